@@ -1,0 +1,17 @@
+# A short, representative run whose loaded classes go into the CDS archive
+# that makes pynss start fast (see scripts/pynss).
+import os
+import sys
+import nss.error
+import nss.io
+import nss.ssl
+import nss.nss as nss
+
+nss.nss_init_nodb()
+nss.sha256_digest('abc')
+nss.data_to_hex(nss.sha1_digest('abc'))
+try:
+    nss.oid_str('no such oid')
+except Exception:
+    pass
+nss.nss_shutdown()

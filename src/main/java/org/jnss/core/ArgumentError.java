@@ -1,0 +1,13 @@
+package org.jnss.core;
+
+/**
+ * A bad argument whose Python counterpart is a TypeError (wrong type), as
+ * opposed to {@link IllegalArgumentException}, which becomes a ValueError.
+ */
+public class ArgumentError extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+
+    public ArgumentError(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,29 @@
+package org.jnss.core;
+
+import java.util.function.BiConsumer;
+
+/**
+ * Where failures inside callbacks invoked by native code go: an exception must
+ * never unwind into NSS. The Python surface installs a reporter that prints the
+ * Python traceback, as python-nss does.
+ */
+public final class CallbackErrors {
+    private static volatile BiConsumer<String, Throwable> reporter = (where, t) -> {
+        System.err.println("exception in " + where);
+        t.printStackTrace();
+    };
+
+    private CallbackErrors() {}
+
+    public static void setReporter(BiConsumer<String, Throwable> r) {
+        reporter = r;
+    }
+
+    public static void report(String where, Throwable t) {
+        try {
+            reporter.accept(where, t);
+        } catch (Throwable ignored) {
+            // reporting must not fail the native caller
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package org.jnss.core;
+
+import org.jnss.error.NSPRError;
+
+import java.lang.ref.Cleaner;
+import java.lang.ref.WeakReference;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
+
+/**
+ * Base of every core object that owns a native handle.
+ *
+ * <p>One owner per handle; {@link #close()} releases it at once, a
+ * {@link Cleaner} releases it if the object becomes unreachable, and a registry
+ * of live handles lets {@code nss_shutdown()} release every handle the program
+ * no longer references before NSS is shut down (as CPython's reference counting
+ * would have). A handle is released only when no call is using it: callers
+ * bracket native use with {@link #acquire()} / {@link #release()}, so a close
+ * from another thread never frees memory under a running call, and use after
+ * close is an {@link NSPRError}, never a crash.
+ */
+public abstract class NativeResource implements AutoCloseable {
+    private static final Cleaner CLEANER = Cleaner.create();
+    private static final Set<Handle> LIVE = ConcurrentHashMap.newKeySet();
+
+    /** The native state, reachable from the registry and the cleaner but not referring to its owner. */
+    static final class Handle implements Runnable {
+        private final long address;
+        private final LongConsumer destroy;
+        private final boolean blocksShutdown;
+        private final WeakReference<NativeResource> owner;
+        /** bit 0: closed; the rest: 2 x number of calls in progress. */
+        private final AtomicLong ctl = new AtomicLong();
+
+        Handle(NativeResource owner, long address, LongConsumer destroy, boolean blocksShutdown) {
+            this.address = address;
+            this.destroy = destroy;
+            this.blocksShutdown = blocksShutdown;
+            this.owner = new WeakReference<>(owner);
+        }
+
+        boolean acquire() {
+            for (;;) {
+                long c = ctl.get();
+                if ((c & 1) != 0) return false;
+                if (ctl.compareAndSet(c, c + 2)) return true;
+            }
+        }
+
+        void release() {
+            if (ctl.addAndGet(-2) == 1) free();
+        }
+
+        /** Cleaner action and explicit close. */
+        @Override
+        public void run() {
+            for (;;) {
+                long c = ctl.get();
+                if ((c & 1) != 0) return;
+                if (ctl.compareAndSet(c, c | 1)) {
+                    if (c == 0) free();
+                    return;
+                }
+            }
+        }
+
+        boolean isClosed() { return (ctl.get() & 1) != 0; }
+
+        private void free() {
+            LIVE.remove(this);
+            try {
+                if (address != 0) destroy.accept(address);
+            } catch (Throwable t) {
+                CallbackErrors.report("native resource release", t);
+            }
+        }
+    }
+
+    private final Handle handle;
+    private final Cleaner.Cleanable cleanable;
+
+    /**
+     * @param address        the native handle (not 0)
+     * @param destroy        releases it; runs once, on any thread
+     * @param blocksShutdown true if NSS_Shutdown fails while this handle lives
+     *                       (certificates, keys, slots, contexts)
+     */
+    protected NativeResource(long address, LongConsumer destroy, boolean blocksShutdown) {
+        if (address == 0) throw new IllegalArgumentException("null native handle");
+        this.handle = new Handle(this, address, destroy, blocksShutdown);
+        LIVE.add(handle);
+        this.cleanable = CLEANER.register(this, handle);
+    }
+
+    /**
+     * Marks the start of a native call using the handle and returns it.
+     * Every successful acquire must be paired with {@link #release()}.
+     */
+    protected final long acquire() {
+        if (!handle.acquire()) throw closedError();
+        return handle.address;
+    }
+
+    protected final void release() {
+        handle.release();
+    }
+
+    /** The error raised on use after close; subclasses may choose a fitting code. */
+    protected NSPRError closedError() {
+        return new NSPRError(getClass().getSimpleName() + " object has been closed",
+                org.jnss.error.ErrorConstants.SEC_ERROR_INVALID_ARGS);
+    }
+
+    /** Releases the native handle now (idempotent). */
+    @Override
+    public void close() {
+        cleanable.clean();
+    }
+
+    public final boolean isClosed() {
+        return handle.isClosed();
+    }
+
+    /** For code that must read the address without using it natively (identity, formatting). */
+    protected final long peekAddress() {
+        return handle.address;
+    }
+
+    // ---- registry -------------------------------------------------------
+
+    /** Number of live handles that keep NSS from shutting down. */
+    public static int liveBlockingCount() {
+        int n = 0;
+        for (Handle h : LIVE) if (h.blocksShutdown && !h.isClosed()) n++;
+        return n;
+    }
+
+    /**
+     * Releases every blocking handle whose owner is no longer reachable, after a
+     * collection so that garbage is recognised; returns how many handles that
+     * keep NSS busy are still in use by the program.
+     */
+    public static int releaseUnreferenced() {
+        if (liveBlockingCount() == 0) return 0;
+        System.gc();
+        int stillUsed = 0;
+        List<Handle> snapshot = new ArrayList<>(LIVE);
+        for (Handle h : snapshot) {
+            if (!h.blocksShutdown) continue;
+            if (h.owner.get() == null) h.run();
+            else if (!h.isClosed()) stillUsed++;
+        }
+        return stillUsed;
+    }
+
+    /** Closes every live handle that keeps NSS busy, referenced or not. */
+    public static void closeAllBlocking() {
+        for (Handle h : new ArrayList<>(LIVE)) if (h.blocksShutdown) h.run();
+    }
+}

@@ -1,0 +1,78 @@
+package org.jnss.natives;
+
+import com.sun.jna.Native;
+import com.sun.jna.Pointer;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Raw native memory access for the core layer, which sees native pointers as
+ * {@code long} addresses and never touches JNA types itself.
+ */
+public final class Mem {
+    private Mem() {}
+
+    public static final int POINTER_SIZE = Native.POINTER_SIZE;
+
+    public static long malloc(long size) {
+        long p = Native.malloc(Math.max(1, size));
+        if (p == 0) throw new OutOfMemoryError("native malloc(" + size + ")");
+        return p;
+    }
+
+    /** malloc + zero fill. */
+    public static long calloc(long size) {
+        long p = malloc(size);
+        new Pointer(p).setMemory(0, Math.max(1, size), (byte) 0);
+        return p;
+    }
+
+    public static void free(long p) {
+        if (p != 0) Native.free(p);
+    }
+
+    public static byte getByte(long addr, long off) { return new Pointer(addr).getByte(off); }
+    public static short getShort(long addr, long off) { return new Pointer(addr).getShort(off); }
+    public static int getInt(long addr, long off) { return new Pointer(addr).getInt(off); }
+    public static long getLong(long addr, long off) { return new Pointer(addr).getLong(off); }
+    public static long getPointer(long addr, long off) { return Pointer.nativeValue(new Pointer(addr).getPointer(off)); }
+
+    public static void setByte(long addr, long off, byte v) { new Pointer(addr).setByte(off, v); }
+    public static void setShort(long addr, long off, short v) { new Pointer(addr).setShort(off, v); }
+    public static void setInt(long addr, long off, int v) { new Pointer(addr).setInt(off, v); }
+    public static void setLong(long addr, long off, long v) { new Pointer(addr).setLong(off, v); }
+    public static void setPointer(long addr, long off, long v) { new Pointer(addr).setPointer(off, v == 0 ? null : new Pointer(v)); }
+
+    public static byte[] read(long addr, long off, int len) {
+        if (len <= 0) return new byte[0];
+        return new Pointer(addr).getByteArray(off, len);
+    }
+
+    public static void write(long addr, long off, byte[] src, int srcOff, int len) {
+        new Pointer(addr).write(off, src, srcOff, len);
+    }
+
+    /** A NUL-terminated C string, decoded as UTF-8; null for a null pointer. */
+    public static String cString(long addr) {
+        if (addr == 0) return null;
+        return new Pointer(addr).getString(0, StandardCharsets.UTF_8.name());
+    }
+
+    /** The bytes of a NUL-terminated C string, without the NUL. */
+    public static byte[] cStringBytes(long addr) {
+        if (addr == 0) return null;
+        Pointer p = new Pointer(addr);
+        long n = p.indexOf(0, (byte) 0);
+        return p.getByteArray(0, (int) n);
+    }
+
+    /** A NUL-terminated UTF-8 copy of s in malloc'ed memory (free with {@link #free}). */
+    public static long newCString(String s) {
+        if (s == null) return 0;
+        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        long p = malloc(b.length + 1);
+        write(p, 0, b, 0, b.length);
+        setByte(p, b.length, (byte) 0);
+        return p;
+    }
+}

@@ -1,0 +1,83 @@
+package org.jnss.natives;
+
+/**
+ * Direct-mapped functions of libnspr4. Pointers are {@code long} addresses;
+ * {@code PRStatus} is 0 (PR_SUCCESS) or -1 (PR_FAILURE).
+ */
+public final class Nspr4 {
+    static { NativeLibs.register(Nspr4.class, "nspr4"); }
+    private Nspr4() {}
+
+    /** Forces loading (and so the check that the library exists). */
+    public static void load() {}
+
+    // errors
+    public static native int PR_GetError();
+    public static native int PR_GetOSError();
+    public static native void PR_SetError(int code, int osErr);
+    public static native String PR_ErrorToName(int code);
+    public static native String PR_ErrorToString(int code, int language);
+
+    // time
+    public static native long PR_Now();
+    public static native int PR_IntervalNow();
+    public static native int PR_TicksPerSecond();
+    public static native int PR_SecondsToInterval(int seconds);
+    public static native int PR_MillisecondsToInterval(int milli);
+    public static native int PR_MicrosecondsToInterval(int micro);
+    public static native int PR_IntervalToSeconds(int ticks);
+    public static native int PR_IntervalToMilliseconds(int ticks);
+    public static native int PR_IntervalToMicroseconds(int ticks);
+
+    // environment (NSS reads its environment natively)
+    public static native int PR_SetEnv(String string);
+    public static native String PR_GetEnv(String var);
+
+    // sockets and I/O
+    public static native long PR_OpenTCPSocket(int af);
+    public static native long PR_OpenUDPSocket(int af);
+    public static native long PR_NewTCPSocket();
+    public static native long PR_NewUDPSocket();
+    public static native long PR_ImportTCPSocket(int osfd);
+    public static native int PR_NewTCPSocketPair(long[] fds);
+    public static native int PR_Close(long fd);
+    public static native int PR_Shutdown(long fd, int how);
+    public static native int PR_Connect(long fd, long addr, int timeout);
+    public static native int PR_Bind(long fd, long addr);
+    public static native int PR_Listen(long fd, int backlog);
+    public static native long PR_Accept(long fd, long addr, int timeout);
+    public static native int PR_AcceptRead(long listenSock, long[] acceptedSock, long[] peerAddr, long buf, int amount, int timeout);
+    public static native int PR_Read(long fd, long buf, int amount);
+    public static native int PR_Write(long fd, long buf, int amount);
+    public static native int PR_Read(long fd, byte[] buf, int amount);
+    public static native int PR_Write(long fd, byte[] buf, int amount);
+    public static native int PR_Recv(long fd, byte[] buf, int amount, int flags, int timeout);
+    public static native int PR_Send(long fd, byte[] buf, int amount, int flags, int timeout);
+    public static native int PR_RecvFrom(long fd, byte[] buf, int amount, int flags, long addr, int timeout);
+    public static native int PR_SendTo(long fd, byte[] buf, int amount, int flags, long addr, int timeout);
+    public static native int PR_Available(long fd);
+    public static native int PR_GetSockName(long fd, long addr);
+    public static native int PR_GetPeerName(long fd, long addr);
+    public static native int PR_GetSocketOption(long fd, long data);
+    public static native int PR_SetSocketOption(long fd, long data);
+    public static native int PR_Poll(long pds, int npds, int timeout);
+    public static native int PR_FileDesc2NativeHandle(long fd);
+    public static native int PR_GetDescType(long fd);
+    public static native long PR_GetIdentitiesLayer(long fd, int id);
+    public static native int PR_GetLayersIdentity(long fd);
+
+    // network addresses
+    public static native int PR_StringToNetAddr(String string, long addr);
+    public static native int PR_NetAddrToString(long addr, byte[] buf, int size);
+    public static native int PR_InitializeNetAddr(int val, short port, long addr);
+    public static native int PR_SetNetAddr(int val, short af, short port, long addr);
+    public static native long PR_GetAddrInfoByName(String hostname, short af, int flags);
+    public static native long PR_EnumerateAddrInfo(long iterPtr, long addrInfo, short port, long result);
+    public static native void PR_FreeAddrInfo(long addrInfo);
+    public static native String PR_GetCanonNameFromAddrInfo(long addrInfo);
+    public static native int PR_GetHostByName(String hostname, long buf, int bufsize, long hostentry);
+    public static native int PR_GetHostByAddr(long hostaddr, long buf, int bufsize, long hostentry);
+    public static native int PR_EnumerateHostEnt(int enumIndex, long hostEnt, short port, long address);
+    public static native int PR_GetProtoByName(String protocolname, long buffer, int bufsize, long result);
+    public static native int PR_GetProtoByNumber(int protocolnumber, long buffer, int bufsize, long result);
+}

@@ -1,0 +1,77 @@
+package org.jnss.natives;
+
+import com.sun.jna.Callback;
+
+/**
+ * Direct-mapped functions of libnss3 (which also re-exports the nssutil3
+ * functions used here). Pointers are {@code long} addresses; SECStatus is
+ * 0 (SECSuccess) or -1 (SECFailure).
+ */
+public final class Nss3 {
+    static { Nspr4.load(); NativeLibs.register(Nss3.class, "nss3"); }
+    private Nss3() {}
+
+    public static void load() {}
+
+    /** {@code SECStatus (*NSS_ShutdownFunc)(void *appData, void *nssData)} */
+    public interface ShutdownFunc extends Callback {
+        int invoke(long appData, long nssData);
+    }
+
+    /** {@code char *(*PK11PasswordFunc)(PK11SlotInfo *slot, PRBool retry, void *arg)}; returns PORT_Strdup'ed memory. */
+    public interface PasswordFunc extends Callback {
+        long invoke(long slot, int retry, long arg);
+    }
+
+    // initialisation
+    public static native int NSS_Init(String configdir);
+    public static native int NSS_InitReadWrite(String configdir);
+    public static native int NSS_NoDB_Init(String configdir);
+    public static native int NSS_Initialize(String configdir, String certPrefix, String keyPrefix, String secmodName, int flags);
+    public static native long NSS_InitContext(String configdir, String certPrefix, String keyPrefix, String secmodName, long initParams, int flags);
+    public static native int NSS_ShutdownContext(long context);
+    public static native int NSS_Shutdown();
+    public static native int NSS_IsInitialized();
+    public static native String NSS_GetVersion();
+    public static native int NSS_VersionCheck(String importedVersion);
+    public static native int NSS_RegisterShutdown(ShutdownFunc sFunc, long appData);
+    public static native int NSS_UnregisterShutdown(ShutdownFunc sFunc, long appData);
+
+    // passwords
+    public static native void PK11_SetPasswordFunc(PasswordFunc func);
+
+    // slots
+    public static native long PK11_ReferenceSlot(long slot);
+    public static native void PK11_FreeSlot(long slot);
+    public static native String PK11_GetSlotName(long slot);
+    public static native String PK11_GetTokenName(long slot);
+
+    // digests and contexts
+    public static native int PK11_HashBuf(int hashAlg, byte[] out, byte[] in, int len);
+    public static native int PK11_HashBuf(int hashAlg, byte[] out, long in, int len);
+    public static native long PK11_CreateDigestContext(int hashAlg);
+    public static native int PK11_DigestBegin(long cx);
+    public static native int PK11_DigestOp(long cx, byte[] in, int inLen);
+    public static native int PK11_DigestOp(long cx, long in, int inLen);
+    public static native int PK11_DigestFinal(long cx, byte[] data, int[] outLen, int length);
+    public static native void PK11_DestroyContext(long cx, int freeit);
+    public static native long PK11_CloneContext(long cx);
+    public static native int PK11_Finalize(long cx);
+    public static native int HASH_ResultLenByOidTag(int hashOid);
+    public static native int PK11_GenerateRandom(byte[] data, int len);
+    public static native int PK11_IsFIPS();
+
+    // OIDs
+    public static native long SECOID_FindOIDByTag(int tag);
+    public static native int SECOID_FindOIDTag(long secItem);
+    public static native long SECOID_FindOID(long secItem);
+    public static native String SECOID_FindOIDTagDescription(int tag);
+    public static native int SEC_StringToOID(long arena, long to, String from, int len);
+
+    // memory and encodings
+    public static native long ATOB_AsciiToData(String string, int[] lenp);
+    public static native long BTOA_DataToAscii(byte[] data, int len);
+    public static native void PORT_Free(long ptr);
+    public static native long PORT_Strdup(String s);
+    public static native void SECITEM_FreeItem(long item, int freeit);
+}

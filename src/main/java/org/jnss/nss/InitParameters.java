@@ -1,0 +1,99 @@
+package org.jnss.nss;
+
+import org.jnss.core.Py;
+import org.jnss.natives.Mem;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The softoken parameters of nss_init_context (NSSInitParameters). */
+public class InitParameters {
+    private final boolean passwordRequired;
+    private final int minPasswordLen;
+    private final String manufacturerId, libraryDescription, cryptoTokenDescription, dbTokenDescription,
+            fipsTokenDescription, cryptoSlotDescription, dbSlotDescription, fipsSlotDescription;
+
+    @Py("InitParameters(password_required=False, min_password_len=0, manufacturer_id=None, library_description=None, "
+            + "crypto_token_description=None, db_token_description=None, fips_token_description=None, "
+            + "crypto_slot_description=None, db_slot_description=None, fips_slot_description=None)")
+    public InitParameters(boolean passwordRequired, int minPasswordLen, String manufacturerId, String libraryDescription,
+                          String cryptoTokenDescription, String dbTokenDescription, String fipsTokenDescription,
+                          String cryptoSlotDescription, String dbSlotDescription, String fipsSlotDescription) {
+        this.passwordRequired = passwordRequired;
+        this.minPasswordLen = minPasswordLen;
+        this.manufacturerId = manufacturerId;
+        this.libraryDescription = libraryDescription;
+        this.cryptoTokenDescription = cryptoTokenDescription;
+        this.dbTokenDescription = dbTokenDescription;
+        this.fipsTokenDescription = fipsTokenDescription;
+        this.cryptoSlotDescription = cryptoSlotDescription;
+        this.dbSlotDescription = dbSlotDescription;
+        this.fipsSlotDescription = fipsSlotDescription;
+    }
+
+    public InitParameters() {
+        this(false, 0, null, null, null, null, null, null, null, null);
+    }
+
+    @Py("password_required") public boolean getPasswordRequired() { return passwordRequired; }
+    @Py("min_password_len") public int getMinPasswordLen() { return minPasswordLen; }
+    @Py("manufacturer_id") public String getManufacturerId() { return manufacturerId; }
+    @Py("library_description") public String getLibraryDescription() { return libraryDescription; }
+    @Py("crypto_token_description") public String getCryptoTokenDescription() { return cryptoTokenDescription; }
+    @Py("db_token_description") public String getDbTokenDescription() { return dbTokenDescription; }
+    @Py("fips_token_description") public String getFipsTokenDescription() { return fipsTokenDescription; }
+    @Py("crypto_slot_description") public String getCryptoSlotDescription() { return cryptoSlotDescription; }
+    @Py("db_slot_description") public String getDbSlotDescription() { return dbSlotDescription; }
+    @Py("fips_slot_description") public String getFipsSlotDescription() { return fipsSlotDescription; }
+
+    private static String s(String v) { return v == null ? "None" : v; }
+
+    @Py("__str__()")
+    @Override
+    public String toString() {
+        return "password_required=" + (passwordRequired ? "True" : "False") + ", min_password_len=" + minPasswordLen
+                + ", manufacturer_id=" + s(manufacturerId) + ", library_description=" + s(libraryDescription)
+                + ", crypto_token_description=" + s(cryptoTokenDescription) + ", db_token_description=" + s(dbTokenDescription)
+                + ", fips_token_description=" + s(fipsTokenDescription) + ", crypto_slot_description=" + s(cryptoSlotDescription)
+                + ", db_slot_description=" + s(dbSlotDescription) + ", fips_slot_description=" + s(fipsSlotDescription);
+    }
+
+    @Py("format_lines(level=0)")
+    public List<Object[]> formatLines(int level) {
+        List<Object[]> l = new ArrayList<>();
+        l.add(new Object[]{level, "Password Required:", passwordRequired ? "True" : "False"});
+        l.add(new Object[]{level, "Minimum Password Length:", String.valueOf(minPasswordLen)});
+        l.add(new Object[]{level, "Manufacturer ID:", s(manufacturerId)});
+        l.add(new Object[]{level, "Library Description:", s(libraryDescription)});
+        l.add(new Object[]{level, "Crypto Token Description:", s(cryptoTokenDescription)});
+        l.add(new Object[]{level, "Database Token Description:", s(dbTokenDescription)});
+        l.add(new Object[]{level, "FIPS Token Description:", s(fipsTokenDescription)});
+        l.add(new Object[]{level, "Crypto Slot Description:", s(cryptoSlotDescription)});
+        l.add(new Object[]{level, "Database Slot Description:", s(dbSlotDescription)});
+        l.add(new Object[]{level, "FIPS Slot Description:", s(fipsSlotDescription)});
+        return l;
+    }
+
+    @Py("format(level=0, indent='    ')")
+    public String format(int level, String indent) {
+        return Fmt.indented(formatLines(level), indent);
+    }
+
+    /** A native NSSInitParameters (80 bytes) and its strings; free with {@link #freeNative}. */
+    long toNative() {
+        long p = Mem.calloc(80);
+        Mem.setInt(p, 0, 80);
+        Mem.setInt(p, 4, passwordRequired ? 1 : 0);
+        Mem.setInt(p, 8, minPasswordLen);
+        String[] strs = {manufacturerId, libraryDescription, cryptoTokenDescription, dbTokenDescription,
+                fipsTokenDescription, cryptoSlotDescription, dbSlotDescription, fipsSlotDescription};
+        for (int i = 0; i < strs.length; i++) Mem.setPointer(p, 16 + 8L * i, Mem.newCString(strs[i]));
+        return p;
+    }
+
+    static void freeNative(long p) {
+        if (p == 0) return;
+        for (int i = 0; i < 8; i++) Mem.free(Mem.getPointer(p, 16 + 8L * i));
+        Mem.free(p);
+    }
+}

@@ -1,0 +1,71 @@
+package org.jnss.nss;
+
+import org.jnss.core.NativeResource;
+import org.jnss.core.Py;
+import org.jnss.error.NSPRError;
+import org.jnss.natives.Nss3;
+
+/** A PKCS#11 operation context; here the digest operations (PK11_Digest*). */
+public class PK11Context extends NativeResource {
+    private static final int MAX_DIGEST = 64;
+
+    PK11Context(long cx) {
+        super(cx, a -> Nss3.PK11_DestroyContext(a, 1), true);
+    }
+
+    @Py("digest_begin()")
+    public void digestBegin() {
+        long cx = acquire();
+        try {
+            if (Nss3.PK11_DigestBegin(cx) != 0) throw NSPRError.last();
+        } finally {
+            release();
+        }
+    }
+
+    @Py("digest_op(data)")
+    public void digestOp(byte[] data) {
+        long cx = acquire();
+        try {
+            if (Nss3.PK11_DigestOp(cx, data, data.length) != 0) throw NSPRError.last();
+        } finally {
+            release();
+        }
+    }
+
+    @Py("digest_final()")
+    public byte[] digestFinal() {
+        long cx = acquire();
+        try {
+            byte[] out = new byte[MAX_DIGEST];
+            int[] len = new int[1];
+            if (Nss3.PK11_DigestFinal(cx, out, len, out.length) != 0) throw NSPRError.last();
+            return java.util.Arrays.copyOf(out, len[0]);
+        } finally {
+            release();
+        }
+    }
+
+    @Py("finalize()")
+    public void finalizeOperation() {
+        long cx = acquire();
+        try {
+            if (Nss3.PK11_Finalize(cx) != 0) throw NSPRError.last();
+        } finally {
+            release();
+        }
+    }
+
+    /** A copy of context in its current state (python-nss takes the context to copy as argument). */
+    @Py("clone_context(context)")
+    public PK11Context cloneContext(PK11Context context) {
+        long cx = context.acquire();
+        try {
+            long c = Nss3.PK11_CloneContext(cx);
+            if (c == 0) throw NSPRError.last();
+            return new PK11Context(c);
+        } finally {
+            context.release();
+        }
+    }
+}

@@ -1,0 +1,180 @@
+package org.jnss.python;
+
+import org.jnss.core.CallbackErrors;
+import org.jnss.core.Py;
+import org.python.core.PyException;
+import org.python.core.PyObject;
+import org.python.core.PyString;
+import org.python.core.PyStringMap;
+import org.python.core.PyTuple;
+import org.python.core.PyType;
+import org.python.core.__builtin__;
+
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Executable;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The one generic binder: reads the {@link Py} annotations of a core module
+ * class and its types and fills a Jython module namespace with constants,
+ * functions and types. No per-method wrapper exists anywhere.
+ */
+public final class Binder {
+    private static final Map<Class<?>, NssType> TYPES = new ConcurrentHashMap<>();
+
+    static {
+        CallbackErrors.setReporter(Binder::reportCallbackError);
+    }
+
+    private Binder() {}
+
+    /**
+     * Populates a module namespace from a core module class.
+     *
+     * @param namespace the module's globals()
+     * @param moduleClass fully qualified name of the core class annotated {@link Py.Module}
+     */
+    public static void bindModule(PyObject namespace, String moduleClass) {
+        Class<?> cls;
+        try {
+            cls = Class.forName(moduleClass);
+        } catch (ClassNotFoundException e) {
+            throw org.python.core.Py.ImportError("no core module class " + moduleClass);
+        } catch (LinkageError e) {
+            throw org.python.core.Py.ImportError(String.valueOf(e.getMessage()));
+        }
+        Py.Module mod = cls.getAnnotation(Py.Module.class);
+        if (mod == null) throw new IllegalStateException(moduleClass + " is not annotated @Py.Module");
+        String module = mod.value();
+        if (!mod.doc().isEmpty()) namespace.__setitem__("__doc__", new PyString(mod.doc()));
+
+        // constants first: defaults of signatures may name them
+        for (Field f : cls.getFields()) {
+            int m = f.getModifiers();
+            if (!Modifier.isStatic(m) || !Modifier.isFinal(m)) continue;
+            Py py = f.getAnnotation(Py.class);
+            String name = py != null ? py.value() : f.getName();
+            try {
+                namespace.__setitem__(name, Convert.toPy(f.get(null)));
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        for (Class<?> t : mod.types()) defineType(namespace, module, t);
+        for (Method m : cls.getMethods()) {
+            Py py = m.getAnnotation(Py.class);
+            if (py == null || !Modifier.isStatic(m.getModifiers()) || m.getDeclaringClass() != cls) continue;
+            Invoker inv = new Invoker(m, Signature.parse(py.value()), py.unicode(), d -> evalDefault(d, namespace));
+            namespace.__setitem__(inv.name, new JFunction(inv, module, docOf(py)));
+        }
+    }
+
+    private static void defineType(PyObject namespace, String module, Class<?> cls) {
+        Py.Type pt = cls.getAnnotation(Py.Type.class);
+        String name = pt != null && !pt.value().isEmpty() ? pt.value() : cls.getSimpleName();
+        NssType type = new NssType(cls, module, name);
+        PyStringMap dict = new PyStringMap();
+        dict.__setitem__("__module__", new PyString(module));
+        if (pt != null && !pt.doc().isEmpty()) dict.__setitem__("__doc__", new PyString(pt.doc()));
+
+        Executable ctor = null;
+        Py ctorPy = null;
+        for (Constructor<?> c : cls.getConstructors()) {
+            Py py = c.getAnnotation(Py.class);
+            if (py != null) { ctor = c; ctorPy = py; }
+        }
+        for (Method m : cls.getMethods()) {
+            Py py = m.getAnnotation(Py.class);
+            if (py == null) continue;
+            Signature sig = Signature.parse(py.value());
+            Invoker inv = new Invoker(m, sig, py.unicode(), d -> evalDefault(d, namespace));
+            PyObject entry;
+            if (Modifier.isStatic(m.getModifiers())) {
+                if (sig.name.equals(name)) { // a static factory standing as the constructor
+                    ctor = m;
+                    ctorPy = py;
+                    continue;
+                }
+                entry = new JFunction(inv, module, docOf(py));
+            } else if (!sig.callable) {
+                entry = new JProperty(inv, type, docOf(py));
+            } else {
+                entry = new JMethod(inv, type, docOf(py));
+            }
+            dict.__setitem__(sig.name, entry);
+            if (sig.name.equals("__next__")) dict.__setitem__("next", entry);
+        }
+        Invoker ctorInv = ctor == null ? null
+                : new Invoker(ctor, Signature.parse(ctorPy.value()), false, d -> evalDefault(d, namespace));
+        dict.__setitem__("__new__", new JNew(type, ctorInv));
+        dict.__setitem__("__init__", JNew.NOOP_INIT);
+
+        PyObject pyType = PyType.TYPE.__call__(new PyString(name), new PyTuple(superTypeOf(cls)), dict);
+        type.pyType = (PyType) pyType;
+        TYPES.put(cls, type);
+        namespace.__setitem__(name, pyType);
+    }
+
+    private static PyObject superTypeOf(Class<?> cls) {
+        for (Class<?> s = cls.getSuperclass(); s != null && s != Object.class; s = s.getSuperclass()) {
+            NssType t = TYPES.get(s);
+            if (t != null) return t.pyType;
+        }
+        return PyObject.TYPE;
+    }
+
+    /** The exposed type of a core class (or of its nearest exposed superclass). */
+    static NssType typeFor(Class<?> c) {
+        NssType t = TYPES.get(c);
+        if (t != null) return t;
+        for (Class<?> s = c.getSuperclass(); s != null; s = s.getSuperclass()) {
+            t = TYPES.get(s);
+            if (t != null) {
+                TYPES.putIfAbsent(c, t);
+                return t;
+            }
+        }
+        return null;
+    }
+
+    static String pythonTypeName(Class<?> c) {
+        NssType t = typeFor(c);
+        return t != null ? t.qualifiedName : c.getSimpleName();
+    }
+
+    private static String docOf(Py py) {
+        String sig = py.value();
+        return py.doc().isEmpty() ? sig : sig + "\n\n" + py.doc();
+    }
+
+    /** Evaluates a default's source: literals directly, anything else in the module namespace. */
+    static PyObject evalDefault(String src, PyObject namespace) {
+        switch (src) {
+            case "None": return org.python.core.Py.None;
+            case "True": return org.python.core.Py.True;
+            case "False": return org.python.core.Py.False;
+            default: break;
+        }
+        if (src.matches("-?\\d+")) {
+            long v = Long.parseLong(src);
+            return org.python.core.Py.newInteger(v);
+        }
+        if (src.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+            PyObject v = namespace.__finditem__(src);
+            if (v != null) return v;
+        }
+        return __builtin__.eval(new PyString(src), namespace);
+    }
+
+    private static void reportCallbackError(String where, Throwable t) {
+        PyException pe = PyErrors.map(t instanceof java.lang.reflect.UndeclaredThrowableException u ? u.getCause() : t);
+        org.python.core.PySystemState sys = org.python.core.Py.getSystemState();
+        PyObject stderr = sys.stderr;
+        org.python.core.Py.println(stderr, new PyString("exception in " + where));
+        org.python.core.Py.printException(pe);
+    }
+}

@@ -1,0 +1,258 @@
+package org.jnss.python;
+
+import org.jnss.core.ArgumentError;
+import org.jnss.core.BinaryData;
+import org.python.core.Py;
+import org.python.core.PyArray;
+import org.python.core.PyBoolean;
+import org.python.core.PyByteArray;
+import org.python.core.PyDictionary;
+import org.python.core.PyFloat;
+import org.python.core.PyInteger;
+import org.python.core.PyList;
+import org.python.core.PyLong;
+import org.python.core.PyObject;
+import org.python.core.PyString;
+import org.python.core.PyTuple;
+import org.python.core.PyUnicode;
+import org.python.core.util.StringUtil;
+
+import java.lang.reflect.Array;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/** Conversions between Python values and the plain Java types of the core. */
+public final class Convert {
+    private Convert() {}
+
+    /** Converts one Python argument to the Java type a parameter declares. */
+    interface ToJava {
+        Object convert(PyObject v);
+    }
+
+    // ---- Python -> Java ------------------------------------------------
+
+    static ToJava forType(Class<?> t) {
+        if (t == int.class || t == Integer.class) return Convert::toInt;
+        if (t == long.class || t == Long.class) return Convert::toLong;
+        if (t == short.class || t == Short.class) return v -> (short) toInt(v);
+        if (t == boolean.class || t == Boolean.class) return PyObject::__nonzero__;
+        if (t == double.class || t == Double.class) return Convert::toDouble;
+        if (t == String.class) return Convert::toStr;
+        if (t == byte[].class) return Convert::toBytes;
+        if (t == PyObject.class) return v -> v;
+        if (t == Object.class) return Convert::toObject;
+        if (t == Object[].class) return v -> v;  // *args collected by the invoker
+        if (t.isInterface() && t.isAnnotationPresent(FunctionalInterface.class)) return v -> toCallback(v, t);
+        return v -> toCore(v, t);
+    }
+
+    public static int toInt(PyObject v) {
+        long l = toLong(v);
+        // accept the unsigned 32-bit range too (PR_INTERVAL_NO_TIMEOUT, flags), as C's unsigned formats do
+        if (l < Integer.MIN_VALUE || l > 0xFFFFFFFFL)
+            throw Py.OverflowError("signed integer is greater than maximum");
+        return (int) l;
+    }
+
+    public static long toLong(PyObject v) {
+        if (v instanceof PyInteger i) return i.getValue();
+        if (v instanceof PyLong pl) {
+            BigInteger b = pl.getValue();
+            if (b.bitLength() > 64 || (b.bitLength() == 64 && b.signum() < 0))
+                throw Py.OverflowError("Python int too large to convert to C long");
+            return b.longValue();
+        }
+        if (v instanceof PyFloat) throw new ArgumentError("integer argument expected, got float");
+        throw new ArgumentError("'" + typeName(v) + "' object cannot be interpreted as an integer");
+    }
+
+    static double toDouble(PyObject v) {
+        if (v instanceof PyFloat || v instanceof PyInteger || v instanceof PyLong) return v.asDouble();
+        throw new ArgumentError("must be real number, not " + typeName(v));
+    }
+
+    public static String toStr(PyObject v) {
+        if (v instanceof PyUnicode u) return u.getString();
+        if (v instanceof PyString s) {
+            // Python 2 str: bytes; decode as UTF-8 when valid, else byte for byte
+            String raw = s.getString();
+            return decodeBytes(raw);
+        }
+        if (v == Py.None) return null;
+        throw new ArgumentError("must be str, not " + typeName(v));
+    }
+
+    private static String decodeBytes(String raw) {
+        boolean ascii = true;
+        for (int i = 0; i < raw.length(); i++) if (raw.charAt(i) > 0x7f) { ascii = false; break; }
+        if (ascii) return raw;
+        byte[] b = StringUtil.toBytes(raw);
+        var dec = StandardCharsets.UTF_8.newDecoder();
+        try {
+            return dec.decode(java.nio.ByteBuffer.wrap(b)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return raw;
+        }
+    }
+
+    public static byte[] toBytes(PyObject v) {
+        if (v instanceof PyUnicode u) return u.getString().getBytes(StandardCharsets.UTF_8);
+        if (v instanceof PyString s) return StringUtil.toBytes(s.getString());
+        if (v instanceof PyByteArray ba) return StringUtil.toBytes(ba.asString());
+        if (v instanceof NssObject o && o.core instanceof BinaryData bd) return bd.toByteArray();
+        if (v instanceof PyArray a) {
+            Object arr = a.getArray();
+            if (arr instanceof byte[] b) return b.clone();
+            return StringUtil.toBytes(a.tostring());
+        }
+        if (v.getType().getName().equals("buffer") || v.getType().getName().equals("memoryview"))
+            return StringUtil.toBytes(v.__str__().getString());
+        throw new ArgumentError("a bytes-like object is required, not '" + typeName(v) + "'");
+    }
+
+    static Object toObject(PyObject v) {
+        if (v instanceof NssObject o) return o.core;
+        return v;
+    }
+
+    static Object toCore(PyObject v, Class<?> t) {
+        if (v instanceof NssObject o && t.isInstance(o.core)) return o.core;
+        if (v == Py.None) return null;
+        throw new ArgumentError("must be " + Binder.pythonTypeName(t) + ", not " + typeName(v));
+    }
+
+    /** A Python callable behind a core callback interface. */
+    @SuppressWarnings("unchecked")
+    static <T> T toCallback(PyObject v, Class<T> iface) {
+        if (v == Py.None) return null;
+        if (!v.isCallable()) throw new ArgumentError("callback must be callable, not " + typeName(v));
+        InvocationHandler h = new CallbackHandler(v, iface);
+        return (T) Proxy.newProxyInstance(iface.getClassLoader(), new Class<?>[]{iface}, h);
+    }
+
+    static final class CallbackHandler implements InvocationHandler {
+        final PyObject callable;
+        final Class<?> iface;
+
+        CallbackHandler(PyObject callable, Class<?> iface) {
+            this.callable = callable;
+            this.iface = iface;
+        }
+
+        @Override
+        public Object invoke(Object proxy, Method m, Object[] args) {
+            if (m.getDeclaringClass() == Object.class) {
+                return switch (m.getName()) {
+                    case "equals" -> args[0] == proxy;
+                    case "hashCode" -> System.identityHashCode(proxy);
+                    default -> "<python callback " + callable + ">";
+                };
+            }
+            if (m.isDefault()) {
+                try {
+                    return InvocationHandler.invokeDefault(proxy, m, args);
+                } catch (Throwable t) {
+                    throw new RuntimeException(t);
+                }
+            }
+            PyObject[] pyArgs = spread(args, m.isVarArgs());
+            PyObject r = callable.__call__(pyArgs);
+            Class<?> rt = m.getReturnType();
+            if (rt == void.class) return null;
+            if (rt == boolean.class) return r.__nonzero__();
+            if (r == Py.None) return rt.isPrimitive() ? forType(rt).convert(Py.Zero) : null;
+            return forType(rt).convert(r);
+        }
+    }
+
+    private static PyObject[] spread(Object[] args, boolean varArgs) {
+        if (args == null) return Py.EmptyObjects;
+        int n = args.length;
+        Object[] extra = null;
+        if (varArgs && n > 0 && args[n - 1] instanceof Object[] tail) {
+            extra = tail;
+            n--;
+        }
+        int total = n + (extra == null ? 0 : extra.length);
+        PyObject[] out = new PyObject[total];
+        for (int i = 0; i < n; i++) out[i] = toPy(args[i]);
+        if (extra != null) for (int i = 0; i < extra.length; i++) out[n + i] = toPy(extra[i]);
+        return out;
+    }
+
+    // ---- Java -> Python ------------------------------------------------
+
+    /** Python str holding these bytes (Python 2's binary string). */
+    public static PyString bytes(byte[] b) {
+        return new PyString(StringUtil.fromBytes(b));
+    }
+
+    /** Python str of the UTF-8 encoding of s. */
+    public static PyString str(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) > 0x7f) return Py.newStringUTF8(s);
+        }
+        return Py.newString(s);
+    }
+
+    public static PyObject toPy(Object o) {
+        if (o == null) return Py.None;
+        if (o instanceof PyObject p) return p;
+        if (o instanceof String s) return str(s);
+        if (o instanceof Boolean b) return b ? Py.True : Py.False;
+        if (o instanceof Integer i) return Py.newInteger(i);
+        if (o instanceof Long l) return Py.newInteger(l);
+        if (o instanceof Short s) return Py.newInteger(s);
+        if (o instanceof Byte b) return Py.newInteger(b);
+        if (o instanceof BigInteger bi) return new PyLong(bi);
+        if (o instanceof Double d) return new PyFloat(d);
+        if (o instanceof byte[] b) return bytes(b);
+        if (o instanceof List<?> l) {
+            PyObject[] items = new PyObject[l.size()];
+            int i = 0;
+            for (Object e : l) items[i++] = toPy(e);
+            return new PyList(items);
+        }
+        if (o instanceof Object[] a) {
+            PyObject[] items = new PyObject[a.length];
+            for (int i = 0; i < a.length; i++) items[i] = toPy(a[i]);
+            return new PyTuple(items);
+        }
+        if (o instanceof int[] a) {
+            PyObject[] items = new PyObject[a.length];
+            for (int i = 0; i < a.length; i++) items[i] = Py.newInteger(a[i]);
+            return new PyTuple(items);
+        }
+        if (o instanceof Map<?, ?> m) {
+            PyDictionary d = new PyDictionary();
+            for (Map.Entry<?, ?> e : m.entrySet()) d.__setitem__(toPy(e.getKey()), toPy(e.getValue()));
+            return d;
+        }
+        if (o instanceof Collection<?> c) return toPy(List.copyOf(c));
+        if (o.getClass().isArray()) {
+            int n = Array.getLength(o);
+            PyObject[] items = new PyObject[n];
+            for (int i = 0; i < n; i++) items[i] = toPy(Array.get(o, i));
+            return new PyTuple(items);
+        }
+        NssType type = Binder.typeFor(o.getClass());
+        if (type != null) return new NssObject(type, o);
+        throw Py.SystemError("no Python type for Java value of class " + o.getClass().getName());
+    }
+
+    static String typeName(PyObject v) {
+        if (v instanceof NssObject o) return o.nssType().qualifiedName;
+        return v.getType().fastGetName();
+    }
+
+    static PyObject bool(boolean b) {
+        return b ? PyBoolean.TYPE.__call__(Py.One) : Py.False;
+    }
+}

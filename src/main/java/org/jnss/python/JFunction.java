@@ -1,0 +1,48 @@
+package org.jnss.python;
+
+import org.python.core.Py;
+import org.python.core.PyObject;
+import org.python.core.PyString;
+
+/** A module function or staticmethod backed by a static core method. */
+final class JFunction extends PyObject {
+    final Invoker invoker;
+    final String module;
+    final String doc;
+
+    JFunction(Invoker invoker, String module, String doc) {
+        this.invoker = invoker;
+        this.module = module;
+        this.doc = doc;
+    }
+
+    @Override
+    public PyObject __call__(PyObject[] args, String[] kws) {
+        return invoker.call(null, args, kws);
+    }
+
+    // a staticmethod: binding to an instance or class yields the function itself
+    @Override
+    public PyObject __get__(PyObject obj, PyObject type) { return this; }
+
+    @Override
+    public boolean implementsDescrGet() { return true; }
+
+    @Override
+    public boolean isCallable() { return true; }
+
+    @Override
+    public PyObject __findattr_ex__(String name) {
+        switch (name) {
+            case "__name__": return Py.newString(invoker.name);
+            case "__doc__": return doc == null ? Py.None : Py.newString(doc);
+            case "__module__": return Py.newString(module);
+            default: return super.__findattr_ex__(name);
+        }
+    }
+
+    @Override
+    public PyString __repr__() {
+        return Py.newString("<built-in function " + invoker.name + ">");
+    }
+}

@@ -1,0 +1,94 @@
+package org.jnss.python;
+
+import org.python.core.Py;
+import org.python.core.PyObject;
+import org.python.core.PyString;
+
+/** A method descriptor of an exposed type; binding it to an instance gives a {@link Bound} method. */
+final class JMethod extends PyObject {
+    final Invoker invoker;
+    final NssType owner;
+    final String doc;
+
+    JMethod(Invoker invoker, NssType owner, String doc) {
+        this.invoker = invoker;
+        this.owner = owner;
+        this.doc = doc;
+    }
+
+    @Override
+    public PyObject __get__(PyObject obj, PyObject type) {
+        if (obj == null || obj == Py.None) return this;
+        return new Bound(this, obj);
+    }
+
+    @Override
+    public boolean implementsDescrGet() { return true; }
+
+    @Override
+    public boolean isCallable() { return true; }
+
+    /** Unbound call: Type.method(instance, ...). */
+    @Override
+    public PyObject __call__(PyObject[] args, String[] kws) {
+        if (args.length - (kws == null ? 0 : kws.length) < 1)
+            throw Py.TypeError("descriptor '" + invoker.name + "' of '" + owner.qualifiedName + "' object needs an argument");
+        PyObject self = args[0];
+        PyObject[] rest = new PyObject[args.length - 1];
+        System.arraycopy(args, 1, rest, 0, rest.length);
+        return invoker.call(owner.coreOf(self, invoker.name), rest, kws);
+    }
+
+    PyObject callBound(PyObject self, PyObject[] args, String[] kws) {
+        return invoker.call(owner.coreOf(self, invoker.name), args, kws);
+    }
+
+    @Override
+    public PyObject __findattr_ex__(String name) {
+        switch (name) {
+            case "__name__": return Py.newString(invoker.name);
+            case "__doc__": return doc == null ? Py.None : Py.newString(doc);
+            default: return super.__findattr_ex__(name);
+        }
+    }
+
+    @Override
+    public PyString __repr__() {
+        return Py.newString("<method '" + invoker.name + "' of '" + owner.qualifiedName + "' objects>");
+    }
+
+    /** A method bound to one instance. */
+    static final class Bound extends PyObject {
+        final JMethod method;
+        final PyObject self;
+
+        Bound(JMethod method, PyObject self) {
+            this.method = method;
+            this.self = self;
+        }
+
+        @Override
+        public PyObject __call__(PyObject[] args, String[] kws) {
+            return method.callBound(self, args, kws);
+        }
+
+        @Override
+        public boolean isCallable() { return true; }
+
+        @Override
+        public PyObject __findattr_ex__(String name) {
+            switch (name) {
+                case "__name__": return Py.newString(method.invoker.name);
+                case "__doc__": return method.doc == null ? Py.None : Py.newString(method.doc);
+                case "__self__": return self;
+                default: return super.__findattr_ex__(name);
+            }
+        }
+
+        @Override
+        public PyString __repr__() {
+            return Py.newString("<built-in method " + method.invoker.name + " of " + method.owner.qualifiedName
+                    + " object at 0x" + Integer.toHexString(System.identityHashCode(self)) + ">");
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package org.jnss.python;
+
+import org.python.core.Py;
+import org.python.core.PyObject;
+import org.python.core.PyString;
+
+/** A read-only property of an exposed type, backed by a no-argument core method. */
+final class JProperty extends PyObject {
+    final Invoker getter;
+    final NssType owner;
+    final String doc;
+
+    JProperty(Invoker getter, NssType owner, String doc) {
+        this.getter = getter;
+        this.owner = owner;
+        this.doc = doc;
+    }
+
+    @Override
+    public PyObject __get__(PyObject obj, PyObject type) {
+        if (obj == null || obj == Py.None) return this;
+        return getter.call(owner.coreOf(obj, getter.name), Py.EmptyObjects, Py.NoKeywords);
+    }
+
+    @Override
+    public void __set__(PyObject obj, PyObject value) {
+        throw Py.AttributeError("attribute '" + getter.name + "' of '" + owner.qualifiedName + "' objects is not writable");
+    }
+
+    @Override
+    public void __delete__(PyObject obj) {
+        __set__(obj, null);
+    }
+
+    @Override
+    public boolean implementsDescrGet() { return true; }
+
+    @Override
+    public boolean implementsDescrSet() { return true; }
+
+    @Override
+    public boolean implementsDescrDelete() { return true; }
+
+    @Override
+    public boolean isDataDescr() { return true; }
+
+    @Override
+    public PyObject __findattr_ex__(String name) {
+        switch (name) {
+            case "__name__": return Py.newString(getter.name);
+            case "__doc__": return doc == null ? Py.None : Py.newString(doc);
+            default: return super.__findattr_ex__(name);
+        }
+    }
+
+    @Override
+    public PyString __repr__() {
+        return Py.newString("<attribute '" + getter.name + "' of '" + owner.qualifiedName + "' objects>");
+    }
+}

@@ -1,0 +1,230 @@
+package org.jnss.python;
+
+import org.python.core.Py;
+import org.python.core.PyException;
+import org.python.core.PyFunction;
+import org.python.core.PyInteger;
+import org.python.core.PyLong;
+import org.python.core.PyObject;
+import org.python.core.PyString;
+import org.python.core.PyStringMap;
+import org.python.core.PyType;
+import org.python.core.PyUnicode;
+
+/**
+ * A Python instance of an exposed type: the core Java object plus, for
+ * instances of Python subclasses, an attribute dict. Special methods dispatch
+ * through the type, so the core's {@code __str__}, {@code __len__},
+ * comparisons etc. (and a Python subclass's overrides) apply.
+ */
+public final class NssObject extends PyObject {
+    final Object core;
+    private PyStringMap dict;
+
+    NssObject(NssType type, Object core) {
+        super(type.pyType);
+        this.core = core;
+    }
+
+    NssObject(PyType subtype, Object core, boolean userSubclass) {
+        super(subtype);
+        this.core = core;
+        if (userSubclass) dict = new PyStringMap();
+    }
+
+    /** The core object (for Java code handed a Python value). */
+    public Object getCore() { return core; }
+
+    NssType nssType() {
+        NssType t = Binder.typeFor(core.getClass());
+        return t;
+    }
+
+    private String qualifiedName() {
+        NssType t = nssType();
+        return t == null ? getType().fastGetName() : t.qualifiedName;
+    }
+
+    /** The bound special method defined by the core type or a Python subclass, or null. */
+    private PyObject special(String name) {
+        PyObject f = getType().lookup(name);
+        if (f instanceof JMethod || f instanceof PyFunction) return f.__get__(this, getType());
+        return null;
+    }
+
+    @Override
+    public PyObject fastGetDict() { return dict; }
+
+    @Override
+    public PyObject getDict() { return dict; }
+
+    @Override
+    public void __setattr__(String name, PyObject value) {
+        PyObject d = getType().lookup(name);
+        if (d != null && d.implementsDescrSet()) {
+            d.__set__(this, value);
+            return;
+        }
+        if (dict != null) {
+            dict.__setitem__(name, value);
+            return;
+        }
+        if (d != null)
+            throw Py.AttributeError("'" + qualifiedName() + "' object attribute '" + name + "' is read-only");
+        throw Py.AttributeError("'" + qualifiedName() + "' object has no attribute '" + name + "'");
+    }
+
+    @Override
+    public void __delattr__(String name) {
+        if (dict != null && dict.__finditem__(name) != null) {
+            dict.__delitem__(name);
+            return;
+        }
+        __setattr__(name, null);
+    }
+
+    @Override
+    public void noAttributeError(String name) {
+        throw Py.AttributeError("'" + qualifiedName() + "' object has no attribute '" + name + "'");
+    }
+
+    @Override
+    public PyString __str__() {
+        PyObject m = special("__str__");
+        if (m == null) return __repr__();
+        return asStr(m.__call__(), "__str__");
+    }
+
+    @Override
+    public PyString __repr__() {
+        PyObject m = special("__repr__");
+        if (m == null)
+            return Py.newString("<" + qualifiedName() + " object at 0x" + Integer.toHexString(System.identityHashCode(this)) + ">");
+        return asStr(m.__call__(), "__repr__");
+    }
+
+    private static PyString asStr(PyObject r, String what) {
+        if (r instanceof PyUnicode u) return Py.newStringUTF8(u.getString());
+        if (r instanceof PyString s) return s;
+        throw Py.TypeError(what + " returned non-string (type " + r.getType().fastGetName() + ")");
+    }
+
+    @Override
+    public PyUnicode __unicode__() {
+        PyString s = __str__();
+        return s instanceof PyUnicode u ? u : new PyUnicode(s.decode("utf-8").toString());
+    }
+
+    @Override
+    public int __len__() {
+        PyObject m = special("__len__");
+        if (m == null) throw Py.TypeError("object of type '" + qualifiedName() + "' has no len()");
+        return m.__call__().asInt();
+    }
+
+    @Override
+    public boolean __nonzero__() {
+        PyObject m = special("__nonzero__");
+        if (m != null) return m.__call__().__nonzero__();
+        m = special("__len__");
+        if (m != null) return m.__call__().asInt() != 0;
+        return true;
+    }
+
+    @Override
+    public PyObject __finditem__(PyObject key) {
+        PyObject m = special("__getitem__");
+        if (m == null) return null;
+        try {
+            return m.__call__(key);
+        } catch (PyException e) {
+            if (e.match(Py.IndexError) || e.match(Py.KeyError)) return null;
+            throw e;
+        }
+    }
+
+    @Override
+    public PyObject __finditem__(int key) {
+        return __finditem__(Py.newInteger(key));
+    }
+
+    @Override
+    public PyObject __getitem__(PyObject key) {
+        PyObject m = special("__getitem__");
+        if (m == null) throw Py.TypeError("'" + qualifiedName() + "' object has no attribute '__getitem__'");
+        return m.__call__(key);
+    }
+
+    @Override
+    public PyObject __iter__() {
+        PyObject m = special("__iter__");
+        if (m != null) return m.__call__();
+        if (special("__getitem__") != null) return super.__iter__();
+        throw Py.TypeError("'" + qualifiedName() + "' object is not iterable");
+    }
+
+    @Override
+    public PyObject __iternext__() {
+        PyObject m = special("__next__");
+        if (m == null) m = special("next");
+        if (m == null) return null;
+        try {
+            return m.__call__();
+        } catch (PyException e) {
+            if (e.match(Py.StopIteration)) return null;
+            throw e;
+        }
+    }
+
+    @Override
+    public boolean __contains__(PyObject o) {
+        PyObject m = special("__contains__");
+        if (m != null) return m.__call__(o).__nonzero__();
+        return super.__contains__(o);
+    }
+
+    private PyObject compare(String name, PyObject other) {
+        PyObject m = special(name);
+        if (m == null) return null;
+        PyObject r = m.__call__(other);
+        return r == Py.NotImplemented ? null : r;
+    }
+
+    @Override public PyObject __eq__(PyObject o) { return compare("__eq__", o); }
+    @Override public PyObject __ne__(PyObject o) { return compare("__ne__", o); }
+    @Override public PyObject __lt__(PyObject o) { return compare("__lt__", o); }
+    @Override public PyObject __le__(PyObject o) { return compare("__le__", o); }
+    @Override public PyObject __gt__(PyObject o) { return compare("__gt__", o); }
+    @Override public PyObject __ge__(PyObject o) { return compare("__ge__", o); }
+
+    @Override
+    public int hashCode() {
+        PyObject m = special("__hash__");
+        if (m == null) return System.identityHashCode(this);
+        PyObject r = m.__call__();
+        if (r instanceof PyInteger i) return i.getValue();
+        if (r instanceof PyLong l) return l.getValue().hashCode();
+        return r.hashCode();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) return true;
+        if (o instanceof PyObject p && special("__eq__") != null) {
+            PyObject r = compare("__eq__", p);
+            return r != null && r.__nonzero__();
+        }
+        return false;
+    }
+
+    @Override
+    public Object __tojava__(Class<?> c) {
+        if (c.isInstance(core)) return core;
+        return super.__tojava__(c);
+    }
+
+    @Override
+    public String toString() {
+        return __str__().toString();
+    }
+}

@@ -1,0 +1,58 @@
+package org.jnss.python;
+
+import org.jnss.core.ArgumentError;
+import org.jnss.error.CertVerifyError;
+import org.jnss.error.NSPRError;
+import org.python.core.Py;
+import org.python.core.PyException;
+import org.python.core.PyObject;
+import org.python.core.imp;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.NoSuchElementException;
+
+/** Maps every Java failure of the core to the Python exception python-nss raises; none escapes raw. */
+public final class PyErrors {
+    private PyErrors() {}
+
+    private static volatile PyObject errorModule;
+
+    private static PyObject errorClass(String name) {
+        PyObject m = errorModule;
+        if (m == null) errorModule = m = imp.importName("nss.error", false);
+        return m.__getattr__(name);
+    }
+
+    public static PyException map(Throwable t) {
+        if (t instanceof PyException pe) return pe;
+        if (t instanceof CertVerifyError e) {
+            PyObject cls = errorClass("CertVerifyError");
+            PyObject inst = cls.__call__(new PyObject[]{msg(e.getErrorMessage()), Py.newInteger(e.getErrorCode()),
+                    Py.newInteger(e.getUsages() & 0xFFFFFFFFL), Convert.toPy(e.getLog())},
+                    new String[]{"error_message", "error_code", "usages", "log"});
+            return new PyException(cls, inst);
+        }
+        if (t instanceof NSPRError e) {
+            PyObject cls = errorClass("NSPRError");
+            PyObject inst = cls.__call__(new PyObject[]{msg(e.getErrorMessage()), Py.newInteger(e.getErrorCode())},
+                    new String[]{"error_message", "error_code"});
+            return new PyException(cls, inst);
+        }
+        if (t instanceof ArgumentError) return Py.TypeError(t.getMessage());
+        if (t instanceof IllegalArgumentException) return Py.ValueError(t.getMessage());
+        if (t instanceof IndexOutOfBoundsException) return Py.IndexError(t.getMessage());
+        if (t instanceof NoSuchElementException) return Py.StopIteration(t.getMessage() == null ? "" : t.getMessage());
+        if (t instanceof UnsupportedOperationException) return Py.NotImplementedError(t.getMessage());
+        if (t instanceof ArithmeticException) return Py.OverflowError(t.getMessage());
+        if (t instanceof OutOfMemoryError) return Py.MemoryError(String.valueOf(t.getMessage()));
+        if (t instanceof UncheckedIOException u) return Py.IOError(u.getCause());
+        if (t instanceof IOException io) return Py.IOError(io);
+        if (t instanceof StackOverflowError) return Py.RuntimeError("maximum recursion depth exceeded");
+        return Py.SystemError("internal error in the NSS binding: " + t);
+    }
+
+    private static PyObject msg(String s) {
+        return s == null ? Py.None : Convert.str(s);
+    }
+}
