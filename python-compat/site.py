@@ -45,27 +45,40 @@ class _OSName(str):
         return str.__hash__(self)
 
 
-class _PatchOsOnImport(object):
-    """Sets os.name when os is first imported (importing it now would cost ~0.15 s)."""
+def _patch_os(os):
+    os.name = _OSName('posix')
+
+
+class _OsFirst(object):
+    """Imports os (and sets os.name) when os, or a module that imports it, is first wanted.
+
+    Importing os at start-up would cost ~0.15 s. Jython's own start-up imports
+    os before warnings; that order matters (warnings -> linecache -> os -> a Java
+    import that needs warnings.warn), so this hook keeps it.
+    """
+    _TRIGGERS = ('os', 'warnings', 'linecache')
 
     def find_module(self, fullname, path=None):
-        if fullname == 'os':
+        if path is None and fullname in self._TRIGGERS:
             return self
         return None
 
     def load_module(self, fullname):
-        sys.meta_path.remove(self)
+        if self in sys.meta_path:
+            sys.meta_path.remove(self)
         import os
-        os.name = _OSName('posix')
-        return os
+        _patch_os(os)
+        if fullname not in sys.modules:
+            __import__(fullname)
+        return sys.modules[fullname]
 
 
 if sys.platform.startswith('java'):
     sys.platform = _Platform('linux2')
     if 'os' in sys.modules:
-        sys.modules['os'].name = _OSName('posix')
+        _patch_os(sys.modules['os'])
     else:
-        sys.meta_path.append(_PatchOsOnImport())
+        sys.meta_path.append(_OsFirst())
 
 
 class _Quitter(object):
