@@ -179,9 +179,12 @@ public final class Main {
             status = handle(Py.JavaError(t));
         }
         try {
-            interp.cleanup();
+            interp.cleanup();   // atexit handlers, flushing sys.stdout/stderr
         } catch (PyException e) {
-            if (status == 0) status = handle(e);
+            // a script may close sys.stdout itself (json.tool does): nothing left to flush
+            if (!e.match(Py.ValueError) && status == 0) status = handle(e);
+        } catch (RuntimeException e) {
+            if (status == 0) status = 1;
         }
         return status;
     }

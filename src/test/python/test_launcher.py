@@ -1,0 +1,131 @@
+"""The pynss launcher behaves as the python command does for scripts."""
+import os
+import subprocess
+import sys
+import tempfile
+import unittest
+
+PYNSS = sys.executable
+
+
+def run(args, stdin=None, env=None):
+    e = dict(os.environ)
+    if env:
+        e.update(env)
+    p = subprocess.Popen([PYNSS] + args, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                         stderr=subprocess.PIPE, env=e)
+    out, err = p.communicate(stdin)
+    return p.returncode, out, err
+
+
+def write(path, text):
+    with open(path, 'w') as f:
+        f.write(text)
+
+
+class TestLauncher(unittest.TestCase):
+    def test_executable_is_pynss(self):
+        self.assertTrue(PYNSS.endswith('pynss'), PYNSS)
+
+    def test_platform_looks_like_linux(self):
+        rc, out, err = run(['-c', 'import sys, os; print sys.platform, os.name, sys.platform.startswith("linux"), os.name == "posix"'])
+        self.assertEqual(rc, 0, err)
+        self.assertEqual(out.split(), ['linux2', 'posix', 'True', 'True'])
+
+    def test_jython_library_still_works(self):
+        code = ('import subprocess, tempfile, shutil, getpass, socket, select, os\n'
+                'd = tempfile.mkdtemp(); shutil.rmtree(d)\n'
+                'print subprocess.check_output(["echo", "ok"]).strip()')
+        rc, out, err = run(['-c', code])
+        self.assertEqual(rc, 0, err)
+        self.assertEqual(out.strip(), 'ok')
+
+    def test_java_imports_before_os(self):
+        # two Java imports before os make Jython import warnings first; that must not break os
+        rc, out, err = run(['-c', 'from java.lang import System\nfrom java.util import List\nimport os\nprint os.name'])
+        self.assertEqual(rc, 0, err)
+        self.assertEqual(out.strip(), 'posix')
+
+    def test_argv_and_exit_status_of_a_script(self):
+        fd, path = tempfile.mkstemp(suffix='.py')
+        os.write(fd, 'import sys\nprint repr(sys.argv[1:])\nsys.exit(7)\n')
+        os.close(fd)
+        try:
+            rc, out, err = run([path, 'a', 'b c'])
+        finally:
+            os.unlink(path)
+        self.assertEqual(rc, 7, err)
+        self.assertEqual(out.strip(), "['a', 'b c']")
+
+    def test_script_directory_is_on_the_path(self):
+        d = tempfile.mkdtemp()
+        try:
+            write(os.path.join(d, 'helper_mod.py'), 'VALUE = 42\n')
+            write(os.path.join(d, 'main.py'), 'import helper_mod\nprint helper_mod.VALUE\n')
+            rc, out, err = run([os.path.join(d, 'main.py')])
+        finally:
+            for f in os.listdir(d):
+                os.unlink(os.path.join(d, f))
+            os.rmdir(d)
+        self.assertEqual(rc, 0, err)
+        self.assertEqual(out.strip(), '42')
+
+    def test_c_argv(self):
+        rc, out, err = run(['-c', 'import sys; print sys.argv', 'x'])
+        self.assertEqual(rc, 0, err)
+        self.assertEqual(out.strip(), "['-c', 'x']")
+
+    def test_stdin_script(self):
+        rc, out, err = run(['-', 'arg'], stdin='import sys\nprint sys.argv\n')
+        self.assertEqual(rc, 0, err)
+        self.assertEqual(out.strip(), "['-', 'arg']")
+
+    def test_uncaught_exception(self):
+        rc, out, err = run(['-c', 'raise ValueError("boom")'])
+        self.assertEqual(rc, 1)
+        self.assertIn('ValueError: boom', err)
+        self.assertIn('Traceback', err)
+
+    def test_sys_exit_message(self):
+        rc, out, err = run(['-c', 'import sys; sys.exit("bye")'])
+        self.assertEqual(rc, 1)
+        self.assertEqual(err.strip(), 'bye')
+
+    def test_exit_builtin(self):
+        rc, out, err = run(['-c', 'exit(3)'])
+        self.assertEqual(rc, 3, err)
+
+    def test_m_module(self):
+        rc, out, err = run(['-m', 'json.tool'], stdin='{"a": 1}')
+        self.assertEqual(rc, 0, err)
+        self.assertIn('"a": 1', out)
+
+    def test_missing_script(self):
+        rc, out, err = run(['/nonexistent/script.py'])
+        self.assertEqual(rc, 2)
+        self.assertIn("can't open file", err)
+
+    def test_jythonpath(self):
+        d = tempfile.mkdtemp()
+        try:
+            write(os.path.join(d, 'extra_mod.py'), 'X = "extra"\n')
+            rc, out, err = run(['-c', 'import extra_mod; print extra_mod.X'], env={'JYTHONPATH': d})
+        finally:
+            os.unlink(os.path.join(d, 'extra_mod.py'))
+            os.rmdir(d)
+        self.assertEqual(rc, 0, err)
+        self.assertEqual(out.strip(), 'extra')
+
+    def test_unknown_option(self):
+        rc, out, err = run(['-Z'])
+        self.assertEqual(rc, 2)
+        self.assertIn('Unknown option', err)
+
+    def test_nss_modules_import(self):
+        rc, out, err = run(['-c', 'import nss.nss, nss.ssl, nss.io, nss.error; print "imported"'])
+        self.assertEqual(rc, 0, err)
+        self.assertEqual(out.strip(), 'imported')
+
+
+if __name__ == '__main__':
+    unittest.main()
