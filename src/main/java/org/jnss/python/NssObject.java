@@ -159,7 +159,7 @@ public final class NssObject extends PyObject {
     public PyObject __iter__() {
         PyObject m = special("__iter__");
         if (m != null) return m.__call__();
-        if (special("__getitem__") != null) return super.__iter__();
+        if (special("__getitem__") != null) return new org.python.core.PySequenceIter(this);
         throw Py.TypeError("'" + qualifiedName() + "' object is not iterable");
     }
 
