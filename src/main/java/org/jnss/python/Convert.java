@@ -115,8 +115,8 @@ public final class Convert {
             return StringUtil.toBytes(a.tostring());
         }
         String t = v.getType().getName();
-        if (t.equals("buffer") || t.equals("memoryview"))
-            return StringUtil.toBytes(v.__str__().getString());
+        if (t.equals("buffer")) return StringUtil.toBytes(v.__str__().getString());
+        if (t.equals("memoryview")) return StringUtil.toBytes(v.invoke("tobytes").toString());
         throw new ArgumentError("must be string or read-only buffer, not " + argTypeName(v));
     }
 

@@ -80,6 +80,11 @@ public final class NssObject extends PyObject {
             dict.__delitem__(name);
             return;
         }
+        PyObject d = getType().lookup(name);
+        if (d != null && d.implementsDescrDelete()) {
+            d.__delete__(this);
+            return;
+        }
         __setattr__(name, null);
     }
 
