@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -49,6 +50,7 @@ public class Socket extends NativeResource {
     private volatile NetworkAddress netaddr;
     private int makefileRefs;
     private final Object closeLock = new Object();
+    private final AtomicInteger blockingCalls = new AtomicInteger();
 
     /** Read-ahead data: buffered bytes are ahead[0, aheadLen). Guarded by readLock. */
     private byte[] ahead = new byte[0];
@@ -73,6 +75,51 @@ public class Socket extends NativeResource {
         else throw new IllegalArgumentException("type must be PR_DESC_SOCKET_TCP or PR_DESC_SOCKET_UDP");
         if (fd == 0) throw NSPRError.last();
         return fd;
+    }
+
+    /** Marks the start of a call that may block in NSPR (see {@link #close}); pair with {@link #exit}. */
+    private long enter() {
+        long fd = acquire();
+        blockingCalls.incrementAndGet();
+        return fd;
+    }
+
+    private void exit() {
+        blockingCalls.decrementAndGet();
+        release();
+    }
+
+    /**
+     * Closes the socket now (idempotent). Calls blocked in other threads are
+     * woken first by a shutdown of both directions; the descriptor is closed
+     * when the last of them returns.
+     */
+    @Override
+    public void close() {
+        if (blockingCalls.get() > 0 && !isClosed()) {
+            long fd;
+            try {
+                fd = acquire();
+            } catch (NSPRError closedMeanwhile) {
+                return;
+            }
+            try {
+                Nspr4.PR_Shutdown(fd, IoConstants.PR_SHUTDOWN_BOTH);
+            } finally {
+                release();
+            }
+        }
+        super.close();
+    }
+
+    /** Calls that may block, in progress now (for tests). */
+    int blockingCalls() {
+        return blockingCalls.get();
+    }
+
+    /** The Socket for a connection accepted by this one; subclasses (SSL) may wrap it in their own type. */
+    protected Socket accepted(long fd, int family) {
+        return new Socket(fd, family);
     }
 
     @Override
@@ -270,11 +317,11 @@ public class Socket extends NativeResource {
         netaddr = addr;
         long na = addr.toNative();
         try {
-            long fd = acquire();
+            long fd = enter();
             try {
                 if (Nspr4.PR_Connect(fd, na, timeout) != 0) throw NSPRError.last();
             } finally {
-                release();
+                exit();
             }
         } finally {
             Mem.free(na);
@@ -315,15 +362,15 @@ public class Socket extends NativeResource {
     public Object[] accept(int timeout) {
         long na = Mem.calloc(NetworkAddress.SIZEOF);
         try {
-            long fd = acquire();
+            long fd = enter();
             long c;
             try {
                 c = Nspr4.PR_Accept(fd, na, timeout);
                 if (c == 0) throw NSPRError.last();
             } finally {
-                release();
+                exit();
             }
-            return new Object[]{new Socket(c, family), NetworkAddress.fromNative(na)};
+            return new Object[]{accepted(c, family), NetworkAddress.fromNative(na)};
         } finally {
             Mem.free(na);
         }
@@ -429,20 +476,20 @@ public class Socket extends NativeResource {
     @Py(value = "send(buf, timeout=PR_INTERVAL_NO_TIMEOUT)", doc = "send(buf, timeout=PR_INTERVAL_NO_TIMEOUT) -> amount\n\n"
             + "Sends the data; returns the number of bytes sent. Raises NSPRError on error or timeout.")
     public int send(byte[] buf, int timeout) {
-        long fd = acquire();
+        long fd = enter();
         try {
             int n = Nspr4.PR_Send(fd, buf, buf.length, 0, timeout);
             if (n < 0) throw NSPRError.last();
             return n;
         } finally {
-            release();
+            exit();
         }
     }
 
     @Py(value = "sendall(buf, timeout=PR_INTERVAL_NO_TIMEOUT)", doc = "sendall(buf, timeout=PR_INTERVAL_NO_TIMEOUT) -> amount\n\n"
             + "Sends all the data (each send limited by the timeout); returns the number of bytes sent.")
     public int sendall(byte[] buf, int timeout) {
-        long fd = acquire();
+        long fd = enter();
         try {
             int off = 0;
             do {
@@ -454,7 +501,7 @@ public class Socket extends NativeResource {
             } while (off < buf.length);
             return off;
         } finally {
-            release();
+            exit();
         }
     }
 
@@ -465,13 +512,13 @@ public class Socket extends NativeResource {
         netaddr = addr;
         long na = addr.toNative();
         try {
-            long fd = acquire();
+            long fd = enter();
             try {
                 int n = Nspr4.PR_SendTo(fd, buf, buf.length, 0, na, timeout);
                 if (n < 0) throw NSPRError.last();
                 return n;
             } finally {
-                release();
+                exit();
             }
         } finally {
             Mem.free(na);
@@ -487,13 +534,13 @@ public class Socket extends NativeResource {
     /** One PR_Recv of at most amount bytes; empty at end of stream. */
     private byte[] recvNative(int amount, int timeout) {
         byte[] buf = new byte[amount];
-        long fd = acquire();
+        long fd = enter();
         int n;
         try {
             n = Nspr4.PR_Recv(fd, buf, amount, 0, timeout);
             if (n < 0) throw NSPRError.last();
         } finally {
-            release();
+            exit();
         }
         return n == amount ? buf : Arrays.copyOf(buf, n);
     }
@@ -656,13 +703,13 @@ public class Socket extends NativeResource {
         byte[] buf = new byte[amount];
         long na = addr.toNative();
         try {
-            long fd = acquire();
+            long fd = enter();
             int n;
             try {
                 n = Nspr4.PR_RecvFrom(fd, buf, amount, 0, na, timeout);
                 if (n < 0) throw NSPRError.last();
             } finally {
-                release();
+                exit();
             }
             addr.loadNative(na);
             return n == amount ? buf : Arrays.copyOf(buf, n);
@@ -750,7 +797,7 @@ public class Socket extends NativeResource {
                 long fd = 0;
                 if (!socks[i].isClosed()) {
                     try {
-                        fd = socks[i].acquire();
+                        fd = socks[i].enter();
                         held[i] = true;
                     } catch (NSPRError closedMeanwhile) {
                         fd = 0;
@@ -765,7 +812,7 @@ public class Socket extends NativeResource {
             for (int i = 0; i < n; i++) out[i] = (int) Mem.getShort(pds + (long) i * POLL_DESC_SIZE, 10);
             return out;
         } finally {
-            for (int i = 0; i < n; i++) if (held[i]) socks[i].release();
+            for (int i = 0; i < n; i++) if (held[i]) socks[i].exit();
             Mem.free(pds);
         }
     }
