@@ -160,7 +160,7 @@ public final class Io implements IoConstants {
 
     // ---- names -------------------------------------------------------------------
 
-    @Py(value = "addr_family_name(family, /)", doc = "addr_family_name(family) -> string\n\n"
+    @Py(value = "addr_family_name(family, /)", doc = "-> string\n\n"
             + "The name of an address family constant, e.g. 'PR_AF_INET'.")
     public static String addrFamilyName(int family) {
         return switch (family) {

@@ -356,7 +356,7 @@ public class Socket extends NativeResource {
     }
 
     /** Returns {Socket, NetworkAddress} of the next connection. */
-    @Py(value = "accept(timeout=PR_INTERVAL_NO_TIMEOUT)", doc = "accept(timeout=PR_INTERVAL_NO_TIMEOUT) -> (Socket, NetworkAddress)\n\n"
+    @Py(value = "accept(timeout=PR_INTERVAL_NO_TIMEOUT)", doc = "-> (Socket, NetworkAddress)\n\n"
             + "Accepts a pending connection of a listening socket; returns the connected\n"
             + "socket and the peer's address. Raises NSPRError PR_IO_TIMEOUT_ERROR on timeout.")
     public Object[] accept(int timeout) {
@@ -422,7 +422,7 @@ public class Socket extends NativeResource {
         close();
     }
 
-    @Py(value = "makefile(mode='r', buffersize=-1, /)", doc = "makefile([mode[, buffersize]]) -> file object\n\n"
+    @Py(value = "makefile(mode='r', buffersize=-1, /)", doc = "-> file object\n\n"
             + "Returns the socket itself, which has the file methods read, readline, readlines\n"
             + "and iteration; each makefile() needs one more close(). mode and buffersize are ignored.")
     public Socket makefile(String mode, int buffersize) {
@@ -432,7 +432,7 @@ public class Socket extends NativeResource {
         return this;
     }
 
-    @Py(value = "fileno()", doc = "fileno() -> integer\n\nReturns the operating system's descriptor of the socket.")
+    @Py(value = "fileno()", doc = "-> integer\n\nReturns the operating system's descriptor of the socket.")
     public int fileno() {
         if (isClosed()) throw new NSPRError(ErrorConstants.PR_INVALID_ARGUMENT_ERROR);
         long fd = acquire();
@@ -445,12 +445,12 @@ public class Socket extends NativeResource {
         }
     }
 
-    @Py(value = "get_sock_name()", doc = "get_sock_name() -> NetworkAddress\n\nReturns the local address of the socket.")
+    @Py(value = "get_sock_name()", doc = "-> NetworkAddress\n\nReturns the local address of the socket.")
     public NetworkAddress getSockName() {
         return name(true);
     }
 
-    @Py(value = "get_peer_name()", doc = "get_peer_name() -> NetworkAddress\n\nReturns the address of the connected peer.")
+    @Py(value = "get_peer_name()", doc = "-> NetworkAddress\n\nReturns the address of the connected peer.")
     public NetworkAddress getPeerName() {
         return name(false);
     }
@@ -473,7 +473,7 @@ public class Socket extends NativeResource {
 
     // ---- sending -----------------------------------------------------------
 
-    @Py(value = "send(buf, timeout=PR_INTERVAL_NO_TIMEOUT)", doc = "send(buf, timeout=PR_INTERVAL_NO_TIMEOUT) -> amount\n\n"
+    @Py(value = "send(buf, timeout=PR_INTERVAL_NO_TIMEOUT)", doc = "-> amount\n\n"
             + "Sends the data; returns the number of bytes sent. Raises NSPRError on error or timeout.")
     public int send(byte[] buf, int timeout) {
         long fd = enter();
@@ -486,7 +486,7 @@ public class Socket extends NativeResource {
         }
     }
 
-    @Py(value = "sendall(buf, timeout=PR_INTERVAL_NO_TIMEOUT)", doc = "sendall(buf, timeout=PR_INTERVAL_NO_TIMEOUT) -> amount\n\n"
+    @Py(value = "sendall(buf, timeout=PR_INTERVAL_NO_TIMEOUT)", doc = "-> amount\n\n"
             + "Sends all the data (each send limited by the timeout); returns the number of bytes sent.")
     public int sendall(byte[] buf, int timeout) {
         long fd = enter();
@@ -505,7 +505,7 @@ public class Socket extends NativeResource {
         }
     }
 
-    @Py(value = "send_to(buf, addr, timeout=PR_INTERVAL_NO_TIMEOUT)", doc = "send_to(buf, addr, timeout=PR_INTERVAL_NO_TIMEOUT) -> amount\n\n"
+    @Py(value = "send_to(buf, addr, timeout=PR_INTERVAL_NO_TIMEOUT)", doc = "-> amount\n\n"
             + "Sends a datagram to the address; returns the number of bytes sent.")
     public int sendTo(byte[] buf, NetworkAddress addr, int timeout) {
         checkFamily(addr);
@@ -574,7 +574,7 @@ public class Socket extends NativeResource {
         return got.length;
     }
 
-    @Py(value = "recv(amount, timeout=PR_INTERVAL_NO_TIMEOUT)", doc = "recv(amount, timeout=PR_INTERVAL_NO_TIMEOUT) -> buf\n\n"
+    @Py(value = "recv(amount, timeout=PR_INTERVAL_NO_TIMEOUT)", doc = "-> buf\n\n"
             + "Receives at most amount bytes, waiting until some arrive; an empty result means\n"
             + "the peer closed the connection. Raises NSPRError PR_IO_TIMEOUT_ERROR on timeout.")
     public byte[] recv(long amount, int timeout) {
@@ -624,7 +624,7 @@ public class Socket extends NativeResource {
         }
     }
 
-    @Py(value = "readline(size=0)", doc = "readline([size]) -> buf\n\n"
+    @Py(value = "readline(size=0)", doc = "-> buf\n\n"
             + "Reads one line, including its newline (absent at the end of the stream); with a\n"
             + "positive size at most size bytes. An empty result means end of stream. No line\n"
             + "ending conversion is made.")
@@ -651,7 +651,7 @@ public class Socket extends NativeResource {
         }
     }
 
-    @Py(value = "readlines(sizehint=0)", doc = "readlines([sizehint]) -> [buf]\n\n"
+    @Py(value = "readlines(sizehint=0)", doc = "-> [buf]\n\n"
             + "Reads lines with readline() until the end of the stream (the list then ends with\n"
             + "an empty string, as in python-nss), or with a positive sizehint until at least\n"
             + "that many bytes were read.")
@@ -721,7 +721,7 @@ public class Socket extends NativeResource {
     // ---- static methods ----------------------------------------------------
 
     /** Returns {Socket, Socket}, connected to each other. */
-    @Py(value = "new_tcp_pair()", doc = "new_tcp_pair() -> (Socket, Socket)\n\n"
+    @Py(value = "new_tcp_pair()", doc = "-> (Socket, Socket)\n\n"
             + "Returns two connected TCP sockets: what is written to one can be read from the other.")
     public static Object[] newTcpPair() {
         long[] fds = new long[2];
@@ -744,7 +744,7 @@ public class Socket extends NativeResource {
         return new Object[]{new Socket(fds[0], fam[0]), new Socket(fds[1], fam[1])};
     }
 
-    @Py(value = "import_tcp_socket(osfd, /)", doc = "import_tcp_socket(osfd) -> Socket\n\n"
+    @Py(value = "import_tcp_socket(osfd, /)", doc = "-> Socket\n\n"
             + "Returns a Socket using the operating system's SOCK_STREAM socket descriptor osfd.")
     public static Socket importTcpSocket(int osfd) {
         long fd = Nspr4.PR_ImportTCPSocket(osfd);
@@ -767,7 +767,7 @@ public class Socket extends NativeResource {
      * two-item lists or tuples. Returns the out_flags of each, in order. A
      * closed socket takes part as a null descriptor (out_flags 0).
      */
-    @Py(value = "poll(poll_descs, timeout, /)", doc = "poll(poll_descs, timeout) -> (flags, ...)\n\n"
+    @Py(value = "poll(poll_descs, timeout, /)", doc = "-> (flags, ...)\n\n"
             + "Waits until at least one socket of poll_descs, a sequence of (Socket, flags)\n"
             + "pairs with flags a bitwise or of PR_POLL_* values, is ready, or the timeout\n"
             + "(an interval) expires. Returns the resulting flags of each socket, in order.")
