@@ -13,7 +13,23 @@ public final class CallbackErrors {
         t.printStackTrace();
     };
 
+    private static volatile java.util.function.Consumer<String> printer = System.err::println;
+
     private CallbackErrors() {}
+
+    /** Where diagnostics of callbacks go (python-nss writes them to sys.stderr). */
+    public static void setPrinter(java.util.function.Consumer<String> p) {
+        printer = p;
+    }
+
+    /** Prints one diagnostic line about a callback; never fails. */
+    public static void print(String line) {
+        try {
+            printer.accept(line);
+        } catch (Throwable ignored) {
+            // reporting must not fail the native caller
+        }
+    }
 
     public static void setReporter(BiConsumer<String, Throwable> r) {
         reporter = r;

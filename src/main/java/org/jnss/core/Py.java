@@ -16,6 +16,14 @@ import java.lang.annotation.Target;
  * constructor (named as its class) is the type's constructor. Special methods
  * ({@code __str__}, {@code __len__}, {@code __getitem__}, ...) are written the
  * same way. The core stays plain Java: nothing here needs Jython.
+ *
+ * <p>Signature details: parameters before a {@code /} are positional-only
+ * (python-nss's {@code PyArg_ParseTuple} functions; a signature without
+ * parameters is positional-only as well). A parameter whose default is
+ * {@code None} accepts None (passed as null); any other parameter rejects None
+ * with python-nss's TypeError unless annotated {@link OrNone}. An empty
+ * default ({@code pem_type=}) makes a parameter optional without a Python
+ * default: when omitted the method receives null.
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.METHOD, ElementType.CONSTRUCTOR, ElementType.FIELD})
@@ -50,4 +58,9 @@ public @interface Py {
 
         String doc() default "";
     }
+
+    /** On a parameter: Python None is accepted (and passed as null) although the default is not None. */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.PARAMETER)
+    @interface OrNone {}
 }

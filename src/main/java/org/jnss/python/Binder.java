@@ -2,6 +2,7 @@ package org.jnss.python;
 
 import org.jnss.core.CallbackErrors;
 import org.jnss.core.Py;
+import org.jnss.core.PyTypeNames;
 import org.python.core.PyException;
 import org.python.core.PyObject;
 import org.python.core.PyString;
@@ -28,6 +29,8 @@ public final class Binder {
 
     static {
         CallbackErrors.setReporter(Binder::reportCallbackError);
+        CallbackErrors.setPrinter(Binder::printToStderr);
+        PyTypeNames.setResolver(Binder::pythonTypeNameOf);
     }
 
     private Binder() {}
@@ -87,9 +90,15 @@ public final class Binder {
             Py py = c.getAnnotation(Py.class);
             if (py != null) { ctor = c; ctorPy = py; }
         }
+        Map<String, Method> setters = new java.util.HashMap<>();
         for (Method m : cls.getMethods()) {
             Py py = m.getAnnotation(Py.class);
-            if (py == null) continue;
+            if (py != null && !py.value().contains("(") && m.getParameterCount() == 1 && !Modifier.isStatic(m.getModifiers()))
+                setters.put(py.value().trim(), m);
+        }
+        for (Method m : cls.getMethods()) {
+            Py py = m.getAnnotation(Py.class);
+            if (py == null || m.equals(setters.get(py.value().trim()))) continue;
             Signature sig = Signature.parse(py.value());
             Invoker inv = new Invoker(m, sig, py.unicode(), d -> evalDefault(d, namespace));
             PyObject entry;
@@ -101,7 +110,8 @@ public final class Binder {
                 }
                 entry = new JFunction(inv, module, docOf(py));
             } else if (!sig.callable) {
-                entry = new JProperty(inv, type, docOf(py));
+                Method set = setters.get(sig.name);
+                entry = new JProperty(inv, set == null ? null : Invoker.setter(set, sig.name), type, docOf(py));
             } else {
                 entry = new JMethod(inv, type, docOf(py));
             }
@@ -168,6 +178,18 @@ public final class Binder {
             if (v != null) return v;
         }
         return __builtin__.eval(new PyString(src), namespace);
+    }
+
+    /** The Python type name of a Python value or exposed core object; null for other Java values. */
+    private static String pythonTypeNameOf(Object o) {
+        if (o instanceof PyObject p) return Convert.typeName(p);
+        NssType t = typeFor(o.getClass());
+        return t == null ? null : t.qualifiedName;
+    }
+
+    private static void printToStderr(String line) {
+        PyObject stderr = org.python.core.Py.getSystemState().stderr;
+        stderr.invoke("write", new PyString(line + "\n"));
     }
 
     private static void reportCallbackError(String where, Throwable t) {

@@ -2,6 +2,7 @@ package org.jnss.python;
 
 import org.jnss.core.ArgumentError;
 import org.jnss.core.BinaryData;
+import org.jnss.core.Slice;
 import org.python.core.Py;
 import org.python.core.PyArray;
 import org.python.core.PyBoolean;
@@ -12,6 +13,7 @@ import org.python.core.PyInteger;
 import org.python.core.PyList;
 import org.python.core.PyLong;
 import org.python.core.PyObject;
+import org.python.core.PySlice;
 import org.python.core.PyString;
 import org.python.core.PyTuple;
 import org.python.core.PyUnicode;
@@ -56,37 +58,36 @@ public final class Convert {
     public static int toInt(PyObject v) {
         long l = toLong(v);
         // accept the unsigned 32-bit range too (PR_INTERVAL_NO_TIMEOUT, flags), as C's unsigned formats do
-        if (l < Integer.MIN_VALUE || l > 0xFFFFFFFFL)
-            throw Py.OverflowError("signed integer is greater than maximum");
+        if (l > 0xFFFFFFFFL) throw Py.OverflowError("signed integer is greater than maximum");
+        if (l < Integer.MIN_VALUE) throw Py.OverflowError("signed integer is less than minimum");
         return (int) l;
     }
 
+    /** CPython 2's integer conversion ("i", "l" formats): int, long and bool; no floats, no None. */
     public static long toLong(PyObject v) {
         if (v instanceof PyInteger i) return i.getValue();
         if (v instanceof PyLong pl) {
             BigInteger b = pl.getValue();
-            if (b.bitLength() > 64 || (b.bitLength() == 64 && b.signum() < 0))
-                throw Py.OverflowError("Python int too large to convert to C long");
+            if (b.bitLength() > 63) throw Py.OverflowError("Python int too large to convert to C long");
             return b.longValue();
         }
         if (v instanceof PyFloat) throw new ArgumentError("integer argument expected, got float");
-        throw new ArgumentError("'" + typeName(v) + "' object cannot be interpreted as an integer");
+        throw new ArgumentError("an integer is required");
     }
 
     static double toDouble(PyObject v) {
         if (v instanceof PyFloat || v instanceof PyInteger || v instanceof PyLong) return v.asDouble();
-        throw new ArgumentError("must be real number, not " + typeName(v));
+        throw new ArgumentError("a float is required");
     }
 
+    /** CPython 2's "s" format: str or unicode, never None. */
     public static String toStr(PyObject v) {
         if (v instanceof PyUnicode u) return u.getString();
         if (v instanceof PyString s) {
             // Python 2 str: bytes; decode as UTF-8 when valid, else byte for byte
-            String raw = s.getString();
-            return decodeBytes(raw);
+            return decodeBytes(s.getString());
         }
-        if (v == Py.None) return null;
-        throw new ArgumentError("must be str, not " + typeName(v));
+        throw new ArgumentError("must be string, not " + argTypeName(v));
     }
 
     private static String decodeBytes(String raw) {
@@ -102,6 +103,7 @@ public final class Convert {
         }
     }
 
+    /** Binary data: str, unicode (UTF-8), bytearray, array, buffer, memoryview, SecItem. */
     public static byte[] toBytes(PyObject v) {
         if (v instanceof PyUnicode u) return u.getString().getBytes(StandardCharsets.UTF_8);
         if (v instanceof PyString s) return StringUtil.toBytes(s.getString());
@@ -112,27 +114,55 @@ public final class Convert {
             if (arr instanceof byte[] b) return b.clone();
             return StringUtil.toBytes(a.tostring());
         }
-        if (v.getType().getName().equals("buffer") || v.getType().getName().equals("memoryview"))
-            return StringUtil.toBytes(v.__str__().getString());
-        throw new ArgumentError("a bytes-like object is required, not '" + typeName(v) + "'");
+        String t = v.getType().getName();
+        if (t.equals("buffer")) return StringUtil.toBytes(v.__str__().getString());
+        if (t.equals("memoryview")) return StringUtil.toBytes(v.invoke("tobytes").toString());
+        throw new ArgumentError("must be string or read-only buffer, not " + argTypeName(v));
     }
 
-    static Object toObject(PyObject v) {
+    /**
+     * An {@code Object} parameter: Java values for Python scalars (bool →
+     * Boolean, int → Integer, long → Long or BigInteger, float → Double,
+     * str/unicode → String, slice → {@link Slice}, None → null), the core
+     * object of an exposed type, else the Python object itself.
+     */
+    public static Object toObject(PyObject v) {
+        if (v == null || v == Py.None) return null;
         if (v instanceof NssObject o) return o.core;
+        if (v instanceof PyBoolean b) return b.getBooleanValue();
+        if (v instanceof PyInteger i) return i.getValue();
+        if (v instanceof PyLong l) {
+            BigInteger b = l.getValue();
+            return b.bitLength() <= 63 ? (Object) b.longValue() : b;
+        }
+        if (v instanceof PyFloat f) return f.getValue();
+        if (v instanceof PyString s) return toStr(s);
+        if (v instanceof PySlice sl) return new Slice(sliceBound(sl.start), sliceBound(sl.stop), sliceBound(sl.step));
         return v;
+    }
+
+    /** A slice bound as CPython reads it (_PyEval_SliceIndex): None, or an integer clamped to the index range. */
+    private static Long sliceBound(PyObject b) {
+        if (b == null || b == Py.None) return null;
+        if (!(b instanceof PyInteger || b instanceof PyLong)) {
+            if (b.__findattr__("__index__") == null)
+                throw Py.TypeError("slice indices must be integers or None or have an __index__ method");
+            b = b.__index__();
+        }
+        BigInteger x = b instanceof PyLong l ? l.getValue() : BigInteger.valueOf(((PyInteger) b).getValue());
+        if (x.bitLength() > 63) return x.signum() < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
+        return x.longValue();
     }
 
     static Object toCore(PyObject v, Class<?> t) {
         if (v instanceof NssObject o && t.isInstance(o.core)) return o.core;
-        if (v == Py.None) return null;
-        throw new ArgumentError("must be " + Binder.pythonTypeName(t) + ", not " + typeName(v));
+        throw new ArgumentError("must be " + Binder.pythonTypeName(t) + ", not " + argTypeName(v));
     }
 
     /** A Python callable behind a core callback interface. */
     @SuppressWarnings("unchecked")
     static <T> T toCallback(PyObject v, Class<T> iface) {
-        if (v == Py.None) return null;
-        if (!v.isCallable()) throw new ArgumentError("callback must be callable, not " + typeName(v));
+        if (!v.isCallable()) throw new ArgumentError("callback must be callable");
         InvocationHandler h = new CallbackHandler(v, iface);
         return (T) Proxy.newProxyInstance(iface.getClassLoader(), new Class<?>[]{iface}, h);
     }
@@ -211,7 +241,7 @@ public final class Convert {
         if (o instanceof Long l) return Py.newInteger(l);
         if (o instanceof Short s) return Py.newInteger(s);
         if (o instanceof Byte b) return Py.newInteger(b);
-        if (o instanceof BigInteger bi) return new PyLong(bi);
+        if (o instanceof BigInteger bi) return bi.bitLength() < 32 ? Py.newInteger(bi.intValue()) : new PyLong(bi);
         if (o instanceof Double d) return new PyFloat(d);
         if (o instanceof byte[] b) return bytes(b);
         if (o instanceof List<?> l) {
@@ -245,6 +275,11 @@ public final class Convert {
         NssType type = Binder.typeFor(o.getClass());
         if (type != null) return new NssObject(type, o);
         throw Py.SystemError("no Python type for Java value of class " + o.getClass().getName());
+    }
+
+    /** The type name in CPython's "must be X, not Y" argument errors, where None reads "None". */
+    static String argTypeName(PyObject v) {
+        return v == Py.None ? "None" : typeName(v);
     }
 
     static String typeName(PyObject v) {

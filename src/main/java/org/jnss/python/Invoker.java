@@ -1,5 +1,6 @@
 package org.jnss.python;
 
+import org.jnss.core.ArgumentError;
 import org.jnss.core.Py;
 import org.python.core.PyException;
 import org.python.core.PyObject;
@@ -12,11 +13,14 @@ import java.util.Arrays;
 
 /**
  * Calls one core method from Python: binds positional and keyword arguments
- * to the python-nss signature (CPython's messages for arity and keyword
- * errors), converts each to the declared Java type, invokes, converts the
- * result and maps any Java failure to the Python exception python-nss raises.
+ * to the python-nss signature with CPython 2.7's argument parsing rules and
+ * messages ({@code PyArg_ParseTuple} for positional-only signatures,
+ * {@code PyArg_ParseTupleAndKeywords} otherwise), converts each to the
+ * declared Java type, invokes, converts the result and maps any Java failure
+ * to the Python exception python-nss raises.
  */
 final class Invoker {
+    /** Marks a parameter without default. */
     private static final Object REQUIRED = new Object();
 
     final String name;
@@ -26,16 +30,32 @@ final class Invoker {
     private final boolean hasReceiver;
     private final Convert.ToJava[] conv;
     private final Object[] defaults;
+    private final boolean[] noneOk;
     private final boolean varargs;
     private final boolean unicode;
     private final int nParams;
+    private final int nRequired;
+    /** what conversion errors start with: "name() ", or "" for a property setter (CPython's PyArg_Parse) */
+    private final String errorPrefix;
 
     Invoker(Executable target, Signature sig, boolean unicode, java.util.function.Function<String, PyObject> evalDefault) {
+        this(target, sig, unicode, evalDefault, sig.name + "() ");
+    }
+
+    /** The setter of a property: one positional argument, errors read "argument 1 must be ...". */
+    static Invoker setter(Method target, String name) {
+        return new Invoker(target, Signature.parse(name + "(value, /)"), false, d -> null, "");
+    }
+
+    private Invoker(Executable target, Signature sig, boolean unicode, java.util.function.Function<String, PyObject> evalDefault,
+                    String errorPrefix) {
+        this.errorPrefix = errorPrefix;
         this.name = sig.name;
         this.sig = sig;
         this.unicode = unicode;
         this.varargs = sig.varargs != null;
         this.nParams = sig.params.size();
+        this.nRequired = sig.requiredCount();
         Class<?>[] ptypes = target.getParameterTypes();
         int expected = nParams + (varargs ? 1 : 0);
         if (ptypes.length != expected)
@@ -43,13 +63,22 @@ final class Invoker {
                     + " parameters, Java method has " + ptypes.length);
         if (varargs && ptypes[nParams] != Object[].class)
             throw new IllegalStateException(target + ": *" + sig.varargs + " needs an Object... parameter");
+        java.lang.annotation.Annotation[][] pann = target.getParameterAnnotations();
         this.conv = new Convert.ToJava[nParams];
         this.defaults = new Object[nParams];
+        this.noneOk = new boolean[nParams];
         for (int i = 0; i < nParams; i++) {
             conv[i] = Convert.forType(ptypes[i]);
             String d = sig.defaults.get(i);
+            boolean orNone = false;
+            for (java.lang.annotation.Annotation a : pann[i]) orNone |= a instanceof Py.OrNone;
+            noneOk[i] = orNone || "None".equals(d) || ptypes[i] == Object.class;
             if (d == null) {
                 defaults[i] = REQUIRED;
+            } else if (d.isEmpty()) {       // optional without a Python default
+                if (ptypes[i].isPrimitive())
+                    throw new IllegalStateException(target + ": '" + sig.params.get(i) + "=' needs a reference type");
+                defaults[i] = null;
             } else {
                 PyObject pv = evalDefault.apply(d);
                 defaults[i] = pv == org.python.core.Py.None && !ptypes[i].isPrimitive() ? null : conv[i].convert(pv);
@@ -68,7 +97,16 @@ final class Invoker {
 
     /** self is the core receiver for instance methods, ignored otherwise. */
     PyObject call(Object self, PyObject[] args, String[] kws) {
-        Object[] j = bind(args, kws);
+        return invoke(self, bind(args, kws));
+    }
+
+    /** Whether parameter i takes a Java primitive (so cannot receive null). */
+    boolean primitiveParam(int i) {
+        return (method != null ? method : constructor).getParameterTypes()[i].isPrimitive();
+    }
+
+    /** Calls with arguments already converted to Java. */
+    PyObject invoke(Object self, Object[] j) {
         Object r;
         try {
             if (method != null) {
@@ -85,54 +123,82 @@ final class Invoker {
         return Convert.toPy(r);
     }
 
+    private static PyException typeError(String msg) {
+        return org.python.core.Py.TypeError(msg);
+    }
+
+    private static String plural(int n) {
+        return n == 1 ? "" : "s";
+    }
+
     private Object[] bind(PyObject[] args, String[] kws) {
         int nkw = kws == null ? 0 : kws.length;
         int npos = args.length - nkw;
-        final int off = 0;
-        Object[] j = new Object[nParams + (varargs ? 1 : 0)];
-        if (npos > nParams && !varargs) {
-            throw org.python.core.Py.TypeError(name + "() takes at most " + nParams + " argument"
-                    + (nParams == 1 ? "" : "s") + " (" + (args.length) + " given)");
-        }
         PyObject[] given = new PyObject[nParams];
-        int fixed = Math.min(npos, nParams);
-        System.arraycopy(args, 0, given, 0, fixed);
-        for (int k = 0; k < nkw; k++) {
-            String kw = kws[k];
-            int idx = sig.params.indexOf(kw);
-            if (idx < 0)
-                throw org.python.core.Py.TypeError("'" + kw + "' is an invalid keyword argument for " + name + "()");
-            if (given[idx] != null)
-                throw org.python.core.Py.TypeError("argument for " + name + "() given by name ('" + kw
-                        + "') and position (" + (idx + 1) + ")");
-            given[idx] = args[npos + k];
+        System.arraycopy(args, 0, given, 0, Math.min(npos, nParams));
+        if (sig.noKeywords()) {
+            checkPositionalArity(npos, nkw);
+        } else {
+            if (!varargs && npos + nkw > nParams)
+                throw typeError(name + "() takes at most " + nParams + " argument" + plural(nParams) + " ("
+                        + (npos + nkw) + " given)");
+            for (int k = 0; k < nkw; k++) {
+                int idx = sig.params.indexOf(kws[k]);
+                if (idx < sig.positionalOnly) continue;     // unknown: reported after the others, as CPython does
+                if (idx < npos)
+                    throw typeError("Argument given by name ('" + kws[k] + "') and position (" + (idx + 1) + ")");
+                given[idx] = args[npos + k];
+            }
         }
+        Object[] j = new Object[nParams + (varargs ? 1 : 0)];
         for (int i = 0; i < nParams; i++) {
             PyObject v = given[i];
             if (v == null) {
                 Object d = defaults[i];
                 if (d == REQUIRED)
-                    throw org.python.core.Py.TypeError(name + "() missing required argument '" + sig.params.get(i)
-                            + "' (pos " + (i + 1) + ")");
-                j[off + i] = d;
+                    throw typeError("Required argument '" + sig.params.get(i) + "' (pos " + (i + 1) + ") not found");
+                j[i] = d;
             } else {
-                try {
-                    j[off + i] = v == org.python.core.Py.None && defaults[i] == null ? null : conv[i].convert(v);
-                } catch (PyException e) {
-                    throw e;
-                } catch (RuntimeException e) {
-                    throw org.python.core.Py.TypeError(name + "() argument " + (i + 1) + " ('" + sig.params.get(i)
-                            + "'): " + e.getMessage());
-                }
+                j[i] = convert(i, v);
             }
         }
+        for (int k = 0; k < nkw; k++) {
+            if (sig.params.indexOf(kws[k]) < sig.positionalOnly)
+                throw typeError("'" + kws[k] + "' is an invalid keyword argument for this function");
+        }
         if (varargs) {
-            j[off + nParams] = npos > nParams ? Arrays.copyOfRange(args, nParams, npos, Object[].class) : new Object[0];
+            j[nParams] = npos > nParams ? Arrays.copyOfRange(args, nParams, npos, Object[].class) : new Object[0];
         }
         return j;
     }
 
-    static Signature signatureOf(Py py) {
-        return Signature.parse(py.value());
+    /** PyArg_ParseTuple / METH_NOARGS arity rules. */
+    private void checkPositionalArity(int npos, int nkw) {
+        if (nkw > 0) throw typeError(name + "() takes no keyword arguments");
+        if (nParams == 0 && !varargs) {
+            if (npos > 0) throw typeError(name + "() takes no arguments (" + npos + " given)");
+            return;
+        }
+        int max = varargs ? Integer.MAX_VALUE : nParams;
+        if (npos >= nRequired && npos <= max) return;
+        boolean few = npos < nRequired;
+        String how = nRequired == nParams ? "exactly" : few ? "at least" : "at most";
+        int n = few ? nRequired : max;
+        throw typeError(name + "() takes " + how + " " + n + " argument" + plural(n) + " (" + npos + " given)");
+    }
+
+    /** Converts argument i; a conversion failure reads as CPython's "f() argument N must be X, not Y". */
+    private Object convert(int i, PyObject v) {
+        if (v == org.python.core.Py.None && noneOk[i]) return null;
+        try {
+            return conv[i].convert(v);
+        } catch (PyException e) {
+            throw e;
+        } catch (ArgumentError e) {
+            String m = e.getMessage();
+            throw typeError(m.startsWith("must be ") ? errorPrefix + "argument " + (i + 1) + " " + m : m);
+        } catch (RuntimeException e) {
+            throw PyErrors.map(e);
+        }
     }
 }

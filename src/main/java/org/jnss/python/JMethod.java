@@ -36,11 +36,14 @@ final class JMethod extends PyObject {
         PyObject self = args[0];
         PyObject[] rest = new PyObject[args.length - 1];
         System.arraycopy(args, 1, rest, 0, rest.length);
-        return invoker.call(owner.coreOf(self, invoker.name), rest, kws);
+        return callBound(self, rest, kws);
     }
 
     PyObject callBound(PyObject self, PyObject[] args, String[] kws) {
-        return invoker.call(owner.coreOf(self, invoker.name), args, kws);
+        Object core = owner.coreOf(self, invoker.name);
+        PyObject r = invoker.call(core, args, kws);
+        // a method returning its receiver (makefile, __iter__) returns the same Python object
+        return r instanceof NssObject o && o.core == core ? self : r;
     }
 
     @Override

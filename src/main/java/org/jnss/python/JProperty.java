@@ -4,14 +4,21 @@ import org.python.core.Py;
 import org.python.core.PyObject;
 import org.python.core.PyString;
 
-/** A read-only property of an exposed type, backed by a no-argument core method. */
+/**
+ * A property of an exposed type, backed by a no-argument core method and,
+ * when writable, a one-argument setter of the same {@code @Py} name. Deleting
+ * a writable property passes null to the setter (TypeError "Cannot delete"
+ * when it takes a primitive).
+ */
 final class JProperty extends PyObject {
     final Invoker getter;
+    final Invoker setter;
     final NssType owner;
     final String doc;
 
-    JProperty(Invoker getter, NssType owner, String doc) {
+    JProperty(Invoker getter, Invoker setter, NssType owner, String doc) {
         this.getter = getter;
+        this.setter = setter;
         this.owner = owner;
         this.doc = doc;
     }
@@ -24,12 +31,19 @@ final class JProperty extends PyObject {
 
     @Override
     public void __set__(PyObject obj, PyObject value) {
-        throw Py.AttributeError("attribute '" + getter.name + "' of '" + owner.qualifiedName + "' objects is not writable");
+        if (setter == null)
+            throw Py.AttributeError("attribute '" + getter.name + "' of '" + owner.qualifiedName + "' objects is not writable");
+        setter.call(owner.coreOf(obj, getter.name), new PyObject[]{value}, Py.NoKeywords);
     }
 
     @Override
     public void __delete__(PyObject obj) {
-        __set__(obj, null);
+        if (setter == null) {
+            __set__(obj, null);
+            return;
+        }
+        if (setter.primitiveParam(0)) throw Py.TypeError("Cannot delete the " + getter.name + " attribute");
+        setter.invoke(owner.coreOf(obj, getter.name), new Object[]{null});
     }
 
     @Override

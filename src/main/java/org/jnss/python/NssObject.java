@@ -80,6 +80,11 @@ public final class NssObject extends PyObject {
             dict.__delitem__(name);
             return;
         }
+        PyObject d = getType().lookup(name);
+        if (d != null && d.implementsDescrDelete()) {
+            d.__delete__(this);
+            return;
+        }
         __setattr__(name, null);
     }
 
@@ -159,7 +164,7 @@ public final class NssObject extends PyObject {
     public PyObject __iter__() {
         PyObject m = special("__iter__");
         if (m != null) return m.__call__();
-        if (special("__getitem__") != null) return super.__iter__();
+        if (special("__getitem__") != null) return new org.python.core.PySequenceIter(this);
         throw Py.TypeError("'" + qualifiedName() + "' object is not iterable");
     }
 

@@ -1,6 +1,7 @@
 package org.jnss.python;
 
 import org.jnss.core.ArgumentError;
+import org.jnss.core.NotFoundError;
 import org.jnss.error.CertVerifyError;
 import org.jnss.error.NSPRError;
 import org.python.core.Py;
@@ -42,6 +43,8 @@ public final class PyErrors {
         if (t instanceof ArgumentError) return Py.TypeError(t.getMessage());
         if (t instanceof IllegalArgumentException) return Py.ValueError(t.getMessage());
         if (t instanceof IndexOutOfBoundsException) return Py.IndexError(t.getMessage());
+        if (t instanceof NotFoundError) return Py.KeyError(t.getMessage());
+        if (t instanceof IllegalStateException) return Py.SystemError(String.valueOf(t.getMessage()));
         if (t instanceof NoSuchElementException) return Py.StopIteration(t.getMessage() == null ? "" : t.getMessage());
         if (t instanceof UnsupportedOperationException) return Py.NotImplementedError(t.getMessage());
         if (t instanceof ArithmeticException) return Py.OverflowError(t.getMessage());

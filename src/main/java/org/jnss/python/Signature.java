@@ -7,6 +7,11 @@ import java.util.List;
  * A parsed python-nss signature: {@code name(a, b=default, *rest)}, or a bare
  * name for a property. Defaults stay as source text until the binder
  * evaluates them in the module namespace.
+ *
+ * <p>A {@code /} marks the parameters before it as positional-only, as in
+ * Python 3.8 signatures: python-nss parses those with {@code PyArg_ParseTuple}
+ * (no keywords). A signature without parameters is positional-only too
+ * ({@code METH_NOARGS}).
  */
 final class Signature {
     final String name;
@@ -16,6 +21,8 @@ final class Signature {
     final List<String> defaults = new ArrayList<>();
     /** name of the *args parameter, or null */
     String varargs;
+    /** how many leading params cannot be passed by keyword */
+    int positionalOnly;
 
     private Signature(String name, boolean callable) {
         this.name = name;
@@ -28,10 +35,18 @@ final class Signature {
         if (open < 0) return new Signature(text, false);
         if (!text.endsWith(")")) throw new IllegalArgumentException("bad signature: " + text);
         Signature s = new Signature(text.substring(0, open).trim(), true);
+        boolean slash = false;
         for (String part : splitTopLevel(text.substring(open + 1, text.length() - 1))) {
             part = part.trim();
             if (part.isEmpty()) continue;
+            if (part.equals("/")) {
+                if (slash || s.varargs != null) throw new IllegalArgumentException("misplaced '/': " + text);
+                slash = true;
+                s.positionalOnly = s.params.size();
+                continue;
+            }
             if (part.startsWith("*")) {
+                if (s.varargs != null) throw new IllegalArgumentException("two *args: " + text);
                 s.varargs = part.substring(1).trim();
                 continue;
             }
@@ -48,6 +63,11 @@ final class Signature {
             }
         }
         return s;
+    }
+
+    /** True when no argument may be passed by keyword (PyArg_ParseTuple, METH_NOARGS, METH_VARARGS). */
+    boolean noKeywords() {
+        return positionalOnly == params.size();
     }
 
     /** Splits on commas outside quotes and brackets. */

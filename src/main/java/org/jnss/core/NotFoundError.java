@@ -1,0 +1,12 @@
+package org.jnss.core;
+
+import java.util.NoSuchElementException;
+
+/** A failed lookup by key or name, whose Python counterpart is a KeyError. */
+public class NotFoundError extends NoSuchElementException {
+    private static final long serialVersionUID = 1L;
+
+    public NotFoundError(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,98 @@
+package org.jnss.io;
+
+import org.jnss.core.ArgumentError;
+import org.jnss.core.Py;
+import org.jnss.core.PyTypeNames;
+import org.jnss.core.Slice;
+import org.jnss.error.NSPRError;
+import org.jnss.natives.Mem;
+import org.jnss.natives.Nspr4;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The addresses of a host as PR_GetAddrInfoByName finds them, in order. The
+ * lookup result is copied into {@link NetworkAddress} objects (port 0) and
+ * released at once.
+ */
+@Py.Type(doc = "AddrInfo(hostname, family=PR_AF_UNSPEC, flags=PR_AI_ADDRCONFIG)\n\n"
+        + "The network addresses of a host name or numeric address, as an ordered\n"
+        + "sequence of NetworkAddress objects (port 0): index it or iterate over it,\n"
+        + "and try the addresses in turn. family is PR_AF_UNSPEC or PR_AF_INET;\n"
+        + "flags is PR_AI_ADDRCONFIG, optionally or'ed with PR_AI_NOCANONNAME to\n"
+        + "skip the canonical name. To keep only IPv6 addresses, filter on\n"
+        + "NetworkAddress.family.")
+public class AddrInfo {
+    private final String hostname;
+    private final String canonicalName;
+    private final List<NetworkAddress> addrs;
+
+    @Py("AddrInfo(hostname, family=PR_AF_UNSPEC, flags=PR_AI_ADDRCONFIG)")
+    public AddrInfo(String hostname, int family, int flags) {
+        this.hostname = hostname;
+        long info = Nspr4.PR_GetAddrInfoByName(hostname, (short) family, flags);
+        if (info == 0) throw NSPRError.last();
+        long buf = Mem.calloc(NetworkAddress.SIZEOF);
+        try {
+            List<NetworkAddress> list = new ArrayList<>();
+            long iter = 0;
+            while ((iter = Nspr4.PR_EnumerateAddrInfo(iter, info, (short) 0, buf)) != 0) {
+                list.add(NetworkAddress.fromNative(buf));
+            }
+            this.addrs = Collections.unmodifiableList(list);
+            this.canonicalName = Nspr4.PR_GetCanonNameFromAddrInfo(info);
+        } finally {
+            Mem.free(buf);
+            Nspr4.PR_FreeAddrInfo(info);
+        }
+    }
+
+    @Py(value = "hostname", doc = "the host name or address string the lookup was made for")
+    public String getHostname() {
+        return hostname;
+    }
+
+    @Py(value = "canonical_name", doc = "the canonical name of the host, or None if not known")
+    public String getCanonicalName() {
+        return canonicalName;
+    }
+
+    /** The addresses found, in order. */
+    public List<NetworkAddress> getAddresses() {
+        return addrs;
+    }
+
+    @Py("__len__()")
+    public int length() {
+        return addrs.size();
+    }
+
+    @Py("__getitem__(index)")
+    public NetworkAddress getItem(Object index) {
+        return addrs.get(sequenceIndex(index, addrs.size()));
+    }
+
+    /** A Python sequence index (negative counts from the end) checked against a length. */
+    static int sequenceIndex(Object index, int len) {
+        long i;
+        if (index instanceof Integer || index instanceof Long) i = ((Number) index).longValue();
+        else if (index instanceof Boolean b) i = b ? 1 : 0;
+        else throw new ArgumentError("sequence index must be integer, not '"
+                    + (index instanceof Slice ? "slice" : PyTypeNames.of(index)) + "'");
+        if (i < 0) i += len;
+        if (i < 0 || i >= len) throw new IndexOutOfBoundsException("tuple index out of range");
+        return (int) i;
+    }
+
+    @Py("__str__()")
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder();
+        sb.append("host=").append(hostname).append(" canonical=").append(canonicalName == null ? "None" : canonicalName)
+                .append(" (").append(addrs.size()).append(" addrs)");
+        for (int i = 0; i < addrs.size(); i++) sb.append(" addr[").append(i).append("]=").append(addrs.get(i));
+        return sb.toString();
+    }
+}

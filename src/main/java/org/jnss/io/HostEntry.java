@@ -1,0 +1,173 @@
+package org.jnss.io;
+
+import org.jnss.core.ArgumentError;
+import org.jnss.core.Py;
+import org.jnss.error.NSPRError;
+import org.jnss.natives.Mem;
+import org.jnss.natives.Nspr4;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A host database entry (PRHostEnt): official name, aliases, family and
+ * addresses, from PR_GetHostByName or PR_GetHostByAddr. The entry is copied
+ * to Java at construction.
+ *
+ * <p>An entry made by {@code NetworkAddress.hostentry} keeps only name and
+ * family (aliases and addresses read None, indexing fails), as python-nss's does.
+ */
+@Py.Type(doc = "HostEntry(addr)\n\n"
+        + "Host database entry for a host name (string: a lookup by name) or a\n"
+        + "NetworkAddress (a lookup by address): official name, aliases, family and\n"
+        + "an unordered sequence of NetworkAddress objects, which can be indexed\n"
+        + "or iterated. Deprecated: IPv4 only; use AddrInfo.")
+public class HostEntry {
+    /** PR_NETDB_BUF_SIZE */
+    private static final int BUF_SIZE = 2048;
+    /** sizeof(PRHostEnt); h_name at 0, h_aliases at 8, h_addrtype (int32) at 16, h_addr_list at 24 */
+    private static final int SIZEOF = 32;
+
+    private final String hostname;
+    private final int family;
+    private final List<String> aliases;          // null when not initialised
+    private final List<NetworkAddress> addrs;    // null when not initialised
+
+    private HostEntry(String hostname, int family, List<String> aliases, List<NetworkAddress> addrs) {
+        this.hostname = hostname;
+        this.family = family;
+        this.aliases = aliases;
+        this.addrs = addrs;
+    }
+
+    @Py("HostEntry(addr)")
+    public static HostEntry create(Object addr) {
+        if (addr instanceof String s) return byName(s);
+        if (addr instanceof NetworkAddress n) return byAddr(n, true);
+        throw new ArgumentError("addr must be string, unicode or NetworkAddress object");
+    }
+
+    /** PR_GetHostByName. */
+    public static HostEntry byName(String name) {
+        long buf = Mem.calloc(BUF_SIZE);
+        long ent = Mem.calloc(SIZEOF);
+        try {
+            if (Nspr4.PR_GetHostByName(name, buf, BUF_SIZE, ent) != 0) throw NSPRError.last();
+            return read(ent, true);
+        } finally {
+            Mem.free(ent);
+            Mem.free(buf);
+        }
+    }
+
+    /** PR_GetHostByAddr; with complete false only name and family are kept. */
+    static HostEntry byAddr(NetworkAddress addr, boolean complete) {
+        long buf = Mem.calloc(BUF_SIZE);
+        long ent = Mem.calloc(SIZEOF);
+        long na = addr.toNative();
+        try {
+            if (Nspr4.PR_GetHostByAddr(na, buf, BUF_SIZE, ent) != 0) throw NSPRError.last();
+            return read(ent, complete);
+        } finally {
+            Mem.free(na);
+            Mem.free(ent);
+            Mem.free(buf);
+        }
+    }
+
+    private static HostEntry read(long ent, boolean complete) {
+        String name = Mem.cString(Mem.getPointer(ent, 0));
+        int family = Mem.getInt(ent, 16);
+        if (!complete) return new HostEntry(name, family, null, null);
+        List<String> aliases = new ArrayList<>();
+        long list = Mem.getPointer(ent, 8);
+        if (list != 0) {
+            for (int i = 0; ; i++) {
+                long p = Mem.getPointer(list, (long) i * Mem.POINTER_SIZE);
+                if (p == 0) break;
+                aliases.add(Mem.cString(p));
+            }
+        }
+        int n = 0;
+        long addrList = Mem.getPointer(ent, 24);
+        if (addrList != 0) while (Mem.getPointer(addrList, (long) n * Mem.POINTER_SIZE) != 0) n++;
+        List<NetworkAddress> addrs = new ArrayList<>();
+        long na = Mem.calloc(NetworkAddress.SIZEOF);
+        try {
+            for (int i = 0; i < n; i++) {
+                if (Nspr4.PR_EnumerateHostEnt(i, ent, (short) 0, na) < 0) throw NSPRError.last();
+                addrs.add(NetworkAddress.fromNative(na));
+            }
+        } finally {
+            Mem.free(na);
+        }
+        return new HostEntry(name, family, List.copyOf(aliases), List.copyOf(addrs));
+    }
+
+    @Py(value = "hostname", doc = "official name of the host")
+    public String getHostname() {
+        return hostname;
+    }
+
+    @Py(value = "family", doc = "address family (PR_AF_INET, ...)")
+    public int getFamily() {
+        return family;
+    }
+
+    /** The aliases as a tuple, or null (None) for an entry made by NetworkAddress.hostentry. */
+    @Py(value = "aliases", doc = "tuple of the host's aliases")
+    public Object[] getAliases() {
+        return aliases == null ? null : aliases.toArray();
+    }
+
+    /**
+     * All addresses; the port argument is ignored (the addresses keep the port
+     * they were made with), as in python-nss.
+     */
+    @Py(value = "get_network_addresses(port=0)", doc = "Returns a tuple of the host's NetworkAddress objects.\n"
+            + "Deprecated: iterate over the HostEntry instead; port is not applied.")
+    public Object[] getNetworkAddresses(int port) {
+        return addrs == null ? null : addrs.toArray();
+    }
+
+    @Py(value = "get_network_address(port=0)", doc = "Returns the first NetworkAddress of the host (None if the entry has none).\n"
+            + "Deprecated: index the HostEntry instead; port is not applied.")
+    public NetworkAddress getNetworkAddress(int port) {
+        if (addrs == null) return null;
+        if (addrs.isEmpty()) throw new IndexOutOfBoundsException("tuple index out of range");
+        return addrs.get(0);
+    }
+
+    private List<NetworkAddress> initialised() {
+        if (addrs == null) throw new IllegalArgumentException("nss.io.HostEntry is uninitialized");
+        return addrs;
+    }
+
+    @Py("__len__()")
+    public int length() {
+        return initialised().size();
+    }
+
+    @Py("__getitem__(index)")
+    public NetworkAddress getItem(Object index) {
+        List<NetworkAddress> l = initialised();
+        return l.get(AddrInfo.sequenceIndex(index, l.size()));
+    }
+
+    private static String tupleStr(List<?> items) {
+        if (items == null) return "None";
+        StringBuilder sb = new StringBuilder("(");
+        for (int i = 0; i < items.size(); i++) {
+            if (i > 0) sb.append(", ");
+            sb.append(items.get(i));
+        }
+        return sb.append(')').toString();
+    }
+
+    @Py("__str__()")
+    @Override
+    public String toString() {
+        return "name=" + (hostname == null ? "None" : hostname) + " family=" + Io.addrFamilyName(family)
+                + " aliases=" + tupleStr(aliases) + " addresses=" + tupleStr(addrs);
+    }
+}
