@@ -46,10 +46,16 @@ class _OSName(str):
 
 
 class _PatchOsOnImport(object):
-    """Sets os.name when os is first imported (importing it now would cost ~0.15 s)."""
+    """Sets os.name when os is first imported (importing it now would cost ~0.15 s).
+
+    Jython's warnings module imports os through linecache, and os imports
+    warnings: that cycle only resolves when os comes first (Jython's own
+    start-up imports os early). So a first import of warnings imports os
+    before it.
+    """
 
     def find_module(self, fullname, path=None):
-        if fullname == 'os':
+        if fullname in ('os', 'warnings'):
             return self
         return None
 
@@ -57,6 +63,9 @@ class _PatchOsOnImport(object):
         sys.meta_path.remove(self)
         import os
         os.name = _OSName('posix')
+        if fullname == 'warnings':
+            import warnings
+            return warnings
         return os
 
 

@@ -6,7 +6,7 @@ from org.jnss.python import Binder as _Binder
 _Binder.bindModule(globals(), 'org.jnss.error.Errors')
 
 # The module documentation lists every error, in code order, as python-nss's does.
-__doc__ = ('NSPR/NSS/SSL error codes, their descriptions, and the exceptions\n'
+__doc__ = str('NSPR/NSS/SSL error codes, their descriptions, and the exceptions\n'
            'NSPRError and CertVerifyError.\n'
            'NSPR Error Constants:\n\n'
            + ''.join('%s: %s\n\n' % (_e.name(), _e.description())
@@ -61,11 +61,12 @@ def _message_arg(v):
 
 
 def _code_arg(v):
-    """python-nss's IntOrNoneConvert: an int (bool included) or None; None means the current error (-1)."""
+    """python-nss's IntOrNoneConvert: a Python 2 int (64 bits; bool included) or None, which means
+    the current error (-1). The value is stored in a C int."""
     if v is None:
         return -1
-    if isinstance(v, int):
-        return int(v)
+    if isinstance(v, (int, long)) and -2 ** 63 <= v < 2 ** 63:
+        return int((v + 2 ** 31) % 2 ** 32 - 2 ** 31)
     raise TypeError('must be int or None, not %s' % type(v).__name__)
 
 

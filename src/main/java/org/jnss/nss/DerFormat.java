@@ -3,13 +3,9 @@ package org.jnss.nss;
 import java.math.BigInteger;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * python-nss's text rendering of DER encoded values (what str() shows for a
@@ -54,7 +50,7 @@ public final class DerFormat {
 
     private static Object universal(byte[] d) {
         switch (d[0] & 0x1f) {
-            case 0x02: case 0x0a: return integer(stripped(d));           // INTEGER, ENUMERATED
+            case 0x02: case 0x0a: return integer(stripped(d)).toString(); // INTEGER, ENUMERATED
             case 0x06: return Oids.describe(stripped(d));                 // OBJECT IDENTIFIER
             case 0x01: {                                                  // BOOLEAN
                 byte[] v = stripped(d);
@@ -66,8 +62,9 @@ public final class DerFormat {
                 if (v == null) throw new IllegalArgumentException("malformed raw ascii string buffer");
                 return escapedAscii(v);
             }
-            case 0x18: return time(stripTagAndLength(d), true);           // GeneralizedTime
-            case 0x17: return time(stripTagAndLength(d), false);          // UTCTime
+            // GeneralizedTime, UTCTime: python-nss hands NSS's time decoder the whole TLV, which it
+            // rejects, so the text is None
+            case 0x18: case 0x17: return null;
             case 0x05: return "(null)";
             case 0x10: case 0x11: return setOrSequence(d);
             case 0x04: return Codec.hex(stripped(d));
@@ -122,55 +119,6 @@ public final class DerFormat {
             }
         }
         return sb.toString();
-    }
-
-    private static final DateTimeFormatter TIME_TEXT =
-            DateTimeFormatter.ofPattern("EEE MMM dd HH:mm:ss yyyy 'UTC'", Locale.ROOT);
-
-    /** UTCTime / GeneralizedTime as "Mon Jan 02 15:04:05 2006 UTC", or null when it does not parse. */
-    private static String time(byte[] v, boolean generalized) {
-        if (v == null) return null;
-        LocalDateTime t = parseTime(new String(v, StandardCharsets.ISO_8859_1), generalized);
-        return t == null ? null : TIME_TEXT.format(t);
-    }
-
-    static LocalDateTime parseTime(String s, boolean generalized) {
-        try {
-            int i = 0;
-            int year;
-            if (generalized) {
-                year = Integer.parseInt(s.substring(0, 4));
-                i = 4;
-            } else {
-                int yy = Integer.parseInt(s.substring(0, 2));
-                year = yy < 50 ? 2000 + yy : 1900 + yy;
-                i = 2;
-            }
-            int mon = Integer.parseInt(s.substring(i, i + 2));
-            int day = Integer.parseInt(s.substring(i + 2, i + 4));
-            int hour = Integer.parseInt(s.substring(i + 4, i + 6));
-            int min = Integer.parseInt(s.substring(i + 6, i + 8));
-            i += 8;
-            int sec = 0;
-            if (i + 1 < s.length() && Character.isDigit(s.charAt(i))) {
-                sec = Integer.parseInt(s.substring(i, i + 2));
-                i += 2;
-            }
-            if (generalized && i < s.length() && s.charAt(i) == '.') {
-                i++;
-                while (i < s.length() && Character.isDigit(s.charAt(i))) i++;
-            }
-            LocalDateTime t = LocalDateTime.of(year, mon, day, hour, min, sec);
-            if (i < s.length() && s.charAt(i) == 'Z' && i + 1 == s.length()) return t;
-            if (i + 5 == s.length() && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
-                int oh = Integer.parseInt(s.substring(i + 1, i + 3)), om = Integer.parseInt(s.substring(i + 3, i + 5));
-                ZoneOffset off = ZoneOffset.ofHoursMinutes(s.charAt(i) == '-' ? -oh : oh, s.charAt(i) == '-' ? -om : om);
-                return t.atOffset(off).withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime();
-            }
-            return null;
-        } catch (RuntimeException e) {
-            return null;
-        }
     }
 
     /** A SET or SEQUENCE as the list of its elements' texts; not constructed: hex; unreadable: null. */

@@ -169,8 +169,9 @@ public final class Nss implements NssConstants {
         requireToken();
         int len = Nss3.HASH_ResultLenByOidTag(oid);
         if (len <= 0) {
-            int err = Nspr4.PR_GetError();
-            throw new NSPRError("unable to determine resulting hash length for hash_alg = " + oidTagText(oid), err);
+            // as python-nss: the error is read after looking up the description (which may set it)
+            String text = oidTagText(oid);
+            throw NSPRError.last("unable to determine resulting hash length for hash_alg = " + text);
         }
         byte[] out = new byte[len];
         if (Nss3.PK11_HashBuf(oid, out, data, data.length) != 0) throw NSPRError.last();
@@ -306,9 +307,7 @@ public final class Nss implements NssConstants {
         if (isOidString(s)) {
             byte[] der = Oids.parse(s);
             if (der == null) throw new IllegalArgumentException("failed to convert oid string \"" + s + "\" to SECItem");
-            int tag = Oids.tagOf(der);
-            if (tag == SEC_OID_UNKNOWN) throw new IllegalArgumentException("could not convert \"" + s + "\" to OID tag");
-            return tag;
+            return Oids.tagOf(der);
         }
         loadTagNames();
         Integer tag = nameTags.get(s.toLowerCase(Locale.ROOT));

@@ -27,6 +27,8 @@ public class SecItem implements BinaryData {
     public enum Kind { BUFFER, UNKNOWN }
 
     private final byte[] data;
+    /** python-nss distinguishes no data at all (SecItem(), SecItem(None)) from empty data, in comparisons */
+    private final boolean noData;
     private final int type;
     private final Kind kind;
 
@@ -40,6 +42,7 @@ public class SecItem implements BinaryData {
 
     public SecItem(byte[] data, int type, Kind kind) {
         this.data = data == null ? new byte[0] : data.clone();
+        this.noData = data == null;
         this.type = data == null ? 0 : type;
         this.kind = kind;
     }
@@ -89,8 +92,23 @@ public class SecItem implements BinaryData {
         throw new ArgumentError("Bad type, must be SecItem");
     }
 
+    /**
+     * python-nss 1.0.1's comparison: no data equals no data and empty data and
+     * is less than anything else; otherwise the first len(self) octets are
+     * compared, so a SecItem equals any longer one it is a prefix of (and an
+     * empty one equals everything). Where python-nss reads past the other
+     * buffer (self longer than other) the longer one is greater.
+     */
     private int compareTo(Object o) {
-        return Arrays.compareUnsigned(data, other(o).data);
+        SecItem b = other(o);
+        byte[] x = data, y = b.data;
+        if (noData && b.noData) return 0;
+        if (x.length == 0 && y.length == 0) return 0;
+        if (noData) return -1;
+        if (b.noData) return 1;
+        if (x.length <= y.length) return Arrays.compareUnsigned(x, 0, x.length, y, 0, x.length);
+        int c = Arrays.compareUnsigned(x, 0, y.length, y, 0, y.length);
+        return c != 0 ? c : 1;
     }
 
     @Py("__eq__(other)") public boolean eq(Object o) { return compareTo(o) == 0; }
@@ -146,21 +164,21 @@ public class SecItem implements BinaryData {
     /**
      * NSS's base64 of the data (CRLF every 64 characters) cut into pieces of
      * charsPerLine characters, with PEM header and footer lines when pemType
-     * is given; one string when charsPerLine is 0 and there is no pemType.
+     * is given; one string when charsPerLine is 0 and there is no pemType
+     * (with a pemType, 0 means 64).
      */
     @Py("to_base64(chars_per_line=64, pem_type=)")
     public Object toBase64(int charsPerLine, String pemType) {
         String b64 = Codec.toBase64(data);
         if (charsPerLine < 0) throw new IllegalStateException("bad argument to internal function");
-        if (charsPerLine == 0 && pemType == null) return b64;
+        if (charsPerLine == 0) {
+            if (pemType == null) return b64;
+            charsPerLine = 64;           // PEM lines are never unbounded
+        }
         List<String> lines = new ArrayList<>();
         if (pemType != null) lines.add("-----BEGIN " + pemType + "-----");
-        if (charsPerLine == 0) {
-            lines.add(b64);
-        } else {
-            for (int i = 0; i < b64.length(); i += charsPerLine)
-                lines.add(b64.substring(i, Math.min(b64.length(), i + charsPerLine)));
-        }
+        for (int i = 0; i < b64.length(); i += charsPerLine)
+            lines.add(b64.substring(i, Math.min(b64.length(), i + charsPerLine)));
         if (pemType != null) lines.add("-----END " + pemType + "-----");
         return lines;
     }

@@ -76,11 +76,18 @@ public final class NssObject extends PyObject {
 
     @Override
     public void __delattr__(String name) {
+        PyObject d = getType().lookup(name);
+        if (d != null && d.implementsDescrDelete()) {
+            d.__delete__(this);
+            return;
+        }
         if (dict != null && dict.__finditem__(name) != null) {
             dict.__delitem__(name);
             return;
         }
-        __setattr__(name, null);
+        if (d != null)
+            throw Py.AttributeError("'" + qualifiedName() + "' object attribute '" + name + "' is read-only");
+        throw Py.AttributeError("'" + qualifiedName() + "' object has no attribute '" + name + "'");
     }
 
     @Override
