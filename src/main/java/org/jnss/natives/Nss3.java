@@ -42,6 +42,9 @@ public final class Nss3 {
 
     // slots
     public static native long PK11_ReferenceSlot(long slot);
+    public static native long PK11_GetInternalKeySlot();
+    public static native int PK11_Authenticate(long slot, int loadCerts, long wincx);
+    public static native int PK11_NeedLogin(long slot);
     public static native void PK11_FreeSlot(long slot);
     public static native String PK11_GetSlotName(long slot);
     public static native String PK11_GetTokenName(long slot);
