@@ -179,7 +179,7 @@ class TestNoJavaExceptions(unittest.TestCase):
                java.lang.Object()]
         functions = [nss.md5_digest, nss.data_to_hex, nss.read_hex, nss.base64_to_binary, nss.oid_str, nss.oid_tag,
                      nss.oid_tag_name, nss.oid_dotted_decimal, nss.nss_init_flags, nss.nss_version_check,
-                     nss.SecItem, nss.InitParameters, error.get_nspr_error_string, nss.nss_init_context,
+                     nss.SecItem, nss.InitParameters, error.get_nspr_error_string, nss.nss_shutdown_context,
                      nss.SecItem('abc').__getitem__, nss.SecItem('abc').to_base64, nss.SecItem('abc').get_oid_sequence,
                      nss.PK11Context().digest_op]
         for f in functions:

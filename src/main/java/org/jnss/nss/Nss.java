@@ -57,11 +57,25 @@ public final class Nss implements NssConstants {
         NssRuntime.init(true, () -> { check(Nss3.NSS_NoDB_Init(null)); return null; });
     }
 
-    /** NSS_Initialize; omitted names are empty (python-nss passes NULL, which crashes NSS). */
+    /**
+     * The configuration directory NSS gets. python-nss passes NULL for None,
+     * which crashes NSS unless the module database is off (NSS_INIT_NOMODDB);
+     * here that is an NSPRError instead.
+     */
+    private static String configDir(String certDir, int flags) {
+        if (certDir != null) return certDir;
+        if ((flags & NSS_INIT_NOMODDB) == 0)
+            throw new NSPRError("cert_dir is required unless flags include NSS_INIT_NOMODDB",
+                    ErrorConstants.SEC_ERROR_INVALID_ARGS);
+        return "";
+    }
+
+    /** NSS_Initialize; omitted prefixes are empty, the module database defaults to "secmod.db". */
     @Py("nss_initialize(cert_dir=None, cert_prefix=None, key_prefix=None, secmod_name=None, flags=0)")
     public static void nssInitialize(String certDir, String certPrefix, String keyPrefix, String secmodName, int flags) {
+        String dir = configDir(certDir, flags);
         NssRuntime.init(true, () -> {
-            check(Nss3.NSS_Initialize(orEmpty(certDir), orEmpty(certPrefix), orEmpty(keyPrefix),
+            check(Nss3.NSS_Initialize(dir, orEmpty(certPrefix), orEmpty(keyPrefix),
                     secmodName == null ? "secmod.db" : secmodName, flags));
             return null;
         });
@@ -70,10 +84,11 @@ public final class Nss implements NssConstants {
     @Py("nss_init_context(cert_dir=None, cert_prefix=None, key_prefix=None, secmod_name=None, init_params=None, flags=0)")
     public static InitContext nssInitContext(String certDir, String certPrefix, String keyPrefix, String secmodName,
                                              InitParameters initParams, int flags) {
+        String dir = configDir(certDir, flags);
         return NssRuntime.init(false, () -> {
             long params = initParams == null ? 0 : initParams.toNative();
             try {
-                long ctx = Nss3.NSS_InitContext(orEmpty(certDir), orEmpty(certPrefix), orEmpty(keyPrefix),
+                long ctx = Nss3.NSS_InitContext(dir, orEmpty(certPrefix), orEmpty(keyPrefix),
                         secmodName == null ? "secmod.db" : secmodName, params, flags);
                 if (ctx == 0) throw NSPRError.last();
                 return new InitContext(ctx);
