@@ -1,101 +1,150 @@
-"""NSPR, NSS and SSL error codes and the exceptions python-nss raises."""
+"""NSPR, NSS and SSL error codes and the exceptions raised by the nss package."""
 from org.jnss.error import ErrorTable as _ErrorTable
 from org.jnss.natives import Nspr4 as _Nspr4
 from org.jnss.python import Binder as _Binder
 
 _Binder.bindModule(globals(), 'org.jnss.error.Errors')
 
+# The module documentation lists every error, in code order, as python-nss's does.
+__doc__ = str('NSPR/NSS/SSL error codes, their descriptions, and the exceptions\n'
+           'NSPRError and CertVerifyError.\n'
+           'NSPR Error Constants:\n\n'
+           + ''.join('%s: %s\n\n' % (_e.name(), _e.description())
+                     for _e in sorted(_ErrorTable.all(), key=lambda _e: _e.code())))
+
 
 class _ReadOnly(object):
-    """A read-only attribute of an exception instance."""
-    __slots__ = ('_name',)
+    """A read-only member of an exception (a C READONLY member: TypeError on assignment in Python 2)."""
+    __slots__ = ('_key',)
 
-    def __init__(self, name):
-        self._name = name
+    def __init__(self, key):
+        self._key = key
 
     def __get__(self, obj, cls):
         if obj is None:
             return self
-        return obj.__dict__[self._name]
+        return obj.__dict__.get(self._key)
 
     def __set__(self, obj, value):
-        raise AttributeError('readonly attribute')
+        raise TypeError('readonly attribute')
 
     def __delete__(self, obj):
-        raise AttributeError('readonly attribute')
+        raise TypeError('readonly attribute')
 
 
-def _desc(code):
-    return str(_ErrorTable.describe(code))
+def _parse(name, names, args, kwds):
+    """Binds args/kwds to names as CPython 2.7's PyArg_ParseTupleAndKeywords does (all optional)."""
+    if len(args) + len(kwds) > len(names):
+        raise TypeError('%s() takes at most %d arguments (%d given)' % (name, len(names), len(args) + len(kwds)))
+    values = list(args) + [None] * (len(names) - len(args))
+    given = [i < len(args) for i in range(len(names))]
+    for i, key in enumerate(names):
+        if key in kwds:
+            if i < len(args):
+                raise TypeError("Argument given by name ('%s') and position (%d)" % (key, i + 1))
+            values[i] = kwds[key]
+            given[i] = True
+    for key in kwds:
+        if key not in names:
+            raise TypeError("'%s' is an invalid keyword argument for this function" % key)
+    return values, given
+
+
+def _message_arg(v):
+    if v is None:
+        return None
+    if isinstance(v, unicode):
+        return v.encode('utf-8')
+    if isinstance(v, str):
+        return v
+    raise TypeError('must be a string or None, not %s' % type(v).__name__)
+
+
+def _code_arg(v):
+    """python-nss's IntOrNoneConvert: a Python 2 int (64 bits; bool included) or None, which means
+    the current error (-1). The value is stored in a C int."""
+    if v is None:
+        return -1
+    if isinstance(v, (int, long)) and -2 ** 63 <= v < 2 ** 63:
+        return int((v + 2 ** 31) % 2 ** 32 - 2 ** 31)
+    raise TypeError('must be int or None, not %s' % type(v).__name__)
+
+
+def _usages_arg(v):
+    """CPython 2's 'I' format: any int or long, masked to 32 bits."""
+    if isinstance(v, float):
+        raise TypeError('integer argument expected, got float')
+    if not isinstance(v, (int, long)):
+        raise TypeError('an integer is required')
+    return int(v & 0xffffffff)
 
 
 class NSPRError(StandardError):
     """NSPRError(error_message=None, error_code=None)
 
-    Raised when an NSPR or NSS call fails. error_code is the NSPR/NSS/SSL
-    error number (the thread's current error when not given); error_desc
-    its "(NAME) description"; error_message an optional detail. errno and
-    strerror are aliases of error_code and error_desc.
+    Raised when an NSPR, NSS or SSL call fails.
+
+    error_code (alias errno) is the NSPR/NSS/SSL error number; when it is
+    not given (or None) the calling thread's current error is used.
+    error_desc (alias strerror) reads "(NAME) description". str() is
+    error_desc, preceded by "error_message: " when a message was given.
+    As in python-nss 1.0.1, the error_message attribute itself is None.
     """
 
+    errno = _ReadOnly('_error_code')
     error_code = _ReadOnly('_error_code')
+    strerror = _ReadOnly('_error_desc')
     error_desc = _ReadOnly('_error_desc')
     error_message = _ReadOnly('_error_message')
-    errno = _ReadOnly('_error_code')
-    strerror = _ReadOnly('_error_desc')
 
     def __init__(self, *args, **kwds):
-        error_message, error_code = _nspr_args('NSPRError', ('error_message', 'error_code'), args, kwds)[:2]
         StandardError.__init__(self, *args)
-        self._setup(error_message, error_code)
+        (message, code), given = _parse('NSPRError', ('error_message', 'error_code'), args, kwds)
+        self._setup(_message_arg(message), _code_arg(code))
 
-    def _setup(self, error_message, error_code):
-        if error_message is not None and not isinstance(error_message, basestring):
-            raise TypeError('must be a string or None, not %s' % type(error_message).__name__)
-        if error_code is None:
-            error_code = _Nspr4.PR_GetError()
+    def _setup(self, message, code):
+        if code == -1:
+            code = _Nspr4.PR_GetError()
+        desc = str(_ErrorTable.describe(code))
+        text = desc if message is None else '%s: %s' % (message, desc)
         d = self.__dict__
-        d['_error_code'] = int(error_code)
-        d['_error_desc'] = _desc(int(error_code))
-        d['_error_message'] = None if error_message is None else str(error_message)
+        d['_error_code'] = code
+        d['_error_desc'] = desc
+        d['_error_message'] = None
+        d['_str'] = text
+        d['message'] = text
 
     def __str__(self):
-        if self._error_message is not None:
-            return '%s: %s' % (self._error_message, self._error_desc)
-        return self._error_desc
+        return self.__dict__['_str']
 
 
 class CertVerifyError(NSPRError):
     """CertVerifyError(error_message=None, error_code=None, usages=None, log=None)
 
-    A certificate verification failure: as NSPRError, plus usages (the
-    usages that did verify, a bit mask) and log (a CertVerifyLog, or None).
+    A certificate verification failure: an NSPRError that also carries
+    usages, the bit mask of the usages that did verify (an unsigned int),
+    and log, the CertVerifyLog of the verification (or None). str() ends
+    with " usages=" and the mask in hex (without 0x, as Python 2 formats it).
     """
 
     usages = _ReadOnly('_usages')
     log = _ReadOnly('_log')
 
     def __init__(self, *args, **kwds):
-        error_message, error_code, usages, log = _nspr_args(
+        (message, code, usages, log), given = _parse(
             'CertVerifyError', ('error_message', 'error_code', 'usages', 'log'), args, kwds)
+        message = _message_arg(message)
+        code = _code_arg(code)
+        usages = _usages_arg(usages) if given[2] else 0
+        # python-nss initialises the NSPRError part with no positional arguments
         StandardError.__init__(self)
-        self._setup(error_message, error_code)
-        self.__dict__['_usages'] = 0 if usages is None else int(usages)
-        self.__dict__['_log'] = log
+        self._setup(message, code)
+        d = self.__dict__
+        d['_usages'] = usages
+        d['_log'] = log
 
     def __str__(self):
-        return '%s usages=%#x' % (NSPRError.__str__(self), self._usages)
+        return '%s usages=%x' % (NSPRError.__str__(self), self.__dict__['_usages'])
 
 
-def _nspr_args(name, names, args, kwds):
-    if len(args) > len(names):
-        raise TypeError('%s() takes at most %d arguments (%d given)' % (name, len(names), len(args)))
-    values = list(args) + [None] * (len(names) - len(args))
-    for k, v in kwds.items():
-        if k not in names:
-            raise TypeError("'%s' is an invalid keyword argument for %s()" % (k, name))
-        i = names.index(k)
-        if i < len(args):
-            raise TypeError("argument for %s() given by name ('%s') and position (%d)" % (name, k, i + 1))
-        values[i] = v
-    return values
+del _Binder

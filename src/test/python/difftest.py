@@ -17,16 +17,25 @@ REFERENCE = os.environ.get('PYNSS_REFERENCE_PYTHON', '/usr/bin/python3')
 
 _PRELUDE = r'''
 import sys
+def _text_repr(s):
+    # Python 2's repr of str: \xhh escapes, no u prefix
+    if sys.version_info[0] >= 3:
+        return ascii(s)
+    r = repr(s)
+    return r[1:] if r[:1] == 'u' else r
 def _py2(v):
     if isinstance(v, bytes) and not isinstance(v, str):
-        return _py2(v.decode('latin-1'))
+        return _text_repr(v.decode('latin-1'))
+    if isinstance(v, str) or type(v).__name__ == 'unicode':
+        return _text_repr(v)
     if isinstance(v, list):
         return '[' + ', '.join(_py2(x) for x in v) + ']'
     if isinstance(v, tuple):
         return '(' + ', '.join(_py2(x) for x in v) + (',' if len(v) == 1 else '') + ')'
-    if isinstance(v, str):
-        r = repr(v)
-        return r[1:] if r[:1] == 'u' else r
+    if isinstance(v, dict):
+        return '{' + ', '.join(_py2(k) + ': ' + _py2(v[k]) for k in sorted(v, key=repr)) + '}'
+    if isinstance(v, int) or type(v).__name__ == 'long':
+        return str(v)   # no 'L': Jython's int is 32 bits, CPython 2's is 64
     return repr(v)
 def out(*vals):
     sys.stdout.write(' '.join(_py2(v) for v in vals) + '\n')
@@ -84,9 +93,12 @@ def run_here(code):
 
 class DiffTestCase(unittest.TestCase):
     maxDiff = None
+    longMessage = True      # show the differing lines, not only the snippet
 
     def assertSame(self, code):
         """The snippet prints the same lines under the reference and here."""
         ref = run_reference(code)
         here = run_here(code)
+        if isinstance(here, str):
+            here = here.decode('utf-8', 'replace')
         self.assertEqual(here.splitlines(), ref.splitlines(), 'output differs for:\n' + code)

@@ -22,6 +22,11 @@ import java.util.function.LongConsumer;
  * bracket native use with {@link #acquire()} / {@link #release()}, so a close
  * from another thread never frees memory under a running call, and use after
  * close is an {@link NSPRError}, never a crash.
+ *
+ * <p>Handles that keep NSS busy belong to one NSS session: when NSS goes down
+ * ({@link #invalidateBlocking()}) any such handle still alive is marked dead
+ * without calling its destroy function (the native object went with NSS), and
+ * using it raises {@link #staleError()}.
  */
 public abstract class NativeResource implements AutoCloseable {
     private static final Cleaner CLEANER = Cleaner.create();
@@ -35,6 +40,8 @@ public abstract class NativeResource implements AutoCloseable {
         private final WeakReference<NativeResource> owner;
         /** bit 0: closed; the rest: 2 x number of calls in progress. */
         private final AtomicLong ctl = new AtomicLong();
+        /** set when NSS was shut down under this handle: never destroy it, report it stale */
+        private volatile boolean stale;
 
         Handle(NativeResource owner, long address, LongConsumer destroy, boolean blocksShutdown) {
             this.address = address;
@@ -70,10 +77,16 @@ public abstract class NativeResource implements AutoCloseable {
 
         boolean isClosed() { return (ctl.get() & 1) != 0; }
 
+        /** NSS went down: the native object is gone; close without destroying. */
+        void invalidate() {
+            stale = true;
+            run();
+        }
+
         private void free() {
             LIVE.remove(this);
             try {
-                if (address != 0) destroy.accept(address);
+                if (address != 0 && !stale) destroy.accept(address);
             } catch (Throwable t) {
                 CallbackErrors.report("native resource release", t);
             }
@@ -97,11 +110,22 @@ public abstract class NativeResource implements AutoCloseable {
     }
 
     /**
+     * An object without a native handle (python-nss lets some types be
+     * constructed empty): it is closed from the start, so every use raises
+     * {@link #closedError()}.
+     */
+    protected NativeResource() {
+        this.handle = new Handle(this, 0, a -> { }, false);
+        this.handle.run();
+        this.cleanable = handle::run;
+    }
+
+    /**
      * Marks the start of a native call using the handle and returns it.
      * Every successful acquire must be paired with {@link #release()}.
      */
     protected final long acquire() {
-        if (!handle.acquire()) throw closedError();
+        if (!handle.acquire()) throw handle.stale ? staleError() : closedError();
         return handle.address;
     }
 
@@ -113,6 +137,12 @@ public abstract class NativeResource implements AutoCloseable {
     protected NSPRError closedError() {
         return new NSPRError(getClass().getSimpleName() + " object has been closed",
                 org.jnss.error.ErrorConstants.SEC_ERROR_INVALID_ARGS);
+    }
+
+    /** The error raised on use after NSS was shut down under this object. */
+    protected NSPRError staleError() {
+        return new NSPRError(getClass().getSimpleName() + " object belongs to an NSS session that was shut down",
+                org.jnss.error.ErrorConstants.SEC_ERROR_NOT_INITIALIZED);
     }
 
     /** Releases the native handle now (idempotent). */
@@ -160,5 +190,14 @@ public abstract class NativeResource implements AutoCloseable {
     /** Closes every live handle that keeps NSS busy, referenced or not. */
     public static void closeAllBlocking() {
         for (Handle h : new ArrayList<>(LIVE)) if (h.blocksShutdown) h.run();
+    }
+
+    /**
+     * NSS is down: every handle that kept it busy and is still alive is marked
+     * dead without being destroyed (its native object no longer exists); later
+     * use raises {@link #staleError()} instead of touching freed memory.
+     */
+    public static void invalidateBlocking() {
+        for (Handle h : new ArrayList<>(LIVE)) if (h.blocksShutdown) h.invalidate();
     }
 }

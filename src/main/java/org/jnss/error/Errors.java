@@ -8,7 +8,7 @@ public final class Errors implements ErrorConstants {
     private Errors() {}
 
     /** The description of an NSPR/NSS/SSL error code, or null when unknown. */
-    @Py("get_nspr_error_string(number)")
+    @Py("get_nspr_error_string(number, /)")
     public static String getNsprErrorString(int number) {
         return ErrorTable.description(number);
     }

@@ -42,6 +42,9 @@ public final class Nss3 {
 
     // slots
     public static native long PK11_ReferenceSlot(long slot);
+    public static native long PK11_GetInternalKeySlot();
+    public static native int PK11_Authenticate(long slot, int loadCerts, long wincx);
+    public static native int PK11_NeedLogin(long slot);
     public static native void PK11_FreeSlot(long slot);
     public static native String PK11_GetSlotName(long slot);
     public static native String PK11_GetTokenName(long slot);
@@ -70,6 +73,13 @@ public final class Nss3 {
 
     // memory and encodings
     public static native long ATOB_AsciiToData(String string, int[] lenp);
+    /** Decodes base64 (skipping characters outside the alphabet); with null arena/out it returns a new SECItem (SECITEM_FreeItem(item, 1)). */
+    public static native long NSSBase64_DecodeBuffer(long arenaOpt, long outItemOpt, byte[] in, int inLen);
+    /** Base64 with CRLF every 64 characters; with null arena/out it returns PORT_Alloc'ed text (PORT_Free). */
+    public static native long NSSBase64_EncodeItem(long arenaOpt, long outStrOpt, int maxOutLen, long inItem);
+    /** CERTOidSequence* {arena, SECItem **oids}; free with CERT_DestroyOidSequence. */
+    public static native long CERT_DecodeOidSequence(long seqItem);
+    public static native void CERT_DestroyOidSequence(long oidSeq);
     public static native long BTOA_DataToAscii(byte[] data, int len);
     public static native void PORT_Free(long ptr);
     public static native long PORT_Strdup(String s);

@@ -1,15 +1,14 @@
 package org.jnss.nss;
 
 import org.jnss.core.Py;
-import org.jnss.error.ErrorConstants;
-import org.jnss.error.NSPRError;
 
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * An NSS initialisation context (NSS_InitContext). Unlike python-nss, dropping
- * the last reference does not shut NSS down at an unpredictable moment (that
- * would race with other threads): call {@link #shutdown()} or nss_shutdown_context.
+ * the last reference does not shut the context down (the JVM frees objects at
+ * unpredictable times, on another thread): call {@link #shutdown()} or
+ * nss_shutdown_context.
  */
 public class InitContext {
     private final AtomicLong handle;
@@ -18,14 +17,22 @@ public class InitContext {
         this.handle = new AtomicLong(handle);
     }
 
+    /** Shuts this context down; NSSPRError SEC_ERROR_NOT_INITIALIZED if it already is. */
     @Py("shutdown()")
     public void shutdown() {
-        long h = handle.getAndSet(0);
-        if (h == 0) throw new NSPRError(null, ErrorConstants.SEC_ERROR_NOT_INITIALIZED);
-        NssRuntime.shutdownContext(this, h);
+        NssRuntime.shutdownContext(this);
     }
 
     public boolean isShutdown() {
         return handle.get() == 0;
+    }
+
+    /** Takes the native handle (0 if already taken): only one shutdown may use it. */
+    long take() {
+        return handle.getAndSet(0);
+    }
+
+    void restore(long h) {
+        handle.set(h);
     }
 }

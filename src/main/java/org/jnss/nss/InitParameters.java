@@ -1,26 +1,27 @@
 package org.jnss.nss;
 
+import org.jnss.core.ArgumentError;
 import org.jnss.core.Py;
 import org.jnss.natives.Mem;
 
 import java.util.ArrayList;
 import java.util.List;
 
-/** The softoken parameters of nss_init_context (NSSInitParameters). */
+/** The softoken parameters of nss_init_context (NSSInitParameters); every attribute may be assigned. */
 public class InitParameters {
-    private final boolean passwordRequired;
-    private final int minPasswordLen;
-    private final String manufacturerId, libraryDescription, cryptoTokenDescription, dbTokenDescription,
+    private volatile boolean passwordRequired;
+    private volatile int minPasswordLen;
+    private volatile String manufacturerId, libraryDescription, cryptoTokenDescription, dbTokenDescription,
             fipsTokenDescription, cryptoSlotDescription, dbSlotDescription, fipsSlotDescription;
 
     @Py("InitParameters(password_required=False, min_password_len=0, manufacturer_id=None, library_description=None, "
             + "crypto_token_description=None, db_token_description=None, fips_token_description=None, "
             + "crypto_slot_description=None, db_slot_description=None, fips_slot_description=None)")
-    public InitParameters(boolean passwordRequired, int minPasswordLen, String manufacturerId, String libraryDescription,
+    public InitParameters(boolean passwordRequired, Object minPasswordLen, String manufacturerId, String libraryDescription,
                           String cryptoTokenDescription, String dbTokenDescription, String fipsTokenDescription,
                           String cryptoSlotDescription, String dbSlotDescription, String fipsSlotDescription) {
         this.passwordRequired = passwordRequired;
-        this.minPasswordLen = minPasswordLen;
+        setMinPasswordLen(minPasswordLen);
         this.manufacturerId = manufacturerId;
         this.libraryDescription = libraryDescription;
         this.cryptoTokenDescription = cryptoTokenDescription;
@@ -36,15 +37,36 @@ public class InitParameters {
     }
 
     @Py("password_required") public boolean getPasswordRequired() { return passwordRequired; }
+    @Py("password_required") public void setPasswordRequired(boolean v) { passwordRequired = v; }
+
     @Py("min_password_len") public int getMinPasswordLen() { return minPasswordLen; }
+
+    /** An int (or bool); deleting the attribute is refused. */
+    @Py("min_password_len")
+    public void setMinPasswordLen(Object v) {
+        if (v == null) throw new ArgumentError("Cannot delete the min_password_len attribute");
+        if (v instanceof Boolean b) minPasswordLen = b ? 1 : 0;
+        else if (v instanceof Integer || v instanceof Long) minPasswordLen = ((Number) v).intValue();
+        else throw new ArgumentError("The min_password_len attribute value must be an integer");
+    }
+
+    // string attributes: assign a str; del sets them back to None
     @Py("manufacturer_id") public String getManufacturerId() { return manufacturerId; }
+    @Py("manufacturer_id") public void setManufacturerId(String v) { manufacturerId = v; }
     @Py("library_description") public String getLibraryDescription() { return libraryDescription; }
+    @Py("library_description") public void setLibraryDescription(String v) { libraryDescription = v; }
     @Py("crypto_token_description") public String getCryptoTokenDescription() { return cryptoTokenDescription; }
+    @Py("crypto_token_description") public void setCryptoTokenDescription(String v) { cryptoTokenDescription = v; }
     @Py("db_token_description") public String getDbTokenDescription() { return dbTokenDescription; }
+    @Py("db_token_description") public void setDbTokenDescription(String v) { dbTokenDescription = v; }
     @Py("fips_token_description") public String getFipsTokenDescription() { return fipsTokenDescription; }
+    @Py("fips_token_description") public void setFipsTokenDescription(String v) { fipsTokenDescription = v; }
     @Py("crypto_slot_description") public String getCryptoSlotDescription() { return cryptoSlotDescription; }
+    @Py("crypto_slot_description") public void setCryptoSlotDescription(String v) { cryptoSlotDescription = v; }
     @Py("db_slot_description") public String getDbSlotDescription() { return dbSlotDescription; }
+    @Py("db_slot_description") public void setDbSlotDescription(String v) { dbSlotDescription = v; }
     @Py("fips_slot_description") public String getFipsSlotDescription() { return fipsSlotDescription; }
+    @Py("fips_slot_description") public void setFipsSlotDescription(String v) { fipsSlotDescription = v; }
 
     private static String s(String v) { return v == null ? "None" : v; }
 
@@ -74,9 +96,9 @@ public class InitParameters {
         return l;
     }
 
-    @Py("format(level=0, indent='    ')")
-    public String format(int level, String indent) {
-        return Fmt.indented(formatLines(level), indent);
+    @Py("format(level=0, indent_len=4)")
+    public String format(int level, int indentLen) {
+        return Fmt.indented(formatLines(level), indentLen);
     }
 
     /** A native NSSInitParameters (80 bytes) and its strings; free with {@link #freeNative}. */

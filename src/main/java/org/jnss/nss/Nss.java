@@ -1,14 +1,17 @@
 package org.jnss.nss;
 
 import org.jnss.core.ArgumentError;
+import org.jnss.core.NotFoundError;
 import org.jnss.core.Py;
+import org.jnss.core.PyTypeNames;
 import org.jnss.error.ErrorConstants;
 import org.jnss.error.NSPRError;
-import org.jnss.natives.Mem;
+import org.jnss.natives.Nspr4;
 import org.jnss.natives.Nss3;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -35,45 +38,64 @@ public final class Nss implements NssConstants {
         if (rv != 0) throw NSPRError.last();
     }
 
-    @Py("nss_init(cert_dir)")
-    public static void nssInit(String certDir) {
-        check(Nss3.NSS_Init(certDir));
-        NssRuntime.afterInit(true, null);
+    private static String orEmpty(String s) {
+        return s == null ? "" : s;
     }
 
-    @Py("nss_init_read_write(cert_dir)")
+    @Py("nss_init(cert_dir, /)")
+    public static void nssInit(String certDir) {
+        NssRuntime.init(true, () -> { check(Nss3.NSS_Init(certDir)); return null; });
+    }
+
+    @Py("nss_init_read_write(cert_dir, /)")
     public static void nssInitReadWrite(String certDir) {
-        check(Nss3.NSS_InitReadWrite(certDir));
-        NssRuntime.afterInit(true, null);
+        NssRuntime.init(true, () -> { check(Nss3.NSS_InitReadWrite(certDir)); return null; });
     }
 
     @Py("nss_init_nodb()")
     public static void nssInitNodb() {
-        check(Nss3.NSS_NoDB_Init(null));
-        NssRuntime.afterInit(true, null);
+        NssRuntime.init(true, () -> { check(Nss3.NSS_NoDB_Init(null)); return null; });
     }
 
+    /**
+     * The configuration directory NSS gets. python-nss passes NULL for None,
+     * which crashes NSS unless the module database is off (NSS_INIT_NOMODDB);
+     * here that is an NSPRError instead.
+     */
+    private static String configDir(String certDir, int flags) {
+        if (certDir != null) return certDir;
+        if ((flags & NSS_INIT_NOMODDB) == 0)
+            throw new NSPRError("cert_dir is required unless flags include NSS_INIT_NOMODDB",
+                    ErrorConstants.SEC_ERROR_INVALID_ARGS);
+        return "";
+    }
+
+    /** NSS_Initialize; omitted prefixes are empty, the module database defaults to "secmod.db". */
     @Py("nss_initialize(cert_dir=None, cert_prefix=None, key_prefix=None, secmod_name=None, flags=0)")
     public static void nssInitialize(String certDir, String certPrefix, String keyPrefix, String secmodName, int flags) {
-        check(Nss3.NSS_Initialize(certDir == null ? "" : certDir, certPrefix == null ? "" : certPrefix,
-                keyPrefix == null ? "" : keyPrefix, secmodName == null ? "secmod.db" : secmodName, flags));
-        NssRuntime.afterInit(true, null);
+        String dir = configDir(certDir, flags);
+        NssRuntime.init(true, () -> {
+            check(Nss3.NSS_Initialize(dir, orEmpty(certPrefix), orEmpty(keyPrefix),
+                    secmodName == null ? "secmod.db" : secmodName, flags));
+            return null;
+        });
     }
 
     @Py("nss_init_context(cert_dir=None, cert_prefix=None, key_prefix=None, secmod_name=None, init_params=None, flags=0)")
     public static InitContext nssInitContext(String certDir, String certPrefix, String keyPrefix, String secmodName,
                                              InitParameters initParams, int flags) {
-        long params = initParams == null ? 0 : initParams.toNative();
-        try {
-            long ctx = Nss3.NSS_InitContext(certDir == null ? "" : certDir, certPrefix == null ? "" : certPrefix,
-                    keyPrefix == null ? "" : keyPrefix, secmodName == null ? "secmod.db" : secmodName, params, flags);
-            if (ctx == 0) throw NSPRError.last();
-            InitContext c = new InitContext(ctx);
-            NssRuntime.afterInit(false, c);
-            return c;
-        } finally {
-            InitParameters.freeNative(params);
-        }
+        String dir = configDir(certDir, flags);
+        return NssRuntime.init(false, () -> {
+            long params = initParams == null ? 0 : initParams.toNative();
+            try {
+                long ctx = Nss3.NSS_InitContext(dir, orEmpty(certPrefix), orEmpty(keyPrefix),
+                        secmodName == null ? "secmod.db" : secmodName, params, flags);
+                if (ctx == 0) throw NSPRError.last();
+                return new InitContext(ctx);
+            } finally {
+                InitParameters.freeNative(params);
+            }
+        });
     }
 
     @Py("nss_shutdown()")
@@ -81,9 +103,8 @@ public final class Nss implements NssConstants {
         NssRuntime.shutdown();
     }
 
-    @Py("nss_shutdown_context(context)")
+    @Py("nss_shutdown_context(context, /)")
     public static void nssShutdownContext(InitContext context) {
-        if (context == null) throw new ArgumentError("nss_shutdown_context() argument 1 must be nss.nss.InitContext, not None");
         context.shutdown();
     }
 
@@ -94,21 +115,23 @@ public final class Nss implements NssConstants {
 
     @Py("nss_get_version()")
     public static String nssGetVersion() {
-        return Nss3.NSS_GetVersion();
+        String v = Nss3.NSS_GetVersion();
+        if (v == null) throw NSPRError.last();
+        return v;
     }
 
-    @Py("nss_version_check(version)")
+    @Py("nss_version_check(version, /)")
     public static boolean nssVersionCheck(String version) {
-        if (version == null) throw new ArgumentError("nss_version_check() argument 1 must be str, not None");
         return Nss3.NSS_VersionCheck(version) != 0;
     }
 
-    @Py("set_shutdown_callback(callback, *user_data)")
-    public static void setShutdownCallback(NssRuntime.ShutdownCallback callback, Object... userData) {
+    /** callback(nss_data_dict, *user_data) is called when NSS shuts down; None cancels it. */
+    @Py("set_shutdown_callback(callback, /, *user_data)")
+    public static void setShutdownCallback(@Py.OrNone NssRuntime.ShutdownCallback callback, Object... userData) {
         NssRuntime.setShutdownCallback(callback, userData);
     }
 
-    @Py("set_password_callback(callback)")
+    @Py("set_password_callback(callback, /)")
     public static void setPasswordCallback(Passwords.PasswordCallback callback) {
         Passwords.setCallback(callback);
     }
@@ -121,57 +144,73 @@ public final class Nss implements NssConstants {
             {"NSS_INIT_NOPK11FINALIZE", "No PK11 Finalize"}, {"NSS_INIT_RESERVED", "Reserved"},
     };
 
-    /** The names (or values, per repr_kind) of the NSS_INIT_* bits set in flags. */
+    /**
+     * The NSS_INIT_* bits set in flags as a sorted list of their values,
+     * names or descriptions (per repr_kind), plus "unknown bit flags N" (N in
+     * hex, as Python 2 formats python-nss's message) for bits without a name.
+     * (python-nss 1.0.1 fails with SystemError here; this is what its
+     * documentation describes.)
+     */
     @Py("nss_init_flags(flags, repr_kind=AsEnumName)")
     public static List<Object> nssInitFlags(int flags, int reprKind) {
-        List<Object> out = new ArrayList<>();
+        if (reprKind != AsEnum && reprKind != AsEnumName && reprKind != AsEnumDescription)
+            throw new IllegalArgumentException("Unsupported representation kind (" + reprKind + ")");
+        List<Integer> values = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
         for (String[] f : INIT_FLAGS) {
             int bit = constant(f[0]);
             if ((flags & bit) == 0) continue;
-            switch (reprKind) {
-                case AsEnum -> out.add(bit);
-                case AsEnumName -> out.add(f[0]);
-                case AsEnumDescription -> out.add(f[1]);
-                default -> throw new IllegalArgumentException("Unsupported representation kind (" + reprKind + ")");
-            }
             flags &= ~bit;
+            if (reprKind == AsEnum) values.add(bit);
+            else texts.add(reprKind == AsEnumName ? f[0] : f[1]);
         }
-        if (flags != 0 && reprKind != AsEnum) out.add(String.format("unknown bit flags %#x", flags));
+        if (flags != 0) texts.add("unknown bit flags " + Integer.toHexString(flags));
+        // Python 2 sorts numbers before strings
+        values.sort(null);
+        texts.sort(null);
+        List<Object> out = new ArrayList<>(values);
+        out.addAll(texts);
         return out;
     }
 
     // ---- digests ---------------------------------------------------------
 
+    /** Before NSS is initialised python-nss's digests fail with SEC_ERROR_NO_MODULE (no token can hash). */
+    private static void requireToken() {
+        if (!NssRuntime.isInitialized()) throw new NSPRError(null, ErrorConstants.SEC_ERROR_NO_MODULE);
+    }
+
     private static byte[] digest(int oid, byte[] data) {
-        NssRuntime.requireInitialized();
+        requireToken();
         int len = Nss3.HASH_ResultLenByOidTag(oid);
         if (len <= 0) {
-            int err = org.jnss.natives.Nspr4.PR_GetError();
-            throw new NSPRError("unable to determine resulting hash length for hash_alg = " + oidDescription(oid), err);
+            // as python-nss: the error is read after looking up the description (which may set it)
+            String text = oidTagText(oid);
+            throw NSPRError.last("unable to determine resulting hash length for hash_alg = " + text);
         }
         byte[] out = new byte[len];
         if (Nss3.PK11_HashBuf(oid, out, data, data.length) != 0) throw NSPRError.last();
         return out;
     }
 
-    @Py("md5_digest(data)")
+    @Py("md5_digest(data, /)")
     public static byte[] md5Digest(byte[] data) { return digest(SEC_OID_MD5, data); }
 
-    @Py("sha1_digest(data)")
+    @Py("sha1_digest(data, /)")
     public static byte[] sha1Digest(byte[] data) { return digest(SEC_OID_SHA1, data); }
 
-    @Py("sha256_digest(data)")
+    @Py("sha256_digest(data, /)")
     public static byte[] sha256Digest(byte[] data) { return digest(SEC_OID_SHA256, data); }
 
-    @Py("sha512_digest(data)")
+    @Py("sha512_digest(data, /)")
     public static byte[] sha512Digest(byte[] data) { return digest(SEC_OID_SHA512, data); }
 
-    @Py("hash_buf(hash_alg, data)")
+    @Py("hash_buf(hash_alg, data, /)")
     public static byte[] hashBuf(int hashAlg, byte[] data) { return digest(hashAlg, data); }
 
-    @Py("create_digest_context(hash_alg)")
+    @Py("create_digest_context(hash_alg, /)")
     public static PK11Context createDigestContext(int hashAlg) {
-        NssRuntime.requireInitialized();
+        requireToken();
         long cx = Nss3.PK11_CreateDigestContext(hashAlg);
         if (cx == 0) throw NSPRError.last();
         return new PK11Context(cx);
@@ -180,7 +219,7 @@ public final class Nss implements NssConstants {
     // ---- data helpers ----------------------------------------------------
 
     @Py("data_to_hex(data, octets_per_line=0, separator=':')")
-    public static Object dataToHex(byte[] data, int octetsPerLine, String separator) {
+    public static Object dataToHex(byte[] data, int octetsPerLine, @Py.OrNone String separator) {
         return Codec.dataToHex(data, octetsPerLine, separator);
     }
 
@@ -191,13 +230,23 @@ public final class Nss implements NssConstants {
 
     @Py("base64_to_binary(text)")
     public static SecItem base64ToBinary(String text) {
-        return new SecItem(Codec.base64ToBinary(text));
+        return new SecItem(Codec.base64ToBinary(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)), 0,
+                SecItem.Kind.UNKNOWN);
     }
 
     // ---- OIDs ------------------------------------------------------------
 
-    private static volatile Map<Integer, String> tagNames;
+    /** Lower-case SEC_OID_* names, with and without the prefix, to tags; tags to names. */
     private static volatile Map<String, Integer> nameTags;
+    private static volatile Map<Integer, String> tagNames;
+
+    /**
+     * Where several SEC_OID_* names share a tag, python-nss reports the one it
+     * registered last; these are those names.
+     */
+    private static final List<String> PREFERRED_ALIASES = List.of(
+            "SEC_OID_PKCS12_KEY_USAGE", "SEC_OID_ANSIX962_ECDSA_SIGNATURE_WITH_SHA1_DIGEST",
+            "SEC_OID_SECG_EC_SECP192R1", "SEC_OID_SECG_EC_SECP256R1");
 
     private static void loadTagNames() {
         if (tagNames != null) return;
@@ -207,8 +256,11 @@ public final class Nss implements NssConstants {
             if (!f.getName().startsWith("SEC_OID_") || f.getType() != int.class || !Modifier.isStatic(f.getModifiers())) continue;
             try {
                 int v = f.getInt(null);
-                byTag.putIfAbsent(v, f.getName());
-                byName.put(f.getName(), v);
+                String lower = f.getName().toLowerCase(Locale.ROOT);
+                byName.put(lower, v);
+                byName.put(lower.substring("sec_oid_".length()), v);
+                String had = byTag.get(v);
+                if (had == null || PREFERRED_ALIASES.contains(f.getName())) byTag.put(v, f.getName());
             } catch (IllegalAccessException e) {
                 throw new IllegalStateException(e);
             }
@@ -225,85 +277,131 @@ public final class Nss implements NssConstants {
         }
     }
 
-    /** SECOidData* for a tag, or 0. Layout: SECItem oid (24), tag at 24, desc at 32. */
-    private static long oidData(int tag) {
-        NssRuntime.requireInitialized();
-        return Nss3.SECOID_FindOIDByTag(tag);
+    /** Canonical attribute names of distinguished names (case-insensitive) and their tags. */
+    private static final String[][] AVA_NAMES = {
+            {"CN", "SEC_OID_AVA_COMMON_NAME"}, {"ST", "SEC_OID_AVA_STATE_OR_PROVINCE"},
+            {"O", "SEC_OID_AVA_ORGANIZATION_NAME"}, {"OU", "SEC_OID_AVA_ORGANIZATIONAL_UNIT_NAME"},
+            {"dnQualifier", "SEC_OID_AVA_DN_QUALIFIER"}, {"C", "SEC_OID_AVA_COUNTRY_NAME"},
+            {"serialNumber", "SEC_OID_AVA_SERIAL_NUMBER"}, {"L", "SEC_OID_AVA_LOCALITY"},
+            {"title", "SEC_OID_AVA_TITLE"}, {"SN", "SEC_OID_AVA_SURNAME"}, {"givenName", "SEC_OID_AVA_GIVEN_NAME"},
+            {"initials", "SEC_OID_AVA_INITIALS"}, {"generationQualifier", "SEC_OID_AVA_GENERATION_QUALIFIER"},
+            {"DC", "SEC_OID_AVA_DC"}, {"MAIL", "SEC_OID_RFC1274_MAIL"}, {"UID", "SEC_OID_RFC1274_UID"},
+            {"postalAddress", "SEC_OID_AVA_POSTAL_ADDRESS"}, {"postalCode", "SEC_OID_AVA_POSTAL_CODE"},
+            {"postOfficeBox", "SEC_OID_AVA_POST_OFFICE_BOX"}, {"houseIdentifier", "SEC_OID_AVA_HOUSE_IDENTIFIER"},
+            {"E", "SEC_OID_PKCS9_EMAIL_ADDRESS"},
+    };
+
+    /**
+     * The SECOidTag of an OID given as a tag (int), a canonical attribute
+     * name ("cn"), a dotted decimal string (optionally "OID."-prefixed), a
+     * SEC_OID_* name with or without the prefix (any case), or a SecItem
+     * holding the OID contents. Unknown OIDs raise as python-nss does.
+     */
+    public static int oidToTag(Object oid) {
+        int tag;
+        if (oid instanceof String s) {
+            tag = stringToTag(s);
+        } else if (oid instanceof Boolean b) {
+            tag = b ? 1 : 0;
+        } else if (oid instanceof Integer i) {
+            tag = i;
+        } else if (oid instanceof Long || oid instanceof BigInteger) {
+            tag = 0;                                 // no such tag
+        } else if (oid instanceof SecItem item) {
+            tag = Oids.tagOf(item.toByteArray());
+        } else {
+            throw new ArgumentError("oid must be a string, an integer, or a SecItem, not " + PyTypeNames.of(oid));
+        }
+        if (tag == SEC_OID_UNKNOWN) throw new IllegalArgumentException("unable to convert to known OID");
+        if (tag == -1) throw new IllegalStateException("error return without exception set");
+        return tag;
     }
 
-    static String oidDescription(int tag) {
-        long d = oidData(tag);
-        if (d == 0) return String.format("unknown(%#x)", tag);
-        return Mem.cString(Mem.getPointer(d, 32));
+    private static int stringToTag(String s) {
+        for (String[] a : AVA_NAMES) if (a[0].equalsIgnoreCase(s)) return constant(a[1]);
+        if (isOidString(s)) {
+            byte[] der = Oids.parse(s);
+            if (der == null) throw new IllegalArgumentException("failed to convert oid string \"" + s + "\" to SECItem");
+            return Oids.tagOf(der);
+        }
+        loadTagNames();
+        Integer tag = nameTags.get(s.toLowerCase(Locale.ROOT));
+        if (tag == null) throw new NotFoundError("oid tag name not found: " + s);
+        return tag;
+    }
+
+    /** Digits separated by single dots, optional "OID." prefix, trailing white space allowed. */
+    static boolean isOidString(String s) {
+        int i = s.regionMatches(true, 0, "OID.", 0, 4) ? 4 : 0;
+        int integers = 0, dots = 0;
+        while (i < s.length()) {
+            char c = s.charAt(i);
+            if (c >= '0' && c <= '9') {
+                integers++;
+                while (i < s.length() && s.charAt(i) >= '0' && s.charAt(i) <= '9') i++;
+            } else if (c == '.') {
+                dots++;
+                i++;
+            } else if (Character.isWhitespace(c)) {
+                while (i < s.length() && Character.isWhitespace(s.charAt(i))) i++;
+                if (i < s.length()) return false;
+            } else {
+                return false;
+            }
+        }
+        return integers > 0 && integers == dots + 1;
     }
 
     /**
-     * The SECOidTag of an OID given as a tag (int), a name ("SHA256",
-     * "SEC_OID_SHA256", any case), a dotted decimal string (optionally prefixed
-     * "OID.") or a SecItem holding the encoded OID.
+     * Tags past NSS's built-in table live in its dynamic table, which NSS reads
+     * without a check when it is not initialised (a crash in python-nss).
      */
-    public static int oidToTag(Object oid) {
-        if (oid instanceof Integer i) return i;
-        if (oid instanceof Long l) return (int) (long) l;
-        if (oid instanceof SecItem item) return tagOfEncoded(item.toByteArray());
-        if (oid instanceof String s) {
-            String t = s.trim();
-            String dotted = t.regionMatches(true, 0, "OID.", 0, 4) ? t.substring(4) : t;
-            if (dotted.matches("\\d+(\\.\\d+)+")) {
-                int tag = tagOfEncoded(Oids.encode(dotted));
-                if (tag == SEC_OID_UNKNOWN) throw new IllegalArgumentException("unable to convert to known OID");
-                return tag;
-            }
+    private static void requireKnownTag(int tag) {
+        if (!NssRuntime.isInitialized()) {
             loadTagNames();
-            String upper = t.toUpperCase(Locale.ROOT);
-            Integer tag = nameTags.get(upper.startsWith("SEC_OID_") ? upper : "SEC_OID_" + upper);
-            if (tag == null) throw new java.util.NoSuchElementException("oid tag name not found: " + t);
-            return tag;
-        }
-        throw new ArgumentError("oid must be a string, an integer, or a SecItem, not "
-                + (oid == null ? "None" : org.jnss.core.PyTypeNames.of(oid)));
-    }
-
-    private static int tagOfEncoded(byte[] der) {
-        NssRuntime.requireInitialized();
-        byte[] body = Der.isTagged(der, 0x06) ? Der.contents(der) : der;
-        long item = new SecItem(body).toNative();
-        try {
-            return Nss3.SECOID_FindOIDTag(item);
-        } finally {
-            SecItem.freeNative(item);
+            if (!tagNames.containsKey(tag)) throw new NSPRError(null, ErrorConstants.SEC_ERROR_NOT_INITIALIZED);
         }
     }
 
-    private static long requireOidData(int tag) {
-        long d = oidData(tag);
-        if (d == 0) throw new NSPRError(null, ErrorConstants.SEC_ERROR_UNRECOGNIZED_OID);
-        return d;
+    /** Description of a tag, or "unknown(0x..)" (for messages). */
+    static String oidTagText(int tag) {
+        requireKnownTag(tag);
+        long d = Oids.dataOfTag(tag);
+        return d == 0 ? String.format("unknown(%#x)", tag) : Oids.descriptionOfTag(tag);
     }
 
-    @Py("oid_str(oid)")
+    @Py("oid_str(oid, /)")
     public static String oidStr(Object oid) {
-        long d = requireOidData(oidToTag(oid));
-        return Mem.cString(Mem.getPointer(d, 32));
+        int tag = oidToTag(oid);
+        requireKnownTag(tag);
+        return Oids.descriptionOfTag(tag);
     }
 
-    @Py("oid_tag(oid)")
+    @Py("oid_tag(oid, /)")
     public static int oidTag(Object oid) {
         return oidToTag(oid);
     }
 
-    @Py("oid_tag_name(oid)")
+    @Py("oid_tag_name(oid, /)")
     public static String oidTagName(Object oid) {
         int tag = oidToTag(oid);
-        requireOidData(tag);
         loadTagNames();
         String n = tagNames.get(tag);
-        return n != null ? n : String.format("unknown(%#x)", tag);
+        // python-nss formats the tag with "%#x", which Python 2 renders without the 0x
+        if (n == null) throw new NotFoundError("oid tag not found: " + Integer.toHexString(tag));
+        return n;
     }
 
-    @Py("oid_dotted_decimal(oid)")
+    /** "OID.a.b.c"; for a SecItem the dotted form of its contents, whatever they are ("" if NSS has none). */
+    @Py("oid_dotted_decimal(oid, /)")
     public static String oidDottedDecimal(Object oid) {
-        long d = requireOidData(oidToTag(oid));
-        return "OID." + Oids.decode(SecItem.readNative(d));
+        if (oid instanceof SecItem item) {
+            String d = Oids.dottedString(item.toByteArray());
+            return d == null ? "" : d;
+        }
+        int tag = oidToTag(oid);
+        requireKnownTag(tag);
+        String d = Oids.dottedString(Oids.contentsOfTag(tag));
+        return d == null ? "" : d;
     }
 }

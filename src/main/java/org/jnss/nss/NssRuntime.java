@@ -2,8 +2,10 @@ package org.jnss.nss;
 
 import org.jnss.core.CallbackErrors;
 import org.jnss.core.NativeResource;
+import org.jnss.core.PyTypeNames;
 import org.jnss.error.ErrorConstants;
 import org.jnss.error.NSPRError;
+import org.jnss.natives.Nspr4;
 import org.jnss.natives.Nss3;
 import org.jnss.natives.Ssl3;
 
@@ -12,16 +14,23 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * NSS initialisation state as this process sees it, and the orderly shutdown:
- * release what the program no longer references, clear the SSL session cache,
- * then NSS_Shutdown, so that shutdown never fails with SEC_ERROR_BUSY (which
- * in NSS 3.87 leaves NSS unusable for the rest of the process).
+ * NSS initialisation state as this process sees it, and the orderly shutdown.
+ *
+ * <p>NSS has one "plain" initialisation (NSS_Init*, NSS_NoDB_Init,
+ * NSS_Initialize) and any number of init contexts. NSS_Shutdown ends the
+ * plain one and with it every context; NSS_ShutdownContext ends a context and
+ * NSS as a whole when it was the last one and there is no plain init. Before
+ * NSS goes down, what the program no longer references is released and the SSL
+ * session cache cleared, so NSS_Shutdown never fails with SEC_ERROR_BUSY
+ * (terminal in NSS 3.87); if an object is still referenced the shutdown is
+ * refused with SEC_ERROR_BUSY and NSS stays usable. Once NSS is down, objects
+ * still alive are marked dead, so using them raises NSPRError.
  */
 public final class NssRuntime {
     private NssRuntime() {}
 
     private static final Object LOCK = new Object();
-    /** initialised by one of the NSS_Init* calls (as opposed to contexts) */
+    /** NSS's own "initialized" flag for the plain init (contexts aside) */
     private static boolean plainInit;
     private static final Set<InitContext> CONTEXTS = ConcurrentHashMap.newKeySet();
     private static volatile boolean sslUsed;
@@ -30,33 +39,38 @@ public final class NssRuntime {
     private static volatile Object[] shutdownUserData = new Object[0];
     private static boolean shutdownHookRegistered;
 
-    /** Called by Python code (or Java) to be told NSS is shutting down. */
+    /** Told when NSS shuts down. */
     @FunctionalInterface
     public interface ShutdownCallback {
-        /** @return false to make the shutdown report failure */
-        boolean call(java.util.Map<String, Object> nssData, Object... userData);
+        /**
+         * @param nssData a dict of NSS values (empty, as in python-nss)
+         * @return Boolean.TRUE for success; False, or anything not a Boolean, makes the shutdown report failure
+         */
+        Object call(java.util.Map<String, Object> nssData, Object... userData);
     }
 
     /** The native trampoline, strongly referenced for the life of the process. */
     private static final Nss3.ShutdownFunc NATIVE_SHUTDOWN = (appData, nssData) -> {
         ShutdownCallback cb = shutdownCallback;
         Object[] ud = shutdownUserData;
-        shutdownCallback = null;
-        shutdownUserData = new Object[0];
         if (cb == null) return 0;
+        Object r;
         try {
-            return cb.call(new HashMap<>(), ud) ? 0 : -1;
+            r = cb.call(new HashMap<>(), ud);
         } catch (Throwable t) {
             CallbackErrors.report("shutdown callback", t);
             return 0;
         }
+        if (r instanceof Boolean b) return b ? 0 : -1;
+        CallbackErrors.print("Error, shutdown callback expected int result, not " + PyTypeNames.of(r));
+        return -1;
     };
 
     public static boolean isInitialized() {
         return Nss3.NSS_IsInitialized() != 0;
     }
 
-    /** Every NSS-dependent entry point calls this first: NSS before init crashes the process. */
+    /** Entry points that would crash NSS before initialisation call this first. */
     public static void requireInitialized() {
         if (Nss3.NSS_IsInitialized() == 0)
             throw new NSPRError(null, ErrorConstants.SEC_ERROR_NOT_INITIALIZED);
@@ -67,72 +81,90 @@ public final class NssRuntime {
         sslUsed = true;
     }
 
-    static void afterInit(boolean plain, InitContext ctx) {
+    /** Runs one NSS initialisation; plain or context. */
+    static <T> T init(boolean plain, java.util.function.Supplier<T> nssInit) {
         synchronized (LOCK) {
+            boolean wasUp = isInitialized();
+            T result = nssInit.get();
+            if (!wasUp) newSession();
             if (plain) plainInit = true;
-            if (ctx != null) CONTEXTS.add(ctx);
-            registerShutdownHook();
+            if (result instanceof InitContext ctx) CONTEXTS.add(ctx);
+            return result;
         }
     }
 
-    private static void registerShutdownHook() {
-        if (!shutdownHookRegistered && Nss3.NSS_IsInitialized() != 0) {
-            if (Nss3.NSS_RegisterShutdown(NATIVE_SHUTDOWN, 0) == 0) shutdownHookRegistered = true;
-        }
+    /** NSS came up: a callback set while it was down is not registered with it (as in python-nss). */
+    private static void newSession() {
+        shutdownCallback = null;
+        shutdownUserData = new Object[0];
+        shutdownHookRegistered = false;
     }
 
     static void setShutdownCallback(ShutdownCallback cb, Object[] userData) {
         synchronized (LOCK) {
+            if (cb == null || !isInitialized()) {
+                shutdownCallback = null;
+                shutdownUserData = new Object[0];
+                return;
+            }
+            if (!shutdownHookRegistered) {
+                if (Nss3.NSS_RegisterShutdown(NATIVE_SHUTDOWN, 0) != 0) throw NSPRError.last();
+                shutdownHookRegistered = true;
+            }
             shutdownCallback = cb;
             shutdownUserData = userData == null ? new Object[0] : userData;
-            if (cb != null) registerShutdownHook();
         }
     }
 
-    /** Releases what nothing references any more; fails with SEC_ERROR_BUSY (leaving NSS up) if something still does. */
+    /** Releases what nothing references any more; SEC_ERROR_BUSY (NSS stays up) if something still does. */
     private static void prepareShutdown() {
-        if (sslUsed) {
-            Ssl3.SSL_ClearSessionCache();
-        }
-        int stillUsed = NativeResource.releaseUnreferenced();
-        if (stillUsed > 0) {
-            throw new NSPRError(stillUsed + " NSS object(s) are still in use; release them (close() or del) before shutdown",
-                    ErrorConstants.SEC_ERROR_BUSY);
-        }
+        if (sslUsed) Ssl3.SSL_ClearSessionCache();
+        if (NativeResource.releaseUnreferenced() > 0) throw new NSPRError(null, ErrorConstants.SEC_ERROR_BUSY);
     }
 
     static void shutdown() {
         synchronized (LOCK) {
-            requireInitialized();
-            boolean last = CONTEXTS.isEmpty();
-            if (last) prepareShutdown();
+            if (!plainInit) throw new NSPRError(null, ErrorConstants.SEC_ERROR_NOT_INITIALIZED);
+            prepareShutdown();
             int rv = Nss3.NSS_Shutdown();
-            int err = rv != 0 ? org.jnss.natives.Nspr4.PR_GetError() : 0;
-            afterShutdown(last || Nss3.NSS_IsInitialized() == 0);
+            int err = rv != 0 ? Nspr4.PR_GetError() : 0;
             plainInit = false;
+            afterShutdown();
             if (rv != 0) throw new NSPRError(null, err);
         }
     }
 
-    static void shutdownContext(InitContext ctx, long handle) {
+    static void shutdownContext(InitContext ctx) {
         synchronized (LOCK) {
-            boolean last = !plainInit && CONTEXTS.size() == 1 && CONTEXTS.contains(ctx);
-            if (last) prepareShutdown();
+            long handle = ctx.take();
+            if (handle == 0 || !CONTEXTS.contains(ctx))
+                throw new NSPRError(null, ErrorConstants.SEC_ERROR_NOT_INITIALIZED);
+            if (!plainInit && CONTEXTS.size() == 1) {
+                try {
+                    prepareShutdown();
+                } catch (NSPRError e) {
+                    ctx.restore(handle);
+                    throw e;
+                }
+            }
             int rv = Nss3.NSS_ShutdownContext(handle);
-            int err = rv != 0 ? org.jnss.natives.Nspr4.PR_GetError() : 0;
+            int err = rv != 0 ? Nspr4.PR_GetError() : 0;
             CONTEXTS.remove(ctx);
-            afterShutdown(Nss3.NSS_IsInitialized() == 0);
+            afterShutdown();
             if (rv != 0) throw new NSPRError(null, err);
         }
     }
 
-    private static void afterShutdown(boolean down) {
-        if (down) {
-            shutdownHookRegistered = false;
-            shutdownCallback = null;
-            shutdownUserData = new Object[0];
-            sslUsed = false;
-            CONTEXTS.clear();
-        }
+    /** After a shutdown call: if NSS is now down, everything bound to it is dead. */
+    private static void afterShutdown() {
+        if (isInitialized()) return;
+        plainInit = false;
+        for (InitContext c : CONTEXTS) c.take();
+        CONTEXTS.clear();
+        NativeResource.invalidateBlocking();
+        shutdownHookRegistered = false;
+        shutdownCallback = null;
+        shutdownUserData = new Object[0];
+        sslUsed = false;
     }
 }

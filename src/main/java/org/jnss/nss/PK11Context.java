@@ -13,6 +13,12 @@ public class PK11Context extends NativeResource {
         super(cx, a -> Nss3.PK11_DestroyContext(a, 1), true);
     }
 
+    /** An empty context (python-nss allows PK11Context()); any use raises NSPRError. */
+    @Py("PK11Context()")
+    public PK11Context() {
+        super();
+    }
+
     @Py("digest_begin()")
     public void digestBegin() {
         long cx = acquire();
@@ -23,7 +29,7 @@ public class PK11Context extends NativeResource {
         }
     }
 
-    @Py("digest_op(data)")
+    @Py("digest_op(data, /)")
     public void digestOp(byte[] data) {
         long cx = acquire();
         try {
@@ -57,7 +63,7 @@ public class PK11Context extends NativeResource {
     }
 
     /** A copy of context in its current state (python-nss takes the context to copy as argument). */
-    @Py("clone_context(context)")
+    @Py("clone_context(context, /)")
     public PK11Context cloneContext(PK11Context context) {
         long cx = context.acquire();
         try {

@@ -15,10 +15,10 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class Passwords {
     private Passwords() {}
 
-    /** Returns the password for slot, or null to give up. */
+    /** Returns the password for slot (a String), or null to give up; anything else is reported and counts as null. */
     @FunctionalInterface
     public interface PasswordCallback {
-        String call(PK11Slot slot, boolean retry, Object... userData);
+        Object call(PK11Slot slot, boolean retry, Object... userData);
     }
 
     private static volatile PasswordCallback callback;
@@ -31,13 +31,15 @@ public final class Passwords {
         if (cb == null) return 0;
         try {
             Object[] ud = arg == 0 ? new Object[0] : PIN_ARGS.getOrDefault(arg, new Object[0]);
-            String pw;
+            Object pw;
             try (PK11Slot s = PK11Slot.reference(slot)) {
                 pw = cb.call(s, retry != 0, ud);
             }
-            return pw == null ? 0 : Nss3.PORT_Strdup(pw);
+            if (pw instanceof String p) return Nss3.PORT_Strdup(p);
+            if (pw != null) CallbackErrors.print("Error, PK11 password callback expected string result or None.");
+            return 0;
         } catch (Throwable t) {
-            CallbackErrors.report("password callback", t);
+            CallbackErrors.report("PK11 password callback", t);
             return 0;
         }
     };

@@ -3,11 +3,15 @@ package org.jnss.nss;
 import org.jnss.core.ArgumentError;
 import org.jnss.core.BinaryData;
 import org.jnss.core.Py;
+import org.jnss.core.PyTypeNames;
+import org.jnss.core.Slice;
+import org.jnss.error.NSPRError;
 import org.jnss.natives.Mem;
+import org.jnss.natives.Nss3;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 
 /**
@@ -19,25 +23,39 @@ public class SecItem implements BinaryData {
     /** SECItem layout: type (int) at 0, data pointer at 8, len (unsigned int) at 16. */
     static final int SIZEOF = 24;
 
+    /** What the data is, which decides str(): plain data shows as hex, other kinds as decoded DER. */
+    public enum Kind { BUFFER, UNKNOWN }
+
     private final byte[] data;
+    /** python-nss distinguishes no data at all (SecItem(), SecItem(None)) from empty data, in comparisons */
+    private final boolean noData;
     private final int type;
+    private final Kind kind;
 
     public SecItem(byte[] data) {
-        this(data, 0);
+        this(data, 0, Kind.BUFFER);
     }
 
     public SecItem(byte[] data, int type) {
-        this.data = data == null ? new byte[0] : data.clone();
-        this.type = data == null ? 0 : type;
+        this(data, type, Kind.BUFFER);
     }
 
-    /** Python constructor: data may be a PEM/base64 text when ascii is true. */
-    @Py("SecItem(data=None, type=0, ascii=False)")
-    public static SecItem create(byte[] data, int type, boolean ascii) {
+    public SecItem(byte[] data, int type, Kind kind) {
+        this.data = data == null ? new byte[0] : data.clone();
+        this.noData = data == null;
+        this.type = data == null ? 0 : type;
+        this.kind = kind;
+    }
+
+    /** Python constructor: data may be base64 text (optionally PEM armoured) when ascii is true. */
+    @Py("SecItem(data=None, type=0, ascii=0)")
+    public static SecItem create(byte[] data, int type, int ascii) {
         if (data == null) return new SecItem(null, 0);
-        if (ascii) data = Codec.base64ToBinary(new String(data, java.nio.charset.StandardCharsets.ISO_8859_1));
+        if (ascii != 0) data = Codec.base64ToBinary(data);
         return new SecItem(data, type);
     }
+
+    public Kind getKind() { return kind; }
 
     @Override
     public byte[] toByteArray() { return data.clone(); }
@@ -54,29 +72,19 @@ public class SecItem implements BinaryData {
     @Py("__len__()")
     public int length() { return data.length; }
 
-    /** Index or slice access, as python-nss's buffer indexing. */
+    /** An octet (as a one-character string) or a slice, as python-nss's SecItem subscript. */
     @Py("__getitem__(key)")
-    public Object getItem(Object key) {
-        if (key instanceof Integer || key instanceof Long) {
-            return new byte[]{data[index(((Number) key).longValue())]};
+    public byte[] getItem(Object key) {
+        if (key instanceof Slice s) return s.apply(data);
+        if (key instanceof Integer || key instanceof Long || key instanceof BigInteger || key instanceof Boolean) {
+            long i = key instanceof Boolean b ? (b ? 1 : 0)
+                    : key instanceof BigInteger bi ? (bi.signum() < 0 ? Long.MIN_VALUE : Long.MAX_VALUE)
+                    : ((Number) key).longValue();
+            if (i < 0) i += data.length;
+            if (i < 0 || i >= data.length) throw new IndexOutOfBoundsException("SecItem index out of range");
+            return new byte[]{data[(int) i]};
         }
-        throw new ArgumentError("SecItem indices must be integers");
-    }
-
-    private int index(long i) {
-        if (i < 0) i += data.length;
-        if (i < 0 || i >= data.length) throw new IndexOutOfBoundsException("SecItem index out of range");
-        return (int) i;
-    }
-
-    /** Slice [start:stop] with Python semantics for step 1. */
-    public byte[] slice(int start, int stop) {
-        int n = data.length;
-        if (start < 0) start = Math.max(0, start + n);
-        if (stop < 0) stop = Math.max(0, stop + n);
-        start = Math.min(start, n);
-        stop = Math.min(stop, n);
-        return stop <= start ? new byte[0] : Arrays.copyOfRange(data, start, stop);
+        throw new ArgumentError("SecItem indices must be integers, not " + PyTypeNames.of(key));
     }
 
     private SecItem other(Object o) {
@@ -84,8 +92,23 @@ public class SecItem implements BinaryData {
         throw new ArgumentError("Bad type, must be SecItem");
     }
 
+    /**
+     * python-nss 1.0.1's comparison: no data equals no data and empty data and
+     * is less than anything else; otherwise the first len(self) octets are
+     * compared, so a SecItem equals any longer one it is a prefix of (and an
+     * empty one equals everything). Where python-nss reads past the other
+     * buffer (self longer than other) the longer one is greater.
+     */
     private int compareTo(Object o) {
-        return Arrays.compareUnsigned(data, other(o).data);
+        SecItem b = other(o);
+        byte[] x = data, y = b.data;
+        if (noData && b.noData) return 0;
+        if (x.length == 0 && y.length == 0) return 0;
+        if (noData) return -1;
+        if (b.noData) return 1;
+        if (x.length <= y.length) return Arrays.compareUnsigned(x, 0, x.length, y, 0, x.length);
+        int c = Arrays.compareUnsigned(x, 0, y.length, y, 0, y.length);
+        return c != 0 ? c : 1;
     }
 
     @Py("__eq__(other)") public boolean eq(Object o) { return compareTo(o) == 0; }
@@ -108,57 +131,115 @@ public class SecItem implements BinaryData {
     @Override
     public int hashCode() { return Arrays.hashCode(data); }
 
+    /** Hex for plain data; decoded DER for other kinds (a list for SET/SEQUENCE, None where python-nss has none). */
     @Py("__str__()")
+    public Object str() {
+        return kind == Kind.BUFFER ? Codec.hex(data) : DerFormat.any(data);
+    }
+
     @Override
-    public String toString() { return Codec.dataToHex(data, 0, ":").toString(); }
+    public String toString() {
+        return Codec.hex(data);
+    }
 
     @Py("to_hex(octets_per_line=0, separator=':')")
-    public Object toHex(int octetsPerLine, String separator) {
+    public Object toHex(int octetsPerLine, @Py.OrNone String separator) {
         return Codec.dataToHex(data, octetsPerLine, separator);
     }
 
+    /** The value of a DER TLV as hex (the tag and length octets are skipped, the length is not checked). */
     @Py("der_to_hex(octets_per_line=0, separator=':')")
-    public Object derToHex(int octetsPerLine, String separator) {
-        return Codec.dataToHex(Der.contents(data), octetsPerLine, separator);
+    public Object derToHex(int octetsPerLine, @Py.OrNone String separator) {
+        byte[] v = DerFormat.stripTagAndLength(data);
+        if (v == null) throw new IllegalArgumentException("malformed ASN.1 DER data");
+        return Codec.dataToHex(v, octetsPerLine, separator);
     }
 
+    /** The data read as a two's complement big-endian integer. */
     @Py("get_integer()")
-    public java.math.BigInteger getInteger() {
-        byte[] v = Der.isTagged(data, 0x02) ? Der.contents(data) : data;
-        return new java.math.BigInteger(1, v);
+    public BigInteger getInteger() {
+        return DerFormat.integer(data);
     }
 
-    @Py("to_base64(chars_per_line=64, pem_type=None)")
+    /**
+     * NSS's base64 of the data (CRLF every 64 characters) cut into pieces of
+     * charsPerLine characters, with PEM header and footer lines when pemType
+     * is given; one string when charsPerLine is 0 and there is no pemType
+     * (with a pemType, 0 means 64).
+     */
+    @Py("to_base64(chars_per_line=64, pem_type=)")
     public Object toBase64(int charsPerLine, String pemType) {
-        String b64 = Base64.getEncoder().encodeToString(data);
+        String b64 = Codec.toBase64(data);
+        if (charsPerLine < 0) throw new IllegalStateException("bad argument to internal function");
+        if (charsPerLine == 0) {
+            if (pemType == null) return b64;
+            charsPerLine = 64;           // PEM lines are never unbounded
+        }
         List<String> lines = new ArrayList<>();
-        if (charsPerLine <= 0) {
-            lines.add(b64);
-        } else {
-            for (int i = 0; i < b64.length(); i += charsPerLine)
-                lines.add(b64.substring(i, Math.min(b64.length(), i + charsPerLine)));
-        }
-        if (pemType != null && !pemType.isEmpty()) {
-            lines.add(0, "-----BEGIN " + pemType + "-----");
-            lines.add("-----END " + pemType + "-----");
-        }
-        if (charsPerLine <= 0 && (pemType == null || pemType.isEmpty())) return lines.get(0);
+        if (pemType != null) lines.add("-----BEGIN " + pemType + "-----");
+        for (int i = 0; i < b64.length(); i += charsPerLine)
+            lines.add(b64.substring(i, Math.min(b64.length(), i + charsPerLine)));
+        if (pemType != null) lines.add("-----END " + pemType + "-----");
         return lines;
+    }
+
+    /** A DER SEQUENCE OF OBJECT IDENTIFIER as a tuple, each OID as repr_kind says. */
+    @Py("get_oid_sequence(repr_kind=AsString)")
+    public Object[] getOidSequence(int reprKind) {
+        if (data.length == 0) throw new IllegalArgumentException("missing DER encoded OID data");
+        List<byte[]> oids = decodeOidSequence(data);
+        Object[] out = new Object[oids.size()];
+        for (int i = 0; i < out.length; i++) {
+            byte[] oid = oids.get(i);
+            out[i] = switch (reprKind) {
+                case NssConstants.AsObject -> new SecItem(oid, 0, Kind.UNKNOWN);
+                case NssConstants.AsString -> Oids.describe(oid);
+                case NssConstants.AsDottedDecimal -> {
+                    String d = Oids.dottedString(oid);
+                    yield d == null ? "" : d;
+                }
+                case NssConstants.AsEnum -> Oids.tagOf(oid);
+                default -> throw new IllegalArgumentException("Unsupported representation kind (" + reprKind + ")");
+            };
+        }
+        return out;
+    }
+
+    private static List<byte[]> decodeOidSequence(byte[] der) {
+        long item = new SecItem(der).toNative();
+        try {
+            long seq = Nss3.CERT_DecodeOidSequence(item);
+            if (seq == 0) throw NSPRError.last("unable to decode OID sequence");
+            try {
+                List<byte[]> out = new ArrayList<>();
+                long oids = Mem.getPointer(seq, Mem.POINTER_SIZE);
+                for (int i = 0; oids != 0; i++) {
+                    long p = Mem.getPointer(oids, (long) i * Mem.POINTER_SIZE);
+                    if (p == 0) break;
+                    out.add(readNative(p));
+                }
+                return out;
+            } finally {
+                Nss3.CERT_DestroyOidSequence(seq);
+            }
+        } finally {
+            freeNative(item);
+        }
     }
 
     @Py("format_lines(level=0)")
     public List<Object[]> formatLines(int level) {
         List<Object[]> out = new ArrayList<>();
         out.add(new Object[]{level, "Data:"});
-        Object hex = Codec.dataToHex(data, 16, ":");
-        if (hex instanceof List<?> l) for (Object line : l) out.add(new Object[]{level + 1, line});
-        else out.add(new Object[]{level + 1, hex});
+        @SuppressWarnings("unchecked")
+        List<String> hex = (List<String>) Codec.dataToHex(data, 16, ":");
+        for (String line : hex) out.add(new Object[]{level + 1, line});
         return out;
     }
 
-    @Py("format(level=0, indent='    ')")
-    public String format(int level, String indent) {
-        return Fmt.indented(formatLines(level), indent);
+    @Py("format(level=0, indent_len=4)")
+    public String format(int level, int indentLen) {
+        return Fmt.indented(formatLines(level), indentLen);
     }
 
     /** Allocates a native SECItem pointing at a native copy of the data; free with {@link #freeNative}. */

@@ -118,10 +118,10 @@ public final class Binder {
             dict.__setitem__(sig.name, entry);
             if (sig.name.equals("__next__")) dict.__setitem__("next", entry);
         }
-        Invoker ctorInv = ctor == null ? null
+        type.ctor = ctor == null ? null
                 : new Invoker(ctor, Signature.parse(ctorPy.value()), false, d -> evalDefault(d, namespace));
-        dict.__setitem__("__new__", new JNew(type, ctorInv));
-        dict.__setitem__("__init__", JNew.NOOP_INIT);
+        dict.__setitem__("__new__", new JNew(type));
+        dict.__setitem__("__init__", new JNew.Init(type));
 
         PyObject pyType = PyType.TYPE.__call__(new PyString(name), new PyTuple(superTypeOf(cls)), dict);
         type.pyType = (PyType) pyType;

@@ -108,7 +108,7 @@ public final class Convert {
         if (v instanceof PyUnicode u) return u.getString().getBytes(StandardCharsets.UTF_8);
         if (v instanceof PyString s) return StringUtil.toBytes(s.getString());
         if (v instanceof PyByteArray ba) return StringUtil.toBytes(ba.asString());
-        if (v instanceof NssObject o && o.core instanceof BinaryData bd) return bd.toByteArray();
+        if (v instanceof NssObject o && o.core() instanceof BinaryData bd) return bd.toByteArray();
         if (v instanceof PyArray a) {
             Object arr = a.getArray();
             if (arr instanceof byte[] b) return b.clone();
@@ -128,7 +128,7 @@ public final class Convert {
      */
     public static Object toObject(PyObject v) {
         if (v == null || v == Py.None) return null;
-        if (v instanceof NssObject o) return o.core;
+        if (v instanceof NssObject o) return o.core();
         if (v instanceof PyBoolean b) return b.getBooleanValue();
         if (v instanceof PyInteger i) return i.getValue();
         if (v instanceof PyLong l) {
@@ -155,7 +155,7 @@ public final class Convert {
     }
 
     static Object toCore(PyObject v, Class<?> t) {
-        if (v instanceof NssObject o && t.isInstance(o.core)) return o.core;
+        if (v instanceof NssObject o && t.isInstance(o.core())) return o.core();
         throw new ArgumentError("must be " + Binder.pythonTypeName(t) + ", not " + argTypeName(v));
     }
 

@@ -107,6 +107,17 @@ final class Invoker {
 
     /** Calls with arguments already converted to Java. */
     PyObject invoke(Object self, Object[] j) {
+        Object r = invokeJava(self, j);
+        if (unicode && r instanceof String s) return new org.python.core.PyUnicode(s);
+        return Convert.toPy(r);
+    }
+
+    /** Binds and calls, returning the Java result (a constructor's new object). */
+    Object callJava(Object self, PyObject[] args, String[] kws) {
+        return invokeJava(self, bind(args, kws));
+    }
+
+    private Object invokeJava(Object self, Object[] j) {
         Object r;
         try {
             if (method != null) {
@@ -119,8 +130,7 @@ final class Invoker {
         } catch (Throwable t) {
             throw PyErrors.map(t);
         }
-        if (unicode && r instanceof String s) return new org.python.core.PyUnicode(s);
-        return Convert.toPy(r);
+        return r;
     }
 
     private static PyException typeError(String msg) {

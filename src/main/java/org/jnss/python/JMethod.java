@@ -43,7 +43,7 @@ final class JMethod extends PyObject {
         Object core = owner.coreOf(self, invoker.name);
         PyObject r = invoker.call(core, args, kws);
         // a method returning its receiver (makefile, __iter__) returns the same Python object
-        return r instanceof NssObject o && o.core == core ? self : r;
+        return r instanceof NssObject o && o.getCore() == core ? self : r;
     }
 
     @Override

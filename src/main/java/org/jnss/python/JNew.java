@@ -4,26 +4,16 @@ import org.python.core.Py;
 import org.python.core.PyObject;
 import org.python.core.PyType;
 
-/** {@code __new__} of an exposed type: builds the core object from the constructor's signature. */
+/**
+ * {@code __new__} of an exposed type: an instance without core object yet
+ * (python-nss's tp_new); {@link Init}, its {@code __init__}, builds the core
+ * object from the constructor's signature (python-nss's tp_init).
+ */
 final class JNew extends PyObject {
-    /** Accepts whatever the constructor accepted; the object is complete after __new__. */
-    static final PyObject NOOP_INIT = new PyObject() {
-        @Override
-        public PyObject __get__(PyObject obj, PyObject type) { return this; }
-
-        @Override
-        public boolean implementsDescrGet() { return true; }
-
-        @Override
-        public PyObject __call__(PyObject[] args, String[] kws) { return Py.None; }
-    };
-
     private final NssType type;
-    private final Invoker ctor;
 
-    JNew(NssType type, Invoker ctor) {
+    JNew(NssType type) {
         this.type = type;
-        this.ctor = ctor;
     }
 
     @Override
@@ -36,13 +26,63 @@ final class JNew extends PyObject {
     public PyObject __call__(PyObject[] args, String[] kws) {
         if (args.length == 0 || !(args[0] instanceof PyType subtype))
             throw Py.TypeError(type.qualifiedName + ".__new__(X): X is not a type object");
-        if (ctor == null)
+        if (!subtype.isSubType(type.pyType))
+            throw Py.TypeError(type.qualifiedName + ".__new__(" + subtype.fastGetName() + "): "
+                    + subtype.fastGetName() + " is not a subtype of " + type.name);
+        if (type.ctor == null)
             throw Py.TypeError("cannot create '" + type.qualifiedName + "' instances");
-        PyObject[] rest = new PyObject[args.length - 1];
-        System.arraycopy(args, 1, rest, 0, rest.length);
-        PyObject made = ctor.call(null, rest, kws);
-        if (!(made instanceof NssObject o)) throw Py.SystemError(type.qualifiedName + " constructor returned " + made);
-        if (subtype == type.pyType) return made;
-        return new NssObject(subtype, o.core, true);
+        return new NssObject(subtype, type, subtype != type.pyType);
+    }
+
+    /** {@code __init__}: (re)builds the core object of self from the constructor's arguments. */
+    static final class Init extends PyObject {
+        private final NssType type;
+
+        Init(NssType type) {
+            this.type = type;
+        }
+
+        @Override
+        public PyObject __get__(PyObject obj, PyObject t) {
+            if (obj == null || obj == Py.None) return this;
+            return new Bound(this, obj);
+        }
+
+        @Override
+        public boolean implementsDescrGet() { return true; }
+
+        /** Unbound: Type.__init__(self, ...). */
+        @Override
+        public PyObject __call__(PyObject[] args, String[] kws) {
+            int npos = args.length - (kws == null ? 0 : kws.length);
+            if (npos < 1)
+                throw Py.TypeError("descriptor '__init__' of '" + type.qualifiedName + "' object needs an argument");
+            PyObject[] rest = new PyObject[args.length - 1];
+            System.arraycopy(args, 1, rest, 0, rest.length);
+            return init(args[0], rest, kws);
+        }
+
+        PyObject init(PyObject self, PyObject[] args, String[] kws) {
+            if (!(self instanceof NssObject o) || !o.getType().isSubType(type.pyType))
+                throw Py.TypeError("descriptor '__init__' requires a '" + type.qualifiedName + "' object but received a '"
+                        + Convert.typeName(self) + "'");
+            if (type.ctor != null) o.setCore(type.ctor.callJava(null, args, kws));
+            return Py.None;
+        }
+
+        static final class Bound extends PyObject {
+            private final Init init;
+            private final PyObject self;
+
+            Bound(Init init, PyObject self) {
+                this.init = init;
+                this.self = self;
+            }
+
+            @Override
+            public PyObject __call__(PyObject[] args, String[] kws) {
+                return init.init(self, args, kws);
+            }
+        }
     }
 }

@@ -16,28 +16,61 @@ import org.python.core.PyUnicode;
  * instances of Python subclasses, an attribute dict. Special methods dispatch
  * through the type, so the core's {@code __str__}, {@code __len__},
  * comparisons etc. (and a Python subclass's overrides) apply.
+ *
+ * <p>As with python-nss's C types, {@code __new__} makes the instance and
+ * {@code __init__} initialises it (builds the core object from the
+ * constructor's arguments), so a Python subclass may define its own
+ * {@code __init__} and call the base one. An instance whose {@code __init__}
+ * never ran gets the object the constructor makes without arguments on first
+ * use.
  */
 public final class NssObject extends PyObject {
-    final Object core;
+    /** the exposed type this object is an instance of (its Python type may be a subclass) */
+    private final NssType base;
+    private volatile Object core;
     private PyStringMap dict;
 
     NssObject(NssType type, Object core) {
         super(type.pyType);
+        this.base = type;
         this.core = core;
     }
 
-    NssObject(PyType subtype, Object core, boolean userSubclass) {
+    NssObject(PyType subtype, NssType base, boolean userSubclass) {
         super(subtype);
-        this.core = core;
+        this.base = base;
         if (userSubclass) dict = new PyStringMap();
     }
 
     /** The core object (for Java code handed a Python value). */
-    public Object getCore() { return core; }
+    public Object getCore() { return core(); }
+
+    Object core() {
+        Object c = core;
+        if (c == null) {
+            synchronized (this) {
+                if (core == null) core = base.defaultCore();
+                c = core;
+            }
+        }
+        return c;
+    }
+
+    void setCore(Object c) {
+        core = c;
+    }
 
     NssType nssType() {
-        NssType t = Binder.typeFor(core.getClass());
-        return t;
+        return base;
+    }
+
+    /** type(...) calls __init__ after __new__: the exposed type's, or a Python subclass's override. */
+    @Override
+    public void dispatch__init__(PyObject[] args, String[] keywords) {
+        PyObject init = getType().lookup("__init__");
+        if (init == null) return;
+        PyObject r = init.__get__(this, getType()).__call__(args, keywords);
+        if (r != Py.None) throw Py.TypeError("__init__() should return None, not '" + r.getType().fastGetName() + "'");
     }
 
     private String qualifiedName() {
@@ -76,16 +109,18 @@ public final class NssObject extends PyObject {
 
     @Override
     public void __delattr__(String name) {
-        if (dict != null && dict.__finditem__(name) != null) {
-            dict.__delitem__(name);
-            return;
-        }
         PyObject d = getType().lookup(name);
         if (d != null && d.implementsDescrDelete()) {
             d.__delete__(this);
             return;
         }
-        __setattr__(name, null);
+        if (dict != null && dict.__finditem__(name) != null) {
+            dict.__delitem__(name);
+            return;
+        }
+        if (d != null)
+            throw Py.AttributeError("'" + qualifiedName() + "' object attribute '" + name + "' is read-only");
+        throw Py.AttributeError("'" + qualifiedName() + "' object has no attribute '" + name + "'");
     }
 
     @Override
@@ -224,7 +259,8 @@ public final class NssObject extends PyObject {
 
     @Override
     public Object __tojava__(Class<?> c) {
-        if (c.isInstance(core)) return core;
+        Object k = core();
+        if (c.isInstance(k)) return k;
         return super.__tojava__(c);
     }
 

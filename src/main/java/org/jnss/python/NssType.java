@@ -11,6 +11,8 @@ final class NssType {
     final String name;
     final String qualifiedName;
     PyType pyType;
+    /** the Python constructor, or null when Python cannot create instances */
+    Invoker ctor;
 
     NssType(Class<?> javaClass, String module, String name) {
         this.javaClass = javaClass;
@@ -21,8 +23,17 @@ final class NssType {
 
     /** The core object behind self, which must be an instance of this type. */
     Object coreOf(PyObject self, String what) {
-        if (self instanceof NssObject o && javaClass.isInstance(o.core)) return o.core;
+        if (self instanceof NssObject o) {
+            Object c = o.core();
+            if (javaClass.isInstance(c)) return c;
+        }
         throw Py.TypeError("descriptor '" + what + "' requires a '" + qualifiedName + "' object but received a '"
                 + Convert.typeName(self) + "'");
+    }
+
+    /** The object the constructor makes without arguments (for an instance whose __init__ did not run). */
+    Object defaultCore() {
+        if (ctor == null) throw Py.TypeError("cannot create '" + qualifiedName + "' instances");
+        return ctor.callJava(null, Py.EmptyObjects, Py.NoKeywords);
     }
 }

@@ -1,0 +1,231 @@
+package org.jnss.nss;
+
+import org.jnss.error.ErrorConstants;
+import org.jnss.error.NSPRError;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * NSS initialisation, shutdown and object lifetimes, and the digests, through
+ * the plain-Java API. Every test starts and ends with NSS down.
+ */
+class NssLifecycleTest {
+    private static final int NOCERTDB = NssConstants.NSS_INIT_NOCERTDB | NssConstants.NSS_INIT_NOMODDB
+            | NssConstants.NSS_INIT_FORCEOPEN;
+
+    private static void down() {
+        while (Nss.nssIsInitialized()) Nss.nssShutdown();
+    }
+
+    @BeforeEach
+    void before() {
+        down();
+    }
+
+    @AfterEach
+    void after() {
+        down();
+    }
+
+    private static int code(Runnable r) {
+        return assertThrows(NSPRError.class, r::run).getErrorCode();
+    }
+
+    @Test
+    void digestsMatchTheJdk() throws Exception {
+        Nss.nssInitNodb();
+        Random random = new Random(1);
+        String[][] algs = {{"MD5", "md5"}, {"SHA-1", "sha1"}, {"SHA-256", "sha256"}, {"SHA-512", "sha512"}};
+        int[] tags = {NssConstants.SEC_OID_MD5, NssConstants.SEC_OID_SHA1, NssConstants.SEC_OID_SHA256, NssConstants.SEC_OID_SHA512};
+        for (int n : new int[]{0, 1, 55, 56, 64, 127, 1000, 100_000}) {
+            byte[] data = new byte[n];
+            random.nextBytes(data);
+            byte[][] ours = {Nss.md5Digest(data), Nss.sha1Digest(data), Nss.sha256Digest(data), Nss.sha512Digest(data)};
+            for (int i = 0; i < algs.length; i++) {
+                byte[] expect = MessageDigest.getInstance(algs[i][0]).digest(data);
+                assertArrayEquals(expect, ours[i], algs[i][1] + " of " + n + " bytes");
+                assertArrayEquals(expect, Nss.hashBuf(tags[i], data));
+                try (PK11Context cx = Nss.createDigestContext(tags[i])) {
+                    cx.digestBegin();
+                    for (int off = 0; off < n; off += 333) cx.digestOp(Arrays.copyOfRange(data, off, Math.min(n, off + 333)));
+                    assertArrayEquals(expect, cx.digestFinal());
+                }
+            }
+        }
+    }
+
+    @Test
+    void cloneAndFinalize() throws Exception {
+        Nss.nssInitNodb();
+        try (PK11Context cx = Nss.createDigestContext(NssConstants.SEC_OID_SHA256)) {
+            cx.digestBegin();
+            cx.digestOp("ab".getBytes());
+            try (PK11Context copy = cx.cloneContext(cx)) {
+                cx.digestOp("c".getBytes());
+                MessageDigest md = MessageDigest.getInstance("SHA-256");
+                assertArrayEquals(md.digest("abc".getBytes()), cx.digestFinal());
+                assertArrayEquals(md.digest("ab".getBytes()), copy.digestFinal());
+            }
+            assertEquals(ErrorConstants.SEC_ERROR_LIBRARY_FAILURE, code(cx::digestFinal));
+            cx.digestBegin();
+            cx.digestOp("x".getBytes());
+            cx.finalizeOperation();
+            assertEquals(ErrorConstants.SEC_ERROR_LIBRARY_FAILURE, code(() -> cx.digestOp("y".getBytes())));
+        }
+        assertEquals(ErrorConstants.SEC_ERROR_NO_MODULE, code(() -> Nss.createDigestContext(12345)));
+        NSPRError e = assertThrows(NSPRError.class, () -> Nss.hashBuf(NssConstants.SEC_OID_AVA_COMMON_NAME, new byte[1]));
+        assertEquals("unable to determine resulting hash length for hash_alg = X520 Common Name", e.getErrorMessage());
+    }
+
+    @Test
+    void useAfterCloseIsAnError() {
+        Nss.nssInitNodb();
+        PK11Context cx = Nss.createDigestContext(NssConstants.SEC_OID_SHA1);
+        cx.close();
+        assertEquals(ErrorConstants.SEC_ERROR_INVALID_ARGS, code(cx::digestBegin));
+        assertEquals(ErrorConstants.SEC_ERROR_INVALID_ARGS, code(() -> cx.cloneContext(cx)));
+        assertEquals(ErrorConstants.SEC_ERROR_INVALID_ARGS, code(new PK11Context()::digestFinal));
+    }
+
+    private static void makeUnreferencedContexts(int n) {
+        for (int i = 0; i < n; i++) {
+            PK11Context cx = Nss.createDigestContext(NssConstants.SEC_OID_SHA1);
+            cx.digestBegin();
+            cx.cloneContext(cx);
+        }
+    }
+
+    @Test
+    void shutdownReleasesWhatIsNoLongerReferenced() {
+        Nss.nssInitNodb();
+        makeUnreferencedContexts(100);
+        Nss.nssShutdown();
+        assertFalse(Nss.nssIsInitialized());
+        Nss.nssInitNodb();           // a failed (BUSY) shutdown would have made this impossible
+        assertEquals(20, Nss.sha1Digest(new byte[0]).length);
+    }
+
+    @Test
+    void shutdownIsRefusedWhileAnObjectIsReferencedAndNssStaysUsable() throws Exception {
+        Nss.nssInitNodb();
+        PK11Context cx = Nss.createDigestContext(NssConstants.SEC_OID_SHA1);
+        cx.digestBegin();
+        cx.digestOp("ab".getBytes());
+        assertEquals(ErrorConstants.SEC_ERROR_BUSY, code(Nss::nssShutdown));
+        assertTrue(Nss.nssIsInitialized());
+        cx.digestOp("c".getBytes());
+        assertArrayEquals(MessageDigest.getInstance("SHA-1").digest("abc".getBytes()), cx.digestFinal());
+        cx.close();
+        Nss.nssShutdown();
+        assertFalse(Nss.nssIsInitialized());
+    }
+
+    @Test
+    void contexts() {
+        InitContext c1 = Nss.nssInitContext(null, null, null, null, null, NOCERTDB);
+        InitContext c2 = Nss.nssInitContext(null, null, null, null, new InitParameters(), NOCERTDB);
+        assertEquals(ErrorConstants.SEC_ERROR_NOT_INITIALIZED, code(Nss::nssShutdown), "only contexts: no plain init");
+        c1.shutdown();
+        assertTrue(Nss.nssIsInitialized());
+        assertEquals(ErrorConstants.SEC_ERROR_NOT_INITIALIZED, code(c1::shutdown));
+        PK11Context cx = Nss.createDigestContext(NssConstants.SEC_OID_MD5);
+        assertEquals(ErrorConstants.SEC_ERROR_BUSY, code(c2::shutdown), "the last context takes NSS down");
+        assertFalse(c2.isShutdown());
+        cx.close();
+        c2.shutdown();
+        assertFalse(Nss.nssIsInitialized());
+
+        Nss.nssInitNodb();
+        InitContext c3 = Nss.nssInitContext(null, null, null, null, null, NOCERTDB);
+        Nss.nssShutdown();           // the plain shutdown ends every context
+        assertFalse(Nss.nssIsInitialized());
+        assertEquals(ErrorConstants.SEC_ERROR_NOT_INITIALIZED, code(c3::shutdown));
+    }
+
+    @Test
+    void shutdownCallback() {
+        List<Object> calls = new ArrayList<>();
+        Nss.setShutdownCallback((data, user) -> { calls.add("early"); return Boolean.TRUE; });   // NSS down: ignored
+        Nss.nssInitNodb();
+        Nss.nssShutdown();
+        assertEquals(List.of(), calls);
+
+        Nss.nssInitNodb();
+        Nss.setShutdownCallback((data, user) -> {
+            calls.add(Map.copyOf(data));
+            calls.add(List.of(user));
+            return Boolean.TRUE;
+        }, "a", 1);
+        Nss.nssShutdown();
+        assertEquals(List.of(Map.of(), List.of("a", 1)), calls);
+
+        calls.clear();
+        Nss.nssInitNodb();
+        Nss.nssShutdown();           // cancelled by the previous shutdown
+        assertEquals(List.of(), calls);
+
+        Nss.nssInitNodb();
+        Nss.setShutdownCallback((data, user) -> Boolean.FALSE);
+        assertThrows(NSPRError.class, Nss::nssShutdown);
+        assertFalse(Nss.nssIsInitialized(), "NSS shuts down all the same");
+
+        Nss.nssInitNodb();
+        Nss.setShutdownCallback((data, user) -> { throw new IllegalStateException("in callback"); });
+        Nss.nssShutdown();           // an exception is reported, the shutdown succeeds
+        assertFalse(Nss.nssIsInitialized());
+    }
+
+    @Test
+    void beforeInitialisation() {
+        assertEquals(ErrorConstants.SEC_ERROR_NO_MODULE, code(() -> Nss.md5Digest(new byte[1])));
+        assertEquals(ErrorConstants.SEC_ERROR_NO_MODULE, code(() -> Nss.createDigestContext(NssConstants.SEC_OID_SHA1)));
+        assertEquals(ErrorConstants.SEC_ERROR_NOT_INITIALIZED, code(() -> Nss.oidStr(99999)));
+        assertEquals(ErrorConstants.SEC_ERROR_NOT_INITIALIZED, code(Nss::nssShutdown));
+        assertEquals("SHA-1", Nss.oidStr(NssConstants.SEC_OID_SHA1));
+        assertEquals("SEC_OID_AVA_COMMON_NAME", Nss.oidTagName("cn"));
+        assertEquals("OID.2.5.4.3", Nss.oidDottedDecimal("OID.2.5.4.3"));
+    }
+
+    @Test
+    void initFailures() {
+        NSPRError e = assertThrows(NSPRError.class, () -> Nss.nssInit("/nonexistent/jnss"));
+        assertEquals(ErrorConstants.SEC_ERROR_BAD_DATABASE, e.getErrorCode());
+        assertFalse(Nss.nssIsInitialized());
+        assertThrows(NSPRError.class, () -> Nss.nssInitContext("/nonexistent/jnss", null, null, null, null, 0));
+        assertFalse(Nss.nssIsInitialized());
+    }
+
+    @Test
+    void oids() {
+        Nss.nssInitNodb();
+        assertEquals(NssConstants.SEC_OID_SHA256, Nss.oidTag("sha256"));
+        assertEquals(NssConstants.SEC_OID_SHA256, Nss.oidTag("SEC_OID_SHA256"));
+        assertEquals(NssConstants.SEC_OID_AVA_COMMON_NAME, Nss.oidTag("2.5.4.3"));
+        assertEquals(NssConstants.SEC_OID_AVA_COMMON_NAME, Nss.oidTag(new SecItem(new byte[]{0x55, 4, 3})));
+        assertEquals("SEC_OID_PKCS12_KEY_USAGE", Nss.oidTagName(NssConstants.SEC_OID_X509_KEY_USAGE));
+        assertEquals("OID.2.16.840.1.101.3.4.2.1", Nss.oidDottedDecimal(NssConstants.SEC_OID_SHA256));
+        assertThrows(IllegalArgumentException.class, () -> Nss.oidTag(0));
+        assertThrows(IllegalArgumentException.class, () -> Nss.oidTag("1.2"));
+        assertThrows(IllegalStateException.class, () -> Nss.oidTag(-1));
+        assertThrows(org.jnss.core.NotFoundError.class, () -> Nss.oidTag("bogus"));
+        assertThrows(org.jnss.core.NotFoundError.class, () -> Nss.oidTagName(99999));
+        assertEquals(ErrorConstants.SEC_ERROR_UNRECOGNIZED_OID, code(() -> Nss.oidStr(99999)));
+        assertEquals(List.of("TLS Web Server Authentication Certificate"),
+                Arrays.asList(new SecItem(Codec.readHex("30 0a 06 08 2b 06 01 05 05 07 03 01", " "))
+                        .getOidSequence(NssConstants.AsString)));
+    }
+}
