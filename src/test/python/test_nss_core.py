@@ -356,7 +356,8 @@ nss.nss_shutdown()
 
 
 class TestDigests(NssTestCase):
-    DATA = ['', 'a', 'abc', '\x00\xff' * 100, 'x' * 100000]
+    # sizes around the chunk size of the bulk path (32 KiB), binary content
+    DATA = ['', 'a', 'abc', '\x00\xff' * 100, 'x' * 100000, ''.join(chr(i % 251) for i in range(3 * 32768 + 5))]
 
     def test_against_hashlib(self):
         nss.nss_init_nodb()

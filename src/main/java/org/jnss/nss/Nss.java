@@ -10,6 +10,7 @@ import org.jnss.natives.Nspr4;
 import org.jnss.natives.Nss3;
 
 import java.lang.reflect.Field;
+import java.nio.ByteBuffer;
 import java.lang.reflect.Modifier;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -180,7 +181,7 @@ public final class Nss implements NssConstants {
         if (!NssRuntime.isInitialized()) throw new NSPRError(null, ErrorConstants.SEC_ERROR_NO_MODULE);
     }
 
-    private static byte[] digest(int oid, byte[] data) {
+    private static byte[] digest(int oid, ByteBuffer data) {
         requireToken();
         int len = Nss3.HASH_ResultLenByOidTag(oid);
         if (len <= 0) {
@@ -189,24 +190,49 @@ public final class Nss implements NssConstants {
             throw NSPRError.last("unable to determine resulting hash length for hash_alg = " + text);
         }
         byte[] out = new byte[len];
-        if (Nss3.PK11_HashBuf(oid, out, data, data.length) != 0) throw NSPRError.last();
-        return out;
+        if (data.remaining() <= Bulk.CHUNK) {
+            byte[] in = Bulk.array(data);
+            if (Nss3.PK11_HashBuf(oid, out, in, in.length) != 0) throw NSPRError.last();
+            return out;
+        }
+        // large input: one digest context fed chunk by chunk (same result as PK11_HashBuf)
+        long cx = Nss3.PK11_CreateDigestContext(oid);
+        if (cx == 0) throw NSPRError.last();
+        try {
+            if (Nss3.PK11_DigestBegin(cx) != 0
+                    || !Bulk.feed(data, (buf, n) -> Nss3.PK11_DigestOp(cx, buf, n))) throw NSPRError.last();
+            int[] outLen = new int[1];
+            if (Nss3.PK11_DigestFinal(cx, out, outLen, out.length) != 0) throw NSPRError.last();
+            return out;
+        } finally {
+            Nss3.PK11_DestroyContext(cx, 1);
+        }
     }
 
     @Py("md5_digest(data, /)")
-    public static byte[] md5Digest(byte[] data) { return digest(SEC_OID_MD5, data); }
+    public static byte[] md5Digest(ByteBuffer data) { return digest(SEC_OID_MD5, data); }
+
+    public static byte[] md5Digest(byte[] data) { return md5Digest(ByteBuffer.wrap(data)); }
 
     @Py("sha1_digest(data, /)")
-    public static byte[] sha1Digest(byte[] data) { return digest(SEC_OID_SHA1, data); }
+    public static byte[] sha1Digest(ByteBuffer data) { return digest(SEC_OID_SHA1, data); }
+
+    public static byte[] sha1Digest(byte[] data) { return sha1Digest(ByteBuffer.wrap(data)); }
 
     @Py("sha256_digest(data, /)")
-    public static byte[] sha256Digest(byte[] data) { return digest(SEC_OID_SHA256, data); }
+    public static byte[] sha256Digest(ByteBuffer data) { return digest(SEC_OID_SHA256, data); }
+
+    public static byte[] sha256Digest(byte[] data) { return sha256Digest(ByteBuffer.wrap(data)); }
 
     @Py("sha512_digest(data, /)")
-    public static byte[] sha512Digest(byte[] data) { return digest(SEC_OID_SHA512, data); }
+    public static byte[] sha512Digest(ByteBuffer data) { return digest(SEC_OID_SHA512, data); }
+
+    public static byte[] sha512Digest(byte[] data) { return sha512Digest(ByteBuffer.wrap(data)); }
 
     @Py("hash_buf(hash_alg, data, /)")
-    public static byte[] hashBuf(int hashAlg, byte[] data) { return digest(hashAlg, data); }
+    public static byte[] hashBuf(int hashAlg, ByteBuffer data) { return digest(hashAlg, data); }
+
+    public static byte[] hashBuf(int hashAlg, byte[] data) { return hashBuf(hashAlg, ByteBuffer.wrap(data)); }
 
     @Py("create_digest_context(hash_alg, /)")
     public static PK11Context createDigestContext(int hashAlg) {

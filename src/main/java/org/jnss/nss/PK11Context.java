@@ -30,13 +30,17 @@ public class PK11Context extends NativeResource {
     }
 
     @Py("digest_op(data, /)")
-    public void digestOp(byte[] data) {
+    public void digestOp(java.nio.ByteBuffer data) {
         long cx = acquire();
         try {
-            if (Nss3.PK11_DigestOp(cx, data, data.length) != 0) throw NSPRError.last();
+            if (!Bulk.feed(data, (buf, n) -> Nss3.PK11_DigestOp(cx, buf, n))) throw NSPRError.last();
         } finally {
             release();
         }
+    }
+
+    public void digestOp(byte[] data) {
+        digestOp(java.nio.ByteBuffer.wrap(data));
     }
 
     @Py("digest_final()")

@@ -48,6 +48,7 @@ public final class Convert {
         if (t == double.class || t == Double.class) return Convert::toDouble;
         if (t == String.class) return Convert::toStr;
         if (t == byte[].class) return Convert::toBytes;
+        if (t == java.nio.ByteBuffer.class) return Convert::toByteBuffer;
         if (t == PyObject.class) return v -> v;
         if (t == Object.class) return Convert::toObject;
         if (t == Object[].class) return v -> v;  // *args collected by the invoker
@@ -101,6 +102,12 @@ public final class Convert {
         } catch (java.nio.charset.CharacterCodingException e) {
             return raw;
         }
+    }
+
+    /** Binary data as a read-only buffer; a str is viewed without copying where the JVM allows. */
+    public static java.nio.ByteBuffer toByteBuffer(PyObject v) {
+        if (v instanceof PyString s && !(v instanceof PyUnicode)) return Latin1.view(s.getString());
+        return java.nio.ByteBuffer.wrap(toBytes(v)).asReadOnlyBuffer();
     }
 
     /** Binary data: str, unicode (UTF-8), bytearray, array, buffer, memoryview, SecItem. */

@@ -69,6 +69,26 @@ class NssLifecycleTest {
     }
 
     @Test
+    void digestsOfLargeReadOnlyBuffersAreChunkedCorrectly() throws Exception {
+        Nss.nssInitNodb();
+        // read-only views (what the Python surface passes for str) go through the chunked path
+        Random random = new Random(7);
+        for (int n : new int[]{Bulk.CHUNK - 1, Bulk.CHUNK, Bulk.CHUNK + 1, 3 * Bulk.CHUNK + 17, 1 << 20}) {
+            byte[] data = new byte[n];
+            random.nextBytes(data);
+            java.nio.ByteBuffer view = java.nio.ByteBuffer.wrap(data).asReadOnlyBuffer();
+            byte[] expect = MessageDigest.getInstance("SHA-256").digest(data);
+            assertArrayEquals(expect, Nss.sha256Digest(view), n + " bytes");
+            assertEquals(0, view.position(), "the caller's buffer is not consumed");
+            try (PK11Context cx = Nss.createDigestContext(NssConstants.SEC_OID_SHA256)) {
+                cx.digestBegin();
+                cx.digestOp(view);
+                assertArrayEquals(expect, cx.digestFinal(), "digest_op of " + n + " bytes");
+            }
+        }
+    }
+
+    @Test
     void cloneAndFinalize() throws Exception {
         Nss.nssInitNodb();
         try (PK11Context cx = Nss.createDigestContext(NssConstants.SEC_OID_SHA256)) {
