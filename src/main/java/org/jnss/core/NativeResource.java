@@ -133,6 +133,29 @@ public abstract class NativeResource implements AutoCloseable {
         handle.release();
     }
 
+    /**
+     * Runs a native call returning SECStatus/PRStatus with the handle held;
+     * a failure raises the thread's NSPR error.
+     */
+    protected final void check(java.util.function.LongToIntFunction call) {
+        long h = acquire();
+        try {
+            if (call.applyAsInt(h) != 0) throw NSPRError.last();
+        } finally {
+            release();
+        }
+    }
+
+    /** Runs f with the handle held and returns its result. */
+    protected final <T> T with(java.util.function.LongFunction<T> f) {
+        long h = acquire();
+        try {
+            return f.apply(h);
+        } finally {
+            release();
+        }
+    }
+
     /** The error raised on use after close; subclasses may choose a fitting code. */
     protected NSPRError closedError() {
         return new NSPRError(getClass().getSimpleName() + " object has been closed",

@@ -21,22 +21,12 @@ public class PK11Context extends NativeResource {
 
     @Py("digest_begin()")
     public void digestBegin() {
-        long cx = acquire();
-        try {
-            if (Nss3.PK11_DigestBegin(cx) != 0) throw NSPRError.last();
-        } finally {
-            release();
-        }
+        check(Nss3::PK11_DigestBegin);
     }
 
     @Py("digest_op(data, /)")
     public void digestOp(java.nio.ByteBuffer data) {
-        long cx = acquire();
-        try {
-            if (!Bulk.feed(data, (buf, n) -> Nss3.PK11_DigestOp(cx, buf, n))) throw NSPRError.last();
-        } finally {
-            release();
-        }
+        check(cx -> Bulk.feed(data, (buf, n) -> Nss3.PK11_DigestOp(cx, buf, n)) ? 0 : -1);
     }
 
     public void digestOp(byte[] data) {
@@ -45,37 +35,24 @@ public class PK11Context extends NativeResource {
 
     @Py("digest_final()")
     public byte[] digestFinal() {
-        long cx = acquire();
-        try {
-            byte[] out = new byte[MAX_DIGEST];
-            int[] len = new int[1];
-            if (Nss3.PK11_DigestFinal(cx, out, len, out.length) != 0) throw NSPRError.last();
-            return java.util.Arrays.copyOf(out, len[0]);
-        } finally {
-            release();
-        }
+        byte[] out = new byte[MAX_DIGEST];
+        int[] len = new int[1];
+        check(cx -> Nss3.PK11_DigestFinal(cx, out, len, out.length));
+        return java.util.Arrays.copyOf(out, len[0]);
     }
 
     @Py("finalize()")
     public void finalizeOperation() {
-        long cx = acquire();
-        try {
-            if (Nss3.PK11_Finalize(cx) != 0) throw NSPRError.last();
-        } finally {
-            release();
-        }
+        check(Nss3::PK11_Finalize);
     }
 
     /** A copy of context in its current state (python-nss takes the context to copy as argument). */
     @Py("clone_context(context, /)")
     public PK11Context cloneContext(PK11Context context) {
-        long cx = context.acquire();
-        try {
+        return context.with(cx -> {
             long c = Nss3.PK11_CloneContext(cx);
             if (c == 0) throw NSPRError.last();
             return new PK11Context(c);
-        } finally {
-            context.release();
-        }
+        });
     }
 }
