@@ -170,6 +170,35 @@ class TestSubclasses(unittest.TestCase):
         self.assertTrue(str(p).startswith('password_required=False, min_password_len=2, manufacturer_id=m'))
 
 
+class TestIdentity(unittest.TestCase):
+    """The same core object always comes back as the same Python object."""
+
+    def test_same_object_from_two_lookups(self):
+        import nss.io as io
+        ai = io.AddrInfo('localhost')
+        self.assertTrue(ai[0] is ai[0])
+
+    def test_subclass_instance_comes_back_with_its_attributes(self):
+        import nss.io as io
+
+        class MySocket(io.Socket):
+            pass
+
+        s = MySocket()
+        s.tag = 'mine'
+        back = s.makefile()
+        self.assertTrue(back is s)
+        self.assertEqual(back.tag, 'mine')
+        self.assertTrue(isinstance(back, MySocket))
+        s.close()
+        back.close()
+
+    def test_distinct_equal_objects_stay_distinct(self):
+        a, b = nss.SecItem('abc'), nss.SecItem('abc')
+        self.assertFalse(a is b)
+        self.assertEqual(a, b)
+
+
 class TestNoJavaExceptions(unittest.TestCase):
     """Whatever a script passes, it gets a Python exception."""
 

@@ -280,7 +280,13 @@ public final class Convert {
             return new PyTuple(items);
         }
         NssType type = Binder.typeFor(o.getClass());
-        if (type != null) return new NssObject(type, o);
+        if (type != null) {
+            NssObject known = Wrappers.get(o);
+            if (known != null) return known;
+            NssObject w = new NssObject(type, o);
+            Wrappers.put(o, w);
+            return w;
+        }
         throw Py.SystemError("no Python type for Java value of class " + o.getClass().getName());
     }
 

@@ -58,6 +58,7 @@ public final class NssObject extends PyObject {
 
     void setCore(Object c) {
         core = c;
+        if (c != null) Wrappers.put(c, this);
     }
 
     NssType nssType() {
