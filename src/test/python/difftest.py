@@ -17,16 +17,46 @@ REFERENCE = os.environ.get('PYNSS_REFERENCE_PYTHON', '/usr/bin/python3')
 
 _PRELUDE = r'''
 import sys
+try:
+    _text = unicode
+except NameError:
+    _text = str
+def _brepr(b):
+    # repr() of a byte string as Python 2 writes it, on either Python
+    if not isinstance(b, str):
+        b = b.decode('latin-1')
+    q = '"' if ("'" in b and '"' not in b) else "'"
+    out = []
+    for ch in b:
+        o = ord(ch)
+        if ch == q or ch == '\\':
+            out.append('\\' + ch)
+        elif ch == '\t':
+            out.append('\\t')
+        elif ch == '\n':
+            out.append('\\n')
+        elif ch == '\r':
+            out.append('\\r')
+        elif o < 32 or o >= 127:
+            out.append('\\x%02x' % o)
+        else:
+            out.append(ch)
+    return q + ''.join(out) + q
 def _py2(v):
-    if isinstance(v, bytes) and not isinstance(v, str):
-        return _py2(v.decode('latin-1'))
+    # text (unicode) and binary strings both print as the repr of their UTF-8 bytes;
+    # ints and longs without an L
+    if isinstance(v, _text):
+        return _brepr(v.encode('utf-8'))
+    if isinstance(v, bytes):
+        return _brepr(v)
+    if isinstance(v, bool) or v is None:
+        return repr(v)
+    if isinstance(v, int) or type(v).__name__ == 'long':
+        return str(v)
     if isinstance(v, list):
         return '[' + ', '.join(_py2(x) for x in v) + ']'
     if isinstance(v, tuple):
         return '(' + ', '.join(_py2(x) for x in v) + (',' if len(v) == 1 else '') + ')'
-    if isinstance(v, str):
-        r = repr(v)
-        return r[1:] if r[:1] == 'u' else r
     return repr(v)
 def out(*vals):
     sys.stdout.write(' '.join(_py2(v) for v in vals) + '\n')

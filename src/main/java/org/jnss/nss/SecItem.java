@@ -21,14 +21,27 @@ public class SecItem implements BinaryData {
 
     private final byte[] data;
     private final int type;
+    private final Kind kind;
+
+    /**
+     * What the bytes are, which decides how str() renders them (python-nss's
+     * SECItemKind): plain buffers as hex, OIDs as descriptions, DER items as
+     * their decoded value.
+     */
+    enum Kind { BUFFER, DER, ALGORITHM }
 
     public SecItem(byte[] data) {
         this(data, 0);
     }
 
     public SecItem(byte[] data, int type) {
+        this(data, type, Kind.BUFFER);
+    }
+
+    SecItem(byte[] data, int type, Kind kind) {
         this.data = data == null ? new byte[0] : data.clone();
         this.type = data == null ? 0 : type;
+        this.kind = kind;
     }
 
     /** Python constructor: data may be a PEM/base64 text when ascii is true. */
@@ -108,9 +121,23 @@ public class SecItem implements BinaryData {
     @Override
     public int hashCode() { return Arrays.hashCode(data); }
 
-    @Py("__str__()")
     @Override
     public String toString() { return Codec.dataToHex(data, 0, ":").toString(); }
+
+    /** str(): hex for buffers; for items of other kinds python-nss's rendering of their content. */
+    @Py("__str__()")
+    public Object str() {
+        return switch (kind) {
+            case BUFFER -> toString();
+            case ALGORITHM -> BStr.bytes(Asn1Fmt.oidDesc(data));
+            case DER -> {
+                Object v = Asn1Fmt.any(data);
+                if (v == null) yield null;
+                if (v instanceof Asn1Fmt.Uni u) yield u.text();
+                yield BStr.bytes(Asn1Fmt.str(v));
+            }
+        };
+    }
 
     @Py("to_hex(octets_per_line=0, separator=':')")
     public Object toHex(int octetsPerLine, String separator) {

@@ -28,6 +28,20 @@ public final class Binder {
 
     static {
         CallbackErrors.setReporter(Binder::reportCallbackError);
+        org.jnss.core.PyValues.setConverter(Convert::rawToJava);
+        org.jnss.core.PyTypeNames.setResolver(Binder::pythonTypeNameOf);
+    }
+
+    /** The Python type name of a value seen by the core (a PyObject, a core object or a Java value). */
+    static String pythonTypeNameOf(Object o) {
+        if (o instanceof PyObject p) return Convert.typeName(p);
+        NssType t = typeFor(o.getClass());
+        if (t != null) return t.qualifiedName;
+        try {
+            return Convert.typeName(Convert.toPy(o));
+        } catch (RuntimeException e) {
+            return o.getClass().getSimpleName();
+        }
     }
 
     private Binder() {}
@@ -64,13 +78,15 @@ public final class Binder {
                 throw new IllegalStateException(e);
             }
         }
-        for (Class<?> t : mod.types()) defineType(namespace, module, t);
+        // functions before types: defaults of constructors may call module functions
+        // (Certificate(data, certdb=get_default_certdb(), ...))
         for (Method m : cls.getMethods()) {
             Py py = m.getAnnotation(Py.class);
             if (py == null || !Modifier.isStatic(m.getModifiers()) || m.getDeclaringClass() != cls) continue;
             Invoker inv = new Invoker(m, Signature.parse(py.value()), py.unicode(), d -> evalDefault(d, namespace));
             namespace.__setitem__(inv.name, new JFunction(inv, module, docOf(py)));
         }
+        for (Class<?> t : mod.types()) defineType(namespace, module, t);
     }
 
     private static void defineType(PyObject namespace, String module, Class<?> cls) {

@@ -2,6 +2,7 @@ package org.jnss.python;
 
 import org.jnss.core.ArgumentError;
 import org.jnss.core.BinaryData;
+import org.jnss.core.Slice;
 import org.python.core.Py;
 import org.python.core.PyArray;
 import org.python.core.PyBoolean;
@@ -12,6 +13,7 @@ import org.python.core.PyInteger;
 import org.python.core.PyList;
 import org.python.core.PyLong;
 import org.python.core.PyObject;
+import org.python.core.PySlice;
 import org.python.core.PyString;
 import org.python.core.PyTuple;
 import org.python.core.PyUnicode;
@@ -117,9 +119,34 @@ public final class Convert {
         throw new ArgumentError("a bytes-like object is required, not '" + typeName(v) + "'");
     }
 
+    /**
+     * The Java value of an argument for an {@code Object} parameter: Boolean,
+     * Integer, Long (BigInteger beyond 64 bits), String, Double, the core object
+     * of an exposed type, {@link org.jnss.core.Slice}; anything else stays the
+     * PyObject (lists and tuples are {@link java.util.List}s).
+     */
     static Object toObject(PyObject v) {
         if (v instanceof NssObject o) return o.core;
+        if (v instanceof PyBoolean b) return b.getBooleanValue();
+        if (v instanceof PyInteger i) return i.getValue();
+        if (v instanceof PyLong l) {
+            BigInteger b = l.getValue();
+            return b.bitLength() < 64 ? (Object) b.longValue() : b;
+        }
+        if (v instanceof PyString s) return toStr(s);
+        if (v instanceof PyFloat f) return f.getValue();
+        if (v instanceof PySlice sl) return new Slice(sliceBound(sl.getStart()), sliceBound(sl.getStop()), sliceBound(sl.getStep()));
         return v;
+    }
+
+    /** {@link #toObject} for raw values (elements of {@code Object...} arguments) seen by the core. */
+    static Object rawToJava(Object raw) {
+        return raw instanceof PyObject p ? toObject(p) : raw;
+    }
+
+    private static Long sliceBound(PyObject v) {
+        if (v == null || v == Py.None) return null;
+        return toLong(v.__index__());
     }
 
     static Object toCore(PyObject v, Class<?> t) {

@@ -6,6 +6,7 @@ import org.python.core.PyFunction;
 import org.python.core.PyInteger;
 import org.python.core.PyLong;
 import org.python.core.PyObject;
+import org.python.core.PySequenceIter;
 import org.python.core.PyString;
 import org.python.core.PyStringMap;
 import org.python.core.PyType;
@@ -159,7 +160,7 @@ public final class NssObject extends PyObject {
     public PyObject __iter__() {
         PyObject m = special("__iter__");
         if (m != null) return m.__call__();
-        if (special("__getitem__") != null) return super.__iter__();
+        if (special("__getitem__") != null) return new PySequenceIter(this);
         throw Py.TypeError("'" + qualifiedName() + "' object is not iterable");
     }
 

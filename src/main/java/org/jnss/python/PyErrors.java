@@ -42,6 +42,7 @@ public final class PyErrors {
         if (t instanceof ArgumentError) return Py.TypeError(t.getMessage());
         if (t instanceof IllegalArgumentException) return Py.ValueError(t.getMessage());
         if (t instanceof IndexOutOfBoundsException) return Py.IndexError(t.getMessage());
+        if (t instanceof org.jnss.core.KeyError) return Py.KeyError(t.getMessage());
         if (t instanceof NoSuchElementException) return Py.StopIteration(t.getMessage() == null ? "" : t.getMessage());
         if (t instanceof UnsupportedOperationException) return Py.NotImplementedError(t.getMessage());
         if (t instanceof ArithmeticException) return Py.OverflowError(t.getMessage());
