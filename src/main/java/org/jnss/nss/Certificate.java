@@ -41,12 +41,17 @@ public class Certificate extends NativeResource {
         } else {
             handle = NssPki.CERT_GetDefaultCertDB();
         }
+        byte[] nick = null;
+        if (nickname != null) {
+            byte[] utf8 = nickname.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            nick = java.util.Arrays.copyOf(utf8, utf8.length + 1);
+        }
         try (Scratch s = new Scratch()) {
             long ders = s.calloc(Mem.POINTER_SIZE);
             Mem.setPointer(ders, 0, s.item(data));
             long[] certs = new long[1];
             if (NssPki.CERT_ImportCerts(handle, NssConstants.certUsageUserCertImport, 1, ders, certs,
-                    permanent ? 1 : 0, 0, nickname) != 0) {
+                    permanent ? 1 : 0, 0, nick) != 0) {
                 NSPRError e = NSPRError.last();
                 // NSS refuses a second certificate with the issuer and serial number of one it
                 // holds. Under CPython a certificate nobody references is gone already; here it
@@ -54,7 +59,7 @@ public class Certificate extends NativeResource {
                 if (e.getErrorCode() != ErrorConstants.SEC_ERROR_REUSED_ISSUER_AND_SERIAL) throw e;
                 NativeResource.releaseUnreferenced();
                 if (NssPki.CERT_ImportCerts(handle, NssConstants.certUsageUserCertImport, 1, ders, certs,
-                        permanent ? 1 : 0, 0, nickname) != 0)
+                        permanent ? 1 : 0, 0, nick) != 0)
                     throw NSPRError.last();
             }
             try {
