@@ -78,10 +78,10 @@ public final class AVA {
         return new SecItem(value, 0, SecItem.Kind.DER);
     }
 
-    /** "NAME=value" as NSS escapes it. */
+    /** "NAME=value" as NSS escapes it (python-nss: the repr, so a placeholder when NSS cannot decode it). */
     @Py("value_str")
     public byte[] getValueStr() {
-        return BStr.bytes(render());
+        return repr();
     }
 
     String render() {
@@ -94,7 +94,7 @@ public final class AVA {
     @Py("__repr__()")
     public byte[] repr() {
         try {
-            return getValueStr();
+            return BStr.bytes(render());
         } catch (NSPRError e) {
             return BStr.bytes("<nss.nss.AVA object at 0x" + Integer.toHexString(System.identityHashCode(this)) + ">");
         }

@@ -3,6 +3,7 @@ package org.jnss.nss;
 import org.jnss.core.ArgumentError;
 import org.jnss.core.NativeResource;
 import org.jnss.core.Py;
+import org.jnss.error.ErrorConstants;
 import org.jnss.error.NSPRError;
 import org.jnss.natives.Mem;
 import org.jnss.natives.NssPki;
@@ -40,13 +41,27 @@ public class Certificate extends NativeResource {
         } else {
             handle = NssPki.CERT_GetDefaultCertDB();
         }
+        byte[] nick = null;
+        if (nickname != null) {
+            byte[] utf8 = nickname.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            nick = java.util.Arrays.copyOf(utf8, utf8.length + 1);
+        }
         try (Scratch s = new Scratch()) {
             long ders = s.calloc(Mem.POINTER_SIZE);
             Mem.setPointer(ders, 0, s.item(data));
             long[] certs = new long[1];
             if (NssPki.CERT_ImportCerts(handle, NssConstants.certUsageUserCertImport, 1, ders, certs,
-                    permanent ? 1 : 0, 0, nickname) != 0)
-                throw NSPRError.last();
+                    permanent ? 1 : 0, 0, nick) != 0) {
+                NSPRError e = NSPRError.last();
+                // NSS refuses a second certificate with the issuer and serial number of one it
+                // holds. Under CPython a certificate nobody references is gone already; here it
+                // may only be garbage: release such certificates and try once more.
+                if (e.getErrorCode() != ErrorConstants.SEC_ERROR_REUSED_ISSUER_AND_SERIAL) throw e;
+                NativeResource.releaseUnreferenced();
+                if (NssPki.CERT_ImportCerts(handle, NssConstants.certUsageUserCertImport, 1, ders, certs,
+                        permanent ? 1 : 0, 0, nick) != 0)
+                    throw NSPRError.last();
+            }
             try {
                 long cert = NssPki.CERT_DupCertificate(Mem.getPointer(certs[0], 0));
                 if (cert == 0) throw NSPRError.last();
@@ -265,6 +280,6 @@ public class Certificate extends NativeResource {
 
     @Override
     protected NSPRError closedError() {
-        return new NSPRError("Certificate object has been closed", org.jnss.error.ErrorConstants.SEC_ERROR_INVALID_ARGS);
+        return new NSPRError("Certificate object has been closed", ErrorConstants.SEC_ERROR_INVALID_ARGS);
     }
 }
