@@ -17,25 +17,48 @@ REFERENCE = os.environ.get('PYNSS_REFERENCE_PYTHON', '/usr/bin/python3')
 
 _PRELUDE = r'''
 import sys
-def _text_repr(s):
-    # Python 2's repr of str: \xhh escapes, no u prefix
-    if sys.version_info[0] >= 3:
-        return ascii(s)
-    r = repr(s)
-    return r[1:] if r[:1] == 'u' else r
+try:
+    _text = unicode
+except NameError:
+    _text = str
+def _brepr(b):
+    # repr() of a byte string as Python 2 writes it, on either Python
+    if not isinstance(b, str):
+        b = b.decode('latin-1')
+    q = '"' if ("'" in b and '"' not in b) else "'"
+    out = []
+    for ch in b:
+        o = ord(ch)
+        if ch == q or ch == '\\':
+            out.append('\\' + ch)
+        elif ch == '\t':
+            out.append('\\t')
+        elif ch == '\n':
+            out.append('\\n')
+        elif ch == '\r':
+            out.append('\\r')
+        elif o < 32 or o >= 127:
+            out.append('\\x%02x' % o)
+        else:
+            out.append(ch)
+    return q + ''.join(out) + q
 def _py2(v):
-    if isinstance(v, bytes) and not isinstance(v, str):
-        return _text_repr(v.decode('latin-1'))
-    if isinstance(v, str) or type(v).__name__ == 'unicode':
-        return _text_repr(v)
+    # text (unicode) and binary strings both print as the repr of their UTF-8 bytes;
+    # ints and longs without an L
+    if isinstance(v, _text):
+        return _brepr(v.encode('utf-8'))
+    if isinstance(v, bytes):
+        return _brepr(v)
+    if isinstance(v, bool) or v is None:
+        return repr(v)
+    if isinstance(v, int) or type(v).__name__ == 'long':
+        return str(v)
     if isinstance(v, list):
         return '[' + ', '.join(_py2(x) for x in v) + ']'
     if isinstance(v, tuple):
         return '(' + ', '.join(_py2(x) for x in v) + (',' if len(v) == 1 else '') + ')'
     if isinstance(v, dict):
         return '{' + ', '.join(_py2(k) + ': ' + _py2(v[k]) for k in sorted(v, key=repr)) + '}'
-    if isinstance(v, int) or type(v).__name__ == 'long':
-        return str(v)   # no 'L': Jython's int is 32 bits, CPython 2's is 64
     return repr(v)
 def out(*vals):
     sys.stdout.write(' '.join(_py2(v) for v in vals) + '\n')

@@ -24,7 +24,8 @@ import java.util.Map;
  * data helpers and OIDs. Every function is a plain static Java method, usable
  * from JShell; the {@link Py} annotations give the Python names and signatures.
  */
-@Py.Module(value = "nss.nss", types = {SecItem.class, PK11Context.class, PK11Slot.class, InitParameters.class, InitContext.class},
+@Py.Module(value = "nss.nss", types = {SecItem.class, PK11Context.class, PK11Slot.class, InitParameters.class, InitContext.class,
+        CertDB.class, Certificate.class, AVA.class, RDN.class, DN.class},
         doc = "NSS cryptography, certificates and PKI (python-nss compatible, on the JVM)")
 public final class Nss implements NssConstants {
     private Nss() {}
@@ -257,7 +258,7 @@ public final class Nss implements NssConstants {
     @Py("base64_to_binary(text)")
     public static SecItem base64ToBinary(String text) {
         return new SecItem(Codec.base64ToBinary(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)), 0,
-                SecItem.Kind.UNKNOWN);
+                SecItem.Kind.DER);
     }
 
     // ---- OIDs ------------------------------------------------------------
@@ -429,5 +430,22 @@ public final class Nss implements NssConstants {
         requireKnownTag(tag);
         String d = Oids.dottedString(Oids.contentsOfTag(tag));
         return d == null ? "" : d;
+    }
+
+    // ---- certificates (Pki) ------------------------------------------------
+
+    /** The default certificate database, None before NSS is initialized. */
+    @Py("get_default_certdb()")
+    public static CertDB getDefaultCertdb() {
+        return CertDB.getDefault();
+    }
+
+    /**
+     * The contents of a file as a SecItem; with ascii, the file is PEM or base64
+     * text and the result its decoded DER.
+     */
+    @Py("read_der_from_file(file, ascii=False)")
+    public static SecItem readDerFromFile(Object file, boolean ascii) {
+        return Pki.readDerFromFile(file, ascii);
     }
 }

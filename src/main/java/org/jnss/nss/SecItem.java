@@ -23,8 +23,12 @@ public class SecItem implements BinaryData {
     /** SECItem layout: type (int) at 0, data pointer at 8, len (unsigned int) at 16. */
     static final int SIZEOF = 24;
 
-    /** What the data is, which decides str(): plain data shows as hex, other kinds as decoded DER. */
-    public enum Kind { BUFFER, UNKNOWN }
+    /**
+     * What the bytes are, which decides how str() renders them (python-nss's
+     * SECItemKind): plain buffers as hex, OIDs of algorithms as their
+     * description, other DER items as their decoded value.
+     */
+    public enum Kind { BUFFER, DER, ALGORITHM }
 
     private final byte[] data;
     /** python-nss distinguishes no data at all (SecItem(), SecItem(None)) from empty data, in comparisons */
@@ -131,10 +135,17 @@ public class SecItem implements BinaryData {
     @Override
     public int hashCode() { return Arrays.hashCode(data); }
 
-    /** Hex for plain data; decoded DER for other kinds (a list for SET/SEQUENCE, None where python-nss has none). */
+    /**
+     * Hex for plain data; an algorithm's OID as its description; decoded DER
+     * for other kinds (a list for SET/SEQUENCE, None where python-nss has none).
+     */
     @Py("__str__()")
     public Object str() {
-        return kind == Kind.BUFFER ? Codec.hex(data) : DerFormat.any(data);
+        return switch (kind) {
+            case BUFFER -> Codec.hex(data);
+            case ALGORITHM -> BStr.bytes(Asn1Fmt.oidDesc(data));
+            case DER -> DerFormat.any(data);
+        };
     }
 
     @Override
@@ -192,7 +203,7 @@ public class SecItem implements BinaryData {
         for (int i = 0; i < out.length; i++) {
             byte[] oid = oids.get(i);
             out[i] = switch (reprKind) {
-                case NssConstants.AsObject -> new SecItem(oid, 0, Kind.UNKNOWN);
+                case NssConstants.AsObject -> new SecItem(oid, 0, Kind.DER);
                 case NssConstants.AsString -> Oids.describe(oid);
                 case NssConstants.AsDottedDecimal -> {
                     String d = Oids.dottedString(oid);

@@ -31,6 +31,7 @@ public final class Binder {
         CallbackErrors.setReporter(Binder::reportCallbackError);
         CallbackErrors.setPrinter(Binder::printToStderr);
         PyTypeNames.setResolver(Binder::pythonTypeNameOf);
+        org.jnss.core.PyValues.setConverter(Convert::rawToJava);
     }
 
     private Binder() {}
@@ -67,13 +68,15 @@ public final class Binder {
                 throw new IllegalStateException(e);
             }
         }
-        for (Class<?> t : mod.types()) defineType(namespace, module, t);
+        // functions before types: defaults of constructors may call module functions
+        // (Certificate(data, certdb=get_default_certdb(), ...))
         for (Method m : cls.getMethods()) {
             Py py = m.getAnnotation(Py.class);
             if (py == null || !Modifier.isStatic(m.getModifiers()) || m.getDeclaringClass() != cls) continue;
             Invoker inv = new Invoker(m, Signature.parse(py.value()), py.unicode(), d -> evalDefault(d, namespace));
             namespace.__setitem__(inv.name, new JFunction(inv, module, docOf(py)));
         }
+        for (Class<?> t : mod.types()) defineType(namespace, module, t);
     }
 
     private static void defineType(PyObject namespace, String module, Class<?> cls) {

@@ -161,6 +161,11 @@ public final class Convert {
         return x.longValue();
     }
 
+    /** {@link #toObject} for raw values (elements of {@code Object...} arguments) seen by the core. */
+    static Object rawToJava(Object raw) {
+        return raw instanceof PyObject p ? toObject(p) : raw;
+    }
+
     static Object toCore(PyObject v, Class<?> t) {
         if (v instanceof NssObject o && t.isInstance(o.core())) return o.core();
         throw new ArgumentError("must be " + Binder.pythonTypeName(t) + ", not " + argTypeName(v));

@@ -83,7 +83,7 @@ class OidsAndDerTest {
         assertEquals(BigInteger.valueOf(255), new SecItem(h("00 ff")).getInteger());
         assertEquals(BigInteger.ZERO, empty.getInteger());
         assertEquals("01:02", ab.str());
-        assertEquals("True", new SecItem(h("01 01 ff"), 0, SecItem.Kind.UNKNOWN).str());
+        assertEquals("True", new SecItem(h("01 01 ff"), 0, SecItem.Kind.DER).str());
         assertEquals(List.of("-----BEGIN X-----", "AQI=", "-----END X-----"), ab.toBase64(0, "X"));
         assertEquals(List.of("AQ", "I="), ab.toBase64(2, null));
         assertEquals("AQI=", ab.toBase64(0, null));

@@ -1,0 +1,10 @@
+package org.jnss.core;
+
+/** A failed lookup whose Python counterpart is a KeyError (as opposed to StopIteration); a {@link NotFoundError}. */
+public class KeyError extends NotFoundError {
+    private static final long serialVersionUID = 1L;
+
+    public KeyError(String message) {
+        super(message);
+    }
+}

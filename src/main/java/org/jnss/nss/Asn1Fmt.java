@@ -1,0 +1,363 @@
+package org.jnss.nss;
+
+import org.jnss.natives.Mem;
+import org.jnss.natives.Nspr4;
+import org.jnss.natives.Nss3;
+import org.jnss.natives.NssPki;
+
+import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Renderings of DER data shared by the PKI formatters, as python-nss renders
+ * them: hex, integers, OIDs, times, escaped ASCII, any universal type. All
+ * bounds are checked: malformed input gives a Python-level error or the
+ * rendering python-nss gives for it, never a read outside the data.
+ * Results are byte strings ({@link BStr}); decoded ASN.1 text is a {@link Uni}.
+ */
+final class Asn1Fmt {
+    private Asn1Fmt() {}
+
+    /** Unicode text (Python 2 unicode), as opposed to a byte string. */
+    record Uni(String text) {
+        @Override
+        public String toString() { return BStr.utf8(text); }
+    }
+
+    static final String TIME_FORMAT = "%a %b %d %H:%M:%S %Y UTC";
+
+    // ---- plain renderings --------------------------------------------------
+
+    static String hex(byte[] data) {
+        return (String) Codec.dataToHex(data, 0, ":");
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<String> hexLines(byte[] data) {
+        return (List<String>) Codec.dataToHex(data, 16, ":");
+    }
+
+    /** The value of a TLV after its tag and length (python-nss's sec_strip_tag_and_length), or null. */
+    static byte[] stripTagAndLength(byte[] item) {
+        if (item == null || item.length < 2) return null;
+        int start = (item[1] & 0x80) != 0 ? (item[1] & 0x7f) + 2 : 2;
+        if (item.length < start) return null;
+        return java.util.Arrays.copyOfRange(item, start, item.length);
+    }
+
+    /** A DER INTEGER's contents as a signed number (0 when empty). */
+    static BigInteger integer(byte[] contents) {
+        return contents == null || contents.length == 0 ? BigInteger.ZERO : new BigInteger(contents);
+    }
+
+    /** The Python int/long for a number: Integer, Long or BigInteger. */
+    static Object pyInt(BigInteger v) {
+        if (v.bitLength() < 32) return v.intValue();
+        if (v.bitLength() < 64) return v.longValue();
+        return v;
+    }
+
+    /** Python's {@code '%d (%#x)' % (v, v)}. */
+    static String decHex(BigInteger v) {
+        String hex = v.signum() < 0 ? "-0x" + v.negate().toString(16) : "0x" + v.toString(16);
+        return v.toString() + " (" + hex + ")";
+    }
+
+    /** Python's {@code '%d (%#x)' % (shown, v)}. */
+    static String decHex(BigInteger shown, BigInteger v) {
+        String hex = v.signum() < 0 ? "-0x" + v.negate().toString(16) : "0x" + v.toString(16);
+        return shown.toString() + " (" + hex + ")";
+    }
+
+    /** python-nss's secitem_integer_format_lines: hex lines above 8 octets, else "n (0xn)". */
+    static void integerLines(Lines lines, int level, byte[] contents) {
+        if (contents.length > 8) {
+            lines.hex(level, contents);
+        } else {
+            lines.text(level, decHex(integer(contents)));
+        }
+    }
+
+    private static final String[] ASCII_ESCAPES = new String[256];
+
+    static {
+        for (int c = 0; c < 256; c++) {
+            String e;
+            switch (c) {
+                case 7 -> e = "\\a";
+                case 8 -> e = "\\b";
+                case 9 -> e = "\\t";
+                case 10 -> e = "\\n";
+                case 11 -> e = "\\v";
+                case 12 -> e = "\\f";
+                case 13 -> e = "\\r";
+                case '"' -> e = "\\\"";
+                case '\'' -> e = "\\'";
+                case '?' -> e = "\\?";
+                case '\\' -> e = "\\\\";
+                default -> e = c < 0x20 || c >= 0x7f ? String.format("\\x%02X", c) : String.valueOf((char) c);
+            }
+            ASCII_ESCAPES[c] = e;
+        }
+    }
+
+    /** ASCII text with C-style escapes for everything else (python-nss's escaped ASCII). */
+    static String escapedAscii(byte[] data) {
+        StringBuilder b = new StringBuilder(data.length);
+        for (byte x : data) b.append(ASCII_ESCAPES[x & 0xff]);
+        return b.toString();
+    }
+
+    // ---- OIDs ------------------------------------------------------------
+
+    /** The NSS description of an OID (contents bytes), else its "OID.n.n" form, else hex. */
+    static String oidDesc(byte[] oid) {
+        try (Scratch s = new Scratch()) {
+            long item = s.item(oid);
+            long data = Nss3.SECOID_FindOID(item);
+            if (data != 0) return BStr.of(Mem.cStringBytes(Mem.getPointer(data, Layout.OIDDATA_DESC)));
+            byte[] dotted = Scratch.takeSmprintfString(NssPki.CERT_GetOidString(item));
+            if (dotted != null) return BStr.of(dotted);
+        }
+        return hex(oid);
+    }
+
+    /** "OID.n.n" of OID contents (python-nss's dotted decimal), "" when NSS cannot render it. */
+    static String oidDotted(byte[] oid) {
+        try (Scratch s = new Scratch()) {
+            byte[] dotted = Scratch.takeSmprintfString(NssPki.CERT_GetOidString(s.item(oid)));
+            return dotted == null ? "" : BStr.of(dotted);
+        }
+    }
+
+    static int oidTag(byte[] oid) {
+        try (Scratch s = new Scratch()) {
+            return Nss3.SECOID_FindOIDTag(s.item(oid));
+        }
+    }
+
+    // ---- times -----------------------------------------------------------
+
+    /** PRTime (microseconds) rendered as python-nss renders times, in UTC. */
+    static String timeString(long prtime) {
+        long tm = Mem.calloc(Layout.EXPLODED_TIME_SIZE);
+        try {
+            NssPki.PR_ExplodeTime(prtime, NssPki.PR_GMT_PARAMETERS, tm);
+            byte[] buf = new byte[100];
+            NssPki.PR_FormatTime(buf, buf.length, TIME_FORMAT, tm);
+            int len = 0;
+            while (len < buf.length && buf[len] != 0) len++;
+            return BStr.of(java.util.Arrays.copyOf(buf, len));
+        } finally {
+            Mem.free(tm);
+        }
+    }
+
+    /** DER_UTCTimeToTime / DER_GeneralizedTimeToTime of an item, or null on failure. */
+    static Long derTime(byte[] item, int siType, boolean generalized) {
+        try (Scratch s = new Scratch()) {
+            long[] t = new long[1];
+            long native_ = s.item(item, siType);
+            int rv = generalized ? NssPki.DER_GeneralizedTimeToTime(t, native_) : NssPki.DER_UTCTimeToTime(t, native_);
+            return rv == 0 ? t[0] : null;
+        }
+    }
+
+    // ---- addresses ---------------------------------------------------------
+
+    /** An IPv4/IPv6 address as NSPR prints it (v4-mapped v6 as v4), other lengths as hex. */
+    static String ipAddress(byte[] ip) {
+        if (ip.length != 4 && ip.length != 16) return hex(ip);
+        boolean v4 = ip.length == 4;
+        byte[] v4bytes = ip;
+        if (!v4) {
+            boolean mapped = true;
+            for (int i = 0; i < 10; i++) if (ip[i] != 0) mapped = false;
+            if ((ip[10] & 0xff) != 0xff || (ip[11] & 0xff) != 0xff) mapped = false;
+            if (mapped) {
+                v4 = true;
+                v4bytes = java.util.Arrays.copyOfRange(ip, 12, 16);
+            }
+        }
+        long addr = Mem.calloc(Layout.NETADDR_SIZE);
+        try {
+            if (v4) {
+                Mem.setShort(addr, 0, (short) 2);          // PR_AF_INET
+                Mem.write(addr, 4, v4bytes, 0, 4);
+            } else {
+                Mem.setShort(addr, 0, (short) 10);         // PR_AF_INET6
+                Mem.write(addr, 8, ip, 0, 16);
+            }
+            byte[] buf = new byte[1024];
+            if (Nspr4.PR_NetAddrToString(addr, buf, buf.length) != 0) return hex(ip);
+            int len = 0;
+            while (len < buf.length && buf[len] != 0) len++;
+            return BStr.of(java.util.Arrays.copyOf(buf, len));
+        } finally {
+            Mem.free(addr);
+        }
+    }
+
+    // ---- any DER value -----------------------------------------------------
+
+    private static final int CLASS_MASK = 0xc0, UNIVERSAL = 0x00, CONTEXT_SPECIFIC = 0x80, CONSTRUCTED = 0x20, TAGNUM = 0x1f;
+
+    /**
+     * python-nss's der_any_secitem_to_pystr: a rendering of any DER item (tag,
+     * length, value): a byte string, a {@link Uni}, a List of renderings (SET,
+     * SEQUENCE) or null (Python None).
+     */
+    static Object any(byte[] item) {
+        if (item == null || item.length == 0) return "(null)";
+        return switch (item[0] & CLASS_MASK) {
+            case CONTEXT_SPECIFIC -> contextSpecific(item);
+            case UNIVERSAL -> universal(item);
+            default -> hex(item);
+        };
+    }
+
+    private static String contextSpecific(byte[] item) {
+        int type = item[0] & TAGNUM;
+        if ((item[0] & CONSTRUCTED) != 0) return "[" + type + "]";
+        byte[] v = stripTagAndLength(item);
+        if (v != null) return "[" + type + "] " + hex(v);
+        return "[" + type + "]";
+    }
+
+    /** python-nss's der_universal_secitem_to_pystr. */
+    static Object universal(byte[] item) {
+        int tag = item[0] & TAGNUM;
+        switch (tag) {
+            case 10, 2 -> {                                  // ENUMERATED, INTEGER
+                byte[] v = stripTagAndLength(item);
+                return v == null ? null : integer(v).toString();
+            }
+            case 6 -> {                                      // OBJECT IDENTIFIER
+                byte[] v = stripTagAndLength(item);
+                return v == null ? null : oidDesc(v);
+            }
+            case 1 -> {                                      // BOOLEAN
+                byte[] v = stripTagAndLength(item);
+                return v == null ? null : (v.length > 0 && v[0] != 0 ? "True" : "False");
+            }
+            case 12 -> {                                     // UTF8String
+                byte[] v = requireStripped(item, "malformed raw ASN.1 BMP string buffer");
+                return new Uni(decode(v, StandardCharsets.UTF_8, "utf8"));
+            }
+            case 19, 26, 22, 20 -> {                         // Printable, Visible, IA5, T61
+                byte[] v = requireStripped(item, "malformed raw ascii string buffer");
+                return escapedAscii(v);
+            }
+            case 24 -> {                                     // GeneralizedTime
+                Long t = derTime(item, 0, true);
+                return t == null ? null : timeString(t);
+            }
+            case 23 -> {                                     // UTCTime
+                Long t = derTime(item, 0, false);
+                return t == null ? null : timeString(t);
+            }
+            case 5 -> {                                      // NULL
+                return "(null)";
+            }
+            case 17, 16 -> {                                 // SET, SEQUENCE
+                return setOrSequence(item);
+            }
+            case 4 -> {                                      // OCTET STRING
+                byte[] v = stripTagAndLength(item);
+                return v == null ? null : hex(v);
+            }
+            case 3 -> {                                      // BIT STRING: python-nss discards the rendering
+                return null;
+            }
+            case 30 -> {                                     // BMPString
+                byte[] v = requireStripped(item, "malformed raw ASN.1 BMP string buffer");
+                if (v.length % 2 != 0) throw new IllegalArgumentException("raw ASN.1 BMP string length must be multiple of 2");
+                return new Uni(decode(v, StandardCharsets.UTF_16BE, "utf-16-be"));
+            }
+            case 28 -> {                                     // UniversalString
+                byte[] v = requireStripped(item, "malformed raw ASN.1 Universal string buffer");
+                if (v.length % 4 != 0) throw new IllegalArgumentException("raw ASN.1 Universal string length must be multiple of 4");
+                return new Uni(decode(v, Charset.forName("UTF-32BE"), "utf-32-be"));
+            }
+            default -> {
+                return hex(item);
+            }
+        }
+    }
+
+    private static byte[] requireStripped(byte[] item, String message) {
+        byte[] v = stripTagAndLength(item);
+        if (v == null) throw new IllegalArgumentException(message);
+        return v;
+    }
+
+    /** Strict decoding, as Python's codecs: malformed input is a UnicodeDecodeError (a ValueError). */
+    private static String decode(byte[] v, Charset cs, String codec) {
+        try {
+            return cs.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(v)).toString();
+        } catch (CharacterCodingException e) {
+            throw new IllegalArgumentException("'" + codec + "' codec can't decode bytes: invalid data");
+        }
+    }
+
+    /** python-nss's der_set_or_str_secitem_to_pylist_of_pystr (element lengths bounded by the data). */
+    private static Object setOrSequence(byte[] item) {
+        if ((item[0] & CONSTRUCTED) == 0) return hex(item);
+        byte[] rest = stripTagAndLength(item);
+        if (rest == null) return null;
+        List<Object> out = new ArrayList<>();
+        int pos = 0;
+        while (rest.length - pos >= 2) {
+            int remaining = rest.length - pos;
+            long len;
+            int l1 = rest[pos + 1] & 0xff;
+            if ((l1 & 0x80) != 0) {
+                int n = l1 & 0x7f;
+                if (n > 4) break;
+                len = 0;
+                for (int i = 0; i < n; i++) {
+                    int at = pos + 2 + i;
+                    len = (len << 8) | (at < rest.length ? rest[at] & 0xff : 0xff);
+                }
+                len = (len + n + 2) & 0xffffffffL;     // unsigned int arithmetic, as in C
+            } else {
+                len = l1 + 2;
+            }
+            if (len > remaining) len = remaining;
+            if (len == 0) break;                        // python-nss loops forever here
+            byte[] element = java.util.Arrays.copyOfRange(rest, pos, pos + (int) len);
+            pos += (int) len;
+            out.add(any(element));
+        }
+        return out;
+    }
+
+    /** Python 2 str() of a rendering. */
+    static String str(Object v) {
+        if (v == null) return "None";
+        if (v instanceof List<?> l) {
+            StringBuilder b = new StringBuilder("[");
+            for (int i = 0; i < l.size(); i++) {
+                if (i > 0) b.append(", ");
+                b.append(repr(l.get(i)));
+            }
+            return b.append(']').toString();
+        }
+        return v.toString();
+    }
+
+    static String repr(Object v) {
+        if (v == null) return "None";
+        if (v instanceof Uni u) return BStr.reprUnicode(u.text());
+        if (v instanceof String s) return BStr.repr(s);
+        return str(v);
+    }
+}

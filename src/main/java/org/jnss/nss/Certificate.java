@@ -1,0 +1,285 @@
+package org.jnss.nss;
+
+import org.jnss.core.ArgumentError;
+import org.jnss.core.NativeResource;
+import org.jnss.core.Py;
+import org.jnss.error.ErrorConstants;
+import org.jnss.error.NSPRError;
+import org.jnss.natives.Mem;
+import org.jnss.natives.NssPki;
+
+import java.math.BigInteger;
+import java.util.List;
+
+/**
+ * An X.509 certificate (CERTCertificate), holding one NSS reference. Made from
+ * DER with CERT_ImportCerts into the temporary store of a certificate database
+ * (as python-nss), so a certificate NSS already knows comes back with its
+ * nickname and trust. Fields are read from NSS's decoded certificate; str()
+ * and format_lines() render it exactly as python-nss does.
+ */
+@Py.Type(doc = "Certificate(data, certdb=get_default_certdb(), perm=False, nickname=None)\n\n"
+        + "An X509 Certificate object.\n\n"
+        + "The Certificate is initialized from the supplied DER data. The\n"
+        + "Certificate is added to the NSS temporary database. If perm is True\n"
+        + "then the Certificate is also permanently written into certdb.")
+public class Certificate extends NativeResource {
+
+    /** Adopts a CERTCertificate reference the caller owns. */
+    Certificate(long cert) {
+        super(cert, NssPki::CERT_DestroyCertificate, true);
+    }
+
+    @Py("Certificate(data, certdb=get_default_certdb(), perm=False, nickname=None)")
+    public static Certificate create(byte[] data, CertDB certdb, Object perm, String nickname) {
+        if (!(perm instanceof Boolean permanent))
+            throw new ArgumentError("Certificate() argument 3 must be bool, not " + org.jnss.core.PyTypeNames.of(perm));
+        NssRuntime.requireInitialized();
+        long handle;
+        if (certdb != null) {
+            handle = certdb.handle();
+        } else {
+            handle = NssPki.CERT_GetDefaultCertDB();
+        }
+        byte[] nick = null;
+        if (nickname != null) {
+            byte[] utf8 = nickname.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            nick = java.util.Arrays.copyOf(utf8, utf8.length + 1);
+        }
+        try (Scratch s = new Scratch()) {
+            long ders = s.calloc(Mem.POINTER_SIZE);
+            Mem.setPointer(ders, 0, s.item(data));
+            long[] certs = new long[1];
+            if (NssPki.CERT_ImportCerts(handle, NssConstants.certUsageUserCertImport, 1, ders, certs,
+                    permanent ? 1 : 0, 0, nick) != 0) {
+                NSPRError e = NSPRError.last();
+                // NSS refuses a second certificate with the issuer and serial number of one it
+                // holds. Under CPython a certificate nobody references is gone already; here it
+                // may only be garbage: release such certificates and try once more.
+                if (e.getErrorCode() != ErrorConstants.SEC_ERROR_REUSED_ISSUER_AND_SERIAL) throw e;
+                NativeResource.releaseUnreferenced();
+                if (NssPki.CERT_ImportCerts(handle, NssConstants.certUsageUserCertImport, 1, ders, certs,
+                        permanent ? 1 : 0, 0, nick) != 0)
+                    throw NSPRError.last();
+            }
+            try {
+                long cert = NssPki.CERT_DupCertificate(Mem.getPointer(certs[0], 0));
+                if (cert == 0) throw NSPRError.last();
+                return new Certificate(cert);
+            } finally {
+                NssPki.CERT_DestroyCertArray(certs[0], 1);
+            }
+        }
+    }
+
+    // ---- fields ------------------------------------------------------------
+
+    private byte[] item(int offset) {
+        long c = acquire();
+        try {
+            return Scratch.itemBytes(c + offset);
+        } finally {
+            release();
+        }
+    }
+
+    @Py("der_data")
+    public byte[] getDerData() {
+        return item(Layout.CERT_DER_CERT);
+    }
+
+    private DN name(int offset) {
+        long c = acquire();
+        try {
+            return DN.fromNative(c + offset);
+        } finally {
+            release();
+        }
+    }
+
+    @Py("subject")
+    public DN getSubject() {
+        return name(Layout.CERT_SUBJECT);
+    }
+
+    @Py("issuer")
+    public DN getIssuer() {
+        return name(Layout.CERT_ISSUER);
+    }
+
+    @Py("subject_common_name")
+    public byte[] getSubjectCommonName() {
+        long c = acquire();
+        try {
+            return NameCodec.portString(NssPki.CERT_GetCommonName(c + Layout.CERT_SUBJECT));
+        } finally {
+            release();
+        }
+    }
+
+    @Py("version")
+    public Object getVersion() {
+        return Asn1Fmt.pyInt(Asn1Fmt.integer(item(Layout.CERT_VERSION)));
+    }
+
+    @Py("serial_number")
+    public Object getSerialNumber() {
+        return Asn1Fmt.pyInt(Asn1Fmt.integer(item(Layout.CERT_SERIAL)));
+    }
+
+    /** The PRTime of a validity time (0 when NSS cannot convert it). */
+    private long validityTime(int which) {
+        long c = acquire();
+        try {
+            long item = c + Layout.CERT_VALIDITY + which;
+            int type = Mem.getInt(item, Layout.ITEM_TYPE);
+            if (type != Layout.SI_UTC_TIME && type != Layout.SI_GENERALIZED_TIME)
+                throw new IllegalArgumentException("unknown sec ANS.1 time type");
+            Long t = Asn1Fmt.derTime(Scratch.itemBytes(item), type, type == Layout.SI_GENERALIZED_TIME);
+            return t == null ? 0 : t;
+        } finally {
+            release();
+        }
+    }
+
+    @Py("valid_not_before")
+    public double getValidNotBefore() {
+        return validityTime(Layout.VALIDITY_NOT_BEFORE);
+    }
+
+    @Py("valid_not_before_str")
+    public byte[] getValidNotBeforeStr() {
+        return BStr.bytes(Asn1Fmt.timeString(validityTime(Layout.VALIDITY_NOT_BEFORE)));
+    }
+
+    @Py("valid_not_after")
+    public double getValidNotAfter() {
+        return validityTime(Layout.VALIDITY_NOT_AFTER);
+    }
+
+    @Py("valid_not_after_str")
+    public byte[] getValidNotAfterStr() {
+        return BStr.bytes(Asn1Fmt.timeString(validityTime(Layout.VALIDITY_NOT_AFTER)));
+    }
+
+    /** Integer bitmask of NS_CERT_TYPE_* flags NSS derived for the certificate. */
+    @Py("cert_type")
+    public int getCertType() {
+        long c = acquire();
+        try {
+            return Mem.getInt(c, Layout.CERT_NS_CERT_TYPE);
+        } finally {
+            release();
+        }
+    }
+
+    // ---- trust ---------------------------------------------------------------
+
+    /** The trust flags word at offset, or null when the certificate has no trust. */
+    private Integer trust(int offset) {
+        long c = acquire();
+        try {
+            long trust = Mem.getPointer(c, Layout.CERT_TRUST);
+            return trust == 0 ? null : Mem.getInt(trust, offset);
+        } finally {
+            release();
+        }
+    }
+
+    @Py("ssl_trust_flags")
+    public Integer getSslTrustFlags() { return trust(Layout.TRUST_SSL); }
+
+    @Py("email_trust_flags")
+    public Integer getEmailTrustFlags() { return trust(Layout.TRUST_EMAIL); }
+
+    @Py("signing_trust_flags")
+    public Integer getSigningTrustFlags() { return trust(Layout.TRUST_SIGNING); }
+
+    private static List<Object> trustStr(Integer flags) {
+        return flags == null ? null : PkiFmt.trustFlags(flags, NssConstants.AsEnumDescription);
+    }
+
+    @Py("ssl_trust_str")
+    public List<Object> getSslTrustStr() { return trustStr(getSslTrustFlags()); }
+
+    @Py("email_trust_str")
+    public List<Object> getEmailTrustStr() { return trustStr(getEmailTrustFlags()); }
+
+    @Py("signing_trust_str")
+    public List<Object> getSigningTrustStr() { return trustStr(getSigningTrustFlags()); }
+
+    @Py("trust_flags(flags, repr_kind=AsEnumDescription)")
+    public static List<Object> trustFlags(int flags, int reprKind) {
+        return PkiFmt.trustFlags(flags, reprKind);
+    }
+
+    // ---- formatting --------------------------------------------------------
+
+    Lines lines(int level) {
+        Lines lines = new Lines();
+        BigInteger version = Asn1Fmt.integer(item(Layout.CERT_VERSION));
+        String issuer = getIssuer().render();
+        String subject = getSubject().render();
+        String notBefore = Asn1Fmt.timeString(validityTime(Layout.VALIDITY_NOT_BEFORE));
+        String notAfter = Asn1Fmt.timeString(validityTime(Layout.VALIDITY_NOT_AFTER));
+        Integer ssl = getSslTrustFlags(), email = getEmailTrustFlags(), signing = getSigningTrustFlags();
+        long c = acquire();
+        try {
+            lines.label(level, "Data");
+            lines.pair(level + 2, "Version", Asn1Fmt.decHex(version.add(BigInteger.ONE), version));
+            lines.pair(level + 2, "Serial Number", Asn1Fmt.decHex(Asn1Fmt.integer(Scratch.itemBytes(c + Layout.CERT_SERIAL))));
+            lines.label(level + 2, "Signature Algorithm");
+            PkiFmt.algorithm(lines, level + 3, c + Layout.CERT_SIGNATURE);
+            lines.pair(level + 2, "Issuer", issuer);
+            lines.label(level + 2, "Validity");
+            lines.pair(level + 3, "Not Before", notBefore);
+            lines.pair(level + 3, "Not After", notAfter);
+            lines.pair(level + 2, "Subject", subject);
+            lines.label(level + 2, "Subject Public Key Info");
+            PkiFmt.subjectPublicKeyInfo(lines, level + 3, c + Layout.CERT_SPKI);
+            List<PkiFmt.Extension> exts = PkiFmt.extensions(Mem.getPointer(c, Layout.CERT_EXTENSIONS));
+            lines.text(level + 1, "Signed Extensions: (" + exts.size() + " total)");
+            for (PkiFmt.Extension e : exts) {
+                PkiFmt.extension(lines, level + 2, e);
+                lines.blank();
+            }
+            if (ssl != null || email != null || signing != null) {
+                lines.label(level + 2, "Certificate Trust Flags");
+                trustLines(lines, level + 3, "SSL Flags", ssl);
+                trustLines(lines, level + 3, "Email Flags", email);
+                trustLines(lines, level + 3, "Object Signing Flags", signing);
+            }
+            lines.label(level + 1, "Signature");
+            PkiFmt.signedData(lines, level + 2, Scratch.itemBytes(c + Layout.CERT_DER_CERT));
+        } finally {
+            release();
+        }
+        return lines;
+    }
+
+    private static void trustLines(Lines lines, int level, String label, Integer flags) {
+        if (flags == null) return;
+        lines.label(level, label);
+        for (Object f : trustStr(flags)) lines.text(level + 1, BStr.of((byte[]) f));
+    }
+
+    @Py("format_lines(level=0)")
+    public List<Object[]> formatLines(int level) {
+        return lines(level).toPython();
+    }
+
+    @Py("format(level=0, indent_len=4)")
+    public byte[] format(int level, int indentLen) {
+        return BStr.bytes(lines(level).indented(indentLen));
+    }
+
+    @Py("__str__()")
+    public byte[] str() {
+        return format(0, 4);
+    }
+
+    @Override
+    protected NSPRError closedError() {
+        return new NSPRError("Certificate object has been closed", ErrorConstants.SEC_ERROR_INVALID_ARGS);
+    }
+}

@@ -1,0 +1,210 @@
+package org.jnss.nss;
+
+import org.jnss.core.ArgumentError;
+import org.jnss.core.Py;
+import org.jnss.core.PyTypeNames;
+import org.jnss.core.PyValues;
+import org.jnss.core.Slice;
+import org.jnss.error.NSPRError;
+import org.jnss.natives.NssPki;
+
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.LongUnaryOperator;
+
+/**
+ * An X.500 distinguished name: an ordered list of {@link RDN}s, least specific
+ * first, rendered (by NSS) most specific first. Indexable by position, slice,
+ * attribute name, dotted OID or OID SecItem (names give the list of RDNs having
+ * such an AVA). Held on the Java heap; NSS's name functions see a native copy.
+ */
+@Py.Type(doc = "An object representing an X501 Distinguished Name (e.g DN).\n\n"
+        + "DN objects contain an ordered list of `RDN` objects.\n\n"
+        + "DN()\nDN('CN=www.redhat.com,OU=Web Operations,O=Red Hat Inc,L=Raleigh,ST=North Carolina,C=US')\n"
+        + "DN(rdn0, ...)\nDN([rdn0, rdn1])")
+public final class DN {
+    private final List<RDN> rdns;
+
+    DN(List<RDN> rdns) {
+        this.rdns = new ArrayList<>(rdns);
+    }
+
+    /** The DN of a native CERTName (copied). */
+    static DN fromNative(long name) {
+        return new DN(NameCodec.readName(name));
+    }
+
+    @Py("DN(*args)")
+    public static DN create(Object... args) {
+        NssRuntime.requireInitialized();
+        if (args.length == 0) return new DN(List.of());
+        Object first = PyValues.toJava(args[0]);
+        if (first instanceof String s) return s.isEmpty() ? new DN(List.of()) : parse(s);
+        List<?> seq;
+        if (first instanceof RDN) seq = RDN.sequenceArg(args);
+        else if (first instanceof List<?> l) seq = l;
+        else throw new ArgumentError("must be an RDN object or list or tuple of RDN objects, not " + PyTypeNames.of(first));
+        if (seq.size() > RDN.MAX_ITEMS)
+            throw new IllegalArgumentException("to many RDN items, maximum is " + (RDN.MAX_ITEMS - 1)
+                    + ", received " + seq.size());
+        List<RDN> out = new ArrayList<>();
+        for (int i = 0; i < seq.size(); i++) {
+            Object item = PyValues.toJava(seq.get(i));
+            if (!(item instanceof RDN r))
+                throw new ArgumentError("item " + i + " must be an RDN object, not " + PyTypeNames.of(item));
+            out.add(r);
+        }
+        return new DN(out);
+    }
+
+    /** CERT_AsciiToName: the name NSS parses from the string. */
+    private static DN parse(String s) {
+        byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+        long name = NssPki.CERT_AsciiToName(Arrays.copyOf(utf8, utf8.length + 1));
+        if (name == 0) throw NSPRError.last("cannot parse X500 name \"" + s + "\"");
+        try {
+            return fromNative(name);
+        } finally {
+            NssPki.CERT_DestroyName(name);
+        }
+    }
+
+    /** Runs op on a native CERTName of this DN. */
+    private <T> T withNative(java.util.function.LongFunction<T> op) {
+        NssRuntime.requireInitialized();
+        try (Scratch s = new Scratch()) {
+            return op.apply(NameCodec.nativeName(s, rdns));
+        }
+    }
+
+    // ---- sequence and mapping --------------------------------------------
+
+    @Py("__len__()")
+    public int length() {
+        return rdns.size();
+    }
+
+    @Py("__getitem__(key)")
+    public Object getItem(Object key) {
+        Object k = key;
+        if (k instanceof Boolean b) k = b ? 1 : 0;
+        if (k instanceof Integer || k instanceof Long || k instanceof BigInteger) {
+            long i = RDN.index(k);
+            if (i < 0) i += rdns.size();
+            if (i < 0 || i >= rdns.size()) throw new IndexOutOfBoundsException("DN index out of range");
+            return rdns.get((int) i);
+        }
+        if (k instanceof Slice s) {
+            int[] ix = s.indices(rdns.size());
+            List<RDN> out = new ArrayList<>();
+            for (int n = 0, j = ix[0]; n < ix[3]; n++, j += ix[2]) out.add(rdns.get(j));
+            return out;
+        }
+        if (k instanceof String || k instanceof SecItem) {
+            int tag = OidNames.tagOf(k);
+            if (tag == NssConstants.SEC_OID_UNKNOWN) throw RDN.unknown(k);
+            List<RDN> out = new ArrayList<>();
+            for (RDN r : rdns) if (r.hasTag(tag)) out.add(r);
+            if (out.isEmpty()) throw RDN.notFound(k);
+            return out;
+        }
+        throw new ArgumentError("indices must be integers or strings, not " + PyTypeNames.of(key));
+    }
+
+    @Py("has_key(arg)")
+    public boolean hasKey(Object arg) {
+        int tag = RDN.lookupTag(arg);
+        if (tag == NssConstants.SEC_OID_UNKNOWN) return false;
+        for (RDN r : rdns) if (r.hasTag(tag)) return true;
+        return false;
+    }
+
+    @Py("__contains__(arg)")
+    public boolean contains(Object arg) {
+        return hasKey(arg);
+    }
+
+    @Py("add_rdn(rdn)")
+    public void addRdn(RDN rdn) {
+        if (rdn == null) throw new ArgumentError("add_rdn() argument 1 must be nss.nss.RDN, not None");
+        rdns.add(rdn);
+    }
+
+    // ---- attributes ------------------------------------------------------
+
+    private byte[] attribute(LongUnaryOperator getter) {
+        return withNative(name -> NameCodec.portString(getter.applyAsLong(name)));
+    }
+
+    @Py("email_address")
+    public byte[] getEmailAddress() { return attribute(NssPki::CERT_GetCertEmailAddress); }
+
+    @Py("common_name")
+    public byte[] getCommonName() { return attribute(NssPki::CERT_GetCommonName); }
+
+    @Py("country_name")
+    public byte[] getCountryName() { return attribute(NssPki::CERT_GetCountryName); }
+
+    @Py("locality_name")
+    public byte[] getLocalityName() { return attribute(NssPki::CERT_GetLocalityName); }
+
+    @Py("state_name")
+    public byte[] getStateName() { return attribute(NssPki::CERT_GetStateName); }
+
+    @Py("org_name")
+    public byte[] getOrgName() { return attribute(NssPki::CERT_GetOrgName); }
+
+    @Py("org_unit_name")
+    public byte[] getOrgUnitName() { return attribute(NssPki::CERT_GetOrgUnitName); }
+
+    @Py("dc_name")
+    public byte[] getDcName() { return attribute(NssPki::CERT_GetDomainComponentName); }
+
+    @Py("cert_uid")
+    public byte[] getCertUid() { return attribute(NssPki::CERT_GetCertUid); }
+
+    // ---- rendering and comparison --------------------------------------------
+
+    /** CERT_NameToAscii: most specific RDN first, RFC 1485 escaping. */
+    String render() {
+        return withNative(NameCodec::nameToAscii);
+    }
+
+    @Py("__repr__()")
+    public byte[] repr() {
+        return BStr.bytes(render());
+    }
+
+    @Py("__str__()")
+    public byte[] str() {
+        return repr();
+    }
+
+    private int cmp(Object other) {
+        if (!(other instanceof DN o)) throw new ArgumentError("Bad type, must be DN");
+        NssRuntime.requireInitialized();
+        try (Scratch s = new Scratch()) {
+            return Integer.signum(NssPki.CERT_CompareName(NameCodec.nativeName(s, rdns), NameCodec.nativeName(s, o.rdns)));
+        }
+    }
+
+    @Py("__eq__(other)") public boolean eq(Object o) { return cmp(o) == 0; }
+    @Py("__ne__(other)") public boolean ne(Object o) { return cmp(o) != 0; }
+    @Py("__lt__(other)") public boolean lt(Object o) { return cmp(o) < 0; }
+    @Py("__le__(other)") public boolean le(Object o) { return cmp(o) <= 0; }
+    @Py("__gt__(other)") public boolean gt(Object o) { return cmp(o) > 0; }
+    @Py("__ge__(other)") public boolean ge(Object o) { return cmp(o) >= 0; }
+
+    @Py("__hash__()")
+    public int pyHash() {
+        throw new ArgumentError("unhashable type: 'nss.nss.DN'");
+    }
+
+    @Override
+    public String toString() {
+        return render();
+    }
+}

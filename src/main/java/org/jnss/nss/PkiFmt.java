@@ -1,0 +1,549 @@
+package org.jnss.nss;
+
+import org.jnss.core.ArgumentError;
+import org.jnss.error.ErrorConstants;
+import org.jnss.error.NSPRError;
+import org.jnss.natives.Mem;
+import org.jnss.natives.NssPki;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The format_lines() of the PKI objects a certificate is made of, as
+ * python-nss produces them: algorithm ids, public keys, extensions and their
+ * decoded forms, general names, the signature. Everything is decoded by NSS
+ * (its templates and CERT_Decode* functions) inside a {@link Scratch} scope
+ * and copied out before the scope ends.
+ */
+final class PkiFmt {
+    private PkiFmt() {}
+
+    static final int SEC_OID_PKCS1_RSA_PSS_SIGNATURE = 307;
+
+    // ---- bit string tables ---------------------------------------------------
+
+    private static final String[] KEY_USAGE = {
+            "Digital Signature", "Non-Repudiation", "Key Encipherment", "Data Encipherment",
+            "Key Agreement", "Certificate Signing", "CRL Signing", "Encipher Only"};
+    private static final int[] KEY_USAGE_ENUM = {
+            NssConstants.KU_DIGITAL_SIGNATURE, NssConstants.KU_NON_REPUDIATION, NssConstants.KU_KEY_ENCIPHERMENT,
+            NssConstants.KU_DATA_ENCIPHERMENT, NssConstants.KU_KEY_AGREEMENT, NssConstants.KU_KEY_CERT_SIGN,
+            NssConstants.KU_CRL_SIGN, NssConstants.KU_ENCIPHER_ONLY};
+    private static final String[] CERT_TYPE = {
+            "SSL Client", "SSL Server", "Email", "Object Signing", "Reserved", "SSL CA", "Email CA", "Object Signing CA"};
+    private static final String[] CRL_REASON = {
+            "Unspecified", "Key Compromise", "CA Compromise", "Affiliation Changed", "Superseded",
+            "Cessation Of Operation", "Certificate On Hold", null, "Remove From CRL", "Privilege Withdrawn",
+            "AA Compromise"};
+
+    /** A bit string: the bits (bit 0 is the high bit of the first octet) and how many there are. */
+    record Bits(byte[] data, long count) {
+        boolean bit(long i) {
+            int octet = (int) (i / 8);
+            return octet < data.length && (data[octet] & (0x80 >> (i % 8))) != 0;
+        }
+    }
+
+    /** The set bits that have a name in the table, in bit order (python-nss's bitstr_table_to_tuple). */
+    static List<String> bitNames(Bits bits, String[] table) {
+        List<String> out = new ArrayList<>();
+        long len = Math.min(table.length, bits.count());
+        for (int i = 0; i < len; i++) if (bits.bit(i) && table[i] != null) out.add(table[i]);
+        return out;
+    }
+
+    /**
+     * python-nss's der_bitstring_to_nss_bitstring: a DER BIT STRING (with tag and
+     * length) as NSS bits; SEC_ERROR_BAD_DATA when malformed. Reproduces its
+     * reading of long-form lengths (the octet after the length is skipped), but
+     * never reads outside the data: missing octets are zero bits.
+     */
+    static Bits derBitString(byte[] src) {
+        int p = 0, n = src.length;
+        if (n - p <= 0) throw badData();
+        int octet = src[p++] & 0xff;
+        if ((octet & 0x1f) != 3) throw badData();
+        if (n - p <= 0) throw badData();
+        long dataLen = src[p++] & 0xff;
+        if ((dataLen & 0x80) != 0) {
+            int lenCount = (int) (dataLen & 0x7f);
+            if (lenCount > n - p) throw badData();
+            dataLen = 0;
+            octet = at(src, p++);
+            for (; lenCount > 0; lenCount--) {
+                dataLen = ((dataLen << 8) | octet) & 0xffffffffffffffffL;
+                octet = at(src, p++);
+            }
+        }
+        if (n - p <= 0) throw badData();
+        int unused = src[p++] & 0xff;
+        if (dataLen <= 1) throw badData();
+        dataLen--;
+        long bits = (dataLen << 3) - (unused & 7);
+        byte[] data = p < n ? java.util.Arrays.copyOfRange(src, p, n) : new byte[0];
+        return new Bits(data, bits);
+    }
+
+    private static int at(byte[] b, int i) {
+        return i >= 0 && i < b.length ? b[i] & 0xff : 0;
+    }
+
+    private static NSPRError badData() {
+        return new NSPRError(null, ErrorConstants.SEC_ERROR_BAD_DATA);
+    }
+
+    static List<String> keyUsage(byte[] value) {
+        return bitNames(derBitString(value), KEY_USAGE);
+    }
+
+    static List<String> certType(byte[] value) {
+        return bitNames(derBitString(value), CERT_TYPE);
+    }
+
+    // ---- trust flags -----------------------------------------------------
+
+    private static final Object[][] TRUST_FLAGS = {
+            {NssConstants.CERTDB_TERMINAL_RECORD, "CERTDB_TERMINAL_RECORD", "Terminal Record"},
+            {NssConstants.CERTDB_TRUSTED, "CERTDB_TRUSTED", "Trusted"},
+            {NssConstants.CERTDB_SEND_WARN, "CERTDB_SEND_WARN", "Warn When Sending"},
+            {NssConstants.CERTDB_VALID_CA, "CERTDB_VALID_CA", "Valid CA"},
+            {NssConstants.CERTDB_TRUSTED_CA, "CERTDB_TRUSTED_CA", "Trusted CA"},
+            {NssConstants.CERTDB_NS_TRUSTED_CA, "CERTDB_NS_TRUSTED_CA", "Netscape Trusted CA"},
+            {NssConstants.CERTDB_USER, "CERTDB_USER", "User"},
+            {NssConstants.CERTDB_TRUSTED_CLIENT_CA, "CERTDB_TRUSTED_CLIENT_CA", "Trusted Client CA"},
+            {NssConstants.CERTDB_GOVT_APPROVED_CA, "CERTDB_GOVT_APPROVED_CA", "Step-up"},
+    };
+
+    /**
+     * The names (or values) of the trust flags set, sorted, plus the literal
+     * "unknown bit flags %#x" for others (python-nss's format never expands it).
+     */
+    static List<Object> trustFlags(int flags, int reprKind) {
+        if (reprKind != NssConstants.AsEnum && reprKind != NssConstants.AsEnumName
+                && reprKind != NssConstants.AsEnumDescription)
+            throw new IllegalArgumentException("Unsupported representation kind (" + reprKind + ")");
+        List<Object> out = new ArrayList<>();
+        for (Object[] f : TRUST_FLAGS) {
+            int bit = (Integer) f[0];
+            if ((flags & bit) == 0) continue;
+            flags &= ~bit;
+            out.add(reprKind == NssConstants.AsEnum ? (Object) bit
+                    : BStr.bytes((String) (reprKind == NssConstants.AsEnumName ? f[1] : f[2])));
+        }
+        if (flags != 0) out.add(BStr.bytes("unknown bit flags %#x"));
+        sortPython(out);
+        return out;
+    }
+
+    /** Python 2 list.sort() of ints or byte strings (byte order). */
+    private static void sortPython(List<Object> l) {
+        l.sort((a, b) -> {
+            if (a instanceof Integer x && b instanceof Integer y) return Integer.compare(x, y);
+            if (a instanceof byte[] x && b instanceof byte[] y) return java.util.Arrays.compareUnsigned(x, y);
+            return a instanceof Integer ? -1 : 1;   // py2: numbers sort before strings
+        });
+    }
+
+    // ---- algorithm identifiers -------------------------------------------
+
+    /** AlgorithmID.format_lines of the SECAlgorithmID at alg. */
+    static void algorithm(Lines lines, int level, long alg) {
+        byte[] oid = Scratch.itemBytes(alg + Layout.ALG_ALGORITHM);
+        byte[] params = Scratch.itemBytes(alg + Layout.ALG_PARAMETERS);
+        algorithm(lines, level, oid, params);
+    }
+
+    static void algorithm(Lines lines, int level, byte[] oid, byte[] params) {
+        lines.pair(level, "Algorithm", Asn1Fmt.oidDesc(oid));
+        int tag = Asn1Fmt.oidTag(oid);
+        if (NssPki.SEC_PKCS5IsAlgorithmPBEAlgTag(tag) != 0) {
+            // python-nss decodes PBE parameters here; certificates never carry them
+            String label = switch (tag) {
+                case NssConstants.SEC_OID_PKCS5_PBES2 -> "Encryption";
+                case NssConstants.SEC_OID_PKCS5_PBMAC1 -> "MAC";
+                default -> "Parameters";
+            };
+            lines.label(level, label);
+        }
+        if (tag == SEC_OID_PKCS1_RSA_PSS_SIGNATURE) {
+            lines.label(level, "Parameters");
+            rsaPssParams(lines, level + 1, params);
+        }
+        if (!(params.length == 0 || (params.length == 2 && params[0] == 5 && params[1] == 0))) {
+            lines.label(level, "Raw Parameter Data");
+            lines.hex(level + 1, params);
+        }
+    }
+
+    /** RSA-PSS parameters; nothing when they cannot be decoded (as python-nss). */
+    private static void rsaPssParams(Lines lines, int level, byte[] params) {
+        Lines out = new Lines();
+        try (Scratch s = new Scratch()) {
+            long p = s.calloc(Layout.PSS_SIZE);
+            if (NssPki.SEC_QuickDERDecodeItem(s.arena(), p, NssPki.NSS_Get_SECKEY_RSAPSSParamsTemplate(0, 0),
+                    s.item(params)) != 0)
+                return;
+            long hash = Mem.getPointer(p, Layout.PSS_HASH);
+            out.pair(level, "Hash algorithm",
+                    hash != 0 ? Asn1Fmt.oidDesc(Scratch.itemBytes(hash + Layout.ALG_ALGORITHM)) : "default, SHA-1");
+            long mask = Mem.getPointer(p, Layout.PSS_MASK);
+            String maskAlg, maskHash;
+            if (mask != 0) {
+                maskAlg = Asn1Fmt.oidDesc(Scratch.itemBytes(mask + Layout.ALG_ALGORITHM));
+                long maskHashAlg = s.calloc(Layout.ALG_SIZE);
+                if (NssPki.SEC_QuickDERDecodeItem(s.arena(), maskHashAlg, NssPki.NSS_Get_SECOID_AlgorithmIDTemplate(0, 0),
+                        mask + Layout.ALG_PARAMETERS) == 0)
+                    maskHash = Asn1Fmt.oidDesc(Scratch.itemBytes(maskHashAlg + Layout.ALG_ALGORITHM));
+                else
+                    maskHash = "Invalid mask generation algorithm parameters";
+            } else {
+                maskAlg = "default, MGF1";
+                maskHash = "default, SHA-1";
+            }
+            out.pair(level, "Mask Algorithm", maskAlg);
+            out.pair(level, "Mask hash algorithm", maskHash);
+            long salt = p + Layout.PSS_SALT;
+            out.pair(level, "Salt length", Mem.getPointer(salt, Layout.ITEM_DATA) != 0
+                    ? Asn1Fmt.integer(Scratch.itemBytes(salt)).toString() : "default, 20");
+        }
+        lines.addAll(out);
+    }
+
+    // ---- public keys -----------------------------------------------------
+
+    static String keyTypeStr(int keyType) {
+        return switch (keyType) {
+            case 0 -> "NULL";
+            case 1 -> "RSA";
+            case 2 -> "DSA";
+            case 3 -> "Fortezza";
+            case 4 -> "Diffie Helman";
+            case 5 -> "Key Exchange Algorithm";
+            case 6 -> "Elliptic Curve";
+            default -> String.format("unknown(%#x)", keyType);
+        };
+    }
+
+    /** SubjectPublicKeyInfo.format_lines of the CERTSubjectPublicKeyInfo at spki. */
+    static void subjectPublicKeyInfo(Lines lines, int level, long spki) {
+        Lines out = new Lines();
+        out.label(level, "Public Key Algorithm");
+        algorithm(out, level + 1, spki + Layout.SPKI_ALGORITHM);
+        long pk = NssPki.SECKEY_ExtractPublicKey(spki);
+        if (pk == 0) throw NSPRError.last();
+        try {
+            publicKey(out, level, pk);
+        } finally {
+            NssPki.SECKEY_DestroyPublicKey(pk);
+        }
+        lines.addAll(out);
+    }
+
+    /** PublicKey.format_lines of a SECKEYPublicKey. */
+    static void publicKey(Lines lines, int level, long pk) {
+        int keyType = Mem.getInt(pk, Layout.PK_KEY_TYPE);
+        long u = pk + Layout.PK_U;
+        switch (keyType) {
+            case 1 -> {
+                lines.label(level, "RSA Public Key");
+                integerItem(lines, level + 1, "Modulus", u + Layout.RSA_MODULUS);
+                integerItem(lines, level + 1, "Exponent", u + Layout.RSA_EXPONENT);
+            }
+            case 2 -> {
+                lines.label(level, "DSA Public Key");
+                integerItem(lines, level + 1, "Prime", u + Layout.DSA_PRIME);
+                integerItem(lines, level + 1, "SubPrime", u + Layout.DSA_SUBPRIME);
+                integerItem(lines, level + 1, "Base", u + Layout.DSA_BASE);
+                integerItem(lines, level + 1, "Public Value", u + Layout.DSA_PUBLIC_VALUE);
+            }
+            case 0, 3, 4, 5, 6, 7, 8 -> lines.pair(level, "Key Type", keyTypeStr(keyType));
+            default -> { }
+        }
+    }
+
+    private static void integerItem(Lines lines, int level, String label, long item) {
+        lines.label(level, label);
+        Asn1Fmt.integerLines(lines, level + 1, Scratch.itemBytes(item));
+    }
+
+    // ---- general names ---------------------------------------------------
+
+    /** A general name: its type, its rendering (AsString) and its type label (AsTypeString). */
+    record GeneralName(int type, String value, String typeString) {
+        /** AsLabeledString */
+        String labeled() {
+            return typeString + ": " + value;
+        }
+    }
+
+    /** Reads the CERTGeneralName at gn (python-nss's CERTGeneralName_to_pystr and type string). */
+    static GeneralName generalName(long gn) {
+        int type = Mem.getInt(gn, Layout.GN_TYPE);
+        long other = gn + Layout.GN_NAME;
+        String value = switch (type) {
+            case 1 -> Asn1Fmt.str(Asn1Fmt.any(Scratch.itemBytes(other)));
+            case 2, 3, 7 -> Asn1Fmt.escapedAscii(Scratch.itemBytes(other));
+            case 4, 6 -> Asn1Fmt.str(Asn1Fmt.any(Scratch.itemBytes(other)));
+            case 5 -> NameCodec.nameToAscii(other);
+            case 8 -> Asn1Fmt.ipAddress(Scratch.itemBytes(other));
+            case 9 -> Asn1Fmt.oidDesc(Scratch.itemBytes(other));
+            default -> throw new IllegalArgumentException("unknown type [" + (type - 1) + "]");
+        };
+        String typeString = switch (type) {
+            case 1 -> "Other Name (" + Asn1Fmt.oidDesc(Scratch.itemBytes(gn + Layout.GN_OTHNAME_OID)) + ")";
+            case 2 -> "RFC822 Name";
+            case 3 -> "DNS name";
+            case 4 -> "X400 Address";
+            case 5 -> "Directory Name";
+            case 6 -> "EDI Party";
+            case 7 -> "URI";
+            case 8 -> "IP Address";
+            case 9 -> "Registered ID";
+            default -> "unknown type [" + (type - 1) + "]";
+        };
+        return new GeneralName(type, value, typeString);
+    }
+
+    /** The names of a circular CERTGeneralName list (empty for a null head). */
+    static List<GeneralName> generalNames(long head) {
+        List<GeneralName> out = new ArrayList<>();
+        if (head == 0) return out;
+        long cur = head;
+        for (int guard = 0; guard < 100_000; guard++) {
+            out.add(generalName(cur));
+            cur = NssPki.CERT_GetNextGeneralName(cur);
+            if (cur == head || cur == 0) break;
+        }
+        return out;
+    }
+
+    private static void textLines(Lines lines, int level, List<String> items) {
+        for (String s : items) lines.text(level, s);
+    }
+
+    private static List<String> values(List<GeneralName> names) {
+        List<String> out = new ArrayList<>();
+        for (GeneralName n : names) out.add(n.value());
+        return out;
+    }
+
+    /** Python str() of a tuple of byte strings. */
+    static String tupleStr(List<String> items) {
+        if (items.isEmpty()) return "()";
+        StringBuilder b = new StringBuilder("(");
+        for (int i = 0; i < items.size(); i++) {
+            if (i > 0) b.append(", ");
+            b.append(BStr.repr(items.get(i)));
+        }
+        if (items.size() == 1) b.append(',');
+        return b.append(')').toString();
+    }
+
+    // ---- extensions ------------------------------------------------------
+
+    /** A certificate extension, copied from NSS. */
+    record Extension(byte[] oid, boolean critical, byte[] value) {}
+
+    /** The extensions of a NULL-terminated CERTCertExtension array. */
+    static List<Extension> extensions(long array) {
+        List<Extension> out = new ArrayList<>();
+        for (long ext : Scratch.pointerArray(array)) {
+            byte[] crit = Scratch.itemBytes(ext + Layout.EXT_CRITICAL);
+            out.add(new Extension(Scratch.itemBytes(ext + Layout.EXT_ID), crit.length > 0 && crit[0] != 0,
+                    Scratch.itemBytes(ext + Layout.EXT_VALUE)));
+        }
+        return out;
+    }
+
+    /** CertificateExtension.format_lines */
+    static void extension(Lines lines, int level, Extension ext) {
+        Lines out = new Lines();
+        out.pair(level, "Name", Asn1Fmt.oidDesc(ext.oid()));
+        out.pair(level, "Critical", ext.critical());
+        byte[] v = ext.value();
+        switch (Asn1Fmt.oidTag(ext.oid())) {
+            case NssConstants.SEC_OID_X509_KEY_USAGE -> {
+                out.label(level, "Usages");
+                textLines(out, level + 1, keyUsage(v));
+            }
+            case NssConstants.SEC_OID_NS_CERT_EXT_CERT_TYPE -> {
+                out.label(level, "Types");
+                textLines(out, level + 1, certType(v));
+            }
+            case NssConstants.SEC_OID_X509_SUBJECT_KEY_ID -> {
+                out.label(level, "Data");
+                byte[] id = Asn1Fmt.stripTagAndLength(v);
+                if (id == null) throw new IllegalArgumentException("malformed ASN.1 DER data");
+                out.hex(level + 1, id);
+            }
+            case NssConstants.SEC_OID_X509_CRL_DIST_POINTS -> crlDistributionPoints(out, level, v);
+            case NssConstants.SEC_OID_X509_AUTH_INFO_ACCESS -> authorityInfoAccess(out, level, v);
+            case NssConstants.SEC_OID_X509_AUTH_KEY_ID -> authKeyId(out, level, v);
+            case NssConstants.SEC_OID_X509_EXT_KEY_USAGE -> {
+                out.label(level, "Usages");
+                textLines(out, level + 1, oidSequence(v));
+            }
+            case NssConstants.SEC_OID_X509_BASIC_CONSTRAINTS -> basicConstraints(out, level, v);
+            case NssConstants.SEC_OID_X509_SUBJECT_ALT_NAME, NssConstants.SEC_OID_X509_ISSUER_ALT_NAME -> {
+                out.label(level, "Names");
+                textLines(out, level + 1, values(altNames(v)));
+            }
+            default -> { }
+        }
+        lines.addAll(out);
+    }
+
+    /** x509_ext_key_usage(value, AsString): the descriptions of a SEQUENCE OF OID. */
+    static List<String> oidSequence(byte[] value) {
+        if (value.length == 0) throw new IllegalArgumentException("missing DER encoded OID data");
+        try (Scratch s = new Scratch()) {
+            long seq = NssPki.CERT_DecodeOidSequence(s.item(value));
+            if (seq == 0) throw NSPRError.last("unable to decode OID sequence");
+            try {
+                List<String> out = new ArrayList<>();
+                for (long oid : Scratch.pointerArray(Mem.getPointer(seq, Layout.OIDSEQ_OIDS)))
+                    out.add(Asn1Fmt.oidDesc(Scratch.itemBytes(oid)));
+                return out;
+            } finally {
+                NssPki.CERT_DestroyOidSequence(seq);
+            }
+        }
+    }
+
+    /** x509_alt_name(value): the general names of an alternative name extension. */
+    static List<GeneralName> altNames(byte[] value) {
+        try (Scratch s = new Scratch()) {
+            long names = NssPki.CERT_DecodeAltNameExtension(s.arena(), s.item(value));
+            if (names == 0) throw NSPRError.last();
+            return generalNames(names);
+        }
+    }
+
+    private static void basicConstraints(Lines lines, int level, byte[] value) {
+        try (Scratch s = new Scratch()) {
+            long bc = s.calloc(8);
+            if (NssPki.CERT_DecodeBasicConstraintValue(bc, s.item(value)) != 0)
+                throw NSPRError.last("cannot decode Basic Constraints");
+            lines.pair(level, "Is CA", Mem.getInt(bc, 0) != 0);
+            lines.pair(level, "Path Length", String.valueOf(Mem.getInt(bc, 4)));
+        }
+    }
+
+    private static void authKeyId(Lines lines, int level, byte[] value) {
+        try (Scratch s = new Scratch()) {
+            long akid = NssPki.CERT_DecodeAuthKeyID(s.arena(), s.item(value));
+            if (akid == 0) throw NSPRError.last("cannot decode AuthKeyID");
+            lines.label(level, "Key ID");
+            long keyId = akid + Layout.AKID_KEY_ID;
+            if (Scratch.itemLen(keyId) == 0 || Mem.getPointer(keyId, Layout.ITEM_DATA) == 0)
+                throw new ArgumentError("expected a readable buffer object");      // hex of None
+            lines.hex(level + 1, Scratch.itemBytes(keyId));
+            long serial = akid + Layout.AKID_SERIAL;
+            boolean noSerial = Scratch.itemLen(serial) == 0 || Mem.getPointer(serial, Layout.ITEM_DATA) == 0;
+            lines.pair(level, "Serial Number", noSerial ? "None" : Asn1Fmt.integer(Scratch.itemBytes(serial)).toString());
+            List<GeneralName> names = generalNames(Mem.getPointer(akid, Layout.AKID_ISSUER));
+            lines.text(level, "General Names: [" + names.size() + " total]");
+            textLines(lines, level + 1, values(names));
+        }
+    }
+
+    private static void authorityInfoAccess(Lines lines, int level, byte[] value) {
+        try (Scratch s = new Scratch()) {
+            long aias = NssPki.CERT_DecodeAuthInfoAccessExtension(s.arena(), s.item(value));
+            if (aias == 0) throw NSPRError.last("cannot decode Authority Access Info extension");
+            List<String[]> infos = new ArrayList<>();
+            for (long aia : Scratch.pointerArray(aias)) {
+                long location = Mem.getPointer(aia, Layout.AIA_LOCATION);
+                if (location == 0) throw new NSPRError(null, ErrorConstants.SEC_ERROR_INVALID_ARGS);
+                infos.add(new String[]{Asn1Fmt.oidDesc(Scratch.itemBytes(aia + Layout.AIA_METHOD)),
+                        generalName(location).labeled()});
+            }
+            lines.text(level, "Authority Information Access: [" + infos.size() + " total]");
+            for (int i = 0; i < infos.size(); i++) {
+                lines.text(level + 1, "Info [" + (i + 1) + "]:");
+                lines.pair(level + 2, "Method", infos.get(i)[0]);
+                lines.pair(level + 2, "Location", infos.get(i)[1]);
+            }
+        }
+    }
+
+    private static void crlDistributionPoints(Lines lines, int level, byte[] value) {
+        try (Scratch s = new Scratch()) {
+            long dps = NssPki.CERT_DecodeCRLDistributionPoints(s.arena(), s.item(value));
+            if (dps == 0) throw new IllegalArgumentException("Failed to parse CRL Distribution Point Extension");
+            List<Lines> points = new ArrayList<>();
+            for (long dp : Scratch.pointerArray(Mem.getPointer(dps, 0))) points.add(distributionPoint(level + 2, dp));
+            lines.text(level, "CRL Distribution Points: [" + points.size() + " total]");
+            for (int i = 0; i < points.size(); i++) {
+                lines.text(level + 1, "Point [" + (i + 1) + "]:");
+                lines.addAll(points.get(i));
+            }
+        }
+    }
+
+    private static Lines distributionPoint(int level, long dp) {
+        Lines lines = new Lines();
+        int type = Mem.getInt(dp, Layout.DP_TYPE);
+        if (type == 1) {                                  // generalName
+            List<GeneralName> names = generalNames(Mem.getPointer(dp, Layout.DP_POINT));
+            lines.text(level, "General Names: [" + names.size() + " total]");
+            textLines(lines, level + 1, values(names));
+        } else if (type == 2) {                           // relativeDistinguishedName
+            lines.pair(level, "Relative Distinguished Name", new RDN(NameCodec.readRdn(dp + Layout.DP_POINT)).render());
+        } else {
+            throw new NSPRError(null, ErrorConstants.SEC_ERROR_INVALID_ARGS);
+        }
+        long issuer = Mem.getPointer(dp, Layout.DP_CRL_ISSUER);
+        lines.pair(level, "Issuer", issuer == 0 ? "None" : generalNameRepr(issuer));
+        long bitsmap = dp + Layout.DP_BITSMAP;
+        long bitCount = Mem.getInt(bitsmap, Layout.ITEM_LEN) & 0xffffffffL;
+        long data = Mem.getPointer(bitsmap, Layout.ITEM_DATA);
+        byte[] bytes = data == 0 ? new byte[0] : Mem.read(data, 0, (int) ((bitCount + 7) >> 3));
+        lines.pair(level, "Reasons", tupleStr(bitNames(new Bits(bytes, bitCount), CRL_REASON)));
+        return lines;
+    }
+
+    /** repr() of a GeneralName object: its labeled string. */
+    private static String generalNameRepr(long gn) {
+        try {
+            return generalName(gn).labeled();
+        } catch (IllegalArgumentException e) {
+            return "<nss.nss.GeneralName object>";
+        }
+    }
+
+    // ---- signature -------------------------------------------------------
+
+    /** SignedData.format_lines of DER signed data (a certificate). */
+    static void signedData(Lines lines, int level, byte[] der) {
+        Lines out = new Lines();
+        try (Scratch s = new Scratch()) {
+            long sd = s.calloc(Layout.SD_SIZE);
+            if (NssPki.SEC_ASN1DecodeItem(s.arena(), sd, NssPki.NSS_Get_CERT_SignedDataTemplate(0, 0), s.item(der)) != 0)
+                throw NSPRError.last("cannot decode DER encoded signed data");
+            out.label(level, "Signature Algorithm");
+            algorithm(out, level + 1, sd + Layout.SD_ALGORITHM);
+            out.label(level, "Signature");
+            long sig = sd + Layout.SD_SIGNATURE;
+            long bits = Mem.getInt(sig, Layout.ITEM_LEN) & 0xffffffffL;
+            long data = Mem.getPointer(sig, Layout.ITEM_DATA);
+            out.hex(level + 1, data == 0 ? new byte[0] : Mem.read(data, 0, (int) ((bits + 7) >> 3)));
+        }
+        fingerprints(out, level, der);
+        lines.addAll(out);
+    }
+
+    /** fingerprint_format_lines: MD5 and SHA1 of data. */
+    static void fingerprints(Lines lines, int level, byte[] data) {
+        lines.label(level, "Fingerprint (MD5)");
+        lines.hex(level + 1, Nss.md5Digest(data));
+        lines.label(level, "Fingerprint (SHA1)");
+        lines.hex(level + 1, Nss.sha1Digest(data));
+    }
+
+    static List<String> unmodifiable(List<String> l) {
+        return Collections.unmodifiableList(l);
+    }
+}

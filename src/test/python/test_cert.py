@@ -1,0 +1,207 @@
+"""nss.nss.Certificate: construction, properties and the text of str() / format()
+/ format_lines(), compared with the reference python-nss on the project's test
+vectors and on every Mozilla root of Debian's ca-certificates."""
+import glob
+import os
+import sys
+import unittest
+
+import difftest
+from difftest import DiffTestCase, needs_reference
+
+import nss.nss as nss
+from nss.error import NSPRError
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+TOP = os.path.normpath(os.path.join(HERE, '..', '..', '..'))
+VECTORS = os.path.join(TOP, 'test-vectors', 'certs')
+ROOTS = '/usr/share/ca-certificates/mozilla'
+
+VECTOR_FILES = sorted(glob.glob(os.path.join(VECTORS, '*.der')))
+ROOT_FILES = sorted(glob.glob(os.path.join(ROOTS, '*.crt')))
+
+INIT = '''
+import nss.nss as nss
+if not nss.nss_is_initialized():
+    nss.nss_init_nodb()
+'''
+
+# Everything a certificate shows through the API covered so far, one value a line.
+DESCRIBE = INIT + r'''
+def lines(s):
+    for l in s.split('\n'):
+        out(l)
+def describe_dn(label, dn):
+    out(label, str(dn), repr(dn), len(dn))
+    out(dn.common_name, dn.country_name, dn.locality_name, dn.state_name, dn.org_name,
+        dn.org_unit_name, dn.dc_name, dn.cert_uid, dn.email_address)
+    for i, rdn in enumerate(dn):
+        out(' rdn', i, str(rdn), len(rdn))
+        for ava in rdn:
+            out('  ava', str(ava), ava.value_str, ava.oid_tag, ava.oid.data, ava.value.data)
+    for key in ('cn', 'o', 'ou', 'c', 'l', 'st', 'dc', 'e', 'uid', '2.5.4.3', 'OID.2.5.4.10'):
+        out(' key', key, dn.has_key(key), key in dn, exc(lambda: [str(r) for r in dn[key]]))
+def describe(name, c):
+    out('=====', name)
+    lines(str(c))
+    lines(c.format(1, 2))
+    lines(c.format(level=2))
+    for t in c.format_lines(1):
+        out(t)
+    out(c.serial_number, c.version, c.valid_not_before, c.valid_not_after)
+    out(c.valid_not_before_str, c.valid_not_after_str, c.subject_common_name, c.cert_type)
+    out(len(c.der_data), nss.data_to_hex(nss.md5_digest(c.der_data)), nss.data_to_hex(nss.sha1_digest(c.der_data)))
+    out(c.ssl_trust_flags, c.email_trust_flags, c.signing_trust_flags)
+    out(c.ssl_trust_str, c.email_trust_str, c.signing_trust_str)
+    describe_dn('subject', c.subject)
+    describe_dn('issuer', c.issuer)
+    out(c.subject == c.issuer, c.subject != c.issuer, c.subject < c.issuer, c.subject >= c.issuer)
+'''
+
+
+def vector(name):
+    return os.path.join(VECTORS, name + '.der')
+
+
+def setUpModule():
+    if not nss.nss_is_initialized():
+        nss.nss_init_nodb()
+
+
+@needs_reference
+class TestVectorsDiff(DiffTestCase):
+    """Every test vector is described exactly as the reference describes it."""
+
+    def test_vectors(self):
+        self.assertTrue(VECTOR_FILES, 'no test vectors in ' + VECTORS)
+        code = DESCRIBE + 'for f in %r:\n    describe(f.split("/")[-1], nss.Certificate(nss.read_der_from_file(f)))\n' % VECTOR_FILES
+        self.assertSame(code)
+
+    def test_pem(self):
+        code = DESCRIBE + 'for f in %r:\n    c = nss.Certificate(nss.read_der_from_file(f, True))\n    lines(str(c))\n' % [
+            f[:-4] + '.pem' for f in VECTOR_FILES]
+        self.assertSame(code)
+
+    def test_constructor_arguments(self):
+        der = vector('server')
+        # malformed DER is an NSPRError; its code is whatever NSS last set, which depends on
+        # the certificates alive in NSS's cache (freed at once by CPython, later by the JVM)
+        self.assertSame(INIT + r'''
+def excls(f, *a, **k):
+    r = exc(f, *a, **k)
+    return ' '.join(r.split()[:2]) if isinstance(r, str) and r.startswith('EXC') else r
+der = nss.read_der_from_file(%r)
+out(str(nss.Certificate(der).subject))
+out(str(nss.Certificate(der.data).subject))
+out(str(nss.Certificate(bytearray(der.data)).subject))
+out(str(nss.Certificate(data=der, certdb=nss.get_default_certdb(), perm=False, nickname='n').issuer))
+out(str(nss.Certificate(der, nss.get_default_certdb()).issuer))
+out(exc(nss.Certificate, der, perm=1))
+out(exc(nss.Certificate, der, nickname=5))
+out(exc(nss.Certificate, 5))
+out(exc(nss.Certificate))
+out(excls(nss.Certificate, b''))
+out(excls(nss.Certificate, b'garbage'))
+out(excls(nss.Certificate, der.data[:100]))
+out(excls(nss.Certificate, der.data[:-1]))
+out(excls(nss.Certificate, der.data + b'trailing'))
+out(exc(lambda: nss.Certificate(der).format(indent='  ')))
+''' % der)
+
+    def test_trust_flags_function(self):
+        self.assertSame(INIT + r'''
+for flags in (0, 1, 2, 0x12, 0x3ff, 0x400, 0xffff, -1):
+    for kind in (nss.AsEnumName, nss.AsEnumDescription):
+        out(flags, kind, nss.Certificate.trust_flags(flags, kind))
+    out(nss.Certificate.trust_flags(flags))
+for flags in (0, 1, 2, 0x12, 0x2ff):
+    out(flags, nss.Certificate.trust_flags(flags, nss.AsEnum))
+out(exc(nss.Certificate.trust_flags, 1, nss.AsString))
+''')
+
+
+@needs_reference
+class TestRootsDiff(unittest.TestCase):
+    """All Mozilla roots: each one described exactly as the reference describes it."""
+
+    def test_roots(self):
+        if not ROOT_FILES:
+            self.skipTest('no Mozilla roots in ' + ROOTS)
+        # file names are globbed by each side (one has a non-ASCII name)
+        code = DESCRIBE + 'import glob\nfor f in sorted(glob.glob(%r)):\n    describe(f.split("/")[-1], nss.Certificate(nss.read_der_from_file(f, True)))\n' % (ROOTS + '/*.crt')
+        ref = split_blocks(difftest.run_reference(code))
+        here = split_blocks(difftest.run_here(code))
+        self.assertEqual(sorted(ref), sorted(here))
+        mismatched = [name for name in sorted(ref) if ref[name] != here[name]]
+        sys.stderr.write('\n%d of %d Mozilla roots described identically\n' % (len(ref) - len(mismatched), len(ref)))
+        self.assertEqual(len(ref), len(ROOT_FILES))
+        if mismatched:
+            name = mismatched[0]
+            self.assertEqual(here[name], ref[name], '%d roots differ, first: %s' % (len(mismatched), name))
+
+
+def split_blocks(text):
+    blocks = {}
+    name = None
+    for line in text.splitlines():
+        if line.startswith("'=====' "):
+            name = line.split(' ', 1)[1]
+            blocks[name] = []
+        elif name is not None:
+            blocks[name].append(line)
+    return blocks
+
+
+class TestCertificate(unittest.TestCase):
+    """Behaviour checked without the reference."""
+
+    def setUp(self):
+        self.der = nss.read_der_from_file(vector('server'))
+        self.cert = nss.Certificate(self.der)
+
+    def test_properties(self):
+        c = self.cert
+        self.assertEqual(c.der_data, self.der.data)
+        self.assertEqual(c.serial_number, 1000)
+        self.assertEqual(c.version, 2)
+        self.assertEqual(c.subject_common_name, 'server.example.com')
+        self.assertEqual(str(c.issuer), 'CN=jnss Test CA,O=jnss,C=US')
+        self.assertTrue(c.valid_not_before < c.valid_not_after)
+        self.assertTrue(c.valid_not_before_str.endswith(' UTC'))
+        self.assertEqual(c.ssl_trust_flags, None)
+
+    def test_str_is_format(self):
+        c = self.cert
+        self.assertEqual(str(c), c.format())
+        self.assertEqual(str(c), nss.Certificate(self.der).format(0, 4))
+        self.assertTrue(str(c).startswith('Data:\n        Version:       3 (0x2)\n'))
+        lines = c.format_lines()
+        self.assertEqual(lines[0], (0, 'Data:'))
+        self.assertEqual(lines[1], (2, 'Version:', '3 (0x2)'))
+        self.assertTrue((0,) in lines)
+
+    def test_malformed_is_nspr_error(self):
+        for data in ('', 'x', self.der.data[:50], self.der.data[:-10], '\x30\x82\xff\xff' + self.der.data[4:]):
+            self.assertRaises(NSPRError, nss.Certificate, data)
+
+    def test_argument_types(self):
+        self.assertRaises(TypeError, nss.Certificate, self.der, perm=1)
+        self.assertRaises(TypeError, nss.Certificate, 12)
+        self.assertRaises(TypeError, nss.Certificate)
+        self.assertRaises(TypeError, self.cert.format, indent='  ')
+
+    def test_every_vector_and_root_formats(self):
+        for f in VECTOR_FILES:
+            self.assertTrue(str(nss.Certificate(nss.read_der_from_file(f))))
+        for f in ROOT_FILES:
+            self.assertTrue(str(nss.Certificate(nss.read_der_from_file(f, True))))
+
+    def test_read_der_from_file(self):
+        self.assertEqual(nss.read_der_from_file(vector('ca')).data,
+                         nss.read_der_from_file(vector('ca')[:-4] + '.pem', True).data)
+        self.assertRaises(IOError, nss.read_der_from_file, '/nonexistent/file')
+        self.assertRaises(TypeError, nss.read_der_from_file, 5)
+
+
+if __name__ == '__main__':
+    unittest.main()
