@@ -131,10 +131,12 @@ public class SecItem implements BinaryData {
             case BUFFER -> toString();
             case ALGORITHM -> BStr.bytes(Asn1Fmt.oidDesc(data));
             case DER -> {
+                // None and lists make str() fail, as python-nss's __str__ returns them
                 Object v = Asn1Fmt.any(data);
                 if (v == null) yield null;
+                if (v instanceof List) yield new ArrayList<>();
                 if (v instanceof Asn1Fmt.Uni u) yield u.text();
-                yield BStr.bytes(Asn1Fmt.str(v));
+                yield BStr.bytes((String) v);
             }
         };
     }
