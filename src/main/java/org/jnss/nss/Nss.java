@@ -407,6 +407,106 @@ public final class Nss implements NssConstants {
         return d == null ? "" : d;
     }
 
+    // ---- requests, revocation, OCSP, flag and format helpers (PkiFlags, SignedCRL, OcspSettings, LineFormat)
+
+    /** C's "k" conversion: any int or long, masked to an unsigned 64-bit value; anything else a TypeError. */
+    private static long unsignedMask(Object v, String function) {
+        if (v instanceof Boolean b) return b ? 1 : 0;
+        if (v instanceof Integer || v instanceof Long) return ((Number) v).longValue();
+        if (v instanceof java.math.BigInteger b) return b.longValue();
+        throw new ArgumentError(function + "() argument 1 must be integer<k>, not " + PyTypeNames.of(v));
+    }
+
+    @Py(value = "cert_crl_reason_name(reason, /)", doc = "The name of a CERTCRLEntryReasonCode constant (KeyError if none).")
+    public static String certCrlReasonName(Object reason) {
+        return PkiFlags.CRL_REASONS.name(unsignedMask(reason, "cert_crl_reason_name"));
+    }
+
+    @Py(value = "cert_crl_reason_from_name(name, /)",
+            doc = "The value of a CERTCRLEntryReasonCode constant given its name, case-insensitive, with or without the crlEntry prefix.")
+    public static int certCrlReasonFromName(String name) {
+        return PkiFlags.CRL_REASONS.value(name);
+    }
+
+    @Py(value = "cert_general_name_type_name(type, /)", doc = "The name of a CERTGeneralNameType constant (KeyError if none).")
+    public static String certGeneralNameTypeName(Object type) {
+        return PkiFlags.GENERAL_NAME_TYPES.name(unsignedMask(type, "cert_general_name_type_name"));
+    }
+
+    @Py(value = "cert_general_name_type_from_name(name, /)",
+            doc = "The value of a CERTGeneralNameType constant given its name, case-insensitive, with or without the cert prefix.")
+    public static int certGeneralNameTypeFromName(String name) {
+        return PkiFlags.GENERAL_NAME_TYPES.value(name);
+    }
+
+    @Py(value = "cert_usage_flags(flags, repr_kind=AsEnumDescription)",
+            doc = "The certificateUsage* bits set in flags, as a sorted list (AsEnum, AsEnumName or AsEnumDescription).")
+    public static List<Object> certUsageFlags(int flags, int reprKind) {
+        return PkiFlags.flags(PkiFlags.CERT_USAGE, flags, reprKind);
+    }
+
+    @Py(value = "cert_type_flags(flags, repr_kind=AsEnumName)",
+            doc = "The NS_CERT_TYPE_* bits set in flags, as a sorted list (AsEnum, AsEnumName or AsEnumDescription).")
+    public static List<Object> certTypeFlags(int flags, int reprKind) {
+        return PkiFlags.flags(PkiFlags.CERT_TYPE, flags, reprKind);
+    }
+
+    @Py(value = "key_usage_flags(flags, repr_kind=AsEnumName)",
+            doc = "The KU_* bits set in flags, as a sorted list (AsEnum, AsEnumName or AsEnumDescription).")
+    public static List<Object> keyUsageFlags(int flags, int reprKind) {
+        return PkiFlags.flags(PkiFlags.KEY_USAGE, flags, reprKind);
+    }
+
+    @Py(value = "x509_key_usage(bitstr, repr_kind=AsEnumDescription)",
+            doc = "The usages set in a DER key usage bit string, as a tuple (AsEnum, AsEnumName, AsEnumDescription or AsIndex).")
+    public static Object[] x509KeyUsage(SecItem bitstr, int reprKind) {
+        return PkiFlags.bitString(PkiFlags.KEY_USAGE, bitstr.toByteArray(), reprKind);
+    }
+
+    @Py(value = "x509_cert_type(bitstr, repr_kind=AsEnumDescription)",
+            doc = "The types set in a DER Netscape cert type bit string, as a tuple (AsEnum, AsEnumName, AsEnumDescription or AsIndex).")
+    public static Object[] x509CertType(SecItem bitstr, int reprKind) {
+        return PkiFlags.bitString(PkiFlags.CERT_TYPE, bitstr.toByteArray(), reprKind);
+    }
+
+    @Py(value = "x509_ext_key_usage(sec_item, repr_kind=AsString)",
+            doc = "The OIDs of a DER extended key usage extension, as a tuple (AsObject, AsString, AsDottedDecimal or AsEnum).")
+    public static Object[] x509ExtKeyUsage(SecItem secItem, int reprKind) {
+        return secItem.getOidSequence(reprKind);
+    }
+
+    @Py(value = "x509_alt_name(sec_item, repr_kind=AsString)",
+            doc = "The general names of a DER alternative name extension, as a tuple (AsString, AsTypeString, AsTypeEnum or AsLabeledString).")
+    public static Object[] x509AltName(SecItem secItem, int reprKind) {
+        return PkiFlags.altNames(secItem.toByteArray(), reprKind);
+    }
+
+    @Py(value = "make_line_fmt_tuples(level, obj)",
+            doc = "[(level, str(x)) for x in obj] for a list or tuple, else [(level, str(obj))]; strings are kept as they are.")
+    public static List<Object[]> makeLineFmtTuples(int level, @Py.Raw Object obj) {
+        return LineFormat.makeLineFmtTuples(level, obj);
+    }
+
+    @Py(value = "indented_format(lines_pairs, indent_len=4)",
+            doc = "indented_format(line_fmt_tuples, indent_len=4) -> string\n\n"
+                    + "Renders a list of (level,), (level, text) and (level, label, value) tuples, one line each, "
+                    + "indented by level * indent_len spaces, the values of consecutive lines at one level aligned.")
+    public static byte[] indentedFormat(@Py.Raw Object linesPairs, int indentLen) {
+        return LineFormat.indentedFormat(linesPairs, indentLen);
+    }
+
+    @Py(value = "fingerprint_format_lines(data, level=0)", doc = "The MD5 and SHA1 fingerprints of data as line tuples.")
+    public static List<Object[]> fingerprintFormatLines(byte[] data, int level) {
+        return LineFormat.fingerprintFormatLines(data, level);
+    }
+
+    @Py(value = "der_universal_secitem_fmt_lines(sec_item, level=0, octets_per_line=OCTETS_PER_LINE_DEFAULT, separator=HEX_SEPARATOR_DEFAULT)",
+            doc = "The text of a DER encoded ASN.1 universal type as line tuples.")
+    public static List<Object[]> derUniversalSecitemFmtLines(SecItem secItem, int level, int octetsPerLine,
+                                                             @Py.OrNone String separator) {
+        return LineFormat.derUniversalSecItemFmtLines(secItem, level, octetsPerLine, separator);
+    }
+
     // ---- certificates (Pki) ------------------------------------------------
 
     /** The default certificate database, None before NSS is initialized. */
