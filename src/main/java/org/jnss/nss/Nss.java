@@ -25,7 +25,8 @@ import java.util.Map;
  */
 @Py.Module(value = "nss.nss", types = {SecItem.class, PK11Context.class, PK11Slot.class, InitParameters.class, InitContext.class,
         CertDB.class, Certificate.class, AVA.class, RDN.class, DN.class, AlgorithmID.class, SignedData.class,
-        CertificateExtension.class},
+        CertificateExtension.class,
+        SignedCRL.class},
         doc = "NSS cryptography, certificates and PKI (python-nss compatible, on the JVM)")
 public final class Nss implements NssConstants {
     private Nss() {}
@@ -481,6 +482,19 @@ public final class Nss implements NssConstants {
         return PkiFlags.altNames(secItem.toByteArray(), reprKind);
     }
 
+    @Py(value = "decode_der_crl(der_crl, type=SEC_CRL_TYPE, decode_options=CRL_DECODE_DEFAULT_OPTIONS)",
+            doc = "Decodes a DER CRL (a SecItem) into a SignedCRL.")
+    public static SignedCRL decodeDerCrl(SecItem derCrl, int type, int decodeOptions) {
+        return SignedCRL.decode(derCrl, type, decodeOptions);
+    }
+
+    @Py(value = "import_crl(slot, der_crl, url, type, import_options, decode_options, /, *user_data)",
+            doc = "Imports a DER CRL (a SecItem) into the slot's database and returns it as a SignedCRL; user_data goes to the password callback.")
+    public static SignedCRL importCrl(PK11Slot slot, SecItem derCrl, String url, int type, int importOptions,
+                                      int decodeOptions, Object... userData) {
+        return SignedCRL.importCrl(slot, derCrl, url, type, importOptions, decodeOptions, userData);
+    }
+
     @Py(value = "make_line_fmt_tuples(level, obj)",
             doc = "[(level, str(x)) for x in obj] for a list or tuple, else [(level, str(obj))]; strings are kept as they are.")
     public static List<Object[]> makeLineFmtTuples(int level, @Py.Raw Object obj) {
@@ -505,6 +519,28 @@ public final class Nss implements NssConstants {
     public static List<Object[]> derUniversalSecitemFmtLines(SecItem secItem, int level, int octetsPerLine,
                                                              @Py.OrNone String separator) {
         return LineFormat.derUniversalSecItemFmtLines(secItem, level, octetsPerLine, separator);
+    }
+
+    @Py(value = "get_internal_slot()", doc = "The internal cryptographic slot.")
+    public static PK11Slot getInternalSlot() {
+        requireModule();
+        return slot(Nss3.PK11_GetInternalSlot());
+    }
+
+    @Py(value = "get_internal_key_slot()", doc = "The internal key slot (the certificate and key database).")
+    public static PK11Slot getInternalKeySlot() {
+        requireModule();
+        return slot(Nss3.PK11_GetInternalKeySlot());
+    }
+
+    /** Before NSS_Init there is no module to have a slot (python-nss: SEC_ERROR_NO_MODULE). */
+    private static void requireModule() {
+        if (!NssRuntime.isInitialized()) throw new NSPRError(null, ErrorConstants.SEC_ERROR_NO_MODULE);
+    }
+
+    private static PK11Slot slot(long slot) {
+        if (slot == 0) throw NSPRError.last();
+        return new PK11Slot(slot);
     }
 
     // ---- certificates (Pki) ------------------------------------------------
