@@ -495,6 +495,68 @@ public final class Nss implements NssConstants {
         return SignedCRL.importCrl(slot, derCrl, url, type, importOptions, decodeOptions, userData);
     }
 
+    @Py(value = "enable_ocsp_checking(certdb=get_default_certdb())", doc = "Turns on OCSP checking for the certificate database.")
+    public static void enableOcspChecking(CertDB certdb) {
+        OcspSettings.enableChecking(certdb);
+    }
+
+    @Py(value = "disable_ocsp_checking(certdb=get_default_certdb())",
+            doc = "Turns off OCSP checking for the certificate database (SEC_ERROR_OCSP_NOT_ENABLED if it is not on).")
+    public static void disableOcspChecking(CertDB certdb) {
+        OcspSettings.disableChecking(certdb);
+    }
+
+    @Py(value = "set_ocsp_cache_settings(max_cache_entries, min_secs_till_next_fetch, max_secs_till_next_fetch, /)",
+            doc = "Sets the size of NSS's OCSP cache (-1 disables it, 0 is unlimited) and its fetch intervals.")
+    public static void setOcspCacheSettings(int maxCacheEntries, long minSecsTillNextFetch, long maxSecsTillNextFetch) {
+        OcspSettings.cacheSettings(maxCacheEntries, minSecsTillNextFetch, maxSecsTillNextFetch);
+    }
+
+    @Py(value = "set_ocsp_failure_mode(failure_mode, /)",
+            doc = "What an OCSP failure means: ocspMode_FailureIsVerificationFailure or ocspMode_FailureIsNotAVerificationFailure.")
+    public static void setOcspFailureMode(int failureMode) {
+        OcspSettings.failureMode(failureMode);
+    }
+
+    @Py(value = "set_ocsp_timeout(seconds, /)", doc = "The longest NSS waits for an OCSP response, in seconds.")
+    public static void setOcspTimeout(long seconds) {
+        OcspSettings.timeout(seconds);
+    }
+
+    @Py(value = "clear_ocsp_cache()", doc = "Removes every response from the OCSP cache.")
+    public static void clearOcspCache() {
+        OcspSettings.clearCache();
+    }
+
+    @Py(value = "set_ocsp_default_responder(certdb, url, nickname, /)",
+            doc = "The location of the default OCSP responder and the nickname of the certificate that signs its responses.")
+    public static void setOcspDefaultResponder(CertDB certdb, String url, String nickname) {
+        OcspSettings.defaultResponder(certdb, url, nickname);
+    }
+
+    @Py(value = "enable_ocsp_default_responder(certdb=get_default_certdb())",
+            doc = "OCSP checking goes to the default responder (which must have been set).")
+    public static void enableOcspDefaultResponder(CertDB certdb) {
+        OcspSettings.enableDefaultResponder(certdb);
+    }
+
+    @Py(value = "disable_ocsp_default_responder(certdb=get_default_certdb())",
+            doc = "OCSP checking no longer goes to the default responder.")
+    public static void disableOcspDefaultResponder(CertDB certdb) {
+        OcspSettings.disableDefaultResponder(certdb);
+    }
+
+    @Py(value = "get_use_pkix_for_validation()", doc = "Whether NSS validates certificates with libpkix.")
+    public static boolean getUsePkixForValidation() {
+        return OcspSettings.usePkix();
+    }
+
+    @Py(value = "set_use_pkix_for_validation(flag, /)",
+            doc = "Turns validation with libpkix on or off; returns the previous setting.")
+    public static boolean setUsePkixForValidation(int flag) {
+        return OcspSettings.setUsePkix(flag);
+    }
+
     @Py(value = "make_line_fmt_tuples(level, obj)",
             doc = "[(level, str(x)) for x in obj] for a list or tuple, else [(level, str(obj))]; strings are kept as they are.")
     public static List<Object[]> makeLineFmtTuples(int level, @Py.Raw Object obj) {
