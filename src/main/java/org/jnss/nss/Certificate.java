@@ -35,7 +35,9 @@ public class Certificate extends NativeResource {
     public static Certificate create(byte[] data, CertDB certdb, Object perm, String nickname) {
         if (!(perm instanceof Boolean permanent))
             throw new ArgumentError("Certificate() argument 3 must be bool, not " + org.jnss.core.PyTypeNames.of(perm));
-        NssRuntime.requireInitialized();
+        // before NSS is initialized there is no certificate database: python-nss's
+        // CERT_ImportCerts(NULL, ...) fails with SEC_ERROR_INVALID_ARGS (NSS is not called here)
+        if (!NssRuntime.isInitialized()) throw new NSPRError(null, ErrorConstants.SEC_ERROR_INVALID_ARGS);
         long handle;
         if (certdb != null) {
             handle = certdb.handle();
@@ -64,11 +66,13 @@ public class Certificate extends NativeResource {
                     throw NSPRError.last();
             }
             try {
-                long cert = NssPki.CERT_DupCertificate(Mem.getPointer(certs[0], 0));
+                long first = certs[0] == 0 ? 0 : Mem.getPointer(certs[0], 0);
+                if (first == 0) throw new NSPRError(null, ErrorConstants.SEC_ERROR_LIBRARY_FAILURE);
+                long cert = NssPki.CERT_DupCertificate(first);
                 if (cert == 0) throw NSPRError.last();
                 return new Certificate(cert);
             } finally {
-                NssPki.CERT_DestroyCertArray(certs[0], 1);
+                if (certs[0] != 0) NssPki.CERT_DestroyCertArray(certs[0], 1);
             }
         }
     }
