@@ -26,7 +26,8 @@ import java.util.Map;
  */
 @Py.Module(value = "nss.nss", types = {SecItem.class, PK11Context.class, PK11Slot.class, InitParameters.class, InitContext.class,
         CertDB.class, Certificate.class, AVA.class, RDN.class, DN.class, AlgorithmID.class, SignedData.class,
-        CertificateExtension.class},
+        CertificateExtension.class, GeneralName.class, BasicConstraints.class, AuthKeyID.class,
+        CRLDistributionPoint.class, CRLDistributionPts.class, AuthorityInfoAccess.class, AuthorityInfoAccesses.class},
         doc = "NSS cryptography, certificates and PKI (python-nss compatible, on the JVM)")
 public final class Nss implements NssConstants {
     private Nss() {}
