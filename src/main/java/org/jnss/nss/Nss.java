@@ -443,11 +443,12 @@ public final class Nss implements NssConstants {
     }
 
     /**
-     * The contents of a file as a SecItem; with ascii, the file is PEM or base64
+     * The contents of a file (a path or any object with a read() method
+     * returning bytes) as a SecItem; with ascii, the file is PEM or base64
      * text and the result its decoded DER.
      */
     @Py("read_der_from_file(file, ascii=False)")
-    public static SecItem readDerFromFile(Object file, boolean ascii) {
-        return Pki.readDerFromFile(file, ascii);
+    public static SecItem readDerFromFile(Object file, int ascii) {
+        return Pki.readDerFromFile(file, ascii != 0);
     }
 }

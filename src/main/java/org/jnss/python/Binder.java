@@ -32,6 +32,7 @@ public final class Binder {
         CallbackErrors.setPrinter(Binder::printToStderr);
         PyTypeNames.setResolver(Binder::pythonTypeNameOf);
         org.jnss.core.PyValues.setConverter(Convert::rawToJava);
+        org.jnss.core.FileObjects.install(new FileReading());
     }
 
     private Binder() {}
