@@ -45,7 +45,7 @@ public final class AuthKeyID {
     /** The key identifier as a SecItem, None when absent. */
     @Py("key_id")
     public SecItem getKeyId() {
-        return keyId == null ? null : new SecItem(keyId);
+        return keyId == null ? null : new SecItem(keyId, 0, SecItem.Kind.DER);
     }
 
     /** The authority certificate's serial number as an integer, None when absent. */
@@ -94,12 +94,20 @@ public final class AuthKeyID {
         return format(0, 4);
     }
 
-    /** "ID: <hex>, Serial Number: <n>, Issuer: [<names>]" */
+    /** Python's str() of a SecItem (python-nss renders the key id as DER), which must be a string. */
+    private static String strOf(SecItem item) {
+        Object s = item.str();
+        if (s instanceof byte[] b) return BStr.of(b);
+        if (s instanceof String str) return BStr.utf8(str);
+        throw new ArgumentError("__str__ returned non-string (type " + (s == null ? "NoneType" : s instanceof List ? "list" : "tuple") + ")");
+    }
+
+    /** "ID: <str(key_id)>, Serial Number: <n>, Issuer: [<names>]" */
     @Py("__repr__()")
     public byte[] repr() {
         List<String> names = new ArrayList<>();
         for (GeneralName g : issuer) names.add(g.decoded().value());
-        String id = keyId == null ? "None" : Codec.hex(keyId);
+        String id = keyId == null ? "None" : strOf(getKeyId());
         return BStr.bytes("ID: " + id + ", Serial Number: " + serialStr() + ", Issuer: [" + String.join(", ", names) + "]");
     }
 }

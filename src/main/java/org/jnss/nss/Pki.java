@@ -16,6 +16,6 @@ final class Pki {
         byte[] data = FileObjects.read(file);
         if (data == null) throw new ArgumentError("Bad file, must be pathname or file like object with read() method");
         if (ascii) data = Codec.base64ToBinary(data);
-        return new SecItem(data);
+        return new SecItem(data, 0, SecItem.Kind.DER);     // python-nss's SECITEM_unknown: str() decodes it
     }
 }
