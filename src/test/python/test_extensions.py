@@ -8,6 +8,7 @@ import os
 import unittest
 
 from difftest import DiffTestCase, needs_reference
+from vector_outputs import EXTENSIONS, INIT
 
 import nss.nss as nss
 from nss.error import NSPRError
@@ -17,84 +18,7 @@ TOP = os.path.normpath(os.path.join(HERE, '..', '..', '..'))
 VECTORS = os.path.join(TOP, 'test-vectors', 'certs')
 ROOTS = '/usr/share/ca-certificates/mozilla'
 
-INIT = '''
-import nss.nss as nss
-if not nss.nss_is_initialized():
-    nss.nss_init_nodb()
-'''
-
-# Everything the decoded extension types show, for every extension of a certificate.
-DESCRIBE = INIT + r'''
-KINDS = (nss.AsObject, nss.AsString, nss.AsTypeString, nss.AsTypeEnum, nss.AsLabeledString, nss.AsEnum, 99)
-REASON_KINDS = (nss.AsEnum, nss.AsEnumName, nss.AsEnumDescription, nss.AsIndex, nss.AsString, 99)
-def lines(s):
-    for l in s.split('\n'):
-        out(l)
-def gname(g):
-    out('  gn', len(g), repr(g), g.name, g.type_enum, g.type_name, g.type_string, repr(g[0]), repr(g[-1]),
-        exc(lambda: g[1]), [repr(x) for x in g])
-def names(what, f):
-    for k in KINDS:
-        r = exc(f, k)
-        if isinstance(r, tuple) and k == nss.AsObject:
-            out(what, k, len(r))
-            for g in r:
-                gname(g)
-        else:
-            out(what, k, r)
-def format_all(o):
-    lines(str(o))
-    out(o.format_lines(), o.format_lines(2), o.format(1), o.format(level=2, indent_len=3))
-def point(pt):
-    out(' point', repr(pt))
-    format_all(pt)
-    out(' issuer', repr(pt.issuer))
-    if pt.issuer is not None:
-        gname(pt.issuer)
-    names(' names', pt.get_general_names)
-    out(' names default', pt.get_general_names())
-    for k in REASON_KINDS:
-        out(' reasons', k, exc(pt.get_reasons, k))
-    out(' reasons default', pt.get_reasons())
-def describe_extension(e):
-    tag = e.oid_tag
-    if tag == nss.SEC_OID_X509_BASIC_CONSTRAINTS:
-        bc = nss.BasicConstraints(e.value)
-        out('bc', str(bc), bc.is_ca, bc.path_len)
-        format_all(bc)
-    elif tag == nss.SEC_OID_X509_AUTH_KEY_ID:
-        k = nss.AuthKeyID(e.value)
-        out('akid', exc(repr, k), k.serial_number, k.key_id is None)
-        if k.key_id is not None:
-            out(' key id', k.key_id.data, k.key_id.type, exc(str, k.key_id))
-        out(exc(str, k), exc(k.format_lines))
-        names(' names', k.get_general_names)
-        out(' names default', k.get_general_names())
-    elif tag == nss.SEC_OID_X509_CRL_DIST_POINTS:
-        pts = nss.CRLDistributionPts(e.value)
-        out('dps', len(pts), exc(lambda: pts[len(pts)]), exc(lambda: pts[-len(pts) - 1]), exc(lambda: pts['x']))
-        format_all(pts)
-        for pt in pts:
-            point(pt)
-        out(' last', repr(pts[-1]))
-    elif tag == nss.SEC_OID_X509_AUTH_INFO_ACCESS:
-        for data in (e.value, e.value.data, bytearray(e.value.data)):
-            aias = nss.AuthorityInfoAccesses(data)
-            out('aias', len(aias), exc(lambda: aias[len(aias)]), exc(lambda: aias['x']))
-            format_all(aias)
-        for aia in aias:
-            out(' aia', aia.method_oid.data, str(aia.method_oid), aia.method_tag, aia.method_str)
-            format_all(aia)
-            gname(aia.location)
-        out(' last', str(aias[-1]))
-def describe(name, c):
-    out('=====', name)
-    for e in c.extensions:
-        out('--', e.name, e.critical)
-        r = exc(describe_extension, e)
-        if r is not None:
-            out('failed', r)
-'''
+DESCRIBE = EXTENSIONS
 
 
 @needs_reference
@@ -104,14 +28,14 @@ class TestExtensionsDiff(DiffTestCase):
     def test_vectors(self):
         files = sorted(glob.glob(os.path.join(VECTORS, '*.der')))
         self.assertTrue(files)
-        self.assertSame(DESCRIBE + 'for f in %r:\n    describe(f.split("/")[-1], nss.Certificate(nss.read_der_from_file(f)))\n'
+        self.assertSame(DESCRIBE + 'for f in %r:\n    describe_extensions(f.split("/")[-1], nss.Certificate(nss.read_der_from_file(f)))\n'
                         % files)
 
     def test_roots(self):
         if not glob.glob(ROOTS + '/*.crt'):
             self.skipTest('no Mozilla roots in ' + ROOTS)
         self.assertSame(DESCRIBE + 'import glob\nfor f in sorted(glob.glob(%r)):\n'
-                        '    describe(f.split("/")[-1], nss.Certificate(nss.read_der_from_file(f, True)))\n'
+                        '    describe_extensions(f.split("/")[-1], nss.Certificate(nss.read_der_from_file(f, True)))\n'
                         % (ROOTS + '/*.crt'))
 
     def test_made_values(self):
