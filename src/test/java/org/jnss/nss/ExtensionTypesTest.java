@@ -3,7 +3,9 @@ package org.jnss.nss;
 import org.jnss.core.ArgumentError;
 import org.jnss.core.FileObjects;
 import org.jnss.error.NSPRError;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.jnss.core.NativeResource;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -29,16 +31,29 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ExtensionTypesTest {
     private static final Path VECTORS = Path.of(System.getProperty("user.dir"), "test-vectors", "certs");
     private static Map<Integer, byte[]> ext;
+    private static boolean started;
 
     @BeforeAll
     static void init() throws IOException {
-        if (!NssRuntime.isInitialized()) Nss.nssInitNodb();
+        if (!NssRuntime.isInitialized()) {
+            Nss.nssInitNodb();
+            started = true;
+        }
         Certificate c = Certificate.create(Files.readAllBytes(VECTORS.resolve("server.der")), null, false, null);
         ext = new HashMap<>();
         for (Object o : c.getExtensions()) {
             CertificateExtension e = (CertificateExtension) o;
             ext.put(e.getOidTag(), e.value());
         }
+    }
+
+    /** Later test classes initialize NSS their own way. */
+    @AfterAll
+    static void shutdown() {
+        if (!started) return;
+        System.gc();
+        NativeResource.releaseUnreferenced();
+        Nss.nssShutdown();
     }
 
     private static String s(byte[] b) {
