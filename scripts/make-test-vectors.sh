@@ -194,3 +194,10 @@ mk serial ",," -- -c ca -s "CN=serial.example.com,O=jnss,C=US" -m 2147483647 -w 
 
 rm -f "$db"/*.bak
 echo "test vectors written to $out: $(ls "$out/certs" | grep -c '\.der$') certificates" >&2
+
+# what the reference python-nss prints for them (test-vectors/expected/), when python3-nss is installed
+if "${PYNSS_REFERENCE_PYTHON:-/usr/bin/python3}" -c 'import nss.nss' >/dev/null 2>&1; then
+    "$top/scripts/make-expected-outputs.py" "$out"
+else
+    echo "python3-nss not installed: test-vectors/expected/ not regenerated (scripts/make-expected-outputs.py)" >&2
+fi

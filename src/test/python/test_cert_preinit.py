@@ -28,6 +28,23 @@ for e in ["nss.DN('CN=x,O=y+OU=z,C=US')", "nss.AVA('cn','x')", "nss.AVA('2.5.4.3
 out(nss.nss_is_initialized())
 ''')
 
+    def test_extension_types_before_init(self):
+        # NSS's extension decoders and OID table need no initialization either
+        self.assertSame(r'''
+import nss.nss as nss
+S = nss.SecItem
+aia = S(bytes(bytearray.fromhex('3025302306082b060105050730018617687474703a2f2f6f6373702e6578616d706c652e636f6d')))
+dp = S(bytes(bytearray.fromhex('30243022a020a01e861c687474703a2f2f63726c2e6578616d706c652e636f6d2f782e63726c')))
+bc = S(b'\x30\x03\x01\x01\xff')
+akid = S(b'\x30\x06\x80\x04\x01\x02\x03\x04')
+for e in ["str(nss.BasicConstraints(bc))", "str(nss.AuthKeyID(akid))",
+          "str(nss.AuthorityInfoAccesses(aia))", "nss.AuthorityInfoAccesses(aia)[0].method_tag",
+          "repr(nss.AuthorityInfoAccesses(aia)[0].location)", "str(nss.CRLDistributionPts(dp))",
+          "nss.BasicConstraints(S(b'x'))"]:
+    out(e, exc(lambda: eval(e)))
+out(nss.nss_is_initialized())
+''')
+
 
 class TestBeforeInit(unittest.TestCase):
 

@@ -94,7 +94,7 @@ public final class Codec {
         String t = new String(text, StandardCharsets.ISO_8859_1);
         int nul = t.indexOf('\0');
         String c = nul >= 0 ? t.substring(0, nul) : t;   // PEM markers are searched in the C string
-        int from = 0, to = text.length;
+        int from = 0, to = c.length();   // python-nss decodes the C string: nothing after a NUL
         int begin = c.indexOf("-----BEGIN");
         if (begin >= 0) {
             int eol = c.indexOf('\n', begin);

@@ -26,7 +26,8 @@ import java.util.Map;
  */
 @Py.Module(value = "nss.nss", types = {SecItem.class, PK11Context.class, PK11Slot.class, InitParameters.class, InitContext.class,
         CertDB.class, Certificate.class, AVA.class, RDN.class, DN.class, AlgorithmID.class, SignedData.class,
-        CertificateExtension.class,
+        CertificateExtension.class, GeneralName.class, BasicConstraints.class, AuthKeyID.class,
+        CRLDistributionPoint.class, CRLDistributionPts.class, AuthorityInfoAccess.class, AuthorityInfoAccesses.class,
         CertificateRequest.class, CertAttribute.class, SignedCRL.class},
         doc = "NSS cryptography, certificates and PKI (python-nss compatible, on the JVM)")
 public final class Nss implements NssConstants {
@@ -640,11 +641,12 @@ public final class Nss implements NssConstants {
     }
 
     /**
-     * The contents of a file as a SecItem; with ascii, the file is PEM or base64
+     * The contents of a file (a path or any object with a read() method
+     * returning bytes) as a SecItem; with ascii, the file is PEM or base64
      * text and the result its decoded DER.
      */
     @Py("read_der_from_file(file, ascii=False)")
-    public static SecItem readDerFromFile(Object file, boolean ascii) {
-        return Pki.readDerFromFile(file, ascii);
+    public static SecItem readDerFromFile(Object file, int ascii) {
+        return Pki.readDerFromFile(file, ascii != 0);
     }
 }

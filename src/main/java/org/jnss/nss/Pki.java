@@ -1,25 +1,21 @@
 package org.jnss.nss;
 
 import org.jnss.core.ArgumentError;
-
-import java.io.FileInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import org.jnss.core.FileObjects;
 
 /** Module functions of nss.nss for certificates, bound in {@link Nss}. */
 final class Pki {
     private Pki() {}
 
+    /**
+     * python-nss's read_der_from_file: a path or an object with a read()
+     * method returning bytes; with ascii, the text is base64 (PEM armour, the
+     * first block only, is stripped) and the result its decoded DER.
+     */
     static SecItem readDerFromFile(Object file, boolean ascii) {
-        if (!(file instanceof String path)) throw new ArgumentError("Bad file, must be pathname or file object");
-        byte[] data;
-        try (InputStream in = new FileInputStream(path)) {
-            data = in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        byte[] data = FileObjects.read(file);
+        if (data == null) throw new ArgumentError("Bad file, must be pathname or file like object with read() method");
         if (ascii) data = Codec.base64ToBinary(data);
-        return new SecItem(data);
+        return new SecItem(data, 0, SecItem.Kind.DER);     // python-nss's SECITEM_unknown: str() decodes it
     }
 }

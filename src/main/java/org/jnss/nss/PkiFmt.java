@@ -1,6 +1,5 @@
 package org.jnss.nss;
 
-import org.jnss.core.ArgumentError;
 import org.jnss.error.ErrorConstants;
 import org.jnss.error.NSPRError;
 import org.jnss.natives.Mem;
@@ -32,10 +31,6 @@ final class PkiFmt {
             NssConstants.KU_CRL_SIGN, NssConstants.KU_ENCIPHER_ONLY};
     private static final String[] CERT_TYPE = {
             "SSL Client", "SSL Server", "Email", "Object Signing", "Reserved", "SSL CA", "Email CA", "Object Signing CA"};
-    private static final String[] CRL_REASON = {
-            "Unspecified", "Key Compromise", "CA Compromise", "Affiliation Changed", "Superseded",
-            "Cessation Of Operation", "Certificate On Hold", null, "Remove From CRL", "Privilege Withdrawn",
-            "AA Compromise"};
 
     /** A bit string: the bits (bit 0 is the high bit of the first octet) and how many there are. */
     record Bits(byte[] data, long count) {
@@ -370,14 +365,14 @@ final class PkiFmt {
                 if (id == null) throw new IllegalArgumentException("malformed ASN.1 DER data");
                 out.hex(level + 1, id);
             }
-            case NssConstants.SEC_OID_X509_CRL_DIST_POINTS -> crlDistributionPoints(out, level, v);
-            case NssConstants.SEC_OID_X509_AUTH_INFO_ACCESS -> authorityInfoAccess(out, level, v);
-            case NssConstants.SEC_OID_X509_AUTH_KEY_ID -> authKeyId(out, level, v);
+            case NssConstants.SEC_OID_X509_CRL_DIST_POINTS -> CRLDistributionPts.decode(v).lines(out, level);
+            case NssConstants.SEC_OID_X509_AUTH_INFO_ACCESS -> AuthorityInfoAccesses.decode(v).lines(out, level);
+            case NssConstants.SEC_OID_X509_AUTH_KEY_ID -> AuthKeyID.decode(v).lines(out, level);
             case NssConstants.SEC_OID_X509_EXT_KEY_USAGE -> {
                 out.label(level, "Usages");
                 textLines(out, level + 1, oidSequence(v));
             }
-            case NssConstants.SEC_OID_X509_BASIC_CONSTRAINTS -> basicConstraints(out, level, v);
+            case NssConstants.SEC_OID_X509_BASIC_CONSTRAINTS -> BasicConstraints.decode(v).lines(out, level);
             case NssConstants.SEC_OID_X509_SUBJECT_ALT_NAME, NssConstants.SEC_OID_X509_ISSUER_ALT_NAME -> {
                 out.label(level, "Names");
                 textLines(out, level + 1, values(altNames(v)));
@@ -410,99 +405,6 @@ final class PkiFmt {
             long names = NssPki.CERT_DecodeAltNameExtension(s.arena(), s.item(value));
             if (names == 0) throw NSPRError.last();
             return generalNames(names);
-        }
-    }
-
-    private static void basicConstraints(Lines lines, int level, byte[] value) {
-        try (Scratch s = new Scratch()) {
-            long bc = s.calloc(8);
-            if (NssPki.CERT_DecodeBasicConstraintValue(bc, s.item(value)) != 0)
-                throw NSPRError.last("cannot decode Basic Constraints");
-            lines.pair(level, "Is CA", Mem.getInt(bc, 0) != 0);
-            lines.pair(level, "Path Length", String.valueOf(Mem.getInt(bc, 4)));
-        }
-    }
-
-    private static void authKeyId(Lines lines, int level, byte[] value) {
-        try (Scratch s = new Scratch()) {
-            long akid = NssPki.CERT_DecodeAuthKeyID(s.arena(), s.item(value));
-            if (akid == 0) throw NSPRError.last("cannot decode AuthKeyID");
-            lines.label(level, "Key ID");
-            long keyId = akid + Layout.AKID_KEY_ID;
-            if (Scratch.itemLen(keyId) == 0 || Mem.getPointer(keyId, Layout.ITEM_DATA) == 0)
-                throw new ArgumentError("expected a readable buffer object");      // hex of None
-            lines.hex(level + 1, Scratch.itemBytes(keyId));
-            long serial = akid + Layout.AKID_SERIAL;
-            boolean noSerial = Scratch.itemLen(serial) == 0 || Mem.getPointer(serial, Layout.ITEM_DATA) == 0;
-            lines.pair(level, "Serial Number", noSerial ? "None" : Asn1Fmt.integer(Scratch.itemBytes(serial)).toString());
-            List<GeneralName> names = generalNames(Mem.getPointer(akid, Layout.AKID_ISSUER));
-            lines.text(level, "General Names: [" + names.size() + " total]");
-            textLines(lines, level + 1, values(names));
-        }
-    }
-
-    private static void authorityInfoAccess(Lines lines, int level, byte[] value) {
-        try (Scratch s = new Scratch()) {
-            long aias = NssPki.CERT_DecodeAuthInfoAccessExtension(s.arena(), s.item(value));
-            if (aias == 0) throw NSPRError.last("cannot decode Authority Access Info extension");
-            List<String[]> infos = new ArrayList<>();
-            for (long aia : Scratch.pointerArray(aias)) {
-                long location = Mem.getPointer(aia, Layout.AIA_LOCATION);
-                if (location == 0) throw new NSPRError(null, ErrorConstants.SEC_ERROR_INVALID_ARGS);
-                infos.add(new String[]{Asn1Fmt.oidDesc(Scratch.itemBytes(aia + Layout.AIA_METHOD)),
-                        generalName(location).labeled()});
-            }
-            lines.text(level, "Authority Information Access: [" + infos.size() + " total]");
-            for (int i = 0; i < infos.size(); i++) {
-                lines.text(level + 1, "Info [" + (i + 1) + "]:");
-                lines.pair(level + 2, "Method", infos.get(i)[0]);
-                lines.pair(level + 2, "Location", infos.get(i)[1]);
-            }
-        }
-    }
-
-    private static void crlDistributionPoints(Lines lines, int level, byte[] value) {
-        try (Scratch s = new Scratch()) {
-            long dps = NssPki.CERT_DecodeCRLDistributionPoints(s.arena(), s.item(value));
-            if (dps == 0) throw new IllegalArgumentException("Failed to parse CRL Distribution Point Extension");
-            List<Lines> points = new ArrayList<>();
-            for (long dp : Scratch.pointerArray(Mem.getPointer(dps, 0))) points.add(distributionPoint(level + 2, dp));
-            lines.text(level, "CRL Distribution Points: [" + points.size() + " total]");
-            for (int i = 0; i < points.size(); i++) {
-                lines.text(level + 1, "Point [" + (i + 1) + "]:");
-                lines.addAll(points.get(i));
-            }
-        }
-    }
-
-    private static Lines distributionPoint(int level, long dp) {
-        Lines lines = new Lines();
-        int type = Mem.getInt(dp, Layout.DP_TYPE);
-        if (type == 1) {                                  // generalName
-            List<GeneralName> names = generalNames(Mem.getPointer(dp, Layout.DP_POINT));
-            lines.text(level, "General Names: [" + names.size() + " total]");
-            textLines(lines, level + 1, values(names));
-        } else if (type == 2) {                           // relativeDistinguishedName
-            lines.pair(level, "Relative Distinguished Name", new RDN(NameCodec.readRdn(dp + Layout.DP_POINT)).render());
-        } else {
-            throw new NSPRError(null, ErrorConstants.SEC_ERROR_INVALID_ARGS);
-        }
-        long issuer = Mem.getPointer(dp, Layout.DP_CRL_ISSUER);
-        lines.pair(level, "Issuer", issuer == 0 ? "None" : generalNameRepr(issuer));
-        long bitsmap = dp + Layout.DP_BITSMAP;
-        long bitCount = Mem.getInt(bitsmap, Layout.ITEM_LEN) & 0xffffffffL;
-        long data = Mem.getPointer(bitsmap, Layout.ITEM_DATA);
-        byte[] bytes = data == 0 ? new byte[0] : Mem.read(data, 0, (int) ((bitCount + 7) >> 3));
-        lines.pair(level, "Reasons", tupleStr(bitNames(new Bits(bytes, bitCount), CRL_REASON)));
-        return lines;
-    }
-
-    /** repr() of a GeneralName object: its labeled string. */
-    private static String generalNameRepr(long gn) {
-        try {
-            return generalName(gn).labeled();
-        } catch (IllegalArgumentException e) {
-            return "<nss.nss.GeneralName object>";
         }
     }
 

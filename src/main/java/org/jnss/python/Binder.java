@@ -33,6 +33,7 @@ public final class Binder {
         PyTypeNames.setResolver(Binder::pythonTypeNameOf);
         org.jnss.core.PyValues.setConverter(Convert::rawToJava);
         org.jnss.core.PyObjects.install(new RawObjects());
+        org.jnss.core.FileObjects.install(new FileReading());
     }
 
     private Binder() {}

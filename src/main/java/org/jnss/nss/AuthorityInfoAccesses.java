@@ -1,0 +1,84 @@
+package org.jnss.nss;
+
+import org.jnss.core.ArgumentError;
+import org.jnss.core.Py;
+import org.jnss.error.ErrorConstants;
+import org.jnss.error.NSPRError;
+import org.jnss.natives.Mem;
+import org.jnss.natives.NssPki;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The authority information access extension (CERT_DecodeAuthInfoAccessExtension): a sequence of AuthorityInfoAccess. */
+@Py.Type(doc = "AuthorityInfoAccesses(data)\n\n:Parameters:\n    data : SecItem or str or any buffer compatible object\n"
+        + "        Data to initialize the Authority Information Access\n        from, must be in DER format\n\n"
+        + "An object representing AuthorityInfoAccess Extension.\n")
+public final class AuthorityInfoAccesses {
+    private final List<AuthorityInfoAccess> accesses;
+
+    private AuthorityInfoAccesses(List<AuthorityInfoAccess> accesses) {
+        this.accesses = accesses;
+    }
+
+    static AuthorityInfoAccesses decode(byte[] value) {
+        try (Scratch s = new Scratch()) {
+            long aias = NssPki.CERT_DecodeAuthInfoAccessExtension(s.arena(), s.item(value));
+            if (aias == 0) throw NSPRError.last("cannot decode Authority Access Info extension");
+            List<AuthorityInfoAccess> out = new ArrayList<>();
+            for (long aia : Scratch.pointerArray(aias)) {
+                long location = Mem.getPointer(aia, Layout.AIA_LOCATION);
+                if (location == 0) throw new NSPRError(null, ErrorConstants.SEC_ERROR_INVALID_ARGS);
+                out.add(new AuthorityInfoAccess(Scratch.itemBytes(aia + Layout.AIA_METHOD),
+                        new GeneralName(PkiFmt.generalName(location))));
+            }
+            return new AuthorityInfoAccesses(out);
+        }
+    }
+
+    /** data: a SecItem or any buffer (str, bytearray, ...). */
+    @Py("AuthorityInfoAccesses(auth_info_accesses)")
+    public static AuthorityInfoAccesses create(@Py.OrNone byte[] data) {
+        if (data == null) throw new ArgumentError("must be SecItem or buffer object");
+        return decode(data);
+    }
+
+    @Py("__len__()")
+    public int length() {
+        return accesses.size();
+    }
+
+    @Py("__getitem__(index)")
+    public AuthorityInfoAccess getItem(Object index) {
+        return accesses.get(GeneralName.sequenceIndex(index, accesses.size(), "tuple index out of range"));
+    }
+
+    void lines(Lines lines, int level) {
+        Lines out = new Lines();
+        out.text(level, "Authority Information Access: [" + accesses.size() + " total]");
+        for (int i = 0; i < accesses.size(); i++) {
+            out.text(level + 1, "Info [" + (i + 1) + "]:");
+            accesses.get(i).lines(out, level + 2);
+        }
+        lines.addAll(out);
+    }
+
+    @Py("format_lines(level=0)")
+    public List<Object[]> formatLines(int level) {
+        Lines l = new Lines();
+        lines(l, level);
+        return l.toPython();
+    }
+
+    @Py("format(level=0, indent_len=4)")
+    public byte[] format(int level, int indentLen) {
+        Lines l = new Lines();
+        lines(l, level);
+        return BStr.bytes(l.indented(indentLen));
+    }
+
+    @Py("__str__()")
+    public byte[] str() {
+        return format(0, 4);
+    }
+}

@@ -1,0 +1,66 @@
+package org.jnss.nss;
+
+import org.jnss.core.Py;
+import org.jnss.error.NSPRError;
+import org.jnss.natives.Mem;
+import org.jnss.natives.NssPki;
+
+import java.util.List;
+
+/** The basic constraints extension, decoded by NSS (CERT_DecodeBasicConstraintValue). */
+@Py.Type(doc = "An object representing X509 Basic Constraints Extension")
+public final class BasicConstraints {
+    private final boolean isCa;
+    private final int pathLen;
+
+    private BasicConstraints(boolean isCa, int pathLen) {
+        this.isCa = isCa;
+        this.pathLen = pathLen;
+    }
+
+    /** Decodes the DER value of the extension; NSPRError when NSS cannot. */
+    static BasicConstraints decode(byte[] value) {
+        try (Scratch s = new Scratch()) {
+            long bc = s.calloc(8);      // CERTBasicConstraints: isCA, pathLenConstraint
+            if (NssPki.CERT_DecodeBasicConstraintValue(bc, s.item(value)) != 0)
+                throw NSPRError.last("cannot decode Basic Constraints");
+            return new BasicConstraints(Mem.getInt(bc, 0) != 0, Mem.getInt(bc, 4));
+        }
+    }
+
+    @Py("BasicConstraints(basic_constraints)")
+    public static BasicConstraints create(SecItem value) {
+        return decode(value.toByteArray());
+    }
+
+    @Py("is_ca")
+    public boolean isCa() { return isCa; }
+
+    /** The path length constraint; -2 (CERT_UNLIMITED_PATH_CONSTRAINT) when a CA has none. */
+    @Py("path_len")
+    public int getPathLen() { return pathLen; }
+
+    void lines(Lines lines, int level) {
+        lines.pair(level, "Is CA", isCa);
+        lines.pair(level, "Path Length", String.valueOf(pathLen));
+    }
+
+    @Py("format_lines(level=0)")
+    public List<Object[]> formatLines(int level) {
+        Lines l = new Lines();
+        lines(l, level);
+        return l.toPython();
+    }
+
+    @Py("format(level=0, indent_len=4)")
+    public byte[] format(int level, int indentLen) {
+        Lines l = new Lines();
+        lines(l, level);
+        return BStr.bytes(l.indented(indentLen));
+    }
+
+    @Py("__str__()")
+    public byte[] str() {
+        return BStr.bytes("is_ca=" + (isCa ? "True" : "False") + " path_len=" + pathLen);
+    }
+}

@@ -1,0 +1,73 @@
+package org.jnss.nss;
+
+import org.jnss.core.Py;
+import org.jnss.natives.Mem;
+import org.jnss.natives.NssPki;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The CRL distribution points extension (CERT_DecodeCRLDistributionPoints): a sequence of CRLDistributionPoint. */
+@Py.Type(doc = "An object representing CRL Distribution Points list")
+public final class CRLDistributionPts {
+    private final List<CRLDistributionPoint> points;
+
+    private CRLDistributionPts(List<CRLDistributionPoint> points) {
+        this.points = points;
+    }
+
+    /** ValueError when NSS cannot decode the value. */
+    static CRLDistributionPts decode(byte[] value) {
+        try (Scratch s = new Scratch()) {
+            long dps = NssPki.CERT_DecodeCRLDistributionPoints(s.arena(), s.item(value));
+            if (dps == 0) throw new IllegalArgumentException("Failed to parse CRL Distribution Point Extension");
+            List<CRLDistributionPoint> points = new ArrayList<>();
+            for (long dp : Scratch.pointerArray(Mem.getPointer(dps, 0))) points.add(CRLDistributionPoint.fromNative(dp));
+            return new CRLDistributionPts(points);
+        }
+    }
+
+    @Py("CRLDistributionPts(crl_dist_pt_extension)")
+    public static CRLDistributionPts create(SecItem value) {
+        return decode(value.toByteArray());
+    }
+
+    @Py("__len__()")
+    public int length() {
+        return points.size();
+    }
+
+    @Py("__getitem__(index)")
+    public CRLDistributionPoint getItem(Object index) {
+        return points.get(GeneralName.sequenceIndex(index, points.size(), "tuple index out of range"));
+    }
+
+    void lines(Lines lines, int level) {
+        Lines out = new Lines();
+        out.text(level, "CRL Distribution Points: [" + points.size() + " total]");
+        for (int i = 0; i < points.size(); i++) {
+            out.text(level + 1, "Point [" + (i + 1) + "]:");
+            points.get(i).lines(out, level + 2);
+        }
+        lines.addAll(out);
+    }
+
+    @Py("format_lines(level=0)")
+    public List<Object[]> formatLines(int level) {
+        Lines l = new Lines();
+        lines(l, level);
+        return l.toPython();
+    }
+
+    @Py("format(level=0, indent_len=4)")
+    public byte[] format(int level, int indentLen) {
+        Lines l = new Lines();
+        lines(l, level);
+        return BStr.bytes(l.indented(indentLen));
+    }
+
+    @Py("__str__()")
+    public byte[] str() {
+        return format(0, 4);
+    }
+}
