@@ -180,6 +180,24 @@ for text in (b'!!!!', b'QUJD', b'QUJD\x00QUJD', b'QU\x00JDQUJD', b'', b'\x00', b
 class TestExtensions(unittest.TestCase):
     """Behaviour checked without the reference."""
 
+    def test_api_names(self):
+        # every member python-nss 1.0.1 lists for these types exists
+        tsv = os.path.join(TOP, 'test-vectors', 'reference', 'python-nss-1.0.1-api.tsv')
+        types = ('GeneralName', 'BasicConstraints', 'AuthKeyID', 'CRLDistributionPts', 'CRLDistributionPoint',
+                 'AuthorityInfoAccesses', 'AuthorityInfoAccess')
+        seen = 0
+        for line in io.open(tsv, encoding='utf-8'):
+            fields = line.rstrip('\n').split('\t')
+            if fields[0] != 'nss.nss' or fields[1].split('.')[0] not in types:
+                continue
+            parts = fields[1].split('.')
+            obj = getattr(nss, parts[0])
+            if len(parts) == 2:
+                self.assertTrue(hasattr(obj, parts[1]), fields[1])
+            seen += 1
+        self.assertTrue(seen >= 50, seen)
+        self.assertTrue(hasattr(nss, 'read_der_from_file'))
+
     def setUp(self):
         if not nss.nss_is_initialized():
             nss.nss_init_nodb()
