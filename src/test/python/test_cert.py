@@ -140,6 +140,38 @@ class TestRootsDiff(unittest.TestCase):
             self.assertEqual(here[name], ref[name], '%d roots differ, first: %s' % (len(mismatched), name))
 
 
+@needs_reference
+class TestPartsDiff(DiffTestCase):
+    """signature_algorithm (AlgorithmID), signed_data (SignedData), extensions and
+    get_extension (CertificateExtension) of every test vector and Mozilla root."""
+
+    def test_parts(self):
+        self.assertSame(INIT + r'''
+import glob
+files = sorted(glob.glob(%r)) + sorted(glob.glob(%r))
+for f in files:
+    c = nss.Certificate(nss.read_der_from_file(f, f.endswith('.crt')))
+    a = c.signature_algorithm
+    out('=====', f.split('/')[-1])
+    out(exc(lambda: str(a.id_oid)), a.id_oid.data, a.id_oid.type, a.id_tag, a.id_str, exc(lambda: str(a.parameters)),
+        a.parameters.data, a.parameters.type)
+    out(str(a), a.format(1, 2), a.format_lines(3), a.format(level=1, indent_len=3))
+    sd = c.signed_data
+    out(sd.der.data == c.der_data, len(sd.data.data), sd.data.data[:20], str(sd.algorithm), sd.signature.data[:16],
+        len(sd.signature), sd.signature.type)
+    out(exc(lambda: str(sd.der)), exc(lambda: str(sd.data)), exc(lambda: str(sd.signature)))
+    out(str(sd), sd.format(2, 1), sd.format_lines(1))
+    out(type(c.extensions).__name__, len(c.extensions))
+    for e in c.extensions:
+        out(repr(e), e.name, e.critical, e.oid_tag, e.oid.data, e.value.data, exc(lambda: str(e.oid)), exc(lambda: str(e.value)))
+        out(exc(lambda: str(e)), exc(lambda: e.format(1, 3)), exc(lambda: e.format_lines(2)))
+    for k in ['SEC_OID_X509_BASIC_CONSTRAINTS', 'X509_KEY_USAGE', '2.5.29.14', 'OID.2.5.29.35', nss.SEC_OID_X509_SUBJECT_ALT_NAME,
+              nss.SEC_OID_X509_CRL_DIST_POINTS, 81, 99999, nss.SEC_OID_SHA256, 'cn', '1.2.3.4', '1.3.6.1.4.1.99999.1',
+              nss.SecItem(b'\x55\x1d\x13'), nss.SecItem(b'\x55\x1d\x99'), 0, 1.5, 'nonsense']:
+        out('get', exc(lambda: repr(c.get_extension(k))))
+''' % (os.path.join(VECTORS, '*.der'), ROOTS + '/*.crt'))
+
+
 def split_blocks(text):
     blocks = {}
     name = None

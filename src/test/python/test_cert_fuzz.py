@@ -75,6 +75,13 @@ OPS = [
     ('validity', lambda c: (c.valid_not_before, c.valid_not_after, c.valid_not_before_str, c.valid_not_after_str)),
     ('cn', lambda c: c.subject_common_name),
     ('misc', lambda c: (len(c.der_data), c.cert_type, c.ssl_trust_flags, c.ssl_trust_str)),
+    ('algorithm', lambda c: (str(c.signature_algorithm), c.signature_algorithm.id_tag, c.signature_algorithm.id_str)),
+    ('signed data', lambda c: (str(c.signed_data), c.signed_data.data.data, c.signed_data.signature.data)),
+    ('extensions', lambda c: [(repr(e), e.critical, e.oid_tag, e.value.data) for e in c.extensions]),
+    ('extension lines', lambda c: [call(lambda: e.format_lines()) for e in c.extensions]),
+    ('extension strs', lambda c: [call(lambda: str(e.value)) for e in c.extensions]),
+    ('get_extension', lambda c: [call(c.get_extension, t) for t in (nss.SEC_OID_X509_BASIC_CONSTRAINTS,
+                                 nss.SEC_OID_X509_SUBJECT_ALT_NAME, 'X509_AUTH_KEY_ID', nss.SEC_OID_X509_KEY_USAGE)]),
 ]
 def run(path, start, emit):
     ders = load(path)

@@ -4,13 +4,9 @@ import org.jnss.natives.Mem;
 import org.jnss.natives.Nspr4;
 import org.jnss.natives.Nss3;
 import org.jnss.natives.NssPki;
+import org.jnss.core.UnicodeDecodeError;
 
 import java.math.BigInteger;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -248,7 +244,7 @@ final class Asn1Fmt {
             }
             case 12 -> {                                     // UTF8String
                 byte[] v = requireStripped(item, "malformed raw ASN.1 BMP string buffer");
-                return new Uni(decode(v, StandardCharsets.UTF_8, "utf8"));
+                return new Uni(decode(v, "utf8"));
             }
             case 19, 26, 22, 20 -> {                         // Printable, Visible, IA5, T61
                 byte[] v = requireStripped(item, "malformed raw ascii string buffer");
@@ -278,12 +274,12 @@ final class Asn1Fmt {
             case 30 -> {                                     // BMPString
                 byte[] v = requireStripped(item, "malformed raw ASN.1 BMP string buffer");
                 if (v.length % 2 != 0) throw new IllegalArgumentException("raw ASN.1 BMP string length must be multiple of 2");
-                return new Uni(decode(v, StandardCharsets.UTF_16BE, "utf-16-be"));
+                return new Uni(decode(v, "utf-16-be"));
             }
             case 28 -> {                                     // UniversalString
                 byte[] v = requireStripped(item, "malformed raw ASN.1 Universal string buffer");
                 if (v.length % 4 != 0) throw new IllegalArgumentException("raw ASN.1 Universal string length must be multiple of 4");
-                return new Uni(decode(v, Charset.forName("UTF-32BE"), "utf-32-be"));
+                return new Uni(decode(v, "utf-32-be"));
             }
             default -> {
                 return hex(item);
@@ -297,15 +293,56 @@ final class Asn1Fmt {
         return v;
     }
 
-    /** Strict decoding, as Python's codecs: malformed input is a UnicodeDecodeError (a ValueError). */
-    private static String decode(byte[] v, Charset cs, String codec) {
-        try {
-            return cs.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(v)).toString();
-        } catch (CharacterCodingException e) {
-            throw new IllegalArgumentException("'" + codec + "' codec can't decode bytes: invalid data");
+    /** Python 2's decoding of UTF-8, UTF-16BE and UTF-32BE (surrogates pass, as in Python 2): UnicodeDecodeError if malformed. */
+    static String decode(byte[] v, String codec) {
+        StringBuilder b = new StringBuilder(v.length);
+        int i = 0, n = v.length;
+        if (codec.equals("utf8")) {
+            while (i < n) {
+                int c = v[i] & 0xff;
+                if (c < 0x80) { b.append((char) c); i++; continue; }
+                int need = c >= 0xf0 && c <= 0xf4 ? 3 : c >= 0xe0 ? 2 : c >= 0xc2 && c < 0xe0 ? 1 : -1;
+                if (c >= 0xf5 || need < 0) throw new UnicodeDecodeError("utf8", v, i, i + 1, "invalid start byte");
+                if (i + need >= n)
+                    throw new UnicodeDecodeError("utf8", v, i, n, "unexpected end of data");
+                int cp = c & (0x3f >> need);
+                for (int k = 1; k <= need; k++) {
+                    int x = v[i + k] & 0xff;
+                    boolean ok = (x & 0xc0) == 0x80;
+                    if (k == 1) {
+                        if (c == 0xe0 && x < 0xa0) ok = false;            // overlong
+                        if (c == 0xf0 && x < 0x90) ok = false;            // overlong
+                        if (c == 0xf4 && x > 0x8f) ok = false;            // above U+10FFFF
+                    }
+                    if (!ok) throw new UnicodeDecodeError("utf8", v, i, i + k, "invalid continuation byte");
+                    cp = (cp << 6) | (x & 0x3f);
+                }
+                b.appendCodePoint(cp);
+                i += need + 1;
+            }
+            return b.toString();
         }
+        if (codec.equals("utf-16-be")) {
+            while (i + 1 < n) {
+                int ch = ((v[i] & 0xff) << 8) | (v[i + 1] & 0xff);
+                if (ch < 0xd800 || ch > 0xdfff) { b.append((char) ch); i += 2; continue; }
+                if (ch >= 0xdc00) throw new UnicodeDecodeError("utf16", v, i, i + 2, "illegal encoding");
+                if (i + 3 >= n) throw new UnicodeDecodeError("utf16", v, i, n, "unexpected end of data");
+                int lo = ((v[i + 2] & 0xff) << 8) | (v[i + 3] & 0xff);
+                if (lo < 0xdc00 || lo > 0xdfff) throw new UnicodeDecodeError("utf16", v, i, i + 2, "illegal UTF-16 surrogate");
+                b.append((char) ch).append((char) lo);
+                i += 4;
+            }
+            return b.toString();
+        }
+        // utf-32-be
+        while (i + 3 < n) {
+            long cp = ((long) (v[i] & 0xff) << 24) | ((v[i + 1] & 0xff) << 16) | ((v[i + 2] & 0xff) << 8) | (v[i + 3] & 0xff);
+            if (cp > 0x10ffff) throw new UnicodeDecodeError("utf32", v, i, i + 4, "codepoint not in range(0x110000)");
+            b.appendCodePoint((int) cp);
+            i += 4;
+        }
+        return b.toString();
     }
 
     /** python-nss's der_set_or_str_secitem_to_pylist_of_pystr (element lengths bounded by the data). */
@@ -335,7 +372,11 @@ final class Asn1Fmt {
             if (len == 0) break;                        // python-nss loops forever here
             byte[] element = java.util.Arrays.copyOfRange(rest, pos, pos + (int) len);
             pos += (int) len;
-            out.add(any(element));
+            try {
+                out.add(any(element));
+            } catch (IllegalArgumentException e) {
+                // python-nss appends the NULL of the failed element, which fails: the element is left out
+            }
         }
         return out;
     }

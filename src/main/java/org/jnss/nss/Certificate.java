@@ -1,6 +1,7 @@
 package org.jnss.nss;
 
 import org.jnss.core.ArgumentError;
+import org.jnss.core.KeyError;
 import org.jnss.core.NativeResource;
 import org.jnss.core.Py;
 import org.jnss.error.ErrorConstants;
@@ -173,6 +174,55 @@ public class Certificate extends NativeResource {
         }
     }
 
+    @Py("signature_algorithm")
+    public AlgorithmID getSignatureAlgorithm() {
+        long c = acquire();
+        try {
+            return AlgorithmID.fromNative(c + Layout.CERT_SIGNATURE);
+        } finally {
+            release();
+        }
+    }
+
+    /** The certificate as signed data: its to-be-signed part, signature algorithm and signature. */
+    @Py("signed_data")
+    public SignedData getSignedData() {
+        return SignedData.decode(getDerData());
+    }
+
+    private List<CertificateExtension> extensionList() {
+        long c = acquire();
+        try {
+            return PkiFmt.extensions(Mem.getPointer(c, Layout.CERT_EXTENSIONS));
+        } finally {
+            release();
+        }
+    }
+
+    /** The extensions, as a tuple of CertificateExtension. */
+    @Py("extensions")
+    public Object[] getExtensions() {
+        return extensionList().toArray();
+    }
+
+    /**
+     * The extension identified by oid (a SEC_OID_* tag, a name or dotted OID, a
+     * SecItem); KeyError when the certificate has none. Extensions NSS does not
+     * know are never found, as in python-nss.
+     */
+    @Py("get_extension(oid)")
+    public CertificateExtension getExtension(Object oid) {
+        int tag = OidNames.tagOf(oid);
+        if (tag == OidNames.ERROR) throw new IllegalStateException("error return without exception set");
+        for (CertificateExtension e : extensionList()) {
+            int t = e.getOidTag();
+            if (t != NssConstants.SEC_OID_UNKNOWN && t == tag) return e;
+        }
+        String name = OidNames.tagName(tag);
+        if (name == null) name = oid instanceof SecItem item ? item.toString() : String.valueOf(oid);
+        throw new KeyError("no extension with OID " + name + " found");
+    }
+
     // ---- trust ---------------------------------------------------------------
 
     /** The trust flags word at offset, or null when the certificate has no trust. */
@@ -237,9 +287,9 @@ public class Certificate extends NativeResource {
             lines.pair(level + 2, "Subject", subject);
             lines.label(level + 2, "Subject Public Key Info");
             PkiFmt.subjectPublicKeyInfo(lines, level + 3, c + Layout.CERT_SPKI);
-            List<PkiFmt.Extension> exts = PkiFmt.extensions(Mem.getPointer(c, Layout.CERT_EXTENSIONS));
+            List<CertificateExtension> exts = PkiFmt.extensions(Mem.getPointer(c, Layout.CERT_EXTENSIONS));
             lines.text(level + 1, "Signed Extensions: (" + exts.size() + " total)");
-            for (PkiFmt.Extension e : exts) {
+            for (CertificateExtension e : exts) {
                 PkiFmt.extension(lines, level + 2, e);
                 lines.blank();
             }
@@ -250,7 +300,7 @@ public class Certificate extends NativeResource {
                 trustLines(lines, level + 3, "Object Signing Flags", signing);
             }
             lines.label(level + 1, "Signature");
-            PkiFmt.signedData(lines, level + 2, Scratch.itemBytes(c + Layout.CERT_DER_CERT));
+            lines.addAll(SignedData.decode(Scratch.itemBytes(c + Layout.CERT_DER_CERT)).lines(level + 2));
         } finally {
             release();
         }

@@ -24,7 +24,8 @@ import java.util.Map;
  * from JShell; the {@link Py} annotations give the Python names and signatures.
  */
 @Py.Module(value = "nss.nss", types = {SecItem.class, PK11Context.class, PK11Slot.class, InitParameters.class, InitContext.class,
-        CertDB.class, Certificate.class, AVA.class, RDN.class, DN.class},
+        CertDB.class, Certificate.class, AVA.class, RDN.class, DN.class, AlgorithmID.class, SignedData.class,
+        CertificateExtension.class},
         doc = "NSS cryptography, certificates and PKI (python-nss compatible, on the JVM)")
 public final class Nss implements NssConstants {
     private Nss() {}

@@ -89,6 +89,33 @@ final class OidNames {
         return tagByName = m;
     }
 
+    private static volatile Map<Integer, String> nameByTag;
+
+    /**
+     * The SEC_OID_* name of a tag (python-nss's oid_tag_name_from_tag), or null.
+     * Of two names for one tag, the one python-nss registers last.
+     */
+    static String tagName(int tag) {
+        Map<Integer, String> m = nameByTag;
+        if (m == null) {
+            m = new HashMap<>();
+            for (Field f : NssConstants.class.getFields()) {
+                if (!f.getName().startsWith("SEC_OID_") || f.getType() != int.class) continue;
+                try {
+                    m.putIfAbsent(f.getInt(null), f.getName());
+                } catch (IllegalAccessException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            m.put(NssConstants.SEC_OID_PKCS12_KEY_USAGE, "SEC_OID_PKCS12_KEY_USAGE");
+            m.put(NssConstants.SEC_OID_ANSIX962_ECDSA_SIGNATURE_WITH_SHA1_DIGEST, "SEC_OID_ANSIX962_ECDSA_SIGNATURE_WITH_SHA1_DIGEST");
+            m.put(NssConstants.SEC_OID_SECG_EC_SECP192R1, "SEC_OID_SECG_EC_SECP192R1");
+            m.put(NssConstants.SEC_OID_SECG_EC_SECP256R1, "SEC_OID_SECG_EC_SECP256R1");
+            nameByTag = m;
+        }
+        return m.get(tag);
+    }
+
     /** python-nss's is_oid_string: digits and dots (optional "OID." prefix, trailing white space). */
     static boolean isOidString(String s) {
         int p = 0, n = s.length(), ints = 0, dots = 0;

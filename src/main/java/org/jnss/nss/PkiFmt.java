@@ -7,7 +7,6 @@ import org.jnss.natives.Mem;
 import org.jnss.natives.NssPki;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 /**
@@ -343,22 +342,15 @@ final class PkiFmt {
 
     // ---- extensions ------------------------------------------------------
 
-    /** A certificate extension, copied from NSS. */
-    record Extension(byte[] oid, boolean critical, byte[] value) {}
-
     /** The extensions of a NULL-terminated CERTCertExtension array. */
-    static List<Extension> extensions(long array) {
-        List<Extension> out = new ArrayList<>();
-        for (long ext : Scratch.pointerArray(array)) {
-            byte[] crit = Scratch.itemBytes(ext + Layout.EXT_CRITICAL);
-            out.add(new Extension(Scratch.itemBytes(ext + Layout.EXT_ID), crit.length > 0 && crit[0] != 0,
-                    Scratch.itemBytes(ext + Layout.EXT_VALUE)));
-        }
+    static List<CertificateExtension> extensions(long array) {
+        List<CertificateExtension> out = new ArrayList<>();
+        for (long ext : Scratch.pointerArray(array)) out.add(CertificateExtension.fromNative(ext));
         return out;
     }
 
     /** CertificateExtension.format_lines */
-    static void extension(Lines lines, int level, Extension ext) {
+    static void extension(Lines lines, int level, CertificateExtension ext) {
         Lines out = new Lines();
         out.pair(level, "Name", Asn1Fmt.oidDesc(ext.oid()));
         out.pair(level, "Critical", ext.critical());
@@ -516,34 +508,11 @@ final class PkiFmt {
 
     // ---- signature -------------------------------------------------------
 
-    /** SignedData.format_lines of DER signed data (a certificate). */
-    static void signedData(Lines lines, int level, byte[] der) {
-        Lines out = new Lines();
-        try (Scratch s = new Scratch()) {
-            long sd = s.calloc(Layout.SD_SIZE);
-            if (NssPki.SEC_ASN1DecodeItem(s.arena(), sd, NssPki.NSS_Get_CERT_SignedDataTemplate(0, 0), s.item(der)) != 0)
-                throw NSPRError.last("cannot decode DER encoded signed data");
-            out.label(level, "Signature Algorithm");
-            algorithm(out, level + 1, sd + Layout.SD_ALGORITHM);
-            out.label(level, "Signature");
-            long sig = sd + Layout.SD_SIGNATURE;
-            long bits = Mem.getInt(sig, Layout.ITEM_LEN) & 0xffffffffL;
-            long data = Mem.getPointer(sig, Layout.ITEM_DATA);
-            out.hex(level + 1, data == 0 ? new byte[0] : Mem.read(data, 0, (int) ((bits + 7) >> 3)));
-        }
-        fingerprints(out, level, der);
-        lines.addAll(out);
-    }
-
     /** fingerprint_format_lines: MD5 and SHA1 of data. */
     static void fingerprints(Lines lines, int level, byte[] data) {
         lines.label(level, "Fingerprint (MD5)");
         lines.hex(level + 1, Nss.md5Digest(data));
         lines.label(level, "Fingerprint (SHA1)");
         lines.hex(level + 1, Nss.sha1Digest(data));
-    }
-
-    static List<String> unmodifiable(List<String> l) {
-        return Collections.unmodifiableList(l);
     }
 }

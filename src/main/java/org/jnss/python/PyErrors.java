@@ -40,6 +40,9 @@ public final class PyErrors {
                     new String[]{"error_message", "error_code"});
             return new PyException(cls, inst);
         }
+        if (t instanceof org.jnss.core.UnicodeDecodeError u)
+            return Py.UnicodeDecodeError(u.getEncoding(), org.python.core.util.StringUtil.fromBytes(u.getObject()),
+                    u.getStart(), u.getEnd(), u.getReason());
         if (t instanceof ArgumentError) return Py.TypeError(t.getMessage());
         if (t instanceof IllegalArgumentException) return Py.ValueError(t.getMessage());
         if (t instanceof IndexOutOfBoundsException) return Py.IndexError(t.getMessage());

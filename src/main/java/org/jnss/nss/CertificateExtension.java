@@ -1,0 +1,81 @@
+package org.jnss.nss;
+
+import org.jnss.core.Py;
+
+import java.util.List;
+
+/** A certificate extension: its OID, criticality and DER encoded value; format_lines() decodes the value. */
+@Py.Type(doc = "An object representing a certificate extension")
+public final class CertificateExtension {
+    private final byte[] oid;
+    private final boolean critical;
+    private final byte[] value;
+
+    CertificateExtension(byte[] oid, boolean critical, byte[] value) {
+        this.oid = oid;
+        this.critical = critical;
+        this.value = value;
+    }
+
+    byte[] oid() { return oid; }
+
+    byte[] value() { return value; }
+
+    boolean critical() { return critical; }
+
+    /** The CERTCertExtension at ext, copied. */
+    static CertificateExtension fromNative(long ext) {
+        byte[] crit = Scratch.itemBytes(ext + Layout.EXT_CRITICAL);
+        return new CertificateExtension(Scratch.itemBytes(ext + Layout.EXT_ID), crit.length > 0 && crit[0] != 0,
+                Scratch.itemBytes(ext + Layout.EXT_VALUE));
+    }
+
+    @Py("name")
+    public byte[] getName() {
+        NssRuntime.requireInitialized();
+        return BStr.bytes(Asn1Fmt.oidDesc(oid));
+    }
+
+    @Py("critical")
+    public boolean getCritical() { return critical; }
+
+    @Py("oid")
+    public SecItem getOid() { return new SecItem(oid, 0, SecItem.Kind.DER); }
+
+    @Py("oid_tag")
+    public int getOidTag() {
+        NssRuntime.requireInitialized();
+        return Asn1Fmt.oidTag(oid);
+    }
+
+    @Py("value")
+    public SecItem getValue() { return new SecItem(value, 0, SecItem.Kind.DER); }
+
+    Lines lines(int level) {
+        NssRuntime.requireInitialized();
+        Lines lines = new Lines();
+        PkiFmt.extension(lines, level, this);
+        return lines;
+    }
+
+    @Py("format_lines(level=0)")
+    public List<Object[]> formatLines(int level) {
+        return lines(level).toPython();
+    }
+
+    @Py("format(level=0, indent_len=4)")
+    public byte[] format(int level, int indentLen) {
+        return BStr.bytes(lines(level).indented(indentLen));
+    }
+
+    @Py("__str__()")
+    public byte[] str() {
+        return format(0, 4);
+    }
+
+    /** python-nss's repr of an extension is its name. */
+    @Py("__repr__()")
+    public byte[] repr() {
+        return getName();
+    }
+}
