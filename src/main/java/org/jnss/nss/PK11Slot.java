@@ -35,4 +35,9 @@ public class PK11Slot extends NativeResource {
             release();
         }
     }
+
+    /** acquire()/release() for the other classes of the package (bracket every use). */
+    long acquireHandle() { return acquire(); }
+
+    void releaseHandle() { release(); }
 }

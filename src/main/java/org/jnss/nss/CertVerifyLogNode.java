@@ -1,0 +1,105 @@
+package org.jnss.nss;
+
+import org.jnss.core.Py;
+import org.jnss.error.ErrorConstants;
+import org.jnss.error.ErrorTable;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One failure reported by NSS during a certificate verification
+ * (CERTVerifyLogNode): the certificate, its depth in the chain, the error and
+ * the error's detail (the usages or cert types found missing, or nothing).
+ * Copied out of the NSS log when the verification ends; the certificate keeps
+ * the node's NSS reference.
+ */
+@Py.Type(doc = "CertVerifyLogNode()\n\n"
+        + "An object detailing specific diagnostic information concerning\n"
+        + "a single failure during certification validation.\n"
+        + "These are collected in a `CertVerifyLog` object.\n")
+public final class CertVerifyLogNode {
+    private final Certificate certificate;
+    private final int error;
+    private final int depth;
+    private final long arg;
+
+    CertVerifyLogNode(Certificate certificate, int error, int depth, long arg) {
+        this.certificate = certificate;
+        this.error = error;
+        this.depth = depth;
+        this.arg = arg;
+    }
+
+    /** The certificate (None if NSS logged none). */
+    @Py("certificate")
+    public Certificate getCertificate() { return certificate; }
+
+    /** The NSPR error code. */
+    @Py("error")
+    public int getError() { return error; }
+
+    /** Depth of the certificate in the chain (0 is the certificate verified). */
+    @Py("depth")
+    public int getDepth() { return depth; }
+
+    // ---- formatting ----------------------------------------------------------
+
+    /** Subject, issuer and validity of a certificate, at level. */
+    static void certificateSummary(Lines lines, int level, Certificate cert) {
+        if (cert == null) return;
+        lines.pair(level, "Subject", cert.getSubject().render());
+        lines.pair(level, "Issuer", cert.getIssuer().render());
+        lines.pair(level, "Validity", "[" + BStr.of(cert.getValidNotBeforeStr()) + "] - ["
+                + BStr.of(cert.getValidNotAfterStr()) + "]");
+    }
+
+    /** The error and its detail, at level. */
+    void errorLines(Lines lines, int level) {
+        ErrorTable.Entry e = ErrorTable.lookup(error);
+        String text = e == null ? "[error (" + error + ") unknown]" : "[" + e.name() + "] " + e.description();
+        lines.pair(level, "Error", text);
+        switch (error) {
+            case ErrorConstants.SEC_ERROR_INADEQUATE_KEY_USAGE ->
+                    lines.pair(level, "Inadequate Key Usage", pyList(FlagNames.keyUsage((int) arg)));
+            case ErrorConstants.SEC_ERROR_INADEQUATE_CERT_TYPE ->
+                    lines.pair(level, "Inadequate Cert Type", pyList(FlagNames.certType((int) arg)));
+            case ErrorConstants.SEC_ERROR_UNKNOWN_ISSUER, ErrorConstants.SEC_ERROR_UNTRUSTED_ISSUER,
+                 ErrorConstants.SEC_ERROR_EXPIRED_ISSUER_CERTIFICATE -> {
+                if (certificate != null) lines.pair(level, "Issuer", certificate.getIssuer().render());
+            }
+            default -> { }
+        }
+    }
+
+    /** str() of a Python 2 list of plain byte strings. */
+    private static String pyList(List<String> names) {
+        List<String> quoted = new ArrayList<>(names.size());
+        for (String n : names) quoted.add("'" + n + "'");
+        return "[" + String.join(", ", quoted) + "]";
+    }
+
+    Lines lines(int level) {
+        Lines lines = new Lines();
+        lines.label(level, "Certificate");
+        certificateSummary(lines, level + 1, certificate);
+        lines.pair(level, "Depth", Integer.toString(depth));
+        errorLines(lines, level);
+        return lines;
+    }
+
+    @Py("format_lines(level=0)")
+    public List<Object[]> formatLines(int level) {
+        return lines(level).toPython();
+    }
+
+    @Py("format(level=0, indent='    ')")
+    public byte[] format(int level, String indent) {
+        return BStr.bytes(lines(level).indented(indent.length()));
+    }
+
+    @Py("__str__()")
+    public byte[] str() {
+        return format(0, "    ");
+    }
+}
