@@ -33,7 +33,6 @@ public final class AVA {
 
     @Py("AVA(type, value)")
     public static AVA create(Object type, Object value) {
-        NssRuntime.requireInitialized();
         int tag = OidNames.tagOf(type);
         if (tag == OidNames.ERROR) throw new IllegalStateException("error return without exception set");
         if (tag == NssConstants.SEC_OID_UNKNOWN) throw new IllegalArgumentException("unable to convert to known OID");
@@ -64,7 +63,6 @@ public final class AVA {
     int getOidTag() {
         Integer t = tag;
         if (t == null) {
-            NssRuntime.requireInitialized();
             try (Scratch s = new Scratch()) {
                 tag = t = NssPki.CERT_GetAVATag(NameCodec.nativeAva(s, this));
             }
@@ -85,7 +83,6 @@ public final class AVA {
     }
 
     String render() {
-        NssRuntime.requireInitialized();
         try (Scratch s = new Scratch()) {
             return NameCodec.avaToString(s, NameCodec.nativeAva(s, this));
         }

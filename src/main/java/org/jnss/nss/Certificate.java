@@ -35,7 +35,9 @@ public class Certificate extends NativeResource {
     public static Certificate create(byte[] data, CertDB certdb, Object perm, String nickname) {
         if (!(perm instanceof Boolean permanent))
             throw new ArgumentError("Certificate() argument 3 must be bool, not " + org.jnss.core.PyTypeNames.of(perm));
-        NssRuntime.requireInitialized();
+        // before NSS is initialized there is no certificate database: python-nss's
+        // CERT_ImportCerts(NULL, ...) fails with SEC_ERROR_INVALID_ARGS (NSS is not called here)
+        if (!NssRuntime.isInitialized()) throw new NSPRError(null, ErrorConstants.SEC_ERROR_INVALID_ARGS);
         long handle;
         if (certdb != null) {
             handle = certdb.handle();

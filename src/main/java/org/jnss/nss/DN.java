@@ -39,7 +39,6 @@ public final class DN {
 
     @Py("DN(*args)")
     public static DN create(Object... args) {
-        NssRuntime.requireInitialized();
         if (args.length == 0) return new DN(List.of());
         Object first = PyValues.toJava(args[0]);
         if (first instanceof String s) return s.isEmpty() ? new DN(List.of()) : parse(s);
@@ -74,7 +73,6 @@ public final class DN {
 
     /** Runs op on a native CERTName of this DN. */
     private <T> T withNative(java.util.function.LongFunction<T> op) {
-        NssRuntime.requireInitialized();
         try (Scratch s = new Scratch()) {
             return op.apply(NameCodec.nativeName(s, rdns));
         }
@@ -185,7 +183,6 @@ public final class DN {
 
     private int cmp(Object other) {
         if (!(other instanceof DN o)) throw new ArgumentError("Bad type, must be DN");
-        NssRuntime.requireInitialized();
         try (Scratch s = new Scratch()) {
             return Integer.signum(NssPki.CERT_CompareName(NameCodec.nativeName(s, rdns), NameCodec.nativeName(s, o.rdns)));
         }

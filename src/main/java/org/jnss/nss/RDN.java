@@ -36,7 +36,6 @@ public final class RDN {
 
     @Py("RDN(*avas)")
     public static RDN create(Object... args) {
-        NssRuntime.requireInitialized();
         List<AVA> out = new ArrayList<>();
         if (args.length > 0) {
             List<?> seq = sequenceArg(args);
@@ -140,7 +139,6 @@ public final class RDN {
 
     /** "NAME=value" of each AVA joined by '+'. */
     String render() {
-        NssRuntime.requireInitialized();
         StringBuilder b = new StringBuilder();
         try (Scratch s = new Scratch()) {
             for (AVA a : avas) {
