@@ -104,8 +104,14 @@ final class CertVerify {
         }
     }
 
-    static int checkValidTimes(Certificate cert, Object time, boolean allowOverride) {
+    /** A time argument where python-nss takes 0 for now as well as None. */
+    static long timeOrNow(Object time) {
         long t = time(time);
+        return t == 0 ? Nspr4.PR_Now() : t;
+    }
+
+    static int checkValidTimes(Certificate cert, Object time, boolean allowOverride) {
+        long t = timeOrNow(time);
         long c = cert.acquireHandle();
         try {
             return NssPki.CERT_CheckCertValidTimes(c, t, allowOverride ? 1 : 0);
@@ -150,7 +156,7 @@ final class CertVerify {
     }
 
     static Object[] certChain(Certificate cert, Object time, int usage) {
-        long t = time(time);
+        long t = timeOrNow(time);
         long c = cert.acquireHandle();
         try {
             long list = NssPki.CERT_GetCertChainFromCert(c, t, usage);
