@@ -66,11 +66,13 @@ public class Certificate extends NativeResource {
                     throw NSPRError.last();
             }
             try {
-                long cert = NssPki.CERT_DupCertificate(Mem.getPointer(certs[0], 0));
+                long first = certs[0] == 0 ? 0 : Mem.getPointer(certs[0], 0);
+                if (first == 0) throw new NSPRError(null, ErrorConstants.SEC_ERROR_LIBRARY_FAILURE);
+                long cert = NssPki.CERT_DupCertificate(first);
                 if (cert == 0) throw NSPRError.last();
                 return new Certificate(cert);
             } finally {
-                NssPki.CERT_DestroyCertArray(certs[0], 1);
+                if (certs[0] != 0) NssPki.CERT_DestroyCertArray(certs[0], 1);
             }
         }
     }

@@ -1,8 +1,6 @@
 package org.jnss.nss;
 
 import java.math.BigInteger;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -56,7 +54,7 @@ public final class DerFormat {
                 byte[] v = stripped(d);
                 return v.length > 0 && v[0] != 0 ? "True" : "False";
             }
-            case 0x0c: return string(d, StandardCharsets.UTF_8, 1, "malformed raw ASN.1 BMP string buffer", null);
+            case 0x0c: return string(d, "utf8", 1, "malformed raw ASN.1 BMP string buffer", null);
             case 0x13: case 0x1a: case 0x16: case 0x14: {                 // Printable, Visible, IA5, T61
                 byte[] v = stripTagAndLength(d);
                 if (v == null) throw new IllegalArgumentException("malformed raw ascii string buffer");
@@ -69,9 +67,9 @@ public final class DerFormat {
             case 0x10: case 0x11: return setOrSequence(d);
             case 0x04: return Codec.hex(stripped(d));
             case 0x03: return null;                                       // BIT STRING: python-nss returns None
-            case 0x1e: return string(d, StandardCharsets.UTF_16BE, 2, "malformed raw ASN.1 BMP string buffer",
+            case 0x1e: return string(d, "utf-16-be", 2, "malformed raw ASN.1 BMP string buffer",
                     "raw ASN.1 BMP string length must be multiple of 2");
-            case 0x1c: return string(d, Charset.forName("UTF-32BE"), 4, "malformed raw ASN.1 Universal string buffer",
+            case 0x1c: return string(d, "utf-32-be", 4, "malformed raw ASN.1 Universal string buffer",
                     "raw ASN.1 Universal string length must be multiple of 4");
             default: return Codec.hex(d);
         }
@@ -88,11 +86,12 @@ public final class DerFormat {
         return v.length == 0 ? BigInteger.ZERO : new BigInteger(v);
     }
 
-    private static String string(byte[] d, Charset cs, int unit, String malformed, String badLength) {
+    /** Text decoded as Python 2 decodes it (UnicodeDecodeError when malformed). */
+    private static String string(byte[] d, String codec, int unit, String malformed, String badLength) {
         byte[] v = stripTagAndLength(d);
         if (v == null) throw new IllegalArgumentException(malformed);
         if (v.length % unit != 0) throw new IllegalArgumentException(badLength);
-        return new String(v, cs);
+        return Asn1Fmt.decode(v, codec);
     }
 
     /** python-nss's escaping of ASCII string values: C escapes, \xHH for other non-printables. */
@@ -142,8 +141,13 @@ public final class DerFormat {
             }
             int avail = rest.length - pos;
             int take = (int) Math.min(len, avail);
-            out.add(any(Arrays.copyOfRange(rest, pos, pos + take)));
+            byte[] element = Arrays.copyOfRange(rest, pos, pos + take);
             pos += take;
+            try {
+                out.add(any(element));
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                // python-nss appends the NULL of the failed element, which fails: the element is left out
+            }
         }
         return out;
     }
