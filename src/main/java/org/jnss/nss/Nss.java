@@ -460,4 +460,26 @@ public final class Nss implements NssConstants {
     public static PK11Slot getInternalKeySlot() {
         return CertVerify.internalKeySlot();
     }
+
+    // ---- line formatting and flag lists (LineFormat) ----------------------------
+
+    @Py("make_line_fmt_tuples(level, obj)")
+    public static List<Object[]> makeLineFmtTuples(int level, Object obj) {
+        return LineFormat.makeLineFmtTuples(level, obj);
+    }
+
+    @Py("indented_format(line_fmt_tuples, indent_len=4)")
+    public static byte[] indentedFormat(Object lineFmtTuples, int indentLen) {
+        return LineFormat.indentedFormat(lineFmtTuples, indentLen);
+    }
+
+    @Py("cert_usage_flags(flags, repr_kind=AsEnumDescription)")
+    public static List<Object> certUsageFlags(long flags, int reprKind) {
+        return LineFormat.certUsageFlags(flags, reprKind);
+    }
+
+    @Py("cert_type_flags(flags, repr_kind=AsEnumName)")
+    public static List<Object> certTypeFlags(long flags, int reprKind) {
+        return LineFormat.certTypeFlags(flags, reprKind);
+    }
 }
