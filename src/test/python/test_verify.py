@@ -153,6 +153,20 @@ for n in NICKS:
     out(n, type(k).__name__, [a for a in dir(k) if not a.startswith('_')])
 ''')
 
+    def test_read_der_from_file(self):
+        self.assertSame(INIT + r'''
+import os
+certs = %r
+for name in sorted(os.listdir(certs)):
+    path = os.path.join(certs, name)
+    pem = name.endswith('.pem')
+    a = nss.read_der_from_file(path, pem)
+    b = nss.read_der_from_file(open(path, 'rb'), pem)
+    c = nss.read_der_from_file(file=path, ascii=pem)
+    out(name, type(a).__name__, len(a), a == b, a == c, str(nss.Certificate(a).subject))
+out(exc(nss.read_der_from_file, None), exc(nss.read_der_from_file, 5))
+''' % os.path.join(TOP, 'test-vectors', 'certs'))
+
     def test_argument_errors(self):
         self.assertSame(INIT + r'''
 c = nss.find_cert_from_nickname('server')

@@ -12,12 +12,17 @@ final class Pki {
     private Pki() {}
 
     static SecItem readDerFromFile(Object file, boolean ascii) {
-        if (!(file instanceof String path)) throw new ArgumentError("Bad file, must be pathname or file object");
         byte[] data;
-        try (InputStream in = new FileInputStream(path)) {
-            data = in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        if (file instanceof String path) {
+            try (InputStream in = new FileInputStream(path)) {
+                data = in.readAllBytes();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        } else {
+            data = FileLike.read(file);
+            if (data == null)
+                throw new ArgumentError("Bad file, must be pathname or file like object with read() method");
         }
         if (ascii) data = Codec.base64ToBinary(data);
         return new SecItem(data);
