@@ -144,14 +144,7 @@ public class SecItem implements BinaryData {
         return switch (kind) {
             case BUFFER -> Codec.hex(data);
             case ALGORITHM -> BStr.bytes(Asn1Fmt.oidDesc(data));
-            case DER -> {
-                // None and lists make str() fail, as python-nss's __str__ returns them
-                Object v = Asn1Fmt.any(data);
-                if (v == null) yield null;
-                if (v instanceof List) yield new ArrayList<>();
-                if (v instanceof Asn1Fmt.Uni u) yield u.text();
-                yield BStr.bytes((String) v);
-            }
+            case DER -> DerFormat.any(data);
         };
     }
 

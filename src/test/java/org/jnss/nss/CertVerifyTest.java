@@ -4,6 +4,7 @@ import org.jnss.core.ArgumentError;
 import org.jnss.error.CertVerifyError;
 import org.jnss.error.ErrorConstants;
 import org.jnss.error.NSPRError;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -29,9 +30,23 @@ class CertVerifyTest {
     private static final Path VECTORS = Path.of(System.getProperty("user.dir"), "test-vectors", "certs");
     private static final long SSL_SERVER = NssConstants.certificateUsageSSLServer;
 
+    private static boolean started;
+
     @BeforeAll
     static void init() {
-        if (!NssRuntime.isInitialized()) Nss.nssInitNodb();
+        if (!NssRuntime.isInitialized()) {
+            Nss.nssInitNodb();
+            started = true;
+        }
+    }
+
+    /** Leaves NSS as found: the other test classes of this JVM may initialize it their own way. */
+    @AfterAll
+    static void shutdown() {
+        if (started) {
+            System.gc();
+            Nss.nssShutdown();
+        }
     }
 
     private static Certificate cert(String name) throws IOException {
