@@ -167,6 +167,22 @@ for name in sorted(os.listdir(certs)):
 out(exc(nss.read_der_from_file, None), exc(nss.read_der_from_file, 5))
 ''' % os.path.join(TOP, 'test-vectors', 'certs'))
 
+    def test_empty_objects(self):
+        self.assertSame(INIT + r'''
+log = nss.CertVerifyLog()
+out(str(log), len(log), log.count, log.format_lines(), log.format(1))
+out(exc(lambda: log[0]))
+node = nss.CertVerifyLogNode()
+out(node.depth, node.error)
+for f in (lambda: node.certificate, lambda: str(node)):
+    try:
+        f()
+        out('no error')
+    except nss_error.NSPRError as e:
+        out(type(e).__name__)
+out(type(nss.PrivateKey()).__name__)
+''')
+
     def test_argument_errors(self):
         self.assertSame(INIT + r'''
 c = nss.find_cert_from_nickname('server')

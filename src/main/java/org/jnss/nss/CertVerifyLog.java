@@ -28,6 +28,12 @@ public final class CertVerifyLog {
         this.nodes = Collections.unmodifiableList(nodes);
     }
 
+    /** An empty log, as python-nss's CertVerifyLog() makes. */
+    @Py("CertVerifyLog()")
+    public static CertVerifyLog create() {
+        return new CertVerifyLog(new ArrayList<>());
+    }
+
     /** An empty native log with its own arena; free it with {@link #consume}. */
     static long allocate() {
         long arena = NssPki.PORT_NewArena(512);

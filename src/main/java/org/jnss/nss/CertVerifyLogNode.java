@@ -3,6 +3,7 @@ package org.jnss.nss;
 import org.jnss.core.Py;
 import org.jnss.error.ErrorConstants;
 import org.jnss.error.ErrorTable;
+import org.jnss.error.NSPRError;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -31,9 +32,18 @@ public final class CertVerifyLogNode {
         this.arg = arg;
     }
 
-    /** The certificate (None if NSS logged none). */
+    /** An empty node, as python-nss's CertVerifyLogNode() makes: no certificate, error and depth 0. */
+    @Py("CertVerifyLogNode()")
+    public static CertVerifyLogNode create() {
+        return new CertVerifyLogNode(null, 0, 0, 0);
+    }
+
+    /** The certificate; an empty node has none, and python-nss reports the thread's NSPR error then. */
     @Py("certificate")
-    public Certificate getCertificate() { return certificate; }
+    public Certificate getCertificate() {
+        if (certificate == null) throw NSPRError.last();
+        return certificate;
+    }
 
     /** The NSPR error code. */
     @Py("error")
@@ -47,7 +57,7 @@ public final class CertVerifyLogNode {
 
     /** Subject, issuer and validity of a certificate, at level. */
     static void certificateSummary(Lines lines, int level, Certificate cert) {
-        if (cert == null) return;
+        if (cert == null) throw NSPRError.last();
         lines.pair(level, "Subject", cert.getSubject().render());
         lines.pair(level, "Issuer", cert.getIssuer().render());
         lines.pair(level, "Validity", "[" + BStr.of(cert.getValidNotBeforeStr()) + "] - ["
@@ -66,7 +76,7 @@ public final class CertVerifyLogNode {
                     lines.pair(level, "Inadequate Cert Type", pyList(FlagNames.certType((int) arg)));
             case ErrorConstants.SEC_ERROR_UNKNOWN_ISSUER, ErrorConstants.SEC_ERROR_UNTRUSTED_ISSUER,
                  ErrorConstants.SEC_ERROR_EXPIRED_ISSUER_CERTIFICATE -> {
-                if (certificate != null) lines.pair(level, "Issuer", certificate.getIssuer().render());
+                lines.pair(level, "Issuer", getCertificate().getIssuer().render());
             }
             default -> { }
         }

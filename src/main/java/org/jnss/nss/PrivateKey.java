@@ -14,6 +14,12 @@ public class PrivateKey extends NativeResource {
         super(key, NssPki::SECKEY_DestroyPrivateKey, true);
     }
 
+    /** An empty key, as python-nss's PrivateKey() makes (nothing to use). */
+    @Py("PrivateKey()")
+    public PrivateKey() {
+        super();
+    }
+
     @Override
     protected NSPRError closedError() {
         return new NSPRError("PrivateKey object has been closed", ErrorConstants.SEC_ERROR_INVALID_ARGS);
