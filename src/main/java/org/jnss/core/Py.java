@@ -59,6 +59,16 @@ public @interface Py {
         String doc() default "";
     }
 
+    /**
+     * On an {@code Object} parameter: the binder passes the Python object itself,
+     * unconverted (None included), for functions that must see exactly what
+     * they were given (str or unicode, list or tuple, int or long); the core
+     * reads it through {@link PyObjects}.
+     */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.PARAMETER)
+    @interface Raw {}
+
     /** On a parameter: Python None is accepted (and passed as null) although the default is not None. */
     @Retention(RetentionPolicy.RUNTIME)
     @Target(ElementType.PARAMETER)

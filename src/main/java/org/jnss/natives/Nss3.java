@@ -43,6 +43,7 @@ public final class Nss3 {
     // slots
     public static native long PK11_ReferenceSlot(long slot);
     public static native long PK11_GetInternalKeySlot();
+    public static native long PK11_GetInternalSlot();
     public static native int PK11_Authenticate(long slot, int loadCerts, long wincx);
     public static native int PK11_NeedLogin(long slot);
     public static native void PK11_FreeSlot(long slot);

@@ -71,9 +71,9 @@ public final class CertVerifyLogNode {
         lines.pair(level, "Error", text);
         switch (error) {
             case ErrorConstants.SEC_ERROR_INADEQUATE_KEY_USAGE ->
-                    lines.pair(level, "Inadequate Key Usage", pyList(FlagNames.keyUsage((int) arg)));
+                    lines.pair(level, "Inadequate Key Usage", pyList(PkiFlags.flags(PkiFlags.KEY_USAGE, (int) arg, NssConstants.AsEnumName)));
             case ErrorConstants.SEC_ERROR_INADEQUATE_CERT_TYPE ->
-                    lines.pair(level, "Inadequate Cert Type", pyList(FlagNames.certType((int) arg)));
+                    lines.pair(level, "Inadequate Cert Type", pyList(PkiFlags.flags(PkiFlags.CERT_TYPE, (int) arg, NssConstants.AsEnumName)));
             case ErrorConstants.SEC_ERROR_UNKNOWN_ISSUER, ErrorConstants.SEC_ERROR_UNTRUSTED_ISSUER,
                  ErrorConstants.SEC_ERROR_EXPIRED_ISSUER_CERTIFICATE -> {
                 lines.pair(level, "Issuer", getCertificate().getIssuer().render());
@@ -82,10 +82,10 @@ public final class CertVerifyLogNode {
         }
     }
 
-    /** str() of a Python 2 list of plain byte strings. */
-    private static String pyList(List<String> names) {
+    /** str() of a Python 2 list of plain byte strings (flag names). */
+    private static String pyList(List<Object> names) {
         List<String> quoted = new ArrayList<>(names.size());
-        for (String n : names) quoted.add("'" + n + "'");
+        for (Object n : names) quoted.add("'" + (n instanceof byte[] b ? BStr.of(b) : String.valueOf(n)) + "'");
         return "[" + String.join(", ", quoted) + "]";
     }
 

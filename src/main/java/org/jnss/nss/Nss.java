@@ -25,7 +25,9 @@ import java.util.Map;
  */
 @Py.Module(value = "nss.nss", types = {SecItem.class, PK11Context.class, PK11Slot.class, InitParameters.class, InitContext.class,
         CertDB.class, Certificate.class, AVA.class, RDN.class, DN.class, AlgorithmID.class, SignedData.class,
-        CertificateExtension.class, CertVerifyLog.class, CertVerifyLogNode.class, PrivateKey.class},
+        CertificateExtension.class,
+        CertificateRequest.class, CertAttribute.class, SignedCRL.class,
+        CertVerifyLog.class, CertVerifyLogNode.class, PrivateKey.class},
         doc = "NSS cryptography, certificates and PKI (python-nss compatible, on the JVM)")
 public final class Nss implements NssConstants {
     private Nss() {}
@@ -407,6 +409,203 @@ public final class Nss implements NssConstants {
         return d == null ? "" : d;
     }
 
+    // ---- requests, revocation, OCSP, flag and format helpers (PkiFlags, SignedCRL, OcspSettings, LineFormat)
+
+    /** C's "k" conversion: any int or long, masked to an unsigned 64-bit value; anything else a TypeError. */
+    private static long unsignedMask(Object v, String function) {
+        if (v instanceof Boolean b) return b ? 1 : 0;
+        if (v instanceof Integer || v instanceof Long) return ((Number) v).longValue();
+        if (v instanceof java.math.BigInteger b) return b.longValue();
+        throw new ArgumentError(function + "() argument 1 must be integer<k>, not " + PyTypeNames.of(v));
+    }
+
+    @Py(value = "cert_crl_reason_name(reason, /)", doc = "The name of a CERTCRLEntryReasonCode constant (KeyError if none).")
+    public static String certCrlReasonName(Object reason) {
+        return PkiFlags.CRL_REASONS.name(unsignedMask(reason, "cert_crl_reason_name"));
+    }
+
+    @Py(value = "cert_crl_reason_from_name(name, /)",
+            doc = "The value of a CERTCRLEntryReasonCode constant given its name, case-insensitive, with or without the crlEntry prefix.")
+    public static int certCrlReasonFromName(String name) {
+        return PkiFlags.CRL_REASONS.value(name);
+    }
+
+    @Py(value = "cert_general_name_type_name(type, /)", doc = "The name of a CERTGeneralNameType constant (KeyError if none).")
+    public static String certGeneralNameTypeName(Object type) {
+        return PkiFlags.GENERAL_NAME_TYPES.name(unsignedMask(type, "cert_general_name_type_name"));
+    }
+
+    @Py(value = "cert_general_name_type_from_name(name, /)",
+            doc = "The value of a CERTGeneralNameType constant given its name, case-insensitive, with or without the cert prefix.")
+    public static int certGeneralNameTypeFromName(String name) {
+        return PkiFlags.GENERAL_NAME_TYPES.value(name);
+    }
+
+    @Py(value = "cert_usage_flags(flags, repr_kind=AsEnumDescription)",
+            doc = "The certificateUsage* bits set in flags, as a sorted list (AsEnum, AsEnumName or AsEnumDescription).")
+    public static List<Object> certUsageFlags(int flags, int reprKind) {
+        return PkiFlags.flags(PkiFlags.CERT_USAGE, flags, reprKind);
+    }
+
+    @Py(value = "cert_type_flags(flags, repr_kind=AsEnumName)",
+            doc = "The NS_CERT_TYPE_* bits set in flags, as a sorted list (AsEnum, AsEnumName or AsEnumDescription).")
+    public static List<Object> certTypeFlags(int flags, int reprKind) {
+        return PkiFlags.flags(PkiFlags.CERT_TYPE, flags, reprKind);
+    }
+
+    @Py(value = "key_usage_flags(flags, repr_kind=AsEnumName)",
+            doc = "The KU_* bits set in flags, as a sorted list (AsEnum, AsEnumName or AsEnumDescription).")
+    public static List<Object> keyUsageFlags(int flags, int reprKind) {
+        return PkiFlags.flags(PkiFlags.KEY_USAGE, flags, reprKind);
+    }
+
+    @Py(value = "x509_key_usage(bitstr, repr_kind=AsEnumDescription)",
+            doc = "The usages set in a DER key usage bit string, as a tuple (AsEnum, AsEnumName, AsEnumDescription or AsIndex).")
+    public static Object[] x509KeyUsage(SecItem bitstr, int reprKind) {
+        return PkiFlags.bitString(PkiFlags.KEY_USAGE, bitstr.toByteArray(), reprKind);
+    }
+
+    @Py(value = "x509_cert_type(bitstr, repr_kind=AsEnumDescription)",
+            doc = "The types set in a DER Netscape cert type bit string, as a tuple (AsEnum, AsEnumName, AsEnumDescription or AsIndex).")
+    public static Object[] x509CertType(SecItem bitstr, int reprKind) {
+        return PkiFlags.bitString(PkiFlags.CERT_TYPE, bitstr.toByteArray(), reprKind);
+    }
+
+    @Py(value = "x509_ext_key_usage(sec_item, repr_kind=AsString)",
+            doc = "The OIDs of a DER extended key usage extension, as a tuple (AsObject, AsString, AsDottedDecimal or AsEnum).")
+    public static Object[] x509ExtKeyUsage(SecItem secItem, int reprKind) {
+        return secItem.getOidSequence(reprKind);
+    }
+
+    @Py(value = "x509_alt_name(sec_item, repr_kind=AsString)",
+            doc = "The general names of a DER alternative name extension, as a tuple (AsString, AsTypeString, AsTypeEnum or AsLabeledString).")
+    public static Object[] x509AltName(SecItem secItem, int reprKind) {
+        return PkiFlags.altNames(secItem.toByteArray(), reprKind);
+    }
+
+    @Py(value = "decode_der_crl(der_crl, type=SEC_CRL_TYPE, decode_options=CRL_DECODE_DEFAULT_OPTIONS)",
+            doc = "Decodes a DER CRL (a SecItem) into a SignedCRL.")
+    public static SignedCRL decodeDerCrl(SecItem derCrl, int type, int decodeOptions) {
+        return SignedCRL.decode(derCrl, type, decodeOptions);
+    }
+
+    @Py(value = "import_crl(slot, der_crl, url, type, import_options, decode_options, /, *user_data)",
+            doc = "Imports a DER CRL (a SecItem) into the slot's database and returns it as a SignedCRL; user_data goes to the password callback.")
+    public static SignedCRL importCrl(PK11Slot slot, SecItem derCrl, String url, int type, int importOptions,
+                                      int decodeOptions, Object... userData) {
+        return SignedCRL.importCrl(slot, derCrl, url, type, importOptions, decodeOptions, userData);
+    }
+
+    @Py(value = "enable_ocsp_checking(certdb=get_default_certdb())", doc = "Turns on OCSP checking for the certificate database.")
+    public static void enableOcspChecking(CertDB certdb) {
+        OcspSettings.enableChecking(certdb);
+    }
+
+    @Py(value = "disable_ocsp_checking(certdb=get_default_certdb())",
+            doc = "Turns off OCSP checking for the certificate database (SEC_ERROR_OCSP_NOT_ENABLED if it is not on).")
+    public static void disableOcspChecking(CertDB certdb) {
+        OcspSettings.disableChecking(certdb);
+    }
+
+    @Py(value = "set_ocsp_cache_settings(max_cache_entries, min_secs_till_next_fetch, max_secs_till_next_fetch, /)",
+            doc = "Sets the size of NSS's OCSP cache (-1 disables it, 0 is unlimited) and its fetch intervals.")
+    public static void setOcspCacheSettings(int maxCacheEntries, long minSecsTillNextFetch, long maxSecsTillNextFetch) {
+        OcspSettings.cacheSettings(maxCacheEntries, minSecsTillNextFetch, maxSecsTillNextFetch);
+    }
+
+    @Py(value = "set_ocsp_failure_mode(failure_mode, /)",
+            doc = "What an OCSP failure means: ocspMode_FailureIsVerificationFailure or ocspMode_FailureIsNotAVerificationFailure.")
+    public static void setOcspFailureMode(int failureMode) {
+        OcspSettings.failureMode(failureMode);
+    }
+
+    @Py(value = "set_ocsp_timeout(seconds, /)", doc = "The longest NSS waits for an OCSP response, in seconds.")
+    public static void setOcspTimeout(long seconds) {
+        OcspSettings.timeout(seconds);
+    }
+
+    @Py(value = "clear_ocsp_cache()", doc = "Removes every response from the OCSP cache.")
+    public static void clearOcspCache() {
+        OcspSettings.clearCache();
+    }
+
+    @Py(value = "set_ocsp_default_responder(certdb, url, nickname, /)",
+            doc = "The location of the default OCSP responder and the nickname of the certificate that signs its responses.")
+    public static void setOcspDefaultResponder(CertDB certdb, String url, String nickname) {
+        OcspSettings.defaultResponder(certdb, url, nickname);
+    }
+
+    @Py(value = "enable_ocsp_default_responder(certdb=get_default_certdb())",
+            doc = "OCSP checking goes to the default responder (which must have been set).")
+    public static void enableOcspDefaultResponder(CertDB certdb) {
+        OcspSettings.enableDefaultResponder(certdb);
+    }
+
+    @Py(value = "disable_ocsp_default_responder(certdb=get_default_certdb())",
+            doc = "OCSP checking no longer goes to the default responder.")
+    public static void disableOcspDefaultResponder(CertDB certdb) {
+        OcspSettings.disableDefaultResponder(certdb);
+    }
+
+    @Py(value = "get_use_pkix_for_validation()", doc = "Whether NSS validates certificates with libpkix.")
+    public static boolean getUsePkixForValidation() {
+        return OcspSettings.usePkix();
+    }
+
+    @Py(value = "set_use_pkix_for_validation(flag, /)",
+            doc = "Turns validation with libpkix on or off; returns the previous setting.")
+    public static boolean setUsePkixForValidation(int flag) {
+        return OcspSettings.setUsePkix(flag);
+    }
+
+    @Py(value = "make_line_fmt_tuples(level, obj)",
+            doc = "[(level, str(x)) for x in obj] for a list or tuple, else [(level, str(obj))]; strings are kept as they are.")
+    public static List<Object[]> makeLineFmtTuples(int level, @Py.Raw Object obj) {
+        return LineFormat.makeLineFmtTuples(level, obj);
+    }
+
+    @Py(value = "indented_format(lines_pairs, indent_len=4)",
+            doc = "indented_format(line_fmt_tuples, indent_len=4) -> string\n\n"
+                    + "Renders a list of (level,), (level, text) and (level, label, value) tuples, one line each, "
+                    + "indented by level * indent_len spaces, the values of consecutive lines at one level aligned.")
+    public static byte[] indentedFormat(@Py.Raw Object linesPairs, int indentLen) {
+        return LineFormat.indentedFormat(linesPairs, indentLen);
+    }
+
+    @Py(value = "fingerprint_format_lines(data, level=0)", doc = "The MD5 and SHA1 fingerprints of data as line tuples.")
+    public static List<Object[]> fingerprintFormatLines(byte[] data, int level) {
+        return LineFormat.fingerprintFormatLines(data, level);
+    }
+
+    @Py(value = "der_universal_secitem_fmt_lines(sec_item, level=0, octets_per_line=OCTETS_PER_LINE_DEFAULT, separator=HEX_SEPARATOR_DEFAULT)",
+            doc = "The text of a DER encoded ASN.1 universal type as line tuples.")
+    public static List<Object[]> derUniversalSecitemFmtLines(SecItem secItem, int level, int octetsPerLine,
+                                                             @Py.OrNone String separator) {
+        return LineFormat.derUniversalSecItemFmtLines(secItem, level, octetsPerLine, separator);
+    }
+
+    @Py(value = "get_internal_slot()", doc = "The internal cryptographic slot.")
+    public static PK11Slot getInternalSlot() {
+        requireModule();
+        return slot(Nss3.PK11_GetInternalSlot());
+    }
+
+    @Py(value = "get_internal_key_slot()", doc = "The internal key slot (the certificate and key database).")
+    public static PK11Slot getInternalKeySlot() {
+        requireModule();
+        return slot(Nss3.PK11_GetInternalKeySlot());
+    }
+
+    /** Before NSS_Init there is no module to have a slot (python-nss: SEC_ERROR_NO_MODULE). */
+    private static void requireModule() {
+        if (!NssRuntime.isInitialized()) throw new NSPRError(null, ErrorConstants.SEC_ERROR_NO_MODULE);
+    }
+
+    private static PK11Slot slot(long slot) {
+        if (slot == 0) throw NSPRError.last();
+        return new PK11Slot(slot);
+    }
+
     // ---- certificates (Pki) ------------------------------------------------
 
     /** The default certificate database, None before NSS is initialized. */
@@ -454,32 +653,5 @@ public final class Nss implements NssConstants {
     @Py("find_key_by_any_cert(cert, /, *user_data)")
     public static PrivateKey findKeyByAnyCert(Certificate cert, Object... userData) {
         return CertVerify.findKeyByAnyCert(cert, userData);
-    }
-
-    @Py("get_internal_key_slot()")
-    public static PK11Slot getInternalKeySlot() {
-        return CertVerify.internalKeySlot();
-    }
-
-    // ---- line formatting and flag lists (LineFormat) ----------------------------
-
-    @Py("make_line_fmt_tuples(level, obj)")
-    public static List<Object[]> makeLineFmtTuples(int level, Object obj) {
-        return LineFormat.makeLineFmtTuples(level, obj);
-    }
-
-    @Py("indented_format(line_fmt_tuples, indent_len=4)")
-    public static byte[] indentedFormat(Object lineFmtTuples, int indentLen) {
-        return LineFormat.indentedFormat(lineFmtTuples, indentLen);
-    }
-
-    @Py("cert_usage_flags(flags, repr_kind=AsEnumDescription)")
-    public static List<Object> certUsageFlags(long flags, int reprKind) {
-        return LineFormat.certUsageFlags(flags, reprKind);
-    }
-
-    @Py("cert_type_flags(flags, repr_kind=AsEnumName)")
-    public static List<Object> certTypeFlags(long flags, int reprKind) {
-        return LineFormat.certTypeFlags(flags, reprKind);
     }
 }

@@ -16,6 +16,16 @@ public class PK11Slot extends NativeResource {
         super(slot, Nss3::PK11_FreeSlot, true);
     }
 
+    /** Runs op with the slot's handle, held for the duration of the call. */
+    <T> T withHandle(java.util.function.LongFunction<T> op) {
+        long s = acquire();
+        try {
+            return op.apply(s);
+        } finally {
+            release();
+        }
+    }
+
     @Py("slot_name")
     public String getSlotName() {
         long s = acquire();

@@ -32,6 +32,7 @@ public final class Binder {
         CallbackErrors.setPrinter(Binder::printToStderr);
         PyTypeNames.setResolver(Binder::pythonTypeNameOf);
         org.jnss.core.PyValues.setConverter(Convert::rawToJava);
+        org.jnss.core.PyObjects.install(new RawObjects());
     }
 
     private Binder() {}
@@ -70,13 +71,27 @@ public final class Binder {
         }
         // functions before types: defaults of constructors may call module functions
         // (Certificate(data, certdb=get_default_certdb(), ...))
+        // functions whose defaults call other functions (certdb=get_default_certdb()) come last
+        java.util.List<Method> functions = new java.util.ArrayList<>();
         for (Method m : cls.getMethods()) {
             Py py = m.getAnnotation(Py.class);
             if (py == null || !Modifier.isStatic(m.getModifiers()) || m.getDeclaringClass() != cls) continue;
+            functions.add(m);
+        }
+        functions.sort(java.util.Comparator.comparing(m -> defaultsCall(m.getAnnotation(Py.class).value())));
+        for (Method m : functions) {
+            Py py = m.getAnnotation(Py.class);
             Invoker inv = new Invoker(m, Signature.parse(py.value()), py.unicode(), d -> evalDefault(d, namespace));
             namespace.__setitem__(inv.name, new JFunction(inv, module, docOf(py)));
         }
         for (Class<?> t : mod.types()) defineType(namespace, module, t);
+    }
+
+    /** Whether a signature has a default that calls something. */
+    private static boolean defaultsCall(String signature) {
+        Signature sig = Signature.parse(signature);
+        for (String d : sig.defaults) if (d != null && d.contains("(")) return true;
+        return false;
     }
 
     private static void defineType(PyObject namespace, String module, Class<?> cls) {

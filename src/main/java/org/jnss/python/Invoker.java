@@ -68,10 +68,15 @@ final class Invoker {
         this.defaults = new Object[nParams];
         this.noneOk = new boolean[nParams];
         for (int i = 0; i < nParams; i++) {
-            conv[i] = Convert.forType(ptypes[i]);
+            boolean orNone = false, raw = false;
+            for (java.lang.annotation.Annotation a : pann[i]) {
+                orNone |= a instanceof Py.OrNone;
+                raw |= a instanceof Py.Raw;
+            }
+            if (raw && ptypes[i] != Object.class)
+                throw new IllegalStateException(target + ": @Py.Raw needs an Object parameter");
+            conv[i] = raw ? v -> v : Convert.forType(ptypes[i]);
             String d = sig.defaults.get(i);
-            boolean orNone = false;
-            for (java.lang.annotation.Annotation a : pann[i]) orNone |= a instanceof Py.OrNone;
             noneOk[i] = orNone || "None".equals(d) || ptypes[i] == Object.class;
             if (d == null) {
                 defaults[i] = REQUIRED;

@@ -116,11 +116,4 @@ class CertVerifyTest {
         assertThrows(NSPRError.class, () -> server.verifyHostname("server.example.com"));
         assertThrows(NSPRError.class, () -> server.getCertChain(null, NssConstants.certUsageAnyCA));
     }
-
-    @Test
-    void flagNamesAreSortedWithUnknownBits() {
-        assertEquals(List.of("KU_DIGITAL_SIGNATURE", "KU_KEY_CERT_SIGN"), FlagNames.keyUsage(0x84));
-        assertEquals(List.of("NS_CERT_TYPE_EMAIL", "unknown bit flags %#x"), FlagNames.certType(0x20 | 0x100));
-        assertEquals(List.of(), FlagNames.keyUsage(0));
-    }
 }

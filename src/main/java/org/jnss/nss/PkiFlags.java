@@ -1,0 +1,209 @@
+package org.jnss.nss;
+
+import org.jnss.core.KeyError;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The flag and name helpers of nss.nss, as python-nss 1.0.1 has them: bit
+ * flags to names (cert_usage_flags, cert_type_flags, key_usage_flags), DER bit
+ * strings and extension values to names (x509_key_usage, x509_cert_type,
+ * x509_ext_key_usage, x509_alt_name) and the CRL reason and general name type
+ * name lookups. Bound in {@link Nss}.
+ */
+final class PkiFlags {
+    private PkiFlags() {}
+
+    /** A flag: its value, enum name and description. */
+    record Flag(int value, String name, String description) {}
+
+    static final Flag[] CERT_USAGE = {
+            new Flag(NssConstants.certificateUsageSSLClient, "certificateUsageSSLClient", "SSL Client"),
+            new Flag(NssConstants.certificateUsageSSLServer, "certificateUsageSSLServer", "SSL Server"),
+            new Flag(NssConstants.certificateUsageSSLServerWithStepUp, "certificateUsageSSLServerWithStepUp", "SSL Server With StepUp"),
+            new Flag(NssConstants.certificateUsageSSLCA, "certificateUsageSSLCA", "SSL CA"),
+            new Flag(NssConstants.certificateUsageEmailSigner, "certificateUsageEmailSigner", "Email Signer"),
+            new Flag(NssConstants.certificateUsageEmailRecipient, "certificateUsageEmailRecipient", "Email Recipient"),
+            new Flag(NssConstants.certificateUsageObjectSigner, "certificateUsageObjectSigner", "Object Signer"),
+            new Flag(NssConstants.certificateUsageUserCertImport, "certificateUsageUserCertImport", "User Certificate Import"),
+            new Flag(NssConstants.certificateUsageVerifyCA, "certificateUsageVerifyCA", "Verify CA"),
+            new Flag(NssConstants.certificateUsageProtectedObjectSigner, "certificateUsageProtectedObjectSigner", "Protected Object Signer"),
+            new Flag(NssConstants.certificateUsageStatusResponder, "certificateUsageStatusResponder", "Status Responder"),
+            new Flag(NssConstants.certificateUsageAnyCA, "certificateUsageAnyCA", "Any CA"),
+    };
+
+    /** NS_CERT_TYPE_* (certt.h); the first eight are the bits of the Netscape cert type extension, in bit order. */
+    static final Flag[] CERT_TYPE = {
+            new Flag(0x80, "NS_CERT_TYPE_SSL_CLIENT", "SSL Client"),
+            new Flag(0x40, "NS_CERT_TYPE_SSL_SERVER", "SSL Server"),
+            new Flag(0x20, "NS_CERT_TYPE_EMAIL", "Email"),
+            new Flag(0x10, "NS_CERT_TYPE_OBJECT_SIGNING", "Object Signing"),
+            new Flag(0x08, "NS_CERT_TYPE_RESERVED", "Reserved"),
+            new Flag(0x04, "NS_CERT_TYPE_SSL_CA", "SSL CA"),
+            new Flag(0x02, "NS_CERT_TYPE_EMAIL_CA", "Email CA"),
+            new Flag(0x01, "NS_CERT_TYPE_OBJECT_SIGNING_CA", "Object Signing CA"),
+            new Flag(0x8000, "EXT_KEY_USAGE_TIME_STAMP", "Key Usage Timestamp"),
+            new Flag(0x4000, "EXT_KEY_USAGE_STATUS_RESPONDER", "Key Usage Status Responder"),
+    };
+
+    /** KU_*; the first eight are the bits of the key usage extension, in bit order. */
+    static final Flag[] KEY_USAGE = {
+            new Flag(NssConstants.KU_DIGITAL_SIGNATURE, "KU_DIGITAL_SIGNATURE", "Digital Signature"),
+            new Flag(NssConstants.KU_NON_REPUDIATION, "KU_NON_REPUDIATION", "Non-Repudiation"),
+            new Flag(NssConstants.KU_KEY_ENCIPHERMENT, "KU_KEY_ENCIPHERMENT", "Key Encipherment"),
+            new Flag(NssConstants.KU_DATA_ENCIPHERMENT, "KU_DATA_ENCIPHERMENT", "Data Encipherment"),
+            new Flag(NssConstants.KU_KEY_AGREEMENT, "KU_KEY_AGREEMENT", "Key Agreement"),
+            new Flag(NssConstants.KU_KEY_CERT_SIGN, "KU_KEY_CERT_SIGN", "Certificate Signing"),
+            new Flag(NssConstants.KU_CRL_SIGN, "KU_CRL_SIGN", "CRL Signing"),
+            new Flag(NssConstants.KU_ENCIPHER_ONLY, "KU_ENCIPHER_ONLY", "Encipher Only"),
+            new Flag(NssConstants.KU_DIGITAL_SIGNATURE_OR_NON_REPUDIATION, "KU_DIGITAL_SIGNATURE_OR_NON_REPUDIATION",
+                    "Digital Signature or Non-Repudiation"),
+            new Flag(NssConstants.KU_KEY_AGREEMENT_OR_ENCIPHERMENT, "KU_KEY_AGREEMENT_OR_ENCIPHERMENT",
+                    "Key Agreement or Data Encipherment"),
+            new Flag(NssConstants.KU_NS_GOVT_APPROVED, "KU_NS_GOVT_APPROVED", "Government Approved"),
+    };
+
+    private static void checkFlagsKind(int reprKind) {
+        if (reprKind != NssConstants.AsEnum && reprKind != NssConstants.AsEnumName
+                && reprKind != NssConstants.AsEnumDescription)
+            throw new IllegalArgumentException("Unsupported representation kind (" + reprKind + ")");
+    }
+
+    /**
+     * The flags set in flags as a sorted list of values, names or descriptions,
+     * plus "unknown bit flags N" for the bits left (Python 2's PyString_FromFormat
+     * ignores the '#' of python-nss's "%#x": hex without 0x). Sorted as Python 2
+     * sorts: numbers before strings.
+     */
+    static List<Object> flags(Flag[] table, int flags, int reprKind) {
+        checkFlagsKind(reprKind);
+        List<Integer> values = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
+        for (Flag f : table) {
+            if ((flags & f.value()) == 0) continue;
+            flags &= ~f.value();
+            if (reprKind == NssConstants.AsEnum) values.add(f.value());
+            else texts.add(reprKind == NssConstants.AsEnumName ? f.name() : f.description());
+        }
+        if (flags != 0) texts.add("unknown bit flags " + Integer.toHexString(flags));
+        values.sort(null);
+        texts.sort(null);
+        List<Object> out = new ArrayList<>(values);
+        out.addAll(texts);
+        return out;
+    }
+
+    // ---- DER bit strings and extension values ------------------------------
+
+    /** The set bits of a DER BIT STRING that the first eight flags of table name, in bit order, per repr_kind. */
+    static Object[] bitString(Flag[] table, byte[] der, int reprKind) {
+        PkiFmt.Bits bits = PkiFmt.derBitString(der);
+        List<Object> out = new ArrayList<>();
+        long n = Math.min(8, bits.count());
+        for (int i = 0; i < n; i++) {
+            if (!bits.bit(i)) continue;
+            Flag f = table[i];
+            out.add(switch (reprKind) {
+                case NssConstants.AsEnum -> f.value();
+                case NssConstants.AsEnumName -> f.name();
+                case NssConstants.AsEnumDescription -> f.description();
+                case NssConstants.AsIndex -> i;
+                default -> throw new IllegalArgumentException("Unsupported representation kind (" + reprKind + ")");
+            });
+        }
+        return out.toArray();
+    }
+
+    /** x509_alt_name: the general names of an alternative name extension, per repr_kind (AsObject needs GeneralName). */
+    static Object[] altNames(byte[] value, int reprKind) {
+        switch (reprKind) {
+            case NssConstants.AsString, NssConstants.AsTypeString, NssConstants.AsTypeEnum, NssConstants.AsLabeledString -> { }
+            case NssConstants.AsObject -> throw new UnsupportedOperationException(
+                    "x509_alt_name(..., AsObject): GeneralName objects are not available yet");
+            default -> throw new IllegalArgumentException("Unsupported representation kind (" + reprKind + ")");
+        }
+        NssRuntime.requireInitialized();
+        List<PkiFmt.GeneralName> names = PkiFmt.altNames(value);
+        Object[] out = new Object[names.size()];
+        for (int i = 0; i < out.length; i++) {
+            PkiFmt.GeneralName n = names.get(i);
+            out[i] = switch (reprKind) {
+                case NssConstants.AsString -> BStr.bytes(n.value());
+                case NssConstants.AsTypeString -> BStr.bytes(n.typeString());
+                case NssConstants.AsTypeEnum -> n.type();
+                default -> BStr.bytes(n.labeled());
+            };
+        }
+        return out;
+    }
+
+    // ---- name <-> value lookups ----------------------------------------------
+
+    /**
+     * A python-nss constant table with lookups both ways: by value (the
+     * constant's name) and by name, case-insensitively, with or without the
+     * prefix (e.g. "crlEntryReasonKeyCompromise", "reasonkeycompromise").
+     */
+    static final class NameTable {
+        private final Map<Integer, String> byValue = new LinkedHashMap<>();
+        private final Map<String, Integer> byName = new LinkedHashMap<>();
+        private final String what;
+
+        NameTable(String what, String prefix, Object... nameValuePairs) {
+            this.what = what;
+            for (int i = 0; i < nameValuePairs.length; i += 2) {
+                String name = (String) nameValuePairs[i];
+                int value = (Integer) nameValuePairs[i + 1];
+                byValue.put(value, name);
+                byName.put(name.toLowerCase(Locale.ROOT), value);
+                if (name.startsWith(prefix)) byName.put(name.substring(prefix.length()).toLowerCase(Locale.ROOT), value);
+            }
+        }
+
+        /** The name of a value; the value is read as the C enum python-nss converts it to (32 bits, unsigned). */
+        String name(long value) {
+            long v = value & 0xffffffffL;
+            String n = v <= Integer.MAX_VALUE ? byValue.get((int) v) : null;
+            if (n == null) throw new KeyError(what + " name not found: " + v);
+            return n;
+        }
+
+        int value(String name) {
+            Integer v = byName.get(name.toLowerCase(Locale.ROOT));
+            if (v == null) throw new KeyError(what + " name not found: " + name);
+            return v;
+        }
+
+        List<String> names() {
+            return Arrays.asList(byValue.values().toArray(new String[0]));
+        }
+    }
+
+    static final NameTable CRL_REASONS = new NameTable("CRL reason", "crlEntry",
+            "crlEntryReasonUnspecified", NssConstants.crlEntryReasonUnspecified,
+            "crlEntryReasonKeyCompromise", NssConstants.crlEntryReasonKeyCompromise,
+            "crlEntryReasonCaCompromise", NssConstants.crlEntryReasonCaCompromise,
+            "crlEntryReasonAffiliationChanged", NssConstants.crlEntryReasonAffiliationChanged,
+            "crlEntryReasonSuperseded", NssConstants.crlEntryReasonSuperseded,
+            "crlEntryReasonCessationOfOperation", NssConstants.crlEntryReasonCessationOfOperation,
+            "crlEntryReasoncertificatedHold", NssConstants.crlEntryReasoncertificatedHold,
+            "crlEntryReasonRemoveFromCRL", NssConstants.crlEntryReasonRemoveFromCRL,
+            "crlEntryReasonPrivilegeWithdrawn", NssConstants.crlEntryReasonPrivilegeWithdrawn,
+            "crlEntryReasonAaCompromise", NssConstants.crlEntryReasonAaCompromise);
+
+    static final NameTable GENERAL_NAME_TYPES = new NameTable("GeneralName type", "cert",
+            "certOtherName", NssConstants.certOtherName,
+            "certRFC822Name", NssConstants.certRFC822Name,
+            "certDNSName", NssConstants.certDNSName,
+            "certX400Address", NssConstants.certX400Address,
+            "certDirectoryName", NssConstants.certDirectoryName,
+            "certEDIPartyName", NssConstants.certEDIPartyName,
+            "certURI", NssConstants.certURI,
+            "certIPAddress", NssConstants.certIPAddress,
+            "certRegisterID", NssConstants.certRegisterID);
+}

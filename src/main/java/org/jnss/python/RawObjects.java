@@ -1,0 +1,63 @@
+package org.jnss.python;
+
+import org.jnss.core.PyObjects;
+import org.python.core.Py;
+import org.python.core.PyInteger;
+import org.python.core.PyList;
+import org.python.core.PyObject;
+import org.python.core.PyString;
+import org.python.core.PyTuple;
+import org.python.core.PyUnicode;
+import org.python.core.util.StringUtil;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/** {@link PyObjects.Ops} for Jython objects (null is None). */
+final class RawObjects implements PyObjects.Ops {
+    private static PyObject py(Object o) {
+        return o == null ? Py.None : (PyObject) o;
+    }
+
+    @Override
+    public boolean isList(Object o) {
+        return o instanceof PyList;
+    }
+
+    @Override
+    public boolean isTuple(Object o) {
+        return o instanceof PyTuple;
+    }
+
+    @Override
+    public List<Object> items(Object sequence) {
+        PyObject seq = py(sequence);
+        int n = seq.__len__();
+        List<Object> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) out.add(seq.__getitem__(i));
+        return out;
+    }
+
+    @Override
+    public Long intValue(Object o) {
+        return o instanceof PyInteger i ? (long) i.getValue() : null;
+    }
+
+    @Override
+    public byte[] utf8(Object o) {
+        if (o instanceof PyUnicode u) return u.getString().getBytes(StandardCharsets.UTF_8);
+        if (o instanceof PyString s) return StringUtil.toBytes(s.getString());
+        return null;
+    }
+
+    @Override
+    public boolean isText(Object o) {
+        return o instanceof PyString;     // PyUnicode is a PyString in Jython
+    }
+
+    @Override
+    public Object str(Object o) {
+        return py(o).__str__();
+    }
+}
