@@ -132,6 +132,9 @@ for t in (nss.PK11CertListUnique, nss.PK11CertListUser, nss.PK11CertListRootUniq
           nss.PK11CertListCAUnique, nss.PK11CertListUserUnique, nss.PK11CertListAll):
     certs = nss.list_certs(t)
     out(t, type(certs).__name__, sorted(str(x.subject) for x in certs))
+for slot in (nss.get_internal_key_slot(), nss.get_internal_slot()):
+    certs = slot.list_certs()
+    out(type(certs).__name__, sorted(str(x.subject) for x in certs))
 certs = nss.find_certs_from_email_addr('client@example.com')
 out([str(x.subject) for x in certs])
 for f, a in ((nss.find_cert_from_nickname, 'no such nickname'), (nss.find_certs_from_nickname, 'nope'),

@@ -101,6 +101,7 @@ public final class NssPki {
     public static native long PK11_FindCertsFromNickname(byte[] nickname, long wincx);
     public static native long PK11_FindCertsFromEmailAddress(byte[] email, long wincx);
     public static native long PK11_ListCerts(int type, long wincx);
+    public static native long PK11_ListCertsInSlot(long slot);
     public static native long CERT_GetCertNicknames(long certdb, int what, long wincx);
     public static native void CERT_FreeNicknames(long nicknames);
     public static native long PK11_FindKeyByAnyCert(long cert, long wincx);

@@ -304,6 +304,12 @@ final class CertVerify {
         }
     }
 
+    static Object[] listCertsInSlot(long slot) {
+        long list = NssPki.PK11_ListCertsInSlot(slot);
+        if (list == 0) throw NSPRError.last();
+        return certList(list).toArray();
+    }
+
     static Object[] certNicknames(CertDB certdb, int what, Object[] userData) {
         long db = certdb.handle();
         long pin = Passwords.pinArgs(userData);

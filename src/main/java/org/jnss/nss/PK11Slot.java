@@ -50,4 +50,10 @@ public class PK11Slot extends NativeResource {
     long acquireHandle() { return acquire(); }
 
     void releaseHandle() { release(); }
+
+    /** The certificates on the slot's token (PK11_ListCertsInSlot), each with its own reference. */
+    @Py("list_certs()")
+    public Object[] listCerts() {
+        return withHandle(CertVerify::listCertsInSlot);
+    }
 }
