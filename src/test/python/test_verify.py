@@ -71,6 +71,7 @@ for n in NICKS:
         lines_of(str(log))
         out(log.format_lines(1))
         lines_of(log.format(2))
+        lines_of(log.format(1, 3))
         for i in range(len(log)):
             node = log[i]
             out(node.depth, node.error, str(node.certificate.subject))
@@ -173,7 +174,7 @@ out(exc(nss.read_der_from_file, None), exc(nss.read_der_from_file, 5))
     def test_empty_objects(self):
         self.assertSame(INIT + r'''
 log = nss.CertVerifyLog()
-out(str(log), len(log), log.count, log.format_lines(), log.format(1))
+out(str(log), len(log), log.count, log.format_lines(), log.format(1), log.format(level=1, indent_len=2), exc(log.format, 0, '  '))
 out(exc(lambda: log[0]))
 node = nss.CertVerifyLogNode()
 out(node.depth, node.error)

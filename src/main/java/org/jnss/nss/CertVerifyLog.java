@@ -108,13 +108,13 @@ public final class CertVerifyLog {
         return lines(level).toPython();
     }
 
-    @Py("format(level=0, indent='    ')")
-    public byte[] format(int level, String indent) {
-        return BStr.bytes(lines(level).indented(indent.length()));
+    @Py("format(level=0, indent_len=4)")
+    public byte[] format(int level, int indentLen) {
+        return BStr.bytes(lines(level).indented(indentLen));
     }
 
     @Py("__str__()")
     public byte[] str() {
-        return format(0, "    ");
+        return format(0, 4);
     }
 }
