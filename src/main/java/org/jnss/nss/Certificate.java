@@ -400,4 +400,16 @@ public class Certificate extends NativeResource {
     public void setTrustAttributes(String trust, @Py.OrNone CertDB certdb, @Py.OrNone PK11Slot slot, Object... userData) {
         CertVerify.setTrustAttributes(this, trust, certdb, slot, userData);
     }
+
+    // ---- public key (SubjectPublicKeyInfo) ------------------------------------
+
+    @Py("subject_public_key_info")
+    public SubjectPublicKeyInfo getSubjectPublicKeyInfo() {
+        long c = acquire();
+        try {
+            return SubjectPublicKeyInfo.fromNative(c + Layout.CERT_SPKI);
+        } finally {
+            release();
+        }
+    }
 }

@@ -27,7 +27,8 @@ import java.util.Map;
         CertDB.class, Certificate.class, AVA.class, RDN.class, DN.class, AlgorithmID.class, SignedData.class,
         CertificateExtension.class,
         CertificateRequest.class, CertAttribute.class, SignedCRL.class,
-        CertVerifyLog.class, CertVerifyLogNode.class, PrivateKey.class},
+        CertVerifyLog.class, CertVerifyLogNode.class, PrivateKey.class,
+        SubjectPublicKeyInfo.class, PublicKey.class, PyRSAPublicKey.class, PyDSAPublicKey.class, KEYPQGParams.class},
         doc = "NSS cryptography, certificates and PKI (python-nss compatible, on the JVM)")
 public final class Nss implements NssConstants {
     private Nss() {}
