@@ -72,13 +72,15 @@ def verify_all(c):
 
 def run_fresh(python, code, copy_db=True):
     """Runs code under python in a new process, on its own new copy of the
-    test-vector database (or a new empty one), so that neither side sees the
-    other's NSS caches."""
+    test-vector database (or of the database at copy_db, or a new empty one),
+    so that neither side sees the other's NSS caches."""
     tmp = tempfile.mkdtemp(prefix='jnss-verify-trust-')
     try:
         db = os.path.join(tmp, 'db')
-        if copy_db:
+        if copy_db is True:
             shutil.copytree(os.path.join(TOP, 'test-vectors', 'db'), db)
+        elif copy_db:
+            shutil.copytree(copy_db, db)
         else:
             os.mkdir(db)
         src = difftest._PRELUDE + 'DB = %r\nCERTS = %r\n' % ('sql:' + db, CERTS) + PRELUDE + code
@@ -124,6 +126,57 @@ for name in ('server', 'client', 'ec', 'ca', 'expired'):
     verify_all(c)
 out(sorted(nss.get_cert_nicknames(db, nss.SEC_CERT_NICKNAMES_ALL)))
 ''', copy_db=False)
+
+
+def make_expired_ca_db(where):
+    """A database with a CA that expired a year ago (valid 36 to 24 months back)
+    and a leaf it issued that is valid now; None without certutil."""
+    db = os.path.join(where, 'expired-ca-db')
+    os.mkdir(db)
+    noise = os.path.join(where, 'noise')
+    with open(noise, 'wb') as f:
+        f.write(os.urandom(64))
+    try:
+        def certutil(args, stdin=None):
+            p = subprocess.Popen(['certutil'] + args + ['-d', 'sql:' + db], stdin=subprocess.PIPE,
+                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+            p.communicate(stdin)
+            return p.returncode
+        if certutil(['-N', '--empty-password']) != 0:
+            return None
+        if certutil(['-S', '-n', 'oldca', '-s', 'CN=Old CA,O=jnss', '-x', '-t', 'CT,C,C', '-k', 'rsa', '-g', '2048',
+                     '-w', '-36', '-v', '12', '-m', '1', '-2', '-z', noise], b'y\n-1\ny\n') != 0:
+            return None
+        if certutil(['-S', '-n', 'leaf', '-s', 'CN=leaf.example.com,O=jnss', '-c', 'oldca', '-t', ',,', '-k', 'rsa',
+                     '-g', '2048', '-w', '-30', '-v', '60', '-m', '2', '-z', noise, '--extSAN', 'dns:leaf.example.com']) != 0:
+            return None
+    except OSError:
+        return None
+    return db
+
+
+@needs_reference
+class TestExpiredIssuerDiff(unittest.TestCase):
+    maxDiff = None
+
+    def test_expired_issuer(self):
+        tmp = tempfile.mkdtemp(prefix='jnss-expired-ca-')
+        try:
+            db = make_expired_ca_db(tmp)
+            if db is None:
+                self.skipTest('certutil (libnss3-tools) not available')
+            code = r'''
+for n in ('leaf', 'oldca'):
+    c = nss.find_cert_from_nickname(n)
+    out(n, c.check_valid_times(), [str(x.subject) for x in c.get_cert_chain()])
+    verify_all(c)
+'''
+            ref = run_fresh(difftest.REFERENCE, code, db)
+            here = run_fresh(sys.executable, code, db)
+            self.assertEqual(here, ref)
+            self.assertTrue(any('SEC_ERROR_EXPIRED_ISSUER_CERTIFICATE' in l for l in here))
+        finally:
+            shutil.rmtree(tmp, True)
 
 
 class TestTrust(unittest.TestCase):
