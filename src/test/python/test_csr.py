@@ -130,6 +130,75 @@ for e in r.extensions:
 ''' % vector('rsa.der'))
 
 
+MUTANTS = INIT + r'''
+import hashlib
+class Lcg(object):
+    # the same numbers on Python 2 and 3 (random.randrange differs between them)
+    def __init__(self, seed):
+        self.x = seed
+    def below(self, n):
+        self.x = (self.x * 6364136223846793005 + 1442695040888963407) % (1 << 64)
+        return (self.x >> 33) % n
+    def choice(self, seq):
+        return seq[self.below(len(seq))]
+def mutants(files, count, seed):
+    rnd = Lcg(seed)
+    originals = [bytearray(nss.read_der_from_file(f).data) for f in files]
+    for i in range(count):
+        data = bytearray(originals[i % len(originals)])
+        kind = i % 4
+        pos = rnd.below(len(data))
+        if kind == 0:
+            data[pos] ^= 1 << rnd.below(8)
+        elif kind == 1:
+            data = data[:pos]
+        elif kind == 2:
+            data[pos] = rnd.choice((0x00, 0x7f, 0x80, 0x81, 0x84, 0xff))
+        else:
+            data[pos:pos] = bytearray([rnd.below(256)])
+        yield i, bytes(data)
+def outcome(f):
+    try:
+        v = f()
+    except Exception as e:
+        return 'EXC %s %s' % (type(e).__name__, getattr(e, 'error_code', ''))
+    if isinstance(v, bytes) and not isinstance(v, str):
+        v = v.decode('latin-1')
+    return hashlib.md5(v.encode('latin-1') if not isinstance(v, bytes) else v).hexdigest()
+def run(files, count, seed):
+    for i, data in mutants(files, count, seed):
+        r = exc(nss.CertificateRequest, data)
+        if isinstance(r, str):
+            out(i, r)
+            continue
+        attrs = exc(lambda: r.attributes)
+        out(i, outcome(lambda: str(r)), outcome(lambda: str(r.subject)), len(r.extensions),
+            attrs if isinstance(attrs, str) else [outcome(lambda: str(a)) for a in attrs])
+'''
+
+
+@needs_reference
+class TestMutantsDiff(unittest.TestCase):
+    """Mutated requests give the reference's exceptions and texts (mutants the reference crashes on are skipped)."""
+
+    def test_mutants(self):
+        import subprocess
+        files = [vector(n) for n in ('attrs.der', 'rsa.der', 'dsa.der')]
+        code = MUTANTS + 'run(%r, 300, 4321)\n' % files
+        p = subprocess.Popen([difftest.REFERENCE, '-c', difftest._PRELUDE + code],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        ref = p.communicate()[0].decode('utf-8', 'replace').splitlines()
+        here = difftest.run_here(code)
+        if not isinstance(here, str):
+            here = here.encode('utf-8')
+        here = here.splitlines()
+        # a crash of the reference ends its output: compare what it printed before it
+        if p.returncode != 0:
+            ref = ref[:-1] if ref else ref
+        self.assertTrue(len(ref) > 100, 'reference stopped early (%d)' % p.returncode)
+        self.assertEqual(here[:len(ref)], ref)
+
+
 class TestRequest(unittest.TestCase):
 
     def test_properties(self):

@@ -156,8 +156,36 @@ out(exc(nss.der_universal_secitem_fmt_lines, S(b'\x13\x01')))
 ''')
 
 
+@needs_reference
+class TestBeforeInitDiff(DiffTestCase):
+
+    def test_without_nss(self):
+        # what works and what fails before NSS_Init (and after NSS_Shutdown) as in python-nss
+        self.assertSame(r'''
+import nss.nss as nss
+if nss.nss_is_initialized():
+    nss.nss_shutdown()
+def kind(f, *a):
+    r = exc(f, *a)
+    return r if isinstance(r, str) else type(r).__name__
+for phase in ('before', 'after'):
+    out(phase, kind(nss.CertificateRequest, nss.read_der_from_file(%r)))
+    out(kind(nss.decode_der_crl, nss.read_der_from_file(%r)))
+    out(nss.x509_alt_name(nss.SecItem(b'\x30\x03\x82\x01a')), nss.x509_key_usage(nss.SecItem(b'\x03\x02\x05\xa0')))
+    out(nss.x509_ext_key_usage(nss.SecItem(b'\x30\x00')), nss.der_universal_secitem_fmt_lines(nss.SecItem(b'\x06\x03\x55\x04\x03')))
+    a = nss.CertAttribute(1)
+    out(a.type_str, a.type_tag, str(a))
+    out(kind(nss.get_internal_slot), kind(nss.get_internal_key_slot), nss.cert_usage_flags(3), nss.cert_crl_reason_name(1))
+    nss.nss_init_nodb()
+    nss.nss_shutdown()
+''' % (os.path.join(TOP, 'test-vectors', 'csr', 'rsa.der'), os.path.join(TOP, 'test-vectors', 'crl', 'crl.der')))
+
+
 class TestFlags(unittest.TestCase):
     """Python 2 results where the Python 3 reference differs."""
+
+    def setUp(self):
+        setUpModule()
 
     def test_unknown_bits_sorted_after_numbers(self):
         # Python 2 sorts numbers before strings; '%#x' in PyString_FromFormat prints plain hex

@@ -127,7 +127,6 @@ final class PkiFlags {
                     "x509_alt_name(..., AsObject): GeneralName objects are not available yet");
             default -> throw new IllegalArgumentException("Unsupported representation kind (" + reprKind + ")");
         }
-        NssRuntime.requireInitialized();
         List<PkiFmt.GeneralName> names = PkiFmt.altNames(value);
         Object[] out = new Object[names.size()];
         for (int i = 0; i < out.length; i++) {
