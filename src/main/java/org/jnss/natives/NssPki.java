@@ -82,4 +82,29 @@ public final class NssPki {
 
     // misc
     public static native void PR_smprintf_free(long mem);
+
+    // verification, lookups and keys (CertVerify, CertLists, PrivateKey)
+    /** {@code CERT_VerifyCertificate(handle, cert, checkSig, SECCertificateUsage required, PRTime, wincx, CERTVerifyLog*, SECCertificateUsage *returned)} */
+    public static native int CERT_VerifyCertificate(long certdb, long cert, int checkSig, long requiredUsages, long time,
+                                                    long wincx, long log, long[] returnedUsages);
+    public static native int CERT_VerifyCertificateNow(long certdb, long cert, int checkSig, long requiredUsages,
+                                                       long wincx, long[] returnedUsages);
+    public static native int CERT_VerifyCertName(long cert, byte[] hostname);
+    public static native int CERT_CheckCertValidTimes(long cert, long time, int allowOverride);
+    public static native int CERT_IsCACert(long cert, int[] certType);
+    public static native long CERT_GetCertChainFromCert(long cert, long time, int usage);
+    public static native void CERT_DestroyCertList(long list);
+    public static native long CERT_MakeCANickname(long cert);
+    public static native int CERT_DecodeTrustString(long trust, byte[] trusts);
+    public static native int CERT_ChangeCertTrust(long certdb, long cert, long trust);
+    public static native long PK11_FindCertFromNickname(byte[] nickname, long wincx);
+    public static native long PK11_FindCertsFromNickname(byte[] nickname, long wincx);
+    public static native long PK11_FindCertsFromEmailAddress(byte[] email, long wincx);
+    public static native long PK11_ListCerts(int type, long wincx);
+    public static native long PK11_ListCertsInSlot(long slot);
+    public static native long CERT_GetCertNicknames(long certdb, int what, long wincx);
+    public static native void CERT_FreeNicknames(long nicknames);
+    public static native long PK11_FindKeyByAnyCert(long cert, long wincx);
+    public static native void SECKEY_DestroyPrivateKey(long key);
+    public static native void PORT_Free(long ptr);
 }

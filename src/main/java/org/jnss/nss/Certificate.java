@@ -336,4 +336,80 @@ public class Certificate extends NativeResource {
     protected NSPRError closedError() {
         return new NSPRError("Certificate object has been closed", ErrorConstants.SEC_ERROR_INVALID_ARGS);
     }
+
+    // ---- verification, chains, trust (CertVerify) ---------------------------
+
+    /** acquire()/release() for the other classes of the package (bracket every use). */
+    long acquireHandle() { return acquire(); }
+
+    void releaseHandle() { release(); }
+
+    @Py("verify_now(certdb, check_sig, required_usages, /, *user_data)")
+    public int verifyNow(CertDB certdb, Object checkSig, long requiredUsages, Object... userData) {
+        return CertVerify.verifyNow(this, certdb, CertVerify.checkSig("verify_now", checkSig), requiredUsages, userData);
+    }
+
+    @Py("verify(certdb, check_sig, required_usages, time, /, *user_data)")
+    public int verify(CertDB certdb, Object checkSig, long requiredUsages, Object time, Object... userData) {
+        return (Integer) CertVerify.verify(this, certdb, CertVerify.checkSig("verify", checkSig), requiredUsages, time,
+                userData, false);
+    }
+
+    @Py("verify_with_log(certdb, check_sig, required_usages, time, /, *user_data)")
+    public Object[] verifyWithLog(CertDB certdb, Object checkSig, long requiredUsages, Object time, Object... userData) {
+        return (Object[]) CertVerify.verify(this, certdb, CertVerify.checkSig("verify_with_log", checkSig),
+                requiredUsages, time, userData, true);
+    }
+
+    @Py("verify_hostname(hostname, /)")
+    public boolean verifyHostname(String hostname) {
+        return CertVerify.verifyHostname(this, hostname);
+    }
+
+    @Py("check_valid_times(time=None, allow_override=False)")
+    public int checkValidTimes(Object time, boolean allowOverride) {
+        return CertVerify.checkValidTimes(this, time, allowOverride);
+    }
+
+    @Py("is_ca_cert(return_cert_type=False)")
+    public Object isCaCert(boolean returnCertType) {
+        return CertVerify.isCaCert(this, returnCertType);
+    }
+
+    @Py("has_signer_in_ca_names(ca_names, /)")
+    public boolean hasSignerInCaNames(Object caNames) {
+        return CertVerify.hasSignerInCaNames(this, caNames);
+    }
+
+    @Py("find_kea_type()")
+    public int findKeaType() {
+        return CertVerify.findKeaType(this);
+    }
+
+    @Py("make_ca_nickname()")
+    public byte[] makeCaNickname() {
+        return CertVerify.makeCaNickname(this);
+    }
+
+    @Py("get_cert_chain(time=None, usages=certUsageAnyCA)")
+    public Object[] getCertChain(Object time, int usages) {
+        return CertVerify.certChain(this, time, usages);
+    }
+
+    @Py("set_trust_attributes(trust, certdb, slot, /, *user_data)")
+    public void setTrustAttributes(String trust, @Py.OrNone CertDB certdb, @Py.OrNone PK11Slot slot, Object... userData) {
+        CertVerify.setTrustAttributes(this, trust, certdb, slot, userData);
+    }
+
+    // ---- public key (SubjectPublicKeyInfo) ------------------------------------
+
+    @Py("subject_public_key_info")
+    public SubjectPublicKeyInfo getSubjectPublicKeyInfo() {
+        long c = acquire();
+        try {
+            return SubjectPublicKeyInfo.fromNative(c + Layout.CERT_SPKI);
+        } finally {
+            release();
+        }
+    }
 }

@@ -28,7 +28,9 @@ import java.util.Map;
         CertDB.class, Certificate.class, AVA.class, RDN.class, DN.class, AlgorithmID.class, SignedData.class,
         CertificateExtension.class, GeneralName.class, BasicConstraints.class, AuthKeyID.class,
         CRLDistributionPoint.class, CRLDistributionPts.class, AuthorityInfoAccess.class, AuthorityInfoAccesses.class,
-        CertificateRequest.class, CertAttribute.class, SignedCRL.class},
+        CertificateRequest.class, CertAttribute.class, SignedCRL.class,
+        CertVerifyLog.class, CertVerifyLogNode.class, PrivateKey.class,
+        SubjectPublicKeyInfo.class, PublicKey.class, PyRSAPublicKey.class, PyDSAPublicKey.class, KEYPQGParams.class},
         doc = "NSS cryptography, certificates and PKI (python-nss compatible, on the JVM)")
 public final class Nss implements NssConstants {
     private Nss() {}
@@ -648,5 +650,37 @@ public final class Nss implements NssConstants {
     @Py("read_der_from_file(file, ascii=False)")
     public static SecItem readDerFromFile(Object file, int ascii) {
         return Pki.readDerFromFile(file, ascii != 0);
+    }
+
+    // ---- database lookups and keys (CertVerify) -------------------------------
+
+    @Py("find_cert_from_nickname(nickname, /, *user_data)")
+    public static Certificate findCertFromNickname(String nickname, Object... userData) {
+        return CertVerify.findCertFromNickname(nickname, userData);
+    }
+
+    @Py("find_certs_from_nickname(nickname, /, *user_data)")
+    public static Object[] findCertsFromNickname(String nickname, Object... userData) {
+        return CertVerify.findCertsFromNickname(nickname, userData);
+    }
+
+    @Py("find_certs_from_email_addr(email, /, *user_data)")
+    public static Object[] findCertsFromEmailAddr(String email, Object... userData) {
+        return CertVerify.findCertsFromEmailAddr(email, userData);
+    }
+
+    @Py("get_cert_nicknames(certdb, what, /, *user_data)")
+    public static Object[] getCertNicknames(CertDB certdb, int what, Object... userData) {
+        return CertVerify.certNicknames(certdb, what, userData);
+    }
+
+    @Py("list_certs(type, /, *user_data)")
+    public static Object[] listCerts(int type, Object... userData) {
+        return CertVerify.listCerts(type, userData);
+    }
+
+    @Py("find_key_by_any_cert(cert, /, *user_data)")
+    public static PrivateKey findKeyByAnyCert(Certificate cert, Object... userData) {
+        return CertVerify.findKeyByAnyCert(cert, userData);
     }
 }

@@ -45,4 +45,15 @@ public class PK11Slot extends NativeResource {
             release();
         }
     }
+
+    /** acquire()/release() for the other classes of the package (bracket every use). */
+    long acquireHandle() { return acquire(); }
+
+    void releaseHandle() { release(); }
+
+    /** The certificates on the slot's token (PK11_ListCertsInSlot), each with its own reference. */
+    @Py("list_certs()")
+    public Object[] listCerts() {
+        return withHandle(CertVerify::listCertsInSlot);
+    }
 }

@@ -44,6 +44,7 @@ public final class PyErrors {
             return Py.UnicodeDecodeError(u.getEncoding(), org.python.core.util.StringUtil.fromBytes(u.getObject()),
                     u.getStart(), u.getEnd(), u.getReason());
         if (t instanceof ArgumentError) return Py.TypeError(t.getMessage());
+        if (t instanceof org.jnss.core.AttributeError) return Py.AttributeError(t.getMessage());
         if (t instanceof IllegalArgumentException) return Py.ValueError(t.getMessage());
         if (t instanceof IndexOutOfBoundsException) return Py.IndexError(t.getMessage());
         if (t instanceof NotFoundError) return Py.KeyError(t.getMessage());

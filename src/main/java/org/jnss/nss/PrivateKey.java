@@ -1,0 +1,27 @@
+package org.jnss.nss;
+
+import org.jnss.core.NativeResource;
+import org.jnss.core.Py;
+import org.jnss.error.ErrorConstants;
+import org.jnss.error.NSPRError;
+import org.jnss.natives.NssPki;
+
+/** A private key (SECKEYPrivateKey), holding one NSS reference; python-nss exposes no members. */
+@Py.Type(doc = "An object representing a Private Key")
+public class PrivateKey extends NativeResource {
+    /** Adopts a SECKEYPrivateKey the caller owns. */
+    PrivateKey(long key) {
+        super(key, NssPki::SECKEY_DestroyPrivateKey, true);
+    }
+
+    /** An empty key, as python-nss's PrivateKey() makes (nothing to use). */
+    @Py("PrivateKey()")
+    public PrivateKey() {
+        super();
+    }
+
+    @Override
+    protected NSPRError closedError() {
+        return new NSPRError("PrivateKey object has been closed", ErrorConstants.SEC_ERROR_INVALID_ARGS);
+    }
+}
