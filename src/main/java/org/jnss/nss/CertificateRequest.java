@@ -137,6 +137,16 @@ public final class CertificateRequest {
         });
     }
 
+    /**
+     * Applies f to the request's CERTSubjectPublicKeyInfo, valid for the call
+     * (the subject_public_key_info property is one line on top of this once
+     * SubjectPublicKeyInfo exists).
+     */
+    <T> T withSubjectPublicKeyInfo(java.util.function.LongFunction<T> f) {
+        requireData();
+        return Decoded.use(der, d -> f.apply(d.req + REQ_SPKI));
+    }
+
     Lines lines(int level) {
         requireData();
         Object[] attributes = getAttributes();
@@ -145,8 +155,8 @@ public final class CertificateRequest {
         lines.pair(level + 2, "Version", Asn1Fmt.decHex(Asn1Fmt.integer(version)));
         lines.pair(level + 2, "Subject", subject.render());
         lines.label(level + 2, "Subject Public Key Info");
-        Decoded.use(der, d -> {
-            PkiFmt.subjectPublicKeyInfo(lines, level + 3, d.req + REQ_SPKI);
+        withSubjectPublicKeyInfo(spki -> {
+            PkiFmt.subjectPublicKeyInfo(lines, level + 3, spki);
             return null;
         });
         lines.text(level + 1, "Attributes: (" + attributes.length + " total)");
