@@ -5,12 +5,7 @@ from org.jnss.python import Binder as _Binder
 
 _Binder.bindModule(globals(), 'org.jnss.error.Errors')
 
-# The module documentation lists every error, in code order, as python-nss's does.
-__doc__ = str('NSPR/NSS/SSL error codes, their descriptions, and the exceptions\n'
-           'NSPRError and CertVerifyError.\n'
-           'NSPR Error Constants:\n\n'
-           + ''.join('%s: %s\n\n' % (_e.name(), _e.description())
-                     for _e in sorted(_ErrorTable.all(), key=lambda _e: _e.code())))
+# __doc__ (every error, in code order, as python-nss's) comes from the core module class.
 
 
 class _ReadOnly(object):

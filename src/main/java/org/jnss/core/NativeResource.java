@@ -199,13 +199,19 @@ public abstract class NativeResource implements AutoCloseable {
      */
     public static int releaseUnreferenced() {
         if (liveBlockingCount() == 0) return 0;
-        System.gc();
         int stillUsed = 0;
-        List<Handle> snapshot = new ArrayList<>(LIVE);
-        for (Handle h : snapshot) {
-            if (!h.blocksShutdown) continue;
-            if (h.owner.get() == null) h.run();
-            else if (!h.isClosed()) stillUsed++;
+        // Objects kept only by finalizable ones (Jython runs __del__ and closes files in finalizers)
+        // become unreachable after those finalizers ran: a few rounds, only while something looks used.
+        for (int round = 0; round < 3; round++) {
+            System.gc();
+            stillUsed = 0;
+            for (Handle h : new ArrayList<>(LIVE)) {
+                if (!h.blocksShutdown) continue;
+                if (h.owner.get() == null) h.run();
+                else if (!h.isClosed()) stillUsed++;
+            }
+            if (stillUsed == 0) break;
+            System.runFinalization();
         }
         return stillUsed;
     }

@@ -7,6 +7,18 @@ import org.jnss.core.Py;
 public final class Errors implements ErrorConstants {
     private Errors() {}
 
+    /** The module documentation: every error, in code order, as python-nss's lists them. */
+    @Py("__doc__")
+    public static final String DOC = moduleDoc();
+
+    private static String moduleDoc() {
+        StringBuilder sb = new StringBuilder("NSPR/NSS/SSL error codes, their descriptions, and the exceptions\n"
+                + "NSPRError and CertVerifyError.\nNSPR Error Constants:\n\n");
+        ErrorTable.all().stream().sorted(java.util.Comparator.comparingInt(ErrorTable.Entry::code))
+                .forEach(e -> sb.append(e.name()).append(": ").append(e.description()).append("\n\n"));
+        return sb.toString();
+    }
+
     /** The description of an NSPR/NSS/SSL error code, or null when unknown. */
     @Py("get_nspr_error_string(number, /)")
     public static String getNsprErrorString(int number) {

@@ -58,6 +58,7 @@ public final class Binder {
         String module = mod.value();
         if (!mod.doc().isEmpty()) namespace.__setitem__("__doc__", new PyString(mod.doc()));
 
+        long t0 = System.nanoTime();
         // constants first: defaults of signatures may name them
         for (Field f : cls.getFields()) {
             int m = f.getModifiers();
@@ -79,13 +80,18 @@ public final class Binder {
             if (py == null || !Modifier.isStatic(m.getModifiers()) || m.getDeclaringClass() != cls) continue;
             functions.add(m);
         }
+        long t1 = System.nanoTime();
         functions.sort(java.util.Comparator.comparing(m -> defaultsCall(m.getAnnotation(Py.class).value())));
         for (Method m : functions) {
             Py py = m.getAnnotation(Py.class);
             Invoker inv = new Invoker(m, Signature.parse(py.value()), py.unicode(), d -> evalDefault(d, namespace));
             namespace.__setitem__(inv.name, new JFunction(inv, module, docOf(py)));
         }
+        long t2 = System.nanoTime();
         for (Class<?> t : mod.types()) defineType(namespace, module, t);
+        long t3 = System.nanoTime();
+        if (System.getProperty("pynss.bindtime") != null)
+            System.err.printf("%s: constants %.1f ms, functions %.1f ms, types %.1f ms%n", module, (t1 - t0) / 1e6, (t2 - t1) / 1e6, (t3 - t2) / 1e6);
     }
 
     /** Whether a signature has a default that calls something. */
@@ -188,15 +194,19 @@ public final class Binder {
             case "False": return org.python.core.Py.False;
             default: break;
         }
-        if (src.matches("-?\\d+")) {
+        if (Defaults.INTEGER.matcher(src).matches()) {
             long v = Long.parseLong(src);
             return org.python.core.Py.newInteger(v);
         }
-        if (src.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+        if (Defaults.NAME.matcher(src).matches()) {
             PyObject v = namespace.__finditem__(src);
             if (v != null) return v;
         }
-        return __builtin__.eval(new PyString(src), namespace);
+        if (src.endsWith("()") && Defaults.NAME.matcher(src.substring(0, src.length() - 2)).matches())
+            return new Invoker.CallDefault(namespace, src.substring(0, src.length() - 2));
+        String literal = Defaults.simpleStringLiteral(src);
+        if (literal != null) return new PyString(literal);
+        return __builtin__.eval(new PyString(src), namespace);   // compiles Python: slow, kept for the rare cases
     }
 
     /** The Python type name of a Python value or exposed core object; null for other Java values. */

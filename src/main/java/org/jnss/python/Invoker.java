@@ -86,7 +86,8 @@ final class Invoker {
                 defaults[i] = null;
             } else {
                 PyObject pv = evalDefault.apply(d);
-                defaults[i] = pv == org.python.core.Py.None && !ptypes[i].isPrimitive() ? null : conv[i].convert(pv);
+                if (pv instanceof CallDefault) defaults[i] = pv;     // evaluated at each call, as C code does
+                else defaults[i] = pv == org.python.core.Py.None && !ptypes[i].isPrimitive() ? null : conv[i].convert(pv);
             }
         }
         if (target instanceof Method m) {
@@ -172,7 +173,12 @@ final class Invoker {
                 Object d = defaults[i];
                 if (d == REQUIRED)
                     throw typeError("Required argument '" + sig.params.get(i) + "' (pos " + (i + 1) + ") not found");
-                j[i] = d;
+                if (d instanceof CallDefault call) {
+                    PyObject pv = call.evaluate();
+                    j[i] = pv == org.python.core.Py.None ? null : convert(i, pv);   // a default, not a caller's None
+                } else {
+                    j[i] = d;
+                }
             } else {
                 j[i] = convert(i, v);
             }
@@ -214,6 +220,23 @@ final class Invoker {
             throw typeError(m.startsWith("must be ") ? errorPrefix + "argument " + (i + 1) + " " + m : m);
         } catch (RuntimeException e) {
             throw PyErrors.map(e);
+        }
+    }
+
+    /** A default that calls a module function with no arguments ({@code certdb=get_default_certdb()}): evaluated per call. */
+    static final class CallDefault extends PyObject {
+        private final PyObject namespace;
+        private final String function;
+
+        CallDefault(PyObject namespace, String function) {
+            this.namespace = namespace;
+            this.function = function;
+        }
+
+        PyObject evaluate() {
+            PyObject f = namespace.__finditem__(function);
+            if (f == null) throw org.python.core.Py.NameError("name '" + function + "' is not defined");
+            return f.__call__();
         }
     }
 }
