@@ -506,7 +506,7 @@ public final class Nss implements NssConstants {
     }
 
     @Py(value = "x509_alt_name(sec_item, repr_kind=AsString)",
-            doc = "The general names of a DER alternative name extension, as a tuple (AsString, AsTypeString, AsTypeEnum or AsLabeledString).")
+            doc = "The general names of a DER alternative name extension, as a tuple (AsObject, AsString, AsTypeString, AsTypeEnum or AsLabeledString).")
     public static Object[] x509AltName(SecItem secItem, int reprKind) {
         return PkiFlags.altNames(secItem.toByteArray(), reprKind);
     }

@@ -119,26 +119,13 @@ final class PkiFlags {
         return out.toArray();
     }
 
-    /** x509_alt_name: the general names of an alternative name extension, per repr_kind (AsObject needs GeneralName). */
+    /**
+     * x509_alt_name: the general names of an alternative name extension, per
+     * repr_kind (AsObject: GeneralName objects). The value is decoded before
+     * the kind is checked, as python-nss does.
+     */
     static Object[] altNames(byte[] value, int reprKind) {
-        switch (reprKind) {
-            case NssConstants.AsString, NssConstants.AsTypeString, NssConstants.AsTypeEnum, NssConstants.AsLabeledString -> { }
-            case NssConstants.AsObject -> throw new UnsupportedOperationException(
-                    "x509_alt_name(..., AsObject): GeneralName objects are not available yet");
-            default -> throw new IllegalArgumentException("Unsupported representation kind (" + reprKind + ")");
-        }
-        List<PkiFmt.GeneralName> names = PkiFmt.altNames(value);
-        Object[] out = new Object[names.size()];
-        for (int i = 0; i < out.length; i++) {
-            PkiFmt.GeneralName n = names.get(i);
-            out[i] = switch (reprKind) {
-                case NssConstants.AsString -> BStr.bytes(n.value());
-                case NssConstants.AsTypeString -> BStr.bytes(n.typeString());
-                case NssConstants.AsTypeEnum -> n.type();
-                default -> BStr.bytes(n.labeled());
-            };
-        }
-        return out;
+        return GeneralName.tuple(GeneralName.wrap(PkiFmt.altNames(value)), reprKind);
     }
 
     // ---- name <-> value lookups ----------------------------------------------
