@@ -108,6 +108,27 @@ out(attempt(der + b'\x00'))
 out(exc(nss.CertificateRequest, 5), exc(nss.CertificateRequest, nss.SecItem(der[:10])))
 ''' % vector('rsa.der'))
 
+    def test_subject_public_key_info(self):
+        # the request's key (RSA, DSA, EC): its text, algorithm and key, as the reference reads them
+        self.assertSame(DESCRIBE + r'''
+for f in %r:
+    r = nss.CertificateRequest(nss.read_der_from_file(f))
+    s = r.subject_public_key_info
+    out(f.split('/')[-1], type(s).__name__, type(s.algorithm).__name__, str(s.algorithm), s.algorithm.id_tag)
+    lines(str(s))
+    out(s.format_lines(1))
+    lines(s.format(2, 3))
+    pk = s.public_key
+    out(type(pk).__name__, pk.key_type, pk.key_type_str)
+    lines(str(pk))
+    if pk.key_type == nss.rsaKey:
+        out(pk.rsa.exponent.get_integer(), pk.rsa.modulus.data)
+    if pk.key_type == nss.dsaKey:
+        out(pk.dsa.public_value.data, pk.dsa.pqg_params.prime.data)
+    out(r.subject_public_key_info is s, str(r.subject_public_key_info) == str(s))
+    out(exc(setattr, r, 'subject_public_key_info', s))
+''' % CSR_FILES)
+
     def test_empty_attribute(self):
         # CertAttribute(x) is an empty attribute (NSS names the empty OID oddly)
         self.assertSame(INIT + r'''
@@ -232,7 +253,7 @@ class TestRequest(unittest.TestCase):
         # python-nss reads through a NULL request here (a crash); a ValueError instead
         r = nss.CertificateRequest()
         for get in (lambda: r.subject, lambda: r.version, lambda: r.extensions, lambda: r.attributes,
-                    lambda: str(r), lambda: r.format_lines()):
+                    lambda: r.subject_public_key_info, lambda: str(r), lambda: r.format_lines()):
             self.assertRaises(ValueError, get)
         self.assertTrue(repr(r).startswith('<nss.nss.CertificateRequest object at '))
         self.assertIsInstance(nss.CertificateRequest(None), nss.CertificateRequest)

@@ -76,6 +76,12 @@ for f in (%r, %r):
             for rk in (nss.AsString, nss.AsTypeString, nss.AsTypeEnum, nss.AsLabeledString):
                 out(e.name, rk, nss.x509_alt_name(e.value, rk))
             out(exc(nss.x509_alt_name, e.value, nss.AsEnum), exc(nss.x509_alt_name, e.value, 99))
+            t = nss.x509_alt_name(e.value, nss.AsObject)
+            out(type(t).__name__, len(t))
+            for g in t:
+                out(type(g).__name__, repr(g), g.name, g.type_enum, g.type_name, g.type_string, len(g),
+                    repr(g[0]), repr(g[-1]), exc(lambda: g[1]))
+            out(nss.x509_alt_name(sec_item=e.value, repr_kind=nss.AsObject)[0].name)
         if e.oid_tag == nss.SEC_OID_X509_EXT_KEY_USAGE:
             for rk in (nss.AsString, nss.AsDottedDecimal, nss.AsEnum):
                 out(e.name, rk, nss.x509_ext_key_usage(e.value, rk))
@@ -87,6 +93,8 @@ for f in (%r, %r):
             out(e.name, nss.x509_cert_type(e.value), nss.x509_cert_type(e.value, nss.AsEnumName))
 for der in (b'', b'\x30\x00', b'\x30\x03\x82\x05a', b'\x30\x03\x82\x01a', b'\x04\x00'):
     out(der, exc(nss.x509_alt_name, S(der)), exc(nss.x509_ext_key_usage, S(der)))
+    # the value is decoded before the kind is checked
+    out(der, exc(nss.x509_alt_name, S(der), 99), exc(nss.x509_alt_name, S(der), nss.AsObject))
 ''' % (SERVER, NAMES))
 
 
@@ -223,7 +231,12 @@ class TestFlags(unittest.TestCase):
 
     def test_alt_name_objects(self):
         der = nss.Certificate(nss.read_der_from_file(SERVER)).get_extension(nss.SEC_OID_X509_SUBJECT_ALT_NAME).value
-        self.assertRaises((NotImplementedError, TypeError), nss.x509_alt_name, der, nss.AsObject)
+        names = nss.x509_alt_name(der, nss.AsObject)
+        self.assertIsInstance(names, tuple)
+        self.assertTrue(names)
+        for g, s in zip(names, nss.x509_alt_name(der, nss.AsLabeledString)):
+            self.assertIsInstance(g, nss.GeneralName)
+            self.assertEqual(repr(g), s)
 
 
 if __name__ == '__main__':

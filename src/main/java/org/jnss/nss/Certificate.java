@@ -250,7 +250,7 @@ public class Certificate extends NativeResource {
     public Integer getSigningTrustFlags() { return trust(Layout.TRUST_SIGNING); }
 
     private static List<Object> trustStr(Integer flags) {
-        return flags == null ? null : PkiFmt.trustFlags(flags, NssConstants.AsEnumDescription);
+        return flags == null ? null : PkiFlags.flags(PkiFlags.TRUST, flags, NssConstants.AsEnumDescription);
     }
 
     @Py("ssl_trust_str")
@@ -264,7 +264,7 @@ public class Certificate extends NativeResource {
 
     @Py("trust_flags(flags, repr_kind=AsEnumDescription)")
     public static List<Object> trustFlags(int flags, int reprKind) {
-        return PkiFmt.trustFlags(flags, reprKind);
+        return PkiFlags.flags(PkiFlags.TRUST, flags, reprKind);
     }
 
     // ---- formatting --------------------------------------------------------
@@ -314,7 +314,7 @@ public class Certificate extends NativeResource {
     private static void trustLines(Lines lines, int level, String label, Integer flags) {
         if (flags == null) return;
         lines.label(level, label);
-        for (Object f : trustStr(flags)) lines.text(level + 1, BStr.of((byte[]) f));
+        for (Object f : trustStr(flags)) lines.text(level + 1, (String) f);
     }
 
     @Py("format_lines(level=0)")

@@ -137,11 +137,13 @@ public final class CertificateRequest {
         });
     }
 
-    /**
-     * Applies f to the request's CERTSubjectPublicKeyInfo, valid for the call
-     * (the subject_public_key_info property is one line on top of this once
-     * SubjectPublicKeyInfo exists).
-     */
+    /** The request's public key info, read from the DER on each access (as python-nss makes a new object each time). */
+    @Py("subject_public_key_info")
+    public SubjectPublicKeyInfo getSubjectPublicKeyInfo() {
+        return withSubjectPublicKeyInfo(SubjectPublicKeyInfo::fromNative);
+    }
+
+    /** Applies f to the request's CERTSubjectPublicKeyInfo, valid for the call. */
     <T> T withSubjectPublicKeyInfo(java.util.function.LongFunction<T> f) {
         requireData();
         return Decoded.use(der, d -> f.apply(d.req + REQ_SPKI));

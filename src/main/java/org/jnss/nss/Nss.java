@@ -160,24 +160,10 @@ public final class Nss implements NssConstants {
      */
     @Py("nss_init_flags(flags, repr_kind=AsEnumName)")
     public static List<Object> nssInitFlags(int flags, int reprKind) {
-        if (reprKind != AsEnum && reprKind != AsEnumName && reprKind != AsEnumDescription)
-            throw new IllegalArgumentException("Unsupported representation kind (" + reprKind + ")");
-        List<Integer> values = new ArrayList<>();
-        List<String> texts = new ArrayList<>();
-        for (String[] f : INIT_FLAGS) {
-            int bit = constant(f[0]);
-            if ((flags & bit) == 0) continue;
-            flags &= ~bit;
-            if (reprKind == AsEnum) values.add(bit);
-            else texts.add(reprKind == AsEnumName ? f[0] : f[1]);
-        }
-        if (flags != 0) texts.add("unknown bit flags " + Integer.toHexString(flags));
-        // Python 2 sorts numbers before strings
-        values.sort(null);
-        texts.sort(null);
-        List<Object> out = new ArrayList<>(values);
-        out.addAll(texts);
-        return out;
+        PkiFlags.Flag[] table = new PkiFlags.Flag[INIT_FLAGS.length];
+        for (int i = 0; i < table.length; i++)
+            table[i] = new PkiFlags.Flag(constant(INIT_FLAGS[i][0]), INIT_FLAGS[i][0], INIT_FLAGS[i][1]);
+        return PkiFlags.flags(table, flags, reprKind);
     }
 
     // ---- digests ---------------------------------------------------------
@@ -506,7 +492,7 @@ public final class Nss implements NssConstants {
     }
 
     @Py(value = "x509_alt_name(sec_item, repr_kind=AsString)",
-            doc = "The general names of a DER alternative name extension, as a tuple (AsString, AsTypeString, AsTypeEnum or AsLabeledString).")
+            doc = "The general names of a DER alternative name extension, as a tuple (AsObject, AsString, AsTypeString, AsTypeEnum or AsLabeledString).")
     public static Object[] x509AltName(SecItem secItem, int reprKind) {
         return PkiFlags.altNames(secItem.toByteArray(), reprKind);
     }

@@ -11,7 +11,8 @@ import java.util.Map;
 
 /**
  * The flag and name helpers of nss.nss, as python-nss 1.0.1 has them: bit
- * flags to names (cert_usage_flags, cert_type_flags, key_usage_flags), DER bit
+ * flags to names (cert_usage_flags, cert_type_flags, key_usage_flags,
+ * nss_init_flags, Certificate.trust_flags), DER bit
  * strings and extension values to names (x509_key_usage, x509_cert_type,
  * x509_ext_key_usage, x509_alt_name) and the CRL reason and general name type
  * name lookups. Bound in {@link Nss}.
@@ -68,6 +69,19 @@ final class PkiFlags {
             new Flag(NssConstants.KU_NS_GOVT_APPROVED, "KU_NS_GOVT_APPROVED", "Government Approved"),
     };
 
+    /** CERTDB_* trust flags (certdb.h), for Certificate.trust_flags and the *_trust_str properties. */
+    static final Flag[] TRUST = {
+            new Flag(NssConstants.CERTDB_TERMINAL_RECORD, "CERTDB_TERMINAL_RECORD", "Terminal Record"),
+            new Flag(NssConstants.CERTDB_TRUSTED, "CERTDB_TRUSTED", "Trusted"),
+            new Flag(NssConstants.CERTDB_SEND_WARN, "CERTDB_SEND_WARN", "Warn When Sending"),
+            new Flag(NssConstants.CERTDB_VALID_CA, "CERTDB_VALID_CA", "Valid CA"),
+            new Flag(NssConstants.CERTDB_TRUSTED_CA, "CERTDB_TRUSTED_CA", "Trusted CA"),
+            new Flag(NssConstants.CERTDB_NS_TRUSTED_CA, "CERTDB_NS_TRUSTED_CA", "Netscape Trusted CA"),
+            new Flag(NssConstants.CERTDB_USER, "CERTDB_USER", "User"),
+            new Flag(NssConstants.CERTDB_TRUSTED_CLIENT_CA, "CERTDB_TRUSTED_CLIENT_CA", "Trusted Client CA"),
+            new Flag(NssConstants.CERTDB_GOVT_APPROVED_CA, "CERTDB_GOVT_APPROVED_CA", "Step-up"),
+    };
+
     private static void checkFlagsKind(int reprKind) {
         if (reprKind != NssConstants.AsEnum && reprKind != NssConstants.AsEnumName
                 && reprKind != NssConstants.AsEnumDescription)
@@ -75,10 +89,22 @@ final class PkiFlags {
     }
 
     /**
-     * The flags set in flags as a sorted list of values, names or descriptions,
-     * plus "unknown bit flags N" for the bits left (Python 2's PyString_FromFormat
-     * ignores the '#' of python-nss's "%#x": hex without 0x). Sorted as Python 2
-     * sorts: numbers before strings.
+     * python-nss's "unknown bit flags %#x" for the bits no flag names, as
+     * python-nss under Python 2 printed it: PyString_FromFormat skips the
+     * '#' flag and formats the C int with "%x", so plain lowercase hex of
+     * the 32 bits, without 0x. (Python 3's PyUnicode_FromFormat gives up at
+     * the '#' and copies "%#x" literally, which the Python 3 reference shows.)
+     */
+    static String unknownBits(int bits) {
+        return "unknown bit flags " + Integer.toHexString(bits);
+    }
+
+    /**
+     * The flags set in flags as a sorted list of values, names or
+     * descriptions, plus {@link #unknownBits} for the bits left. Sorted as
+     * Python 2 sorts: numbers before strings. The one implementation of
+     * cert_usage_flags, cert_type_flags, key_usage_flags, nss_init_flags
+     * and Certificate.trust_flags.
      */
     static List<Object> flags(Flag[] table, int flags, int reprKind) {
         checkFlagsKind(reprKind);
@@ -90,7 +116,7 @@ final class PkiFlags {
             if (reprKind == NssConstants.AsEnum) values.add(f.value());
             else texts.add(reprKind == NssConstants.AsEnumName ? f.name() : f.description());
         }
-        if (flags != 0) texts.add("unknown bit flags " + Integer.toHexString(flags));
+        if (flags != 0) texts.add(unknownBits(flags));
         values.sort(null);
         texts.sort(null);
         List<Object> out = new ArrayList<>(values);
@@ -119,26 +145,13 @@ final class PkiFlags {
         return out.toArray();
     }
 
-    /** x509_alt_name: the general names of an alternative name extension, per repr_kind (AsObject needs GeneralName). */
+    /**
+     * x509_alt_name: the general names of an alternative name extension, per
+     * repr_kind (AsObject: GeneralName objects). The value is decoded before
+     * the kind is checked, as python-nss does.
+     */
     static Object[] altNames(byte[] value, int reprKind) {
-        switch (reprKind) {
-            case NssConstants.AsString, NssConstants.AsTypeString, NssConstants.AsTypeEnum, NssConstants.AsLabeledString -> { }
-            case NssConstants.AsObject -> throw new UnsupportedOperationException(
-                    "x509_alt_name(..., AsObject): GeneralName objects are not available yet");
-            default -> throw new IllegalArgumentException("Unsupported representation kind (" + reprKind + ")");
-        }
-        List<PkiFmt.GeneralName> names = PkiFmt.altNames(value);
-        Object[] out = new Object[names.size()];
-        for (int i = 0; i < out.length; i++) {
-            PkiFmt.GeneralName n = names.get(i);
-            out[i] = switch (reprKind) {
-                case NssConstants.AsString -> BStr.bytes(n.value());
-                case NssConstants.AsTypeString -> BStr.bytes(n.typeString());
-                case NssConstants.AsTypeEnum -> n.type();
-                default -> BStr.bytes(n.labeled());
-            };
-        }
-        return out;
+        return GeneralName.tuple(GeneralName.wrap(PkiFmt.altNames(value)), reprKind);
     }
 
     // ---- name <-> value lookups ----------------------------------------------

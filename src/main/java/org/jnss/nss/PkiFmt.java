@@ -96,50 +96,6 @@ final class PkiFmt {
         return bitNames(derBitString(value), CERT_TYPE);
     }
 
-    // ---- trust flags -----------------------------------------------------
-
-    private static final Object[][] TRUST_FLAGS = {
-            {NssConstants.CERTDB_TERMINAL_RECORD, "CERTDB_TERMINAL_RECORD", "Terminal Record"},
-            {NssConstants.CERTDB_TRUSTED, "CERTDB_TRUSTED", "Trusted"},
-            {NssConstants.CERTDB_SEND_WARN, "CERTDB_SEND_WARN", "Warn When Sending"},
-            {NssConstants.CERTDB_VALID_CA, "CERTDB_VALID_CA", "Valid CA"},
-            {NssConstants.CERTDB_TRUSTED_CA, "CERTDB_TRUSTED_CA", "Trusted CA"},
-            {NssConstants.CERTDB_NS_TRUSTED_CA, "CERTDB_NS_TRUSTED_CA", "Netscape Trusted CA"},
-            {NssConstants.CERTDB_USER, "CERTDB_USER", "User"},
-            {NssConstants.CERTDB_TRUSTED_CLIENT_CA, "CERTDB_TRUSTED_CLIENT_CA", "Trusted Client CA"},
-            {NssConstants.CERTDB_GOVT_APPROVED_CA, "CERTDB_GOVT_APPROVED_CA", "Step-up"},
-    };
-
-    /**
-     * The names (or values) of the trust flags set, sorted, plus the literal
-     * "unknown bit flags %#x" for others (python-nss's format never expands it).
-     */
-    static List<Object> trustFlags(int flags, int reprKind) {
-        if (reprKind != NssConstants.AsEnum && reprKind != NssConstants.AsEnumName
-                && reprKind != NssConstants.AsEnumDescription)
-            throw new IllegalArgumentException("Unsupported representation kind (" + reprKind + ")");
-        List<Object> out = new ArrayList<>();
-        for (Object[] f : TRUST_FLAGS) {
-            int bit = (Integer) f[0];
-            if ((flags & bit) == 0) continue;
-            flags &= ~bit;
-            out.add(reprKind == NssConstants.AsEnum ? (Object) bit
-                    : BStr.bytes((String) (reprKind == NssConstants.AsEnumName ? f[1] : f[2])));
-        }
-        if (flags != 0) out.add(BStr.bytes("unknown bit flags %#x"));
-        sortPython(out);
-        return out;
-    }
-
-    /** Python 2 list.sort() of ints or byte strings (byte order). */
-    private static void sortPython(List<Object> l) {
-        l.sort((a, b) -> {
-            if (a instanceof Integer x && b instanceof Integer y) return Integer.compare(x, y);
-            if (a instanceof byte[] x && b instanceof byte[] y) return java.util.Arrays.compareUnsigned(x, y);
-            return a instanceof Integer ? -1 : 1;   // py2: numbers sort before strings
-        });
-    }
-
     // ---- algorithm identifiers -------------------------------------------
 
     /** AlgorithmID.format_lines of the SECAlgorithmID at alg. */

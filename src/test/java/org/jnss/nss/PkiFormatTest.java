@@ -111,13 +111,22 @@ class PkiFormatTest {
 
     @Test
     void trustFlagsSortedWithUnknownBits() {
-        List<Object> names = PkiFmt.trustFlags(0x12 | 0x10000, NssConstants.AsEnumDescription);
-        assertEquals(3, names.size());
-        assertArrayEquals("Trusted".getBytes(), (byte[]) names.get(0));
-        assertArrayEquals("Trusted CA".getBytes(), (byte[]) names.get(1));
-        assertArrayEquals("unknown bit flags %#x".getBytes(), (byte[]) names.get(2));
-        assertEquals(List.of(2, 16), PkiFmt.trustFlags(0x12, NssConstants.AsEnum));
-        assertThrows(IllegalArgumentException.class, () -> PkiFmt.trustFlags(1, NssConstants.AsString));
+        // unknown bits as python-nss under Python 2 printed "%#x": plain hex of the C int
+        assertEquals(List.of("Trusted", "Trusted CA", "unknown bit flags 10000"),
+                PkiFlags.flags(PkiFlags.TRUST, 0x12 | 0x10000, NssConstants.AsEnumDescription));
+        assertEquals(List.of(2, 16, "unknown bit flags 400"), PkiFlags.flags(PkiFlags.TRUST, 0x412, NssConstants.AsEnum));
+        assertEquals(List.of("unknown bit flags fffffd00"), PkiFlags.flags(PkiFlags.TRUST, 0xfffffd00, NssConstants.AsEnumName));
+        assertEquals(List.of(2, 16), PkiFlags.flags(PkiFlags.TRUST, 0x12, NssConstants.AsEnum));
+        assertThrows(IllegalArgumentException.class, () -> PkiFlags.flags(PkiFlags.TRUST, 1, NssConstants.AsString));
+    }
+
+    @Test
+    void oneUnknownBitsText() {
+        assertEquals("unknown bit flags 1000", PkiFlags.unknownBits(0x1000));
+        assertEquals("unknown bit flags 80000000", PkiFlags.unknownBits(0x80000000));
+        assertEquals(List.of("NSS_INIT_READONLY", "unknown bit flags 1000"), Nss.nssInitFlags(0x1001, NssConstants.AsEnumName));
+        assertEquals(List.of("SSL Client", "unknown bit flags 10000"),
+                PkiFlags.flags(PkiFlags.CERT_USAGE, 0x10001, NssConstants.AsEnumDescription));
     }
 
     @Test
