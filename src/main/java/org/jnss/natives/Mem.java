@@ -27,6 +27,12 @@ public final class Mem {
         return p;
     }
 
+    /** The native address of a direct ByteBuffer's storage. */
+    public static long address(java.nio.ByteBuffer direct) {
+        if (!direct.isDirect()) throw new IllegalArgumentException("not a direct buffer");
+        return Pointer.nativeValue(Native.getDirectBufferPointer(direct));
+    }
+
     public static void free(long p) {
         if (p != 0) Native.free(p);
     }

@@ -173,18 +173,23 @@ public final class Nss implements NssConstants {
         if (!NssRuntime.isInitialized()) throw new NSPRError(null, ErrorConstants.SEC_ERROR_NO_MODULE);
     }
 
+    /** Result lengths of hash algorithms by tag (constant per tag): saves a native call per digest. */
+    private static final java.util.concurrent.ConcurrentHashMap<Integer, Integer> HASH_LENGTHS = new java.util.concurrent.ConcurrentHashMap<>();
+
     private static byte[] digest(int oid, ByteBuffer data) {
         requireToken();
-        int len = Nss3.HASH_ResultLenByOidTag(oid);
+        Integer known = HASH_LENGTHS.get(oid);
+        int len = known != null ? known : Nss3.HASH_ResultLenByOidTag(oid);
         if (len <= 0) {
             // as python-nss: the error is read after looking up the description (which may set it)
             String text = oidTagText(oid);
             throw NSPRError.last("unable to determine resulting hash length for hash_alg = " + text);
         }
+        if (known == null) HASH_LENGTHS.put(oid, len);
         byte[] out = new byte[len];
         if (data.remaining() <= Bulk.CHUNK) {
-            byte[] in = Bulk.array(data);
-            if (Nss3.PK11_HashBuf(oid, out, in, in.length) != 0) throw NSPRError.last();
+            // one chunk: hashed in one call from the native scratch buffer
+            if (!Bulk.feed(data, (ptr, n) -> Nss3.PK11_HashBuf(oid, out, ptr, n))) throw NSPRError.last();
             return out;
         }
         // large input: one digest context fed chunk by chunk (same result as PK11_HashBuf)
@@ -192,7 +197,7 @@ public final class Nss implements NssConstants {
         if (cx == 0) throw NSPRError.last();
         try {
             if (Nss3.PK11_DigestBegin(cx) != 0
-                    || !Bulk.feed(data, (buf, n) -> Nss3.PK11_DigestOp(cx, buf, n))) throw NSPRError.last();
+                    || !Bulk.feed(data, (ptr, n) -> Nss3.PK11_DigestOp(cx, ptr, n))) throw NSPRError.last();
             int[] outLen = new int[1];
             if (Nss3.PK11_DigestFinal(cx, out, outLen, out.length) != 0) throw NSPRError.last();
             return out;

@@ -26,7 +26,7 @@ public class PK11Context extends NativeResource {
 
     @Py("digest_op(data, /)")
     public void digestOp(java.nio.ByteBuffer data) {
-        check(cx -> Bulk.feed(data, (buf, n) -> Nss3.PK11_DigestOp(cx, buf, n)) ? 0 : -1);
+        check(cx -> Bulk.feed(data, (ptr, n) -> Nss3.PK11_DigestOp(cx, ptr, n)) ? 0 : -1);
     }
 
     public void digestOp(byte[] data) {
