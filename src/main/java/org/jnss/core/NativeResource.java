@@ -197,15 +197,15 @@ public abstract class NativeResource implements AutoCloseable {
      * collection so that garbage is recognised; returns how many handles that
      * keep NSS busy are still in use by the program.
      */
-    private static volatile Runnable collector = System::gc;
+    private static volatile Runnable collector = () -> { };
 
     /**
-     * How to collect garbage before shutdown. The Python surface installs its
+     * An extra collection step after System.gc() before shutdown. The Python surface installs its
      * interpreter's full collection (Jython finalizes Python objects in its own
      * rounds, after which what they referenced becomes unreachable).
      */
     public static void setCollector(Runnable c) {
-        collector = c == null ? System::gc : c;
+        collector = c == null ? () -> { } : c;
     }
 
     public static int releaseUnreferenced() {
@@ -214,7 +214,12 @@ public abstract class NativeResource implements AutoCloseable {
         // Objects kept only by finalizable ones (Jython runs __del__ and closes files in finalizers)
         // become unreachable after those finalizers ran: a few rounds, only while something looks used.
         for (int round = 0; round < 3; round++) {
-            collector.run();
+            System.gc();
+            try {
+                collector.run();
+            } catch (RuntimeException e) {
+                CallbackErrors.report("garbage collection before shutdown", e);
+            }
             stillUsed = 0;
             for (Handle h : new ArrayList<>(LIVE)) {
                 if (!h.blocksShutdown) continue;
