@@ -1,5 +1,6 @@
 """NSPR, NSS and SSL error codes and the exceptions raised by the nss package."""
 from org.jnss.error import ErrorTable as _ErrorTable
+from org.jnss.error import NSPRError as _NSPRErrorJ
 from org.jnss.natives import Nspr4 as _Nspr4
 from org.jnss.python import Binder as _Binder
 
@@ -97,10 +98,11 @@ class NSPRError(StandardError):
         (message, code), given = _parse('NSPRError', ('error_message', 'error_code'), args, kwds)
         self._setup(_message_arg(message), _code_arg(code))
 
-    def _setup(self, message, code):
+    def _setup(self, message, code, error_text=None):
         if code == -1:
             code = _Nspr4.PR_GetError()
-        desc = str(_ErrorTable.describe(code))
+            error_text = _NSPRErrorJ.currentErrorText()
+        desc = str(_ErrorTable.describe(code, error_text))
         text = desc if message is None else '%s: %s' % (message, desc)
         d = self.__dict__
         d['_error_code'] = code

@@ -184,5 +184,26 @@ class TestExceptionBehaviour(unittest.TestCase):
             self.fail('nss_shutdown before nss_init did not raise')
 
 
+
+@needs_reference
+class TestErrorTextFromNspr(DiffTestCase):
+    """NSPR's text attached to an error (a dlopen message here) precedes the description, as in python-nss."""
+
+    def test_lookup_failure_carries_nspr_text(self):
+        import os
+        db = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..', '..', 'test-vectors', 'db')
+        self.assertSame(r'''
+import nss.nss as nss
+from nss.error import NSPRError
+if nss.nss_is_initialized():
+    nss.nss_shutdown()
+nss.nss_init('sql:%s')
+try:
+    nss.find_cert_from_nickname('no such nickname')
+except NSPRError as e:
+    out(e.error_code, e.error_desc.replace(%r, 'DB'), str(e).replace(%r, 'DB'))
+nss.nss_shutdown()
+''' % (os.path.normpath(db), os.path.normpath(db), os.path.normpath(db)))
+
 if __name__ == '__main__':
     unittest.main()

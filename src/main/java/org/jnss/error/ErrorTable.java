@@ -64,6 +64,13 @@ public final class ErrorTable {
     }
 
     /** "(NAME) description" as python-nss shows it, or "error (N) unknown". */
+    /** As {@link #describe(int)}, preceded by the text NSPR attached to the error (when any), as python-nss shows it. */
+    public static String describe(int code, String errorText) {
+        if (errorText == null || errorText.isEmpty()) return describe(code);
+        if (code != 0 && BY_CODE.get(code) == null) return errorText;
+        return errorText + " " + describe(code);
+    }
+
     public static String describe(int code) {
         if (code == 0) return "(SUCCESS) Success";
         Entry e = BY_CODE.get(code);

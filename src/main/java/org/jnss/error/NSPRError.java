@@ -25,13 +25,31 @@ public class NSPRError extends RuntimeException {
 
     /** The error NSPR recorded for this thread by the call that just failed. */
     public static NSPRError last() {
-        return new NSPRError(null, Nspr4.PR_GetError());
+        return last(null);
     }
 
     /** As {@link #last()}, with a detail message. */
     public static NSPRError last(String message) {
-        return new NSPRError(message, Nspr4.PR_GetError());
+        NSPRError e = new NSPRError(message, Nspr4.PR_GetError());
+        e.errorText = currentErrorText();
+        return e;
     }
+
+    /** Text NSPR attached to the thread's current error (e.g. a dlopen message), or null. */
+    public static String currentErrorText() {
+        int n = Nspr4.PR_GetErrorTextLength();
+        if (n <= 0) return null;
+        byte[] buf = new byte[n + 1];
+        Nspr4.PR_GetErrorText(buf);
+        int len = 0;
+        while (len < n && buf[len] != 0) len++;
+        return len == 0 ? null : new String(buf, 0, len, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private String errorText;
+
+    /** The text NSPR attached to the error when it was raised, or null. */
+    public String getErrorText() { return errorText; }
 
     public int getErrorCode() { return errorCode; }
 
@@ -39,7 +57,7 @@ public class NSPRError extends RuntimeException {
     public String getErrorMessage() { return errorMessage; }
 
     /** "(NAME) description" of the error code. */
-    public String getErrorDesc() { return ErrorTable.describe(errorCode); }
+    public String getErrorDesc() { return ErrorTable.describe(errorCode, errorText); }
 
     /** The symbolic name of the error code, or null if unknown. */
     public String getErrorName() {

@@ -17,6 +17,8 @@ public final class Nspr4 {
     public static native void PR_SetError(int code, int osErr);
     public static native String PR_ErrorToName(int code);
     public static native String PR_ErrorToString(int code, int language);
+    public static native int PR_GetErrorTextLength();
+    public static native int PR_GetErrorText(byte[] text);
 
     // time
     public static native long PR_Now();

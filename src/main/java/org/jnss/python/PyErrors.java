@@ -38,6 +38,8 @@ public final class PyErrors {
             PyObject cls = errorClass("NSPRError");
             PyObject inst = cls.__call__(new PyObject[]{msg(e.getErrorMessage()), Py.newInteger(e.getErrorCode())},
                     new String[]{"error_message", "error_code"});
+            if (e.getErrorText() != null)   // NSPR's text for the error, which python-nss puts in front of the description
+                inst.invoke("_setup", new PyObject[]{msg(e.getErrorMessage()), Py.newInteger(e.getErrorCode()), Convert.str(e.getErrorText())});
             return new PyException(cls, inst);
         }
         if (t instanceof org.jnss.core.UnicodeDecodeError u)
