@@ -212,8 +212,9 @@ public abstract class NativeResource implements AutoCloseable {
         if (liveBlockingCount() == 0) return 0;
         int stillUsed = 0;
         // Objects kept only by finalizable ones (Jython runs __del__ and closes files in finalizers)
-        // become unreachable after those finalizers ran: a few rounds, only while something looks used.
-        for (int round = 0; round < 3; round++) {
+        // become unreachable after those finalizers ran: a few rounds, only while something looks used
+        // (a handle still referenced by the program costs ~0.1 s here before SEC_ERROR_BUSY).
+        for (int round = 0; round < 6; round++) {
             System.gc();
             try {
                 collector.run();
@@ -228,6 +229,12 @@ public abstract class NativeResource implements AutoCloseable {
             }
             if (stillUsed == 0) break;
             System.runFinalization();
+            try {
+                Thread.sleep(5L * (round + 1));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
         }
         return stillUsed;
     }
