@@ -84,11 +84,12 @@ public abstract class NativeResource implements AutoCloseable {
         }
 
         private void free() {
-            LIVE.remove(this);
             try {
                 if (address != 0 && !stale) destroy.accept(address);
             } catch (Throwable t) {
                 CallbackErrors.report("native resource release", t);
+            } finally {
+                LIVE.remove(this);   // only once destroyed: shutdown waits for releases in progress
             }
         }
     }
@@ -209,7 +210,10 @@ public abstract class NativeResource implements AutoCloseable {
     }
 
     public static int releaseUnreferenced() {
-        if (liveBlockingCount() == 0) return 0;
+        if (liveBlockingCount() == 0) {
+            awaitReleases();
+            return 0;
+        }
         int stillUsed = 0;
         // Objects kept only by finalizable ones (Jython runs __del__ and closes files in finalizers)
         // become unreachable after those finalizers ran: a few rounds, only while something looks used
@@ -227,7 +231,7 @@ public abstract class NativeResource implements AutoCloseable {
                 if (h.owner.get() == null) h.run();
                 else if (!h.isClosed()) stillUsed++;
             }
-            if (stillUsed == 0) break;
+            if (stillUsed == 0 && awaitReleases()) break;
             System.runFinalization();
             try {
                 Thread.sleep(5L * (round + 1));
@@ -237,6 +241,28 @@ public abstract class NativeResource implements AutoCloseable {
             }
         }
         return stillUsed;
+    }
+
+    /**
+     * Waits (briefly) until closed handles are destroyed: the Cleaner thread, or a
+     * call still using a handle, may be releasing one right now, and NSS must not
+     * be shut down under it. Returns true when none is left.
+     */
+    private static boolean awaitReleases() {
+        for (int i = 0; i < 200; i++) {
+            boolean pending = false;
+            for (Handle h : LIVE) {
+                if (h.blocksShutdown && h.isClosed()) { pending = true; break; }
+            }
+            if (!pending) return true;
+            try {
+                Thread.sleep(1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return false;
     }
 
     /** Closes every live handle that keeps NSS busy, referenced or not. */
