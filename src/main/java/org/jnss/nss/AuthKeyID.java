@@ -11,7 +11,7 @@ import java.util.List;
 
 /** The authority key identifier extension, decoded by NSS (CERT_DecodeAuthKeyID) and copied. */
 @Py.Type(doc = "An object representing Authentication Key ID extension")
-public final class AuthKeyID {
+public final class AuthKeyID extends Formatted {
     /** null where the extension has none (python-nss: empty or no data) */
     private final byte[] keyId;
     private final byte[] serial;
@@ -63,6 +63,7 @@ public final class AuthKeyID {
         return GeneralName.tuple(issuer, reprKind);
     }
 
+    @Override
     void lines(Lines lines, int level) {
         Lines out = new Lines();
         out.label(level, "Key ID");
@@ -75,24 +76,6 @@ public final class AuthKeyID {
         lines.addAll(out);
     }
 
-    @Py("format_lines(level=0)")
-    public List<Object[]> formatLines(int level) {
-        Lines l = new Lines();
-        lines(l, level);
-        return l.toPython();
-    }
-
-    @Py("format(level=0, indent_len=4)")
-    public byte[] format(int level, int indentLen) {
-        Lines l = new Lines();
-        lines(l, level);
-        return BStr.bytes(l.indented(indentLen));
-    }
-
-    @Py("__str__()")
-    public byte[] str() {
-        return format(0, 4);
-    }
 
     /** Python's str() of a SecItem (python-nss renders the key id as DER), which must be a string. */
     private static String strOf(SecItem item) {

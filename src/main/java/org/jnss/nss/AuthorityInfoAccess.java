@@ -2,11 +2,10 @@ package org.jnss.nss;
 
 import org.jnss.core.Py;
 
-import java.util.List;
 
 /** One access description of an authority information access extension: a method OID and a location. */
 @Py.Type(doc = "AuthorityInfoAccess()\n\nAn object representing AuthorityInfoAccess.\n")
-public final class AuthorityInfoAccess {
+public final class AuthorityInfoAccess extends Formatted {
     /** null for an instance made by Python's constructor, which python-nss leaves empty */
     private final byte[] method;
     private final GeneralName location;
@@ -47,28 +46,11 @@ public final class AuthorityInfoAccess {
         return location;
     }
 
+    @Override
     void lines(Lines lines, int level) {
         if (method == null) return;
         lines.pair(level, "Method", Asn1Fmt.oidDesc(method));
         lines.pair(level, "Location", location.decoded().labeled());
     }
 
-    @Py("format_lines(level=0)")
-    public List<Object[]> formatLines(int level) {
-        Lines l = new Lines();
-        lines(l, level);
-        return l.toPython();
-    }
-
-    @Py("format(level=0, indent_len=4)")
-    public byte[] format(int level, int indentLen) {
-        Lines l = new Lines();
-        lines(l, level);
-        return BStr.bytes(l.indented(indentLen));
-    }
-
-    @Py("__str__()")
-    public byte[] str() {
-        return format(0, 4);
-    }
 }

@@ -14,7 +14,7 @@ import java.util.List;
 @Py.Type(doc = "AuthorityInfoAccesses(data)\n\n:Parameters:\n    data : SecItem or str or any buffer compatible object\n"
         + "        Data to initialize the Authority Information Access\n        from, must be in DER format\n\n"
         + "An object representing AuthorityInfoAccess Extension.\n")
-public final class AuthorityInfoAccesses {
+public final class AuthorityInfoAccesses extends Formatted {
     private final List<AuthorityInfoAccess> accesses;
 
     private AuthorityInfoAccesses(List<AuthorityInfoAccess> accesses) {
@@ -53,6 +53,7 @@ public final class AuthorityInfoAccesses {
         return accesses.get(GeneralName.sequenceIndex(index, accesses.size(), "tuple index out of range"));
     }
 
+    @Override
     void lines(Lines lines, int level) {
         Lines out = new Lines();
         out.text(level, "Authority Information Access: [" + accesses.size() + " total]");
@@ -63,22 +64,4 @@ public final class AuthorityInfoAccesses {
         lines.addAll(out);
     }
 
-    @Py("format_lines(level=0)")
-    public List<Object[]> formatLines(int level) {
-        Lines l = new Lines();
-        lines(l, level);
-        return l.toPython();
-    }
-
-    @Py("format(level=0, indent_len=4)")
-    public byte[] format(int level, int indentLen) {
-        Lines l = new Lines();
-        lines(l, level);
-        return BStr.bytes(l.indented(indentLen));
-    }
-
-    @Py("__str__()")
-    public byte[] str() {
-        return format(0, 4);
-    }
 }

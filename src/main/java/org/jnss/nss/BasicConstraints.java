@@ -5,11 +5,10 @@ import org.jnss.error.NSPRError;
 import org.jnss.natives.Mem;
 import org.jnss.natives.NssPki;
 
-import java.util.List;
 
 /** The basic constraints extension, decoded by NSS (CERT_DecodeBasicConstraintValue). */
 @Py.Type(doc = "An object representing X509 Basic Constraints Extension")
-public final class BasicConstraints {
+public final class BasicConstraints extends Formatted {
     private final boolean isCa;
     private final int pathLen;
 
@@ -40,25 +39,13 @@ public final class BasicConstraints {
     @Py("path_len")
     public int getPathLen() { return pathLen; }
 
+    @Override
     void lines(Lines lines, int level) {
         lines.pair(level, "Is CA", isCa);
         lines.pair(level, "Path Length", String.valueOf(pathLen));
     }
 
-    @Py("format_lines(level=0)")
-    public List<Object[]> formatLines(int level) {
-        Lines l = new Lines();
-        lines(l, level);
-        return l.toPython();
-    }
-
-    @Py("format(level=0, indent_len=4)")
-    public byte[] format(int level, int indentLen) {
-        Lines l = new Lines();
-        lines(l, level);
-        return BStr.bytes(l.indented(indentLen));
-    }
-
+    @Override
     @Py("__str__()")
     public byte[] str() {
         return BStr.bytes("is_ca=" + (isCa ? "True" : "False") + " path_len=" + pathLen);

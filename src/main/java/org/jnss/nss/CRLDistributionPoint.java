@@ -14,7 +14,7 @@ import java.util.List;
  * issuer (an RDN), the CRL issuer and the reasons bit string.
  */
 @Py.Type(doc = "An object representing a CRL Distribution Point")
-public final class CRLDistributionPoint {
+public final class CRLDistributionPoint extends Formatted {
     static final int GENERAL_NAME = 1, RELATIVE_NAME = 2;
 
     /** Bit i names CRL reason code i (python-nss's table; bit 7 has no name). */
@@ -114,6 +114,7 @@ public final class CRLDistributionPoint {
         return out;
     }
 
+    @Override
     void lines(Lines lines, int level) {
         if (!initialized) return;
         Lines out = new Lines();
@@ -126,25 +127,6 @@ public final class CRLDistributionPoint {
         out.pair(level, "Issuer", issuer == null ? "None" : issuer.decoded().labeled());
         out.pair(level, "Reasons", PkiFmt.tupleStr(reasonDescriptions()));
         lines.addAll(out);
-    }
-
-    @Py("format_lines(level=0)")
-    public List<Object[]> formatLines(int level) {
-        Lines l = new Lines();
-        lines(l, level);
-        return l.toPython();
-    }
-
-    @Py("format(level=0, indent_len=4)")
-    public byte[] format(int level, int indentLen) {
-        Lines l = new Lines();
-        lines(l, level);
-        return BStr.bytes(l.indented(indentLen));
-    }
-
-    @Py("__str__()")
-    public byte[] str() {
-        return format(0, 4);
     }
 
     @Py("__repr__()")

@@ -9,7 +9,7 @@ import java.util.List;
 
 /** The CRL distribution points extension (CERT_DecodeCRLDistributionPoints): a sequence of CRLDistributionPoint. */
 @Py.Type(doc = "An object representing CRL Distribution Points list")
-public final class CRLDistributionPts {
+public final class CRLDistributionPts extends Formatted {
     private final List<CRLDistributionPoint> points;
 
     private CRLDistributionPts(List<CRLDistributionPoint> points) {
@@ -42,6 +42,7 @@ public final class CRLDistributionPts {
         return points.get(GeneralName.sequenceIndex(index, points.size(), "tuple index out of range"));
     }
 
+    @Override
     void lines(Lines lines, int level) {
         Lines out = new Lines();
         out.text(level, "CRL Distribution Points: [" + points.size() + " total]");
@@ -50,24 +51,5 @@ public final class CRLDistributionPts {
             points.get(i).lines(out, level + 2);
         }
         lines.addAll(out);
-    }
-
-    @Py("format_lines(level=0)")
-    public List<Object[]> formatLines(int level) {
-        Lines l = new Lines();
-        lines(l, level);
-        return l.toPython();
-    }
-
-    @Py("format(level=0, indent_len=4)")
-    public byte[] format(int level, int indentLen) {
-        Lines l = new Lines();
-        lines(l, level);
-        return BStr.bytes(l.indented(indentLen));
-    }
-
-    @Py("__str__()")
-    public byte[] str() {
-        return format(0, 4);
     }
 }
