@@ -47,6 +47,9 @@ public @interface Py {
         /** The classes exposed as Python types of that module, in order. */
         Class<?>[] types() default {};
 
+        /** Further classes whose static {@code @Py} methods are functions of the module too. */
+        Class<?>[] functions() default {};
+
         String doc() default "";
     }
 

@@ -76,10 +76,15 @@ public final class Binder {
         // (Certificate(data, certdb=get_default_certdb(), ...))
         // functions whose defaults call other functions (certdb=get_default_certdb()) come last
         java.util.List<Method> functions = new java.util.ArrayList<>();
-        for (Method m : cls.getMethods()) {
-            Py py = m.getAnnotation(Py.class);
-            if (py == null || !Modifier.isStatic(m.getModifiers()) || m.getDeclaringClass() != cls) continue;
-            functions.add(m);
+        java.util.List<Class<?>> functionClasses = new java.util.ArrayList<>();
+        functionClasses.add(cls);
+        functionClasses.addAll(java.util.Arrays.asList(mod.functions()));
+        for (Class<?> fc : functionClasses) {
+            for (Method m : fc.getMethods()) {
+                Py py = m.getAnnotation(Py.class);
+                if (py == null || !Modifier.isStatic(m.getModifiers()) || m.getDeclaringClass() != fc) continue;
+                functions.add(m);
+            }
         }
         long t1 = System.nanoTime();
         functions.sort(java.util.Comparator.comparing(m -> defaultsCall(m.getAnnotation(Py.class).value())));
