@@ -85,4 +85,43 @@ public final class Nss3 {
     public static native void PORT_Free(long ptr);
     public static native long PORT_Strdup(String s);
     public static native void SECITEM_FreeItem(long item, int freeit);
+
+    // ---- PK11 slots and tokens, key pairs ----
+    // PRBool results are ints (0 false); CK_MECHANISM_TYPE is an unsigned long (Java long);
+    // passwords are NUL-terminated byte arrays (null for NULL).
+    public static native int PK11_IsHW(long slot);
+    public static native int PK11_IsPresent(long slot);
+    public static native int PK11_IsReadOnly(long slot);
+    public static native int PK11_IsInternal(long slot);
+    public static native int PK11_NeedUserInit(long slot);
+    public static native int PK11_IsFriendly(long slot);
+    public static native int PK11_IsRemovable(long slot);
+    public static native int PK11_IsLoggedIn(long slot, long wincx);
+    public static native int PK11_ProtectedAuthenticationPath(long slot);
+    public static native int PK11_IsDisabled(long slot);
+    public static native int PK11_HasRootCerts(long slot);
+    public static native int PK11_GetDisabledReason(long slot);
+    public static native int PK11_UserDisableSlot(long slot);
+    public static native int PK11_UserEnableSlot(long slot);
+    public static native int PK11_CheckSSOPassword(long slot, byte[] ssopw);
+    public static native int PK11_CheckUserPassword(long slot, byte[] pw);
+    public static native int PK11_ChangePW(long slot, byte[] oldpw, byte[] newpw);
+    public static native int PK11_InitPin(long slot, byte[] ssopw, byte[] userpw);
+    public static native int PK11_Logout(long slot);
+    public static native void PK11_LogoutAll();
+    /** The slot's best key wrap mechanism (used by PK11Slot's format_lines). */
+    public static native long PK11_GetBestWrapMechanism(long slot);
+    /** A new slot reference (PK11_FreeSlot), or NULL. */
+    public static native long PK11_FindSlotByName(byte[] name);
+    /** A PK11SlotList (head, tail, lock; elements: next 0, prev 8, slot 16) to free with PK11_FreeSlotList, or NULL. */
+    public static native long PK11_GetAllTokens(long type, int needRW, int loadCerts, long wincx);
+    public static native void PK11_FreeSlotList(long list);
+    public static native long PK11_GetBestSlot(long type, long wincx);
+    public static native int PK11_TokenExists(long type);
+    public static native int PK11_NeedPWInit();
+    /** Prints the certificate cache and the temporary store to the C stdout. */
+    public static native void nss_DumpCertificateCacheInfo();
+    /** A SECKEYPrivateKey (its public half in pubk[0]), or NULL. */
+    public static native long PK11_GenerateKeyPair(long slot, long type, long param, long[] pubk,
+                                                   int isPerm, int isSensitive, long wincx);
 }

@@ -82,4 +82,12 @@ final class Layout {
 
     // SECItemType values
     static final int SI_UTC_TIME = 11, SI_GENERALIZED_TIME = 12;
+
+    // ---- PK11 slots and tokens, key pairs ----
+    // PK11SlotList: head 0; PK11SlotListElement: next 0, slot 16
+    static final int SLOTLIST_HEAD = 0, SLOTLIST_ELEM_NEXT = 0, SLOTLIST_ELEM_SLOT = 16;
+    // PK11RSAGenParams (16): keySizeInBits 0 (int), pe 8 (unsigned long)
+    static final int RSAGEN_KEY_SIZE = 0, RSAGEN_PE = 8, RSAGEN_SIZE = 16;
+    // SECKEYPQGParams (80): arena 0, prime 8, subPrime 32, base 56
+    static final int PQG_PRIME = 8, PQG_SUBPRIME = 32, PQG_BASE = 56, PQG_SIZE = 80;
 }
