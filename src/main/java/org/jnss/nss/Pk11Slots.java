@@ -16,6 +16,9 @@ import java.util.List;
 public final class Pk11Slots {
     private Pk11Slots() {}
 
+    /** CKM_INVALID_MECHANISM: any mechanism. */
+    private static final long CKM_INVALID_MECHANISM = 0xffffffffL;
+
     private static final String[][] DISABLED_REASONS = {
             {"PK11_DIS_NONE", "no reason"},
             {"PK11_DIS_USER_SELECTED", "user disabled"},
@@ -70,13 +73,18 @@ public final class Pk11Slots {
     }
 
     /**
-     * The tokens able to do mechanism (every token for CKM_INVALID_MECHANISM),
-     * as a tuple of slots; pin_args (a tuple or None) goes to the password callback.
+     * Every present token, as a tuple of slots; pin_args (a tuple or None)
+     * goes to the password callback. The mechanism and need_rw arguments are
+     * checked but, as in python-nss 1.0.1 (measured against NSS called
+     * directly), not handed to NSS: the result is that of
+     * PK11_GetAllTokens(CKM_INVALID_MECHANISM, PR_FALSE, load_certs, pin_args).
+     * (python-nss also loses slot references here, so that after a few calls
+     * tokens vanish from its result; each slot returned here holds its own reference.)
      */
     @Py(value = "get_all_tokens(mechanism=0xffffffff, need_rw=False, load_certs=False, pin_args=None)",
             doc = "The slots of the tokens that can do mechanism (all of them for CKM_INVALID_MECHANISM).")
     public static Object[] getAllTokens(@Py.OrNone Object mechanism, int needRw, int loadCerts, @Py.Raw Object pinArgs) {
-        long mech = unsignedLong(mechanism, "get_all_tokens", 1);
+        unsignedLong(mechanism, "get_all_tokens", 1);
         Object[] userData;
         if (pinArgs == null) userData = new Object[0];
         else if (PyObjects.ops().isTuple(pinArgs)) userData = PyObjects.ops().items(pinArgs).toArray();
@@ -84,7 +92,7 @@ public final class Pk11Slots {
         long pin = Passwords.pinArgs(userData);
         long list;
         try {
-            list = Nss3.PK11_GetAllTokens(mech, needRw != 0 ? 1 : 0, loadCerts != 0 ? 1 : 0, pin);
+            list = Nss3.PK11_GetAllTokens(CKM_INVALID_MECHANISM, 0, loadCerts != 0 ? 1 : 0, pin);
             if (list == 0) throw NSPRError.last();
         } finally {
             Passwords.releasePinArgs(pin);
