@@ -14,7 +14,7 @@ import java.util.List;
  * subject public key info: its type and, for RSA and DSA keys, their numbers.
  */
 @Py.Type(doc = "An object representing a Public Key")
-public final class PublicKey extends NativeResource {
+public final class PublicKey implements AutoCloseable {
     /** siUnsignedInteger, the SECItemType NSS gives the numbers of a key. */
     private static final int SI_UNSIGNED_INTEGER = 10;
 
@@ -22,20 +22,40 @@ public final class PublicKey extends NativeResource {
     private final PyRSAPublicKey rsa;
     private final PyDSAPublicKey dsa;
 
+    /**
+     * The native SECKEYPublicKey of a generated key (null for a key read from
+     * a subject public key info): it keeps NSS busy, as python-nss's PublicKey
+     * does, and is released with this object.
+     */
+    private final NativeKey nativeKey;
+
+    /** Owner of one SECKEYPublicKey, reachable only through its PublicKey. */
+    private static final class NativeKey extends NativeResource {
+        NativeKey(long pk) {
+            super(pk, NssPki::SECKEY_DestroyPublicKey, true);
+        }
+    }
+
     /** A copy without a native key (read from a subject public key info). */
     private PublicKey(int keyType, PyRSAPublicKey rsa, PyDSAPublicKey dsa) {
-        super();
         this.keyType = keyType;
         this.rsa = rsa;
         this.dsa = dsa;
+        this.nativeKey = null;
     }
 
-    /** Owns the native key pk (it keeps NSS busy, as python-nss's PublicKey does); the members are copies. */
+    /** Owns the native key pk; the members are copies. */
     private PublicKey(long pk, PublicKey copy) {
-        super(pk, NssPki::SECKEY_DestroyPublicKey, true);
         this.keyType = copy.keyType;
         this.rsa = copy.rsa;
         this.dsa = copy.dsa;
+        this.nativeKey = new NativeKey(pk);
+    }
+
+    /** Releases the native key of a generated key now (nothing for a copy); idempotent. */
+    @Override
+    public void close() {
+        if (nativeKey != null) nativeKey.close();
     }
 
     /** Adopts a SECKEYPublicKey the caller owns (a generated key), keeping the native key alive with this object. */
