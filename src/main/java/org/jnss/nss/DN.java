@@ -25,7 +25,7 @@ import java.util.function.LongUnaryOperator;
         + "DN objects contain an ordered list of `RDN` objects.\n\n"
         + "DN()\nDN('CN=www.redhat.com,OU=Web Operations,O=Red Hat Inc,L=Raleigh,ST=North Carolina,C=US')\n"
         + "DN(rdn0, ...)\nDN([rdn0, rdn1])")
-public final class DN {
+public final class DN extends Ordered {
     private final List<RDN> rdns;
 
     DN(List<RDN> rdns) {
@@ -181,23 +181,12 @@ public final class DN {
         return repr();
     }
 
-    private int cmp(Object other) {
+    @Override
+    int cmp(Object other) {
         if (!(other instanceof DN o)) throw new ArgumentError("Bad type, must be DN");
         try (Scratch s = new Scratch()) {
             return Integer.signum(NssPki.CERT_CompareName(NameCodec.nativeName(s, rdns), NameCodec.nativeName(s, o.rdns)));
         }
-    }
-
-    @Py("__eq__(other)") public boolean eq(Object o) { return cmp(o) == 0; }
-    @Py("__ne__(other)") public boolean ne(Object o) { return cmp(o) != 0; }
-    @Py("__lt__(other)") public boolean lt(Object o) { return cmp(o) < 0; }
-    @Py("__le__(other)") public boolean le(Object o) { return cmp(o) <= 0; }
-    @Py("__gt__(other)") public boolean gt(Object o) { return cmp(o) > 0; }
-    @Py("__ge__(other)") public boolean ge(Object o) { return cmp(o) >= 0; }
-
-    @Py("__hash__()")
-    public int pyHash() {
-        throw new ArgumentError("unhashable type: 'nss.nss.DN'");
     }
 
     @Override

@@ -22,7 +22,7 @@ import java.util.List;
 @Py.Type(doc = "An object representing an X501 Relative Distinguished Name (e.g. RDN).\n\n"
         + "RDN objects contain an ordered list of `AVA` objects.\n\n"
         + "RDN()\nRDN(nss.AVA('cn', 'www.redhat.com'))\nRDN([ava0, ava1])")
-public final class RDN {
+public final class RDN extends Ordered {
     /** python-nss's limit (CERT_CreateRDN takes at most 10 AVAs). */
     static final int MAX_ITEMS = 10;
 
@@ -170,21 +170,10 @@ public final class RDN {
         return 0;
     }
 
-    private int cmp(Object other) {
+    @Override
+    int cmp(Object other) {
         if (!(other instanceof RDN o)) throw new ArgumentError("Bad type, must be RDN");
         return compare(this, o);
-    }
-
-    @Py("__eq__(other)") public boolean eq(Object o) { return cmp(o) == 0; }
-    @Py("__ne__(other)") public boolean ne(Object o) { return cmp(o) != 0; }
-    @Py("__lt__(other)") public boolean lt(Object o) { return cmp(o) < 0; }
-    @Py("__le__(other)") public boolean le(Object o) { return cmp(o) <= 0; }
-    @Py("__gt__(other)") public boolean gt(Object o) { return cmp(o) > 0; }
-    @Py("__ge__(other)") public boolean ge(Object o) { return cmp(o) >= 0; }
-
-    @Py("__hash__()")
-    public int pyHash() {
-        throw new ArgumentError("unhashable type: 'nss.nss.RDN'");
     }
 
     /** A native CERTRDN (in the scratch scope) for these AVAs. */
