@@ -7,14 +7,13 @@ import org.jnss.error.NSPRError;
 import org.jnss.natives.Mem;
 import org.jnss.natives.NssPki;
 
-import java.util.List;
 
 /**
  * A public key (SECKEYPublicKey) copied to the Java heap when read from a
  * subject public key info: its type and, for RSA and DSA keys, their numbers.
  */
 @Py.Type(doc = "An object representing a Public Key")
-public final class PublicKey implements AutoCloseable {
+public final class PublicKey extends Formatted implements AutoCloseable {
     /** siUnsignedInteger, the SECItemType NSS gives the numbers of a key. */
     private static final int SI_UNSIGNED_INTEGER = 10;
 
@@ -126,6 +125,7 @@ public final class PublicKey implements AutoCloseable {
         return dsa;
     }
 
+    @Override
     Lines lines(int level) {
         Lines lines = new Lines();
         if (rsa != null) {
@@ -139,13 +139,4 @@ public final class PublicKey implements AutoCloseable {
         }
         return lines;
     }
-
-    @Py("format_lines(level=0)")
-    public List<Object[]> formatLines(int level) { return lines(level).toPython(); }
-
-    @Py("format(level=0, indent_len=4)")
-    public byte[] format(int level, int indentLen) { return BStr.bytes(lines(level).indented(indentLen)); }
-
-    @Py("__str__()")
-    public byte[] str() { return format(0, 4); }
 }
