@@ -54,17 +54,6 @@ public class PK11Slot extends NativeResource {
         }
     }
 
-    /** acquire()/release() for the other classes of the package (bracket every use). */
-    long acquireHandle() { return acquire(); }
-
-    void releaseHandle() { release(); }
-
-    /** The certificates on the slot's token (PK11_ListCertsInSlot), each with its own reference. */
-    @Py("list_certs()")
-    public Object[] listCerts() {
-        return withHandle(CertVerify::listCertsInSlot);
-    }
-
     // ---- slot and token information, passwords, key pairs ----
 
     private boolean flag(java.util.function.LongToIntFunction f) {
@@ -327,4 +316,15 @@ public class PK11Slot extends NativeResource {
 
     @Py("__str__()")
     public byte[] str() { return format(0, 4); }
+
+    /** acquire()/release() for the other classes of the package (bracket every use). */
+    long acquireHandle() { return acquire(); }
+
+    void releaseHandle() { release(); }
+
+    /** The certificates on the slot's token (PK11_ListCertsInSlot), each with its own reference. */
+    @Py("list_certs()")
+    public Object[] listCerts() {
+        return withHandle(CertVerify::listCertsInSlot);
+    }
 }
