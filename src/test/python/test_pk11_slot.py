@@ -104,7 +104,7 @@ def show(s):
     out([getattr(s, f)() for f in FLAGS])
     out(exc(s.logout), exc(s.is_hw, 1), exc(s.need_login, x=1), exc(s.format_lines, 'x'))
     out(exc(s.authenticate), exc(s.authenticate, True), exc(s.authenticate, False, 'u1', 2))
-    out(exc(s.authenticate, 'x'), exc(s.authenticate, load_certs=True), exc(s.authenticate, 1))
+    out(exc(s.authenticate, 'x'), exc(s.authenticate, load_certs=True), exc(s.authenticate, 1), exc(s.authenticate, None))
     out(exc(s.check_user_passwd, 'x'), exc(s.check_user_passwd, None), exc(s.check_user_passwd))
     out(exc(s.check_security_officer_passwd, 'x'), exc(s.check_security_officer_passwd, 1))
     out(exc(s.change_passwd), exc(s.init_pin), exc(s.change_passwd, 1, 2, 3), exc(s.init_pin, foo=1))

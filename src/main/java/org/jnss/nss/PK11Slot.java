@@ -141,12 +141,12 @@ public class PK11Slot extends NativeResource {
      * Logs in to the token if it needs it, through the password callback,
      * which receives userData; loadCerts must be a bool.
      */
-    @Py(value = "authenticate(load_certs=, /, *user_data)",
+    @Py(value = "authenticate(load_certs=False, /, *user_data)",
             doc = "Logs in to the token if needed, asking the password callback (given user_data).")
     public void authenticate(Object loadCerts, Object... userData) {
-        if (loadCerts != null && !(loadCerts instanceof Boolean))
-            throw new ArgumentError("authenticate() argument 1 must be bool, not " + PyTypeNames.of(loadCerts));
-        boolean load = loadCerts != null && (Boolean) loadCerts;
+        if (!(loadCerts instanceof Boolean load))
+            throw new ArgumentError("authenticate() argument 1 must be bool, not "
+                    + (loadCerts == null ? "None" : PyTypeNames.of(loadCerts)));
         long s = acquire();
         long pin = Passwords.pinArgs(userData);
         try {
