@@ -22,6 +22,7 @@ import subprocess
 import tempfile
 import unittest
 
+import difftest
 from difftest import DiffTestCase, needs_reference
 
 import nss.nss as nss
@@ -290,6 +291,25 @@ out(use())
 gc.collect()
 out(exc(nss.nss_shutdown), nss.nss_is_initialized())
 ''')
+
+
+@needs_reference
+class TestDumpCertificateCacheInfo(unittest.TestCase):
+    """NSS prints the dump to the process's stdout (not sys.stdout), so both interpreters run a script."""
+
+    def test_same_output_in_place(self):
+        import sys
+        code = ('import sys\nimport nss.nss as nss\nnss.nss_init_nodb()\nprint("before")\nsys.stdout.flush()\n'
+                'nss.dump_certificate_cache_info()\nprint("after")\n')
+        outs = []
+        for exe in (difftest.REFERENCE, sys.executable):
+            p = subprocess.Popen([exe, '-c', code], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+            o, e = p.communicate()
+            self.assertEqual(p.returncode, 0, e)
+            outs.append(o.decode('utf-8') if not isinstance(o, str) else o)
+        self.assertEqual(outs[1], outs[0])
+        self.assertIn('Certificates in the cache:', outs[1])
+        self.assertTrue(outs[1].startswith('before\n') and outs[1].endswith('after\n'), outs[1])
 
 
 def db_snippet(password):

@@ -147,12 +147,17 @@ public final class Pk11Slots {
         Nss3.PK11_LogoutAll();
     }
 
-    /** NSS prints to the process's C stdout; before NSS is initialized (python-nss crashes there) it is an error. */
+    /**
+     * NSS prints to the process's C stdout, flushed right after so that the
+     * text comes where the call is; before NSS is initialized (python-nss
+     * crashes there) it is an error.
+     */
     @Py(value = "dump_certificate_cache_info()",
             doc = "Prints the certificate cache and the temporary store to stdout (a debugging aid for SEC_ERROR_BUSY).")
     public static void dumpCertificateCacheInfo() {
         NssRuntime.requireInitialized();
         System.out.flush();
         Nss3.nss_DumpCertificateCacheInfo();
+        org.jnss.natives.LibC.fflush(0);
     }
 }
