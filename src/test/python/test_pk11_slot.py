@@ -488,6 +488,16 @@ class TestPython2Results(unittest.TestCase):
         nss.pk11_logout_all()
         nss.nss_init_nodb()
 
+    def test_empty_slot(self):
+        # python-nss makes a PK11Slot without a slot and crashes on its members
+        for s in (nss.PK11Slot(), nss.PK11Slot(1)):
+            self.assertIsInstance(s, nss.PK11Slot)
+            for call in (lambda: s.slot_name, s.is_hw, s.is_logged_in, s.logout, s.format_lines, s.__str__,
+                         s.list_certs, lambda: s.check_user_passwd('x'),
+                         lambda: s.generate_key_pair(nss.CKM_RSA_PKCS_KEY_PAIR_GEN, nss.RSAGenParams(), 0, 0)):
+                self.assertRaises(NSPRError, call)
+        self.assertRaises(TypeError, nss.PK11Slot, 1, 2)
+
     def test_lookups(self):
         # python-nss frees the name before its lookup, so the reference cannot be compared here
         s = nss.find_slot_by_name('NSS Certificate DB')

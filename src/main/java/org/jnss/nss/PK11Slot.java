@@ -24,6 +24,16 @@ public class PK11Slot extends NativeResource {
         super(slot, Nss3::PK11_FreeSlot, true);
     }
 
+    /**
+     * An empty slot, as python-nss's PK11Slot() makes (its argument is
+     * ignored): there is no slot to use, so every member raises NSPRError
+     * (python-nss hands NSS its NULL slot).
+     */
+    @Py("PK11Slot(arg=None, /)")
+    public PK11Slot(Object arg) {
+        super();
+    }
+
     /** Runs op with the slot's handle, held for the duration of the call. */
     <T> T withHandle(java.util.function.LongFunction<T> op) {
         long s = acquire();
