@@ -66,7 +66,8 @@ public final class Pk11Slots {
         if (utf8 == null)
             throw new ArgumentError("find_slot_by_name() argument 1 must be string or unicode or text buffer, not "
                     + (name == null ? "None" : PyTypeNames.of(PyValues.toJava(name))));
-        byte[] c = CertVerify.cstring(new String(utf8, java.nio.charset.StandardCharsets.UTF_8));
+        for (byte b : utf8) if (b == 0) throw new ArgumentError("argument must be encoded string without null bytes");
+        byte[] c = java.util.Arrays.copyOf(utf8, utf8.length + 1);
         long slot = Nss3.PK11_FindSlotByName(c);
         if (slot == 0) throw NSPRError.last("could not find slot name \"" + BStr.of(utf8) + "\"");
         return new PK11Slot(slot);
