@@ -5,8 +5,13 @@ import unittest
 
 from difftest import DiffTestCase, needs_reference
 
+import os
+
 import nss.error as nss_error
 import nss.nss as nss
+
+CERT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..', '..',
+                                     'test-vectors', 'certs', 'server.der'))
 
 INIT = r'''
 import nss.error as nss_error
@@ -32,7 +37,7 @@ def aes_key(data=b'0123456789abcdef', mech=nss.CKM_AES_CBC_PAD, op=nss.CKA_ENCRY
 def crypt(mech, key, param, data, op):
     # digest_final() only where padding leaves output: python-nss returns uninitialised memory otherwise
     ctx = nss.create_context_by_sym_key(mech, op, key, param)
-    if nss.get_pad_mechanism(mech) == mech:
+    if nss.key_mechanism_type_name(mech).endswith('_PAD'):
         return ctx.cipher_op(data) + ctx.digest_final()
     return ctx.cipher_op(data)
 def lines_of(s):
@@ -238,6 +243,21 @@ out(err(nss.create_pbev2_algorithm_id, key_length=-1, salt=nss.SecItem(b'x')))
 out(err(nss.create_pbev2_algorithm_id, salt=nss.SecItem(b'')))
 ''')
 
+    def test_pbe_v1(self):
+        # PKCS #12 and PKCS #5 v1 algorithms: the IV comes from the password pbe_key_gen() was given
+        self.assertSame(INIT + r'''
+for tag in (nss.SEC_OID_PKCS12_V2_PBE_WITH_SHA1_AND_3KEY_TRIPLE_DES_CBC, nss.SEC_OID_PKCS5_PBE_WITH_SHA1_AND_DES_CBC,
+            nss.SEC_OID_PKCS12_V2_PBE_WITH_SHA1_AND_128_BIT_RC4, nss.SEC_OID_PKCS12_V2_PBE_WITH_SHA1_AND_40_BIT_RC2_CBC):
+    a = nss.create_pbev2_algorithm_id(tag, nss.SEC_OID_AES_256_CBC, nss.SEC_OID_HMAC_SHA1, 0, 7, nss.SecItem(b'saltsalt'))
+    out(a.id_tag, hx(a.parameters.data))
+    for pw in (b'password', b''):
+        k = slot.pbe_key_gen(a, pw)
+        out(k.mechanism, k.key_length, hx(k.key_data))
+        m, p = a.get_pbe_crypto_mechanism(k)
+        out(m, p.len, p.type, hx(p.data), hx(a.get_pbe_iv(pw).data))
+        out(hx(crypt(m, k, p, b'hello', nss.CKA_ENCRYPT)))
+''')
+
     def test_unwrap_derive(self):
         # (wrap_sym_key() hands NSS an uninitialised output SECItem in python-nss: it fails or crashes at random,
         # so wrapping is checked in TestSymCipher, against RFC 3394 and by round trips)
@@ -262,6 +282,19 @@ out(err(k.derive, nss.CKM_CONCATENATE_BASE_AND_DATA, nss.SecItem(b'xy'), nss.CKM
         nss.CKA_DERIVE, 0))
 out(err(nss.pub_wrap_sym_key, nss.CKM_RSA_PKCS, None, k))
 ''')
+
+    def test_not_pbe_algorithm(self):
+        self.assertSame(INIT + r'''
+import os
+c = nss.Certificate(nss.read_der_from_file(%r))
+alg = c.signature_algorithm
+k = aes_key()
+out(err(alg.get_pbe_crypto_mechanism, k), err(slot.pbe_key_gen, alg, b'pw'), err(nss.param_from_algid, alg))
+try:
+    alg.get_pbe_crypto_mechanism(k)
+except nss_error.NSPRError as e:
+    out(str(e))
+''' % CERT)
 
     def test_pub_wrap(self):
         # RSA wrapping is randomized: the wrapped length and type are compared
@@ -334,6 +367,24 @@ class TestSymCipher(unittest.TestCase):
             kek.wrap_sym_key(0x12345678, None, key)
         with self.assertRaises(TypeError):
             kek.wrap_sym_key(nss.CKM_AES_ECB, None, None)
+
+    def test_pbe_iv_of_other_algorithm(self):
+        # python-nss returns an uninitialised SecItem here; NSS's failure is raised instead
+        alg = nss.Certificate(nss.read_der_from_file(CERT)).signature_algorithm
+        with self.assertRaises(nss_error.NSPRError):
+            alg.get_pbe_iv('pw')
+
+    def test_pbe_v1_key_without_password(self):
+        # python-nss crashes here (NSS reads a NULL password)
+        slot = nss.get_internal_slot()
+        a = nss.create_pbev2_algorithm_id(nss.SEC_OID_PKCS12_V2_PBE_WITH_SHA1_AND_3KEY_TRIPLE_DES_CBC,
+                                          salt=nss.SecItem('saltsalt'))
+        k = nss.import_sym_key(slot, nss.CKM_DES3_CBC, nss.PK11_OriginUnwrap, nss.CKA_ENCRYPT,
+                               nss.SecItem('0123456789abcdefghijklmn'))
+        with self.assertRaises(nss_error.NSPRError) as cm:
+            a.get_pbe_crypto_mechanism(k)
+        self.assertEqual(cm.exception.error_code, nss_error.SEC_ERROR_INVALID_ARGS)
+        self.assertEqual(nss.create_pbev2_algorithm_id().get_pbe_crypto_mechanism(k)[0], nss.CKM_AES_CBC_PAD)
 
     def test_pointer_params_refused(self):
         # parameters that are structures with pointers: raw octets are refused (python-nss crashes)

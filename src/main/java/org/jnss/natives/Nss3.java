@@ -123,6 +123,7 @@ public final class Nss3 {
     /** Returns the mechanism (CKM_INVALID_MECHANISM on failure); *param gets a new SECItem*. */
     public static native long PK11_GetPBECryptoMechanism(long algid, long[] param, long pwitem);
     public static native long PK11_GetPBEIV(long algid, long pwitem);
+    public static native int SEC_PKCS5IsAlgorithmPBEAlgTag(int algTag);
     /** {@code SECKEYPublicKey *SECKEY_ImportDERPublicKey(const SECItem *derKey, CK_KEY_TYPE type)} */
     public static native long SECKEY_ImportDERPublicKey(long derKey, long type);
     // slot facts for PK11SymKey.format_lines()

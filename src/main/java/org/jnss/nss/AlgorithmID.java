@@ -90,13 +90,21 @@ public final class AlgorithmID {
             throw new org.jnss.core.ArgumentError("get_pbe_crypto_mechanism() argument 2 must be bool, not "
                     + org.jnss.core.PyTypeNames.of(padded));
         boolean pad = (Boolean) padded;
-        byte[] keyData = symKey.getKeyData();
+        // the password the key was made from (PKCS #12 and PKCS #5 v1 derive the IV from it)
+        byte[] password = symKey.pbePassword();
+        int tag = getIdTag();
+        if (password == null && tag != NssConstants.SEC_OID_PKCS5_PBES2
+                && org.jnss.natives.Nss3.SEC_PKCS5IsAlgorithmPBEAlgTag(tag) != 0)
+            throw new org.jnss.error.NSPRError("the key was not made by pbe_key_gen(): no password to derive the IV from",
+                    org.jnss.error.ErrorConstants.SEC_ERROR_INVALID_ARGS);    // (NSS would read a NULL password)
+        symKey.withHandle(k -> k);                                            // a closed key raises here
         return withNative(a -> {
             try (Scratch sc = new Scratch()) {
                 long[] param = new long[1];
-                long mech = org.jnss.natives.Nss3.PK11_GetPBECryptoMechanism(a, param, sc.item(keyData));
+                long pw = password == null ? 0 : sc.item(password);
+                long mech = org.jnss.natives.Nss3.PK11_GetPBECryptoMechanism(a, param, pw);
                 if (mech == SymCipher.CKM_INVALID_MECHANISM) {
-                    org.jnss.error.NSPRError e = org.jnss.error.NSPRError.last("unable to get PBE crypto mechanism");
+                    org.jnss.error.NSPRError e = org.jnss.error.NSPRError.last();
                     if (param[0] != 0) org.jnss.natives.Nss3.SECITEM_FreeItem(param[0], 1);
                     throw e;
                 }

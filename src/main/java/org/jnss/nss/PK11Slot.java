@@ -77,8 +77,10 @@ public class PK11Slot extends NativeResource {
         long pin = Passwords.pinArgs(userData);
         try (Scratch sc = new Scratch()) {
             long pw = sc.item(password);
-            return withHandle(s -> algid.withNative(a ->
+            PK11SymKey key = withHandle(s -> algid.withNative(a ->
                     PK11SymKey.adopt(Nss3.PK11_PBEKeyGen(s, a, pw, 0, pin))));
+            key.setPbePassword(password);
+            return key;
         } finally {
             Passwords.releasePinArgs(pin);
         }

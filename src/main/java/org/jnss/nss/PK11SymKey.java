@@ -25,6 +25,16 @@ public class PK11SymKey extends NativeResource {
         super(key, Nss3::PK11_FreeSymKey, true);
     }
 
+    /**
+     * The password pbe_key_gen() made this key from (python-nss keeps it with
+     * the key for get_pbe_crypto_mechanism(), which derives PKCS #12 IVs from it).
+     */
+    private volatile byte[] pbePassword;
+
+    void setPbePassword(byte[] password) { this.pbePassword = password.clone(); }
+
+    byte[] pbePassword() { return pbePassword; }
+
     /** acquire()/release() for the other classes of the package (bracket every use). */
     long acquireHandle() { return acquire(); }
 
