@@ -60,9 +60,10 @@ public class PK11SymKey extends NativeResource {
         });
     }
 
+    /** NSS's unsigned int (python-nss shows a derived key asked for -1 octets as 4294967295). */
     @Py("key_length")
-    public int getKeyLength() {
-        return with(Nss3::PK11_GetKeyLength);
+    public long getKeyLength() {
+        return with(k -> Nss3.PK11_GetKeyLength(k) & 0xffffffffL);
     }
 
     @Py("slot")
@@ -117,7 +118,7 @@ public class PK11SymKey extends NativeResource {
         Lines l = new Lines();
         long mech = getMechanism();
         l.pair(level, "Mechanism", SymCipher.mechanismText(mech));
-        l.pair(level, "Key Length", Integer.toString(getKeyLength()));
+        l.pair(level, "Key Length", Long.toString(getKeyLength()));
         l.label(level, "Key Data");
         l.hex(level + 1, getKeyData());
         l.label(level, "PK11 Slot");
