@@ -299,6 +299,23 @@ except nss_error.NSPRError as e:
     out(str(e))
 ''' % CERT)
 
+    def test_converter_messages(self):
+        # TypeErrors of python-nss's own converters read the same on Python 2 and 3
+        self.assertSame(INIT + r'''
+k = aes_key()
+def msg(f, *a):
+    try:
+        f(*a)
+    except TypeError as e:
+        return str(e)
+for f, a in [(nss.param_from_iv, (1, 5)), (nss.get_block_size, (1, 5)), (nss.generate_new_param, (1, 5)),
+             (nss.create_context_by_sym_key, (1, 2, k, 5)), (slot.key_gen, (1, 5, 16)),
+             (k.derive, (1, 5, 1, 1, 1)), (k.wrap_sym_key, (1, 5, k)), (k.unwrap_sym_key, (1, 5, nss.SecItem(b'x'), 1, 1, 1)),
+             (nss.create_pbev2_algorithm_id, (None,)), (nss.create_pbev2_algorithm_id, (1.5,)),
+             (nss.PK11SymKey, ())]:
+    out(msg(f, *a))
+''')
+
     def test_pub_wrap(self):
         # RSA wrapping is randomized: the wrapped length and type are compared
         import glob, os

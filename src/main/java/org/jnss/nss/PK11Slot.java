@@ -61,7 +61,8 @@ public class PK11Slot extends NativeResource {
 
     /** A new symmetric key for mechanism of key_size octets (0: the mechanism's default). */
     @Py("key_gen(mechanism, sec_param, key_size, /, *user_data)")
-    public PK11SymKey keyGen(long mechanism, @Py.OrNone SecItem secParam, int keySize, Object... userData) {
+    public PK11SymKey keyGen(long mechanism, Object sec, int keySize, Object... userData) {
+        SecItem secParam = SymCipher.secParam(sec);
         long pin = Passwords.pinArgs(userData);
         try {
             return withHandle(s -> MechParam.with(mechanism, secParam, p ->

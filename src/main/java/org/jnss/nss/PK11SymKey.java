@@ -77,22 +77,25 @@ public class PK11SymKey extends NativeResource {
 
     /** A new key derived from this one, able to do exactly one operation (a session key). */
     @Py("derive(mechanism, sec_param, target, operation, key_size, /)")
-    public PK11SymKey derive(long mechanism, @Py.OrNone SecItem secParam, long target, long operation, int keySize) {
+    public PK11SymKey derive(long mechanism, Object sec, long target, long operation, int keySize) {
+        SecItem secParam = SymCipher.secParam(sec);
         return with(k -> MechParam.with(mechanism, secParam, p ->
                 adopt(Nss3.PK11_Derive(k, mechanism, p, target, operation, keySize))));
     }
 
     /** symKey encrypted with this key, as a SecItem. */
     @Py("wrap_sym_key(mechanism, sec_param, sym_key, /)")
-    public SecItem wrapSymKey(long mechanism, @Py.OrNone SecItem secParam, PK11SymKey symKey) {
+    public SecItem wrapSymKey(long mechanism, Object sec, PK11SymKey symKey) {
+        SecItem secParam = SymCipher.secParam(sec);
         return with(k -> symKey.with(s -> MechParam.with(mechanism, secParam, p ->
                 wrapped((item) -> Nss3.PK11_WrapSymKey(mechanism, p, k, s, item), Nss3.PK11_GetKeyLength(s)))));
     }
 
     /** wrappedKey decrypted with this key: a new key for target mechanism and operation. */
     @Py("unwrap_sym_key(mechanism, sec_param, wrapped_key, target, operation, key_size, /)")
-    public PK11SymKey unwrapSymKey(long mechanism, @Py.OrNone SecItem secParam, SecItem wrappedKey,
+    public PK11SymKey unwrapSymKey(long mechanism, Object sec, SecItem wrappedKey,
                                    long target, long operation, int keySize) {
+        SecItem secParam = SymCipher.secParam(sec);
         return with(k -> MechParam.with(mechanism, secParam, p -> MechParam.with(wrappedKey, w ->
                 adopt(Nss3.PK11_UnwrapSymKey(k, mechanism, p, w, target, operation, keySize)))));
     }

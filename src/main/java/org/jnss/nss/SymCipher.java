@@ -27,6 +27,12 @@ public final class SymCipher {
     /** CKK_RSA */
     private static final long CKK_RSA = 0;
 
+    /** python-nss's converter for an optional mechanism parameter: a SecItem or None. */
+    static SecItem secParam(Object o) {
+        if (o == null || o instanceof SecItem) return (SecItem) o;
+        throw new org.jnss.core.ArgumentError("must be nss.nss.SecItem or None, not " + org.jnss.core.PyTypeNames.of(o));
+    }
+
     // ---- keys and contexts ------------------------------------------------
 
     @Py(value = "import_sym_key(slot, mechanism, origin, operation, key_data, /, *user_data)",
@@ -48,7 +54,8 @@ public final class SymCipher {
             doc = "create_context_by_sym_key(mechanism, operation, sym_key, sec_param=None) -> PK11Context\n\n"
                     + "A context doing operation (CKA_ENCRYPT, CKA_DECRYPT, ...) with mechanism and sym_key;\n"
                     + "sec_param is the mechanism parameter (e.g. from param_from_iv()) or None.")
-    public static PK11Context createContextBySymKey(long mechanism, long operation, PK11SymKey symKey, SecItem secParam) {
+    public static PK11Context createContextBySymKey(long mechanism, long operation, PK11SymKey symKey, Object sec) {
+        SecItem secParam = secParam(sec);
         // NSS wants an item: None is an empty one (as in python-nss, where CBC without an IV is SEC_ERROR_BAD_DATA)
         SecItem param = secParam != null ? secParam : new SecItem(new byte[0]);
         return symKey.withHandle(k -> MechParam.with(mechanism, param, p -> {
@@ -123,7 +130,8 @@ public final class SymCipher {
     @Py(value = "param_from_iv(mechanism, iv=None)",
             doc = "param_from_iv(mechanism, iv=None) -> SecItem\n\n"
                     + "The parameter of mechanism built from the initialization vector iv (a SecItem).")
-    public static SecItem paramFromIv(long mechanism, SecItem iv) {
+    public static SecItem paramFromIv(long mechanism, Object ivArg) {
+        SecItem iv = secParam(ivArg);
         return MechParam.with(iv, i -> MechParam.adopt(Nss3.PK11_ParamFromIV(mechanism, i), mechanism));
     }
 
@@ -137,7 +145,10 @@ public final class SymCipher {
     @Py(value = "generate_new_param(mechanism, sym_key=None)",
             doc = "generate_new_param(mechanism, sym_key=None) -> SecItem\n\n"
                     + "A new parameter for mechanism (e.g. with a random IV).")
-    public static SecItem generateNewParam(long mechanism, PK11SymKey symKey) {
+    public static SecItem generateNewParam(long mechanism, Object key) {
+        if (key != null && !(key instanceof PK11SymKey))
+            throw new org.jnss.core.ArgumentError("must be nss.nss.PK11SymKey or None, not " + org.jnss.core.PyTypeNames.of(key));
+        PK11SymKey symKey = (PK11SymKey) key;
         if (symKey == null) return MechParam.adopt(Nss3.PK11_GenerateNewParam(mechanism, 0), mechanism);
         return symKey.withHandle(k -> MechParam.adopt(Nss3.PK11_GenerateNewParam(mechanism, k), mechanism));
     }
@@ -149,7 +160,8 @@ public final class SymCipher {
 
     @Py(value = "get_block_size(mechanism, sec_param=None)",
             doc = "get_block_size(mechanism, sec_param=None) -> int\n\nThe block size of mechanism.")
-    public static int getBlockSize(long mechanism, SecItem secParam) {
+    public static int getBlockSize(long mechanism, Object sec) {
+        SecItem secParam = secParam(sec);
         return MechParam.with(mechanism, secParam, p -> Nss3.PK11_GetBlockSize(mechanism, p));
     }
 
