@@ -3,11 +3,6 @@ package org.jnss.nss;
 import org.jnss.core.ArgumentError;
 import org.jnss.core.PyTypeNames;
 
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
-import java.util.HashMap;
-import java.util.Map;
-
 /** Helpers of PK11Slot.generate_key_pair: the mechanism argument, the key parameters, mechanism names. */
 final class KeyPairs {
     private KeyPairs() {}
@@ -60,28 +55,12 @@ final class KeyPairs {
                 + ", not " + PyTypeNames.of(got));
     }
 
-    private static volatile Map<Long, String> names;
-
-    /** The CKM_* name of a mechanism (python-nss's choice where two names share a value), else "unknown(0x..)". */
+    /** The CKM_* name of a mechanism (as key_mechanism_type_name() gives it), else "unknown(0x..)". */
     static String mechanismName(long mechanism) {
-        Map<Long, String> m = names;
-        if (m == null) {
-            m = new HashMap<>();
-            for (Field f : NssConstants.class.getFields()) {
-                if (!f.getName().startsWith("CKM_") || !Modifier.isStatic(f.getModifiers())) continue;
-                try {
-                    long v = ((Number) f.get(null)).longValue() & 0xFFFFFFFFL;
-                    String prev = m.get(v);
-                    // python-nss names CAST5 mechanisms CAST128 and CKM_ECDSA_KEY_PAIR_GEN CKM_EC_KEY_PAIR_GEN
-                    if (prev == null || f.getName().contains("CAST128") || f.getName().equals("CKM_EC_KEY_PAIR_GEN"))
-                        m.put(v, f.getName());
-                } catch (IllegalAccessException e) {
-                    throw new IllegalStateException(e);
-                }
-            }
-            names = m;
+        try {
+            return SymCipher.keyMechanismTypeName(mechanism);
+        } catch (org.jnss.core.KeyError e) {
+            return "unknown(0x" + Long.toHexString(mechanism) + ")";
         }
-        String n = m.get(mechanism);
-        return n != null ? n : "unknown(0x" + Long.toHexString(mechanism) + ")";
     }
 }

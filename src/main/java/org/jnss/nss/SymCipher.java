@@ -293,30 +293,8 @@ public final class SymCipher {
 
     // ---- slot description within PK11SymKey.format_lines() -------------------------
 
-    private static final String[] DISABLED_REASONS = {
-            "no reason", "user disabled", "could not initialize token", "could not verify token", "token not present"};
-
     /** The slot's description, as python-nss's PK11Slot.format_lines() gives it. */
     static void slotLines(Lines l, PK11Slot slot, int level) {
-        slot.withHandle(s -> {
-            l.pair(level, "Slot Name", Nss3.PK11_GetSlotName(s));
-            l.pair(level, "Token Name", Nss3.PK11_GetTokenName(s));
-            l.pair(level, "Is Hardware", Nss3.PK11_IsHW(s) != 0);
-            l.pair(level, "Is Present", Nss3.PK11_IsPresent(s) != 0);
-            l.pair(level, "Is Read Only", Nss3.PK11_IsReadOnly(s) != 0);
-            l.pair(level, "Is Internal", Nss3.PK11_IsInternal(s) != 0);
-            l.pair(level, "Needs Login", Nss3.PK11_NeedLogin(s) != 0);
-            l.pair(level, "Needs User Init", Nss3.PK11_NeedUserInit(s) != 0);
-            l.pair(level, "Is Friendly", Nss3.PK11_IsFriendly(s) != 0);
-            l.pair(level, "Is Removable", Nss3.PK11_IsRemovable(s) != 0);
-            l.pair(level, "Has Protected Authentication Path", Nss3.PK11_ProtectedAuthenticationPath(s) != 0);
-            int reason = Nss3.PK11_GetDisabledReason(s);
-            String why = reason >= 0 && reason < DISABLED_REASONS.length ? DISABLED_REASONS[reason]
-                    : "unknown(0x" + Integer.toHexString(reason) + ")";
-            l.pair(level, "Is Disabled", (Nss3.PK11_IsDisabled(s) != 0 ? "True" : "False") + " (" + why + ")");
-            l.pair(level, "Has Root Certs", Nss3.PK11_HasRootCerts(s) != 0);
-            l.pair(level, "Best Wrap Mechanism", mechanismText(Nss3.PK11_GetBestWrapMechanism(s)));
-            return null;
-        });
+        l.addAll(slot.lines(level));
     }
 }
