@@ -162,7 +162,7 @@ public class SSLSocket extends Socket {
             long it = items + (long) i * ITEM_SIZE;
             int len = Mem.getInt(it, ITEM_LEN);
             long data = Mem.getPointer(it, ITEM_DATA);
-            out[i] = new SecItem(data == 0 || len <= 0 ? new byte[0] : Mem.read(data, 0, len), 0, SecItem.Kind.DER);
+            out[i] = new SecItem(data == 0 || len <= 0 ? new byte[0] : Mem.read(data, 0, len), 0, SecItem.Kind.DIST_NAME);
         }
         return out;
     }
