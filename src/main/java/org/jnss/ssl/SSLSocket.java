@@ -182,6 +182,8 @@ public class SSLSocket extends Socket {
     /** Takes ownership of an SSL-layered PRFileDesc. */
     private SSLSocket(long sslFd, int family) {
         super(sslFd, family);
+        // sockets the collector closed leave a cleared entry: sweep them now and then
+        if ((id & 63) == 0) SOCKETS.values().removeIf(r -> r.get() == null);
         SOCKETS.put(id, new WeakReference<>(this));
         NssRuntime.markSslUsed();
     }
