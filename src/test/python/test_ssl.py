@@ -234,6 +234,17 @@ s.close()
 s6.close()
 ''')
 
+    def test_channel_info_before_handshake(self):
+        self.assertSame(HEAD + '''
+s = ssl.SSLSocket()
+c = s.get_ssl_channel_info()
+out(c.auth_key_bits, c.cipher_suite, c.kea_key_bits, c.major_protocol_version, c.minor_protocol_version,
+    c.protocol_version, str(c.creation_time_utc), len(c.session_id))
+out(exc(getattr, c, 'protocol_version_str'), exc(getattr, c, 'protocol_version_enum'), exc(c.format_lines),
+    exc(str, c), exc(s.connection_info_str), exc(s.connection_info_format_lines))
+s.close()
+''')
+
     def test_argument_errors(self):
         # python-nss parses these with PyArg_ParseTuple: no keywords
         self.assertSame(HEAD + '''

@@ -54,7 +54,11 @@ public final class SSLChannelInfo {
     }
 
     @Py("protocol_version") public int getProtocolVersion() { return protocolVersion; }
-    @Py("protocol_version_enum") public int getProtocolVersionEnum() { return protocolVersion; }
+    /** As python-nss: the version named by the major and minor numbers (ValueError for one it does not know). */
+    @Py("protocol_version_enum") public int getProtocolVersionEnum() {
+        versionStr();
+        return Ssl.SSL_LIBRARY_VERSION_3_0 + (protocolVersion & 0xff);
+    }
     @Py("protocol_version_str") public String getProtocolVersionStr() { return versionStr(); }
     @Py("major_protocol_version") public int getMajorProtocolVersion() { return protocolVersion >> 8; }
     @Py("minor_protocol_version") public int getMinorProtocolVersion() { return protocolVersion & 0xff; }
@@ -73,11 +77,7 @@ public final class SSLChannelInfo {
     @Py("session_id") public SecItem getSessionId() { return new SecItem(sessionId); }
 
     private String versionStr() {
-        try {
-            return (String) Ssl.versionRepr(protocolVersion, Ssl.AS_STRING);
-        } catch (RuntimeException e) {
-            return "unknown";
-        }
+        return Ssl.getSslVersionFromMajorMinor(protocolVersion >> 8, protocolVersion & 0xff);
     }
 
     String versionText() {

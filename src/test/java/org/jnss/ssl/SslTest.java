@@ -38,15 +38,25 @@ class SslTest {
     private static final String HOST = "server.example.com";
 
     private static boolean started;
+    /** NSS was up (without the test database) before this class: put it back the same way afterwards */
+    private static boolean wasUp;
 
     @BeforeAll
     static void init() {
-        if (!NssRuntime.isInitialized()) {
-            Nss.nssInit(DB);
-            started = true;
-            Ssl.setDomesticPolicy();
-            Ssl.configServerSessionIdCache(0, 0, 0, null);
+        if (NssRuntime.isInitialized()) {
+            // another class left NSS up without a database (it re-initializes when it finds NSS down)
+            try {
+                System.gc();
+                Nss.nssShutdown();
+                wasUp = true;
+            } catch (NSPRError busy) {
+                return; // objects of another class are still in use: the exchanges are skipped
+            }
         }
+        Nss.nssInit(DB);
+        started = true;
+        Ssl.setDomesticPolicy();
+        Ssl.configServerSessionIdCache(0, 0, 0, null);
     }
 
     @AfterAll
@@ -56,6 +66,7 @@ class SslTest {
             Ssl.clearSessionCache();
             System.gc();
             Nss.nssShutdown();
+            if (wasUp) Nss.nssInitNodb();
         }
     }
 
