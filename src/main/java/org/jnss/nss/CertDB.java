@@ -30,8 +30,8 @@ public final class CertDB {
         return h == 0 ? null : new CertDB(h);
     }
 
-    /** The handle, checked to still be NSS's current one. */
-    long handle() {
+    /** The handle, checked to still be NSS's current one (also for nss.ssl). */
+    public long handle() {
         NssRuntime.requireInitialized();
         if (NssPki.CERT_GetDefaultCertDB() != handle)
             throw new NSPRError("the certificate database belongs to an NSS instance that has been shut down",

@@ -32,6 +32,11 @@ public class Certificate extends NativeResource {
         super(cert, NssPki::CERT_DestroyCertificate, true);
     }
 
+    /** Adopts a CERTCertificate reference the caller owns (for nss.ssl: peer and local certificates). */
+    public static Certificate adopt(long cert) {
+        return new Certificate(cert);
+    }
+
     @Py("Certificate(data, certdb=get_default_certdb(), perm=False, nickname=None)")
     public static Certificate create(byte[] data, CertDB certdb, Object perm, String nickname) {
         if (!(perm instanceof Boolean permanent))
@@ -341,9 +346,10 @@ public class Certificate extends NativeResource {
     // ---- verification, chains, trust (CertVerify) ---------------------------
 
     /** acquire()/release() for the other classes of the package (bracket every use). */
-    long acquireHandle() { return acquire(); }
+    /** The CERTCertificate, held until {@link #releaseHandle()} (also for nss.ssl). */
+    public long acquireHandle() { return acquire(); }
 
-    void releaseHandle() { release(); }
+    public void releaseHandle() { release(); }
 
     @Py("verify_now(certdb, check_sig, required_usages, /, *user_data)")
     public int verifyNow(CertDB certdb, Object checkSig, long requiredUsages, Object... userData) {

@@ -57,6 +57,16 @@ public final class DN extends TaggedSequence<RDN> {
         return new DN(out);
     }
 
+    /** The name a DER Name encodes (decoded by NSS's CERT_NameTemplate); NSPRError when it is not one. */
+    static DN fromDer(byte[] der) {
+        try (Scratch s = new Scratch()) {
+            long name = s.calloc(16); // CERTName: arena, rdns
+            if (NssPki.SEC_QuickDERDecodeItem(s.arena(), name, NssPki.NSS_Get_CERT_NameTemplate(0, 0), s.item(der)) != 0)
+                throw NSPRError.last();
+            return fromNative(name);
+        }
+    }
+
     /** CERT_AsciiToName: the name NSS parses from the string. */
     private static DN parse(String s) {
         byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);

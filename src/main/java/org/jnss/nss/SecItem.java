@@ -28,7 +28,7 @@ public class SecItem implements BinaryData {
      * SECItemKind): plain buffers as hex, OIDs of algorithms as their
      * description, other DER items as their decoded value.
      */
-    public enum Kind { BUFFER, DER, ALGORITHM }
+    public enum Kind { BUFFER, DER, ALGORITHM, /** a DER Name (SSL's CA name lists): str() is the DN */ DIST_NAME }
 
     private final byte[] data;
     /** python-nss distinguishes no data at all (SecItem(), SecItem(None)) from empty data, in comparisons */
@@ -161,6 +161,7 @@ public class SecItem implements BinaryData {
             case BUFFER -> Codec.hex(data);
             case ALGORITHM -> BStr.bytes(Asn1Fmt.oidDesc(data));
             case DER -> DerFormat.any(data);
+            case DIST_NAME -> DN.fromDer(data).str();
         };
     }
 
