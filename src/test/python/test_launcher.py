@@ -127,5 +127,38 @@ class TestLauncher(unittest.TestCase):
         self.assertEqual(out.strip(), 'imported')
 
 
+    def test_statement_temporaries_do_not_keep_objects_alive(self):
+        # CPython frees what an unpacking assignment or a finished loop held with the statement;
+        # a script may shut NSS down right after 'del' (Jython keeps them in dead JVM locals)
+        d = tempfile.mkdtemp()
+        script = os.path.join(d, 'temporaries.py')
+        db = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..', '..', 'test-vectors', 'db')
+        write(script, '''
+import sys
+import nss.nss as nss
+nss.nss_init('sql:' + sys.argv[1])
+certs = nss.list_certs(nss.PK11CertListAll)
+n = len([c for c in certs if c.subject])
+del c   # Python 2: the comprehension variable is the script's
+slot = nss.get_internal_slot()
+pub, priv = slot.generate_key_pair(nss.CKM_RSA_PKCS_KEY_PAIR_GEN, nss.RSAGenParams(1024), False, False)
+for cert in certs:
+    subject = str(cert.subject)
+del certs, cert, slot, pub, priv
+nss.nss_shutdown()
+print 'shut down', n
+for i, c in enumerate(['a', 'b']):
+    pass
+try:
+    raise ValueError(i)
+except ValueError as e:
+    print 'still python', e, c
+''')
+        rc, out, err = run([script, os.path.normpath(db)])
+        self.assertEqual(rc, 0, err)
+        self.assertEqual(out.split('\n')[0].split()[:2], ['shut', 'down'])
+        self.assertIn('still python 1 b', out)
+
+
 if __name__ == '__main__':
     unittest.main()

@@ -129,6 +129,7 @@ public final class Main {
             String pp = System.getProperty("python.path");
             post.setProperty("python.path", pp == null || pp.isEmpty() ? jythonPath : pp + java.io.File.pathSeparator + jythonPath);
         }
+        ReleasingCompiler.install();
         PySystemState.initialize(PySystemState.getBaseProperties(), post, argv.toArray(new String[0]));
         PySystemState sys = Py.getSystemState();
         // sys.path[0]: the script's directory, or '' (the current directory) as CPython does
