@@ -30,7 +30,9 @@ import java.util.Map;
         CRLDistributionPoint.class, CRLDistributionPts.class, AuthorityInfoAccess.class, AuthorityInfoAccesses.class,
         CertificateRequest.class, CertAttribute.class, SignedCRL.class,
         CertVerifyLog.class, CertVerifyLogNode.class, PrivateKey.class,
-        SubjectPublicKeyInfo.class, PublicKey.class, PyRSAPublicKey.class, PyDSAPublicKey.class, KEYPQGParams.class},
+        SubjectPublicKeyInfo.class, PublicKey.class, PyRSAPublicKey.class, PyDSAPublicKey.class, KEYPQGParams.class,
+        PKCS12Decoder.class, PKCS12DecodeItem.class},
+        functions = {Pkcs12.class},
         doc = "NSS cryptography, certificates and PKI (python-nss compatible, on the JVM)")
 public final class Nss implements NssConstants {
     private Nss() {}
