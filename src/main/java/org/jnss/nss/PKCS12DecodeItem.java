@@ -100,7 +100,7 @@ public final class PKCS12DecodeItem extends Formatted {
 
     @Override
     void lines(Lines lines, int level) {
-        lines.pair(level, "Type", Nss.oidTagName(type));
+        lines.pair(level, "Type", type == NssConstants.SEC_OID_UNKNOWN ? "SEC_OID_UNKNOWN" : Nss.oidTagName(type));
         switch (type) {
             case NssConstants.SEC_OID_PKCS12_V1_CERT_BAG_ID -> {
                 lines.label(level, hasKey ? "Certificate (has private key)" : "Certificate");
