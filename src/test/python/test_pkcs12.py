@@ -357,6 +357,22 @@ class TestPKCS12(unittest.TestCase):
         d = nss.PKCS12Decoder(os.path.join(P12, 'unicode.p12'), PASSWORDS['unicode.p12'].encode('utf-8'))
         self.assertEqual(len(d), 3)
 
+    def test_argument_errors(self):
+        # CPython 2's messages for python-nss's "es" arguments
+        f = os.path.join(P12, 'ec.p12')
+        self.assertRaisesRegexp(TypeError, r'^PKCS12Decoder\(\) argument 2 must be string or unicode or text buffer, not int$',
+                                nss.PKCS12Decoder, f, 1)
+        self.assertRaisesRegexp(TypeError, r'^PKCS12Decoder\(\) argument 2 must be string or unicode or text buffer, not None$',
+                                nss.PKCS12Decoder, f, None)
+        self.assertRaisesRegexp(TypeError, r'^must be nss.nss.PK11Slot or None, not int$', nss.PKCS12Decoder, f, 'x', 1)
+        self.assertRaisesRegexp(TypeError, r'^Bad file, must be pathname or file like object with read\(\) method$',
+                                nss.PKCS12Decoder, 1, 'x')
+        self.assertRaisesRegexp(TypeError, r'^pkcs12_export\(\) argument 1 must be string or unicode or text buffer, not int$',
+                                nss.pkcs12_export, 1, 'pw')
+        self.assertRaisesRegexp(TypeError, r'^callback must be callable$', nss.pkcs12_set_nickname_collision_callback, 1)
+        # the password is read as a C string (up to a NUL)
+        self.assertEqual(len(nss.PKCS12Decoder(f, PASSWORDS['ec.p12'] + '\x00junk')), 3)
+
     def test_wrong_password(self):
         try:
             self.decoder('legacy.p12')

@@ -46,13 +46,14 @@ public final class PKCS12Decoder extends NativeResource {
     }
 
     @Py("PKCS12Decoder(file, password, slot=None)")
-    public static PKCS12Decoder create(Object file, String password, Object slot) {
+    public static PKCS12Decoder create(Object file, @Py.Raw Object password, Object slot) {
+        byte[] pwBytes = Pkcs12.esArgument(password, "PKCS12Decoder", 2);
         if (slot != null && !(slot instanceof PK11Slot))
             throw new ArgumentError("must be nss.nss.PK11Slot or None, not " + PyTypeNames.of(slot));
         byte[] data = FileObjects.read(file);
         if (data == null) throw new ArgumentError("Bad file, must be pathname or file like object with read() method");
         NssRuntime.requireInitialized();
-        long pw = Pkcs12.ucs2Password(password);
+        long pw = Pkcs12.ucs2Password(pwBytes);
         long ctx = 0;
         try {
             ctx = start(pw, (PK11Slot) slot);

@@ -122,9 +122,23 @@ public final class Pkcs12 {
 
     // ---- passwords ------------------------------------------------------------
 
-    /** The UTF-8 octets python-nss's "es" conversion gives, up to the first NUL (C string). */
-    private static byte[] utf8(String s) {
-        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+    /**
+     * python-nss's "es" (UTF-8) string argument: the octets of a str, the UTF-8
+     * encoding of a unicode (or of a Java String); anything else is CPython 2's
+     * TypeError for that format.
+     */
+    static byte[] esArgument(Object o, String function, int position) {
+        if (o instanceof String s) return s.getBytes(StandardCharsets.UTF_8);
+        byte[] b = o == null ? null : PyObjects.ops().utf8(o);
+        if (b == null)
+            throw new ArgumentError(function + "() argument " + position
+                    + " must be string or unicode or text buffer, not "
+                    + (o == null ? "None" : PyTypeNames.of(PyValues.toJava(o))));
+        return b;
+    }
+
+    /** The octets up to the first NUL (python-nss reads the password as a C string). */
+    private static byte[] cut(byte[] b) {
         for (int i = 0; i < b.length; i++) {
             if (b[i] == 0) {
                 byte[] t = Arrays.copyOf(b, i);
@@ -140,8 +154,8 @@ public final class Pkcs12 {
      * of the password with its terminating NUL, as PKCS#12 keys are derived
      * from. Free with SECITEM_ZfreeItem(item, PR_TRUE).
      */
-    static long ucs2Password(String password) {
-        byte[] u8 = utf8(password);
+    static long ucs2Password(byte[] password) {
+        byte[] u8 = cut(password);
         byte[] in = Arrays.copyOf(u8, u8.length + 1);
         Arrays.fill(u8, (byte) 0);
         int alloc = in.length * 2;
@@ -323,8 +337,10 @@ public final class Pkcs12 {
                     + "protected by pkcs12_password. key_cipher and cert_cipher are SEC OID tags (see pkcs12_map_cipher());\n"
                     + "cert_cipher defaults to PKCS #12 V2 PBE With SHA-1 And 40 Bit RC2 CBC, or none in FIPS mode.\n"
                     + "pin_args (a tuple) go to the password callback.")
-    public static byte[] pkcs12Export(String nickname, String pkcs12Password, int keyCipher, Integer certCipher,
-                                      @Py.Raw Object pinArgs) {
+    public static byte[] pkcs12Export(@Py.Raw Object nickname, @Py.Raw Object pkcs12Password, int keyCipher,
+                                      Integer certCipher, @Py.Raw Object pinArgs) {
+        byte[] nickUtf8 = esArgument(nickname, "pkcs12_export", 1);
+        byte[] pwBytes = esArgument(pkcs12Password, "pkcs12_export", 2);
         Object[] userData;
         if (pinArgs == null) userData = null;
         else if (PyObjects.ops().isTuple(pinArgs)) userData = PyObjects.ops().items(pinArgs).toArray();
@@ -339,16 +355,16 @@ public final class Pkcs12 {
         int cc = certCipher != null ? certCipher
                 : Nss3.PK11_IsFIPS() != 0 ? NssConstants.SEC_OID_UNKNOWN
                 : NssConstants.SEC_OID_PKCS12_V2_PBE_WITH_SHA1_AND_40_BIT_RC2_CBC;
-        byte[] nick = cstring(nickname);
-        byte[] pwBytes = pkcs12Password.getBytes(StandardCharsets.UTF_8);
+        byte[] nick = Arrays.copyOf(nickUtf8, nickUtf8.length + 1);
+        String nickText = new String(nickUtf8, StandardCharsets.UTF_8);
         long pw = 0, list = 0, ctx = 0, out = 0;
         long pin = Passwords.pinArgs(userData);
         try {
             pw = secItem(pwBytes);
             list = NssPki.PK11_FindCertsFromNickname(nick, pin);
-            if (list == 0) throw new IllegalArgumentException("failed to find certs for nickname = \"" + nickname + "\"");
+            if (list == 0) throw new IllegalArgumentException("failed to find certs for nickname = \"" + nickText + "\"");
             if (Nss3.CERT_FilterCertListForUserCerts(list) != 0 || Mem.getPointer(list, 0) == list)
-                throw new IllegalArgumentException("no certs with keys for nickname = \"" + nickname + "\"");
+                throw new IllegalArgumentException("no certs with keys for nickname = \"" + nickText + "\"");
             long first = Mem.getPointer(list, 0);
             long firstCert = Mem.getPointer(first, LIST_NODE_CERT);
             long slot = firstCert == 0 ? 0 : Mem.getPointer(firstCert, Layout.CERT_SLOT);
@@ -386,9 +402,4 @@ public final class Pkcs12 {
 
     /** CERTCertListNode.cert */
     private static final int LIST_NODE_CERT = 16;
-
-    private static byte[] cstring(String s) {
-        byte[] b = s.getBytes(StandardCharsets.UTF_8);
-        return Arrays.copyOf(b, b.length + 1);
-    }
 }

@@ -148,7 +148,7 @@ class Pkcs12Test {
 
     @Test
     void ucs2PasswordIsBigEndianWithTerminator() {
-        long item = Pkcs12.ucs2Password("a\u00e9");
+        long item = Pkcs12.ucs2Password("a\u00e9".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         try {
             byte[] b = Scratch.itemBytes(item);
             assertArrayEquals(new byte[]{0, 'a', 0, (byte) 0xe9, 0, 0}, b);
