@@ -1,4 +1,7 @@
 """NSS SSL/TLS sockets (python-nss compatible, on the JVM)."""
+from __future__ import absolute_import
+import nss.nss as _nss  # the types SSL returns (Certificate, SecItem)
+import nss.io as _io    # SSLSocket's base type, Socket
 from org.jnss.python import Binder as _Binder
 _Binder.bindModule(globals(), 'org.jnss.ssl.Ssl')
-del _Binder
+del _Binder, _nss, _io

@@ -46,8 +46,8 @@ db = make_db()
 nss.nss_init_read_write('sql:' + db)
 crl_der = nss.read_der_from_file(%r)
 empty_der = nss.read_der_from_file(%r)
-def kind(f, *args):
-    r = exc(f, *args)
+def kind(f, *args, **kwargs):
+    r = exc(f, *args, **kwargs)
     return r if isinstance(r, str) else type(r).__name__
 ''' % (vector('crl.der'), vector('empty.der'))
 
@@ -118,6 +118,52 @@ c = nss.import_crl(slot, crl_der, 'u', nss.SEC_CRL_TYPE, nss.CRL_IMPORT_BYPASS_C
 out(type(c).__name__, exc(c.delete_permanently))
 del c, slot
 ''' + END)
+
+    def test_find_crl_by_name_and_cert(self):
+        self.assertSame(START + r'''
+slot = nss.get_internal_key_slot()
+certdb = nss.get_default_certdb()
+issuer = nss.find_cert_from_nickname('ca')
+name = str(issuer.subject)
+out(kind(certdb.find_crl_by_name, name), kind(certdb.find_crl_by_cert, issuer))
+c = nss.import_crl(slot, crl_der, 'http://crl.example.com/ca.crl', nss.SEC_CRL_TYPE,
+                   nss.CRL_IMPORT_DEFAULT_OPTIONS, nss.CRL_DECODE_DEFAULT_OPTIONS)
+for args in ((name,), (name, nss.SEC_CRL_TYPE), (name, nss.SEC_KRL_TYPE), (name, 7),
+             ('CN=nobody',), ('', ), ('bogus',), ('CN=',), (u'CN=jnss CRL Test CA, O=jnss, C=US',),
+             (1,), (None,), (), (name, 'x'), (name, 1, 2)):
+    out(args, kind(certdb.find_crl_by_name, *args))
+out(kind(certdb.find_crl_by_name, name=name, type=nss.SEC_CRL_TYPE), kind(certdb.find_crl_by_name, nom=name))
+for args in ((issuer,), (issuer, nss.SEC_KRL_TYPE), (nss.find_cert_from_nickname('other'),),
+             (name,), (None,), (), (issuer, 1, 2)):
+    out(args[1:], kind(certdb.find_crl_by_cert, *args))
+found = certdb.find_crl_by_name(name)
+out(exc(found.delete_permanently), kind(certdb.find_crl_by_name, name), exc(c.delete_permanently))
+del c, found, slot, certdb, issuer
+''' + END)
+
+    def test_check_ocsp_status(self):
+        # no responder is reachable: certificates without an OCSP location are good, the others
+        # fail the same way on both sides; the default responder is a closed local port
+        self.assertSame(START + r'''
+certdb = nss.get_default_certdb()
+ca = nss.find_cert_from_nickname('ca')
+server = nss.Certificate(nss.read_der_from_file(%r))
+def st(c, *a, **k):
+    return kind(c.check_ocsp_status, *a, **k)
+out(st(ca, certdb, None), st(ca, certdb, 0), st(ca, certdb, 1.5e15), st(ca, certdb, 2**62))
+out(st(ca, certdb, 'now'), st(ca, None, None), st(ca, 'x', None), st(ca, certdb))
+out(st(ca, certdb, None, 'user'), st(ca, certdb=certdb, time=None))
+nss.set_ocsp_timeout(1)
+out(st(server, certdb, None))
+nss.enable_ocsp_checking()
+out(st(server, certdb, None), st(ca, certdb, None))
+nss.set_ocsp_default_responder(certdb, 'http://127.0.0.1:1/', 'ca')
+nss.enable_ocsp_default_responder()
+out(st(ca, certdb, None), st(server, certdb, None))
+nss.disable_ocsp_default_responder()
+nss.disable_ocsp_checking()
+del ca, server, certdb
+''' % os.path.join(TOP, 'test-vectors', 'certs', 'server.der') + END)
 
     def test_reason_names(self):
         self.assertSame(r'''

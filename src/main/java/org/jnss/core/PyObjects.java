@@ -30,6 +30,14 @@ public final class PyObjects {
 
         /** Python's str(o), as a Python object. */
         Object str(Object o);
+
+        /**
+         * The bytes of an object CPython 2's PyObject_CheckReadBuffer accepts (str,
+         * unicode as its UCS-4 storage, bytearray, array, buffer, memoryview, SecItem); null otherwise.
+         */
+        default byte[] buffer(Object o) {
+            return null;
+        }
     }
 
     private static volatile Ops ops;

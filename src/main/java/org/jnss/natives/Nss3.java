@@ -101,4 +101,83 @@ public final class Nss3 {
     public static native int SEC_PKCS5GetPBEAlgorithm(int algTag, int keyLen);
     public static native int CERT_FilterCertListForUserCerts(long certList);
     public static native void PORT_SetError(int value);
+    // ---- PK11 symmetric keys, ciphers and PBE ----
+    // CK_MECHANISM_TYPE and CK_ATTRIBUTE_TYPE are CK_ULONG (64-bit on LP64): Java long.
+    public static native long PK11_ImportSymKey(long slot, long type, int origin, long operation, long key, long wincx);
+    public static native void PK11_FreeSymKey(long symKey);
+    public static native long PK11_GetMechanism(long symKey);
+    public static native int PK11_ExtractKeyValue(long symKey);
+    /** The key's own SECItem (not to be freed), or NULL. */
+    public static native long PK11_GetKeyData(long symKey);
+    public static native int PK11_GetKeyLength(long symKey);
+    /** A new slot reference. */
+    public static native long PK11_GetSlotFromKey(long symKey);
+    public static native long PK11_Derive(long baseKey, long mechanism, long param, long target, long operation, int keySize);
+    public static native int PK11_WrapSymKey(long type, long param, long wrappingKey, long symKey, long wrappedKey);
+    public static native long PK11_UnwrapSymKey(long key, long wrapType, long param, long wrappedKey, long target, long operation, int keySize);
+    public static native int PK11_PubWrapSymKey(long type, long pubKey, long symKey, long wrappedKey);
+    public static native long PK11_CreateContextBySymKey(long type, long operation, long symKey, long param);
+    public static native int PK11_CipherOp(long cx, long out, int[] outLen, int maxOut, long in, int inLen);
+    public static native int PK11_DigestKey(long cx, long symKey);
+    /** New SECItem* (SECITEM_FreeItem(item, 1)) or NULL. */
+    public static native long PK11_ParamFromIV(long type, long iv);
+    public static native long PK11_ParamFromAlgid(long algid);
+    public static native long PK11_GenerateNewParam(long type, long symKey);
+    public static native int PK11_GetIVLength(long type);
+    public static native int PK11_GetBlockSize(long type, long params);
+    public static native long PK11_GetPadMechanism(long type);
+    public static native long PK11_AlgtagToMechanism(int algTag);
+    public static native int PK11_MechanismToAlgtag(long type);
+    /** New SECAlgorithmID* (SECOID_DestroyAlgorithmID(alg, 1)) or NULL. */
+    public static native long PK11_CreatePBEV2AlgorithmID(int pbeAlgTag, int cipherAlgTag, int prfAlgTag, int keyLength, int iteration, long salt);
+    public static native void SECOID_DestroyAlgorithmID(long algid, int freeit);
+    public static native long PK11_KeyGen(long slot, long type, long param, int keySize, long wincx);
+    public static native long PK11_PBEKeyGen(long slot, long algid, long pwitem, int faulty3DES, long wincx);
+    public static native long PK11_GetBestWrapMechanism(long slot);
+    public static native int PK11_GetBestKeyLength(long slot, long type);
+    /** Returns the mechanism (CKM_INVALID_MECHANISM on failure); *param gets a new SECItem*. */
+    public static native long PK11_GetPBECryptoMechanism(long algid, long[] param, long pwitem);
+    public static native long PK11_GetPBEIV(long algid, long pwitem);
+    public static native int SEC_PKCS5IsAlgorithmPBEAlgTag(int algTag);
+    /** {@code SECKEYPublicKey *SECKEY_ImportDERPublicKey(const SECItem *derKey, CK_KEY_TYPE type)} */
+    public static native long SECKEY_ImportDERPublicKey(long derKey, long type);
+    // slot facts for PK11SymKey.format_lines()
+    public static native int PK11_IsHW(long slot);
+    public static native int PK11_IsPresent(long slot);
+    public static native int PK11_IsReadOnly(long slot);
+    public static native int PK11_IsInternal(long slot);
+    public static native int PK11_NeedUserInit(long slot);
+    public static native int PK11_IsFriendly(long slot);
+    public static native int PK11_IsRemovable(long slot);
+    public static native int PK11_ProtectedAuthenticationPath(long slot);
+    public static native int PK11_IsDisabled(long slot);
+    public static native int PK11_GetDisabledReason(long slot);
+    public static native int PK11_HasRootCerts(long slot);
+
+    // ---- PK11 slots and tokens, key pairs ----
+    // PRBool results are ints (0 false); CK_MECHANISM_TYPE is an unsigned long (Java long);
+    // passwords are NUL-terminated byte arrays (null for NULL). The slot facts
+    // (PK11_IsHW ... PK11_HasRootCerts, PK11_GetBestWrapMechanism) are declared above.
+    public static native int PK11_IsLoggedIn(long slot, long wincx);
+    public static native int PK11_UserDisableSlot(long slot);
+    public static native int PK11_UserEnableSlot(long slot);
+    public static native int PK11_CheckSSOPassword(long slot, byte[] ssopw);
+    public static native int PK11_CheckUserPassword(long slot, byte[] pw);
+    public static native int PK11_ChangePW(long slot, byte[] oldpw, byte[] newpw);
+    public static native int PK11_InitPin(long slot, byte[] ssopw, byte[] userpw);
+    public static native int PK11_Logout(long slot);
+    public static native void PK11_LogoutAll();
+    /** A new slot reference (PK11_FreeSlot), or NULL. */
+    public static native long PK11_FindSlotByName(byte[] name);
+    /** A PK11SlotList (head, tail, lock; elements: next 0, prev 8, slot 16) to free with PK11_FreeSlotList, or NULL. */
+    public static native long PK11_GetAllTokens(long type, int needRW, int loadCerts, long wincx);
+    public static native void PK11_FreeSlotList(long list);
+    public static native long PK11_GetBestSlot(long type, long wincx);
+    public static native int PK11_TokenExists(long type);
+    public static native int PK11_NeedPWInit();
+    /** Prints the certificate cache and the temporary store to the C stdout. */
+    public static native void nss_DumpCertificateCacheInfo();
+    /** A SECKEYPrivateKey (its public half in pubk[0]), or NULL. */
+    public static native long PK11_GenerateKeyPair(long slot, long type, long param, long[] pubk,
+                                                   int isPerm, int isSensitive, long wincx);
 }

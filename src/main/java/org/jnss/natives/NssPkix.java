@@ -28,6 +28,10 @@ public final class NssPkix {
     public static native int SEC_DestroyCrl(long crl);
     /** {@code SECItem *SECITEM_AllocItem(PLArenaPool *arena, SECItem *item, unsigned int len)}; NULL arena: free with SECITEM_FreeItem(item, PR_TRUE). */
     public static native long SECITEM_AllocItem(long arena, long item, int len);
+    /** {@code CERTSignedCrl *SEC_FindCrlByName(CERTCertDBHandle *handle, SECItem *crlKey, int type)}: crlKey is the issuer's DER name. */
+    public static native long SEC_FindCrlByName(long handle, long crlKey, int type);
+    /** {@code CERTSignedCrl *SEC_FindCrlByDERCert(CERTCertDBHandle *handle, SECItem *derCrl, int type)} */
+    public static native long SEC_FindCrlByDERCert(long handle, long derCrl, int type);
 
     // OCSP and PKIX settings
     public static native int CERT_EnableOCSPChecking(long handle);
@@ -42,6 +46,8 @@ public final class NssPkix {
     public static native int CERT_DisableOCSPDefaultResponder(long handle);
     public static native int CERT_GetUsePKIXForValidation();
     public static native int CERT_SetUsePKIXForValidation(int enable);
+    /** {@code SECStatus CERT_CheckOCSPStatus(CERTCertDBHandle *handle, CERTCertificate *cert, PRTime time, void *pwArg)} */
+    public static native int CERT_CheckOCSPStatus(long handle, long cert, long time, long pwArg);
 
     // certificate requests
     public static native long NSS_Get_CERT_CertificateRequestTemplate(long arg, int enc);

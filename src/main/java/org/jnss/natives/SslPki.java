@@ -9,4 +9,13 @@ public final class SslPki {
     public static native int NSS_FindCertKEAType(long cert);
     /** {@code SECStatus NSS_CmpCertChainWCANames(CERTCertificate *cert, CERTDistNames *caNames)} */
     public static native int NSS_CmpCertChainWCANames(long cert, long caNames);
+
+    /** {@code SECKEYPrivateKey *SECKEY_CopyPrivateKey(const SECKEYPrivateKey *key)} (libnss3), for SSL client authentication */
+    public static long SECKEY_CopyPrivateKey(long key) { return Nss.SECKEY_CopyPrivateKey(key); }
+
+    /** The libnss3 functions the SSL layer needs. */
+    private static final class Nss {
+        static { NativeLibs.register(Nss.class, "nss3"); }
+        static native long SECKEY_CopyPrivateKey(long key);
+    }
 }

@@ -17,7 +17,7 @@ import java.util.Arrays;
 @Py.Type(doc = "An object representing an AVA (attribute value assertion).\n\nAVA(type, value)\n\n"
         + "type may be an oid tag (SEC_OID_*), a name ('cn', 'OID.2.5.4.3', '2.5.4.3') or a SecItem holding\n"
         + "the DER encoded OID; value must be a string.")
-public final class AVA {
+public final class AVA extends Ordered {
     private final byte[] type;   // OID contents
     private final byte[] value;  // the value's DER (tag, length, contents)
     private volatile Integer tag;
@@ -133,21 +133,10 @@ public final class AVA {
         return c >= 'A' && c <= 'Z' ? c + 32 : c;
     }
 
-    private int cmp(Object other) {
+    @Override
+    int cmp(Object other) {
         if (!(other instanceof AVA o)) throw new ArgumentError("Bad type, must be AVA");
         return compare(this, o);
-    }
-
-    @Py("__eq__(other)") public boolean eq(Object o) { return cmp(o) == 0; }
-    @Py("__ne__(other)") public boolean ne(Object o) { return cmp(o) != 0; }
-    @Py("__lt__(other)") public boolean lt(Object o) { return cmp(o) < 0; }
-    @Py("__le__(other)") public boolean le(Object o) { return cmp(o) <= 0; }
-    @Py("__gt__(other)") public boolean gt(Object o) { return cmp(o) > 0; }
-    @Py("__ge__(other)") public boolean ge(Object o) { return cmp(o) >= 0; }
-
-    @Py("__hash__()")
-    public int pyHash() {
-        throw new ArgumentError("unhashable type: 'nss.nss.AVA'");
     }
 
     @Override

@@ -18,7 +18,7 @@ import java.util.List;
  * values are its DER encoded values, as SecItems.
  */
 @Py.Type(doc = "CertAttribute()\n\nAn object representing CertAttribute.")
-public final class CertAttribute {
+public final class CertAttribute extends Formatted {
     private final byte[] type;
     /** the DER values (not an extension request) */
     private final List<byte[]> values;
@@ -138,6 +138,7 @@ public final class CertAttribute {
         return value((int) i);
     }
 
+    @Override
     Lines lines(int level) {
         Lines lines = new Lines();
         lines.pair(level, "Type", Asn1Fmt.oidDesc(type));
@@ -148,20 +149,5 @@ public final class CertAttribute {
             else lines.text(level + 2, Asn1Fmt.any(values.get(i)));
         }
         return lines;
-    }
-
-    @Py("format_lines(level=0)")
-    public List<Object[]> formatLines(int level) {
-        return lines(level).toPython();
-    }
-
-    @Py("format(level=0, indent_len=4)")
-    public byte[] format(int level, int indentLen) {
-        return BStr.bytes(lines(level).indented(indentLen));
-    }
-
-    @Py("__str__()")
-    public byte[] str() {
-        return format(0, 4);
     }
 }

@@ -185,14 +185,27 @@ final class CertVerify {
         if (!(caNames instanceof List<?> || caNames instanceof Object[]))
             throw new ArgumentError("cert distnames must be a list or tuple");
         List<?> names = caNames instanceof Object[] a ? Arrays.asList(a) : (List<?>) caNames;
-        // python-nss takes only SecItems of the distinguished-name kind (from SSL's CA name
-        // lists), which nothing in nss.nss makes: any item is refused as it refuses others.
-        if (!names.isEmpty())
-            throw new ArgumentError("item must be a nss.nss.SecItem containing a DistName");
+        // python-nss takes only SecItems of the distinguished-name kind (SSL's CA name lists,
+        // handed to a client auth data callback); any other item is refused.
+        List<byte[]> ders = new java.util.ArrayList<>();
+        for (Object o : names) {
+            Object item = org.jnss.core.PyValues.toJava(o);
+            if (!(item instanceof SecItem si) || si.getKind() != SecItem.Kind.DIST_NAME)
+                throw new ArgumentError("item must be a nss.nss.SecItem containing a DistName");
+            ders.add(si.toByteArray());
+        }
         try (Scratch s = new Scratch()) {
             long dn = s.calloc(DISTNAMES_SIZE);
-            Mem.setInt(dn, DISTNAMES_NNAMES, 0);
-            Mem.setPointer(dn, DISTNAMES_NAMES, 0);
+            long items = ders.isEmpty() ? 0 : s.calloc((long) ders.size() * Layout.ITEM_SIZE);
+            for (int i = 0; i < ders.size(); i++) {
+                long src = s.item(ders.get(i));
+                long dst = items + (long) i * Layout.ITEM_SIZE;
+                Mem.setInt(dst, Layout.ITEM_TYPE, 0);
+                Mem.setPointer(dst, Layout.ITEM_DATA, Mem.getPointer(src, Layout.ITEM_DATA));
+                Mem.setInt(dst, Layout.ITEM_LEN, ders.get(i).length);
+            }
+            Mem.setInt(dn, DISTNAMES_NNAMES, ders.size());
+            Mem.setPointer(dn, DISTNAMES_NAMES, items);
             long c = cert.acquireHandle();
             try {
                 return org.jnss.natives.SslPki.NSS_CmpCertChainWCANames(c, dn) == 0;

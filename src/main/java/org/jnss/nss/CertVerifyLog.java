@@ -17,7 +17,7 @@ import java.util.List;
 @Py.Type(doc = "CertVerifyLog()\n\n"
         + "An object which collects diagnostic information during\n"
         + "certification validation.\n")
-public final class CertVerifyLog {
+public final class CertVerifyLog extends Formatted {
     // CERTVerifyLog and CERTVerifyLogNode (LP64, checked with offsetof against certt.h)
     static final int LOG_ARENA = 0, LOG_COUNT = 8, LOG_HEAD = 16, LOG_SIZE = 32;
     static final int NODE_CERT = 0, NODE_ERROR = 8, NODE_DEPTH = 16, NODE_ARG = 24, NODE_NEXT = 32;
@@ -85,6 +85,7 @@ public final class CertVerifyLog {
 
     public List<CertVerifyLogNode> nodes() { return nodes; }
 
+    @Override
     Lines lines(int level) {
         Lines lines = new Lines();
         lines.pair(level, "Validation Errors", Integer.toString(nodes.size()));
@@ -101,20 +102,5 @@ public final class CertVerifyLog {
             node.errorLines(lines, level + 2);
         }
         return lines;
-    }
-
-    @Py("format_lines(level=0)")
-    public List<Object[]> formatLines(int level) {
-        return lines(level).toPython();
-    }
-
-    @Py("format(level=0, indent_len=4)")
-    public byte[] format(int level, int indentLen) {
-        return BStr.bytes(lines(level).indented(indentLen));
-    }
-
-    @Py("__str__()")
-    public byte[] str() {
-        return format(0, 4);
     }
 }

@@ -19,7 +19,7 @@ import java.util.List;
         + "An object detailing specific diagnostic information concerning\n"
         + "a single failure during certification validation.\n"
         + "These are collected in a `CertVerifyLog` object.\n")
-public final class CertVerifyLogNode {
+public final class CertVerifyLogNode extends Formatted {
     private final Certificate certificate;
     private final int error;
     private final int depth;
@@ -89,6 +89,7 @@ public final class CertVerifyLogNode {
         return "[" + String.join(", ", quoted) + "]";
     }
 
+    @Override
     Lines lines(int level) {
         Lines lines = new Lines();
         lines.label(level, "Certificate");
@@ -96,20 +97,5 @@ public final class CertVerifyLogNode {
         lines.pair(level, "Depth", Integer.toString(depth));
         errorLines(lines, level);
         return lines;
-    }
-
-    @Py("format_lines(level=0)")
-    public List<Object[]> formatLines(int level) {
-        return lines(level).toPython();
-    }
-
-    @Py("format(level=0, indent_len=4)")
-    public byte[] format(int level, int indentLen) {
-        return BStr.bytes(lines(level).indented(indentLen));
-    }
-
-    @Py("__str__()")
-    public byte[] str() {
-        return format(0, 4);
     }
 }

@@ -8,6 +8,7 @@ import org.jnss.error.ErrorConstants;
 import org.jnss.error.NSPRError;
 import org.jnss.natives.Mem;
 import org.jnss.natives.NssPki;
+import org.jnss.natives.NssPkix;
 
 import java.math.BigInteger;
 import java.util.List;
@@ -29,6 +30,11 @@ public class Certificate extends NativeResource {
     /** Adopts a CERTCertificate reference the caller owns. */
     Certificate(long cert) {
         super(cert, NssPki::CERT_DestroyCertificate, true);
+    }
+
+    /** Adopts a CERTCertificate reference the caller owns (for nss.ssl: peer and local certificates). */
+    public static Certificate adopt(long cert) {
+        return new Certificate(cert);
     }
 
     @Py("Certificate(data, certdb=get_default_certdb(), perm=False, nickname=None)")
@@ -340,9 +346,10 @@ public class Certificate extends NativeResource {
     // ---- verification, chains, trust (CertVerify) ---------------------------
 
     /** acquire()/release() for the other classes of the package (bracket every use). */
-    long acquireHandle() { return acquire(); }
+    /** The CERTCertificate, held until {@link #releaseHandle()} (also for nss.ssl). */
+    public long acquireHandle() { return acquire(); }
 
-    void releaseHandle() { release(); }
+    public void releaseHandle() { release(); }
 
     @Py("verify_now(certdb, check_sig, required_usages, /, *user_data)")
     public int verifyNow(CertDB certdb, Object checkSig, long requiredUsages, Object... userData) {
@@ -364,6 +371,26 @@ public class Certificate extends NativeResource {
     @Py("verify_hostname(hostname, /)")
     public boolean verifyHostname(String hostname) {
         return CertVerify.verifyHostname(this, hostname);
+    }
+
+    @Py(value = "check_ocsp_status(certdb, time, /)",
+            doc = "check_ocsp_status(certdb, time) -> bool\n\n"
+                    + "Asks OCSP for the status of the certificate at time (microseconds since the epoch as\n"
+                    + "int or float, None for now): through the responder named by its Authority Information\n"
+                    + "Access extension, or the default responder when one is enabled. True when the status\n"
+                    + "is good (or nothing can be asked); otherwise NSPRError with the OCSP or\n"
+                    + "verification error code (e.g. SEC_ERROR_REVOKED_CERTIFICATE,\n"
+                    + "SEC_ERROR_OCSP_SERVER_ERROR, SEC_ERROR_OCSP_UNKNOWN_CERT).")
+    public boolean checkOcspStatus(CertDB certdb, Object time) {
+        long db = certdb.handle();
+        long t = CertVerify.time(time);
+        long c = acquire();
+        try {
+            if (NssPkix.CERT_CheckOCSPStatus(db, c, t, 0) != 0) throw NSPRError.last();
+            return true;
+        } finally {
+            release();
+        }
     }
 
     @Py("check_valid_times(time=None, allow_override=False)")

@@ -2,11 +2,10 @@ package org.jnss.nss;
 
 import org.jnss.core.Py;
 
-import java.util.List;
 
 /** A certificate extension: its OID, criticality and DER encoded value; format_lines() decodes the value. */
 @Py.Type(doc = "An object representing a certificate extension")
-public final class CertificateExtension {
+public final class CertificateExtension extends Formatted {
     private final byte[] oid;
     private final boolean critical;
     private final byte[] value;
@@ -51,26 +50,12 @@ public final class CertificateExtension {
     @Py("value")
     public SecItem getValue() { return new SecItem(value, 0, SecItem.Kind.DER); }
 
+    @Override
     Lines lines(int level) {
         NssRuntime.requireInitialized();
         Lines lines = new Lines();
         PkiFmt.extension(lines, level, this);
         return lines;
-    }
-
-    @Py("format_lines(level=0)")
-    public List<Object[]> formatLines(int level) {
-        return lines(level).toPython();
-    }
-
-    @Py("format(level=0, indent_len=4)")
-    public byte[] format(int level, int indentLen) {
-        return BStr.bytes(lines(level).indented(indentLen));
-    }
-
-    @Py("__str__()")
-    public byte[] str() {
-        return format(0, 4);
     }
 
     /** python-nss's repr of an extension is its name. */

@@ -23,7 +23,7 @@ import java.util.List;
         + "    data : SecItem or str or any buffer compatible object\n"
         + "        Data to initialize the certificate request from, must be in DER format\n\n"
         + "An object representing a certificate request")
-public final class CertificateRequest {
+public final class CertificateRequest extends Formatted {
     // CERTCertificateRequest (136): arena 0, version 8, subject 32, subjectPublicKeyInfo 48, attributes 128
     static final int REQ_ARENA = 0, REQ_VERSION = 8, REQ_SUBJECT = 32, REQ_SPKI = 48, REQ_ATTRIBUTES = 128, REQ_SIZE = 136;
     // CERTAttribute (32): attrType 0, attrValue 24
@@ -149,6 +149,7 @@ public final class CertificateRequest {
         return Decoded.use(der, d -> f.apply(d.req + REQ_SPKI));
     }
 
+    @Override
     Lines lines(int level) {
         requireData();
         Object[] attributes = getAttributes();
@@ -168,20 +169,5 @@ public final class CertificateRequest {
             lines.blank();
         }
         return lines;
-    }
-
-    @Py("format_lines(level=0)")
-    public List<Object[]> formatLines(int level) {
-        return lines(level).toPython();
-    }
-
-    @Py("format(level=0, indent_len=4)")
-    public byte[] format(int level, int indentLen) {
-        return BStr.bytes(lines(level).indented(indentLen));
-    }
-
-    @Py("__str__()")
-    public byte[] str() {
-        return format(0, 4);
     }
 }

@@ -4,11 +4,9 @@ import org.jnss.core.ArgumentError;
 import org.jnss.core.Py;
 import org.jnss.core.PyTypeNames;
 import org.jnss.core.PyValues;
-import org.jnss.core.Slice;
 import org.jnss.error.NSPRError;
 import org.jnss.natives.NssPki;
 
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,7 +23,7 @@ import java.util.function.LongUnaryOperator;
         + "DN objects contain an ordered list of `RDN` objects.\n\n"
         + "DN()\nDN('CN=www.redhat.com,OU=Web Operations,O=Red Hat Inc,L=Raleigh,ST=North Carolina,C=US')\n"
         + "DN(rdn0, ...)\nDN([rdn0, rdn1])")
-public final class DN {
+public final class DN extends TaggedSequence<RDN> {
     private final List<RDN> rdns;
 
     DN(List<RDN> rdns) {
@@ -59,6 +57,16 @@ public final class DN {
         return new DN(out);
     }
 
+    /** The name a DER Name encodes (decoded by NSS's CERT_NameTemplate); NSPRError when it is not one. */
+    static DN fromDer(byte[] der) {
+        try (Scratch s = new Scratch()) {
+            long name = s.calloc(16); // CERTName: arena, rdns
+            if (NssPki.SEC_QuickDERDecodeItem(s.arena(), name, NssPki.NSS_Get_CERT_NameTemplate(0, 0), s.item(der)) != 0)
+                throw NSPRError.last();
+            return fromNative(name);
+        }
+    }
+
     /** CERT_AsciiToName: the name NSS parses from the string. */
     private static DN parse(String s) {
         byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
@@ -80,49 +88,14 @@ public final class DN {
 
     // ---- sequence and mapping --------------------------------------------
 
-    @Py("__len__()")
-    public int length() {
-        return rdns.size();
+    @Override
+    List<RDN> items() {
+        return rdns;
     }
 
-    @Py("__getitem__(key)")
-    public Object getItem(Object key) {
-        Object k = key;
-        if (k instanceof Boolean b) k = b ? 1 : 0;
-        if (k instanceof Integer || k instanceof Long || k instanceof BigInteger) {
-            long i = RDN.index(k);
-            if (i < 0) i += rdns.size();
-            if (i < 0 || i >= rdns.size()) throw new IndexOutOfBoundsException("DN index out of range");
-            return rdns.get((int) i);
-        }
-        if (k instanceof Slice s) {
-            int[] ix = s.indices(rdns.size());
-            List<RDN> out = new ArrayList<>();
-            for (int n = 0, j = ix[0]; n < ix[3]; n++, j += ix[2]) out.add(rdns.get(j));
-            return out;
-        }
-        if (k instanceof String || k instanceof SecItem) {
-            int tag = OidNames.tagOf(k);
-            if (tag == NssConstants.SEC_OID_UNKNOWN) throw RDN.unknown(k);
-            List<RDN> out = new ArrayList<>();
-            for (RDN r : rdns) if (r.hasTag(tag)) out.add(r);
-            if (out.isEmpty()) throw RDN.notFound(k);
-            return out;
-        }
-        throw new ArgumentError("indices must be integers or strings, not " + PyTypeNames.of(key));
-    }
-
-    @Py("has_key(arg)")
-    public boolean hasKey(Object arg) {
-        int tag = RDN.lookupTag(arg);
-        if (tag == NssConstants.SEC_OID_UNKNOWN) return false;
-        for (RDN r : rdns) if (r.hasTag(tag)) return true;
-        return false;
-    }
-
-    @Py("__contains__(arg)")
-    public boolean contains(Object arg) {
-        return hasKey(arg);
+    @Override
+    boolean itemHasTag(RDN item, int tag) {
+        return item.hasTag(tag);
     }
 
     @Py("add_rdn(rdn)")
@@ -181,23 +154,12 @@ public final class DN {
         return repr();
     }
 
-    private int cmp(Object other) {
+    @Override
+    int cmp(Object other) {
         if (!(other instanceof DN o)) throw new ArgumentError("Bad type, must be DN");
         try (Scratch s = new Scratch()) {
             return Integer.signum(NssPki.CERT_CompareName(NameCodec.nativeName(s, rdns), NameCodec.nativeName(s, o.rdns)));
         }
-    }
-
-    @Py("__eq__(other)") public boolean eq(Object o) { return cmp(o) == 0; }
-    @Py("__ne__(other)") public boolean ne(Object o) { return cmp(o) != 0; }
-    @Py("__lt__(other)") public boolean lt(Object o) { return cmp(o) < 0; }
-    @Py("__le__(other)") public boolean le(Object o) { return cmp(o) <= 0; }
-    @Py("__gt__(other)") public boolean gt(Object o) { return cmp(o) > 0; }
-    @Py("__ge__(other)") public boolean ge(Object o) { return cmp(o) >= 0; }
-
-    @Py("__hash__()")
-    public int pyHash() {
-        throw new ArgumentError("unhashable type: 'nss.nss.DN'");
     }
 
     @Override

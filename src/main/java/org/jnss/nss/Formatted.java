@@ -5,25 +5,32 @@ import org.jnss.core.Py;
 import java.util.List;
 
 /**
- * A value rendered through python-nss's line model: subclasses produce the
- * lines once ({@link #lines}); format_lines(), format() and str() follow.
+ * A value rendered through python-nss's line model: a subclass produces its
+ * lines once, by overriding either {@link #lines(int)} (a new Lines) or
+ * {@link #lines(Lines, int)} (appending to one); format_lines(), format() and
+ * str() follow from them.
  */
 abstract class Formatted {
+    /** This value's lines at the given level. */
+    Lines lines(int level) {
+        Lines l = new Lines();
+        lines(l, level);
+        return l;
+    }
+
     /** Appends this value's lines at the given level. */
-    abstract void lines(Lines lines, int level);
+    void lines(Lines out, int level) {
+        out.list.addAll(lines(level).list);
+    }
 
     @Py("format_lines(level=0)")
     public List<Object[]> formatLines(int level) {
-        Lines l = new Lines();
-        lines(l, level);
-        return l.toPython();
+        return lines(level).toPython();
     }
 
     @Py("format(level=0, indent_len=4)")
     public byte[] format(int level, int indentLen) {
-        Lines l = new Lines();
-        lines(l, level);
-        return BStr.bytes(l.indented(indentLen));
+        return BStr.bytes(lines(level).indented(indentLen));
     }
 
     @Py("__str__()")

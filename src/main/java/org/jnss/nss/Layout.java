@@ -89,4 +89,11 @@ final class Layout {
     /** SEC_PKCS12DecoderItem: SECItem *der, SECOidTag type, PRBool hasKey, SECItem *friendlyName, SECAlgorithmID *shroudAlg */
     static final int P12_ITEM_DER = 0, P12_ITEM_TYPE = 8, P12_ITEM_HAS_KEY = 12, P12_ITEM_FRIENDLY_NAME = 16,
             P12_ITEM_SHROUD_ALG = 24;
+    // ---- PK11 slots and tokens, key pairs ----
+    // PK11SlotList: head 0; PK11SlotListElement: next 0, slot 16
+    static final int SLOTLIST_HEAD = 0, SLOTLIST_ELEM_NEXT = 0, SLOTLIST_ELEM_SLOT = 16;
+    // PK11RSAGenParams (16): keySizeInBits 0 (int), pe 8 (unsigned long)
+    static final int RSAGEN_KEY_SIZE = 0, RSAGEN_PE = 8, RSAGEN_SIZE = 16;
+    // SECKEYPQGParams (80): arena 0, prime 8, subPrime 32, base 56
+    static final int PQG_PRIME = 8, PQG_SUBPRIME = 32, PQG_BASE = 56, PQG_SIZE = 80;
 }

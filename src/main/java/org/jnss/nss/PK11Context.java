@@ -3,6 +3,7 @@ package org.jnss.nss;
 import org.jnss.core.NativeResource;
 import org.jnss.core.Py;
 import org.jnss.error.NSPRError;
+import org.jnss.natives.Mem;
 import org.jnss.natives.Nss3;
 
 /** A PKCS#11 operation context; here the digest operations (PK11_Digest*). */
@@ -54,5 +55,37 @@ public class PK11Context extends NativeResource {
             if (c == 0) throw NSPRError.last();
             return new PK11Context(c);
         });
+    }
+
+    /**
+     * Encrypts or decrypts data with the context's key, returning the output
+     * NSS has so far (a padded mechanism keeps up to a block for digest_final()).
+     * The output never exceeds the input plus a block held back from before.
+     */
+    @Py("cipher_op(data, /)")
+    public byte[] cipherOp(byte[] data) {
+        long cx = acquire();
+        int cap = data.length + CIPHER_SLACK;
+        long in = Mem.malloc(Math.max(1, data.length));
+        long out = Mem.malloc(cap);
+        try {
+            Mem.write(in, 0, data, 0, data.length);
+            int[] outLen = new int[1];
+            if (Nss3.PK11_CipherOp(cx, out, outLen, cap, in, data.length) != 0) throw NSPRError.last();
+            return Mem.read(out, 0, Math.max(0, Math.min(cap, outLen[0])));
+        } finally {
+            Mem.free(out);
+            Mem.free(in);
+            release();
+        }
+    }
+
+    /** Room for the octets a cipher may hold back between calls (a block, at most 64 octets). */
+    private static final int CIPHER_SLACK = 128;
+
+    /** Continues a digest with the value of a symmetric key. */
+    @Py("digest_key(sym_key, /)")
+    public void digestKey(PK11SymKey symKey) {
+        check(cx -> symKey.withHandle(k -> Nss3.PK11_DigestKey(cx, k)));
     }
 }

@@ -1,19 +1,19 @@
 package org.jnss.nss;
 
 import org.jnss.core.AttributeError;
+import org.jnss.core.NativeResource;
 import org.jnss.core.Py;
 import org.jnss.error.NSPRError;
 import org.jnss.natives.Mem;
 import org.jnss.natives.NssPki;
 
-import java.util.List;
 
 /**
  * A public key (SECKEYPublicKey) copied to the Java heap when read from a
  * subject public key info: its type and, for RSA and DSA keys, their numbers.
  */
 @Py.Type(doc = "An object representing a Public Key")
-public final class PublicKey {
+public final class PublicKey extends Formatted implements AutoCloseable {
     /** siUnsignedInteger, the SECItemType NSS gives the numbers of a key. */
     private static final int SI_UNSIGNED_INTEGER = 10;
 
@@ -21,10 +21,52 @@ public final class PublicKey {
     private final PyRSAPublicKey rsa;
     private final PyDSAPublicKey dsa;
 
+    /**
+     * The native SECKEYPublicKey of a generated key (null for a key read from
+     * a subject public key info): it keeps NSS busy, as python-nss's PublicKey
+     * does, and is released with this object.
+     */
+    private final NativeKey nativeKey;
+
+    /** Owner of one SECKEYPublicKey, reachable only through its PublicKey. */
+    private static final class NativeKey extends NativeResource {
+        NativeKey(long pk) {
+            super(pk, NssPki::SECKEY_DestroyPublicKey, true);
+        }
+    }
+
+    /** A copy without a native key (read from a subject public key info). */
     private PublicKey(int keyType, PyRSAPublicKey rsa, PyDSAPublicKey dsa) {
         this.keyType = keyType;
         this.rsa = rsa;
         this.dsa = dsa;
+        this.nativeKey = null;
+    }
+
+    /** Owns the native key pk; the members are copies. */
+    private PublicKey(long pk, PublicKey copy) {
+        this.keyType = copy.keyType;
+        this.rsa = copy.rsa;
+        this.dsa = copy.dsa;
+        this.nativeKey = new NativeKey(pk);
+    }
+
+    /** Releases the native key of a generated key now (nothing for a copy); idempotent. */
+    @Override
+    public void close() {
+        if (nativeKey != null) nativeKey.close();
+    }
+
+    /** Adopts a SECKEYPublicKey the caller owns (a generated key), keeping the native key alive with this object. */
+    static PublicKey adopt(long pk) {
+        PublicKey copy;
+        try {
+            copy = copyOf(pk, true);
+        } catch (RuntimeException e) {
+            NssPki.SECKEY_DestroyPublicKey(pk);
+            throw e;
+        }
+        return new PublicKey(pk, copy);
     }
 
     /** The public key of a native CERTSubjectPublicKeyInfo (extracted by NSS, copied, released). */
@@ -32,26 +74,32 @@ public final class PublicKey {
         long pk = NssPki.SECKEY_ExtractPublicKey(spki);
         if (pk == 0) throw NSPRError.last();
         try {
-            int type = Mem.getInt(pk, Layout.PK_KEY_TYPE);
-            long u = pk + Layout.PK_U;
-            PyRSAPublicKey rsa = null;
-            PyDSAPublicKey dsa = null;
-            if (type == NssConstants.rsaKey) {
-                rsa = new PyRSAPublicKey(number(u + Layout.RSA_MODULUS), number(u + Layout.RSA_EXPONENT));
-            } else if (type == NssConstants.dsaKey) {
-                dsa = new PyDSAPublicKey(new KEYPQGParams(number(u + Layout.DSA_PRIME),
-                        number(u + Layout.DSA_SUBPRIME), number(u + Layout.DSA_BASE)),
-                        number(u + Layout.DSA_PUBLIC_VALUE));
-            }
-            return new PublicKey(type, rsa, dsa);
+            return copyOf(pk, false);
         } finally {
             NssPki.SECKEY_DestroyPublicKey(pk);
         }
     }
 
+    /** The members of the native key pk, copied (item types as NSS set them when nativeTypes, else siUnsignedInteger). */
+    private static PublicKey copyOf(long pk, boolean nativeTypes) {
+        int type = Mem.getInt(pk, Layout.PK_KEY_TYPE);
+        long u = pk + Layout.PK_U;
+        PyRSAPublicKey rsa = null;
+        PyDSAPublicKey dsa = null;
+        if (type == NssConstants.rsaKey) {
+            rsa = new PyRSAPublicKey(number(u + Layout.RSA_MODULUS, nativeTypes), number(u + Layout.RSA_EXPONENT, nativeTypes));
+        } else if (type == NssConstants.dsaKey) {
+            dsa = new PyDSAPublicKey(new KEYPQGParams(number(u + Layout.DSA_PRIME, nativeTypes),
+                    number(u + Layout.DSA_SUBPRIME, nativeTypes), number(u + Layout.DSA_BASE, nativeTypes)),
+                    number(u + Layout.DSA_PUBLIC_VALUE, nativeTypes));
+        }
+        return new PublicKey(type, rsa, dsa);
+    }
+
     /** A key number as python-nss hands it out: a SecItem of the unsigned integer, str() decoding it as DER. */
-    private static SecItem number(long item) {
-        return new SecItem(Scratch.itemBytes(item), SI_UNSIGNED_INTEGER, SecItem.Kind.DER);
+    private static SecItem number(long item, boolean nativeType) {
+        int type = nativeType ? Mem.getInt(item, Layout.ITEM_TYPE) : SI_UNSIGNED_INTEGER;
+        return new SecItem(Scratch.itemBytes(item), type, SecItem.Kind.DER);
     }
 
     @Py("key_type")
@@ -77,6 +125,7 @@ public final class PublicKey {
         return dsa;
     }
 
+    @Override
     Lines lines(int level) {
         Lines lines = new Lines();
         if (rsa != null) {
@@ -90,13 +139,4 @@ public final class PublicKey {
         }
         return lines;
     }
-
-    @Py("format_lines(level=0)")
-    public List<Object[]> formatLines(int level) { return lines(level).toPython(); }
-
-    @Py("format(level=0, indent_len=4)")
-    public byte[] format(int level, int indentLen) { return BStr.bytes(lines(level).indented(indentLen)); }
-
-    @Py("__str__()")
-    public byte[] str() { return format(0, 4); }
 }

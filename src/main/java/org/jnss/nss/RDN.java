@@ -1,15 +1,11 @@
 package org.jnss.nss;
 
 import org.jnss.core.ArgumentError;
-import org.jnss.core.KeyError;
 import org.jnss.core.Py;
 import org.jnss.core.PyTypeNames;
 import org.jnss.core.PyValues;
-import org.jnss.core.Slice;
-import org.jnss.error.NSPRError;
 import org.jnss.natives.Mem;
 
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -22,7 +18,7 @@ import java.util.List;
 @Py.Type(doc = "An object representing an X501 Relative Distinguished Name (e.g. RDN).\n\n"
         + "RDN objects contain an ordered list of `AVA` objects.\n\n"
         + "RDN()\nRDN(nss.AVA('cn', 'www.redhat.com'))\nRDN([ava0, ava1])")
-public final class RDN {
+public final class RDN extends TaggedSequence<AVA> {
     /** python-nss's limit (CERT_CreateRDN takes at most 10 AVAs). */
     static final int MAX_ITEMS = 10;
 
@@ -61,80 +57,19 @@ public final class RDN {
         return all;
     }
 
-    @Py("__len__()")
-    public int length() {
-        return avas.size();
+    @Override
+    List<AVA> items() {
+        return avas;
     }
 
-    @Py("__getitem__(key)")
-    public Object getItem(Object key) {
-        Object k = key;
-        if (k instanceof Boolean b) k = b ? 1 : 0;
-        if (k instanceof Integer || k instanceof Long || k instanceof BigInteger) {
-            long i = index(k);
-            if (i < 0) i += avas.size();
-            if (i < 0 || i >= avas.size()) throw new IndexOutOfBoundsException("RDN index out of range");
-            return avas.get((int) i);
-        }
-        if (k instanceof Slice s) {
-            int[] ix = s.indices(avas.size());
-            List<AVA> out = new ArrayList<>();
-            for (int n = 0, j = ix[0]; n < ix[3]; n++, j += ix[2]) out.add(avas.get(j));
-            return out;
-        }
-        if (k instanceof String || k instanceof SecItem) {
-            int tag = OidNames.tagOf(k);
-            if (tag == NssConstants.SEC_OID_UNKNOWN) throw unknown(k);
-            List<AVA> out = new ArrayList<>();
-            for (AVA a : avas) if (a.getOidTag() == tag) out.add(a);
-            if (out.isEmpty()) throw notFound(k);
-            return out;
-        }
-        throw new ArgumentError("indices must be integers or strings, not " + PyTypeNames.of(key));
-    }
-
-    static long index(Object k) {
-        if (k instanceof BigInteger b) {
-            if (b.bitLength() >= 64) throw new IndexOutOfBoundsException("cannot fit 'long' into an index-sized integer");
-            return b.longValue();
-        }
-        return ((Number) k).longValue();
-    }
-
-    static KeyError unknown(Object k) {
-        return k instanceof String s ? new KeyError("oid name unknown: \"" + s + "\"") : new KeyError("oid unknown");
-    }
-
-    static KeyError notFound(Object k) {
-        return k instanceof String s ? new KeyError("oid name not found: \"" + s + "\"") : new KeyError("oid not found");
-    }
-
-    /** The tag an argument of has_key / in names, or SEC_OID_UNKNOWN when it names none. */
-    static int lookupTag(Object arg) {
-        try {
-            int tag = OidNames.tagOf(arg);
-            return tag == OidNames.ERROR ? NssConstants.SEC_OID_UNKNOWN : tag;
-        } catch (RuntimeException e) {
-            if (e instanceof NSPRError) throw e;
-            // python-nss returns False here (leaving the lookup's exception set)
-            return NssConstants.SEC_OID_UNKNOWN;
-        }
+    @Override
+    boolean itemHasTag(AVA item, int tag) {
+        return item.getOidTag() == tag;
     }
 
     boolean hasTag(int tag) {
         for (AVA a : avas) if (a.getOidTag() == tag) return true;
         return false;
-    }
-
-    @Py("has_key(arg)")
-    public boolean hasKey(Object arg) {
-        int tag = lookupTag(arg);
-        return tag != NssConstants.SEC_OID_UNKNOWN && hasTag(tag);
-    }
-
-    @Py("__contains__(arg)")
-    public boolean contains(Object arg) {
-        return hasKey(arg);
     }
 
     /** "NAME=value" of each AVA joined by '+'. */
@@ -170,21 +105,10 @@ public final class RDN {
         return 0;
     }
 
-    private int cmp(Object other) {
+    @Override
+    int cmp(Object other) {
         if (!(other instanceof RDN o)) throw new ArgumentError("Bad type, must be RDN");
         return compare(this, o);
-    }
-
-    @Py("__eq__(other)") public boolean eq(Object o) { return cmp(o) == 0; }
-    @Py("__ne__(other)") public boolean ne(Object o) { return cmp(o) != 0; }
-    @Py("__lt__(other)") public boolean lt(Object o) { return cmp(o) < 0; }
-    @Py("__le__(other)") public boolean le(Object o) { return cmp(o) <= 0; }
-    @Py("__gt__(other)") public boolean gt(Object o) { return cmp(o) > 0; }
-    @Py("__ge__(other)") public boolean ge(Object o) { return cmp(o) >= 0; }
-
-    @Py("__hash__()")
-    public int pyHash() {
-        throw new ArgumentError("unhashable type: 'nss.nss.RDN'");
     }
 
     /** A native CERTRDN (in the scratch scope) for these AVAs. */

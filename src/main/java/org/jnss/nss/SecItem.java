@@ -28,13 +28,15 @@ public class SecItem implements BinaryData {
      * SECItemKind): plain buffers as hex, OIDs of algorithms as their
      * description, other DER items as their decoded value.
      */
-    public enum Kind { BUFFER, DER, ALGORITHM }
+    public enum Kind { BUFFER, DER, ALGORITHM, /** a DER Name (SSL's CA name lists): str() is the DN */ DIST_NAME }
 
     private final byte[] data;
     /** python-nss distinguishes no data at all (SecItem(), SecItem(None)) from empty data, in comparisons */
     private final boolean noData;
     private final int type;
     private final Kind kind;
+    /** For a mechanism parameter made by NSS (param_from_iv, ...): its native SECItem, handed to NSS as is. */
+    private final MechParam param;
 
     public SecItem(byte[] data) {
         this(data, 0, Kind.BUFFER);
@@ -49,7 +51,20 @@ public class SecItem implements BinaryData {
         this.noData = data == null;
         this.type = data == null ? 0 : type;
         this.kind = kind;
+        this.param = null;
     }
+
+    /** A mechanism parameter owning the native SECItem NSS returned (its bytes are copied for Python). */
+    SecItem(MechParam param, byte[] data, int type, boolean nullData) {
+        this.data = data;
+        this.noData = nullData;
+        this.type = type;
+        this.kind = Kind.DER;                           // python-nss renders mechanism parameters as DER
+        this.param = param;
+    }
+
+    /** The native mechanism parameter behind this item, or null for plain data. */
+    MechParam mechParam() { return param; }
 
     /** Python constructor: data may be base64 text (optionally PEM armoured) when ascii is true. */
     @Py("SecItem(data=None, type=0, ascii=0)")
@@ -141,10 +156,12 @@ public class SecItem implements BinaryData {
      */
     @Py("__str__()")
     public Object str() {
+        if (param != null && noData) return "(null)";    // python-nss prints NSS's NULL data pointer
         return switch (kind) {
             case BUFFER -> Codec.hex(data);
             case ALGORITHM -> BStr.bytes(Asn1Fmt.oidDesc(data));
             case DER -> DerFormat.any(data);
+            case DIST_NAME -> DN.fromDer(data).str();
         };
     }
 

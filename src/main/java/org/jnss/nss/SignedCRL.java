@@ -88,6 +88,12 @@ public class SignedCRL extends NativeResource {
         }
     }
 
+    /** A CRL found in the database (SEC_FindCrlBy*): adopts its reference; 0 raises the thread's NSS error. */
+    static SignedCRL found(long crl) {
+        if (crl == 0) throw NSPRError.last();
+        return new SignedCRL(crl, 0, true);
+    }
+
     @Py(value = "delete_permanently()", doc = "Permanently remove the CRL from the database.")
     public void deletePermanently() {
         long crl = acquire();

@@ -5,11 +5,10 @@ import org.jnss.error.NSPRError;
 import org.jnss.natives.Mem;
 import org.jnss.natives.NssPki;
 
-import java.util.List;
 
 /** DER signed data (CERTSignedData): the signed bytes, the signature algorithm and the signature. */
 @Py.Type(doc = "A object representing a signature")
-public final class SignedData {
+public final class SignedData extends Formatted {
     private final byte[] der;
     private final byte[] data;
     private final AlgorithmID algorithm;
@@ -50,6 +49,7 @@ public final class SignedData {
     @Py("signature")
     public SecItem getSignature() { return new SecItem(signature, 0, SecItem.Kind.DER); }
 
+    @Override
     Lines lines(int level) {
         NssRuntime.requireInitialized();
         Lines lines = new Lines();
@@ -59,20 +59,5 @@ public final class SignedData {
         lines.hex(level + 1, signature);
         PkiFmt.fingerprints(lines, level, der);
         return lines;
-    }
-
-    @Py("format_lines(level=0)")
-    public List<Object[]> formatLines(int level) {
-        return lines(level).toPython();
-    }
-
-    @Py("format(level=0, indent_len=4)")
-    public byte[] format(int level, int indentLen) {
-        return BStr.bytes(lines(level).indented(indentLen));
-    }
-
-    @Py("__str__()")
-    public byte[] str() {
-        return format(0, 4);
     }
 }

@@ -11,7 +11,7 @@ import java.util.List;
  * certificate, made once at level 0 and shifted on demand).
  */
 @Py.Type(doc = "An object representing a Subject Public Key")
-public final class SubjectPublicKeyInfo {
+public final class SubjectPublicKeyInfo extends Formatted {
     private final AlgorithmID algorithm;
     private final PublicKey publicKey;
     private final List<Object[]> lines0;
@@ -36,6 +36,7 @@ public final class SubjectPublicKeyInfo {
     @Py("public_key")
     public PublicKey getPublicKey() { return publicKey; }
 
+    @Override
     Lines lines(int level) {
         Lines lines = new Lines();
         for (Object[] l : lines0) {
@@ -45,13 +46,4 @@ public final class SubjectPublicKeyInfo {
         }
         return lines;
     }
-
-    @Py("format_lines(level=0)")
-    public List<Object[]> formatLines(int level) { return lines(level).toPython(); }
-
-    @Py("format(level=0, indent_len=4)")
-    public byte[] format(int level, int indentLen) { return BStr.bytes(lines(level).indented(indentLen)); }
-
-    @Py("__str__()")
-    public byte[] str() { return format(0, 4); }
 }

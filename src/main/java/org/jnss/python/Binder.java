@@ -130,6 +130,9 @@ public final class Binder {
         for (Method m : cls.getMethods()) {
             Py py = m.getAnnotation(Py.class);
             if (py == null || m.equals(setters.get(py.value().trim()))) continue;
+            // members of an exposed base class are inherited through the Python base type
+            // (and their defaults belong to the base's module)
+            if (m.getDeclaringClass() != cls && TYPES.containsKey(m.getDeclaringClass())) continue;
             Signature sig = Signature.parse(py.value());
             Invoker inv = new Invoker(m, sig, py.unicode(), d -> evalDefault(d, namespace));
             PyObject entry;

@@ -254,6 +254,7 @@ public final class Convert {
         if (o instanceof Short s) return Py.newInteger(s);
         if (o instanceof Byte b) return Py.newInteger(b);
         if (o instanceof BigInteger bi) return bi.bitLength() < 32 ? Py.newInteger(bi.intValue()) : new PyLong(bi);
+        if (o instanceof java.time.LocalDateTime t) return datetime(t);
         if (o instanceof Double d) return new PyFloat(d);
         if (o instanceof byte[] b) return bytes(b);
         if (o instanceof List<?> l) {
@@ -307,5 +308,13 @@ public final class Convert {
 
     static PyObject bool(boolean b) {
         return b ? PyBoolean.TYPE.__call__(Py.One) : Py.False;
+    }
+
+    /** A naive datetime.datetime of the same fields (python-nss returns these for times). */
+    private static PyObject datetime(java.time.LocalDateTime t) {
+        PyObject cls = org.python.core.imp.importName("datetime", true).__getattr__("datetime");
+        return cls.__call__(new PyObject[]{Py.newInteger(t.getYear()), Py.newInteger(t.getMonthValue()),
+                Py.newInteger(t.getDayOfMonth()), Py.newInteger(t.getHour()), Py.newInteger(t.getMinute()),
+                Py.newInteger(t.getSecond()), Py.newInteger(t.getNano() / 1000)});
     }
 }

@@ -60,4 +60,16 @@ final class RawObjects implements PyObjects.Ops {
     public Object str(Object o) {
         return py(o).__str__();
     }
+
+    @Override
+    public byte[] buffer(Object o) {
+        if (!(o instanceof PyObject p) || p == Py.None) return null;
+        // a unicode's read buffer in a wide (UCS-4) CPython 2 build is its code points, 4 octets each
+        if (p instanceof PyUnicode u) return u.getString().getBytes(java.nio.charset.Charset.forName("UTF-32LE"));
+        try {
+            return Convert.toBytes(p);
+        } catch (org.jnss.core.ArgumentError e) {
+            return null;
+        }
+    }
 }

@@ -145,6 +145,23 @@ class RequestsAndRevocationTest {
     }
 
     @Test
+    void crlLookupAndOcspStatusWithoutResponder() throws IOException {
+        CertDB db = Nss.getDefaultCertdb();
+        NSPRError e = assertThrows(NSPRError.class,
+                () -> db.findCrlByName("CN=jnss CRL Test CA,O=jnss,C=US", NssConstants.SEC_CRL_TYPE));
+        assertEquals(ErrorConstants.SEC_ERROR_CRL_NOT_FOUND, e.getErrorCode());
+        e = assertThrows(NSPRError.class, () -> db.findCrlByName("bogus", NssConstants.SEC_CRL_TYPE));
+        assertEquals(ErrorConstants.SEC_ERROR_INVALID_AVA, e.getErrorCode());
+        try (Certificate ca = Certificate.create(read("crl/ca.der"), db, false, null)) {
+            e = assertThrows(NSPRError.class, () -> db.findCrlByCert(ca, NssConstants.SEC_CRL_TYPE));
+            assertEquals(ErrorConstants.SEC_ERROR_CRL_NOT_FOUND, e.getErrorCode());
+            // OCSP checking is off and the CA names no responder: nothing to ask, the status is good
+            assertTrue(ca.checkOcspStatus(db, null));
+            assertThrows(org.jnss.core.ArgumentError.class, () -> ca.checkOcspStatus(db, "now"));
+        }
+    }
+
+    @Test
     void flagsAndNames() {
         assertEquals(List.of("Digital Signature", "Key Encipherment"),
                 PkiFlags.flags(PkiFlags.KEY_USAGE, 0xa0, NssConstants.AsEnumDescription));

@@ -1,0 +1,112 @@
+package org.jnss.ssl;
+
+import org.jnss.core.Py;
+import org.jnss.error.NSPRError;
+import org.jnss.natives.Mem;
+import org.jnss.natives.Ssl3;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What NSS says about one cipher suite (SSL_GetCipherSuiteInfo), copied to the
+ * Java heap. Made by {@code get_cipher_suite_info()} only: python-nss's own
+ * constructor makes an object whose use crashes, so none is offered here.
+ */
+@Py.Type(doc = "An object representing an SSL cipher suite (see get_cipher_suite_info())")
+public final class SSLCipherSuiteInfo {
+    /** sizeof(SSLCipherSuiteInfo) in NSS 3.87 and the field offsets (offsetof, /usr/include/nss/sslt.h) */
+    static final int SIZE = 104;
+    private static final int SUITE = 2, SUITE_NAME = 8, AUTH_NAME = 16, AUTH = 24, KEA_NAME = 32, KEA = 40,
+            SYM_NAME = 48, SYM = 56, SYM_BITS = 60, SYM_SPACE = 62, EFFECTIVE_BITS = 64, MAC_NAME = 72, MAC = 80,
+            MAC_BITS = 84, FLAGS = 86;
+
+    private final int cipherSuite, authAlgorithm, keaType, symCipher, symKeyBits, symKeySpace, effectiveKeyBits,
+            macAlgorithm, macBits;
+    private final String cipherSuiteName, authAlgorithmName, keaTypeName, symCipherName, macAlgorithmName;
+    private final boolean fips, exportable, nonstandard;
+
+    private SSLCipherSuiteInfo(long p) {
+        cipherSuite = Mem.getShort(p, SUITE) & 0xffff;
+        cipherSuiteName = Mem.cString(Mem.getPointer(p, SUITE_NAME));
+        authAlgorithmName = Mem.cString(Mem.getPointer(p, AUTH_NAME));
+        authAlgorithm = Mem.getInt(p, AUTH);
+        keaTypeName = Mem.cString(Mem.getPointer(p, KEA_NAME));
+        keaType = Mem.getInt(p, KEA);
+        symCipherName = Mem.cString(Mem.getPointer(p, SYM_NAME));
+        symCipher = Mem.getInt(p, SYM);
+        symKeyBits = Mem.getShort(p, SYM_BITS) & 0xffff;
+        symKeySpace = Mem.getShort(p, SYM_SPACE) & 0xffff;
+        effectiveKeyBits = Mem.getShort(p, EFFECTIVE_BITS) & 0xffff;
+        macAlgorithmName = Mem.cString(Mem.getPointer(p, MAC_NAME));
+        macAlgorithm = Mem.getInt(p, MAC);
+        macBits = Mem.getShort(p, MAC_BITS) & 0xffff;
+        int flags = Mem.getByte(p, FLAGS);
+        fips = (flags & 1) != 0;
+        exportable = (flags & 2) != 0;
+        nonstandard = (flags & 4) != 0;
+    }
+
+    /** SSL_GetCipherSuiteInfo for the suite (its low 16 bits, as python-nss passes it). */
+    static SSLCipherSuiteInfo of(int suite) {
+        long p = Mem.calloc(SIZE);
+        try {
+            if (Ssl3.SSL_GetCipherSuiteInfo((short) suite, p, SIZE) != 0) throw NSPRError.last();
+            return new SSLCipherSuiteInfo(p);
+        } finally {
+            Mem.free(p);
+        }
+    }
+
+    @Py("cipher_suite") public int getCipherSuite() { return cipherSuite; }
+    @Py("cipher_suite_name") public String getCipherSuiteName() { return cipherSuiteName; }
+    @Py("auth_algorithm") public int getAuthAlgorithm() { return authAlgorithm; }
+    @Py("auth_algorithm_name") public String getAuthAlgorithmName() { return authAlgorithmName; }
+    @Py("kea_type") public int getKeaType() { return keaType; }
+    @Py("kea_type_name") public String getKeaTypeName() { return keaTypeName; }
+    @Py("symmetric_cipher") public int getSymmetricCipher() { return symCipher; }
+    @Py("symmetric_cipher_name") public String getSymmetricCipherName() { return symCipherName; }
+    @Py("symmetric_key_bits") public int getSymmetricKeyBits() { return symKeyBits; }
+    @Py("symmetric_key_space") public int getSymmetricKeySpace() { return symKeySpace; }
+    @Py("effective_key_bits") public int getEffectiveKeyBits() { return effectiveKeyBits; }
+    @Py("mac_algorithm") public int getMacAlgorithm() { return macAlgorithm; }
+    @Py("mac_algorithm_name") public String getMacAlgorithmName() { return macAlgorithmName; }
+    @Py("mac_bits") public int getMacBits() { return macBits; }
+    @Py("is_fips") public boolean isFips() { return fips; }
+    @Py("is_exportable") public boolean isExportable() { return exportable; }
+    @Py("is_nonstandard") public boolean isNonstandard() { return nonstandard; }
+
+    private static String named(String name, int value) {
+        return name + " (0x" + Integer.toHexString(value) + ")";
+    }
+
+    @Py("format_lines(level=0)")
+    public List<Object[]> formatLines(int level) {
+        List<Object[]> l = new ArrayList<>();
+        l.add(new Object[]{level, "Cipher Suite:", named(cipherSuiteName, cipherSuite)});
+        int in = level + 1;
+        l.add(new Object[]{in, "Auth Algorithm:", named(authAlgorithmName, authAlgorithm)});
+        l.add(new Object[]{in, "Key Exchange Type:", named(keaTypeName, keaType)});
+        l.add(new Object[]{in, "Symmetric Cipher:", named(symCipherName, symCipher)});
+        l.add(new Object[]{in, "Symmetric Key Bits:", Integer.toString(symKeyBits)});
+        l.add(new Object[]{in, "Effective Symmetric Key Bits:", Integer.toString(effectiveKeyBits)});
+        l.add(new Object[]{in, "Symmetric Key Space:", Integer.toString(symKeySpace)});
+        l.add(new Object[]{in, "MAC Algorithm:", named(macAlgorithmName, macAlgorithm)});
+        l.add(new Object[]{in, "MAC Bits:", Integer.toString(macBits)});
+        l.add(new Object[]{in, "FIPS:", fips ? "True" : "False"});
+        l.add(new Object[]{in, "Exportable:", exportable ? "True" : "False"});
+        l.add(new Object[]{in, "Nonstandard:", nonstandard ? "True" : "False"});
+        return l;
+    }
+
+    @Py("format(level=0, indent_len=4)")
+    public String format(int level, int indentLen) {
+        return SslFormat.indented(formatLines(level), indentLen);
+    }
+
+    @Py("__str__()")
+    @Override
+    public String toString() {
+        return format(0, 4);
+    }
+}
