@@ -316,6 +316,35 @@ shutil.rmtree(tmp)
 ''')
 
 
+@needs_reference
+class TestShutdownDiff(DiffTestCase):
+    """A decoder given a slot keeps NSS busy while referenced, as in python-nss.
+    (Without a slot python-nss leaks the internal key slot: its shutdown then
+    always fails; see README.)"""
+    def setUp(self):
+        ensure_vector_db()
+
+    def tearDown(self):
+        ensure_vector_db()
+
+    def test_busy_while_referenced(self):
+        self.assertSame(PRELUDE + r'''
+slot = nss.get_internal_key_slot()
+d = nss.PKCS12Decoder(path('ec.p12'), PASSWORDS['ec.p12'], slot)
+out(len(d), [it.type for it in d])
+out(err(nss.nss_shutdown))
+''')
+
+    def test_shutdown_after_release(self):
+        self.assertSame(PRELUDE + r'''
+slot = nss.get_internal_key_slot()
+d = nss.PKCS12Decoder(path('ec.p12'), PASSWORDS['ec.p12'], slot)
+out(len(d), str(d[0].certificate.subject))
+del d, slot
+out(err(nss.nss_shutdown), nss.nss_is_initialized())
+''')
+
+
 class TestPKCS12(unittest.TestCase):
     """Checks that hold without the reference."""
 
