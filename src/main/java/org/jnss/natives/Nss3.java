@@ -86,6 +86,21 @@ public final class Nss3 {
     public static native long PORT_Strdup(String s);
     public static native void SECITEM_FreeItem(long item, int freeit);
 
+    // ---- PKCS#12 ----
+    /** {@code PRBool (*PORTCharConversionWSwapFunc)(PRBool toUnicode, unsigned char *inBuf, unsigned int inBufLen, unsigned char *outBuf, unsigned int maxOutBufLen, unsigned int *outBufLen, PRBool swapBytes)} */
+    public interface CharConversionWSwapFunc extends Callback {
+        int invoke(int toUnicode, long inBuf, int inBufLen, long outBuf, int maxOutBufLen, long outBufLen, int swapBytes);
+    }
+
+    public static native void PORT_SetUCS2_ASCIIConversionFunction(CharConversionWSwapFunc convFunc);
+    public static native int PORT_UCS2_UTF8Conversion(int toUnicode, byte[] inBuf, int inBufLen, long outBuf,
+                                                      int maxOutBufLen, int[] outBufLen);
+    public static native int PORT_UCS2_UTF8Conversion(int toUnicode, long inBuf, int inBufLen, long outBuf,
+                                                      int maxOutBufLen, long outBufLen);
+    public static native void SECITEM_ZfreeItem(long item, int freeit);
+    public static native int SEC_PKCS5GetPBEAlgorithm(int algTag, int keyLen);
+    public static native int CERT_FilterCertListForUserCerts(long certList);
+    public static native void PORT_SetError(int value);
     // ---- PK11 symmetric keys, ciphers and PBE ----
     // CK_MECHANISM_TYPE and CK_ATTRIBUTE_TYPE are CK_ULONG (64-bit on LP64): Java long.
     public static native long PK11_ImportSymKey(long slot, long type, int origin, long operation, long key, long wincx);

@@ -83,6 +83,12 @@ final class Layout {
     // SECItemType values
     static final int SI_UTC_TIME = 11, SI_GENERALIZED_TIME = 12;
 
+    // ---- PKCS#12 ----
+    /** CERTCertificate.slot (PK11SlotInfo *) */
+    static final int CERT_SLOT = 728;
+    /** SEC_PKCS12DecoderItem: SECItem *der, SECOidTag type, PRBool hasKey, SECItem *friendlyName, SECAlgorithmID *shroudAlg */
+    static final int P12_ITEM_DER = 0, P12_ITEM_TYPE = 8, P12_ITEM_HAS_KEY = 12, P12_ITEM_FRIENDLY_NAME = 16,
+            P12_ITEM_SHROUD_ALG = 24;
     // ---- PK11 slots and tokens, key pairs ----
     // PK11SlotList: head 0; PK11SlotListElement: next 0, slot 16
     static final int SLOTLIST_HEAD = 0, SLOTLIST_ELEM_NEXT = 0, SLOTLIST_ELEM_SLOT = 16;

@@ -31,8 +31,8 @@ import java.util.Map;
         CertificateRequest.class, CertAttribute.class, SignedCRL.class,
         CertVerifyLog.class, CertVerifyLogNode.class, PrivateKey.class,
         SubjectPublicKeyInfo.class, PublicKey.class, PyRSAPublicKey.class, PyDSAPublicKey.class, KEYPQGParams.class,
-        PK11SymKey.class, RSAGenParams.class},
-        functions = {SymCipher.class, Pk11Slots.class},
+        PK11SymKey.class, RSAGenParams.class, PKCS12Decoder.class, PKCS12DecodeItem.class},
+        functions = {SymCipher.class, Pk11Slots.class, Pkcs12.class},
         doc = "NSS cryptography, certificates and PKI (python-nss compatible, on the JVM)")
 public final class Nss implements NssConstants {
     private Nss() {}

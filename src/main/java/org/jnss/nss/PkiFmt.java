@@ -116,6 +116,7 @@ final class PkiFmt {
                 default -> "Parameters";
             };
             lines.label(level, label);
+            pbeParams(lines, level + 1, tag, params);
         }
         if (tag == SEC_OID_PKCS1_RSA_PSS_SIGNATURE) {
             lines.label(level, "Parameters");
@@ -124,6 +125,109 @@ final class PkiFmt {
         if (!(params.length == 0 || (params.length == 2 && params[0] == 5 && params[1] == 0))) {
             lines.label(level, "Raw Parameter Data");
             lines.hex(level + 1, params);
+        }
+    }
+
+    // ---- PKCS#5 / PKCS#12 password based encryption parameters (PKCS#12 shrouded keys)
+
+    /**
+     * The parameters of a PBE algorithm: PBES2 (key derivation function and
+     * cipher, each an algorithm identifier), PBKDF2 (salt, iteration count, key
+     * length, PRF) or PKCS#5 v1 / PKCS#12 PBE (salt, iteration count). Nothing
+     * when they cannot be decoded. The DER is walked with every length bounded
+     * by the data.
+     */
+    private static void pbeParams(Lines lines, int level, int tag, byte[] params) {
+        Lines out = new Lines();
+        try {
+            Der seq = Der.sequence(params);
+            if (seq == null) return;
+            if (tag == NssConstants.SEC_OID_PKCS5_PBES2) {
+                byte[][] kdf = seq.algorithmId(), enc = seq.algorithmId();
+                if (kdf == null || enc == null) return;
+                out.label(level, "KDF");
+                algorithm(out, level + 1, kdf[0], kdf[1]);
+                out.label(level, "Cipher");
+                algorithm(out, level + 1, enc[0], enc[1]);
+            } else if (tag == NssConstants.SEC_OID_PKCS5_PBKDF2) {
+                byte[] salt = seq.next(0x04), count = seq.next(0x02);
+                if (salt == null || count == null) return;
+                out.pair(level, "Salt", Asn1Fmt.hex(salt));
+                out.pair(level, "Iteration Count", new java.math.BigInteger(1, count).toString());
+                byte[] keyLen = seq.peekTag() == 0x02 ? seq.next(0x02) : null;
+                if (keyLen != null) out.pair(level, "Key Length", new java.math.BigInteger(1, keyLen).toString());
+                byte[][] prf = seq.peekTag() == 0x30 ? seq.algorithmId() : null;
+                if (prf != null) {
+                    out.label(level, "KDF Algorithm");
+                    algorithm(out, level + 1, prf[0], prf[1]);
+                }
+            } else if (tag != NssConstants.SEC_OID_PKCS5_PBMAC1) {
+                byte[] salt = seq.next(0x04), count = seq.next(0x02);
+                if (salt == null || count == null) return;
+                out.pair(level, "Salt", Asn1Fmt.hex(salt));
+                out.pair(level, "Iteration Count", new java.math.BigInteger(1, count).toString());
+            }
+        } catch (RuntimeException e) {
+            return;
+        }
+        lines.addAll(out);
+    }
+
+    /** A bounded reader of the elements of one DER SEQUENCE. */
+    private static final class Der {
+        private final byte[] b;
+        private int pos;
+        private final int end;
+
+        private Der(byte[] b, int pos, int end) {
+            this.b = b;
+            this.pos = pos;
+            this.end = end;
+        }
+
+        /** The contents of the SEQUENCE that is the whole of data, or null. */
+        static Der sequence(byte[] data) {
+            if (data == null) return null;
+            Der d = new Der(data, 0, data.length);
+            int[] c = d.tlv(0x30);
+            return c == null || c[1] != data.length ? null : new Der(data, c[0], c[1]);
+        }
+
+        int peekTag() {
+            return pos < end ? b[pos] & 0xff : -1;
+        }
+
+        /** {contents start, contents end} of the next element if it has the tag; advances. */
+        private int[] tlv(int tag) {
+            if (pos + 2 > end || (b[pos] & 0xff) != tag) return null;
+            int p = pos + 1;
+            int len = b[p++] & 0xff;
+            if (len >= 0x80) {
+                int n = len & 0x7f;
+                if (n == 0 || n > 3 || p + n > end) return null;
+                len = 0;
+                for (int i = 0; i < n; i++) len = (len << 8) | (b[p++] & 0xff);
+            }
+            if (len > end - p) return null;
+            pos = p + len;
+            return new int[]{p, p + len};
+        }
+
+        /** The contents of the next element if it has the tag. */
+        byte[] next(int tag) {
+            int[] c = tlv(tag);
+            return c == null ? null : java.util.Arrays.copyOfRange(b, c[0], c[1]);
+        }
+
+        /** The next AlgorithmIdentifier as {OID contents, parameters DER (possibly empty)}. */
+        byte[][] algorithmId() {
+            int[] c = tlv(0x30);
+            if (c == null) return null;
+            Der in = new Der(b, c[0], c[1]);
+            byte[] oid = in.next(0x06);
+            if (oid == null) return null;
+            byte[] params = java.util.Arrays.copyOfRange(b, in.pos, c[1]);
+            return new byte[][]{oid, params};
         }
     }
 
