@@ -265,6 +265,29 @@ out(exc(ssl.set_default_ssl_version_range, 1.5, 2))
 s.close()
 ''')
 
+    def test_session_cache_with_opt(self):
+        # python-nss 1.0.1 declares seven keywords for six values: calls giving at most the
+        # first five configure the cache; the others fail in CPython's parser (below)
+        self.assertSame(HEAD + '''
+f = ssl.config_server_session_id_cache_with_opt
+for a in [(), (0,), (1, 2, 3, 4, 5), (0, 0, 0, -1), (0, 0, 0, 2**40), ('x',), (0, 0, 'x'), (1.5,)]:
+    out(a, exc(f, *a))
+    ssl.shutdown_server_session_id_cache()
+out(exc(f, max_cache_entries=3, ssl3_timeout=60))
+ssl.shutdown_server_session_id_cache()
+''')
+
+
+class SessionCacheWithOpt(unittest.TestCase):
+    def test_session_cache_with_opt_parser_failure(self):
+        # Python 2 raises RuntimeError where Python 3 (the reference here) raises SystemError
+        f = ssl.config_server_session_id_cache_with_opt
+        for args, kwargs in [((1, 2, 3, 4, 5, '/tmp'), {}), ((0, 0, 0, 0, 0, 0, True), {}),
+                             ((), {'directory': '/tmp'}), ((), {'enable_mp_cache': True})]:
+            with self.assertRaises(RuntimeError) as e:
+                f(*args, **kwargs)
+            self.assertEqual(str(e.exception), 'More keyword list entries (7) than format specifiers (6)')
+
 
 # ---------------------------------------------------------------------------------
 # TLS exchanges in this process

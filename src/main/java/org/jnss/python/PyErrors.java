@@ -47,6 +47,7 @@ public final class PyErrors {
                     u.getStart(), u.getEnd(), u.getReason());
         if (t instanceof ArgumentError) return Py.TypeError(t.getMessage());
         if (t instanceof org.jnss.core.AttributeError) return Py.AttributeError(t.getMessage());
+        if (t instanceof org.jnss.core.InterpreterError) return Py.RuntimeError(t.getMessage());
         if (t instanceof IllegalArgumentException) return Py.ValueError(t.getMessage());
         if (t instanceof IndexOutOfBoundsException) return Py.IndexError(t.getMessage());
         if (t instanceof NotFoundError) return Py.KeyError(t.getMessage());

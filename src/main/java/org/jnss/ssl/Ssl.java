@@ -259,6 +259,32 @@ public final class Ssl implements SslConstants {
             throw NSPRError.last();
     }
 
+    /**
+     * python-nss 1.0.1 declares seven keywords but parses six values: the cache is
+     * configured by calls that give at most the first five (max_cache_entries,
+     * max_cert_cache_entries, max_server_name_cache_entries, ssl2_timeout, ssl3_timeout),
+     * always single-process; CPython 2's argument parser refuses any call that gives
+     * directory or enable_mp_cache with RuntimeError, before NSS is called. Kept so.
+     */
+    @Py(value = "config_server_session_id_cache_with_opt(max_cache_entries=0, max_cert_cache_entries=0, "
+            + "max_server_name_cache_entries=0, ssl2_timeout=0, ssl3_timeout=0, directory=, enable_mp_cache=)",
+            doc = "config_server_session_id_cache_with_opt(max_cache_entries=0, max_cert_cache_entries=0, "
+                    + "max_server_name_cache_entries=0, ssl2_timeout=0, ssl3_timeout=0)\n\n"
+                    + "Configures the server's single-process session cache with limits for the session,\n"
+                    + "certificate and server name caches and the SSL 2/SSL 3 session lifetimes in seconds\n"
+                    + "(0 or out of range: NSS's defaults). As in python-nss 1.0.1, giving directory or\n"
+                    + "enable_mp_cache raises RuntimeError.")
+    public static void configServerSessionIdCacheWithOpt(int maxEntries, int maxCertEntries, int maxServerNameEntries,
+                                                         long ssl2Timeout, long ssl3Timeout,
+                                                         @Py.Raw Object directory, @Py.Raw Object enableMpCache) {
+        if (directory != null || enableMpCache != null)
+            throw new org.jnss.core.InterpreterError("More keyword list entries (7) than format specifiers (6)");
+        NssRuntime.markSslUsed();
+        if (Ssl3.SSL_ConfigServerSessionIDCacheWithOpt((int) ssl2Timeout, (int) ssl3Timeout, null,
+                maxEntries, maxCertEntries, maxServerNameEntries, 0) != 0)
+            throw NSPRError.last();
+    }
+
     @Py(value = "shutdown_server_session_id_cache()", doc = "Releases the server's session cache.")
     public static void shutdownServerSessionIdCache() {
         if (Ssl3.SSL_ShutdownServerSessionIDCache() != 0) throw NSPRError.last();
