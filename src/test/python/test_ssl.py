@@ -391,6 +391,24 @@ class PynssExchange(unittest.TestCase):
         self.assertIn(('server', 'SSLSocket', ('server-side',)), events)
         self.assertTrue(isinstance(server.accepted[0], ssl.SSLSocket))
 
+    def test_serving_after_server_cache_shutdown(self):
+        # NSS keeps using a server session cache it has shut down (python-nss crashes in the
+        # next server handshake); here the shutdown takes effect when the cache is configured
+        # again or NSS shuts down, so serving goes on
+        ssl.shutdown_server_session_id_cache()
+        try:
+            for i in range(2):
+                server = EchoServer()
+                reply, info, peer = client_exchange(server.port, line='after %d' % i)
+                server.join()
+                self.assertEqual(reply, '{after %d}\n' % i)
+                self.assertEqual(server.errors, [])
+        finally:
+            ssl.config_server_session_id_cache()
+        server = EchoServer()
+        self.assertEqual(client_exchange(server.port)[0], '{hello}\n')
+        server.join()
+
     def test_connection_state(self):
         server = EchoServer()
         s = ssl.SSLSocket(io.PR_AF_INET)

@@ -34,6 +34,7 @@ public final class NssRuntime {
     private static boolean plainInit;
     private static final Set<InitContext> CONTEXTS = ConcurrentHashMap.newKeySet();
     private static volatile boolean sslUsed;
+    private static boolean serverCacheShutdownPending;
 
     private static volatile ShutdownCallback shutdownCallback;
     private static volatile Object[] shutdownUserData = new Object[0];
@@ -81,6 +82,29 @@ public final class NssRuntime {
         sslUsed = true;
     }
 
+    /**
+     * shutdown_server_session_id_cache(): NSS keeps using the server session cache
+     * it was configured with even after SSL_ShutdownServerSessionIDCache (a server
+     * handshake then divides by the freed cache's zero size: a crash). So the
+     * shutdown is recorded here and done when it is safe: before the cache is
+     * configured again, or when NSS itself shuts down.
+     */
+    public static void deferServerCacheShutdown() {
+        synchronized (LOCK) {
+            serverCacheShutdownPending = true;
+        }
+    }
+
+    /** Does a recorded server session cache shutdown now; true if there was one. */
+    public static boolean completeServerCacheShutdown() {
+        synchronized (LOCK) {
+            if (!serverCacheShutdownPending) return false;
+            serverCacheShutdownPending = false;
+            if (Ssl3.SSL_ShutdownServerSessionIDCache() != 0) throw NSPRError.last();
+            return true;
+        }
+    }
+
     /** Runs one NSS initialisation; plain or context. */
     static <T> T init(boolean plain, java.util.function.Supplier<T> nssInit) {
         synchronized (LOCK) {
@@ -126,6 +150,7 @@ public final class NssRuntime {
         synchronized (LOCK) {
             if (!plainInit) throw new NSPRError(null, ErrorConstants.SEC_ERROR_NOT_INITIALIZED);
             prepareShutdown();
+            completeServerCacheShutdown();
             int rv = Nss3.NSS_Shutdown();
             int err = rv != 0 ? Nspr4.PR_GetError() : 0;
             plainInit = false;
@@ -146,6 +171,7 @@ public final class NssRuntime {
                     ctx.restore(handle);
                     throw e;
                 }
+                completeServerCacheShutdown();
             }
             int rv = Nss3.NSS_ShutdownContext(handle);
             int err = rv != 0 ? Nspr4.PR_GetError() : 0;

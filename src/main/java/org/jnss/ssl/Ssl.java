@@ -247,6 +247,7 @@ public final class Ssl implements SslConstants {
             doc = "Configures the server's session cache for one process (0 chooses NSS's defaults).")
     public static void configServerSessionIdCache(int maxEntries, int ssl2Timeout, int ssl3Timeout, String directory) {
         NssRuntime.markSslUsed();
+        NssRuntime.completeServerCacheShutdown();
         if (Ssl3.SSL_ConfigServerSessionIDCache(maxEntries, ssl2Timeout, ssl3Timeout, directory) != 0)
             throw NSPRError.last();
     }
@@ -255,6 +256,7 @@ public final class Ssl implements SslConstants {
             doc = "Configures the server's session cache shared by several processes.")
     public static void configMpServerSidCache(int maxEntries, int ssl2Timeout, int ssl3Timeout, String directory) {
         NssRuntime.markSslUsed();
+        NssRuntime.completeServerCacheShutdown();
         if (Ssl3.SSL_ConfigMPServerSIDCache(maxEntries, ssl2Timeout, ssl3Timeout, directory) != 0)
             throw NSPRError.last();
     }
@@ -280,6 +282,7 @@ public final class Ssl implements SslConstants {
         if (directory != null || enableMpCache != null)
             throw new org.jnss.core.InterpreterError("More keyword list entries (7) than format specifiers (6)");
         NssRuntime.markSslUsed();
+        NssRuntime.completeServerCacheShutdown();
         if (Ssl3.SSL_ConfigServerSessionIDCacheWithOpt((int) ssl2Timeout, (int) ssl3Timeout, null,
                 maxEntries, maxCertEntries, maxServerNameEntries, 0) != 0)
             throw NSPRError.last();
@@ -287,7 +290,8 @@ public final class Ssl implements SslConstants {
 
     @Py(value = "shutdown_server_session_id_cache()", doc = "Releases the server's session cache.")
     public static void shutdownServerSessionIdCache() {
-        if (Ssl3.SSL_ShutdownServerSessionIDCache() != 0) throw NSPRError.last();
+        // done once no server handshake can use the cache any more (see NssRuntime)
+        NssRuntime.deferServerCacheShutdown();
     }
 
     @Py(value = "get_max_server_cache_locks()", doc = "get_max_server_cache_locks() -> int\n\n"
