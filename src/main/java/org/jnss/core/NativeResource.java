@@ -32,6 +32,27 @@ public abstract class NativeResource implements AutoCloseable {
     private static final Cleaner CLEANER = Cleaner.create();
     private static final Set<Handle> LIVE = ConcurrentHashMap.newKeySet();
 
+    /**
+     * Native pressure. CPython frees a dropped NSS object at once; here it waits
+     * for a collection, and NSS slows down with every object it still holds (a
+     * PK11 context keeps a PKCS #11 session: with 50,000 dropped contexts each new
+     * one costs 5x more). The heap does not see that pressure, so after every
+     * step of new handles (at first {@value #PRESSURE_STEP}), if more than a
+     * step's worth are registered, a collection is requested (the cleaner then
+     * destroys what was dropped). When less than half of them were freed
+     * since the previous collection (the program really holds that many), the step doubles
+     * instead, so a program keeping many objects alive is not collected over
+     * and over; it halves again (down to the first step) after collections that
+     * free most.
+     */
+    private static final int PRESSURE_STEP = 8192;
+    private static final AtomicLong CREATED = new AtomicLong();
+    private static volatile long nextPressureCheck = PRESSURE_STEP;
+    private static final AtomicLong FREED = new AtomicLong();
+    private static long pressureStep = PRESSURE_STEP;
+    private static int liveAtLastCollection = -1;
+    private static long freedAtLastCollection;
+
     /** The native state, reachable from the registry and the cleaner but not referring to its owner. */
     static final class Handle implements Runnable {
         private final long address;
@@ -90,6 +111,7 @@ public abstract class NativeResource implements AutoCloseable {
                 CallbackErrors.report("native resource release", t);
             } finally {
                 LIVE.remove(this);   // only once destroyed: shutdown waits for releases in progress
+                FREED.incrementAndGet();
             }
         }
     }
@@ -108,6 +130,29 @@ public abstract class NativeResource implements AutoCloseable {
         this.handle = new Handle(this, address, destroy, blocksShutdown);
         LIVE.add(handle);
         this.cleanable = CLEANER.register(this, handle);
+        if (CREATED.incrementAndGet() >= nextPressureCheck) relievePressure();
+    }
+
+    private static synchronized void relievePressure() {
+        long created = CREATED.get();
+        if (created < nextPressureCheck) return;
+        int live = LIVE.size();
+        boolean collect = live > pressureStep;
+        if (liveAtLastCollection >= 0) {
+            if (FREED.get() - freedAtLastCollection < liveAtLastCollection / 2) {
+                pressureStep = Math.min(pressureStep * 2, 1 << 20);    // what is registered is mostly in use
+                collect = false;
+            } else {
+                pressureStep = Math.max(PRESSURE_STEP, pressureStep / 2);
+            }
+        }
+        liveAtLastCollection = -1;
+        if (collect) {
+            liveAtLastCollection = live;
+            freedAtLastCollection = FREED.get();
+            System.gc();
+        }
+        nextPressureCheck = created + pressureStep;
     }
 
     /**

@@ -1,5 +1,7 @@
 package org.jnss.nss;
 
+import org.jnss.core.NativeResource;
+
 import org.jnss.error.ErrorConstants;
 import org.jnss.error.NSPRError;
 import org.junit.jupiter.api.AfterEach;
@@ -39,6 +41,17 @@ class NssLifecycleTest {
     @AfterEach
     void after() {
         down();
+    }
+
+    /** Dropped NSS objects are freed under native pressure, without the program collecting. */
+    @Test
+    void droppedContextsAreFreedUnderPressure() throws InterruptedException {
+        Nss.nssInitNodb();
+        int n = 100_000;   // more than the pressure step can have grown to in earlier tests
+        for (int i = 0; i < n; i++) Nss.createDigestContext(NssConstants.SEC_OID_SHA256).digestBegin();
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (NativeResource.liveBlockingCount() >= n / 2 && System.nanoTime() < deadline) Thread.sleep(20);
+        assertTrue(NativeResource.liveBlockingCount() < n / 2, "live: " + NativeResource.liveBlockingCount());
     }
 
     private static int code(Runnable r) {
