@@ -15,10 +15,23 @@ final class Bulk {
 
     static final int CHUNK = 1 << 15;
 
-    /** A direct buffer and its native address, one per thread. */
+    /** Room after a chunk for what a transformation may add to it (a held-back block, padding). */
+    static final int SLACK = 128;
+
+    /** Direct input and output buffers and their native addresses, one pair per thread. */
     private static final class Scratch {
         final ByteBuffer buf = ByteBuffer.allocateDirect(CHUNK);
         final long address = Mem.address(buf);
+        ByteBuffer out;
+        long outAddress;
+
+        ByteBuffer out() {
+            if (out == null) {
+                out = ByteBuffer.allocateDirect(CHUNK + SLACK);
+                outAddress = Mem.address(out);
+            }
+            return out;
+        }
     }
 
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
@@ -42,5 +55,41 @@ final class Bulk {
             if (sink.accept(s.address, n) != 0) return false;
         }
         return true;
+    }
+
+    /** One step of a transformation: len octets at in to at most cap octets at out; SECStatus. */
+    interface Step {
+        int apply(long in, int len, long out, int cap, int[] outLen);
+    }
+
+    /**
+     * Runs a streaming transformation (a cipher) over data chunk by chunk and
+     * returns everything it produced; a failed step raises the thread's NSS error.
+     * Empty data is one step of length 0, as a single call would be.
+     */
+    static byte[] transform(ByteBuffer data, Step step) {
+        ByteBuffer d = data.duplicate();
+        Scratch s = SCRATCH.get();
+        ByteBuffer out = s.out();
+        byte[] result = new byte[d.remaining() + SLACK];
+        int pos = 0;
+        int[] outLen = new int[1];
+        do {
+            int n = Math.min(CHUNK, d.remaining());
+            s.buf.clear();
+            if (n > 0) {
+                s.buf.put(d.slice().limit(n));
+                d.position(d.position() + n);
+            }
+            outLen[0] = 0;
+            if (step.apply(s.address, n, s.outAddress, CHUNK + SLACK, outLen) != 0)
+                throw org.jnss.error.NSPRError.last();
+            int got = Math.max(0, Math.min(CHUNK + SLACK, outLen[0]));
+            if (pos + got > result.length) result = java.util.Arrays.copyOf(result, Math.max(2 * result.length, pos + got));
+            out.clear();
+            out.get(result, pos, got);
+            pos += got;
+        } while (d.hasRemaining());
+        return pos == result.length ? result : java.util.Arrays.copyOf(result, pos);
     }
 }

@@ -63,25 +63,18 @@ public class PK11Context extends NativeResource {
      * The output never exceeds the input plus a block held back from before.
      */
     @Py("cipher_op(data, /)")
-    public byte[] cipherOp(byte[] data) {
+    public byte[] cipherOp(java.nio.ByteBuffer data) {
         long cx = acquire();
-        int cap = data.length + CIPHER_SLACK;
-        long in = Mem.malloc(Math.max(1, data.length));
-        long out = Mem.malloc(cap);
         try {
-            Mem.write(in, 0, data, 0, data.length);
-            int[] outLen = new int[1];
-            if (Nss3.PK11_CipherOp(cx, out, outLen, cap, in, data.length) != 0) throw NSPRError.last();
-            return Mem.read(out, 0, Math.max(0, Math.min(cap, outLen[0])));
+            return Bulk.transform(data, (in, n, out, cap, outLen) -> Nss3.PK11_CipherOp(cx, out, outLen, cap, in, n));
         } finally {
-            Mem.free(out);
-            Mem.free(in);
             release();
         }
     }
 
-    /** Room for the octets a cipher may hold back between calls (a block, at most 64 octets). */
-    private static final int CIPHER_SLACK = 128;
+    public byte[] cipherOp(byte[] data) {
+        return cipherOp(java.nio.ByteBuffer.wrap(data));
+    }
 
     /** Continues a digest with the value of a symmetric key. */
     @Py("digest_key(sym_key, /)")

@@ -231,9 +231,29 @@ public final class Convert {
 
     // ---- Java -> Python ------------------------------------------------
 
+    /** Jython's constructor of a str known to hold bytes only (skips a scan of every char). */
+    private static final java.lang.invoke.MethodHandle BYTES_STR = bytesConstructor();
+
+    private static java.lang.invoke.MethodHandle bytesConstructor() {
+        try {
+            return java.lang.invoke.MethodHandles.privateLookupIn(PyString.class, java.lang.invoke.MethodHandles.lookup())
+                    .findConstructor(PyString.class, java.lang.invoke.MethodType.methodType(void.class, String.class, boolean.class));
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        }
+    }
+
     /** Python str holding these bytes (Python 2's binary string). */
     public static PyString bytes(byte[] b) {
-        return new PyString(StringUtil.fromBytes(b));
+        String s = new String(b, StandardCharsets.ISO_8859_1);    // an intrinsic copy; every char < 256
+        if (BYTES_STR != null && b.length > 64) {
+            try {
+                return (PyString) BYTES_STR.invokeExact(s, true);
+            } catch (Throwable e) {
+                // fall through to the checking constructor
+            }
+        }
+        return new PyString(s);
     }
 
     /** Python str of the UTF-8 encoding of s. */
