@@ -11,7 +11,6 @@ import org.python.objectweb.asm.Type;
 import org.python.objectweb.asm.commons.AnalyzerAdapter;
 
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,8 +74,8 @@ final class DeadLocals {
 
     /** One instruction: the locals it reads and writes, and where control goes next. */
     private static final class Insn {
-        final BitSet use = new BitSet();
-        final BitSet def = new BitSet();
+        long use;   // bit k: local k (methods with more than 64 locals are left alone)
+        long def;
         final List<Object> targets = new ArrayList<>();   // Labels, resolved later
         boolean fallsThrough = true;
         boolean setline;
@@ -118,9 +117,11 @@ final class DeadLocals {
             Insn i = add();
             int width = opcode == Opcodes.LLOAD || opcode == Opcodes.DLOAD
                     || opcode == Opcodes.LSTORE || opcode == Opcodes.DSTORE ? 2 : 1;
-            if (opcode >= Opcodes.ISTORE && opcode <= Opcodes.ASTORE) i.def.set(var, var + width);
+            if (var + width > 64) throw new IllegalStateException("too many locals");
+            long bits = (width == 2 ? 3L : 1L) << var;
+            if (opcode >= Opcodes.ISTORE && opcode <= Opcodes.ASTORE) i.def |= bits;
             else if (opcode == Opcodes.RET) throw new IllegalStateException("subroutines are not analysed");
-            else i.use.set(var, var + width);
+            else i.use |= bits;
         }
 
         @Override public void visitTypeInsn(int opcode, String type) { add(); }
@@ -144,8 +145,9 @@ final class DeadLocals {
         @Override public void visitLdcInsn(Object value) { add(); }
 
         @Override public void visitIincInsn(int var, int increment) {
+            if (var >= 64) throw new IllegalStateException("too many locals");
             Insn i = add();
-            i.use.set(var);
+            i.use |= 1L << var;
         }
 
         @Override public void visitTableSwitchInsn(int min, int max, Label dflt, Label... targets) {
@@ -165,6 +167,12 @@ final class DeadLocals {
 
         @Override public void visitMultiANewArrayInsn(String desc, int dims) { add(); }
 
+        private static int[] ints(List<Integer> list) {
+            int[] a = new int[list.size()];
+            for (int j = 0; j < a.length; j++) a[j] = list.get(j);
+            return a;
+        }
+
         @Override
         public void visitMaxs(int maxStack, int maxLocals) {
             int n = insns.size();
@@ -174,7 +182,7 @@ final class DeadLocals {
                 List<Integer> s = new ArrayList<>();
                 if (i.fallsThrough && k + 1 < n) s.add(k + 1);
                 for (Object t : i.targets) s.add(labels.get((Label) t));
-                succ[k] = s.stream().mapToInt(Integer::intValue).toArray();
+                succ[k] = ints(s);
             }
             // instructions covered by a handler may jump to it before their own write
             List<List<Integer>> thrown = new ArrayList<>();
@@ -183,32 +191,37 @@ final class DeadLocals {
                 int from = labels.get(h[0]), to = labels.get(h[1]), handler = labels.get(h[2]);
                 for (int k = from; k < to; k++) thrown.get(k).add(handler);
             }
-            BitSet[] in = new BitSet[n], out = new BitSet[n];
-            for (int k = 0; k < n; k++) { in[k] = new BitSet(); out[k] = new BitSet(); }
+            if (maxLocals > 64) throw new IllegalStateException("too many locals");
+            int[][] thrownTo = new int[n][];
+            for (int k = 0; k < n; k++) thrownTo[k] = ints(thrown.get(k));
+            long[] use = new long[n], def = new long[n];
+            for (int k = 0; k < n; k++) { use[k] = insns.get(k).use; def[k] = insns.get(k).def; }
+            long[] in = new long[n], out = new long[n];
             boolean changed = true;
             while (changed) {
                 changed = false;
                 for (int k = n - 1; k >= 0; k--) {
-                    BitSet o = new BitSet();
-                    for (int s : succ[k]) o.or(in[s]);
-                    BitSet i = (BitSet) o.clone();
-                    i.andNot(insns.get(k).def);
-                    i.or(insns.get(k).use);
-                    for (int h : thrown.get(k)) i.or(in[h]);
-                    if (!o.equals(out[k]) || !i.equals(in[k])) {
+                    long o = 0;
+                    for (int s : succ[k]) o |= in[s];
+                    long i = (o & ~def[k]) | use[k];
+                    for (int h : thrownTo[k]) i |= in[h];
+                    if (o != out[k] || i != in[k]) {
                         out[k] = o;
                         in[k] = i;
                         changed = true;
                     }
                 }
             }
+            long candidates = maxLocals >= 64 ? -1L : (1L << maxLocals) - 1;
+            candidates &= ~((1L << firstLocal) - 1);
             Map<Integer, int[]> dead = new HashMap<>();
             for (int k = 0; k < n; k++) {
                 if (!insns.get(k).setline) continue;
-                BitSet d = new BitSet();
-                d.set(firstLocal, Math.max(firstLocal, maxLocals));
-                d.andNot(out[k]);
-                if (!d.isEmpty()) dead.put(k, d.stream().toArray());
+                long d = candidates & ~out[k];
+                if (d == 0) continue;
+                int[] slots = new int[Long.bitCount(d)];
+                for (int b = 0, j = 0; b < 64; b++) if ((d & (1L << b)) != 0) slots[j++] = b;
+                dead.put(k, slots);
             }
             done.accept(dead);
         }
