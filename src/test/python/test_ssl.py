@@ -409,6 +409,33 @@ class PynssExchange(unittest.TestCase):
         self.assertEqual(client_exchange(server.port)[0], '{hello}\n')
         server.join()
 
+    def test_server_fed_garbage(self):
+        # random bytes, broken records and oversized records from raw TCP clients: every
+        # connection ends in an NSPRError on the server side, the server goes on serving
+        import random
+        server = EchoServer(connections=24)
+        rnd = random.Random(5)
+        for i in range(24):
+            s = pysocket.create_connection(('127.0.0.1', server.port))
+            if i % 3 == 0:
+                payload = ''.join(chr(rnd.randrange(256)) for _ in range(rnd.randrange(1, 600)))
+            elif i % 3 == 1:
+                payload = '\x16\x03\x01' + ''.join(chr(rnd.randrange(256)) for _ in range(rnd.randrange(2, 600)))
+            else:
+                payload = '\x16\x03\x03\x40\x00\x01\xff\xff\xff' + 'A' * rnd.randrange(0, 2000)
+            try:
+                s.sendall(payload)
+            except pysocket.error:
+                pass
+            s.close()
+        server.join()
+        self.assertEqual(len(server.errors), 24, server.errors)
+        self.assertEqual(server.peer_subjects, [])
+        # still serving
+        server = EchoServer()
+        self.assertEqual(client_exchange(server.port)[0], '{hello}\n')
+        server.join()
+
     def test_connection_state(self):
         server = EchoServer()
         s = ssl.SSLSocket(io.PR_AF_INET)
