@@ -179,6 +179,24 @@ for n in ('leaf', 'oldca'):
             shutil.rmtree(tmp, True)
 
 
+@needs_reference
+class TestTrustArgumentsDiff(difftest.DiffTestCase):
+    def test_set_trust_attributes_argument_errors(self):
+        # python-nss's own converters (its CertDB-or-None one names SecItem)
+        self.assertSame(r'''
+import nss.nss as nss
+if not nss.nss_is_initialized():
+    nss.nss_init_nodb()
+c = nss.Certificate(nss.read_der_from_file(%r))
+def msg(*a):
+    try:
+        c.set_trust_attributes(*a)
+    except TypeError as e:
+        return str(e)
+out(msg('P,,', 5, None), msg('P,,', None, 5), msg('P,,', 'db', nss.get_internal_key_slot()))
+''' % os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..', '..', 'test-vectors', 'certs', 'ca.der'))
+
+
 class TestTrust(unittest.TestCase):
 
     def test_untrust_and_restore(self):

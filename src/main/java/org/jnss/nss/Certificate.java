@@ -424,8 +424,19 @@ public class Certificate extends NativeResource {
     }
 
     @Py("set_trust_attributes(trust, certdb, slot, /, *user_data)")
-    public void setTrustAttributes(String trust, @Py.OrNone CertDB certdb, @Py.OrNone PK11Slot slot, Object... userData) {
-        CertVerify.setTrustAttributes(this, trust, certdb, slot, userData);
+    public void setTrustAttributes(String trust, Object certdb, Object slot, Object... userData) {
+        // python-nss's converters: its CertDB-or-None one names SecItem in its message
+        Object db = org.jnss.core.PyValues.toJava(certdb), s = org.jnss.core.PyValues.toJava(slot);
+        if (db != null && !(db instanceof CertDB))
+            throw new ArgumentError("must be nss.nss.SecItem or None, not " + org.jnss.core.PyTypeNames.of(db));
+        if (s != null && !(s instanceof PK11Slot))
+            throw new ArgumentError("must be nss.nss.PK11Slot or None, not " + org.jnss.core.PyTypeNames.of(s));
+        CertVerify.setTrustAttributes(this, trust, (CertDB) db, (PK11Slot) s, userData);
+    }
+
+    /** Java callers: the same with typed arguments (null: default database, internal key slot). */
+    public void setTrustAttributes(String trust, CertDB certdb, PK11Slot slot) {
+        CertVerify.setTrustAttributes(this, trust, certdb, slot, new Object[0]);
     }
 
     // ---- public key (SubjectPublicKeyInfo) ------------------------------------
