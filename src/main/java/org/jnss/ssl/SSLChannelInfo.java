@@ -120,7 +120,7 @@ public final class SSLChannelInfo {
 
     @Py("format(level=0, indent_len=4)")
     public String format(int level, int indentLen) {
-        return SslFormat.indented(formatLines(level), indentLen);
+        return org.jnss.nss.Fmt.indented(formatLines(level), indentLen);
     }
 
     @Py("__str__()")

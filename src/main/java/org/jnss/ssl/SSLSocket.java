@@ -634,7 +634,7 @@ public class SSLSocket extends Socket {
     @Py(value = "connection_info_format(level=0, indent_len=4)", doc = "connection_info_format(level=0, "
             + "indent_len=4) -> string\n\nconnection_info_format_lines() as indented text.")
     public String connectionInfoFormat(int level, int indentLen) {
-        return SslFormat.indented(connectionInfoFormatLines(level), indentLen);
+        return org.jnss.nss.Fmt.indented(connectionInfoFormatLines(level), indentLen);
     }
 
     @Py(value = "connection_info_str()", doc = "connection_info_str() -> str\n\nconnection_info_format() at level 0.")
