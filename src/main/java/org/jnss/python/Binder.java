@@ -100,6 +100,15 @@ public final class Binder {
             System.err.printf("%s: constants %.1f ms, functions %.1f ms, types %.1f ms%n", module, (t1 - t0) / 1e6, (t2 - t1) / 1e6, (t3 - t2) / 1e6);
     }
 
+    /**
+     * Makes the converters and defaults of every function, method and property
+     * bound so far (normally made at their first call); a declaration that does
+     * not fit its Java method raises IllegalStateException. Returns how many.
+     */
+    public static int prepareAll() {
+        return Invoker.prepareAll();
+    }
+
     /** Whether a signature has a default that calls something. */
     private static boolean defaultsCall(String signature) {
         Signature sig = Signature.parse(signature);

@@ -28,9 +28,10 @@ final class Invoker {
     private final Method method;
     private final Constructor<?> constructor;
     private final boolean hasReceiver;
-    private final Convert.ToJava[] conv;
-    private final Object[] defaults;
-    private final boolean[] noneOk;
+    private final Executable target;
+    private final java.util.function.Function<String, PyObject> evalDefault;
+    /** Converters and defaults, made at the first call (binding a module stays cheap: startup). */
+    private volatile Prepared prepared;
     private final boolean varargs;
     private final boolean unicode;
     private final int nParams;
@@ -63,10 +64,68 @@ final class Invoker {
                     + " parameters, Java method has " + ptypes.length);
         if (varargs && ptypes[nParams] != Object[].class)
             throw new IllegalStateException(target + ": *" + sig.varargs + " needs an Object... parameter");
+        this.target = target;
+        this.evalDefault = evalDefault;
+        ALL.add(new java.lang.ref.WeakReference<>(this));
+        if (target instanceof Method m) {
+            method = m;
+            constructor = null;
+            hasReceiver = !Modifier.isStatic(m.getModifiers());
+        } else {
+            method = null;
+            constructor = (Constructor<?>) target;
+            hasReceiver = false;
+        }
+    }
+
+    /** Per-parameter converters, defaults and whether None is accepted. */
+    private static final class Prepared {
+        final Convert.ToJava[] conv;
+        final Object[] defaults;
+        final boolean[] noneOk;
+
+        Prepared(int n) {
+            conv = new Convert.ToJava[n];
+            defaults = new Object[n];
+            noneOk = new boolean[n];
+        }
+    }
+
+    /** Every invoker made, so that tests can prepare them all (declaration errors surface at once). */
+    private static final java.util.List<java.lang.ref.WeakReference<Invoker>> ALL =
+            java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+
+    /** Prepares every invoker made so far; returns how many (IllegalStateException for a bad declaration). */
+    static int prepareAll() {
+        int n = 0;
+        for (java.lang.ref.WeakReference<Invoker> r : new java.util.ArrayList<>(ALL)) {
+            Invoker inv = r.get();
+            if (inv != null) {
+                inv.ready();
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private Prepared ready() {
+        Prepared p = prepared;
+        if (p == null) {
+            synchronized (this) {
+                p = prepared;
+                if (p == null) prepared = p = prepare();
+            }
+        }
+        return p;
+    }
+
+    private Prepared prepare() {
+        Class<?>[] ptypes = target.getParameterTypes();
+        Prepared prep = new Prepared(nParams);
+        Convert.ToJava[] conv = prep.conv;
+        Object[] defaults = prep.defaults;
+        boolean[] noneOk = prep.noneOk;
         java.lang.annotation.Annotation[][] pann = target.getParameterAnnotations();
-        this.conv = new Convert.ToJava[nParams];
-        this.defaults = new Object[nParams];
-        this.noneOk = new boolean[nParams];
         for (int i = 0; i < nParams; i++) {
             boolean orNone = false, raw = false;
             for (java.lang.annotation.Annotation a : pann[i]) {
@@ -90,15 +149,7 @@ final class Invoker {
                 else defaults[i] = pv == org.python.core.Py.None && !ptypes[i].isPrimitive() ? null : conv[i].convert(pv);
             }
         }
-        if (target instanceof Method m) {
-            method = m;
-            constructor = null;
-            hasReceiver = !Modifier.isStatic(m.getModifiers());
-        } else {
-            method = null;
-            constructor = (Constructor<?>) target;
-            hasReceiver = false;
-        }
+        return prep;
     }
 
     /** self is the core receiver for instance methods, ignored otherwise. */
@@ -166,21 +217,22 @@ final class Invoker {
                 given[idx] = args[npos + k];
             }
         }
+        Prepared p = ready();
         Object[] j = new Object[nParams + (varargs ? 1 : 0)];
         for (int i = 0; i < nParams; i++) {
             PyObject v = given[i];
             if (v == null) {
-                Object d = defaults[i];
+                Object d = p.defaults[i];
                 if (d == REQUIRED)
                     throw typeError("Required argument '" + sig.params.get(i) + "' (pos " + (i + 1) + ") not found");
                 if (d instanceof CallDefault call) {
                     PyObject pv = call.evaluate();
-                    j[i] = pv == org.python.core.Py.None ? null : convert(i, pv);   // a default, not a caller's None
+                    j[i] = pv == org.python.core.Py.None ? null : convert(p, i, pv);   // a default, not a caller's None
                 } else {
                     j[i] = d;
                 }
             } else {
-                j[i] = convert(i, v);
+                j[i] = convert(p, i, v);
             }
         }
         for (int k = 0; k < nkw; k++) {
@@ -209,10 +261,10 @@ final class Invoker {
     }
 
     /** Converts argument i; a conversion failure reads as CPython's "f() argument N must be X, not Y". */
-    private Object convert(int i, PyObject v) {
-        if (v == org.python.core.Py.None && noneOk[i]) return null;
+    private Object convert(Prepared p, int i, PyObject v) {
+        if (v == org.python.core.Py.None && p.noneOk[i]) return null;
         try {
-            return conv[i].convert(v);
+            return p.conv[i].convert(v);
         } catch (PyException e) {
             throw e;
         } catch (ArgumentError e) {
