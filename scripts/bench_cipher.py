@@ -12,20 +12,11 @@ import time
 
 import nss.nss as nss
 
+from benchlib import rate
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 
-def rate(fn, min_seconds):
-    """Calls fn repeatedly for at least min_seconds; returns calls per second."""
-    n = 1
-    while True:
-        t0 = time.time()
-        for _ in range(n):
-            fn()
-        dt = time.time() - t0
-        if dt >= min_seconds:
-            return n / dt
-        n *= 2
 
 
 def main():

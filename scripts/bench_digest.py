@@ -6,22 +6,12 @@ under both and see the figures side by side.
 from __future__ import print_function
 
 import sys
-import time
 
 import nss.nss as nss
 
+from benchlib import rate
 
-def rate(fn, min_seconds):
-    """Calls fn repeatedly (after a warm-up) for at least min_seconds; returns calls per second."""
-    n = 1
-    while True:
-        t0 = time.time()
-        for _ in range(n):
-            fn()
-        dt = time.time() - t0
-        if dt >= min_seconds:
-            return n / dt
-        n *= 2
+
 
 
 def main():
