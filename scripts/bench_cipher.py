@@ -8,7 +8,6 @@ from __future__ import print_function
 
 import os
 import sys
-import time
 
 import nss.nss as nss
 
