@@ -85,6 +85,25 @@ out(exc(lambda: io.NetworkAddress().hostentry))
 
 
 @needs_reference
+class SocketFamilyWarningDiff(DiffTestCase):
+    def test_deprecation_warning_without_family(self):
+        self.assertSame('''
+import warnings
+import nss.io as io
+import nss.ssl as ssl
+with warnings.catch_warnings(record=True) as seen:
+    warnings.simplefilter('always')
+    for make in (lambda: io.Socket(), lambda: io.Socket(type=io.PR_DESC_SOCKET_UDP), lambda: ssl.SSLSocket(),
+                 lambda: io.Socket(io.PR_AF_INET), lambda: io.Socket(family=io.PR_AF_INET6),
+                 lambda: ssl.SSLSocket(io.PR_AF_INET)):
+        n = len(seen)
+        s = make()
+        out(s.family, [(w.category.__name__, str(w.message)) for w in seen[n:]])
+        s.close()
+''')
+
+
+@needs_reference
 class LookupDiff(DiffTestCase):
     def test_addrinfo(self):
         self.assertSame(HEAD + '''

@@ -116,6 +116,17 @@ class TestLauncher(unittest.TestCase):
         self.assertEqual(rc, 0, err)
         self.assertEqual(out.strip(), 'extra')
 
+    def test_warning_options_come_first(self):
+        # as CPython: -W filters take precedence over the default ignores
+        rc, out, err = run(['-W', 'always', '-c', 'import warnings; warnings.warn("old", DeprecationWarning)'])
+        self.assertEqual(rc, 0, err)
+        self.assertIn('DeprecationWarning: old', err)
+        rc, out, err = run(['-W', 'error::DeprecationWarning', '-c',
+                            'import nss.io as io\ntry:\n    io.Socket()\nexcept DeprecationWarning:\n    print "raised"'])
+        self.assertEqual(out.strip(), 'raised', err)
+        rc, out, err = run(['-c', 'import nss.io as io; io.Socket(); print "quiet"'])
+        self.assertEqual((out.strip(), err), ('quiet', ''))
+
     def test_unknown_option(self):
         rc, out, err = run(['-Z'])
         self.assertEqual(rc, 2)

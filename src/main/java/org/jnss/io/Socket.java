@@ -63,9 +63,26 @@ public class Socket extends NativeResource {
         this.family = family;
     }
 
-    @Py("Socket(family=PR_AF_INET, type=PR_DESC_SOCKET_TCP)")
+    @Py("Socket(family=, type=PR_DESC_SOCKET_TCP)")
+    public Socket(Integer family, int type) {
+        this(open(familyOrDefault(family), type), family == null ? IoConstants.PR_AF_INET : family);
+    }
+
+    /** Java: a socket of this family and type (PR_DESC_SOCKET_TCP or PR_DESC_SOCKET_UDP). */
     public Socket(int family, int type) {
         this(open(family, type), family);
+    }
+
+    /** Text of python-nss's DeprecationWarning for a socket made without a family. */
+    public static final String FAMILY_DEPRECATED = "Socket initialization will require family parameter in future, "
+            + "default family parameter of PR_AF_INET is deprecated. Suggest using the family property of the "
+            + "NetworkAddress object associated with the socket, e.g. Socket(net_addr.family)";
+
+    /** The family given, or PR_AF_INET with python-nss's DeprecationWarning when none was. */
+    public static int familyOrDefault(Integer family) {
+        if (family != null) return family;
+        org.jnss.core.Warnings.deprecation(FAMILY_DEPRECATED);
+        return IoConstants.PR_AF_INET;
     }
 
     private static long open(int family, int type) {

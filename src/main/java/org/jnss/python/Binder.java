@@ -35,6 +35,24 @@ public final class Binder {
         org.jnss.core.PyObjects.install(new RawObjects());
         org.jnss.core.FileObjects.install(new FileReading());
         org.jnss.core.NativeResource.setCollector(() -> org.python.modules.gc.collect());
+        org.jnss.core.Warnings.install(Binder::warn);
+    }
+
+    /**
+     * A warning through Python's warnings module, attributed to the calling Python
+     * line. Until a script imports warnings (or gives -W), Python 2's default
+     * filters apply: DeprecationWarning and PendingDeprecationWarning are ignored,
+     * so nothing is imported for them (importing warnings costs ~0.1 s).
+     */
+    private static void warn(String category, String message) {
+        PyObject warnings = org.python.core.Py.getSystemState().modules.__finditem__("warnings");
+        if (warnings == null) {
+            if (category.endsWith("DeprecationWarning")) return;
+            warnings = org.python.core.imp.importName("warnings", true);
+        }
+        PyObject cls = org.python.core.Py.getSystemState().getBuiltins().__finditem__(category);
+        warnings.invoke("warn", new PyObject[]{new PyString(message), cls == null ? org.python.core.Py.None : cls,
+                org.python.core.Py.newInteger(1)});
     }
 
     private Binder() {}

@@ -147,7 +147,12 @@ public final class Main {
         int status = 0;
         try {
             if (Options.importSite) imp.load("site");
-            if (!warn.isEmpty()) imp.load("warnings");
+            if (!warn.isEmpty()) {
+                // Jython's warnings module (no C _warnings) adds its default "ignore" filters in
+                // front of the -W ones; CPython puts -W first: apply them again, in front
+                PyObject warnings = imp.load("warnings");
+                warnings.invoke("_processoptions", sys.warnoptions);
+            }
             if (command != null) {
                 interp.exec(Py.newStringUTF8(command));
             } else if (module != null) {

@@ -189,7 +189,12 @@ public class SSLSocket extends Socket {
     }
 
     /** defaults: PR_AF_INET (2), PR_DESC_SOCKET_TCP (2); nss.ssl does not export the nss.io names */
-    @Py("SSLSocket(family=2, type=2)")
+    @Py("SSLSocket(family=, type=2)")
+    public SSLSocket(Integer family, int type) {
+        this(openSsl(Socket.familyOrDefault(family), type), family == null ? IoConstants.PR_AF_INET : family);
+    }
+
+    /** Java: an SSL socket of this family and type. */
     public SSLSocket(int family, int type) {
         this(openSsl(family, type), family);
     }

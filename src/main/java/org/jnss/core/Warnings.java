@@ -1,0 +1,26 @@
+package org.jnss.core;
+
+/**
+ * Warnings python-nss issues through Python's warnings module (e.g. a socket
+ * made without a family: DeprecationWarning). Plain Java ignores them; the
+ * Python surface installs a {@link Sink} that hands them to the warnings module.
+ */
+public final class Warnings {
+    /** Receives a warning of a Python category ("DeprecationWarning", ...). */
+    @FunctionalInterface
+    public interface Sink {
+        void warn(String category, String message);
+    }
+
+    private static volatile Sink sink = (category, message) -> { };
+
+    private Warnings() {}
+
+    public static void install(Sink s) {
+        sink = s;
+    }
+
+    public static void deprecation(String message) {
+        sink.warn("DeprecationWarning", message);
+    }
+}
