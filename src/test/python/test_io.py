@@ -100,6 +100,17 @@ with warnings.catch_warnings(record=True) as seen:
         s = make()
         out(s.family, [(w.category.__name__, str(w.message)) for w in seen[n:]])
         s.close()
+    # the other deprecated entry points of nss.io
+    for label, call in (('from string', lambda: io.NetworkAddress('127.0.0.1', 80)),
+                        ('set_from_string', lambda: io.NetworkAddress().set_from_string('127.0.0.1')),
+                        ('from int', lambda: io.NetworkAddress(io.PR_IpAddrLoopback, 80)),
+                        ('hostentry', lambda: io.NetworkAddress(io.PR_IpAddrLoopback, 0).hostentry),
+                        ('get_network_addresses', lambda: io.HostEntry('localhost').get_network_addresses()),
+                        ('get_network_address', lambda: io.HostEntry('localhost').get_network_address()),
+                        ('AddrInfo', lambda: io.AddrInfo('localhost'))):
+        n = len(seen)
+        exc(call)
+        out(label, [(w.category.__name__, str(w.message)) for w in seen[n:]])
 ''')
 
 

@@ -127,12 +127,16 @@ public class HostEntry {
     @Py(value = "get_network_addresses(port=0)", doc = "Returns a tuple of the host's NetworkAddress objects.\n"
             + "Deprecated: iterate over the HostEntry instead; port is not applied.")
     public Object[] getNetworkAddresses(int port) {
+        org.jnss.core.Warnings.deprecation("Use iteration instead (e.g. for net_adder in hostentry), the port parameter "
+                + "is not respected, port will be value when HostEntry object was created.");
         return addrs == null ? null : addrs.toArray();
     }
 
     @Py(value = "get_network_address(port=0)", doc = "Returns the first NetworkAddress of the host (None if the entry has none).\n"
             + "Deprecated: index the HostEntry instead; port is not applied.")
     public NetworkAddress getNetworkAddress(int port) {
+        org.jnss.core.Warnings.deprecation("Use indexing instead (e.g. hostentry[i]), the port parameter "
+                + "is not respected, port will be value when HostEntry object was created.");
         if (addrs == null) return null;
         if (addrs.isEmpty()) throw new IndexOutOfBoundsException("tuple index out of range");
         return addrs.get(0);

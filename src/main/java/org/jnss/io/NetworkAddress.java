@@ -72,9 +72,16 @@ public class NetworkAddress {
             value = (int) v;
         }
         checkFamily(family);
-        if (addr instanceof String s) return new NetworkAddress(s, port, family);
+        if (addr instanceof String s) {
+            org.jnss.core.Warnings.deprecation(FROM_STRING_DEPRECATED);
+            return new NetworkAddress(s, port, family);
+        }
         return new NetworkAddress(value, port, family);
     }
+
+    /** python-nss's DeprecationWarning for an address made from a string. */
+    static final String FROM_STRING_DEPRECATED =
+            "NetworkAddress initialization from a string parameter only works for IPv4, use AddrInfo instead.";
 
     private static int checkFamily(int family) {
         if (family != IoConstants.PR_AF_INET && family != IoConstants.PR_AF_INET6)
@@ -154,6 +161,7 @@ public class NetworkAddress {
             doc = "Re-initialises the address from a numeric address or host name, keeping the port;\n"
                     + "family may be PR_AF_INET, PR_AF_INET6 or PR_AF_UNSPEC. Deprecated: use AddrInfo.")
     public void setFromString(String addr, int family) {
+        org.jnss.core.Warnings.deprecation(FROM_STRING_DEPRECATED);
         initFromString(addr, getPort(), family);
     }
 
@@ -214,6 +222,8 @@ public class NetworkAddress {
 
     @Py(value = "hostentry", doc = "a HostEntry for this address, looked up once (deprecated: IPv4 only; use AddrInfo)")
     public HostEntry getHostentry() {
+        org.jnss.core.Warnings.deprecation(
+                "HostEntry objects only support IPv4, this property will be removed, use AddrInfo instead");
         synchronized (this) {
             if (hostentry != null) return hostentry;
         }
