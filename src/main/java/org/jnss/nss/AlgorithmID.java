@@ -2,11 +2,9 @@ package org.jnss.nss;
 
 import org.jnss.core.Py;
 
-import java.util.List;
-
 /** An algorithm identifier (SECAlgorithmID): the algorithm's OID and its DER encoded parameters. */
 @Py.Type(doc = "An object representing a signature algorithm")
-public final class AlgorithmID {
+public final class AlgorithmID extends Formatted {
     private final byte[] oid;
     private final byte[] parameters;
 
@@ -42,26 +40,12 @@ public final class AlgorithmID {
         return new SecItem(parameters, 0, SecItem.Kind.DER);
     }
 
+    @Override
     Lines lines(int level) {
         NssRuntime.requireInitialized();
         Lines lines = new Lines();
         PkiFmt.algorithm(lines, level, oid, parameters);
         return lines;
-    }
-
-    @Py("format_lines(level=0)")
-    public List<Object[]> formatLines(int level) {
-        return lines(level).toPython();
-    }
-
-    @Py("format(level=0, indent_len=4)")
-    public byte[] format(int level, int indentLen) {
-        return BStr.bytes(lines(level).indented(indentLen));
-    }
-
-    @Py("__str__()")
-    public byte[] str() {
-        return format(0, 4);
     }
 
     /** Runs op with a native SECAlgorithmID holding copies of this identifier's fields. */

@@ -5,14 +5,13 @@ import org.jnss.core.Py;
 import org.jnss.core.PyObjects;
 import org.jnss.core.PyValues;
 
-import java.util.List;
 
 /** DSA domain parameters: prime, subprime and base (python-nss's KEYPQGParams), as read from a DSA key. */
 @Py.Type(doc = "An object representing DSA key parameters\n"
         + "    - prime (also known as p)\n"
         + "    - subprime (also known as q)\n"
         + "    - base (also known as g)\n")
-public final class KEYPQGParams {
+public final class KEYPQGParams extends Formatted {
     private final SecItem prime;
     private final SecItem subprime;
     private final SecItem base;
@@ -74,6 +73,7 @@ public final class KEYPQGParams {
     @Py("base")
     public SecItem getBase() { return base; }
 
+    @Override
     Lines lines(int level) {
         Lines lines = new Lines();
         lines.label(level, "Prime");
@@ -84,13 +84,4 @@ public final class KEYPQGParams {
         Asn1Fmt.integerLines(lines, level + 1, base.getData());
         return lines;
     }
-
-    @Py("format_lines(level=0)")
-    public List<Object[]> formatLines(int level) { return lines(level).toPython(); }
-
-    @Py("format(level=0, indent_len=4)")
-    public byte[] format(int level, int indentLen) { return BStr.bytes(lines(level).indented(indentLen)); }
-
-    @Py("__str__()")
-    public byte[] str() { return format(0, 4); }
 }

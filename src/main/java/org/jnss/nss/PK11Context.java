@@ -3,7 +3,6 @@ package org.jnss.nss;
 import org.jnss.core.NativeResource;
 import org.jnss.core.Py;
 import org.jnss.error.NSPRError;
-import org.jnss.natives.Mem;
 import org.jnss.natives.Nss3;
 
 /** A PKCS#11 operation context; here the digest operations (PK11_Digest*). */
