@@ -246,7 +246,7 @@ public final class Convert {
     /** Python str holding these bytes (Python 2's binary string). */
     public static PyString bytes(byte[] b) {
         String s = new String(b, StandardCharsets.ISO_8859_1);    // an intrinsic copy; every char < 256
-        if (BYTES_STR != null && b.length > 64) {
+        if (BYTES_STR != null) {
             try {
                 return (PyString) BYTES_STR.invokeExact(s, true);
             } catch (Throwable e) {
