@@ -145,30 +145,36 @@ class TestLauncher(unittest.TestCase):
         script = os.path.join(d, 'temporaries.py')
         db = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..', '..', 'test-vectors', 'db')
         write(script, '''
+from __future__ import print_function
 import sys
 import nss.nss as nss
 nss.nss_init('sql:' + sys.argv[1])
 certs = nss.list_certs(nss.PK11CertListAll)
 n = len([c for c in certs if c.subject])
-del c   # Python 2: the comprehension variable is the script's
+c = None   # Python 2: the comprehension variable is the script's (Python 3: a new name)
 slot = nss.get_internal_slot()
 pub, priv = slot.generate_key_pair(nss.CKM_RSA_PKCS_KEY_PAIR_GEN, nss.RSAGenParams(1024), False, False)
 for cert in certs:
     subject = str(cert.subject)
 del certs, cert, slot, pub, priv
 nss.nss_shutdown()
-print 'shut down', n
+print('shut down', n)
 for i, c in enumerate(['a', 'b']):
     pass
 try:
     raise ValueError(i)
 except ValueError as e:
-    print 'still python', e, c
+    print('still python', e, c)
 ''')
         rc, out, err = run([script, os.path.normpath(db)])
         self.assertEqual(rc, 0, err)
         self.assertEqual(out.split('\n')[0].split()[:2], ['shut', 'down'])
         self.assertIn('still python 1 b', out)
+        from difftest import reference_available, REFERENCE
+        if reference_available():     # the reference python-nss shuts down the same way
+            p = subprocess.Popen([REFERENCE, script, os.path.normpath(db)], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+            ref_out, ref_err = p.communicate()
+            self.assertEqual((p.returncode, ref_out.decode('utf-8')), (0, out), ref_err)
 
 
 if __name__ == '__main__':
