@@ -92,7 +92,7 @@ public final class AuthKeyID extends Formatted {
         throw new ArgumentError("__str__ returned non-string (type " + (s == null ? "NoneType" : s instanceof List ? "list" : "tuple") + ")");
     }
 
-    /** "ID: <str(key_id)>, Serial Number: <n>, Issuer: [<names>]" */
+    /** {@code "ID: <str(key_id)>, Serial Number: <n>, Issuer: [<names>]"} */
     @Python("__repr__()")
     public byte[] repr() {
         List<String> names = new ArrayList<>();
