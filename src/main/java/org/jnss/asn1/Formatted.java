@@ -37,4 +37,11 @@ public abstract class Formatted {
     public byte[] str() {
         return format(0, 4);
     }
+
+    /** What python-nss's {@code str()} gives, as Java text (see {@link org.jnss.core.JavaText}). */
+    @Override
+    public String toString() {
+        String s = org.jnss.core.JavaText.str(this);
+        return s != null ? s : super.toString();
+    }
 }

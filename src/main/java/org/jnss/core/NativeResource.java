@@ -214,6 +214,23 @@ public abstract class NativeResource implements AutoCloseable {
                 org.jnss.error.ErrorConstants.SEC_ERROR_NOT_INITIALIZED);
     }
 
+    /**
+     * What python-nss's {@code str()} gives for this object (its
+     * {@code __str__()} member, see {@link JavaText#str}); JShell prints it.
+     * A type without one, or an object that cannot be formatted (closed), shows
+     * its class and identity.
+     */
+    @Override
+    public String toString() {
+        try {
+            String s = JavaText.str(this);
+            if (s != null) return s;
+        } catch (RuntimeException e) {
+            return super.toString() + " (" + e.getMessage() + ")";
+        }
+        return super.toString();
+    }
+
     /** Releases the native handle now (idempotent). */
     @Override
     public void close() {

@@ -85,4 +85,10 @@ public final class RSAGenParams {
     public String str() {
         return "key_size=" + keySizeInBits + " public_exponent=" + Long.toUnsignedString(publicExponent);
     }
+
+    /** As python-nss's {@code str()}: {@link #str()}. */
+    @Override
+    public String toString() {
+        return str();
+    }
 }

@@ -5,6 +5,7 @@ import org.jnss.asn1.BStr;
 import org.jnss.asn1.Lines;
 import org.jnss.asn1.OidNames;
 import org.jnss.asn1.Scratch;
+import org.jnss.core.BinaryData;
 import org.jnss.core.ArgumentError;
 import org.jnss.core.KeyError;
 import org.jnss.core.NativeResource;
@@ -45,6 +46,29 @@ public class Certificate extends NativeResource {
     /** Adopts a CERTCertificate reference the caller owns (for nss.ssl: peer and local certificates). */
     public static Certificate adopt(long cert) {
         return new Certificate(cert);
+    }
+
+    /**
+     * A temporary certificate from its DER encoding, in the default certificate
+     * database (Python: {@code Certificate(data)}).
+     *
+     * @param der the DER-encoded certificate
+     * @return the certificate; close it (or use try-with-resources) when done
+     * @throws NSPRError if NSS is not initialized or the data is not a certificate
+     */
+    public static Certificate create(BinaryData der) {
+        return create(der.toByteArray(), null, Boolean.FALSE, null);
+    }
+
+    /**
+     * As {@link #create(BinaryData)}, from bytes.
+     *
+     * @param der the DER-encoded certificate
+     * @return the certificate
+     * @throws NSPRError if NSS is not initialized or the data is not a certificate
+     */
+    public static Certificate create(byte[] der) {
+        return create(der, null, Boolean.FALSE, null);
     }
 
     @Python("Certificate(data, certdb=get_default_certdb(), perm=False, nickname=None)")
