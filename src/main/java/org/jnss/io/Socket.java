@@ -833,4 +833,129 @@ public class Socket extends NativeResource {
             Mem.free(pds);
         }
     }
+
+    // ---- Java overloads: Python's optional arguments, intervals as long ----------------
+
+    /**
+     * An NSPR interval ({@code PRIntervalTime}, unsigned 32 bits) for the native call.
+     *
+     * @param timeout 0 ({@link IoConstants#PR_INTERVAL_NO_WAIT}) to
+     *                {@link IoConstants#PR_INTERVAL_NO_TIMEOUT}
+     * @return the same bits as an int
+     * @throws IllegalArgumentException if out of range
+     */
+    static int interval(long timeout) {
+        if (timeout < 0 || timeout > IoConstants.PR_INTERVAL_NO_TIMEOUT)
+            throw new IllegalArgumentException("timeout out of range: " + timeout);
+        return (int) timeout;
+    }
+
+    /**
+     * Connects to the address, waiting at most the timeout.
+     *
+     * @param addr    where to connect; its family must be the socket's
+     * @param timeout an NSPR interval, e.g. {@link IoConstants#PR_INTERVAL_NO_TIMEOUT}
+     * @throws NSPRError PR_IO_TIMEOUT_ERROR when the timeout expires first, or the connection's error
+     */
+    public void connect(NetworkAddress addr, long timeout) {
+        connect(addr, interval(timeout));
+    }
+
+    /**
+     * Connects to the address, waiting as long as it takes.
+     *
+     * @param addr where to connect; its family must be the socket's
+     * @throws NSPRError the connection's error
+     */
+    public void connect(NetworkAddress addr) {
+        connect(addr, IoConstants.PR_INTERVAL_NO_TIMEOUT);
+    }
+
+    /**
+     * Waits for a connection (Python: {@code accept()}).
+     *
+     * @param timeout an NSPR interval, e.g. {@link IoConstants#PR_INTERVAL_NO_TIMEOUT}
+     * @return the connected socket (of this socket's class) and the peer's NetworkAddress
+     * @throws NSPRError PR_IO_TIMEOUT_ERROR when the timeout expires first
+     */
+    public Object[] accept(long timeout) {
+        return accept(interval(timeout));
+    }
+
+    /**
+     * Waits as long as it takes for a connection.
+     *
+     * @return the connected socket (of this socket's class) and the peer's NetworkAddress
+     * @throws NSPRError on failure
+     */
+    public Object[] accept() {
+        return accept(IoConstants.PR_INTERVAL_NO_TIMEOUT);
+    }
+
+    /**
+     * Sends bytes, waiting at most the timeout.
+     *
+     * @param buf     the bytes
+     * @param timeout an NSPR interval
+     * @return how many bytes were sent
+     * @throws NSPRError on failure or timeout
+     */
+    public int send(byte[] buf, long timeout) {
+        return send(buf, interval(timeout));
+    }
+
+    /**
+     * Sends bytes, waiting as long as it takes.
+     *
+     * @param buf the bytes
+     * @return how many bytes were sent
+     * @throws NSPRError on failure
+     */
+    public int send(byte[] buf) {
+        return send(buf, IoConstants.PR_INTERVAL_NO_TIMEOUT);
+    }
+
+    /**
+     * Sends all the bytes, waiting as long as it takes.
+     *
+     * @param buf the bytes
+     * @return how many bytes were sent
+     * @throws NSPRError on failure
+     */
+    public int sendall(byte[] buf) {
+        return sendall(buf, interval(IoConstants.PR_INTERVAL_NO_TIMEOUT));
+    }
+
+    /**
+     * Receives at most amount bytes, waiting at most the timeout.
+     *
+     * @param amount  the most bytes wanted
+     * @param timeout an NSPR interval
+     * @return the bytes received; empty at the end of the stream
+     * @throws NSPRError on failure or timeout
+     */
+    public byte[] recv(long amount, long timeout) {
+        return recv(amount, interval(timeout));
+    }
+
+    /**
+     * Receives at most amount bytes, waiting as long as it takes.
+     *
+     * @param amount the most bytes wanted
+     * @return the bytes received; empty at the end of the stream
+     * @throws NSPRError on failure
+     */
+    public byte[] recv(long amount) {
+        return recv(amount, IoConstants.PR_INTERVAL_NO_TIMEOUT);
+    }
+
+    /**
+     * Reads one line, with its newline (absent at the end of the stream).
+     *
+     * @return the line; empty at the end of the stream
+     * @throws NSPRError on failure
+     */
+    public byte[] readline() {
+        return readline(0);
+    }
 }

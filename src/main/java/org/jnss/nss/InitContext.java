@@ -8,9 +8,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * An NSS initialisation context (NSS_InitContext). Unlike python-nss, dropping
  * the last reference does not shut the context down (the JVM frees objects at
  * unpredictable times, on another thread): call {@link #shutdown()} or
- * nss_shutdown_context.
+ * nss_shutdown_context. From Java, try-with-resources does it:
+ * {@code try (InitContext ctx = Nss.nssInitContext(...)) { ... }}.
  */
-public class InitContext {
+public class InitContext implements AutoCloseable {
     private final AtomicLong handle;
 
     InitContext(long handle) {
@@ -23,6 +24,21 @@ public class InitContext {
         NssRuntime.shutdownContext(this);
     }
 
+    /**
+     * Shuts this context down unless it already is (for try-with-resources).
+     *
+     * @throws org.jnss.error.NSPRError if NSS refuses (SEC_ERROR_BUSY: objects of the context are still in use)
+     */
+    @Override
+    public void close() {
+        if (!isShutdown()) shutdown();
+    }
+
+    /**
+     * Whether {@link #shutdown()} already ran.
+     *
+     * @return true once shut down
+     */
     public boolean isShutdown() {
         return handle.get() == 0;
     }
