@@ -6,19 +6,41 @@ import org.jnss.natives.Nspr4;
  * The one exception type of the Java core: an NSPR/NSS/SSL failure, carrying
  * the error code and an optional detail message. The Python surface turns it
  * into {@code nss.error.NSPRError} with the same code and message.
+ *
+ * <p>In a Java program it has a stack trace, so a failing call can be located.
+ * The Python launcher turns the capture off (system property
+ * {@value #STACK_TRACE_PROPERTY}{@code =false}, read once): a Python traceback
+ * is made of Python frames, and scripts that raise and catch many errors do not
+ * pay for Java stacks nobody sees.
  */
 public class NSPRError extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** System property: {@code false} turns off the capture of Java stack traces. */
+    public static final String STACK_TRACE_PROPERTY = "jnss.error.stacktrace";
+
+    private static final boolean STACK_TRACES = !"false".equals(System.getProperty(STACK_TRACE_PROPERTY));
+
     private final int errorCode;
     private final String errorMessage;
 
+    /**
+     * An error with a detail message.
+     *
+     * @param errorMessage the detail message, or null
+     * @param errorCode    the NSPR/NSS/SSL error code (see {@link ErrorConstants})
+     */
     public NSPRError(String errorMessage, int errorCode) {
-        super(null, null, false, false);
+        super(null, null, false, STACK_TRACES);
         this.errorCode = errorCode;
         this.errorMessage = errorMessage;
     }
 
+    /**
+     * An error without a detail message.
+     *
+     * @param errorCode the NSPR/NSS/SSL error code (see {@link ErrorConstants})
+     */
     public NSPRError(int errorCode) {
         this(null, errorCode);
     }

@@ -54,6 +54,8 @@ public final class Main {
     public static int run(String[] args) {
         setDefault("python.cachedir.skip", "true");     // Java package scanning costs 0.5-2 s at startup
         setDefault("python.console.encoding", "UTF-8");
+        // Python tracebacks show Python frames only: no Java stacks for NSPRError (set before the class loads)
+        setDefault(org.jnss.error.NSPRError.STACK_TRACE_PROPERTY, "false");
 
         String command = null, module = null, file = null;
         List<String> warn = new ArrayList<>();
