@@ -249,7 +249,7 @@ public abstract class NativeResource implements AutoCloseable {
     // ---- registry -------------------------------------------------------
 
     /** Number of live handles that keep NSS from shutting down. */
-    public static int liveBlockingCount() {
+    static int liveBlockingCount() {
         int n = 0;
         for (Handle h : LIVE) if (h.blocksShutdown && !h.isClosed()) n++;
         return n;
@@ -267,11 +267,11 @@ public abstract class NativeResource implements AutoCloseable {
      * interpreter's full collection (Jython finalizes Python objects in its own
      * rounds, after which what they referenced becomes unreachable).
      */
-    public static void setCollector(Runnable c) {
+    static void setCollector(Runnable c) {
         collector = c == null ? () -> { } : c;
     }
 
-    public static int releaseUnreferenced() {
+    static int releaseUnreferenced() {
         if (liveBlockingCount() == 0) {
             awaitReleases();
             return 0;
@@ -328,7 +328,7 @@ public abstract class NativeResource implements AutoCloseable {
     }
 
     /** Closes every live handle that keeps NSS busy, referenced or not. */
-    public static void closeAllBlocking() {
+    static void closeAllBlocking() {
         for (Handle h : new ArrayList<>(LIVE)) if (h.blocksShutdown) h.run();
     }
 
@@ -337,7 +337,7 @@ public abstract class NativeResource implements AutoCloseable {
      * dead without being destroyed (its native object no longer exists); later
      * use raises {@link #staleError()} instead of touching freed memory.
      */
-    public static void invalidateBlocking() {
+    static void invalidateBlocking() {
         for (Handle h : new ArrayList<>(LIVE)) if (h.blocksShutdown) h.invalidate();
     }
 }

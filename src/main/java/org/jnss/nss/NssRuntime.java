@@ -143,7 +143,7 @@ public final class NssRuntime {
     /** Releases what nothing references any more; SEC_ERROR_BUSY (NSS stays up) if something still does. */
     private static void prepareShutdown() {
         if (sslUsed) Ssl3.SSL_ClearSessionCache();
-        if (NativeResource.releaseUnreferenced() > 0) throw new NSPRError(null, ErrorConstants.SEC_ERROR_BUSY);
+        if (org.jnss.core.Lifecycle.releaseUnreferenced() > 0) throw new NSPRError(null, ErrorConstants.SEC_ERROR_BUSY);
     }
 
     static void shutdown() {
@@ -187,7 +187,7 @@ public final class NssRuntime {
         plainInit = false;
         for (InitContext c : CONTEXTS) c.take();
         CONTEXTS.clear();
-        NativeResource.invalidateBlocking();
+        org.jnss.core.Lifecycle.invalidateBlocking();
         shutdownHookRegistered = false;
         shutdownCallback = null;
         shutdownUserData = new Object[0];

@@ -100,7 +100,7 @@ public class Certificate extends NativeResource {
                 // holds. Under CPython a certificate nobody references is gone already; here it
                 // may only be garbage: release such certificates and try once more.
                 if (e.getErrorCode() != ErrorConstants.SEC_ERROR_REUSED_ISSUER_AND_SERIAL) throw e;
-                NativeResource.releaseUnreferenced();
+                org.jnss.core.Lifecycle.releaseUnreferenced();
                 if (NssPki.CERT_ImportCerts(handle, NssConstants.certUsageUserCertImport, 1, ders, certs,
                         permanent ? 1 : 0, 0, nick) != 0)
                     throw NSPRError.last();

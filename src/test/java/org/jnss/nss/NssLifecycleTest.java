@@ -53,8 +53,8 @@ class NssLifecycleTest {
         int n = 100_000;   // more than the pressure step can have grown to in earlier tests
         for (int i = 0; i < n; i++) Nss.createDigestContext(NssConstants.SEC_OID_SHA256).digestBegin();
         long deadline = System.nanoTime() + 10_000_000_000L;
-        while (NativeResource.liveBlockingCount() >= n / 2 && System.nanoTime() < deadline) Thread.sleep(20);
-        assertTrue(NativeResource.liveBlockingCount() < n / 2, "live: " + NativeResource.liveBlockingCount());
+        while (org.jnss.core.Lifecycle.liveBlockingCount() >= n / 2 && System.nanoTime() < deadline) Thread.sleep(20);
+        assertTrue(org.jnss.core.Lifecycle.liveBlockingCount() < n / 2, "live: " + org.jnss.core.Lifecycle.liveBlockingCount());
     }
 
     private static int code(Runnable r) {

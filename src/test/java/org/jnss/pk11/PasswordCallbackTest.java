@@ -79,7 +79,7 @@ class PasswordCallbackTest {
     /** Slots given to callbacks are released right after the call. */
     static final class NativeResourceCount {
         static boolean noSlotLeft() {
-            return org.jnss.core.NativeResource.liveBlockingCount() == 0;
+            return org.jnss.core.Lifecycle.liveBlockingCount() == 0;
         }
     }
 }

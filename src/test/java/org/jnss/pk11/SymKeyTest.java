@@ -34,7 +34,7 @@ class SymKeyTest {
 
     @AfterEach
     void after() {
-        org.jnss.core.NativeResource.closeAllBlocking();
+        org.jnss.core.Lifecycle.closeAllBlocking();
         down();
     }
 

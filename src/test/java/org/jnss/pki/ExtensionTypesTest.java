@@ -57,7 +57,7 @@ class ExtensionTypesTest {
     static void shutdown() {
         if (!started) return;
         System.gc();
-        NativeResource.releaseUnreferenced();
+        org.jnss.core.Lifecycle.releaseUnreferenced();
         Nss.nssShutdown();
     }
 
