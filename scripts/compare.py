@@ -360,11 +360,12 @@ def compare_sides(case, ref, jvm, shipped):
     """Fills case.result: outcome, rules that made it the same, diffs."""
     result = {'ref': ref, 'jvm': jvm, 'rules': [], 'diffs': [], 'error': None}
     case.result = result
-    for name, side in (('python-nss', ref), ('pynss', jvm)):
-        if side['status'] in ('timeout', 'not run'):
-            result['outcome'] = ERROR
-            result['error'] = '%s: %s' % (name, 'timed out after %gs' % case.timeout
-                                          if side['status'] == 'timeout' else side['stderr'].strip())
+    errors = ['%s: %s' % (name, 'timed out after %gs' % case.timeout
+                          if side['status'] == 'timeout' else side['stderr'].strip())
+              for name, side in (('python-nss', ref), ('pynss', jvm)) if side['status'] in ('timeout', 'not run')]
+    if errors:
+        result['outcome'] = ERROR
+        result['error'] = '; '.join(errors)
     streams = ['stdout'] if case.ignore_stderr else ['stdout', 'stderr']
     raw_same = all(ref[s] == jvm[s] for s in streams)
     used = []
