@@ -1,7 +1,7 @@
 package org.jnss.nss;
 
 import org.jnss.core.ArgumentError;
-import org.jnss.core.Py;
+import org.jnss.core.Python;
 import org.jnss.core.PyTypeNames;
 import org.jnss.error.NSPRError;
 import org.jnss.natives.NssPki;
@@ -14,7 +14,7 @@ import java.util.Arrays;
  * attribute type (an OID) and its DER encoded value. Immutable; the bytes live
  * on the Java heap.
  */
-@Py.Type(doc = "An object representing an AVA (attribute value assertion).\n\nAVA(type, value)\n\n"
+@Python.Type(doc = "An object representing an AVA (attribute value assertion).\n\nAVA(type, value)\n\n"
         + "type may be an oid tag (SEC_OID_*), a name ('cn', 'OID.2.5.4.3', '2.5.4.3') or a SecItem holding\n"
         + "the DER encoded OID; value must be a string.")
 public final class AVA extends Ordered {
@@ -31,7 +31,7 @@ public final class AVA extends Ordered {
 
     byte[] value() { return value; }
 
-    @Py("AVA(type, value)")
+    @Python("AVA(type, value)")
     public static AVA create(Object type, Object value) {
         int tag = OidNames.tagOf(type);
         if (tag == OidNames.ERROR) throw new IllegalStateException("error return without exception set");
@@ -49,13 +49,13 @@ public final class AVA extends Ordered {
     }
 
     /** The attribute type as a SecItem holding the OID. */
-    @Py("oid")
+    @Python("oid")
     public SecItem getOid() {
         return new SecItem(type, 0, SecItem.Kind.DER);
     }
 
     /** The SEC_OID_* tag of the attribute type (an unknown type's -1 read as the unsigned enum python-nss returns). */
-    @Py("oid_tag")
+    @Python("oid_tag")
     public long getOidTagValue() {
         return getOidTag() & 0xffffffffL;
     }
@@ -71,13 +71,13 @@ public final class AVA extends Ordered {
     }
 
     /** The value as a SecItem holding its DER encoding. */
-    @Py("value")
+    @Python("value")
     public SecItem getValue() {
         return new SecItem(value, 0, SecItem.Kind.DER);
     }
 
     /** "NAME=value" as NSS escapes it (python-nss: the repr, so a placeholder when NSS cannot decode it). */
-    @Py("value_str")
+    @Python("value_str")
     public byte[] getValueStr() {
         return repr();
     }
@@ -88,7 +88,7 @@ public final class AVA extends Ordered {
         }
     }
 
-    @Py("__repr__()")
+    @Python("__repr__()")
     public byte[] repr() {
         try {
             return BStr.bytes(render());
@@ -97,7 +97,7 @@ public final class AVA extends Ordered {
         }
     }
 
-    @Py("__str__()")
+    @Python("__str__()")
     public byte[] str() {
         return repr();
     }

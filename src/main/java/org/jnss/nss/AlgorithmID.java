@@ -1,9 +1,9 @@
 package org.jnss.nss;
 
-import org.jnss.core.Py;
+import org.jnss.core.Python;
 
 /** An algorithm identifier (SECAlgorithmID): the algorithm's OID and its DER encoded parameters. */
-@Py.Type(doc = "An object representing a signature algorithm")
+@Python.Type(doc = "An object representing a signature algorithm")
 public final class AlgorithmID extends Formatted {
     private final byte[] oid;
     private final byte[] parameters;
@@ -18,24 +18,24 @@ public final class AlgorithmID extends Formatted {
         return new AlgorithmID(Scratch.itemBytes(alg + Layout.ALG_ALGORITHM), Scratch.itemBytes(alg + Layout.ALG_PARAMETERS));
     }
 
-    @Py("id_oid")
+    @Python("id_oid")
     public SecItem getIdOid() {
         return new SecItem(oid, 0, SecItem.Kind.ALGORITHM);
     }
 
-    @Py("id_tag")
+    @Python("id_tag")
     public int getIdTag() {
         NssRuntime.requireInitialized();
         return Asn1Fmt.oidTag(oid);
     }
 
-    @Py("id_str")
+    @Python("id_str")
     public byte[] getIdStr() {
         NssRuntime.requireInitialized();
         return BStr.bytes(Asn1Fmt.oidDesc(oid));
     }
 
-    @Py("parameters")
+    @Python("parameters")
     public SecItem getParameters() {
         return new SecItem(parameters, 0, SecItem.Kind.DER);
     }
@@ -68,7 +68,7 @@ public final class AlgorithmID extends Formatted {
      * The cipher mechanism of a PBE algorithm and its parameter (e.g. the IV),
      * for the key pbe_key_gen() made; with padded, the padding variant.
      */
-    @Py("get_pbe_crypto_mechanism(alg_id, padded=True)")    // python-nss's keyword names
+    @Python("get_pbe_crypto_mechanism(alg_id, padded=True)")    // python-nss's keyword names
     public Object[] getPbeCryptoMechanism(PK11SymKey symKey, Object padded) {
         if (!(padded instanceof Boolean))
             throw new org.jnss.core.ArgumentError("get_pbe_crypto_mechanism() argument 2 must be bool, not "
@@ -100,7 +100,7 @@ public final class AlgorithmID extends Formatted {
     }
 
     /** The IV a PBE algorithm derives from password. */
-    @Py("get_pbe_iv(password, /)")
+    @Python("get_pbe_iv(password, /)")
     public SecItem getPbeIv(byte[] password) {
         return withNative(a -> {
             try (Scratch sc = new Scratch()) {

@@ -1,7 +1,7 @@
 package org.jnss.nss;
 
 import org.jnss.core.ArgumentError;
-import org.jnss.core.Py;
+import org.jnss.core.Python;
 import org.jnss.error.NSPRError;
 import org.jnss.natives.Mem;
 import org.jnss.natives.NssPki;
@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The authority key identifier extension, decoded by NSS (CERT_DecodeAuthKeyID) and copied. */
-@Py.Type(doc = "An object representing Authentication Key ID extension")
+@Python.Type(doc = "An object representing Authentication Key ID extension")
 public final class AuthKeyID extends Formatted {
     /** null where the extension has none (python-nss: empty or no data) */
     private final byte[] keyId;
@@ -37,19 +37,19 @@ public final class AuthKeyID extends Formatted {
         return Scratch.itemBytes(item);
     }
 
-    @Py("AuthKeyID(auth_key_id)")
+    @Python("AuthKeyID(auth_key_id)")
     public static AuthKeyID create(SecItem value) {
         return decode(value.toByteArray());
     }
 
     /** The key identifier as a SecItem, None when absent. */
-    @Py("key_id")
+    @Python("key_id")
     public SecItem getKeyId() {
         return keyId == null ? null : new SecItem(keyId, 0, SecItem.Kind.DER);
     }
 
     /** The authority certificate's serial number as an integer, None when absent. */
-    @Py("serial_number")
+    @Python("serial_number")
     public Object getSerialNumber() {
         return serial == null ? null : Asn1Fmt.pyInt(Asn1Fmt.integer(serial));
     }
@@ -58,7 +58,7 @@ public final class AuthKeyID extends Formatted {
         return serial == null ? "None" : Asn1Fmt.integer(serial).toString();
     }
 
-    @Py("get_general_names(repr_kind=AsString)")
+    @Python("get_general_names(repr_kind=AsString)")
     public Object[] getGeneralNames(int reprKind) {
         return GeneralName.tuple(issuer, reprKind);
     }
@@ -86,7 +86,7 @@ public final class AuthKeyID extends Formatted {
     }
 
     /** "ID: <str(key_id)>, Serial Number: <n>, Issuer: [<names>]" */
-    @Py("__repr__()")
+    @Python("__repr__()")
     public byte[] repr() {
         List<String> names = new ArrayList<>();
         for (GeneralName g : issuer) names.add(g.decoded().value());

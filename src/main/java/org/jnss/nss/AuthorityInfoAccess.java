@@ -1,10 +1,10 @@
 package org.jnss.nss;
 
-import org.jnss.core.Py;
+import org.jnss.core.Python;
 
 
 /** One access description of an authority information access extension: a method OID and a location. */
-@Py.Type(doc = "AuthorityInfoAccess()\n\nAn object representing AuthorityInfoAccess.\n")
+@Python.Type(doc = "AuthorityInfoAccess()\n\nAn object representing AuthorityInfoAccess.\n")
 public final class AuthorityInfoAccess extends Formatted {
     /** null for an instance made by Python's constructor, which python-nss leaves empty */
     private final byte[] method;
@@ -15,7 +15,7 @@ public final class AuthorityInfoAccess extends Formatted {
         this.location = location;
     }
 
-    @Py("AuthorityInfoAccess()")
+    @Python("AuthorityInfoAccess()")
     public static AuthorityInfoAccess create() {
         return new AuthorityInfoAccess(null, null);
     }
@@ -25,22 +25,22 @@ public final class AuthorityInfoAccess extends Formatted {
         return method;
     }
 
-    @Py("method_oid")
+    @Python("method_oid")
     public SecItem getMethodOid() {
         return new SecItem(method());
     }
 
-    @Py("method_tag")
+    @Python("method_tag")
     public int getMethodTag() {
         return Asn1Fmt.oidTag(method());
     }
 
-    @Py("method_str")
+    @Python("method_str")
     public byte[] getMethodStr() {
         return BStr.bytes(Asn1Fmt.oidDesc(method()));
     }
 
-    @Py("location")
+    @Python("location")
     public GeneralName getLocation() {
         method();
         return location;

@@ -1,7 +1,7 @@
 package org.jnss.nss;
 
 import org.jnss.core.ArgumentError;
-import org.jnss.core.Py;
+import org.jnss.core.Python;
 import org.jnss.error.ErrorConstants;
 import org.jnss.error.NSPRError;
 import org.jnss.natives.Mem;
@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The authority information access extension (CERT_DecodeAuthInfoAccessExtension): a sequence of AuthorityInfoAccess. */
-@Py.Type(doc = "AuthorityInfoAccesses(data)\n\n:Parameters:\n    data : SecItem or str or any buffer compatible object\n"
+@Python.Type(doc = "AuthorityInfoAccesses(data)\n\n:Parameters:\n    data : SecItem or str or any buffer compatible object\n"
         + "        Data to initialize the Authority Information Access\n        from, must be in DER format\n\n"
         + "An object representing AuthorityInfoAccess Extension.\n")
 public final class AuthorityInfoAccesses extends Formatted {
@@ -37,18 +37,18 @@ public final class AuthorityInfoAccesses extends Formatted {
     }
 
     /** data: a SecItem or any buffer (str, bytearray, ...). */
-    @Py("AuthorityInfoAccesses(auth_info_accesses)")
-    public static AuthorityInfoAccesses create(@Py.OrNone byte[] data) {
+    @Python("AuthorityInfoAccesses(auth_info_accesses)")
+    public static AuthorityInfoAccesses create(@Python.OrNone byte[] data) {
         if (data == null) throw new ArgumentError("must be SecItem or buffer object");
         return decode(data);
     }
 
-    @Py("__len__()")
+    @Python("__len__()")
     public int length() {
         return accesses.size();
     }
 
-    @Py("__getitem__(index)")
+    @Python("__getitem__(index)")
     public AuthorityInfoAccess getItem(Object index) {
         return accesses.get(GeneralName.sequenceIndex(index, accesses.size(), "tuple index out of range"));
     }

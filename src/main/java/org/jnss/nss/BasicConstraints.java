@@ -1,13 +1,13 @@
 package org.jnss.nss;
 
-import org.jnss.core.Py;
+import org.jnss.core.Python;
 import org.jnss.error.NSPRError;
 import org.jnss.natives.Mem;
 import org.jnss.natives.NssPki;
 
 
 /** The basic constraints extension, decoded by NSS (CERT_DecodeBasicConstraintValue). */
-@Py.Type(doc = "An object representing X509 Basic Constraints Extension")
+@Python.Type(doc = "An object representing X509 Basic Constraints Extension")
 public final class BasicConstraints extends Formatted {
     private final boolean isCa;
     private final int pathLen;
@@ -27,16 +27,16 @@ public final class BasicConstraints extends Formatted {
         }
     }
 
-    @Py("BasicConstraints(basic_constraints)")
+    @Python("BasicConstraints(basic_constraints)")
     public static BasicConstraints create(SecItem value) {
         return decode(value.toByteArray());
     }
 
-    @Py("is_ca")
+    @Python("is_ca")
     public boolean isCa() { return isCa; }
 
     /** The path length constraint; -2 (CERT_UNLIMITED_PATH_CONSTRAINT) when a CA has none. */
-    @Py("path_len")
+    @Python("path_len")
     public int getPathLen() { return pathLen; }
 
     @Override
@@ -46,7 +46,7 @@ public final class BasicConstraints extends Formatted {
     }
 
     @Override
-    @Py("__str__()")
+    @Python("__str__()")
     public byte[] str() {
         return BStr.bytes("is_ca=" + (isCa ? "True" : "False") + " path_len=" + pathLen);
     }

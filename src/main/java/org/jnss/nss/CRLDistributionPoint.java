@@ -1,6 +1,6 @@
 package org.jnss.nss;
 
-import org.jnss.core.Py;
+import org.jnss.core.Python;
 import org.jnss.error.ErrorConstants;
 import org.jnss.error.NSPRError;
 import org.jnss.natives.Mem;
@@ -13,7 +13,7 @@ import java.util.List;
  * NSS's decoding: its full name (general names) or name relative to the CRL
  * issuer (an RDN), the CRL issuer and the reasons bit string.
  */
-@Py.Type(doc = "An object representing a CRL Distribution Point")
+@Python.Type(doc = "An object representing a CRL Distribution Point")
 public final class CRLDistributionPoint extends Formatted {
     static final int GENERAL_NAME = 1, RELATIVE_NAME = 2;
 
@@ -68,25 +68,25 @@ public final class CRLDistributionPoint extends Formatted {
     }
 
     /** python-nss's constructor takes one argument and makes an empty point. */
-    @Py("CRLDistributionPoint(arg1)")
+    @Python("CRLDistributionPoint(arg1)")
     public static CRLDistributionPoint create(Object arg1) {
         return new CRLDistributionPoint(false, 0, List.of(), null, null, new PkiFmt.Bits(new byte[0], 0));
     }
 
     /** The CRL issuer (its first general name), None when there is none. */
-    @Py("issuer")
+    @Python("issuer")
     public GeneralName getIssuer() {
         return issuer;
     }
 
     /** The full name's general names; () for a relative name. */
-    @Py("get_general_names(repr_kind=AsString)")
+    @Python("get_general_names(repr_kind=AsString)")
     public Object[] getGeneralNames(int reprKind) {
         return GeneralName.tuple(names, reprKind);
     }
 
     /** The reasons set; the kind is checked for each named bit set only, as python-nss does. */
-    @Py("get_reasons(repr_kind=AsEnumDescription)")
+    @Python("get_reasons(repr_kind=AsEnumDescription)")
     public Object[] getReasons(int reprKind) {
         List<Object> out = new ArrayList<>();
         long n = Math.min(REASONS.length, reasons.count());
@@ -129,7 +129,7 @@ public final class CRLDistributionPoint extends Formatted {
         lines.addAll(out);
     }
 
-    @Py("__repr__()")
+    @Python("__repr__()")
     public byte[] repr() {
         if (!initialized) return BStr.bytes("<nss.nss.CRLDistributionPoint object at 0x" + Integer.toHexString(System.identityHashCode(this)) + ">");
         String desc = type == GENERAL_NAME

@@ -1,6 +1,6 @@
 package org.jnss.nss;
 
-import org.jnss.core.Py;
+import org.jnss.core.Python;
 import org.jnss.natives.Mem;
 import org.jnss.natives.NssPki;
 
@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The CRL distribution points extension (CERT_DecodeCRLDistributionPoints): a sequence of CRLDistributionPoint. */
-@Py.Type(doc = "An object representing CRL Distribution Points list")
+@Python.Type(doc = "An object representing CRL Distribution Points list")
 public final class CRLDistributionPts extends Formatted {
     private final List<CRLDistributionPoint> points;
 
@@ -27,17 +27,17 @@ public final class CRLDistributionPts extends Formatted {
         }
     }
 
-    @Py("CRLDistributionPts(crl_dist_pt_extension)")
+    @Python("CRLDistributionPts(crl_dist_pt_extension)")
     public static CRLDistributionPts create(SecItem value) {
         return decode(value.toByteArray());
     }
 
-    @Py("__len__()")
+    @Python("__len__()")
     public int length() {
         return points.size();
     }
 
-    @Py("__getitem__(index)")
+    @Python("__getitem__(index)")
     public CRLDistributionPoint getItem(Object index) {
         return points.get(GeneralName.sequenceIndex(index, points.size(), "tuple index out of range"));
     }

@@ -1,7 +1,7 @@
 package org.jnss.nss;
 
 import org.jnss.core.ArgumentError;
-import org.jnss.core.Py;
+import org.jnss.core.Python;
 import org.jnss.core.PyTypeNames;
 import org.jnss.natives.Mem;
 import org.jnss.natives.NssPki;
@@ -17,7 +17,7 @@ import java.util.List;
  * attribute are the CertificateExtensions it carries; any other attribute's
  * values are its DER encoded values, as SecItems.
  */
-@Py.Type(doc = "CertAttribute()\n\nAn object representing CertAttribute.")
+@Python.Type(doc = "CertAttribute()\n\nAn object representing CertAttribute.")
 public final class CertAttribute extends Formatted {
     private final byte[] type;
     /** the DER values (not an extension request) */
@@ -35,7 +35,7 @@ public final class CertAttribute extends Formatted {
      * python-nss's CertAttribute(arg) makes an empty attribute whatever arg is
      * (the argument is parsed and ignored).
      */
-    @Py("CertAttribute(arg)")
+    @Python("CertAttribute(arg)")
     public static CertAttribute create(Object arg) {
         return new CertAttribute(new byte[0], List.of(), null);
     }
@@ -86,17 +86,17 @@ public final class CertAttribute extends Formatted {
         return extensions;
     }
 
-    @Py("type_oid")
+    @Python("type_oid")
     public SecItem getTypeOid() {
         return new SecItem(type, 0, SecItem.Kind.DER);
     }
 
-    @Py("type_tag")
+    @Python("type_tag")
     public int getTypeTag() {
         return Asn1Fmt.oidTag(type);
     }
 
-    @Py("type_str")
+    @Python("type_str")
     public byte[] getTypeStr() {
         return BStr.bytes(Asn1Fmt.oidDesc(type));
     }
@@ -110,20 +110,20 @@ public final class CertAttribute extends Formatted {
     }
 
     /** CertificateExtensions for an extension request, else SecItems. */
-    @Py("values")
+    @Python("values")
     public Object[] getValues() {
         Object[] out = new Object[count()];
         for (int i = 0; i < out.length; i++) out[i] = value(i);
         return out;
     }
 
-    @Py("__len__()")
+    @Python("__len__()")
     public int length() {
         return count();
     }
 
     /** Sequence indexing: negative indices count from the end. */
-    @Py("__getitem__(index)")
+    @Python("__getitem__(index)")
     public Object getItem(Object index) {
         long i;
         if (index instanceof Integer || index instanceof Long || index instanceof Boolean) {

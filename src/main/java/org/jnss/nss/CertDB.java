@@ -1,6 +1,6 @@
 package org.jnss.nss;
 
-import org.jnss.core.Py;
+import org.jnss.core.Python;
 import org.jnss.error.ErrorConstants;
 import org.jnss.error.NSPRError;
 import org.jnss.natives.Nss3;
@@ -15,7 +15,7 @@ import java.util.Arrays;
  * the default one, which NSS owns: nothing is released here. The handle of a
  * shut down NSS is never used (NSPRError instead of a dangling pointer).
  */
-@Py.Type(doc = "An object representing a Certificate Database")
+@Python.Type(doc = "An object representing a Certificate Database")
 public final class CertDB {
     private final long handle;
 
@@ -39,7 +39,7 @@ public final class CertDB {
         return handle;
     }
 
-    @Py(value = "find_crl_by_name(name, type=SEC_CRL_TYPE)",
+    @Python(value = "find_crl_by_name(name, type=SEC_CRL_TYPE)",
             doc = "find_crl_by_name(name, type=SEC_CRL_TYPE) -> SignedCRL\n\n"
                     + "The revocation list of the given type (SEC_CRL_TYPE or SEC_KRL_TYPE) whose issuer is\n"
                     + "name, a distinguished name in string form (e.g. 'CN=My CA,O=Example'), looked up\n"
@@ -60,7 +60,7 @@ public final class CertDB {
         }
     }
 
-    @Py(value = "find_crl_by_cert(cert, type=SEC_CRL_TYPE)",
+    @Python(value = "find_crl_by_cert(cert, type=SEC_CRL_TYPE)",
             doc = "find_crl_by_cert(cert, type=SEC_CRL_TYPE) -> SignedCRL\n\n"
                     + "The revocation list of the given type (SEC_CRL_TYPE or SEC_KRL_TYPE) that NSS finds\n"
                     + "in the database from cert's DER encoding (SEC_FindCrlByDERCert); NSPRError\n"

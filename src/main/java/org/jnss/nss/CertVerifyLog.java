@@ -1,6 +1,6 @@
 package org.jnss.nss;
 
-import org.jnss.core.Py;
+import org.jnss.core.Python;
 import org.jnss.natives.Mem;
 import org.jnss.natives.NssPki;
 
@@ -14,7 +14,7 @@ import java.util.List;
  * the verification returns; the nodes' certificates become Certificate objects
  * and the arena is freed at once, so nothing native outlives the call.
  */
-@Py.Type(doc = "CertVerifyLog()\n\n"
+@Python.Type(doc = "CertVerifyLog()\n\n"
         + "An object which collects diagnostic information during\n"
         + "certification validation.\n")
 public final class CertVerifyLog extends Formatted {
@@ -29,7 +29,7 @@ public final class CertVerifyLog extends Formatted {
     }
 
     /** An empty log, as python-nss's CertVerifyLog() makes. */
-    @Py("CertVerifyLog()")
+    @Python("CertVerifyLog()")
     public static CertVerifyLog create() {
         return new CertVerifyLog(new ArrayList<>());
     }
@@ -70,13 +70,13 @@ public final class CertVerifyLog extends Formatted {
     }
 
     /** Number of nodes. */
-    @Py("count")
+    @Python("count")
     public int getCount() { return nodes.size(); }
 
-    @Py("__len__()")
+    @Python("__len__()")
     public int len() { return nodes.size(); }
 
-    @Py("__getitem__(index)")
+    @Python("__getitem__(index)")
     public CertVerifyLogNode getItem(int index) {
         int i = index < 0 ? index + nodes.size() : index;
         if (i < 0 || i >= nodes.size()) throw new IndexOutOfBoundsException("CertVerifyLog index out of range");

@@ -1,6 +1,6 @@
 package org.jnss.nss;
 
-import org.jnss.core.Py;
+import org.jnss.core.Python;
 import org.jnss.error.ErrorConstants;
 import org.jnss.error.ErrorTable;
 import org.jnss.error.NSPRError;
@@ -15,7 +15,7 @@ import java.util.List;
  * Copied out of the NSS log when the verification ends; the certificate keeps
  * the node's NSS reference.
  */
-@Py.Type(doc = "CertVerifyLogNode()\n\n"
+@Python.Type(doc = "CertVerifyLogNode()\n\n"
         + "An object detailing specific diagnostic information concerning\n"
         + "a single failure during certification validation.\n"
         + "These are collected in a `CertVerifyLog` object.\n")
@@ -33,24 +33,24 @@ public final class CertVerifyLogNode extends Formatted {
     }
 
     /** An empty node, as python-nss's CertVerifyLogNode() makes: no certificate, error and depth 0. */
-    @Py("CertVerifyLogNode()")
+    @Python("CertVerifyLogNode()")
     public static CertVerifyLogNode create() {
         return new CertVerifyLogNode(null, 0, 0, 0);
     }
 
     /** The certificate; an empty node has none, and python-nss reports the thread's NSPR error then. */
-    @Py("certificate")
+    @Python("certificate")
     public Certificate getCertificate() {
         if (certificate == null) throw NSPRError.last();
         return certificate;
     }
 
     /** The NSPR error code. */
-    @Py("error")
+    @Python("error")
     public int getError() { return error; }
 
     /** Depth of the certificate in the chain (0 is the certificate verified). */
-    @Py("depth")
+    @Python("depth")
     public int getDepth() { return depth; }
 
     // ---- formatting ----------------------------------------------------------

@@ -3,7 +3,7 @@ package org.jnss.nss;
 import org.jnss.core.ArgumentError;
 import org.jnss.core.KeyError;
 import org.jnss.core.NativeResource;
-import org.jnss.core.Py;
+import org.jnss.core.Python;
 import org.jnss.error.ErrorConstants;
 import org.jnss.error.NSPRError;
 import org.jnss.natives.Mem;
@@ -20,7 +20,7 @@ import java.util.List;
  * nickname and trust. Fields are read from NSS's decoded certificate; str()
  * and format_lines() render it exactly as python-nss does.
  */
-@Py.Type(doc = "Certificate(data, certdb=get_default_certdb(), perm=False, nickname=None)\n\n"
+@Python.Type(doc = "Certificate(data, certdb=get_default_certdb(), perm=False, nickname=None)\n\n"
         + "An X509 Certificate object.\n\n"
         + "The Certificate is initialized from the supplied DER data. The\n"
         + "Certificate is added to the NSS temporary database. If perm is True\n"
@@ -37,7 +37,7 @@ public class Certificate extends NativeResource {
         return new Certificate(cert);
     }
 
-    @Py("Certificate(data, certdb=get_default_certdb(), perm=False, nickname=None)")
+    @Python("Certificate(data, certdb=get_default_certdb(), perm=False, nickname=None)")
     public static Certificate create(byte[] data, CertDB certdb, Object perm, String nickname) {
         if (!(perm instanceof Boolean permanent))
             throw new ArgumentError("Certificate() argument 3 must be bool, not " + org.jnss.core.PyTypeNames.of(perm));
@@ -94,7 +94,7 @@ public class Certificate extends NativeResource {
         }
     }
 
-    @Py("der_data")
+    @Python("der_data")
     public byte[] getDerData() {
         return item(Layout.CERT_DER_CERT);
     }
@@ -108,17 +108,17 @@ public class Certificate extends NativeResource {
         }
     }
 
-    @Py("subject")
+    @Python("subject")
     public DN getSubject() {
         return name(Layout.CERT_SUBJECT);
     }
 
-    @Py("issuer")
+    @Python("issuer")
     public DN getIssuer() {
         return name(Layout.CERT_ISSUER);
     }
 
-    @Py("subject_common_name")
+    @Python("subject_common_name")
     public byte[] getSubjectCommonName() {
         long c = acquire();
         try {
@@ -128,12 +128,12 @@ public class Certificate extends NativeResource {
         }
     }
 
-    @Py("version")
+    @Python("version")
     public Object getVersion() {
         return Asn1Fmt.pyInt(Asn1Fmt.integer(item(Layout.CERT_VERSION)));
     }
 
-    @Py("serial_number")
+    @Python("serial_number")
     public Object getSerialNumber() {
         return Asn1Fmt.pyInt(Asn1Fmt.integer(item(Layout.CERT_SERIAL)));
     }
@@ -153,28 +153,28 @@ public class Certificate extends NativeResource {
         }
     }
 
-    @Py("valid_not_before")
+    @Python("valid_not_before")
     public double getValidNotBefore() {
         return validityTime(Layout.VALIDITY_NOT_BEFORE);
     }
 
-    @Py("valid_not_before_str")
+    @Python("valid_not_before_str")
     public byte[] getValidNotBeforeStr() {
         return BStr.bytes(Asn1Fmt.timeString(validityTime(Layout.VALIDITY_NOT_BEFORE)));
     }
 
-    @Py("valid_not_after")
+    @Python("valid_not_after")
     public double getValidNotAfter() {
         return validityTime(Layout.VALIDITY_NOT_AFTER);
     }
 
-    @Py("valid_not_after_str")
+    @Python("valid_not_after_str")
     public byte[] getValidNotAfterStr() {
         return BStr.bytes(Asn1Fmt.timeString(validityTime(Layout.VALIDITY_NOT_AFTER)));
     }
 
     /** Integer bitmask of NS_CERT_TYPE_* flags NSS derived for the certificate. */
-    @Py("cert_type")
+    @Python("cert_type")
     public int getCertType() {
         long c = acquire();
         try {
@@ -184,7 +184,7 @@ public class Certificate extends NativeResource {
         }
     }
 
-    @Py("signature_algorithm")
+    @Python("signature_algorithm")
     public AlgorithmID getSignatureAlgorithm() {
         long c = acquire();
         try {
@@ -195,7 +195,7 @@ public class Certificate extends NativeResource {
     }
 
     /** The certificate as signed data: its to-be-signed part, signature algorithm and signature. */
-    @Py("signed_data")
+    @Python("signed_data")
     public SignedData getSignedData() {
         return SignedData.decode(getDerData());
     }
@@ -210,7 +210,7 @@ public class Certificate extends NativeResource {
     }
 
     /** The extensions, as a tuple of CertificateExtension. */
-    @Py("extensions")
+    @Python("extensions")
     public Object[] getExtensions() {
         return extensionList().toArray();
     }
@@ -220,7 +220,7 @@ public class Certificate extends NativeResource {
      * SecItem); KeyError when the certificate has none. Extensions NSS does not
      * know are never found, as in python-nss.
      */
-    @Py("get_extension(oid)")
+    @Python("get_extension(oid)")
     public CertificateExtension getExtension(Object oid) {
         int tag = OidNames.tagOf(oid);
         if (tag == OidNames.ERROR) throw new IllegalStateException("error return without exception set");
@@ -246,29 +246,29 @@ public class Certificate extends NativeResource {
         }
     }
 
-    @Py("ssl_trust_flags")
+    @Python("ssl_trust_flags")
     public Integer getSslTrustFlags() { return trust(Layout.TRUST_SSL); }
 
-    @Py("email_trust_flags")
+    @Python("email_trust_flags")
     public Integer getEmailTrustFlags() { return trust(Layout.TRUST_EMAIL); }
 
-    @Py("signing_trust_flags")
+    @Python("signing_trust_flags")
     public Integer getSigningTrustFlags() { return trust(Layout.TRUST_SIGNING); }
 
     private static List<Object> trustStr(Integer flags) {
         return flags == null ? null : PkiFlags.flags(PkiFlags.TRUST, flags, NssConstants.AsEnumDescription);
     }
 
-    @Py("ssl_trust_str")
+    @Python("ssl_trust_str")
     public List<Object> getSslTrustStr() { return trustStr(getSslTrustFlags()); }
 
-    @Py("email_trust_str")
+    @Python("email_trust_str")
     public List<Object> getEmailTrustStr() { return trustStr(getEmailTrustFlags()); }
 
-    @Py("signing_trust_str")
+    @Python("signing_trust_str")
     public List<Object> getSigningTrustStr() { return trustStr(getSigningTrustFlags()); }
 
-    @Py("trust_flags(flags, repr_kind=AsEnumDescription)")
+    @Python("trust_flags(flags, repr_kind=AsEnumDescription)")
     public static List<Object> trustFlags(int flags, int reprKind) {
         return PkiFlags.flags(PkiFlags.TRUST, flags, reprKind);
     }
@@ -323,17 +323,17 @@ public class Certificate extends NativeResource {
         for (Object f : trustStr(flags)) lines.text(level + 1, (String) f);
     }
 
-    @Py("format_lines(level=0)")
+    @Python("format_lines(level=0)")
     public List<Object[]> formatLines(int level) {
         return lines(level).toPython();
     }
 
-    @Py("format(level=0, indent_len=4)")
+    @Python("format(level=0, indent_len=4)")
     public byte[] format(int level, int indentLen) {
         return BStr.bytes(lines(level).indented(indentLen));
     }
 
-    @Py("__str__()")
+    @Python("__str__()")
     public byte[] str() {
         return format(0, 4);
     }
@@ -351,29 +351,29 @@ public class Certificate extends NativeResource {
 
     public void releaseHandle() { release(); }
 
-    @Py("verify_now(certdb, check_sig, required_usages, /, *user_data)")
+    @Python("verify_now(certdb, check_sig, required_usages, /, *user_data)")
     public int verifyNow(CertDB certdb, Object checkSig, long requiredUsages, Object... userData) {
         return CertVerify.verifyNow(this, certdb, CertVerify.checkSig("verify_now", checkSig), requiredUsages, userData);
     }
 
-    @Py("verify(certdb, check_sig, required_usages, time, /, *user_data)")
+    @Python("verify(certdb, check_sig, required_usages, time, /, *user_data)")
     public int verify(CertDB certdb, Object checkSig, long requiredUsages, Object time, Object... userData) {
         return (Integer) CertVerify.verify(this, certdb, CertVerify.checkSig("verify", checkSig), requiredUsages, time,
                 userData, false);
     }
 
-    @Py("verify_with_log(certdb, check_sig, required_usages, time, /, *user_data)")
+    @Python("verify_with_log(certdb, check_sig, required_usages, time, /, *user_data)")
     public Object[] verifyWithLog(CertDB certdb, Object checkSig, long requiredUsages, Object time, Object... userData) {
         return (Object[]) CertVerify.verify(this, certdb, CertVerify.checkSig("verify_with_log", checkSig),
                 requiredUsages, time, userData, true);
     }
 
-    @Py("verify_hostname(hostname, /)")
+    @Python("verify_hostname(hostname, /)")
     public boolean verifyHostname(String hostname) {
         return CertVerify.verifyHostname(this, hostname);
     }
 
-    @Py(value = "check_ocsp_status(certdb, time, /)",
+    @Python(value = "check_ocsp_status(certdb, time, /)",
             doc = "check_ocsp_status(certdb, time) -> bool\n\n"
                     + "Asks OCSP for the status of the certificate at time (microseconds since the epoch as\n"
                     + "int or float, None for now): through the responder named by its Authority Information\n"
@@ -393,37 +393,37 @@ public class Certificate extends NativeResource {
         }
     }
 
-    @Py("check_valid_times(time=None, allow_override=False)")
+    @Python("check_valid_times(time=None, allow_override=False)")
     public int checkValidTimes(Object time, boolean allowOverride) {
         return CertVerify.checkValidTimes(this, time, allowOverride);
     }
 
-    @Py("is_ca_cert(return_cert_type=False)")
+    @Python("is_ca_cert(return_cert_type=False)")
     public Object isCaCert(boolean returnCertType) {
         return CertVerify.isCaCert(this, returnCertType);
     }
 
-    @Py("has_signer_in_ca_names(ca_names, /)")
+    @Python("has_signer_in_ca_names(ca_names, /)")
     public boolean hasSignerInCaNames(Object caNames) {
         return CertVerify.hasSignerInCaNames(this, caNames);
     }
 
-    @Py("find_kea_type()")
+    @Python("find_kea_type()")
     public int findKeaType() {
         return CertVerify.findKeaType(this);
     }
 
-    @Py("make_ca_nickname()")
+    @Python("make_ca_nickname()")
     public byte[] makeCaNickname() {
         return CertVerify.makeCaNickname(this);
     }
 
-    @Py("get_cert_chain(time=None, usages=certUsageAnyCA)")
+    @Python("get_cert_chain(time=None, usages=certUsageAnyCA)")
     public Object[] getCertChain(Object time, int usages) {
         return CertVerify.certChain(this, time, usages);
     }
 
-    @Py("set_trust_attributes(trust, certdb, slot, /, *user_data)")
+    @Python("set_trust_attributes(trust, certdb, slot, /, *user_data)")
     public void setTrustAttributes(String trust, Object certdb, Object slot, Object... userData) {
         // python-nss's converters: its CertDB-or-None one names SecItem in its message
         Object db = org.jnss.core.PyValues.toJava(certdb), s = org.jnss.core.PyValues.toJava(slot);
@@ -441,7 +441,7 @@ public class Certificate extends NativeResource {
 
     // ---- public key (SubjectPublicKeyInfo) ------------------------------------
 
-    @Py("subject_public_key_info")
+    @Python("subject_public_key_info")
     public SubjectPublicKeyInfo getSubjectPublicKeyInfo() {
         long c = acquire();
         try {

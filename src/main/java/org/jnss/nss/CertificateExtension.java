@@ -1,10 +1,10 @@
 package org.jnss.nss;
 
-import org.jnss.core.Py;
+import org.jnss.core.Python;
 
 
 /** A certificate extension: its OID, criticality and DER encoded value; format_lines() decodes the value. */
-@Py.Type(doc = "An object representing a certificate extension")
+@Python.Type(doc = "An object representing a certificate extension")
 public final class CertificateExtension extends Formatted {
     private final byte[] oid;
     private final boolean critical;
@@ -29,25 +29,25 @@ public final class CertificateExtension extends Formatted {
                 Scratch.itemBytes(ext + Layout.EXT_VALUE));
     }
 
-    @Py("name")
+    @Python("name")
     public byte[] getName() {
         NssRuntime.requireInitialized();
         return BStr.bytes(Asn1Fmt.oidDesc(oid));
     }
 
-    @Py("critical")
+    @Python("critical")
     public boolean getCritical() { return critical; }
 
-    @Py("oid")
+    @Python("oid")
     public SecItem getOid() { return new SecItem(oid, 0, SecItem.Kind.DER); }
 
-    @Py("oid_tag")
+    @Python("oid_tag")
     public int getOidTag() {
         NssRuntime.requireInitialized();
         return Asn1Fmt.oidTag(oid);
     }
 
-    @Py("value")
+    @Python("value")
     public SecItem getValue() { return new SecItem(value, 0, SecItem.Kind.DER); }
 
     @Override
@@ -59,7 +59,7 @@ public final class CertificateExtension extends Formatted {
     }
 
     /** python-nss's repr of an extension is its name. */
-    @Py("__repr__()")
+    @Python("__repr__()")
     public byte[] repr() {
         return getName();
     }

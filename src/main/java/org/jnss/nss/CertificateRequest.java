@@ -1,6 +1,6 @@
 package org.jnss.nss;
 
-import org.jnss.core.Py;
+import org.jnss.core.Python;
 import org.jnss.error.ErrorConstants;
 import org.jnss.error.NSPRError;
 import org.jnss.natives.Mem;
@@ -18,7 +18,7 @@ import java.util.List;
  * attribute. Everything is copied out of NSS at construction; the DER is kept
  * to render the public key.
  */
-@Py.Type(doc = "CertificateRequest(data=None)\n\n"
+@Python.Type(doc = "CertificateRequest(data=None)\n\n"
         + ":Parameters:\n"
         + "    data : SecItem or str or any buffer compatible object\n"
         + "        Data to initialize the certificate request from, must be in DER format\n\n"
@@ -42,7 +42,7 @@ public final class CertificateRequest extends Formatted {
         this.extensions = extensions;
     }
 
-    @Py("CertificateRequest(data=None)")
+    @Python("CertificateRequest(data=None)")
     public static CertificateRequest create(byte[] data) {
         if (data == null) return new CertificateRequest(null, null, null, null);
         return Decoded.use(data, d -> new CertificateRequest(data.clone(),
@@ -109,25 +109,25 @@ public final class CertificateRequest extends Formatted {
         if (der == null) throw new IllegalArgumentException("nss.nss.CertificateRequest is uninitialized");
     }
 
-    @Py("subject")
+    @Python("subject")
     public DN getSubject() {
         requireData();
         return subject;
     }
 
-    @Py("version")
+    @Python("version")
     public Object getVersion() {
         requireData();
         return Asn1Fmt.pyInt(Asn1Fmt.integer(version));
     }
 
-    @Py("extensions")
+    @Python("extensions")
     public Object[] getExtensions() {
         requireData();
         return extensions.toArray();
     }
 
-    @Py("attributes")
+    @Python("attributes")
     public Object[] getAttributes() {
         requireData();
         return Decoded.use(der, d -> {
@@ -138,7 +138,7 @@ public final class CertificateRequest extends Formatted {
     }
 
     /** The request's public key info, read from the DER on each access (as python-nss makes a new object each time). */
-    @Py("subject_public_key_info")
+    @Python("subject_public_key_info")
     public SubjectPublicKeyInfo getSubjectPublicKeyInfo() {
         return withSubjectPublicKeyInfo(SubjectPublicKeyInfo::fromNative);
     }

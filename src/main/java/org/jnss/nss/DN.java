@@ -1,7 +1,7 @@
 package org.jnss.nss;
 
 import org.jnss.core.ArgumentError;
-import org.jnss.core.Py;
+import org.jnss.core.Python;
 import org.jnss.core.PyTypeNames;
 import org.jnss.core.PyValues;
 import org.jnss.error.NSPRError;
@@ -19,7 +19,7 @@ import java.util.function.LongUnaryOperator;
  * attribute name, dotted OID or OID SecItem (names give the list of RDNs having
  * such an AVA). Held on the Java heap; NSS's name functions see a native copy.
  */
-@Py.Type(doc = "An object representing an X501 Distinguished Name (e.g DN).\n\n"
+@Python.Type(doc = "An object representing an X501 Distinguished Name (e.g DN).\n\n"
         + "DN objects contain an ordered list of `RDN` objects.\n\n"
         + "DN()\nDN('CN=www.redhat.com,OU=Web Operations,O=Red Hat Inc,L=Raleigh,ST=North Carolina,C=US')\n"
         + "DN(rdn0, ...)\nDN([rdn0, rdn1])")
@@ -35,7 +35,7 @@ public final class DN extends TaggedSequence<RDN> {
         return new DN(NameCodec.readName(name));
     }
 
-    @Py("DN(*args)")
+    @Python("DN(*args)")
     public static DN create(Object... args) {
         if (args.length == 0) return new DN(List.of());
         Object first = PyValues.toJava(args[0]);
@@ -98,7 +98,7 @@ public final class DN extends TaggedSequence<RDN> {
         return item.hasTag(tag);
     }
 
-    @Py("add_rdn(rdn)")
+    @Python("add_rdn(rdn)")
     public void addRdn(RDN rdn) {
         if (rdn == null) throw new ArgumentError("add_rdn() argument 1 must be nss.nss.RDN, not None");
         rdns.add(rdn);
@@ -110,31 +110,31 @@ public final class DN extends TaggedSequence<RDN> {
         return withNative(name -> NameCodec.portString(getter.applyAsLong(name)));
     }
 
-    @Py("email_address")
+    @Python("email_address")
     public byte[] getEmailAddress() { return attribute(NssPki::CERT_GetCertEmailAddress); }
 
-    @Py("common_name")
+    @Python("common_name")
     public byte[] getCommonName() { return attribute(NssPki::CERT_GetCommonName); }
 
-    @Py("country_name")
+    @Python("country_name")
     public byte[] getCountryName() { return attribute(NssPki::CERT_GetCountryName); }
 
-    @Py("locality_name")
+    @Python("locality_name")
     public byte[] getLocalityName() { return attribute(NssPki::CERT_GetLocalityName); }
 
-    @Py("state_name")
+    @Python("state_name")
     public byte[] getStateName() { return attribute(NssPki::CERT_GetStateName); }
 
-    @Py("org_name")
+    @Python("org_name")
     public byte[] getOrgName() { return attribute(NssPki::CERT_GetOrgName); }
 
-    @Py("org_unit_name")
+    @Python("org_unit_name")
     public byte[] getOrgUnitName() { return attribute(NssPki::CERT_GetOrgUnitName); }
 
-    @Py("dc_name")
+    @Python("dc_name")
     public byte[] getDcName() { return attribute(NssPki::CERT_GetDomainComponentName); }
 
-    @Py("cert_uid")
+    @Python("cert_uid")
     public byte[] getCertUid() { return attribute(NssPki::CERT_GetCertUid); }
 
     // ---- rendering and comparison --------------------------------------------
@@ -144,12 +144,12 @@ public final class DN extends TaggedSequence<RDN> {
         return withNative(NameCodec::nameToAscii);
     }
 
-    @Py("__repr__()")
+    @Python("__repr__()")
     public byte[] repr() {
         return BStr.bytes(render());
     }
 
-    @Py("__str__()")
+    @Python("__str__()")
     public byte[] str() {
         return repr();
     }

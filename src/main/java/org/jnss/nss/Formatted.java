@@ -1,6 +1,6 @@
 package org.jnss.nss;
 
-import org.jnss.core.Py;
+import org.jnss.core.Python;
 
 import java.util.List;
 
@@ -23,17 +23,17 @@ abstract class Formatted {
         out.list.addAll(lines(level).list);
     }
 
-    @Py("format_lines(level=0)")
+    @Python("format_lines(level=0)")
     public List<Object[]> formatLines(int level) {
         return lines(level).toPython();
     }
 
-    @Py("format(level=0, indent_len=4)")
+    @Python("format(level=0, indent_len=4)")
     public byte[] format(int level, int indentLen) {
         return BStr.bytes(lines(level).indented(indentLen));
     }
 
-    @Py("__str__()")
+    @Python("__str__()")
     public byte[] str() {
         return format(0, 4);
     }

@@ -1,7 +1,7 @@
 package org.jnss.nss;
 
 import org.jnss.core.ArgumentError;
-import org.jnss.core.Py;
+import org.jnss.core.Python;
 import org.jnss.core.PyTypeNames;
 import org.jnss.core.Slice;
 
@@ -14,7 +14,7 @@ import java.util.List;
  * create instances. python-nss copies a single name into each object, so it is
  * a sequence of length 1 holding itself.
  */
-@Py.Type(doc = "An object representing a GeneralName or list of GeneralNames.\n\n")
+@Python.Type(doc = "An object representing a GeneralName or list of GeneralNames.\n\n")
 public final class GeneralName {
     private static final String[] TYPE_NAMES = {null, "certOtherName", "certRFC822Name", "certDNSName",
             "certX400Address", "certDirectoryName", "certEDIPartyName", "certURI", "certIPAddress", "certRegisterID"};
@@ -30,18 +30,18 @@ public final class GeneralName {
         return name;
     }
 
-    @Py("name")
+    @Python("name")
     public byte[] getName() {
         return BStr.bytes(name.value());
     }
 
-    @Py("type_enum")
+    @Python("type_enum")
     public int getTypeEnum() {
         return name.type();
     }
 
     /** The name of the CERTGeneralNameType constant (e.g. "certURI"). */
-    @Py("type_name")
+    @Python("type_name")
     public byte[] getTypeName() {
         int t = name.type();
         if (t <= 0 || t >= TYPE_NAMES.length)
@@ -49,7 +49,7 @@ public final class GeneralName {
         return BStr.bytes(TYPE_NAMES[t]);
     }
 
-    @Py("type_string")
+    @Python("type_string")
     public byte[] getTypeString() {
         return BStr.bytes(name.typeString());
     }
@@ -59,7 +59,7 @@ public final class GeneralName {
      * signature but parses its argument into the wrong C type and corrupts its
      * stack; this is the documented behaviour.)
      */
-    @Py("get_name(repr_kind=AsString)")
+    @Python("get_name(repr_kind=AsString)")
     public Object getNameAs(int reprKind) {
         return represent(this, reprKind);
     }
@@ -89,17 +89,17 @@ public final class GeneralName {
     }
 
     /** The labeled string, e.g. "URI: http://crl.example.com/ca.crl". */
-    @Py("__repr__()")
+    @Python("__repr__()")
     public byte[] repr() {
         return BStr.bytes(name.labeled());
     }
 
-    @Py("__len__()")
+    @Python("__len__()")
     public int length() {
         return 1;
     }
 
-    @Py("__getitem__(index)")
+    @Python("__getitem__(index)")
     public GeneralName getItem(Object index) {
         sequenceIndex(index, 1, "GeneralName index out of range");
         return new GeneralName(name);

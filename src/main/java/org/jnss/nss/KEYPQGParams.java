@@ -1,13 +1,13 @@
 package org.jnss.nss;
 
 import org.jnss.core.ArgumentError;
-import org.jnss.core.Py;
+import org.jnss.core.Python;
 import org.jnss.core.PyObjects;
 import org.jnss.core.PyValues;
 
 
 /** DSA domain parameters: prime, subprime and base (python-nss's KEYPQGParams), as read from a DSA key. */
-@Py.Type(doc = "An object representing DSA key parameters\n"
+@Python.Type(doc = "An object representing DSA key parameters\n"
         + "    - prime (also known as p)\n"
         + "    - subprime (also known as q)\n"
         + "    - base (also known as g)\n")
@@ -39,8 +39,8 @@ public final class KEYPQGParams extends Formatted {
      * for given parameters, or all three None for the default ones. As in
      * python-nss the three arguments are required.
      */
-    @Py("KEYPQGParams(prime, subprime, base)")
-    public static KEYPQGParams create(@Py.Raw Object prime, @Py.Raw Object subprime, @Py.Raw Object base) {
+    @Python("KEYPQGParams(prime, subprime, base)")
+    public static KEYPQGParams create(@Python.Raw Object prime, @Python.Raw Object subprime, @Python.Raw Object base) {
         byte[] p = number(prime), q = number(subprime), g = number(base);
         if (p == null && q == null && g == null) {
             p = java.util.HexFormat.of().parseHex(DEFAULT_PRIME);
@@ -64,13 +64,13 @@ public final class KEYPQGParams extends Formatted {
         return b;
     }
 
-    @Py("prime")
+    @Python("prime")
     public SecItem getPrime() { return prime; }
 
-    @Py("subprime")
+    @Python("subprime")
     public SecItem getSubprime() { return subprime; }
 
-    @Py("base")
+    @Python("base")
     public SecItem getBase() { return base; }
 
     @Override

@@ -1,7 +1,7 @@
 package org.jnss.nss;
 
 import org.jnss.core.ArgumentError;
-import org.jnss.core.Py;
+import org.jnss.core.Python;
 
 /**
  * The rich comparisons python-nss gives names and their parts (DN, RDN, AVA):
@@ -12,14 +12,14 @@ abstract class Ordered {
     /** Negative, zero or positive as this sorts before, with or after other; TypeError for another type. */
     abstract int cmp(Object other);
 
-    @Py("__eq__(other)") public boolean eq(Object o) { return cmp(o) == 0; }
-    @Py("__ne__(other)") public boolean ne(Object o) { return cmp(o) != 0; }
-    @Py("__lt__(other)") public boolean lt(Object o) { return cmp(o) < 0; }
-    @Py("__le__(other)") public boolean le(Object o) { return cmp(o) <= 0; }
-    @Py("__gt__(other)") public boolean gt(Object o) { return cmp(o) > 0; }
-    @Py("__ge__(other)") public boolean ge(Object o) { return cmp(o) >= 0; }
+    @Python("__eq__(other)") public boolean eq(Object o) { return cmp(o) == 0; }
+    @Python("__ne__(other)") public boolean ne(Object o) { return cmp(o) != 0; }
+    @Python("__lt__(other)") public boolean lt(Object o) { return cmp(o) < 0; }
+    @Python("__le__(other)") public boolean le(Object o) { return cmp(o) <= 0; }
+    @Python("__gt__(other)") public boolean gt(Object o) { return cmp(o) > 0; }
+    @Python("__ge__(other)") public boolean ge(Object o) { return cmp(o) >= 0; }
 
-    @Py("__hash__()")
+    @Python("__hash__()")
     public int pyHash() {
         throw new ArgumentError("unhashable type: 'nss.nss." + getClass().getSimpleName() + "'");
     }

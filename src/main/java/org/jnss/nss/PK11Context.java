@@ -1,7 +1,7 @@
 package org.jnss.nss;
 
 import org.jnss.core.NativeResource;
-import org.jnss.core.Py;
+import org.jnss.core.Python;
 import org.jnss.error.NSPRError;
 import org.jnss.natives.Nss3;
 
@@ -14,17 +14,17 @@ public class PK11Context extends NativeResource {
     }
 
     /** An empty context (python-nss allows PK11Context()); any use raises NSPRError. */
-    @Py("PK11Context()")
+    @Python("PK11Context()")
     public PK11Context() {
         super();
     }
 
-    @Py("digest_begin()")
+    @Python("digest_begin()")
     public void digestBegin() {
         check(Nss3::PK11_DigestBegin);
     }
 
-    @Py("digest_op(data, /)")
+    @Python("digest_op(data, /)")
     public void digestOp(java.nio.ByteBuffer data) {
         check(cx -> Bulk.feed(data, (ptr, n) -> Nss3.PK11_DigestOp(cx, ptr, n)) ? 0 : -1);
     }
@@ -33,7 +33,7 @@ public class PK11Context extends NativeResource {
         digestOp(java.nio.ByteBuffer.wrap(data));
     }
 
-    @Py("digest_final()")
+    @Python("digest_final()")
     public byte[] digestFinal() {
         byte[] out = new byte[MAX_DIGEST];
         int[] len = new int[1];
@@ -41,13 +41,13 @@ public class PK11Context extends NativeResource {
         return java.util.Arrays.copyOf(out, len[0]);
     }
 
-    @Py("finalize()")
+    @Python("finalize()")
     public void finalizeOperation() {
         check(Nss3::PK11_Finalize);
     }
 
     /** A copy of context in its current state (python-nss takes the context to copy as argument). */
-    @Py("clone_context(context, /)")
+    @Python("clone_context(context, /)")
     public PK11Context cloneContext(PK11Context context) {
         return context.with(cx -> {
             long c = Nss3.PK11_CloneContext(cx);
@@ -61,7 +61,7 @@ public class PK11Context extends NativeResource {
      * NSS has so far (a padded mechanism keeps up to a block for digest_final()).
      * The output never exceeds the input plus a block held back from before.
      */
-    @Py("cipher_op(data, /)")
+    @Python("cipher_op(data, /)")
     public byte[] cipherOp(java.nio.ByteBuffer data) {
         long cx = acquire();
         try {
@@ -76,7 +76,7 @@ public class PK11Context extends NativeResource {
     }
 
     /** Continues a digest with the value of a symmetric key. */
-    @Py("digest_key(sym_key, /)")
+    @Python("digest_key(sym_key, /)")
     public void digestKey(PK11SymKey symKey) {
         check(cx -> symKey.withHandle(k -> Nss3.PK11_DigestKey(cx, k)));
     }

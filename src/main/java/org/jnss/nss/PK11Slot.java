@@ -2,7 +2,7 @@ package org.jnss.nss;
 
 import org.jnss.core.ArgumentError;
 import org.jnss.core.NativeResource;
-import org.jnss.core.Py;
+import org.jnss.core.Python;
 import org.jnss.core.PyObjects;
 import org.jnss.core.PyTypeNames;
 import org.jnss.core.PyValues;
@@ -29,7 +29,7 @@ public class PK11Slot extends NativeResource {
      * ignored): there is no slot to use, so every member raises NSPRError
      * (python-nss hands NSS its NULL slot).
      */
-    @Py("PK11Slot(arg=None, /)")
+    @Python("PK11Slot(arg=None, /)")
     public PK11Slot(Object arg) {
         super();
     }
@@ -44,7 +44,7 @@ public class PK11Slot extends NativeResource {
         }
     }
 
-    @Py("slot_name")
+    @Python("slot_name")
     public String getSlotName() {
         long s = acquire();
         try {
@@ -54,7 +54,7 @@ public class PK11Slot extends NativeResource {
         }
     }
 
-    @Py("token_name")
+    @Python("token_name")
     public String getTokenName() {
         long s = acquire();
         try {
@@ -75,28 +75,28 @@ public class PK11Slot extends NativeResource {
         }
     }
 
-    @Py(value = "is_hw()", doc = "True if the slot is implemented in hardware.")
+    @Python(value = "is_hw()", doc = "True if the slot is implemented in hardware.")
     public boolean isHw() { return flag(Nss3::PK11_IsHW); }
 
-    @Py(value = "is_present()", doc = "True if the slot's token is present.")
+    @Python(value = "is_present()", doc = "True if the slot's token is present.")
     public boolean isPresent() { return flag(Nss3::PK11_IsPresent); }
 
-    @Py(value = "is_read_only()", doc = "True if the slot is read-only.")
+    @Python(value = "is_read_only()", doc = "True if the slot is read-only.")
     public boolean isReadOnly() { return flag(Nss3::PK11_IsReadOnly); }
 
-    @Py(value = "is_internal()", doc = "True if the slot is internal to NSS.")
+    @Python(value = "is_internal()", doc = "True if the slot is internal to NSS.")
     public boolean isInternal() { return flag(Nss3::PK11_IsInternal); }
 
-    @Py(value = "need_login()", doc = "True if some operations of the token need a login.")
+    @Python(value = "need_login()", doc = "True if some operations of the token need a login.")
     public boolean needLogin() { return flag(Nss3::PK11_NeedLogin); }
 
-    @Py(value = "need_user_init()", doc = "True if the token's user PIN has not been initialized.")
+    @Python(value = "need_user_init()", doc = "True if the token's user PIN has not been initialized.")
     public boolean needUserInit() { return flag(Nss3::PK11_NeedUserInit); }
 
-    @Py(value = "is_friendly()", doc = "True if certificates can be read without logging in.")
+    @Python(value = "is_friendly()", doc = "True if certificates can be read without logging in.")
     public boolean isFriendly() { return flag(Nss3::PK11_IsFriendly); }
 
-    @Py(value = "is_removable()", doc = "True if the token is removable.")
+    @Python(value = "is_removable()", doc = "True if the token is removable.")
     public boolean isRemovable() { return flag(Nss3::PK11_IsRemovable); }
 
     /**
@@ -104,20 +104,20 @@ public class PK11Slot extends NativeResource {
      * without arguments and then reads them, which crashes; here it answers
      * (extra arguments are refused as there).
      */
-    @Py(value = "is_logged_in()", doc = "True if the token is logged in.")
+    @Python(value = "is_logged_in()", doc = "True if the token is logged in.")
     public boolean isLoggedIn() { return flag(s -> Nss3.PK11_IsLoggedIn(s, 0)); }
 
-    @Py(value = "has_protected_authentication_path()",
+    @Python(value = "has_protected_authentication_path()",
             doc = "True if the token has a protected authentication path (a PIN pad of its own).")
     public boolean hasProtectedAuthenticationPath() { return flag(Nss3::PK11_ProtectedAuthenticationPath); }
 
-    @Py(value = "is_disabled()", doc = "True if the slot is disabled.")
+    @Python(value = "is_disabled()", doc = "True if the slot is disabled.")
     public boolean isDisabled() { return flag(Nss3::PK11_IsDisabled); }
 
-    @Py(value = "has_root_certs()", doc = "True if the slot holds the root certificates.")
+    @Python(value = "has_root_certs()", doc = "True if the slot holds the root certificates.")
     public boolean hasRootCerts() { return flag(Nss3::PK11_HasRootCerts); }
 
-    @Py(value = "get_disabled_reason()", doc = "Why the slot is disabled, a PK11_DIS_* constant.")
+    @Python(value = "get_disabled_reason()", doc = "Why the slot is disabled, a PK11_DIS_* constant.")
     public int getDisabledReason() {
         long s = acquire();
         try {
@@ -127,7 +127,7 @@ public class PK11Slot extends NativeResource {
         }
     }
 
-    @Py(value = "user_disable()", doc = "Disables the slot (reason PK11_DIS_USER_SELECTED).")
+    @Python(value = "user_disable()", doc = "Disables the slot (reason PK11_DIS_USER_SELECTED).")
     public void userDisable() {
         long s = acquire();
         try {
@@ -137,7 +137,7 @@ public class PK11Slot extends NativeResource {
         }
     }
 
-    @Py(value = "user_enable()", doc = "Enables the slot again (reason PK11_DIS_NONE).")
+    @Python(value = "user_enable()", doc = "Enables the slot again (reason PK11_DIS_NONE).")
     public void userEnable() {
         long s = acquire();
         try {
@@ -151,7 +151,7 @@ public class PK11Slot extends NativeResource {
      * Logs in to the token if it needs it, through the password callback,
      * which receives userData; loadCerts must be a bool.
      */
-    @Py(value = "authenticate(load_certs=False, /, *user_data)",
+    @Python(value = "authenticate(load_certs=False, /, *user_data)",
             doc = "Logs in to the token if needed, asking the password callback (given user_data).")
     public void authenticate(Object loadCerts, Object... userData) {
         if (!(loadCerts instanceof Boolean load))
@@ -199,14 +199,14 @@ public class PK11Slot extends NativeResource {
         }
     }
 
-    @Py(value = "check_security_officer_passwd(security_officer_passwd, /)",
+    @Python(value = "check_security_officer_passwd(security_officer_passwd, /)",
             doc = "True if the security officer password is right, False if it is wrong.")
-    public boolean checkSecurityOfficerPasswd(@Py.Raw Object securityOfficerPasswd) {
+    public boolean checkSecurityOfficerPasswd(@Python.Raw Object securityOfficerPasswd) {
         return checkPassword(password(securityOfficerPasswd, false), true);
     }
 
-    @Py(value = "check_user_passwd(user_passwd, /)", doc = "True if the user password is right, False if it is wrong.")
-    public boolean checkUserPasswd(@Py.Raw Object userPasswd) {
+    @Python(value = "check_user_passwd(user_passwd, /)", doc = "True if the user password is right, False if it is wrong.")
+    public boolean checkUserPasswd(@Python.Raw Object userPasswd) {
         return checkPassword(password(userPasswd, false), false);
     }
 
@@ -215,8 +215,8 @@ public class PK11Slot extends NativeResource {
      * requires the first argument and then crashes on any; here both work as
      * documented.
      */
-    @Py(value = "change_passwd(old_passwd, new_passwd=None)", doc = "Changes the user password of the token.")
-    public void changePasswd(@Py.Raw Object oldPasswd, @Py.Raw Object newPasswd) {
+    @Python(value = "change_passwd(old_passwd, new_passwd=None)", doc = "Changes the user password of the token.")
+    public void changePasswd(@Python.Raw Object oldPasswd, @Python.Raw Object newPasswd) {
         byte[] oldPw = password(oldPasswd, true);
         byte[] newPw = null;
         try {
@@ -232,8 +232,8 @@ public class PK11Slot extends NativeResource {
      * Sets the user PIN of a token for first use (strings or None). As with
      * change_passwd, python-nss 1.0.1 crashes on any argument.
      */
-    @Py(value = "init_pin(security_officer_passwd, user_passwd=None)", doc = "Initializes the token's user PIN.")
-    public void initPin(@Py.Raw Object securityOfficerPasswd, @Py.Raw Object userPasswd) {
+    @Python(value = "init_pin(security_officer_passwd, user_passwd=None)", doc = "Initializes the token's user PIN.")
+    public void initPin(@Python.Raw Object securityOfficerPasswd, @Python.Raw Object userPasswd) {
         byte[] so = password(securityOfficerPasswd, true);
         byte[] user = null;
         try {
@@ -245,7 +245,7 @@ public class PK11Slot extends NativeResource {
         }
     }
 
-    @Py(value = "logout()", doc = "Logs out of the token.")
+    @Python(value = "logout()", doc = "Logs out of the token.")
     public void logout() {
         long s = acquire();
         try {
@@ -260,7 +260,7 @@ public class PK11Slot extends NativeResource {
      * RSAGenParams, CKM_DSA_KEY_PAIR_GEN a KEYPQGParams, other mechanisms
      * no parameters (NSS decides). Returns (PublicKey, PrivateKey).
      */
-    @Py(value = "generate_key_pair(mechanism, key_params, token, sensitive, /, *user_data)",
+    @Python(value = "generate_key_pair(mechanism, key_params, token, sensitive, /, *user_data)",
             doc = "Generates a key pair; returns (public_key, private_key).")
     public Object[] generateKeyPair(Object mechanism, Object keyParams, int token, int sensitive, Object... userData) {
         long mech = KeyPairs.mechanism(mechanism, "generate_key_pair");
@@ -318,13 +318,13 @@ public class PK11Slot extends NativeResource {
         return b ? "True" : "False";
     }
 
-    @Py("format_lines(level=0)")
+    @Python("format_lines(level=0)")
     public List<Object[]> formatLines(int level) { return lines(level).toPython(); }
 
-    @Py("format(level=0, indent_len=4)")
+    @Python("format(level=0, indent_len=4)")
     public byte[] format(int level, int indentLen) { return BStr.bytes(lines(level).indented(indentLen)); }
 
-    @Py("__str__()")
+    @Python("__str__()")
     public byte[] str() { return format(0, 4); }
 
     /** acquire()/release() for the other classes of the package (bracket every use). */
@@ -333,7 +333,7 @@ public class PK11Slot extends NativeResource {
     void releaseHandle() { release(); }
 
     /** The certificates on the slot's token (PK11_ListCertsInSlot), each with its own reference. */
-    @Py("list_certs()")
+    @Python("list_certs()")
     public Object[] listCerts() {
         return withHandle(CertVerify::listCertsInSlot);
     }
@@ -341,7 +341,7 @@ public class PK11Slot extends NativeResource {
     // ---- symmetric keys (key_gen, pbe_key_gen, best wrap mechanism and key length) ----
 
     /** A new symmetric key for mechanism of key_size octets (0: the mechanism's default). */
-    @Py("key_gen(mechanism, sec_param, key_size, /, *user_data)")
+    @Python("key_gen(mechanism, sec_param, key_size, /, *user_data)")
     public PK11SymKey keyGen(long mechanism, Object sec, int keySize, Object... userData) {
         SecItem secParam = SymCipher.secParam(sec);
         long pin = Passwords.pinArgs(userData);
@@ -354,7 +354,7 @@ public class PK11Slot extends NativeResource {
     }
 
     /** The key a password gives under a PBE algorithm identifier (e.g. from create_pbev2_algorithm_id()). */
-    @Py("pbe_key_gen(algid, password, /, *user_data)")
+    @Python("pbe_key_gen(algid, password, /, *user_data)")
     public PK11SymKey pbeKeyGen(AlgorithmID algid, byte[] password, Object... userData) {
         long pin = Passwords.pinArgs(userData);
         try (Scratch sc = new Scratch()) {
@@ -368,12 +368,12 @@ public class PK11Slot extends NativeResource {
         }
     }
 
-    @Py("get_best_wrap_mechanism()")
+    @Python("get_best_wrap_mechanism()")
     public long getBestWrapMechanism() {
         return withHandle(s -> Nss3.PK11_GetBestWrapMechanism(s));
     }
 
-    @Py("get_best_key_length(mechanism, /)")
+    @Python("get_best_key_length(mechanism, /)")
     public int getBestKeyLength(long mechanism) {
         return withHandle(s -> Nss3.PK11_GetBestKeyLength(s, mechanism));
     }

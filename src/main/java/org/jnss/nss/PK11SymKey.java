@@ -1,7 +1,7 @@
 package org.jnss.nss;
 
 import org.jnss.core.NativeResource;
-import org.jnss.core.Py;
+import org.jnss.core.Python;
 import org.jnss.error.NSPRError;
 import org.jnss.natives.Mem;
 import org.jnss.natives.Nss3;
@@ -13,7 +13,7 @@ import java.util.List;
  * Python cannot create one directly: keys come from import_sym_key(),
  * PK11Slot.key_gen()/pbe_key_gen(), derive() and unwrap_sym_key().
  */
-@Py.Type(doc = "Holds a hash, encryption or signing context for multi-part operations.\n")
+@Python.Type(doc = "Holds a hash, encryption or signing context for multi-part operations.\n")
 public class PK11SymKey extends NativeResource {
     /** Adopts a PK11SymKey reference the caller owns (NULL: the thread's NSPR error is raised). */
     static PK11SymKey adopt(long key) {
@@ -45,13 +45,13 @@ public class PK11SymKey extends NativeResource {
         return with(op);
     }
 
-    @Py("mechanism")
+    @Python("mechanism")
     public long getMechanism() {
         return with(Nss3::PK11_GetMechanism);
     }
 
     /** The key's value (NSS extracts it first); empty when NSS has none. */
-    @Py("key_data")
+    @Python("key_data")
     public byte[] getKeyData() {
         return with(k -> {
             if (Nss3.PK11_ExtractKeyValue(k) != 0) throw NSPRError.last();
@@ -61,12 +61,12 @@ public class PK11SymKey extends NativeResource {
     }
 
     /** NSS's unsigned int (python-nss shows a derived key asked for -1 octets as 4294967295). */
-    @Py("key_length")
+    @Python("key_length")
     public long getKeyLength() {
         return with(k -> Nss3.PK11_GetKeyLength(k) & 0xffffffffL);
     }
 
-    @Py("slot")
+    @Python("slot")
     public PK11Slot getSlot() {
         return with(k -> {
             long s = Nss3.PK11_GetSlotFromKey(k);
@@ -76,7 +76,7 @@ public class PK11SymKey extends NativeResource {
     }
 
     /** A new key derived from this one, able to do exactly one operation (a session key). */
-    @Py("derive(mechanism, sec_param, target, operation, key_size, /)")
+    @Python("derive(mechanism, sec_param, target, operation, key_size, /)")
     public PK11SymKey derive(long mechanism, Object sec, long target, long operation, int keySize) {
         SecItem secParam = SymCipher.secParam(sec);
         return with(k -> MechParam.with(mechanism, secParam, p ->
@@ -84,7 +84,7 @@ public class PK11SymKey extends NativeResource {
     }
 
     /** symKey encrypted with this key, as a SecItem. */
-    @Py("wrap_sym_key(mechanism, sec_param, sym_key, /)")
+    @Python("wrap_sym_key(mechanism, sec_param, sym_key, /)")
     public SecItem wrapSymKey(long mechanism, Object sec, PK11SymKey symKey) {
         SecItem secParam = SymCipher.secParam(sec);
         return with(k -> symKey.with(s -> MechParam.with(mechanism, secParam, p ->
@@ -92,7 +92,7 @@ public class PK11SymKey extends NativeResource {
     }
 
     /** wrappedKey decrypted with this key: a new key for target mechanism and operation. */
-    @Py("unwrap_sym_key(mechanism, sec_param, wrapped_key, target, operation, key_size, /)")
+    @Python("unwrap_sym_key(mechanism, sec_param, wrapped_key, target, operation, key_size, /)")
     public PK11SymKey unwrapSymKey(long mechanism, Object sec, SecItem wrappedKey,
                                    long target, long operation, int keySize) {
         SecItem secParam = SymCipher.secParam(sec);
@@ -131,17 +131,17 @@ public class PK11SymKey extends NativeResource {
         return l;
     }
 
-    @Py("format_lines(level=0)")
+    @Python("format_lines(level=0)")
     public List<Object[]> formatLines(int level) {
         return lines(level).toPython();
     }
 
-    @Py("format(level=0, indent_len=4)")
+    @Python("format(level=0, indent_len=4)")
     public byte[] format(int level, int indentLen) {
         return BStr.bytes(lines(level).indented(indentLen));
     }
 
-    @Py("__str__()")
+    @Python("__str__()")
     public byte[] str() {
         return format(0, 4);
     }

@@ -1,6 +1,6 @@
 package org.jnss.nss;
 
-import org.jnss.core.Py;
+import org.jnss.core.Python;
 import org.jnss.core.UnicodeDecodeError;
 import org.jnss.natives.Mem;
 
@@ -14,7 +14,7 @@ import java.nio.charset.StandardCharsets;
  * what SEC_PKCS12DecoderIterateNext reported, and for a certificate bag the
  * certificate itself (in NSS's temporary store, as python-nss makes it).
  */
-@Py.Type(doc = "An object representing an item in a PKCS12 collection.\nAlso known as a \"bag\"")
+@Python.Type(doc = "An object representing an item in a PKCS12 collection.\nAlso known as a \"bag\"")
 public final class PKCS12DecodeItem extends Formatted {
     private final int type;
     private final boolean hasKey;
@@ -38,7 +38,7 @@ public final class PKCS12DecodeItem extends Formatted {
      * (type SEC_OID_UNKNOWN, no key, None for every object property; python-nss
      * crashes reading those).
      */
-    @Py("PKCS12DecodeItem(arg)")
+    @Python("PKCS12DecodeItem(arg)")
     public static PKCS12DecodeItem create(Object arg) {
         return new PKCS12DecodeItem(NssConstants.SEC_OID_UNKNOWN, false, null, null, null, null);
     }
@@ -70,24 +70,24 @@ public final class PKCS12DecodeItem extends Formatted {
         }
     }
 
-    @Py(value = "type", doc = "SEC OID tag indicating what type of PKCS12 item this is")
+    @Python(value = "type", doc = "SEC OID tag indicating what type of PKCS12 item this is")
     public int getType() { return type; }
 
-    @Py(value = "has_key", doc = "boolean indicating if this is a cert with a private key")
+    @Python(value = "has_key", doc = "boolean indicating if this is a cert with a private key")
     public boolean getHasKey() { return hasKey; }
 
-    @Py(value = "signed_cert_der", doc = "signed certificate DER data as SecItem object, or None if does not exist")
+    @Python(value = "signed_cert_der", doc = "signed certificate DER data as SecItem object, or None if does not exist")
     public SecItem getSignedCertDer() {
         return signedCertDer == null ? null : new SecItem(signedCertDer, 0, SecItem.Kind.DER);
     }
 
-    @Py(value = "certificate", doc = "certificate as Certificate object, or None if does not exist")
+    @Python(value = "certificate", doc = "certificate as Certificate object, or None if does not exist")
     public Certificate getCertificate() { return certificate; }
 
-    @Py(value = "friendly_name", unicode = true, doc = "friendly_name as unicode object, or None if does not exist")
+    @Python(value = "friendly_name", unicode = true, doc = "friendly_name as unicode object, or None if does not exist")
     public String getFriendlyName() { return friendlyName; }
 
-    @Py(value = "shroud_algorithm_id", doc = "shroud algorithm id certificate as AlgorithmID object, or None if does not exist")
+    @Python(value = "shroud_algorithm_id", doc = "shroud algorithm id certificate as AlgorithmID object, or None if does not exist")
     public AlgorithmID getShroudAlgorithmId() { return shroudAlgorithm; }
 
     private String friendlyNameText() {

@@ -3,7 +3,7 @@ package org.jnss.nss;
 import org.jnss.core.ArgumentError;
 import org.jnss.core.FileObjects;
 import org.jnss.core.NativeResource;
-import org.jnss.core.Py;
+import org.jnss.core.Python;
 import org.jnss.core.PyTypeNames;
 import org.jnss.error.NSPRError;
 import org.jnss.natives.Nss3;
@@ -20,7 +20,7 @@ import java.util.function.LongConsumer;
  * bags it holds, copied when the file is decoded. The context keeps its slot
  * referenced, so a live decoder keeps NSS busy.
  */
-@Py.Type(doc = "PKCS12Decoder(file, password, slot=None)\n\n"
+@Python.Type(doc = "PKCS12Decoder(file, password, slot=None)\n\n"
         + ":Parameters:\n"
         + "    file : file name or file object\n"
         + "        the PKCS#12 data: a path to read, or an object with a read() method\n"
@@ -45,8 +45,8 @@ public final class PKCS12Decoder extends NativeResource {
         };
     }
 
-    @Py("PKCS12Decoder(file, password, slot=None)")
-    public static PKCS12Decoder create(Object file, @Py.Raw Object password, Object slot) {
+    @Python("PKCS12Decoder(file, password, slot=None)")
+    public static PKCS12Decoder create(Object file, @Python.Raw Object password, Object slot) {
         byte[] pwBytes = Pkcs12.esArgument(password, "PKCS12Decoder", 2);
         if (slot != null && !(slot instanceof PK11Slot))
             throw new ArgumentError("must be nss.nss.PK11Slot or None, not " + PyTypeNames.of(slot));
@@ -105,13 +105,13 @@ public final class PKCS12Decoder extends NativeResource {
         return Collections.unmodifiableList(out);
     }
 
-    @Py("__len__()")
+    @Python("__len__()")
     public int length() {
         return items.size();
     }
 
     /** Items by index, negative ones from the end (python-nss's sequence protocol). */
-    @Py("__getitem__(key)")
+    @Python("__getitem__(key)")
     public PKCS12DecodeItem getItem(Object key) {
         if (!(key instanceof Integer || key instanceof Long))
             throw new ArgumentError("sequence index must be integer, not '" + PyTypeNames.of(key) + "'");
@@ -132,7 +132,7 @@ public final class PKCS12Decoder extends NativeResource {
      * pkcs12_set_nickname_collision_callback, or to CERT_MakeCANickname), then
      * SEC_PKCS12DecoderImportBags.
      */
-    @Py("database_import()")
+    @Python("database_import()")
     public void databaseImport() {
         long ctx = acquire();
         try {
@@ -157,17 +157,17 @@ public final class PKCS12Decoder extends NativeResource {
         return lines;
     }
 
-    @Py("format_lines(level=0)")
+    @Python("format_lines(level=0)")
     public List<Object[]> formatLines(int level) {
         return lines(level).toPython();
     }
 
-    @Py("format(level=0, indent_len=4)")
+    @Python("format(level=0, indent_len=4)")
     public byte[] format(int level, int indentLen) {
         return BStr.bytes(lines(level).indented(indentLen));
     }
 
-    @Py("__str__()")
+    @Python("__str__()")
     public byte[] str() {
         return format(0, 4);
     }

@@ -1,7 +1,7 @@
 package org.jnss.nss;
 
 import org.jnss.core.ArgumentError;
-import org.jnss.core.Py;
+import org.jnss.core.Python;
 import org.jnss.core.PyObjects;
 import org.jnss.core.PyTypeNames;
 import org.jnss.core.PyValues;
@@ -50,18 +50,18 @@ public final class Pk11Slots {
         return disabledReason(reason, 1);
     }
 
-    @Py(value = "pk11_disabled_reason_name(reason, /)", doc = "The name of a PK11_DIS_* constant.")
-    public static String pk11DisabledReasonName(@Py.OrNone Object reason) {
+    @Python(value = "pk11_disabled_reason_name(reason, /)", doc = "The name of a PK11_DIS_* constant.")
+    public static String pk11DisabledReasonName(@Python.OrNone Object reason) {
         return disabledReason(unsignedLong(reason, "pk11_disabled_reason_name", 1), 0);
     }
 
-    @Py(value = "pk11_disabled_reason_str(reason, /)", doc = "The description of a PK11_DIS_* constant.")
-    public static String pk11DisabledReasonStr(@Py.OrNone Object reason) {
+    @Python(value = "pk11_disabled_reason_str(reason, /)", doc = "The description of a PK11_DIS_* constant.")
+    public static String pk11DisabledReasonStr(@Python.OrNone Object reason) {
         return disabledReason(unsignedLong(reason, "pk11_disabled_reason_str", 1), 1);
     }
 
-    @Py(value = "find_slot_by_name(name, /)", doc = "The slot whose token has the given name (NSPRError if none).")
-    public static PK11Slot findSlotByName(@Py.Raw Object name) {
+    @Python(value = "find_slot_by_name(name, /)", doc = "The slot whose token has the given name (NSPRError if none).")
+    public static PK11Slot findSlotByName(@Python.Raw Object name) {
         byte[] utf8 = name == null ? null : PyObjects.ops().utf8(name);
         if (utf8 == null)
             throw new ArgumentError("find_slot_by_name() argument 1 must be string or unicode or text buffer, not "
@@ -82,9 +82,9 @@ public final class Pk11Slots {
      * (python-nss also loses slot references here, so that after a few calls
      * tokens vanish from its result; each slot returned here holds its own reference.)
      */
-    @Py(value = "get_all_tokens(mechanism=0xffffffff, need_rw=False, load_certs=False, pin_args=None)",
+    @Python(value = "get_all_tokens(mechanism=0xffffffff, need_rw=False, load_certs=False, pin_args=None)",
             doc = "The slots of the tokens that can do mechanism (all of them for CKM_INVALID_MECHANISM).")
-    public static Object[] getAllTokens(@Py.OrNone Object mechanism, int needRw, int loadCerts, @Py.Raw Object pinArgs) {
+    public static Object[] getAllTokens(@Python.OrNone Object mechanism, int needRw, int loadCerts, @Python.Raw Object pinArgs) {
         unsignedLong(mechanism, "get_all_tokens", 1);
         Object[] userData;
         if (pinArgs == null) userData = new Object[0];
@@ -110,8 +110,8 @@ public final class Pk11Slots {
         return slots.toArray();
     }
 
-    @Py(value = "get_best_slot(mechanism, /, *user_data)", doc = "The best slot for mechanism (NSPRError if none).")
-    public static PK11Slot getBestSlot(@Py.OrNone Object mechanism, Object... userData) {
+    @Python(value = "get_best_slot(mechanism, /, *user_data)", doc = "The best slot for mechanism (NSPRError if none).")
+    public static PK11Slot getBestSlot(@Python.OrNone Object mechanism, Object... userData) {
         long mech = unsignedLong(mechanism, "get_best_slot", 1);
         long pin = Passwords.pinArgs(userData);
         try {
@@ -128,22 +128,22 @@ public final class Pk11Slots {
      * them, which crashes the interpreter; here that call is CPython's
      * SystemError for such a misdeclared function (arguments are refused as there).
      */
-    @Py(value = "token_exists()", doc = "python-nss 1.0.1 cannot receive the mechanism this function needs.")
+    @Python(value = "token_exists()", doc = "python-nss 1.0.1 cannot receive the mechanism this function needs.")
     public static boolean tokenExists() {
         throw new IllegalStateException("new style getargs format but argument is not a tuple");
     }
 
-    @Py(value = "need_pw_init()", doc = "True if the internal key slot's token should be initialized (no password yet).")
+    @Python(value = "need_pw_init()", doc = "True if the internal key slot's token should be initialized (no password yet).")
     public static boolean needPwInit() {
         return Nss3.PK11_NeedPWInit() != 0;
     }
 
-    @Py(value = "is_fips()", doc = "True if the internal module runs in FIPS mode.")
+    @Python(value = "is_fips()", doc = "True if the internal module runs in FIPS mode.")
     public static boolean isFips() {
         return Nss3.PK11_IsFIPS() != 0;
     }
 
-    @Py(value = "pk11_logout_all()", doc = "Logs out of every slot of every module.")
+    @Python(value = "pk11_logout_all()", doc = "Logs out of every slot of every module.")
     public static void pk11LogoutAll() {
         Nss3.PK11_LogoutAll();
     }
@@ -153,7 +153,7 @@ public final class Pk11Slots {
      * text comes where the call is; before NSS is initialized (python-nss
      * crashes there) it is an error.
      */
-    @Py(value = "dump_certificate_cache_info()",
+    @Python(value = "dump_certificate_cache_info()",
             doc = "Prints the certificate cache and the temporary store to stdout (a debugging aid for SEC_ERROR_BUSY).")
     public static void dumpCertificateCacheInfo() {
         NssRuntime.requireInitialized();

@@ -3,7 +3,7 @@ package org.jnss.nss;
 import org.jnss.core.ArgumentError;
 import org.jnss.core.CallbackErrors;
 import org.jnss.core.KeyError;
-import org.jnss.core.Py;
+import org.jnss.core.Python;
 import org.jnss.core.PyObjects;
 import org.jnss.core.PyTypeNames;
 import org.jnss.core.PyValues;
@@ -56,7 +56,7 @@ public final class Pkcs12 {
         }
     }
 
-    @Py(value = "pkcs12_cipher_name(cipher, /)", doc = "The name of a PKCS12_* cipher constant (KeyError if none).")
+    @Python(value = "pkcs12_cipher_name(cipher, /)", doc = "The name of a PKCS12_* cipher constant (KeyError if none).")
     public static String pkcs12CipherName(Object cipher) {
         long c;
         if (cipher instanceof Boolean b) c = b ? 1 : 0;
@@ -68,19 +68,19 @@ public final class Pkcs12 {
         return n;
     }
 
-    @Py(value = "pkcs12_cipher_from_name(name, /)",
+    @Python(value = "pkcs12_cipher_from_name(name, /)",
             doc = "The value of a PKCS12_* cipher constant given its name, case-insensitive, with or without the PKCS12_ prefix.")
     public static int pkcs12CipherFromName(String name) {
         return CIPHERS.value(name);
     }
 
-    @Py(value = "pkcs12_enable_cipher(cipher, enabled, /)", doc = "Enables (enabled true) or disables a PKCS12_* cipher.")
+    @Python(value = "pkcs12_enable_cipher(cipher, enabled, /)", doc = "Enables (enabled true) or disables a PKCS12_* cipher.")
     public static void pkcs12EnableCipher(long cipher, int enabled) {
         if (Smime3.SEC_PKCS12EnableCipher(cipher, enabled != 0 ? 1 : 0) != 0)
             throw failedCipher(enabled != 0 ? "enable" : "disable", cipher);
     }
 
-    @Py(value = "pkcs12_enable_all_ciphers()", doc = "Enables every PKCS12_* cipher.")
+    @Python(value = "pkcs12_enable_all_ciphers()", doc = "Enables every PKCS12_* cipher.")
     public static void pkcs12EnableAllCiphers() {
         for (int c : ALL_CIPHERS)
             if (Smime3.SEC_PKCS12EnableCipher(c, 1) != 0) throw failedCipher("enable", c);
@@ -93,13 +93,13 @@ public final class Pkcs12 {
                 name == null ? Long.toString(cipher) : name, cipher));
     }
 
-    @Py(value = "pkcs12_set_preferred_cipher(cipher, enabled, /)",
+    @Python(value = "pkcs12_set_preferred_cipher(cipher, enabled, /)",
             doc = "Sets (enabled true) or clears the preferred flag of a PKCS12_* cipher.")
     public static void pkcs12SetPreferredCipher(long cipher, int enabled) {
         if (Smime3.SEC_PKCS12SetPreferredCipher(cipher, enabled != 0 ? 1 : 0) != 0) throw NSPRError.last();
     }
 
-    @Py(value = "pkcs12_map_cipher(cipher, key_length=0)",
+    @Python(value = "pkcs12_map_cipher(cipher, key_length=0)",
             doc = "Maps a cipher (SEC OID tag, name or SecItem) and key length to the SEC OID tag of a PKCS#12 encryption method.")
     public static int pkcs12MapCipher(Object cipher, int keyLength) {
         int tag = Nss.oidToTag(cipher);
@@ -198,7 +198,7 @@ public final class Pkcs12 {
     /** Per thread, as python-nss keeps it (a thread-local of the interpreter). */
     private static final ThreadLocal<NicknameCollisionCallback> COLLISION = new ThreadLocal<>();
 
-    @Py(value = "pkcs12_set_nickname_collision_callback(callback, /)",
+    @Python(value = "pkcs12_set_nickname_collision_callback(callback, /)",
             doc = "Sets the function database_import() calls when a certificate's nickname is missing or taken:\n"
                     + "callback(old_nickname, cert) -> (new_nickname, cancel)")
     public static void pkcs12SetNicknameCollisionCallback(NicknameCollisionCallback callback) {
@@ -332,13 +332,13 @@ public final class Pkcs12 {
         }
     };
 
-    @Py(value = "pkcs12_export(nickname, pkcs12_password, key_cipher=SEC_OID_PKCS12_V2_PBE_WITH_SHA1_AND_3KEY_TRIPLE_DES_CBC, cert_cipher=, pin_args=None)",
+    @Python(value = "pkcs12_export(nickname, pkcs12_password, key_cipher=SEC_OID_PKCS12_V2_PBE_WITH_SHA1_AND_3KEY_TRIPLE_DES_CBC, cert_cipher=, pin_args=None)",
             doc = "Exports the certificates named nickname that have a private key, with their keys, as PKCS#12 data\n"
                     + "protected by pkcs12_password. key_cipher and cert_cipher are SEC OID tags (see pkcs12_map_cipher());\n"
                     + "cert_cipher defaults to PKCS #12 V2 PBE With SHA-1 And 40 Bit RC2 CBC, or none in FIPS mode.\n"
                     + "pin_args (a tuple) go to the password callback.")
-    public static byte[] pkcs12Export(@Py.Raw Object nickname, @Py.Raw Object pkcs12Password, int keyCipher,
-                                      Integer certCipher, @Py.Raw Object pinArgs) {
+    public static byte[] pkcs12Export(@Python.Raw Object nickname, @Python.Raw Object pkcs12Password, int keyCipher,
+                                      Integer certCipher, @Python.Raw Object pinArgs) {
         byte[] nickUtf8 = esArgument(nickname, "pkcs12_export", 1);
         byte[] pwBytes = esArgument(pkcs12Password, "pkcs12_export", 2);
         Object[] userData;

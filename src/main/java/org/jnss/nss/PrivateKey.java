@@ -1,13 +1,13 @@
 package org.jnss.nss;
 
 import org.jnss.core.NativeResource;
-import org.jnss.core.Py;
+import org.jnss.core.Python;
 import org.jnss.error.ErrorConstants;
 import org.jnss.error.NSPRError;
 import org.jnss.natives.NssPki;
 
 /** A private key (SECKEYPrivateKey), holding one NSS reference; python-nss exposes no members. */
-@Py.Type(doc = "An object representing a Private Key")
+@Python.Type(doc = "An object representing a Private Key")
 public class PrivateKey extends NativeResource {
     /** Adopts a SECKEYPrivateKey the caller owns. */
     PrivateKey(long key) {
@@ -15,7 +15,7 @@ public class PrivateKey extends NativeResource {
     }
 
     /** An empty key, as python-nss's PrivateKey() makes (nothing to use). */
-    @Py("PrivateKey()")
+    @Python("PrivateKey()")
     public PrivateKey() {
         super();
     }

@@ -2,7 +2,7 @@ package org.jnss.nss;
 
 import org.jnss.core.AttributeError;
 import org.jnss.core.NativeResource;
-import org.jnss.core.Py;
+import org.jnss.core.Python;
 import org.jnss.error.NSPRError;
 import org.jnss.natives.Mem;
 import org.jnss.natives.NssPki;
@@ -12,7 +12,7 @@ import org.jnss.natives.NssPki;
  * A public key (SECKEYPublicKey) copied to the Java heap when read from a
  * subject public key info: its type and, for RSA and DSA keys, their numbers.
  */
-@Py.Type(doc = "An object representing a Public Key")
+@Python.Type(doc = "An object representing a Public Key")
 public final class PublicKey extends Formatted implements AutoCloseable {
     /** siUnsignedInteger, the SECItemType NSS gives the numbers of a key. */
     private static final int SI_UNSIGNED_INTEGER = 10;
@@ -102,10 +102,10 @@ public final class PublicKey extends Formatted implements AutoCloseable {
         return new SecItem(Scratch.itemBytes(item), type, SecItem.Kind.DER);
     }
 
-    @Py("key_type")
+    @Python("key_type")
     public int getKeyType() { return keyType; }
 
-    @Py("key_type_str")
+    @Python("key_type_str")
     public byte[] getKeyTypeStr() { return BStr.bytes(PkiFmt.keyTypeStr(keyType)); }
 
     private AttributeError noAttribute(String name) {
@@ -113,13 +113,13 @@ public final class PublicKey extends Formatted implements AutoCloseable {
                 + " there is no attribute '" + name + "'");
     }
 
-    @Py("rsa")
+    @Python("rsa")
     public PyRSAPublicKey getRsa() {
         if (rsa == null) throw noAttribute("rsa");
         return rsa;
     }
 
-    @Py("dsa")
+    @Python("dsa")
     public PyDSAPublicKey getDsa() {
         if (dsa == null) throw noAttribute("dsa");
         return dsa;

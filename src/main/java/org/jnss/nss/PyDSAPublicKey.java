@@ -1,10 +1,10 @@
 package org.jnss.nss;
 
-import org.jnss.core.Py;
+import org.jnss.core.Python;
 
 
 /** The domain parameters and public value of a DSA public key (python-nss's PyDSAPublicKey). */
-@Py.Type(doc = "An object representing a DSA Public Key")
+@Python.Type(doc = "An object representing a DSA Public Key")
 public final class PyDSAPublicKey extends Formatted {
     private final KEYPQGParams pqgParams;
     private final SecItem publicValue;
@@ -14,10 +14,10 @@ public final class PyDSAPublicKey extends Formatted {
         this.publicValue = publicValue;
     }
 
-    @Py("pqg_params")
+    @Python("pqg_params")
     public KEYPQGParams getPqgParams() { return pqgParams; }
 
-    @Py("public_value")
+    @Python("public_value")
     public SecItem getPublicValue() { return publicValue; }
 
     @Override

@@ -1,10 +1,10 @@
 package org.jnss.nss;
 
-import org.jnss.core.Py;
+import org.jnss.core.Python;
 
 
 /** The numbers of an RSA public key (python-nss's RSAPublicKey, named PyRSAPublicKey in its module). */
-@Py.Type(doc = "An object representing an RSA Public Key")
+@Python.Type(doc = "An object representing an RSA Public Key")
 public final class PyRSAPublicKey extends Formatted {
     private final SecItem modulus;
     private final SecItem exponent;
@@ -14,10 +14,10 @@ public final class PyRSAPublicKey extends Formatted {
         this.exponent = exponent;
     }
 
-    @Py("modulus")
+    @Python("modulus")
     public SecItem getModulus() { return modulus; }
 
-    @Py("exponent")
+    @Python("exponent")
     public SecItem getExponent() { return exponent; }
 
     @Override

@@ -1,7 +1,7 @@
 package org.jnss.nss;
 
 import org.jnss.core.ArgumentError;
-import org.jnss.core.Py;
+import org.jnss.core.Python;
 import org.jnss.core.PyTypeNames;
 import org.jnss.core.PyValues;
 import org.jnss.natives.Mem;
@@ -15,7 +15,7 @@ import java.util.List;
  * position, slice, attribute name, dotted OID or OID SecItem (names always
  * give a list of the matching AVAs).
  */
-@Py.Type(doc = "An object representing an X501 Relative Distinguished Name (e.g. RDN).\n\n"
+@Python.Type(doc = "An object representing an X501 Relative Distinguished Name (e.g. RDN).\n\n"
         + "RDN objects contain an ordered list of `AVA` objects.\n\n"
         + "RDN()\nRDN(nss.AVA('cn', 'www.redhat.com'))\nRDN([ava0, ava1])")
 public final class RDN extends TaggedSequence<AVA> {
@@ -30,7 +30,7 @@ public final class RDN extends TaggedSequence<AVA> {
 
     List<AVA> avas() { return avas; }
 
-    @Py("RDN(*avas)")
+    @Python("RDN(*avas)")
     public static RDN create(Object... args) {
         List<AVA> out = new ArrayList<>();
         if (args.length > 0) {
@@ -84,12 +84,12 @@ public final class RDN extends TaggedSequence<AVA> {
         return b.toString();
     }
 
-    @Py("__repr__()")
+    @Python("__repr__()")
     public byte[] repr() {
         return BStr.bytes(render());
     }
 
-    @Py("__str__()")
+    @Python("__str__()")
     public byte[] str() {
         return repr();
     }

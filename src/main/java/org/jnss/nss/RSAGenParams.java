@@ -1,7 +1,7 @@
 package org.jnss.nss;
 
 import org.jnss.core.ArgumentError;
-import org.jnss.core.Py;
+import org.jnss.core.Python;
 import org.jnss.core.PyTypeNames;
 import org.jnss.core.PyValues;
 
@@ -14,7 +14,7 @@ import org.jnss.core.PyValues;
  * {@code exponent}, and the {@code public_exponent} property reads the key
  * size (str() shows the exponent).
  */
-@Py.Type(doc = "RSAGenParams(key_size=1024, public_exponent=0x10001)\n\n"
+@Python.Type(doc = "RSAGenParams(key_size=1024, public_exponent=0x10001)\n\n"
         + ":Parameters:\n"
         + "    key_size : integer\n"
         + "        RSA key size in bits.\n"
@@ -32,8 +32,8 @@ public final class RSAGenParams {
     }
 
     /** key_size is a C int ("i"); exponent a C unsigned long ("k": any int or long, masked to 64 bits). */
-    @Py("RSAGenParams(key_size=1024, exponent=0x10001)")
-    public static RSAGenParams create(long keySize, @Py.OrNone Object exponent) {
+    @Python("RSAGenParams(key_size=1024, exponent=0x10001)")
+    public static RSAGenParams create(long keySize, @Python.OrNone Object exponent) {
         if (keySize > Integer.MAX_VALUE) throw new ArithmeticException("signed integer is greater than maximum");
         if (keySize < Integer.MIN_VALUE) throw new ArithmeticException("signed integer is less than minimum");
         return new RSAGenParams((int) keySize, unsignedLong(exponent));
@@ -51,20 +51,20 @@ public final class RSAGenParams {
 
     long publicExponentBits() { return publicExponent; }
 
-    @Py("key_size")
+    @Python("key_size")
     public int getKeySize() { return keySizeInBits; }
 
-    @Py("key_size")
-    public void setKeySize(@Py.Raw Object value) {
+    @Python("key_size")
+    public void setKeySize(@Python.Raw Object value) {
         keySizeInBits = (int) integer(value, "key_size");
     }
 
     /** python-nss 1.0.1 returns the key size here. */
-    @Py("public_exponent")
+    @Python("public_exponent")
     public int getPublicExponent() { return keySizeInBits; }
 
-    @Py("public_exponent")
-    public void setPublicExponent(@Py.Raw Object value) {
+    @Python("public_exponent")
+    public void setPublicExponent(@Python.Raw Object value) {
         publicExponent = integer(value, "public_exponent");
     }
 
@@ -81,7 +81,7 @@ public final class RSAGenParams {
         throw new ArgumentError(name + " must be a integer, not " + PyTypeNames.of(value));
     }
 
-    @Py("__str__()")
+    @Python("__str__()")
     public String str() {
         return "key_size=" + keySizeInBits + " public_exponent=" + Long.toUnsignedString(publicExponent);
     }

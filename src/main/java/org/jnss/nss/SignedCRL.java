@@ -1,7 +1,7 @@
 package org.jnss.nss;
 
 import org.jnss.core.NativeResource;
-import org.jnss.core.Py;
+import org.jnss.core.Python;
 import org.jnss.error.ErrorConstants;
 import org.jnss.error.NSPRError;
 import org.jnss.natives.Mem;
@@ -15,7 +15,7 @@ import org.jnss.natives.NssPkix;
  * NSS or by this object (NSS keeps pointing at it when CRL_DECODE_DONT_COPY_DER
  * is given), never in memory Python may free.
  */
-@Py.Type(doc = "An object representing a signed certificate revocation list")
+@Python.Type(doc = "An object representing a signed certificate revocation list")
 public class SignedCRL extends NativeResource {
 
     /** Adopts a CERTSignedCrl; derItem (or 0) is a SECITEM_AllocItem'ed item the CRL refers to, freed after it. */
@@ -31,7 +31,7 @@ public class SignedCRL extends NativeResource {
         super();
     }
 
-    @Py("SignedCRL()")
+    @Python("SignedCRL()")
     public static SignedCRL create() {
         return new SignedCRL();
     }
@@ -94,7 +94,7 @@ public class SignedCRL extends NativeResource {
         return new SignedCRL(crl, 0, true);
     }
 
-    @Py(value = "delete_permanently()", doc = "Permanently remove the CRL from the database.")
+    @Python(value = "delete_permanently()", doc = "Permanently remove the CRL from the database.")
     public void deletePermanently() {
         long crl = acquire();
         try {

@@ -1,13 +1,13 @@
 package org.jnss.nss;
 
-import org.jnss.core.Py;
+import org.jnss.core.Python;
 import org.jnss.error.NSPRError;
 import org.jnss.natives.Mem;
 import org.jnss.natives.NssPki;
 
 
 /** DER signed data (CERTSignedData): the signed bytes, the signature algorithm and the signature. */
-@Py.Type(doc = "A object representing a signature")
+@Python.Type(doc = "A object representing a signature")
 public final class SignedData extends Formatted {
     private final byte[] der;
     private final byte[] data;
@@ -37,16 +37,16 @@ public final class SignedData extends Formatted {
         }
     }
 
-    @Py("der")
+    @Python("der")
     public SecItem getDer() { return new SecItem(der, 0, SecItem.Kind.DER); }
 
-    @Py("data")
+    @Python("data")
     public SecItem getData() { return new SecItem(data, 0, SecItem.Kind.DER); }
 
-    @Py("algorithm")
+    @Python("algorithm")
     public AlgorithmID getAlgorithm() { return algorithm; }
 
-    @Py("signature")
+    @Python("signature")
     public SecItem getSignature() { return new SecItem(signature, 0, SecItem.Kind.DER); }
 
     @Override

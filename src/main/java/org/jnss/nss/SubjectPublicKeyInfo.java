@@ -1,6 +1,6 @@
 package org.jnss.nss;
 
-import org.jnss.core.Py;
+import org.jnss.core.Python;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +10,7 @@ import java.util.List;
  * copied to the Java heap when read (the text as PkiFmt renders it for the
  * certificate, made once at level 0 and shifted on demand).
  */
-@Py.Type(doc = "An object representing a Subject Public Key")
+@Python.Type(doc = "An object representing a Subject Public Key")
 public final class SubjectPublicKeyInfo extends Formatted {
     private final AlgorithmID algorithm;
     private final PublicKey publicKey;
@@ -30,10 +30,10 @@ public final class SubjectPublicKeyInfo extends Formatted {
                 PublicKey.fromSpki(spki), lines.list);
     }
 
-    @Py("algorithm")
+    @Python("algorithm")
     public AlgorithmID getAlgorithm() { return algorithm; }
 
-    @Py("public_key")
+    @Python("public_key")
     public PublicKey getPublicKey() { return publicKey; }
 
     @Override

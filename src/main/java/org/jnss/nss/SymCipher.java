@@ -1,7 +1,7 @@
 package org.jnss.nss;
 
 import org.jnss.core.KeyError;
-import org.jnss.core.Py;
+import org.jnss.core.Python;
 import org.jnss.error.ErrorConstants;
 import org.jnss.error.NSPRError;
 import org.jnss.natives.Nss3;
@@ -35,7 +35,7 @@ public final class SymCipher {
 
     // ---- keys and contexts ------------------------------------------------
 
-    @Py(value = "import_sym_key(slot, mechanism, origin, operation, key_data, /, *user_data)",
+    @Python(value = "import_sym_key(slot, mechanism, origin, operation, key_data, /, *user_data)",
             doc = "import_sym_key(slot, mechanism, origin, operation, key_data, [user_data1, ...]) -> PK11SymKey\n\n"
                     + "A symmetric key for mechanism made from the octets of key_data (a SecItem) on slot,\n"
                     + "for the given operation (CKA_*) and origin (PK11_Origin*).")
@@ -50,7 +50,7 @@ public final class SymCipher {
         }
     }
 
-    @Py(value = "create_context_by_sym_key(mechanism, operation, sym_key, sec_param=None)",
+    @Python(value = "create_context_by_sym_key(mechanism, operation, sym_key, sec_param=None)",
             doc = "create_context_by_sym_key(mechanism, operation, sym_key, sec_param=None) -> PK11Context\n\n"
                     + "A context doing operation (CKA_ENCRYPT, CKA_DECRYPT, ...) with mechanism and sym_key;\n"
                     + "sec_param is the mechanism parameter (e.g. from param_from_iv()) or None.")
@@ -65,7 +65,7 @@ public final class SymCipher {
         }));
     }
 
-    @Py(value = "pub_wrap_sym_key(mechanism, pub_key, sym_key, /)",
+    @Python(value = "pub_wrap_sym_key(mechanism, pub_key, sym_key, /)",
             doc = "pub_wrap_sym_key(mechanism, pub_key, sym_key) -> SecItem\n\n"
                     + "sym_key encrypted with the public key pub_key using mechanism (e.g. CKM_RSA_PKCS).")
     public static SecItem pubWrapSymKey(long mechanism, PublicKey pubKey, PK11SymKey symKey) {
@@ -127,7 +127,7 @@ public final class SymCipher {
 
     // ---- parameters ------------------------------------------------------------
 
-    @Py(value = "param_from_iv(mechanism, iv=None)",
+    @Python(value = "param_from_iv(mechanism, iv=None)",
             doc = "param_from_iv(mechanism, iv=None) -> SecItem\n\n"
                     + "The parameter of mechanism built from the initialization vector iv (a SecItem).")
     public static SecItem paramFromIv(long mechanism, Object ivArg) {
@@ -135,14 +135,14 @@ public final class SymCipher {
         return MechParam.with(iv, i -> MechParam.adopt(Nss3.PK11_ParamFromIV(mechanism, i), mechanism));
     }
 
-    @Py(value = "param_from_algid(algid, /)",
+    @Python(value = "param_from_algid(algid, /)",
             doc = "param_from_algid(algid) -> SecItem\n\nThe mechanism parameter an AlgorithmID encodes.")
     public static SecItem paramFromAlgid(AlgorithmID algid) {
         long mech = Nss3.PK11_AlgtagToMechanism(algid.getIdTag());
         return algid.withNative(a -> MechParam.adopt(Nss3.PK11_ParamFromAlgid(a), mech));
     }
 
-    @Py(value = "generate_new_param(mechanism, sym_key=None)",
+    @Python(value = "generate_new_param(mechanism, sym_key=None)",
             doc = "generate_new_param(mechanism, sym_key=None) -> SecItem\n\n"
                     + "A new parameter for mechanism (e.g. with a random IV).")
     public static SecItem generateNewParam(long mechanism, Object key) {
@@ -153,25 +153,25 @@ public final class SymCipher {
         return symKey.withHandle(k -> MechParam.adopt(Nss3.PK11_GenerateNewParam(mechanism, k), mechanism));
     }
 
-    @Py(value = "get_iv_length(mechanism, /)", doc = "get_iv_length(mechanism) -> int\n\nThe IV length of mechanism.")
+    @Python(value = "get_iv_length(mechanism, /)", doc = "get_iv_length(mechanism) -> int\n\nThe IV length of mechanism.")
     public static int getIvLength(long mechanism) {
         return Nss3.PK11_GetIVLength(mechanism);
     }
 
-    @Py(value = "get_block_size(mechanism, sec_param=None)",
+    @Python(value = "get_block_size(mechanism, sec_param=None)",
             doc = "get_block_size(mechanism, sec_param=None) -> int\n\nThe block size of mechanism.")
     public static int getBlockSize(long mechanism, Object sec) {
         SecItem secParam = secParam(sec);
         return MechParam.with(mechanism, secParam, p -> Nss3.PK11_GetBlockSize(mechanism, p));
     }
 
-    @Py(value = "get_pad_mechanism(mechanism, /)",
+    @Python(value = "get_pad_mechanism(mechanism, /)",
             doc = "get_pad_mechanism(mechanism) -> int\n\nThe padding variant of mechanism (itself when it has none).")
     public static long getPadMechanism(long mechanism) {
         return Nss3.PK11_GetPadMechanism(mechanism);
     }
 
-    @Py(value = "algtag_to_mechanism(algtag, /)",
+    @Python(value = "algtag_to_mechanism(algtag, /)",
             doc = "algtag_to_mechanism(algtag) -> mechanism\n\nThe mechanism of an algorithm's SEC_OID_* tag.")
     public static long algtagToMechanism(long algtag) {
         long m = Nss3.PK11_AlgtagToMechanism((int) algtag);
@@ -180,7 +180,7 @@ public final class SymCipher {
         return m;
     }
 
-    @Py(value = "mechanism_to_algtag(mechanism, /)",
+    @Python(value = "mechanism_to_algtag(mechanism, /)",
             doc = "mechanism_to_algtag(mechanism) -> algtag\n\nThe SEC_OID_* tag of a mechanism.")
     public static int mechanismToAlgtag(long mechanism) {
         int tag = Nss3.PK11_MechanismToAlgtag(mechanism);
@@ -188,7 +188,7 @@ public final class SymCipher {
         return tag;
     }
 
-    @Py(value = "generate_random(num_bytes, /)",
+    @Python(value = "generate_random(num_bytes, /)",
             doc = "generate_random(num_bytes) -> string\n\nnum_bytes octets from NSS's random number generator.")
     public static byte[] generateRandom(int numBytes) {
         if (numBytes < 0) throw new IllegalArgumentException("byte count must be non-negative");
@@ -199,7 +199,7 @@ public final class SymCipher {
 
     // ---- PBE v2 -----------------------------------------------------------------
 
-    @Py(value = "create_pbev2_algorithm_id(pbe_alg=SEC_OID_PKCS5_PBKDF2, cipher_alg=SEC_OID_AES_256_CBC, "
+    @Python(value = "create_pbev2_algorithm_id(pbe_alg=SEC_OID_PKCS5_PBKDF2, cipher_alg=SEC_OID_AES_256_CBC, "
             + "prf_alg=SEC_OID_HMAC_SHA1, key_length=0, iterations=100, salt=None)",
             doc = "create_pbev2_algorithm_id(pbe_alg=SEC_OID_PKCS5_PBKDF2, cipher_alg=SEC_OID_AES_256_CBC, "
                     + "prf_alg=SEC_OID_HMAC_SHA1, key_length=0, iterations=100, salt=None) -> AlgorithmID\n\n"
@@ -252,7 +252,7 @@ public final class SymCipher {
             "CKM_PBE_SHA1_CAST128_CBC", "CKM_EC_KEY_PAIR_GEN"));
     private static final Names ATTRIBUTES = new Names("CKA_", Set.of("CKA_SUB_PRIME_BITS", "CKA_EC_PARAMS"));
 
-    @Py(value = "key_mechanism_type_name(mechanism, /)",
+    @Python(value = "key_mechanism_type_name(mechanism, /)",
             doc = "key_mechanism_type_name(mechanism) -> string\n\nThe name of a CKM_* constant.")
     public static String keyMechanismTypeName(long mechanism) {
         String n = MECHANISMS.byValue.get(mechanism);
@@ -260,7 +260,7 @@ public final class SymCipher {
         return n;
     }
 
-    @Py(value = "key_mechanism_type_from_name(name, /)",
+    @Python(value = "key_mechanism_type_from_name(name, /)",
             doc = "key_mechanism_type_from_name(name) -> int\n\n"
                     + "The value of a CKM_* constant; the name is case insensitive, the CKM_ prefix optional.")
     public static long keyMechanismTypeFromName(String name) {
@@ -269,7 +269,7 @@ public final class SymCipher {
         return v;
     }
 
-    @Py(value = "pk11_attribute_type_name(type, /)",
+    @Python(value = "pk11_attribute_type_name(type, /)",
             doc = "pk11_attribute_type_name(type) -> string\n\nThe name of a CKA_* constant.")
     public static String pk11AttributeTypeName(long type) {
         String n = ATTRIBUTES.byValue.get(type);
@@ -277,7 +277,7 @@ public final class SymCipher {
         return n;
     }
 
-    @Py(value = "pk11_attribute_type_from_name(name, /)",
+    @Python(value = "pk11_attribute_type_from_name(name, /)",
             doc = "pk11_attribute_type_from_name(name) -> int\n\n"
                     + "The value of a CKA_* constant; the name is case insensitive, the CKA_ prefix optional.")
     public static long pk11AttributeTypeFromName(String name) {

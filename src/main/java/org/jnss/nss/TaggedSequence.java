@@ -2,7 +2,7 @@ package org.jnss.nss;
 
 import org.jnss.core.ArgumentError;
 import org.jnss.core.KeyError;
-import org.jnss.core.Py;
+import org.jnss.core.Python;
 import org.jnss.core.PyTypeNames;
 import org.jnss.core.Slice;
 import org.jnss.error.NSPRError;
@@ -24,12 +24,12 @@ abstract class TaggedSequence<T> extends Ordered {
     /** Whether item is, or holds, an attribute with this OID tag. */
     abstract boolean itemHasTag(T item, int tag);
 
-    @Py("__len__()")
+    @Python("__len__()")
     public int length() {
         return items().size();
     }
 
-    @Py("__getitem__(key)")
+    @Python("__getitem__(key)")
     public Object getItem(Object key) {
         List<T> items = items();
         Object k = key;
@@ -58,7 +58,7 @@ abstract class TaggedSequence<T> extends Ordered {
         throw new ArgumentError("indices must be integers or strings, not " + PyTypeNames.of(key));
     }
 
-    @Py("has_key(arg)")
+    @Python("has_key(arg)")
     public boolean hasKey(Object arg) {
         int tag = lookupTag(arg);
         if (tag == NssConstants.SEC_OID_UNKNOWN) return false;
@@ -66,7 +66,7 @@ abstract class TaggedSequence<T> extends Ordered {
         return false;
     }
 
-    @Py("__contains__(arg)")
+    @Python("__contains__(arg)")
     public boolean contains(Object arg) {
         return hasKey(arg);
     }

@@ -27,7 +27,7 @@ import java.lang.annotation.Target;
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.METHOD, ElementType.CONSTRUCTOR, ElementType.FIELD})
-public @interface Py {
+public @interface Python {
     /** Python signature (callables) or name (properties, attributes). */
     String value();
 
@@ -47,7 +47,7 @@ public @interface Py {
         /** The classes exposed as Python types of that module, in order. */
         Class<?>[] types() default {};
 
-        /** Further classes whose static {@code @Py} methods are functions of the module too. */
+        /** Further classes whose static {@code @Python} methods are functions of the module too. */
         Class<?>[] functions() default {};
 
         String doc() default "";
