@@ -144,7 +144,7 @@ def _user_base():
     if not base:
         home = registry.getProperty('user.home')
         base = home and home + '/.local'
-    return base
+    return base and str(base)  # sys.path entries are str, as Jython's own
 
 
 ENABLE_USER_SITE = not getattr(sys.flags, 'no_user_site', False)
