@@ -31,7 +31,7 @@ Options:
   --                   the next argument is the script even if more .py files follow
 
 Manifest (--manifest FILE): one case per line, `[case options] script.py args...`,
-split as a POSIX shell would (quotes, backslashes), paths relative to the manifest's
+split as a POSIX shell would (quotes, backslashes, # starts a comment), paths relative to the manifest's
 directory, which is also the working directory of both runs. Blank lines and lines
 starting with # are ignored. Case options: --name NAME (the case's name in reports;
 default: the script and its arguments), --db DIR, --stdin FILE, --timeout SECONDS,
@@ -903,6 +903,13 @@ def main(argv):
         cases = [case]
         title = script
         single = True
+    if opts['record'] is not None or opts['golden'] is not None:
+        seen = {}
+        for c in cases:
+            if c.ident() in seen:
+                usage('cases %r and %r share the golden file name %s (give one --name)'
+                      % (seen[c.ident()], c.name, c.ident()))
+            seen[c.ident()] = c.name
     opts['jobs'] = opts['jobs'] or cores()
     run_cases(cases, opts, shipped)
     if single and opts['record'] is None:
