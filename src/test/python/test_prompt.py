@@ -64,8 +64,9 @@ class TestPrompt(unittest.TestCase):
         r = drive([prompt(), ['send', 'import nss.nss as nss; nss.nss_init_nodb()\r'], prompt(20),
                    ['send', 'nss.sha\t\t'], ['expect', '>>> nss.sha', 5],
                    ['send', '\x03'], prompt(5),
-                   ['send', 'nss.sha25\t'], ['expect', '_digest ', 5],
-                   ['send', "('')\r"], prompt(10),
+                   ['send', 'nss.sha25\t'], ['expect', '_digest( ', 5],
+                   # the editor blinks the matching parenthesis: Return after it is done
+                   ['send', "'')"], ['expect', "'')", 5], ['send', '\r'], prompt(10),
                    ['send', '\x04'], ['expect', '\n', 5]], home=self.home)
         listing = r['outputs'][4]
         for name in ('nss.sha1_digest', 'nss.sha256_digest', 'nss.sha512_digest'):
@@ -73,7 +74,7 @@ class TestPrompt(unittest.TestCase):
         # Ctrl-C drops the line being typed and gives a new prompt
         self.assertIn('KeyboardInterrupt', r['outputs'][6])
         # the completed call ran: the SHA-256 digest of ''
-        self.assertIn('\\xe3\\xb0\\xc4B\\x98', r['outputs'][10])
+        self.assertIn('\\xe3\\xb0\\xc4B\\x98', r['outputs'][12])
         self.assertEqual(r['status'], 0, r)
 
     def test_inspect_after_script(self):
