@@ -35,12 +35,12 @@ def main():
                '@SuppressWarnings("unused")',
                'public interface %s {' % cls]
         if any(not n.isidentifier() for n, _ in consts[module]):
-            out[2:2] = ['', 'import org.jnss.core.Py;']
+            out[2:2] = ['', 'import org.jnss.core.Python;']
         for name, value in sorted(consts[module], key=lambda c: c[0]):
             java_name = name
             if not name.isidentifier():  # e.g. nss.ssl's 'tls1.0'
                 java_name = ''.join(c if c.isalnum() or c == '_' else '_' for c in name)
-                out.append('    @Py("%s")' % name)
+                out.append('    @Python("%s")' % name)
             if -2**31 <= value < 2**31:
                 out.append('    int %s = %d;' % (java_name, value))
             else:

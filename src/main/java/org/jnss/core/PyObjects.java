@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * What the core may ask about a Python object it received unconverted (a
- * {@link Py.Raw} parameter, where null stands for None). The Python surface
+ * {@link Python.Raw} parameter, where null stands for None). The Python surface
  * installs the implementation; without it (plain Java use) such functions
  * cannot be called.
  */

@@ -1,14 +1,14 @@
 package org.jnss.error;
 
-import org.jnss.core.Py;
+import org.jnss.core.Python;
 
 /** The functions of python-nss's {@code nss.error} module. */
-@Py.Module("nss.error")
+@Python.Module("nss.error")
 public final class Errors implements ErrorConstants {
     private Errors() {}
 
     /** The module documentation: every error, in code order, as python-nss's lists them. */
-    @Py("__doc__")
+    @Python("__doc__")
     public static final String DOC = moduleDoc();
 
     private static String moduleDoc() {
@@ -20,7 +20,7 @@ public final class Errors implements ErrorConstants {
     }
 
     /** The description of an NSPR/NSS/SSL error code, or null when unknown. */
-    @Py("get_nspr_error_string(number, /)")
+    @Python("get_nspr_error_string(number, /)")
     public static String getNsprErrorString(int number) {
         return ErrorTable.description(number);
     }

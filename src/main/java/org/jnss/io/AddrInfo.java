@@ -1,8 +1,8 @@
 package org.jnss.io;
 
 import org.jnss.core.ArgumentError;
-import org.jnss.core.Py;
 import org.jnss.core.PyTypeNames;
+import org.jnss.core.Python;
 import org.jnss.core.Slice;
 import org.jnss.error.NSPRError;
 import org.jnss.natives.Mem;
@@ -17,7 +17,7 @@ import java.util.List;
  * lookup result is copied into {@link NetworkAddress} objects (port 0) and
  * released at once.
  */
-@Py.Type(doc = "AddrInfo(hostname, family=PR_AF_UNSPEC, flags=PR_AI_ADDRCONFIG)\n\n"
+@Python.Type(doc = "AddrInfo(hostname, family=PR_AF_UNSPEC, flags=PR_AI_ADDRCONFIG)\n\n"
         + "The network addresses of a host name or numeric address, as an ordered\n"
         + "sequence of NetworkAddress objects (port 0): index it or iterate over it,\n"
         + "and try the addresses in turn. family is PR_AF_UNSPEC or PR_AF_INET;\n"
@@ -29,7 +29,7 @@ public class AddrInfo {
     private final String canonicalName;
     private final List<NetworkAddress> addrs;
 
-    @Py("AddrInfo(hostname, family=PR_AF_UNSPEC, flags=PR_AI_ADDRCONFIG)")
+    @Python("AddrInfo(hostname, family=PR_AF_UNSPEC, flags=PR_AI_ADDRCONFIG)")
     public AddrInfo(String hostname, int family, int flags) {
         this.hostname = hostname;
         long info = Nspr4.PR_GetAddrInfoByName(hostname, (short) family, flags);
@@ -49,12 +49,12 @@ public class AddrInfo {
         }
     }
 
-    @Py(value = "hostname", doc = "the host name or address string the lookup was made for")
+    @Python(value = "hostname", doc = "the host name or address string the lookup was made for")
     public String getHostname() {
         return hostname;
     }
 
-    @Py(value = "canonical_name", doc = "the canonical name of the host, or None if not known")
+    @Python(value = "canonical_name", doc = "the canonical name of the host, or None if not known")
     public String getCanonicalName() {
         return canonicalName;
     }
@@ -64,12 +64,12 @@ public class AddrInfo {
         return addrs;
     }
 
-    @Py("__len__()")
+    @Python("__len__()")
     public int length() {
         return addrs.size();
     }
 
-    @Py("__getitem__(index)")
+    @Python("__getitem__(index)")
     public NetworkAddress getItem(Object index) {
         return addrs.get(sequenceIndex(index, addrs.size()));
     }
@@ -86,7 +86,7 @@ public class AddrInfo {
         return (int) i;
     }
 
-    @Py("__str__()")
+    @Python("__str__()")
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder();

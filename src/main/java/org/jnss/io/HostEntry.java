@@ -1,7 +1,7 @@
 package org.jnss.io;
 
 import org.jnss.core.ArgumentError;
-import org.jnss.core.Py;
+import org.jnss.core.Python;
 import org.jnss.error.NSPRError;
 import org.jnss.natives.Mem;
 import org.jnss.natives.Nspr4;
@@ -17,7 +17,7 @@ import java.util.List;
  * <p>An entry made by {@code NetworkAddress.hostentry} keeps only name and
  * family (aliases and addresses read None, indexing fails), as python-nss's does.
  */
-@Py.Type(doc = "HostEntry(addr)\n\n"
+@Python.Type(doc = "HostEntry(addr)\n\n"
         + "Host database entry for a host name (string: a lookup by name) or a\n"
         + "NetworkAddress (a lookup by address): official name, aliases, family and\n"
         + "an unordered sequence of NetworkAddress objects, which can be indexed\n"
@@ -40,7 +40,7 @@ public class HostEntry {
         this.addrs = addrs;
     }
 
-    @Py("HostEntry(addr)")
+    @Python("HostEntry(addr)")
     public static HostEntry create(Object addr) {
         if (addr instanceof String s) return byName(s);
         if (addr instanceof NetworkAddress n) return byAddr(n, true);
@@ -104,18 +104,18 @@ public class HostEntry {
         return new HostEntry(name, family, List.copyOf(aliases), List.copyOf(addrs));
     }
 
-    @Py(value = "hostname", doc = "official name of the host")
+    @Python(value = "hostname", doc = "official name of the host")
     public String getHostname() {
         return hostname;
     }
 
-    @Py(value = "family", doc = "address family (PR_AF_INET, ...)")
+    @Python(value = "family", doc = "address family (PR_AF_INET, ...)")
     public int getFamily() {
         return family;
     }
 
     /** The aliases as a tuple, or null (None) for an entry made by NetworkAddress.hostentry. */
-    @Py(value = "aliases", doc = "tuple of the host's aliases")
+    @Python(value = "aliases", doc = "tuple of the host's aliases")
     public Object[] getAliases() {
         return aliases == null ? null : aliases.toArray();
     }
@@ -124,7 +124,7 @@ public class HostEntry {
      * All addresses; the port argument is ignored (the addresses keep the port
      * they were made with), as in python-nss.
      */
-    @Py(value = "get_network_addresses(port=0)", doc = "Returns a tuple of the host's NetworkAddress objects.\n"
+    @Python(value = "get_network_addresses(port=0)", doc = "Returns a tuple of the host's NetworkAddress objects.\n"
             + "Deprecated: iterate over the HostEntry instead; port is not applied.")
     public Object[] getNetworkAddresses(int port) {
         org.jnss.core.Warnings.deprecation("Use iteration instead (e.g. for net_adder in hostentry), the port parameter "
@@ -132,7 +132,7 @@ public class HostEntry {
         return addrs == null ? null : addrs.toArray();
     }
 
-    @Py(value = "get_network_address(port=0)", doc = "Returns the first NetworkAddress of the host (None if the entry has none).\n"
+    @Python(value = "get_network_address(port=0)", doc = "Returns the first NetworkAddress of the host (None if the entry has none).\n"
             + "Deprecated: index the HostEntry instead; port is not applied.")
     public NetworkAddress getNetworkAddress(int port) {
         org.jnss.core.Warnings.deprecation("Use indexing instead (e.g. hostentry[i]), the port parameter "
@@ -147,12 +147,12 @@ public class HostEntry {
         return addrs;
     }
 
-    @Py("__len__()")
+    @Python("__len__()")
     public int length() {
         return initialised().size();
     }
 
-    @Py("__getitem__(index)")
+    @Python("__getitem__(index)")
     public NetworkAddress getItem(Object index) {
         List<NetworkAddress> l = initialised();
         return l.get(AddrInfo.sequenceIndex(index, l.size()));
@@ -168,7 +168,7 @@ public class HostEntry {
         return sb.append(')').toString();
     }
 
-    @Py("__str__()")
+    @Python("__str__()")
     @Override
     public String toString() {
         return "name=" + (hostname == null ? "None" : hostname) + " family=" + Io.addrFamilyName(family)

@@ -1,6 +1,6 @@
 package org.jnss.io;
 
-import org.jnss.core.Py;
+import org.jnss.core.Python;
 import org.jnss.error.ErrorConstants;
 import org.jnss.error.NSPRError;
 import org.jnss.natives.Mem;
@@ -13,7 +13,7 @@ import java.nio.ByteOrder;
  * lookups and time intervals. NSPR initialises itself on first use; nothing
  * here needs NSS.
  */
-@Py.Module(value = "nss.io", types = {NetworkAddress.class, AddrInfo.class, HostEntry.class, Socket.class},
+@Python.Module(value = "nss.io", types = {NetworkAddress.class, AddrInfo.class, HostEntry.class, Socket.class},
         doc = "This module implements the NSPR IO functions")
 public final class Io implements IoConstants {
     private Io() {}
@@ -43,22 +43,22 @@ public final class Io implements IoConstants {
         return LITTLE_ENDIAN ? Integer.reverseBytes(i) : i;
     }
 
-    @Py(value = "ntohs(net, /)", doc = "16 bit conversion from network to host byte order")
+    @Python(value = "ntohs(net, /)", doc = "16 bit conversion from network to host byte order")
     public static int ntohs(long net) {
         return swap16(net);
     }
 
-    @Py(value = "htons(host, /)", doc = "16 bit conversion from host to network byte order")
+    @Python(value = "htons(host, /)", doc = "16 bit conversion from host to network byte order")
     public static int htons(long host) {
         return swap16(host);
     }
 
-    @Py(value = "ntohl(net, /)", doc = "32 bit conversion from network to host byte order (a signed result)")
+    @Python(value = "ntohl(net, /)", doc = "32 bit conversion from network to host byte order (a signed result)")
     public static int ntohl(long net) {
         return swap32(net);
     }
 
-    @Py(value = "htonl(host, /)", doc = "32 bit conversion from host to network byte order (a signed result)")
+    @Python(value = "htonl(host, /)", doc = "32 bit conversion from host to network byte order (a signed result)")
     public static int htonl(long host) {
         return swap32(host);
     }
@@ -92,13 +92,13 @@ public final class Io implements IoConstants {
         }
     }
 
-    @Py(value = "get_proto_by_name(name, /)", doc = "Returns the number of a protocol given its name; raises NSPRError if not found.")
+    @Python(value = "get_proto_by_name(name, /)", doc = "Returns the number of a protocol given its name; raises NSPRError if not found.")
     public static int getProtoByName(String name) {
         return (Integer) protoLookup((buf, size, ent) -> Nspr4.PR_GetProtoByName(name, buf, size, ent))[2];
     }
 
     /** Returns {name, aliases tuple}. */
-    @Py(value = "get_proto_by_number(number, /)", doc = "Returns (name, aliases) of a protocol given its number:\n"
+    @Python(value = "get_proto_by_number(number, /)", doc = "Returns (name, aliases) of a protocol given its number:\n"
             + "name, aliases = get_proto_by_number(number). Raises NSPRError if not found.")
     public static Object[] getProtoByNumber(int number) {
         Object[] r = protoLookup((buf, size, ent) -> Nspr4.PR_GetProtoByNumber(number, buf, size, ent));
@@ -116,51 +116,51 @@ public final class Io implements IoConstants {
         return Integer.toUnsignedLong(v);
     }
 
-    @Py(value = "interval_now()", doc = "The current time as an interval (ticks since an arbitrary epoch),\n"
+    @Python(value = "interval_now()", doc = "The current time as an interval (ticks since an arbitrary epoch),\n"
             + "for measuring elapsed time as a difference of two values.")
     public static long intervalNow() {
         return unsigned(Nspr4.PR_IntervalNow());
     }
 
-    @Py(value = "ticks_per_second()", doc = "The number of interval ticks per second on this platform,\n"
+    @Python(value = "ticks_per_second()", doc = "The number of interval ticks per second on this platform,\n"
             + "between PR_INTERVAL_MIN and PR_INTERVAL_MAX.")
     public static long ticksPerSecond() {
         return unsigned(Nspr4.PR_TicksPerSecond());
     }
 
-    @Py(value = "seconds_to_interval(seconds, /)", doc = "Converts seconds to an interval.")
+    @Python(value = "seconds_to_interval(seconds, /)", doc = "Converts seconds to an interval.")
     public static long secondsToInterval(long seconds) {
         return unsigned(Nspr4.PR_SecondsToInterval(cUInt(seconds)));
     }
 
-    @Py(value = "milliseconds_to_interval(milliseconds, /)", doc = "Converts milliseconds to an interval.")
+    @Python(value = "milliseconds_to_interval(milliseconds, /)", doc = "Converts milliseconds to an interval.")
     public static long millisecondsToInterval(long milliseconds) {
         return unsigned(Nspr4.PR_MillisecondsToInterval(cUInt(milliseconds)));
     }
 
-    @Py(value = "microseconds_to_interval(microseconds, /)", doc = "Converts microseconds to an interval.")
+    @Python(value = "microseconds_to_interval(microseconds, /)", doc = "Converts microseconds to an interval.")
     public static long microsecondsToInterval(long microseconds) {
         return unsigned(Nspr4.PR_MicrosecondsToInterval(cUInt(microseconds)));
     }
 
-    @Py(value = "interval_to_seconds(interval, /)", doc = "Converts an interval to seconds.")
+    @Python(value = "interval_to_seconds(interval, /)", doc = "Converts an interval to seconds.")
     public static long intervalToSeconds(long interval) {
         return unsigned(Nspr4.PR_IntervalToSeconds(cUInt(interval)));
     }
 
-    @Py(value = "interval_to_milliseconds(interval, /)", doc = "Converts an interval to milliseconds.")
+    @Python(value = "interval_to_milliseconds(interval, /)", doc = "Converts an interval to milliseconds.")
     public static long intervalToMilliseconds(long interval) {
         return unsigned(Nspr4.PR_IntervalToMilliseconds(cUInt(interval)));
     }
 
-    @Py(value = "interval_to_microseconds(interval, /)", doc = "Converts an interval to microseconds.")
+    @Python(value = "interval_to_microseconds(interval, /)", doc = "Converts an interval to microseconds.")
     public static long intervalToMicroseconds(long interval) {
         return unsigned(Nspr4.PR_IntervalToMicroseconds(cUInt(interval)));
     }
 
     // ---- names -------------------------------------------------------------------
 
-    @Py(value = "addr_family_name(family, /)", doc = "-> string\n\n"
+    @Python(value = "addr_family_name(family, /)", doc = "-> string\n\n"
             + "The name of an address family constant, e.g. 'PR_AF_INET'.")
     public static String addrFamilyName(int family) {
         return switch (family) {

@@ -1,8 +1,8 @@
 package org.jnss.io;
 
 import org.jnss.core.ArgumentError;
-import org.jnss.core.Py;
 import org.jnss.core.PyTypeNames;
+import org.jnss.core.Python;
 import org.jnss.error.NSPRError;
 import org.jnss.natives.Mem;
 import org.jnss.natives.Nspr4;
@@ -19,7 +19,7 @@ import java.util.Arrays;
  * {@link #setFromString} re-initialises it, and {@code Socket.recv_from}
  * stores the sender's address in it.
  */
-@Py.Type(doc = "NetworkAddress(addr=None, port=0, family=PR_AF_INET)\n\n"
+@Python.Type(doc = "NetworkAddress(addr=None, port=0, family=PR_AF_INET)\n\n"
         + "An IPv4 or IPv6 network address with a port.\n\n"
         + "addr may be one of the integers PR_IpAddrNull (only the port is set),\n"
         + "PR_IpAddrAny (the wildcard address), PR_IpAddrLoopback or\n"
@@ -59,7 +59,7 @@ public class NetworkAddress {
         initFromString(addr, port, family);
     }
 
-    @Py("NetworkAddress(addr=None, port=0, family=PR_AF_INET)")
+    @Python("NetworkAddress(addr=None, port=0, family=PR_AF_INET)")
     public static NetworkAddress create(Object addr, int port, int family) {
         int value = IoConstants.PR_IpAddrNull;
         if (addr != null && !(addr instanceof String)) {
@@ -157,7 +157,7 @@ public class NetworkAddress {
         }
     }
 
-    @Py(value = "set_from_string(addr, family=PR_AF_INET)",
+    @Python(value = "set_from_string(addr, family=PR_AF_INET)",
             doc = "Re-initialises the address from a numeric address or host name, keeping the port;\n"
                     + "family may be PR_AF_INET, PR_AF_INET6 or PR_AF_UNSPEC. Deprecated: use AddrInfo.")
     public void setFromString(String addr, int family) {
@@ -167,19 +167,19 @@ public class NetworkAddress {
 
     // ---- properties --------------------------------------------------------
 
-    @Py(value = "family", doc = "address family (PR_AF_INET, PR_AF_INET6, ...)")
+    @Python(value = "family", doc = "address family (PR_AF_INET, PR_AF_INET6, ...)")
     public synchronized int getFamily() {
         return familyOf(raw);
     }
 
-    @Py(value = "port", doc = "port number (assignable)")
+    @Python(value = "port", doc = "port number (assignable)")
     public synchronized int getPort() {
         // network byte order (inet.port and ipv6.port share the offset)
         return ((raw[OFF_PORT] & 0xFF) << 8) | (raw[OFF_PORT + 1] & 0xFF);
     }
 
     /** Python's {@code addr.port = n}: an int (bool included); the value is truncated to 16 bits as in C. */
-    @Py("port")
+    @Python("port")
     public void setPort(Object value) {
         if (value == null) throw new ArgumentError("Cannot delete the port attribute");
         long port;
@@ -193,7 +193,7 @@ public class NetworkAddress {
         setNetAddr(IoConstants.PR_IpAddrNull, getFamily(), port);
     }
 
-    @Py(value = "address", doc = "the IP address as a string")
+    @Python(value = "address", doc = "the IP address as a string")
     public String getAddress() {
         byte[] snapshot = rawBytes();
         if (familyOf(snapshot) == IoConstants.PR_AF_UNSPEC) return UNSET;
@@ -215,12 +215,12 @@ public class NetworkAddress {
         }
     }
 
-    @Py(value = "hostname", doc = "the canonical host name (or the string given) when made from a string, else None")
+    @Python(value = "hostname", doc = "the canonical host name (or the string given) when made from a string, else None")
     public synchronized String getHostname() {
         return hostname;
     }
 
-    @Py(value = "hostentry", doc = "a HostEntry for this address, looked up once (deprecated: IPv4 only; use AddrInfo)")
+    @Python(value = "hostentry", doc = "a HostEntry for this address, looked up once (deprecated: IPv4 only; use AddrInfo)")
     public HostEntry getHostentry() {
         org.jnss.core.Warnings.deprecation(
                 "HostEntry objects only support IPv4, this property will be removed, use AddrInfo instead");
@@ -235,7 +235,7 @@ public class NetworkAddress {
     }
 
     /** The address as python-nss 1.0.1 prints it: the address without the port, or {@code <unset>}. */
-    @Py("__str__()")
+    @Python("__str__()")
     @Override
     public String toString() {
         return getAddress();

@@ -2,7 +2,7 @@ package org.jnss.io;
 
 import org.jnss.core.ArgumentError;
 import org.jnss.core.NativeResource;
-import org.jnss.core.Py;
+import org.jnss.core.Python;
 import org.jnss.error.ErrorConstants;
 import org.jnss.error.NSPRError;
 import org.jnss.natives.Mem;
@@ -31,7 +31,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * (PR_BAD_DESCRIPTOR_ERROR), except the reads, which raise ValueError
  * ("I/O operation on closed socket") as python-nss does.
  */
-@Py.Type(doc = "Socket(family=PR_AF_INET, type=PR_DESC_SOCKET_TCP)\n\n"
+@Python.Type(doc = "Socket(family=PR_AF_INET, type=PR_DESC_SOCKET_TCP)\n\n"
         + "A new NSPR socket. family is PR_AF_INET, PR_AF_INET6 or PR_AF_LOCAL;\n"
         + "type is PR_DESC_SOCKET_TCP or PR_DESC_SOCKET_UDP.")
 public class Socket extends NativeResource {
@@ -63,7 +63,7 @@ public class Socket extends NativeResource {
         this.family = family;
     }
 
-    @Py("Socket(family=, type=PR_DESC_SOCKET_TCP)")
+    @Python("Socket(family=, type=PR_DESC_SOCKET_TCP)")
     public Socket(Integer family, int type) {
         this(open(familyOrDefault(family), type), family == null ? IoConstants.PR_AF_INET : family);
     }
@@ -146,23 +146,23 @@ public class Socket extends NativeResource {
 
     // ---- properties --------------------------------------------------------
 
-    @Py(value = "family", doc = "socket family: PR_AF_INET, PR_AF_INET6, PR_AF_LOCAL or PR_AF_UNSPEC")
+    @Python(value = "family", doc = "socket family: PR_AF_INET, PR_AF_INET6, PR_AF_LOCAL or PR_AF_UNSPEC")
     public int getFamily() {
         return family;
     }
 
     /** python-nss exposes family as a writable member. */
-    @Py("family")
+    @Python("family")
     public void setFamily(int family) {
         this.family = family;
     }
 
-    @Py(value = "netaddr", doc = "the NetworkAddress last given to bind, connect, send_to or recv_from, or None")
+    @Python(value = "netaddr", doc = "the NetworkAddress last given to bind, connect, send_to or recv_from, or None")
     public NetworkAddress getNetaddr() {
         return netaddr;
     }
 
-    @Py(value = "desc_type", doc = "descriptor type: PR_DESC_FILE, PR_DESC_SOCKET_TCP, PR_DESC_SOCKET_UDP, "
+    @Python(value = "desc_type", doc = "descriptor type: PR_DESC_FILE, PR_DESC_SOCKET_TCP, PR_DESC_SOCKET_UDP, "
             + "PR_DESC_LAYERED or PR_DESC_PIPE")
     public int getDescType() {
         if (isClosed()) throw new IllegalArgumentException("socket not initialized");
@@ -185,7 +185,7 @@ public class Socket extends NativeResource {
         };
     }
 
-    @Py("__str__()")
+    @Python("__str__()")
     @Override
     public String toString() {
         long fd = acquire();
@@ -198,7 +198,7 @@ public class Socket extends NativeResource {
 
     // ---- socket options ----------------------------------------------------
 
-    @Py(value = "get_socket_option(option, /)", doc = "Returns the value of a PR_SockOpt_* option: a bool for\n"
+    @Python(value = "get_socket_option(option, /)", doc = "Returns the value of a PR_SockOpt_* option: a bool for\n"
             + "Nonblocking, Reuseaddr, Keepalive, McastLoopback, NoDelay and Broadcast;\n"
             + "(polarity, interval) for Linger; an int for RecvBufferSize, SendBufferSize,\n"
             + "MaxSegment, IpTimeToLive, IpTypeOfService and McastTimeToLive; a NetworkAddress\n"
@@ -241,7 +241,7 @@ public class Socket extends NativeResource {
      * int, a NetworkAddress for McastInterface, mcaddr and ifaddr for
      * AddMember and DropMember.
      */
-    @Py(value = "set_socket_option(option, value=, value2=, /)", doc = "Sets a PR_SockOpt_* option; the arguments after the option\n"
+    @Python(value = "set_socket_option(option, value=, value2=, /)", doc = "Sets a PR_SockOpt_* option; the arguments after the option\n"
             + "depend on it: set_socket_option(PR_SockOpt_NoDelay, bool),\n"
             + "set_socket_option(PR_SockOpt_Linger, polarity, interval),\n"
             + "set_socket_option(PR_SockOpt_RecvBufferSize, size),\n"
@@ -327,7 +327,7 @@ public class Socket extends NativeResource {
                     + ") does not match NetworkAddress family (" + Io.addrFamilyName(af) + ")");
     }
 
-    @Py(value = "connect(addr, timeout=PR_INTERVAL_NO_TIMEOUT)", doc = "Connects to the address (for UDP: sets the\n"
+    @Python(value = "connect(addr, timeout=PR_INTERVAL_NO_TIMEOUT)", doc = "Connects to the address (for UDP: sets the\n"
             + "default peer). Raises NSPRError PR_IO_TIMEOUT_ERROR when the timeout expires first.")
     public void connect(NetworkAddress addr, int timeout) {
         checkFamily(addr);
@@ -345,7 +345,7 @@ public class Socket extends NativeResource {
         }
     }
 
-    @Py(value = "bind(addr, /)", doc = "Binds the socket to the address (PR_IpAddrAny for any interface, port 0 for any port).")
+    @Python(value = "bind(addr, /)", doc = "Binds the socket to the address (PR_IpAddrAny for any interface, port 0 for any port).")
     public void bind(NetworkAddress addr) {
         checkFamily(addr);
         netaddr = addr;
@@ -362,7 +362,7 @@ public class Socket extends NativeResource {
         }
     }
 
-    @Py(value = "listen(backlog=5)", doc = "Listens for connections, queueing at most backlog pending ones.")
+    @Python(value = "listen(backlog=5)", doc = "Listens for connections, queueing at most backlog pending ones.")
     public void listen(int backlog) {
         long fd = acquire();
         try {
@@ -373,7 +373,7 @@ public class Socket extends NativeResource {
     }
 
     /** Returns {Socket, NetworkAddress} of the next connection. */
-    @Py(value = "accept(timeout=PR_INTERVAL_NO_TIMEOUT)", doc = "-> (Socket, NetworkAddress)\n\n"
+    @Python(value = "accept(timeout=PR_INTERVAL_NO_TIMEOUT)", doc = "-> (Socket, NetworkAddress)\n\n"
             + "Accepts a pending connection of a listening socket; returns the connected\n"
             + "socket and the peer's address. Raises NSPRError PR_IO_TIMEOUT_ERROR on timeout.")
     public Object[] accept(int timeout) {
@@ -398,7 +398,7 @@ public class Socket extends NativeResource {
      * the timeout (NSPR's own PR_AcceptRead would wait for the connection
      * without limit). Returns {Socket, NetworkAddress, byte[]}.
      */
-    @Py(value = "accept_read(amount, timeout=PR_INTERVAL_NO_TIMEOUT)", doc = "accept_read(amount, timeout=PR_INTERVAL_NO_TIMEOUT) "
+    @Python(value = "accept_read(amount, timeout=PR_INTERVAL_NO_TIMEOUT)", doc = "accept_read(amount, timeout=PR_INTERVAL_NO_TIMEOUT) "
             + "-> (Socket, NetworkAddress, buf)\n\n"
             + "Accepts a connection and reads at most amount bytes from it; returns the new\n"
             + "socket, the peer's address and the data.")
@@ -415,7 +415,7 @@ public class Socket extends NativeResource {
         }
     }
 
-    @Py(value = "shutdown(how=PR_SHUTDOWN_BOTH)", doc = "Disallows further receives (PR_SHUTDOWN_RCV), sends\n"
+    @Python(value = "shutdown(how=PR_SHUTDOWN_BOTH)", doc = "Disallows further receives (PR_SHUTDOWN_RCV), sends\n"
             + "(PR_SHUTDOWN_SEND) or both (PR_SHUTDOWN_BOTH).")
     public void shutdown(int how) {
         long fd = acquire();
@@ -427,7 +427,7 @@ public class Socket extends NativeResource {
     }
 
     /** Python's close(): undoes one makefile() reference, else closes; a closed socket is an error. */
-    @Py(value = "close()", doc = "Closes the socket (after as many calls as makefile() made file objects).")
+    @Python(value = "close()", doc = "Closes the socket (after as many calls as makefile() made file objects).")
     public void closeSocket() {
         synchronized (closeLock) {
             if (makefileRefs > 0) {
@@ -439,7 +439,7 @@ public class Socket extends NativeResource {
         close();
     }
 
-    @Py(value = "makefile(mode='r', buffersize=-1, /)", doc = "-> file object\n\n"
+    @Python(value = "makefile(mode='r', buffersize=-1, /)", doc = "-> file object\n\n"
             + "Returns the socket itself, which has the file methods read, readline, readlines\n"
             + "and iteration; each makefile() needs one more close(). mode and buffersize are ignored.")
     public Socket makefile(String mode, int buffersize) {
@@ -449,7 +449,7 @@ public class Socket extends NativeResource {
         return this;
     }
 
-    @Py(value = "fileno()", doc = "-> integer\n\nReturns the operating system's descriptor of the socket.")
+    @Python(value = "fileno()", doc = "-> integer\n\nReturns the operating system's descriptor of the socket.")
     public int fileno() {
         if (isClosed()) throw new NSPRError(ErrorConstants.PR_INVALID_ARGUMENT_ERROR);
         long fd = acquire();
@@ -462,12 +462,12 @@ public class Socket extends NativeResource {
         }
     }
 
-    @Py(value = "get_sock_name()", doc = "-> NetworkAddress\n\nReturns the local address of the socket.")
+    @Python(value = "get_sock_name()", doc = "-> NetworkAddress\n\nReturns the local address of the socket.")
     public NetworkAddress getSockName() {
         return name(true);
     }
 
-    @Py(value = "get_peer_name()", doc = "-> NetworkAddress\n\nReturns the address of the connected peer.")
+    @Python(value = "get_peer_name()", doc = "-> NetworkAddress\n\nReturns the address of the connected peer.")
     public NetworkAddress getPeerName() {
         return name(false);
     }
@@ -490,7 +490,7 @@ public class Socket extends NativeResource {
 
     // ---- sending -----------------------------------------------------------
 
-    @Py(value = "send(buf, timeout=PR_INTERVAL_NO_TIMEOUT)", doc = "-> amount\n\n"
+    @Python(value = "send(buf, timeout=PR_INTERVAL_NO_TIMEOUT)", doc = "-> amount\n\n"
             + "Sends the data; returns the number of bytes sent. Raises NSPRError on error or timeout.")
     public int send(byte[] buf, int timeout) {
         long fd = enter();
@@ -503,7 +503,7 @@ public class Socket extends NativeResource {
         }
     }
 
-    @Py(value = "sendall(buf, timeout=PR_INTERVAL_NO_TIMEOUT)", doc = "-> amount\n\n"
+    @Python(value = "sendall(buf, timeout=PR_INTERVAL_NO_TIMEOUT)", doc = "-> amount\n\n"
             + "Sends all the data (each send limited by the timeout); returns the number of bytes sent.")
     public int sendall(byte[] buf, int timeout) {
         long fd = enter();
@@ -522,7 +522,7 @@ public class Socket extends NativeResource {
         }
     }
 
-    @Py(value = "send_to(buf, addr, timeout=PR_INTERVAL_NO_TIMEOUT)", doc = "-> amount\n\n"
+    @Python(value = "send_to(buf, addr, timeout=PR_INTERVAL_NO_TIMEOUT)", doc = "-> amount\n\n"
             + "Sends a datagram to the address; returns the number of bytes sent.")
     public int sendTo(byte[] buf, NetworkAddress addr, int timeout) {
         checkFamily(addr);
@@ -591,7 +591,7 @@ public class Socket extends NativeResource {
         return got.length;
     }
 
-    @Py(value = "recv(amount, timeout=PR_INTERVAL_NO_TIMEOUT)", doc = "-> buf\n\n"
+    @Python(value = "recv(amount, timeout=PR_INTERVAL_NO_TIMEOUT)", doc = "-> buf\n\n"
             + "Receives at most amount bytes, waiting until some arrive; an empty result means\n"
             + "the peer closed the connection. Raises NSPRError PR_IO_TIMEOUT_ERROR on timeout.")
     public byte[] recv(long amount, int timeout) {
@@ -620,7 +620,7 @@ public class Socket extends NativeResource {
         return recvNative(amount, timeout);
     }
 
-    @Py(value = "read(size=-1)", doc = "Reads at most size bytes as recv() does, or with a negative size everything\n"
+    @Python(value = "read(size=-1)", doc = "Reads at most size bytes as recv() does, or with a negative size everything\n"
             + "up to the end of the stream. An empty result means the connection is closed.")
     public byte[] read(long size) {
         readLock.lock();
@@ -641,7 +641,7 @@ public class Socket extends NativeResource {
         }
     }
 
-    @Py(value = "readline(size=0)", doc = "-> buf\n\n"
+    @Python(value = "readline(size=0)", doc = "-> buf\n\n"
             + "Reads one line, including its newline (absent at the end of the stream); with a\n"
             + "positive size at most size bytes. An empty result means end of stream. No line\n"
             + "ending conversion is made.")
@@ -668,7 +668,7 @@ public class Socket extends NativeResource {
         }
     }
 
-    @Py(value = "readlines(sizehint=0)", doc = "-> [buf]\n\n"
+    @Python(value = "readlines(sizehint=0)", doc = "-> [buf]\n\n"
             + "Reads lines with readline() until the end of the stream (the list then ends with\n"
             + "an empty string, as in python-nss), or with a positive sizehint until at least\n"
             + "that many bytes were read.")
@@ -690,14 +690,14 @@ public class Socket extends NativeResource {
         }
     }
 
-    @Py("__iter__()")
+    @Python("__iter__()")
     public Socket iter() {
         checkOpenForRead();
         return this;
     }
 
     /** The next line; NoSuchElementException (StopIteration) at end of stream. */
-    @Py("__next__()")
+    @Python("__next__()")
     public byte[] next() {
         byte[] line = readline(0);
         if (line.length == 0) throw new NoSuchElementException();
@@ -708,7 +708,7 @@ public class Socket extends NativeResource {
      * Receives a datagram of at most amount bytes and stores the sender's
      * address in addr (which becomes this socket's netaddr).
      */
-    @Py(value = "recv_from(amount, addr, timeout=PR_INTERVAL_NO_TIMEOUT)", doc = "recv_from(amount, addr, "
+    @Python(value = "recv_from(amount, addr, timeout=PR_INTERVAL_NO_TIMEOUT)", doc = "recv_from(amount, addr, "
             + "timeout=PR_INTERVAL_NO_TIMEOUT) -> buf\n\n"
             + "Receives at most amount bytes (usually a UDP datagram); the sender's address is\n"
             + "stored in the NetworkAddress addr.")
@@ -738,7 +738,7 @@ public class Socket extends NativeResource {
     // ---- static methods ----------------------------------------------------
 
     /** Returns {Socket, Socket}, connected to each other. */
-    @Py(value = "new_tcp_pair()", doc = "-> (Socket, Socket)\n\n"
+    @Python(value = "new_tcp_pair()", doc = "-> (Socket, Socket)\n\n"
             + "Returns two connected TCP sockets: what is written to one can be read from the other.")
     public static Object[] newTcpPair() {
         long[] fds = new long[2];
@@ -761,7 +761,7 @@ public class Socket extends NativeResource {
         return new Object[]{new Socket(fds[0], fam[0]), new Socket(fds[1], fam[1])};
     }
 
-    @Py(value = "import_tcp_socket(osfd, /)", doc = "-> Socket\n\n"
+    @Python(value = "import_tcp_socket(osfd, /)", doc = "-> Socket\n\n"
             + "Returns a Socket using the operating system's SOCK_STREAM socket descriptor osfd.")
     public static Socket importTcpSocket(int osfd) {
         long fd = Nspr4.PR_ImportTCPSocket(osfd);
@@ -784,7 +784,7 @@ public class Socket extends NativeResource {
      * two-item lists or tuples. Returns the out_flags of each, in order. A
      * closed socket takes part as a null descriptor (out_flags 0).
      */
-    @Py(value = "poll(poll_descs, timeout, /)", doc = "-> (flags, ...)\n\n"
+    @Python(value = "poll(poll_descs, timeout, /)", doc = "-> (flags, ...)\n\n"
             + "Waits until at least one socket of poll_descs, a sequence of (Socket, flags)\n"
             + "pairs with flags a bitwise or of PR_POLL_* values, is ready, or the timeout\n"
             + "(an interval) expires. Returns the resulting flags of each socket, in order.")

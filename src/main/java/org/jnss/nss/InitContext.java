@@ -1,6 +1,6 @@
 package org.jnss.nss;
 
-import org.jnss.core.Py;
+import org.jnss.core.Python;
 
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -18,7 +18,7 @@ public class InitContext {
     }
 
     /** Shuts this context down; NSSPRError SEC_ERROR_NOT_INITIALIZED if it already is. */
-    @Py("shutdown()")
+    @Python("shutdown()")
     public void shutdown() {
         NssRuntime.shutdownContext(this);
     }

@@ -1,7 +1,8 @@
 package org.jnss.nss;
 
+import org.jnss.asn1.Fmt;
 import org.jnss.core.ArgumentError;
-import org.jnss.core.Py;
+import org.jnss.core.Python;
 import org.jnss.natives.Mem;
 
 import java.util.ArrayList;
@@ -14,7 +15,7 @@ public class InitParameters {
     private volatile String manufacturerId, libraryDescription, cryptoTokenDescription, dbTokenDescription,
             fipsTokenDescription, cryptoSlotDescription, dbSlotDescription, fipsSlotDescription;
 
-    @Py("InitParameters(password_required=False, min_password_len=0, manufacturer_id=None, library_description=None, "
+    @Python("InitParameters(password_required=False, min_password_len=0, manufacturer_id=None, library_description=None, "
             + "crypto_token_description=None, db_token_description=None, fips_token_description=None, "
             + "crypto_slot_description=None, db_slot_description=None, fips_slot_description=None)")
     public InitParameters(boolean passwordRequired, Object minPasswordLen, String manufacturerId, String libraryDescription,
@@ -36,13 +37,13 @@ public class InitParameters {
         this(false, 0, null, null, null, null, null, null, null, null);
     }
 
-    @Py("password_required") public boolean getPasswordRequired() { return passwordRequired; }
-    @Py("password_required") public void setPasswordRequired(boolean v) { passwordRequired = v; }
+    @Python("password_required") public boolean getPasswordRequired() { return passwordRequired; }
+    @Python("password_required") public void setPasswordRequired(boolean v) { passwordRequired = v; }
 
-    @Py("min_password_len") public int getMinPasswordLen() { return minPasswordLen; }
+    @Python("min_password_len") public int getMinPasswordLen() { return minPasswordLen; }
 
     /** An int (or bool); deleting the attribute is refused. */
-    @Py("min_password_len")
+    @Python("min_password_len")
     public void setMinPasswordLen(Object v) {
         if (v == null) throw new ArgumentError("Cannot delete the min_password_len attribute");
         if (v instanceof Boolean b) minPasswordLen = b ? 1 : 0;
@@ -51,26 +52,26 @@ public class InitParameters {
     }
 
     // string attributes: assign a str; del sets them back to None
-    @Py("manufacturer_id") public String getManufacturerId() { return manufacturerId; }
-    @Py("manufacturer_id") public void setManufacturerId(String v) { manufacturerId = v; }
-    @Py("library_description") public String getLibraryDescription() { return libraryDescription; }
-    @Py("library_description") public void setLibraryDescription(String v) { libraryDescription = v; }
-    @Py("crypto_token_description") public String getCryptoTokenDescription() { return cryptoTokenDescription; }
-    @Py("crypto_token_description") public void setCryptoTokenDescription(String v) { cryptoTokenDescription = v; }
-    @Py("db_token_description") public String getDbTokenDescription() { return dbTokenDescription; }
-    @Py("db_token_description") public void setDbTokenDescription(String v) { dbTokenDescription = v; }
-    @Py("fips_token_description") public String getFipsTokenDescription() { return fipsTokenDescription; }
-    @Py("fips_token_description") public void setFipsTokenDescription(String v) { fipsTokenDescription = v; }
-    @Py("crypto_slot_description") public String getCryptoSlotDescription() { return cryptoSlotDescription; }
-    @Py("crypto_slot_description") public void setCryptoSlotDescription(String v) { cryptoSlotDescription = v; }
-    @Py("db_slot_description") public String getDbSlotDescription() { return dbSlotDescription; }
-    @Py("db_slot_description") public void setDbSlotDescription(String v) { dbSlotDescription = v; }
-    @Py("fips_slot_description") public String getFipsSlotDescription() { return fipsSlotDescription; }
-    @Py("fips_slot_description") public void setFipsSlotDescription(String v) { fipsSlotDescription = v; }
+    @Python("manufacturer_id") public String getManufacturerId() { return manufacturerId; }
+    @Python("manufacturer_id") public void setManufacturerId(String v) { manufacturerId = v; }
+    @Python("library_description") public String getLibraryDescription() { return libraryDescription; }
+    @Python("library_description") public void setLibraryDescription(String v) { libraryDescription = v; }
+    @Python("crypto_token_description") public String getCryptoTokenDescription() { return cryptoTokenDescription; }
+    @Python("crypto_token_description") public void setCryptoTokenDescription(String v) { cryptoTokenDescription = v; }
+    @Python("db_token_description") public String getDbTokenDescription() { return dbTokenDescription; }
+    @Python("db_token_description") public void setDbTokenDescription(String v) { dbTokenDescription = v; }
+    @Python("fips_token_description") public String getFipsTokenDescription() { return fipsTokenDescription; }
+    @Python("fips_token_description") public void setFipsTokenDescription(String v) { fipsTokenDescription = v; }
+    @Python("crypto_slot_description") public String getCryptoSlotDescription() { return cryptoSlotDescription; }
+    @Python("crypto_slot_description") public void setCryptoSlotDescription(String v) { cryptoSlotDescription = v; }
+    @Python("db_slot_description") public String getDbSlotDescription() { return dbSlotDescription; }
+    @Python("db_slot_description") public void setDbSlotDescription(String v) { dbSlotDescription = v; }
+    @Python("fips_slot_description") public String getFipsSlotDescription() { return fipsSlotDescription; }
+    @Python("fips_slot_description") public void setFipsSlotDescription(String v) { fipsSlotDescription = v; }
 
     private static String s(String v) { return v == null ? "None" : v; }
 
-    @Py("__str__()")
+    @Python("__str__()")
     @Override
     public String toString() {
         return "password_required=" + (passwordRequired ? "True" : "False") + ", min_password_len=" + minPasswordLen
@@ -80,7 +81,7 @@ public class InitParameters {
                 + ", db_slot_description=" + s(dbSlotDescription) + ", fips_slot_description=" + s(fipsSlotDescription);
     }
 
-    @Py("format_lines(level=0)")
+    @Python("format_lines(level=0)")
     public List<Object[]> formatLines(int level) {
         List<Object[]> l = new ArrayList<>();
         l.add(new Object[]{level, "Password Required:", passwordRequired ? "True" : "False"});
@@ -96,7 +97,7 @@ public class InitParameters {
         return l;
     }
 
-    @Py("format(level=0, indent_len=4)")
+    @Python("format(level=0, indent_len=4)")
     public String format(int level, int indentLen) {
         return Fmt.indented(formatLines(level), indentLen);
     }

@@ -1,18 +1,62 @@
 package org.jnss.nss;
 
+import org.jnss.asn1.Codec;
+import org.jnss.asn1.LineFormat;
+import org.jnss.asn1.Oids;
 import org.jnss.core.ArgumentError;
 import org.jnss.core.NotFoundError;
-import org.jnss.core.Py;
 import org.jnss.core.PyTypeNames;
+import org.jnss.core.Python;
 import org.jnss.error.ErrorConstants;
 import org.jnss.error.NSPRError;
 import org.jnss.natives.Nspr4;
 import org.jnss.natives.Nss3;
+import org.jnss.pk11.Bulk;
+import org.jnss.pk11.PK11Context;
+import org.jnss.pk11.PK11Slot;
+import org.jnss.pk11.PK11SymKey;
+import org.jnss.pk11.Passwords;
+import org.jnss.pk11.Pk11Slots;
+import org.jnss.pk11.PrivateKey;
+import org.jnss.pk11.RSAGenParams;
+import org.jnss.pk11.SymCipher;
+import org.jnss.pkcs12.PKCS12DecodeItem;
+import org.jnss.pkcs12.PKCS12Decoder;
+import org.jnss.pkcs12.Pkcs12;
+import org.jnss.pki.AVA;
+import org.jnss.pki.AlgorithmID;
+import org.jnss.pki.AuthKeyID;
+import org.jnss.pki.AuthorityInfoAccess;
+import org.jnss.pki.AuthorityInfoAccesses;
+import org.jnss.pki.BasicConstraints;
+import org.jnss.pki.CRLDistributionPoint;
+import org.jnss.pki.CRLDistributionPts;
+import org.jnss.pki.CertAttribute;
+import org.jnss.pki.CertDB;
+import org.jnss.pki.CertVerify;
+import org.jnss.pki.CertVerifyLog;
+import org.jnss.pki.CertVerifyLogNode;
+import org.jnss.pki.Certificate;
+import org.jnss.pki.CertificateExtension;
+import org.jnss.pki.CertificateRequest;
+import org.jnss.pki.DN;
+import org.jnss.pki.GeneralName;
+import org.jnss.pki.KEYPQGParams;
+import org.jnss.pki.OcspSettings;
+import org.jnss.pki.Pki;
+import org.jnss.pki.PkiFlags;
+import org.jnss.pki.PublicKey;
+import org.jnss.pki.PyDSAPublicKey;
+import org.jnss.pki.PyRSAPublicKey;
+import org.jnss.pki.RDN;
+import org.jnss.pki.SignedCRL;
+import org.jnss.pki.SignedData;
+import org.jnss.pki.SubjectPublicKeyInfo;
 
 import java.lang.reflect.Field;
-import java.nio.ByteBuffer;
 import java.lang.reflect.Modifier;
 import java.math.BigInteger;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -22,9 +66,9 @@ import java.util.Map;
 /**
  * python-nss's {@code nss.nss} module: initialisation and shutdown, digests,
  * data helpers and OIDs. Every function is a plain static Java method, usable
- * from JShell; the {@link Py} annotations give the Python names and signatures.
+ * from JShell; the {@link Python} annotations give the Python names and signatures.
  */
-@Py.Module(value = "nss.nss", types = {SecItem.class, PK11Context.class, PK11Slot.class, InitParameters.class, InitContext.class,
+@Python.Module(value = "nss.nss", types = {SecItem.class, PK11Context.class, PK11Slot.class, InitParameters.class, InitContext.class,
         CertDB.class, Certificate.class, AVA.class, RDN.class, DN.class, AlgorithmID.class, SignedData.class,
         CertificateExtension.class, GeneralName.class, BasicConstraints.class, AuthKeyID.class,
         CRLDistributionPoint.class, CRLDistributionPts.class, AuthorityInfoAccess.class, AuthorityInfoAccesses.class,
@@ -38,7 +82,7 @@ public final class Nss implements NssConstants {
     private Nss() {}
 
     /** Default separator of the hex formatting functions. */
-    @Py("HEX_SEPARATOR_DEFAULT")
+    @Python("HEX_SEPARATOR_DEFAULT")
     public static final String HEX_SEPARATOR_DEFAULT = ":";
 
     // ---- initialisation -------------------------------------------------
@@ -51,17 +95,17 @@ public final class Nss implements NssConstants {
         return s == null ? "" : s;
     }
 
-    @Py("nss_init(cert_dir, /)")
+    @Python("nss_init(cert_dir, /)")
     public static void nssInit(String certDir) {
         NssRuntime.init(true, () -> { check(Nss3.NSS_Init(certDir)); return null; });
     }
 
-    @Py("nss_init_read_write(cert_dir, /)")
+    @Python("nss_init_read_write(cert_dir, /)")
     public static void nssInitReadWrite(String certDir) {
         NssRuntime.init(true, () -> { check(Nss3.NSS_InitReadWrite(certDir)); return null; });
     }
 
-    @Py("nss_init_nodb()")
+    @Python("nss_init_nodb()")
     public static void nssInitNodb() {
         NssRuntime.init(true, () -> { check(Nss3.NSS_NoDB_Init(null)); return null; });
     }
@@ -80,7 +124,7 @@ public final class Nss implements NssConstants {
     }
 
     /** NSS_Initialize; omitted prefixes are empty, the module database defaults to "secmod.db". */
-    @Py("nss_initialize(cert_dir=None, cert_prefix=None, key_prefix=None, secmod_name=None, flags=0)")
+    @Python("nss_initialize(cert_dir=None, cert_prefix=None, key_prefix=None, secmod_name=None, flags=0)")
     public static void nssInitialize(String certDir, String certPrefix, String keyPrefix, String secmodName, int flags) {
         String dir = configDir(certDir, flags);
         NssRuntime.init(true, () -> {
@@ -90,7 +134,7 @@ public final class Nss implements NssConstants {
         });
     }
 
-    @Py("nss_init_context(cert_dir=None, cert_prefix=None, key_prefix=None, secmod_name=None, init_params=None, flags=0)")
+    @Python("nss_init_context(cert_dir=None, cert_prefix=None, key_prefix=None, secmod_name=None, init_params=None, flags=0)")
     public static InitContext nssInitContext(String certDir, String certPrefix, String keyPrefix, String secmodName,
                                              InitParameters initParams, int flags) {
         String dir = configDir(certDir, flags);
@@ -107,40 +151,40 @@ public final class Nss implements NssConstants {
         });
     }
 
-    @Py("nss_shutdown()")
+    @Python("nss_shutdown()")
     public static void nssShutdown() {
         NssRuntime.shutdown();
     }
 
-    @Py("nss_shutdown_context(context, /)")
+    @Python("nss_shutdown_context(context, /)")
     public static void nssShutdownContext(InitContext context) {
         context.shutdown();
     }
 
-    @Py("nss_is_initialized()")
+    @Python("nss_is_initialized()")
     public static boolean nssIsInitialized() {
         return NssRuntime.isInitialized();
     }
 
-    @Py("nss_get_version()")
+    @Python("nss_get_version()")
     public static String nssGetVersion() {
         String v = Nss3.NSS_GetVersion();
         if (v == null) throw NSPRError.last();
         return v;
     }
 
-    @Py("nss_version_check(version, /)")
+    @Python("nss_version_check(version, /)")
     public static boolean nssVersionCheck(String version) {
         return Nss3.NSS_VersionCheck(version) != 0;
     }
 
     /** callback(nss_data_dict, *user_data) is called when NSS shuts down; None cancels it. */
-    @Py("set_shutdown_callback(callback, /, *user_data)")
-    public static void setShutdownCallback(@Py.OrNone NssRuntime.ShutdownCallback callback, Object... userData) {
+    @Python("set_shutdown_callback(callback, /, *user_data)")
+    public static void setShutdownCallback(@Python.OrNone NssRuntime.ShutdownCallback callback, Object... userData) {
         NssRuntime.setShutdownCallback(callback, userData);
     }
 
-    @Py("set_password_callback(callback, /)")
+    @Python("set_password_callback(callback, /)")
     public static void setPasswordCallback(Passwords.PasswordCallback callback) {
         Passwords.setCallback(callback);
     }
@@ -160,7 +204,7 @@ public final class Nss implements NssConstants {
      * (python-nss 1.0.1 fails with SystemError here; this is what its
      * documentation describes.)
      */
-    @Py("nss_init_flags(flags, repr_kind=AsEnumName)")
+    @Python("nss_init_flags(flags, repr_kind=AsEnumName)")
     public static List<Object> nssInitFlags(int flags, int reprKind) {
         PkiFlags.Flag[] table = new PkiFlags.Flag[INIT_FLAGS.length];
         for (int i = 0; i < table.length; i++)
@@ -208,32 +252,32 @@ public final class Nss implements NssConstants {
         }
     }
 
-    @Py("md5_digest(data, /)")
+    @Python("md5_digest(data, /)")
     public static byte[] md5Digest(ByteBuffer data) { return digest(SEC_OID_MD5, data); }
 
     public static byte[] md5Digest(byte[] data) { return md5Digest(ByteBuffer.wrap(data)); }
 
-    @Py("sha1_digest(data, /)")
+    @Python("sha1_digest(data, /)")
     public static byte[] sha1Digest(ByteBuffer data) { return digest(SEC_OID_SHA1, data); }
 
     public static byte[] sha1Digest(byte[] data) { return sha1Digest(ByteBuffer.wrap(data)); }
 
-    @Py("sha256_digest(data, /)")
+    @Python("sha256_digest(data, /)")
     public static byte[] sha256Digest(ByteBuffer data) { return digest(SEC_OID_SHA256, data); }
 
     public static byte[] sha256Digest(byte[] data) { return sha256Digest(ByteBuffer.wrap(data)); }
 
-    @Py("sha512_digest(data, /)")
+    @Python("sha512_digest(data, /)")
     public static byte[] sha512Digest(ByteBuffer data) { return digest(SEC_OID_SHA512, data); }
 
     public static byte[] sha512Digest(byte[] data) { return sha512Digest(ByteBuffer.wrap(data)); }
 
-    @Py("hash_buf(hash_alg, data, /)")
+    @Python("hash_buf(hash_alg, data, /)")
     public static byte[] hashBuf(int hashAlg, ByteBuffer data) { return digest(hashAlg, data); }
 
     public static byte[] hashBuf(int hashAlg, byte[] data) { return hashBuf(hashAlg, ByteBuffer.wrap(data)); }
 
-    @Py("create_digest_context(hash_alg, /)")
+    @Python("create_digest_context(hash_alg, /)")
     public static PK11Context createDigestContext(int hashAlg) {
         requireToken();
         long cx = Nss3.PK11_CreateDigestContext(hashAlg);
@@ -243,17 +287,17 @@ public final class Nss implements NssConstants {
 
     // ---- data helpers ----------------------------------------------------
 
-    @Py("data_to_hex(data, octets_per_line=0, separator=':')")
-    public static Object dataToHex(byte[] data, int octetsPerLine, @Py.OrNone String separator) {
+    @Python("data_to_hex(data, octets_per_line=0, separator=':')")
+    public static Object dataToHex(byte[] data, int octetsPerLine, @Python.OrNone String separator) {
         return Codec.dataToHex(data, octetsPerLine, separator);
     }
 
-    @Py("read_hex(input, separators=' ,:\\t\\n')")
+    @Python("read_hex(input, separators=' ,:\\t\\n')")
     public static byte[] readHex(String input, String separators) {
         return Codec.readHex(input, separators);
     }
 
-    @Py("base64_to_binary(text)")
+    @Python("base64_to_binary(text)")
     public static SecItem base64ToBinary(String text) {
         return new SecItem(Codec.base64ToBinary(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)), 0,
                 SecItem.Kind.DER);
@@ -356,7 +400,7 @@ public final class Nss implements NssConstants {
     }
 
     /** Digits separated by single dots, optional "OID." prefix, trailing white space allowed. */
-    static boolean isOidString(String s) {
+    public static boolean isOidString(String s) {
         int i = s.regionMatches(true, 0, "OID.", 0, 4) ? 4 : 0;
         int integers = 0, dots = 0;
         while (i < s.length()) {
@@ -395,19 +439,19 @@ public final class Nss implements NssConstants {
         return d == 0 ? String.format("unknown(%#x)", tag) : Oids.descriptionOfTag(tag);
     }
 
-    @Py("oid_str(oid, /)")
+    @Python("oid_str(oid, /)")
     public static String oidStr(Object oid) {
         int tag = oidToTag(oid);
         requireKnownTag(tag);
         return Oids.descriptionOfTag(tag);
     }
 
-    @Py("oid_tag(oid, /)")
+    @Python("oid_tag(oid, /)")
     public static int oidTag(Object oid) {
         return oidToTag(oid);
     }
 
-    @Py("oid_tag_name(oid, /)")
+    @Python("oid_tag_name(oid, /)")
     public static String oidTagName(Object oid) {
         int tag = oidToTag(oid);
         loadTagNames();
@@ -418,7 +462,7 @@ public final class Nss implements NssConstants {
     }
 
     /** "OID.a.b.c"; for a SecItem the dotted form of its contents, whatever they are ("" if NSS has none). */
-    @Py("oid_dotted_decimal(oid, /)")
+    @Python("oid_dotted_decimal(oid, /)")
     public static String oidDottedDecimal(Object oid) {
         if (oid instanceof SecItem item) {
             String d = Oids.dottedString(item.toByteArray());
@@ -440,178 +484,178 @@ public final class Nss implements NssConstants {
         throw new ArgumentError(function + "() argument 1 must be integer<k>, not " + PyTypeNames.of(v));
     }
 
-    @Py(value = "cert_crl_reason_name(reason, /)", doc = "The name of a CERTCRLEntryReasonCode constant (KeyError if none).")
+    @Python(value = "cert_crl_reason_name(reason, /)", doc = "The name of a CERTCRLEntryReasonCode constant (KeyError if none).")
     public static String certCrlReasonName(Object reason) {
         return PkiFlags.CRL_REASONS.name(unsignedMask(reason, "cert_crl_reason_name"));
     }
 
-    @Py(value = "cert_crl_reason_from_name(name, /)",
+    @Python(value = "cert_crl_reason_from_name(name, /)",
             doc = "The value of a CERTCRLEntryReasonCode constant given its name, case-insensitive, with or without the crlEntry prefix.")
     public static int certCrlReasonFromName(String name) {
         return PkiFlags.CRL_REASONS.value(name);
     }
 
-    @Py(value = "cert_general_name_type_name(type, /)", doc = "The name of a CERTGeneralNameType constant (KeyError if none).")
+    @Python(value = "cert_general_name_type_name(type, /)", doc = "The name of a CERTGeneralNameType constant (KeyError if none).")
     public static String certGeneralNameTypeName(Object type) {
         return PkiFlags.GENERAL_NAME_TYPES.name(unsignedMask(type, "cert_general_name_type_name"));
     }
 
-    @Py(value = "cert_general_name_type_from_name(name, /)",
+    @Python(value = "cert_general_name_type_from_name(name, /)",
             doc = "The value of a CERTGeneralNameType constant given its name, case-insensitive, with or without the cert prefix.")
     public static int certGeneralNameTypeFromName(String name) {
         return PkiFlags.GENERAL_NAME_TYPES.value(name);
     }
 
-    @Py(value = "cert_usage_flags(flags, repr_kind=AsEnumDescription)",
+    @Python(value = "cert_usage_flags(flags, repr_kind=AsEnumDescription)",
             doc = "The certificateUsage* bits set in flags, as a sorted list (AsEnum, AsEnumName or AsEnumDescription).")
     public static List<Object> certUsageFlags(int flags, int reprKind) {
         return PkiFlags.flags(PkiFlags.CERT_USAGE, flags, reprKind);
     }
 
-    @Py(value = "cert_type_flags(flags, repr_kind=AsEnumName)",
+    @Python(value = "cert_type_flags(flags, repr_kind=AsEnumName)",
             doc = "The NS_CERT_TYPE_* bits set in flags, as a sorted list (AsEnum, AsEnumName or AsEnumDescription).")
     public static List<Object> certTypeFlags(int flags, int reprKind) {
         return PkiFlags.flags(PkiFlags.CERT_TYPE, flags, reprKind);
     }
 
-    @Py(value = "key_usage_flags(flags, repr_kind=AsEnumName)",
+    @Python(value = "key_usage_flags(flags, repr_kind=AsEnumName)",
             doc = "The KU_* bits set in flags, as a sorted list (AsEnum, AsEnumName or AsEnumDescription).")
     public static List<Object> keyUsageFlags(int flags, int reprKind) {
         return PkiFlags.flags(PkiFlags.KEY_USAGE, flags, reprKind);
     }
 
-    @Py(value = "x509_key_usage(bitstr, repr_kind=AsEnumDescription)",
+    @Python(value = "x509_key_usage(bitstr, repr_kind=AsEnumDescription)",
             doc = "The usages set in a DER key usage bit string, as a tuple (AsEnum, AsEnumName, AsEnumDescription or AsIndex).")
     public static Object[] x509KeyUsage(SecItem bitstr, int reprKind) {
         return PkiFlags.bitString(PkiFlags.KEY_USAGE, bitstr.toByteArray(), reprKind);
     }
 
-    @Py(value = "x509_cert_type(bitstr, repr_kind=AsEnumDescription)",
+    @Python(value = "x509_cert_type(bitstr, repr_kind=AsEnumDescription)",
             doc = "The types set in a DER Netscape cert type bit string, as a tuple (AsEnum, AsEnumName, AsEnumDescription or AsIndex).")
     public static Object[] x509CertType(SecItem bitstr, int reprKind) {
         return PkiFlags.bitString(PkiFlags.CERT_TYPE, bitstr.toByteArray(), reprKind);
     }
 
-    @Py(value = "x509_ext_key_usage(sec_item, repr_kind=AsString)",
+    @Python(value = "x509_ext_key_usage(sec_item, repr_kind=AsString)",
             doc = "The OIDs of a DER extended key usage extension, as a tuple (AsObject, AsString, AsDottedDecimal or AsEnum).")
     public static Object[] x509ExtKeyUsage(SecItem secItem, int reprKind) {
         return secItem.getOidSequence(reprKind);
     }
 
-    @Py(value = "x509_alt_name(sec_item, repr_kind=AsString)",
+    @Python(value = "x509_alt_name(sec_item, repr_kind=AsString)",
             doc = "The general names of a DER alternative name extension, as a tuple (AsObject, AsString, AsTypeString, AsTypeEnum or AsLabeledString).")
     public static Object[] x509AltName(SecItem secItem, int reprKind) {
         return PkiFlags.altNames(secItem.toByteArray(), reprKind);
     }
 
-    @Py(value = "decode_der_crl(der_crl, type=SEC_CRL_TYPE, decode_options=CRL_DECODE_DEFAULT_OPTIONS)",
+    @Python(value = "decode_der_crl(der_crl, type=SEC_CRL_TYPE, decode_options=CRL_DECODE_DEFAULT_OPTIONS)",
             doc = "Decodes a DER CRL (a SecItem) into a SignedCRL.")
     public static SignedCRL decodeDerCrl(SecItem derCrl, int type, int decodeOptions) {
         return SignedCRL.decode(derCrl, type, decodeOptions);
     }
 
-    @Py(value = "import_crl(slot, der_crl, url, type, import_options, decode_options, /, *user_data)",
+    @Python(value = "import_crl(slot, der_crl, url, type, import_options, decode_options, /, *user_data)",
             doc = "Imports a DER CRL (a SecItem) into the slot's database and returns it as a SignedCRL; user_data goes to the password callback.")
     public static SignedCRL importCrl(PK11Slot slot, SecItem derCrl, String url, int type, int importOptions,
                                       int decodeOptions, Object... userData) {
         return SignedCRL.importCrl(slot, derCrl, url, type, importOptions, decodeOptions, userData);
     }
 
-    @Py(value = "enable_ocsp_checking(certdb=get_default_certdb())", doc = "Turns on OCSP checking for the certificate database.")
+    @Python(value = "enable_ocsp_checking(certdb=get_default_certdb())", doc = "Turns on OCSP checking for the certificate database.")
     public static void enableOcspChecking(CertDB certdb) {
         OcspSettings.enableChecking(certdb);
     }
 
-    @Py(value = "disable_ocsp_checking(certdb=get_default_certdb())",
+    @Python(value = "disable_ocsp_checking(certdb=get_default_certdb())",
             doc = "Turns off OCSP checking for the certificate database (SEC_ERROR_OCSP_NOT_ENABLED if it is not on).")
     public static void disableOcspChecking(CertDB certdb) {
         OcspSettings.disableChecking(certdb);
     }
 
-    @Py(value = "set_ocsp_cache_settings(max_cache_entries, min_secs_till_next_fetch, max_secs_till_next_fetch, /)",
+    @Python(value = "set_ocsp_cache_settings(max_cache_entries, min_secs_till_next_fetch, max_secs_till_next_fetch, /)",
             doc = "Sets the size of NSS's OCSP cache (-1 disables it, 0 is unlimited) and its fetch intervals.")
     public static void setOcspCacheSettings(int maxCacheEntries, long minSecsTillNextFetch, long maxSecsTillNextFetch) {
         OcspSettings.cacheSettings(maxCacheEntries, minSecsTillNextFetch, maxSecsTillNextFetch);
     }
 
-    @Py(value = "set_ocsp_failure_mode(failure_mode, /)",
+    @Python(value = "set_ocsp_failure_mode(failure_mode, /)",
             doc = "What an OCSP failure means: ocspMode_FailureIsVerificationFailure or ocspMode_FailureIsNotAVerificationFailure.")
     public static void setOcspFailureMode(int failureMode) {
         OcspSettings.failureMode(failureMode);
     }
 
-    @Py(value = "set_ocsp_timeout(seconds, /)", doc = "The longest NSS waits for an OCSP response, in seconds.")
+    @Python(value = "set_ocsp_timeout(seconds, /)", doc = "The longest NSS waits for an OCSP response, in seconds.")
     public static void setOcspTimeout(long seconds) {
         OcspSettings.timeout(seconds);
     }
 
-    @Py(value = "clear_ocsp_cache()", doc = "Removes every response from the OCSP cache.")
+    @Python(value = "clear_ocsp_cache()", doc = "Removes every response from the OCSP cache.")
     public static void clearOcspCache() {
         OcspSettings.clearCache();
     }
 
-    @Py(value = "set_ocsp_default_responder(certdb, url, nickname, /)",
+    @Python(value = "set_ocsp_default_responder(certdb, url, nickname, /)",
             doc = "The location of the default OCSP responder and the nickname of the certificate that signs its responses.")
     public static void setOcspDefaultResponder(CertDB certdb, String url, String nickname) {
         OcspSettings.defaultResponder(certdb, url, nickname);
     }
 
-    @Py(value = "enable_ocsp_default_responder(certdb=get_default_certdb())",
+    @Python(value = "enable_ocsp_default_responder(certdb=get_default_certdb())",
             doc = "OCSP checking goes to the default responder (which must have been set).")
     public static void enableOcspDefaultResponder(CertDB certdb) {
         OcspSettings.enableDefaultResponder(certdb);
     }
 
-    @Py(value = "disable_ocsp_default_responder(certdb=get_default_certdb())",
+    @Python(value = "disable_ocsp_default_responder(certdb=get_default_certdb())",
             doc = "OCSP checking no longer goes to the default responder.")
     public static void disableOcspDefaultResponder(CertDB certdb) {
         OcspSettings.disableDefaultResponder(certdb);
     }
 
-    @Py(value = "get_use_pkix_for_validation()", doc = "Whether NSS validates certificates with libpkix.")
+    @Python(value = "get_use_pkix_for_validation()", doc = "Whether NSS validates certificates with libpkix.")
     public static boolean getUsePkixForValidation() {
         return OcspSettings.usePkix();
     }
 
-    @Py(value = "set_use_pkix_for_validation(flag, /)",
+    @Python(value = "set_use_pkix_for_validation(flag, /)",
             doc = "Turns validation with libpkix on or off; returns the previous setting.")
     public static boolean setUsePkixForValidation(int flag) {
         return OcspSettings.setUsePkix(flag);
     }
 
-    @Py(value = "make_line_fmt_tuples(level, obj)",
+    @Python(value = "make_line_fmt_tuples(level, obj)",
             doc = "[(level, str(x)) for x in obj] for a list or tuple, else [(level, str(obj))]; strings are kept as they are.")
-    public static List<Object[]> makeLineFmtTuples(int level, @Py.Raw Object obj) {
+    public static List<Object[]> makeLineFmtTuples(int level, @Python.Raw Object obj) {
         return LineFormat.makeLineFmtTuples(level, obj);
     }
 
-    @Py(value = "indented_format(lines_pairs, indent_len=4)",
+    @Python(value = "indented_format(lines_pairs, indent_len=4)",
             doc = "indented_format(line_fmt_tuples, indent_len=4) -> string\n\n"
                     + "Renders a list of (level,), (level, text) and (level, label, value) tuples, one line each, "
                     + "indented by level * indent_len spaces, the values of consecutive lines at one level aligned.")
-    public static byte[] indentedFormat(@Py.Raw Object linesPairs, int indentLen) {
+    public static byte[] indentedFormat(@Python.Raw Object linesPairs, int indentLen) {
         return LineFormat.indentedFormat(linesPairs, indentLen);
     }
 
-    @Py(value = "fingerprint_format_lines(data, level=0)", doc = "The MD5 and SHA1 fingerprints of data as line tuples.")
+    @Python(value = "fingerprint_format_lines(data, level=0)", doc = "The MD5 and SHA1 fingerprints of data as line tuples.")
     public static List<Object[]> fingerprintFormatLines(byte[] data, int level) {
         return LineFormat.fingerprintFormatLines(data, level);
     }
 
-    @Py(value = "der_universal_secitem_fmt_lines(sec_item, level=0, octets_per_line=OCTETS_PER_LINE_DEFAULT, separator=HEX_SEPARATOR_DEFAULT)",
+    @Python(value = "der_universal_secitem_fmt_lines(sec_item, level=0, octets_per_line=OCTETS_PER_LINE_DEFAULT, separator=HEX_SEPARATOR_DEFAULT)",
             doc = "The text of a DER encoded ASN.1 universal type as line tuples.")
     public static List<Object[]> derUniversalSecitemFmtLines(SecItem secItem, int level, int octetsPerLine,
-                                                             @Py.OrNone String separator) {
+                                                             @Python.OrNone String separator) {
         return LineFormat.derUniversalSecItemFmtLines(secItem, level, octetsPerLine, separator);
     }
 
-    @Py(value = "get_internal_slot()", doc = "The internal cryptographic slot.")
+    @Python(value = "get_internal_slot()", doc = "The internal cryptographic slot.")
     public static PK11Slot getInternalSlot() {
         requireModule();
         return slot(Nss3.PK11_GetInternalSlot());
     }
 
-    @Py(value = "get_internal_key_slot()", doc = "The internal key slot (the certificate and key database).")
+    @Python(value = "get_internal_key_slot()", doc = "The internal key slot (the certificate and key database).")
     public static PK11Slot getInternalKeySlot() {
         requireModule();
         return slot(Nss3.PK11_GetInternalKeySlot());
@@ -624,13 +668,13 @@ public final class Nss implements NssConstants {
 
     private static PK11Slot slot(long slot) {
         if (slot == 0) throw NSPRError.last();
-        return new PK11Slot(slot);
+        return PK11Slot.adopt(slot);
     }
 
     // ---- certificates (Pki) ------------------------------------------------
 
     /** The default certificate database, None before NSS is initialized. */
-    @Py("get_default_certdb()")
+    @Python("get_default_certdb()")
     public static CertDB getDefaultCertdb() {
         return CertDB.getDefault();
     }
@@ -640,39 +684,39 @@ public final class Nss implements NssConstants {
      * returning bytes) as a SecItem; with ascii, the file is PEM or base64
      * text and the result its decoded DER.
      */
-    @Py("read_der_from_file(file, ascii=False)")
+    @Python("read_der_from_file(file, ascii=False)")
     public static SecItem readDerFromFile(Object file, int ascii) {
         return Pki.readDerFromFile(file, ascii != 0);
     }
 
     // ---- database lookups and keys (CertVerify) -------------------------------
 
-    @Py("find_cert_from_nickname(nickname, /, *user_data)")
+    @Python("find_cert_from_nickname(nickname, /, *user_data)")
     public static Certificate findCertFromNickname(String nickname, Object... userData) {
         return CertVerify.findCertFromNickname(nickname, userData);
     }
 
-    @Py("find_certs_from_nickname(nickname, /, *user_data)")
+    @Python("find_certs_from_nickname(nickname, /, *user_data)")
     public static Object[] findCertsFromNickname(String nickname, Object... userData) {
         return CertVerify.findCertsFromNickname(nickname, userData);
     }
 
-    @Py("find_certs_from_email_addr(email, /, *user_data)")
+    @Python("find_certs_from_email_addr(email, /, *user_data)")
     public static Object[] findCertsFromEmailAddr(String email, Object... userData) {
         return CertVerify.findCertsFromEmailAddr(email, userData);
     }
 
-    @Py("get_cert_nicknames(certdb, what, /, *user_data)")
+    @Python("get_cert_nicknames(certdb, what, /, *user_data)")
     public static Object[] getCertNicknames(CertDB certdb, int what, Object... userData) {
         return CertVerify.certNicknames(certdb, what, userData);
     }
 
-    @Py("list_certs(type, /, *user_data)")
+    @Python("list_certs(type, /, *user_data)")
     public static Object[] listCerts(int type, Object... userData) {
         return CertVerify.listCerts(type, userData);
     }
 
-    @Py("find_key_by_any_cert(cert, /, *user_data)")
+    @Python("find_key_by_any_cert(cert, /, *user_data)")
     public static PrivateKey findKeyByAnyCert(Certificate cert, Object... userData) {
         return CertVerify.findKeyByAnyCert(cert, userData);
     }

@@ -1,13 +1,21 @@
 package org.jnss.nss;
 
+import org.jnss.asn1.Asn1Fmt;
+import org.jnss.asn1.BStr;
+import org.jnss.asn1.Codec;
+import org.jnss.asn1.DerFormat;
+import org.jnss.asn1.Fmt;
+import org.jnss.asn1.Oids;
 import org.jnss.core.ArgumentError;
 import org.jnss.core.BinaryData;
-import org.jnss.core.Py;
 import org.jnss.core.PyTypeNames;
+import org.jnss.core.Python;
 import org.jnss.core.Slice;
 import org.jnss.error.NSPRError;
 import org.jnss.natives.Mem;
 import org.jnss.natives.Nss3;
+import org.jnss.pk11.MechParam;
+import org.jnss.pki.DN;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -21,7 +29,7 @@ import java.util.List;
  */
 public class SecItem implements BinaryData {
     /** SECItem layout: type (int) at 0, data pointer at 8, len (unsigned int) at 16. */
-    static final int SIZEOF = 24;
+    public static final int SIZEOF = 24;
 
     /**
      * What the bytes are, which decides how str() renders them (python-nss's
@@ -55,7 +63,7 @@ public class SecItem implements BinaryData {
     }
 
     /** A mechanism parameter owning the native SECItem NSS returned (its bytes are copied for Python). */
-    SecItem(MechParam param, byte[] data, int type, boolean nullData) {
+    public SecItem(MechParam param, byte[] data, int type, boolean nullData) {
         this.data = data;
         this.noData = nullData;
         this.type = type;
@@ -64,10 +72,10 @@ public class SecItem implements BinaryData {
     }
 
     /** The native mechanism parameter behind this item, or null for plain data. */
-    MechParam mechParam() { return param; }
+    public MechParam mechParam() { return param; }
 
     /** Python constructor: data may be base64 text (optionally PEM armoured) when ascii is true. */
-    @Py("SecItem(data=None, type=0, ascii=0)")
+    @Python("SecItem(data=None, type=0, ascii=0)")
     public static SecItem create(byte[] data, int type, int ascii) {
         if (data == null) return new SecItem(null, 0);
         if (ascii != 0) data = Codec.base64ToBinary(data);
@@ -79,20 +87,20 @@ public class SecItem implements BinaryData {
     @Override
     public byte[] toByteArray() { return data.clone(); }
 
-    @Py("data")
+    @Python("data")
     public byte[] getData() { return data.clone(); }
 
-    @Py("type")
+    @Python("type")
     public int getType() { return type; }
 
-    @Py("len")
+    @Python("len")
     public int getLen() { return data.length; }
 
-    @Py("__len__()")
+    @Python("__len__()")
     public int length() { return data.length; }
 
     /** An octet (as a one-character string) or a slice, as python-nss's SecItem subscript. */
-    @Py("__getitem__(key)")
+    @Python("__getitem__(key)")
     public byte[] getItem(Object key) {
         if (key instanceof Slice s) return s.apply(data);
         if (key instanceof Integer || key instanceof Long || key instanceof BigInteger || key instanceof Boolean) {
@@ -130,14 +138,14 @@ public class SecItem implements BinaryData {
         return c != 0 ? c : 1;
     }
 
-    @Py("__eq__(other)") public boolean eq(Object o) { return compareTo(o) == 0; }
-    @Py("__ne__(other)") public boolean ne(Object o) { return compareTo(o) != 0; }
-    @Py("__lt__(other)") public boolean lt(Object o) { return compareTo(o) < 0; }
-    @Py("__le__(other)") public boolean le(Object o) { return compareTo(o) <= 0; }
-    @Py("__gt__(other)") public boolean gt(Object o) { return compareTo(o) > 0; }
-    @Py("__ge__(other)") public boolean ge(Object o) { return compareTo(o) >= 0; }
+    @Python("__eq__(other)") public boolean eq(Object o) { return compareTo(o) == 0; }
+    @Python("__ne__(other)") public boolean ne(Object o) { return compareTo(o) != 0; }
+    @Python("__lt__(other)") public boolean lt(Object o) { return compareTo(o) < 0; }
+    @Python("__le__(other)") public boolean le(Object o) { return compareTo(o) <= 0; }
+    @Python("__gt__(other)") public boolean gt(Object o) { return compareTo(o) > 0; }
+    @Python("__ge__(other)") public boolean ge(Object o) { return compareTo(o) >= 0; }
 
-    @Py("__hash__()")
+    @Python("__hash__()")
     public int pyHash() {
         throw new ArgumentError("unhashable type: 'nss.nss.SecItem'");
     }
@@ -154,7 +162,7 @@ public class SecItem implements BinaryData {
      * Hex for plain data; an algorithm's OID as its description; decoded DER
      * for other kinds (a list for SET/SEQUENCE, None where python-nss has none).
      */
-    @Py("__str__()")
+    @Python("__str__()")
     public Object str() {
         if (param != null && noData) return "(null)";    // python-nss prints NSS's NULL data pointer
         return switch (kind) {
@@ -170,21 +178,21 @@ public class SecItem implements BinaryData {
         return Codec.hex(data);
     }
 
-    @Py("to_hex(octets_per_line=0, separator=':')")
-    public Object toHex(int octetsPerLine, @Py.OrNone String separator) {
+    @Python("to_hex(octets_per_line=0, separator=':')")
+    public Object toHex(int octetsPerLine, @Python.OrNone String separator) {
         return Codec.dataToHex(data, octetsPerLine, separator);
     }
 
     /** The value of a DER TLV as hex (the tag and length octets are skipped, the length is not checked). */
-    @Py("der_to_hex(octets_per_line=0, separator=':')")
-    public Object derToHex(int octetsPerLine, @Py.OrNone String separator) {
+    @Python("der_to_hex(octets_per_line=0, separator=':')")
+    public Object derToHex(int octetsPerLine, @Python.OrNone String separator) {
         byte[] v = DerFormat.stripTagAndLength(data);
         if (v == null) throw new IllegalArgumentException("malformed ASN.1 DER data");
         return Codec.dataToHex(v, octetsPerLine, separator);
     }
 
     /** The data read as a two's complement big-endian integer. */
-    @Py("get_integer()")
+    @Python("get_integer()")
     public BigInteger getInteger() {
         return DerFormat.integer(data);
     }
@@ -195,7 +203,7 @@ public class SecItem implements BinaryData {
      * is given; one string when charsPerLine is 0 and there is no pemType
      * (with a pemType, 0 means 64).
      */
-    @Py("to_base64(chars_per_line=64, pem_type=)")
+    @Python("to_base64(chars_per_line=64, pem_type=)")
     public Object toBase64(int charsPerLine, String pemType) {
         String b64 = Codec.toBase64(data);
         if (charsPerLine < 0) throw new IllegalStateException("bad argument to internal function");
@@ -212,7 +220,7 @@ public class SecItem implements BinaryData {
     }
 
     /** A DER SEQUENCE OF OBJECT IDENTIFIER as a tuple, each OID as repr_kind says. */
-    @Py("get_oid_sequence(repr_kind=AsString)")
+    @Python("get_oid_sequence(repr_kind=AsString)")
     public Object[] getOidSequence(int reprKind) {
         if (data.length == 0) throw new IllegalArgumentException("missing DER encoded OID data");
         List<byte[]> oids = decodeOidSequence(data);
@@ -255,7 +263,7 @@ public class SecItem implements BinaryData {
         }
     }
 
-    @Py("format_lines(level=0)")
+    @Python("format_lines(level=0)")
     public List<Object[]> formatLines(int level) {
         List<Object[]> out = new ArrayList<>();
         out.add(new Object[]{level, "Data:"});
@@ -265,13 +273,13 @@ public class SecItem implements BinaryData {
         return out;
     }
 
-    @Py("format(level=0, indent_len=4)")
+    @Python("format(level=0, indent_len=4)")
     public String format(int level, int indentLen) {
         return Fmt.indented(formatLines(level), indentLen);
     }
 
     /** Allocates a native SECItem pointing at a native copy of the data; free with {@link #freeNative}. */
-    long toNative() {
+    public long toNative() {
         long item = Mem.calloc(SIZEOF);
         long buf = Mem.malloc(data.length);
         Mem.write(buf, 0, data, 0, data.length);
@@ -281,14 +289,14 @@ public class SecItem implements BinaryData {
         return item;
     }
 
-    static void freeNative(long item) {
+    public static void freeNative(long item) {
         if (item == 0) return;
         Mem.free(Mem.getPointer(item, 8));
         Mem.free(item);
     }
 
     /** Copies the contents of a native SECItem. */
-    static byte[] readNative(long item) {
+    public static byte[] readNative(long item) {
         long p = Mem.getPointer(item, 8);
         int len = Mem.getInt(item, 16);
         return p == 0 ? new byte[0] : Mem.read(p, 0, len);

@@ -1,8 +1,10 @@
 package org.jnss.python;
 
 import org.jnss.core.CallbackErrors;
-import org.jnss.core.Py;
 import org.jnss.core.PyTypeNames;
+import org.jnss.core.Python;
+
+import org.python.core.Py;
 import org.python.core.PyException;
 import org.python.core.PyObject;
 import org.python.core.PyString;
@@ -20,7 +22,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The one generic binder: reads the {@link Py} annotations of a core module
+ * The one generic binder: reads the {@link Python} annotations of a core module
  * class and its types and fills a Jython module namespace with constants,
  * functions and types. No per-method wrapper exists anywhere.
  */
@@ -45,14 +47,14 @@ public final class Binder {
      * so nothing is imported for them (importing warnings costs ~0.1 s).
      */
     private static void warn(String category, String message) {
-        PyObject warnings = org.python.core.Py.getSystemState().modules.__finditem__("warnings");
+        PyObject warnings = Py.getSystemState().modules.__finditem__("warnings");
         if (warnings == null) {
             if (category.endsWith("DeprecationWarning")) return;
             warnings = org.python.core.imp.importName("warnings", true);
         }
-        PyObject cls = org.python.core.Py.getSystemState().getBuiltins().__finditem__(category);
-        warnings.invoke("warn", new PyObject[]{new PyString(message), cls == null ? org.python.core.Py.None : cls,
-                org.python.core.Py.newInteger(1)});
+        PyObject cls = Py.getSystemState().getBuiltins().__finditem__(category);
+        warnings.invoke("warn", new PyObject[]{new PyString(message), cls == null ? Py.None : cls,
+                Py.newInteger(1)});
     }
 
     private Binder() {}
@@ -61,19 +63,19 @@ public final class Binder {
      * Populates a module namespace from a core module class.
      *
      * @param namespace the module's globals()
-     * @param moduleClass fully qualified name of the core class annotated {@link Py.Module}
+     * @param moduleClass fully qualified name of the core class annotated {@link Python.Module}
      */
     public static void bindModule(PyObject namespace, String moduleClass) {
         Class<?> cls;
         try {
             cls = Class.forName(moduleClass);
         } catch (ClassNotFoundException e) {
-            throw org.python.core.Py.ImportError("no core module class " + moduleClass);
+            throw Py.ImportError("no core module class " + moduleClass);
         } catch (LinkageError e) {
-            throw org.python.core.Py.ImportError(String.valueOf(e.getMessage()));
+            throw Py.ImportError(String.valueOf(e.getMessage()));
         }
-        Py.Module mod = cls.getAnnotation(Py.Module.class);
-        if (mod == null) throw new IllegalStateException(moduleClass + " is not annotated @Py.Module");
+        Python.Module mod = cls.getAnnotation(Python.Module.class);
+        if (mod == null) throw new IllegalStateException(moduleClass + " is not annotated @Python.Module");
         String module = mod.value();
         if (!mod.doc().isEmpty()) namespace.__setitem__("__doc__", new PyString(mod.doc()));
 
@@ -82,7 +84,7 @@ public final class Binder {
         for (Field f : cls.getFields()) {
             int m = f.getModifiers();
             if (!Modifier.isStatic(m) || !Modifier.isFinal(m)) continue;
-            Py py = f.getAnnotation(Py.class);
+            Python py = f.getAnnotation(Python.class);
             String name = py != null ? py.value() : f.getName();
             try {
                 namespace.__setitem__(name, Convert.toPy(f.get(null)));
@@ -99,15 +101,15 @@ public final class Binder {
         functionClasses.addAll(java.util.Arrays.asList(mod.functions()));
         for (Class<?> fc : functionClasses) {
             for (Method m : fc.getMethods()) {
-                Py py = m.getAnnotation(Py.class);
+                Python py = m.getAnnotation(Python.class);
                 if (py == null || !Modifier.isStatic(m.getModifiers()) || m.getDeclaringClass() != fc) continue;
                 functions.add(m);
             }
         }
         long t1 = System.nanoTime();
-        functions.sort(java.util.Comparator.comparing(m -> defaultsCall(m.getAnnotation(Py.class).value())));
+        functions.sort(java.util.Comparator.comparing(m -> defaultsCall(m.getAnnotation(Python.class).value())));
         for (Method m : functions) {
-            Py py = m.getAnnotation(Py.class);
+            Python py = m.getAnnotation(Python.class);
             Invoker inv = new Invoker(m, Signature.parse(py.value()), py.unicode(), d -> evalDefault(d, namespace));
             namespace.__setitem__(inv.name, new JFunction(inv, module, docOf(py)));
         }
@@ -135,7 +137,7 @@ public final class Binder {
     }
 
     private static void defineType(PyObject namespace, String module, Class<?> cls) {
-        Py.Type pt = cls.getAnnotation(Py.Type.class);
+        Python.Type pt = cls.getAnnotation(Python.Type.class);
         String name = pt != null && !pt.value().isEmpty() ? pt.value() : cls.getSimpleName();
         NssType type = new NssType(cls, module, name);
         PyStringMap dict = new PyStringMap();
@@ -143,19 +145,19 @@ public final class Binder {
         if (pt != null && !pt.doc().isEmpty()) dict.__setitem__("__doc__", new PyString(pt.doc()));
 
         Executable ctor = null;
-        Py ctorPy = null;
+        Python ctorPy = null;
         for (Constructor<?> c : cls.getConstructors()) {
-            Py py = c.getAnnotation(Py.class);
+            Python py = c.getAnnotation(Python.class);
             if (py != null) { ctor = c; ctorPy = py; }
         }
         Map<String, Method> setters = new java.util.HashMap<>();
         for (Method m : cls.getMethods()) {
-            Py py = m.getAnnotation(Py.class);
+            Python py = m.getAnnotation(Python.class);
             if (py != null && !py.value().contains("(") && m.getParameterCount() == 1 && !Modifier.isStatic(m.getModifiers()))
                 setters.put(py.value().trim(), m);
         }
         for (Method m : cls.getMethods()) {
-            Py py = m.getAnnotation(Py.class);
+            Python py = m.getAnnotation(Python.class);
             if (py == null || m.equals(setters.get(py.value().trim()))) continue;
             // members of an exposed base class are inherited through the Python base type
             // (and their defaults belong to the base's module)
@@ -217,7 +219,7 @@ public final class Binder {
         return t != null ? t.qualifiedName : c.getSimpleName();
     }
 
-    private static String docOf(Py py) {
+    private static String docOf(Python py) {
         String sig = py.value();
         return py.doc().isEmpty() ? sig : sig + "\n\n" + py.doc();
     }
@@ -225,14 +227,14 @@ public final class Binder {
     /** Evaluates a default's source: literals directly, anything else in the module namespace. */
     static PyObject evalDefault(String src, PyObject namespace) {
         switch (src) {
-            case "None": return org.python.core.Py.None;
-            case "True": return org.python.core.Py.True;
-            case "False": return org.python.core.Py.False;
+            case "None": return Py.None;
+            case "True": return Py.True;
+            case "False": return Py.False;
             default: break;
         }
         if (Defaults.INTEGER.matcher(src).matches()) {
             long v = Long.parseLong(src);
-            return org.python.core.Py.newInteger(v);
+            return Py.newInteger(v);
         }
         if (Defaults.NAME.matcher(src).matches()) {
             PyObject v = namespace.__finditem__(src);
@@ -253,15 +255,15 @@ public final class Binder {
     }
 
     private static void printToStderr(String line) {
-        PyObject stderr = org.python.core.Py.getSystemState().stderr;
+        PyObject stderr = Py.getSystemState().stderr;
         stderr.invoke("write", new PyString(line + "\n"));
     }
 
     private static void reportCallbackError(String where, Throwable t) {
         PyException pe = PyErrors.map(t instanceof java.lang.reflect.UndeclaredThrowableException u ? u.getCause() : t);
-        org.python.core.PySystemState sys = org.python.core.Py.getSystemState();
+        org.python.core.PySystemState sys = Py.getSystemState();
         PyObject stderr = sys.stderr;
-        org.python.core.Py.println(stderr, new PyString("exception in " + where));
-        org.python.core.Py.printException(pe);
+        Py.println(stderr, new PyString("exception in " + where));
+        Py.printException(pe);
     }
 }

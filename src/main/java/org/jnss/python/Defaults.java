@@ -1,6 +1,6 @@
 package org.jnss.python;
 
-/** Reading the default values of @Py signatures (no Jython state: usable in plain unit tests). */
+/** Reading the default values of @Python signatures (no Jython state: usable in plain unit tests). */
 final class Defaults {
     private Defaults() {}
 

@@ -1,7 +1,9 @@
 package org.jnss.python;
 
 import org.jnss.core.ArgumentError;
-import org.jnss.core.Py;
+import org.jnss.core.Python;
+
+import org.python.core.Py;
 import org.python.core.PyException;
 import org.python.core.PyObject;
 
@@ -129,11 +131,11 @@ final class Invoker {
         for (int i = 0; i < nParams; i++) {
             boolean orNone = false, raw = false;
             for (java.lang.annotation.Annotation a : pann[i]) {
-                orNone |= a instanceof Py.OrNone;
-                raw |= a instanceof Py.Raw;
+                orNone |= a instanceof Python.OrNone;
+                raw |= a instanceof Python.Raw;
             }
             if (raw && ptypes[i] != Object.class)
-                throw new IllegalStateException(target + ": @Py.Raw needs an Object parameter");
+                throw new IllegalStateException(target + ": @Python.Raw needs an Object parameter");
             conv[i] = raw ? v -> v : Convert.forType(ptypes[i]);
             String d = sig.defaults.get(i);
             noneOk[i] = orNone || "None".equals(d) || ptypes[i] == Object.class;
@@ -146,7 +148,7 @@ final class Invoker {
             } else {
                 PyObject pv = evalDefault.apply(d);
                 if (pv instanceof CallDefault) defaults[i] = pv;     // evaluated at each call, as C code does
-                else defaults[i] = pv == org.python.core.Py.None && !ptypes[i].isPrimitive() ? null : conv[i].convert(pv);
+                else defaults[i] = pv == Py.None && !ptypes[i].isPrimitive() ? null : conv[i].convert(pv);
             }
         }
         return prep;
@@ -191,7 +193,7 @@ final class Invoker {
     }
 
     private static PyException typeError(String msg) {
-        return org.python.core.Py.TypeError(msg);
+        return Py.TypeError(msg);
     }
 
     private static String plural(int n) {
@@ -237,7 +239,7 @@ final class Invoker {
                     throw typeError("Required argument '" + sig.params.get(i) + "' (pos " + (i + 1) + ") not found");
                 if (d instanceof CallDefault call) {
                     PyObject pv = call.evaluate();
-                    j[i] = pv == org.python.core.Py.None ? null : convert(p, i, pv);   // a default, not a caller's None
+                    j[i] = pv == Py.None ? null : convert(p, i, pv);   // a default, not a caller's None
                 } else {
                     j[i] = d;
                 }
@@ -272,7 +274,7 @@ final class Invoker {
 
     /** Converts argument i; a conversion failure reads as CPython's "f() argument N must be X, not Y". */
     private Object convert(Prepared p, int i, PyObject v) {
-        if (v == org.python.core.Py.None && p.noneOk[i]) return null;
+        if (v == Py.None && p.noneOk[i]) return null;
         try {
             return p.conv[i].convert(v);
         } catch (PyException e) {
@@ -297,7 +299,7 @@ final class Invoker {
 
         PyObject evaluate() {
             PyObject f = namespace.__finditem__(function);
-            if (f == null) throw org.python.core.Py.NameError("name '" + function + "' is not defined");
+            if (f == null) throw Py.NameError("name '" + function + "' is not defined");
             return f.__call__();
         }
     }

@@ -6,7 +6,7 @@ import org.python.core.PyString;
 
 /**
  * A property of an exposed type, backed by a no-argument core method and,
- * when writable, a one-argument setter of the same {@code @Py} name. Deleting
+ * when writable, a one-argument setter of the same {@code @Python} name. Deleting
  * a writable property passes null to the setter (TypeError "Cannot delete"
  * when it takes a primitive).
  */

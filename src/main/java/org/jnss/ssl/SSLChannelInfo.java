@@ -1,13 +1,13 @@
 package org.jnss.ssl;
 
-import org.jnss.core.Py;
+import org.jnss.core.Python;
 import org.jnss.natives.Mem;
 import org.jnss.nss.SecItem;
 
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +17,7 @@ import java.util.List;
  * Made by {@code SSLSocket.get_ssl_channel_info()} only (python-nss's own
  * constructor makes an object whose use crashes).
  */
-@Py.Type(doc = "An object representing the state of an SSL connection (see SSLSocket.get_ssl_channel_info())")
+@Python.Type(doc = "An object representing the state of an SSL connection (see SSLSocket.get_ssl_channel_info())")
 public final class SSLChannelInfo {
     /** sizeof(SSLChannelInfo) in NSS 3.87 and field offsets (offsetof, /usr/include/nss/sslt.h) */
     static final int SIZE = 136;
@@ -53,28 +53,28 @@ public final class SSLChannelInfo {
         return LocalDateTime.ofInstant(Instant.ofEpochSecond(t), ZoneOffset.UTC);
     }
 
-    @Py("protocol_version") public int getProtocolVersion() { return protocolVersion; }
+    @Python("protocol_version") public int getProtocolVersion() { return protocolVersion; }
     /** As python-nss: the version named by the major and minor numbers (ValueError for one it does not know). */
-    @Py("protocol_version_enum") public int getProtocolVersionEnum() {
+    @Python("protocol_version_enum") public int getProtocolVersionEnum() {
         versionStr();
         return Ssl.SSL_LIBRARY_VERSION_3_0 + (protocolVersion & 0xff);
     }
-    @Py("protocol_version_str") public String getProtocolVersionStr() { return versionStr(); }
-    @Py("major_protocol_version") public int getMajorProtocolVersion() { return protocolVersion >> 8; }
-    @Py("minor_protocol_version") public int getMinorProtocolVersion() { return protocolVersion & 0xff; }
-    @Py("cipher_suite") public int getCipherSuite() { return cipherSuite; }
-    @Py("auth_key_bits") public int getAuthKeyBits() { return authKeyBits; }
-    @Py("kea_key_bits") public int getKeaKeyBits() { return keaKeyBits; }
-    @Py("creation_time") public LocalDateTime getCreationTime() { return local(creationTime); }
-    @Py("creation_time_utc") public LocalDateTime getCreationTimeUtc() { return utc(creationTime); }
-    @Py("last_access_time") public LocalDateTime getLastAccessTime() { return local(lastAccessTime); }
-    @Py("last_access_time_utc") public LocalDateTime getLastAccessTimeUtc() { return utc(lastAccessTime); }
+    @Python("protocol_version_str") public String getProtocolVersionStr() { return versionStr(); }
+    @Python("major_protocol_version") public int getMajorProtocolVersion() { return protocolVersion >> 8; }
+    @Python("minor_protocol_version") public int getMinorProtocolVersion() { return protocolVersion & 0xff; }
+    @Python("cipher_suite") public int getCipherSuite() { return cipherSuite; }
+    @Python("auth_key_bits") public int getAuthKeyBits() { return authKeyBits; }
+    @Python("kea_key_bits") public int getKeaKeyBits() { return keaKeyBits; }
+    @Python("creation_time") public LocalDateTime getCreationTime() { return local(creationTime); }
+    @Python("creation_time_utc") public LocalDateTime getCreationTimeUtc() { return utc(creationTime); }
+    @Python("last_access_time") public LocalDateTime getLastAccessTime() { return local(lastAccessTime); }
+    @Python("last_access_time_utc") public LocalDateTime getLastAccessTimeUtc() { return utc(lastAccessTime); }
     /** python-nss 1.0.1 answers the creation time here (str() shows the real expiration time); kept as it is. */
-    @Py("expiration_time") public LocalDateTime getExpirationTime() { return local(creationTime); }
-    @Py("expiration_time_utc") public LocalDateTime getExpirationTimeUtc() { return utc(creationTime); }
-    @Py("compression_method") public int getCompressionMethod() { return compressionMethod; }
-    @Py("compression_method_name") public String getCompressionMethodName() { return compressionMethodName; }
-    @Py("session_id") public SecItem getSessionId() { return new SecItem(sessionId); }
+    @Python("expiration_time") public LocalDateTime getExpirationTime() { return local(creationTime); }
+    @Python("expiration_time_utc") public LocalDateTime getExpirationTimeUtc() { return utc(creationTime); }
+    @Python("compression_method") public int getCompressionMethod() { return compressionMethod; }
+    @Python("compression_method_name") public String getCompressionMethodName() { return compressionMethodName; }
+    @Python("session_id") public SecItem getSessionId() { return new SecItem(sessionId); }
 
     private String versionStr() {
         return Ssl.getSslVersionFromMajorMinor(protocolVersion >> 8, protocolVersion & 0xff);
@@ -88,7 +88,7 @@ public final class SSLChannelInfo {
         return "0x" + Integer.toHexString(v);
     }
 
-    @Py("format_lines(level=0)")
+    @Python("format_lines(level=0)")
     public List<Object[]> formatLines(int level) {
         List<Object[]> l = new ArrayList<>();
         String suiteName;
@@ -118,12 +118,12 @@ public final class SSLChannelInfo {
         return l;
     }
 
-    @Py("format(level=0, indent_len=4)")
+    @Python("format(level=0, indent_len=4)")
     public String format(int level, int indentLen) {
-        return org.jnss.nss.Fmt.indented(formatLines(level), indentLen);
+        return org.jnss.asn1.Fmt.indented(formatLines(level), indentLen);
     }
 
-    @Py("__str__()")
+    @Python("__str__()")
     @Override
     public String toString() {
         return format(0, 4);

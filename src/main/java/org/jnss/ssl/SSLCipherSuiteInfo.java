@@ -1,6 +1,6 @@
 package org.jnss.ssl;
 
-import org.jnss.core.Py;
+import org.jnss.core.Python;
 import org.jnss.error.NSPRError;
 import org.jnss.natives.Mem;
 import org.jnss.natives.Ssl3;
@@ -13,7 +13,7 @@ import java.util.List;
  * Java heap. Made by {@code get_cipher_suite_info()} only: python-nss's own
  * constructor makes an object whose use crashes, so none is offered here.
  */
-@Py.Type(doc = "An object representing an SSL cipher suite (see get_cipher_suite_info())")
+@Python.Type(doc = "An object representing an SSL cipher suite (see get_cipher_suite_info())")
 public final class SSLCipherSuiteInfo {
     /** sizeof(SSLCipherSuiteInfo) in NSS 3.87 and the field offsets (offsetof, /usr/include/nss/sslt.h) */
     static final int SIZE = 104;
@@ -58,29 +58,29 @@ public final class SSLCipherSuiteInfo {
         }
     }
 
-    @Py("cipher_suite") public int getCipherSuite() { return cipherSuite; }
-    @Py("cipher_suite_name") public String getCipherSuiteName() { return cipherSuiteName; }
-    @Py("auth_algorithm") public int getAuthAlgorithm() { return authAlgorithm; }
-    @Py("auth_algorithm_name") public String getAuthAlgorithmName() { return authAlgorithmName; }
-    @Py("kea_type") public int getKeaType() { return keaType; }
-    @Py("kea_type_name") public String getKeaTypeName() { return keaTypeName; }
-    @Py("symmetric_cipher") public int getSymmetricCipher() { return symCipher; }
-    @Py("symmetric_cipher_name") public String getSymmetricCipherName() { return symCipherName; }
-    @Py("symmetric_key_bits") public int getSymmetricKeyBits() { return symKeyBits; }
-    @Py("symmetric_key_space") public int getSymmetricKeySpace() { return symKeySpace; }
-    @Py("effective_key_bits") public int getEffectiveKeyBits() { return effectiveKeyBits; }
-    @Py("mac_algorithm") public int getMacAlgorithm() { return macAlgorithm; }
-    @Py("mac_algorithm_name") public String getMacAlgorithmName() { return macAlgorithmName; }
-    @Py("mac_bits") public int getMacBits() { return macBits; }
-    @Py("is_fips") public boolean isFips() { return fips; }
-    @Py("is_exportable") public boolean isExportable() { return exportable; }
-    @Py("is_nonstandard") public boolean isNonstandard() { return nonstandard; }
+    @Python("cipher_suite") public int getCipherSuite() { return cipherSuite; }
+    @Python("cipher_suite_name") public String getCipherSuiteName() { return cipherSuiteName; }
+    @Python("auth_algorithm") public int getAuthAlgorithm() { return authAlgorithm; }
+    @Python("auth_algorithm_name") public String getAuthAlgorithmName() { return authAlgorithmName; }
+    @Python("kea_type") public int getKeaType() { return keaType; }
+    @Python("kea_type_name") public String getKeaTypeName() { return keaTypeName; }
+    @Python("symmetric_cipher") public int getSymmetricCipher() { return symCipher; }
+    @Python("symmetric_cipher_name") public String getSymmetricCipherName() { return symCipherName; }
+    @Python("symmetric_key_bits") public int getSymmetricKeyBits() { return symKeyBits; }
+    @Python("symmetric_key_space") public int getSymmetricKeySpace() { return symKeySpace; }
+    @Python("effective_key_bits") public int getEffectiveKeyBits() { return effectiveKeyBits; }
+    @Python("mac_algorithm") public int getMacAlgorithm() { return macAlgorithm; }
+    @Python("mac_algorithm_name") public String getMacAlgorithmName() { return macAlgorithmName; }
+    @Python("mac_bits") public int getMacBits() { return macBits; }
+    @Python("is_fips") public boolean isFips() { return fips; }
+    @Python("is_exportable") public boolean isExportable() { return exportable; }
+    @Python("is_nonstandard") public boolean isNonstandard() { return nonstandard; }
 
     private static String named(String name, int value) {
         return name + " (0x" + Integer.toHexString(value) + ")";
     }
 
-    @Py("format_lines(level=0)")
+    @Python("format_lines(level=0)")
     public List<Object[]> formatLines(int level) {
         List<Object[]> l = new ArrayList<>();
         l.add(new Object[]{level, "Cipher Suite:", named(cipherSuiteName, cipherSuite)});
@@ -99,12 +99,12 @@ public final class SSLCipherSuiteInfo {
         return l;
     }
 
-    @Py("format(level=0, indent_len=4)")
+    @Python("format(level=0, indent_len=4)")
     public String format(int level, int indentLen) {
-        return org.jnss.nss.Fmt.indented(formatLines(level), indentLen);
+        return org.jnss.asn1.Fmt.indented(formatLines(level), indentLen);
     }
 
-    @Py("__str__()")
+    @Python("__str__()")
     @Override
     public String toString() {
         return format(0, 4);

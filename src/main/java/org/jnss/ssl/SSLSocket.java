@@ -1,7 +1,7 @@
 package org.jnss.ssl;
 
 import org.jnss.core.CallbackErrors;
-import org.jnss.core.Py;
+import org.jnss.core.Python;
 import org.jnss.error.ErrorConstants;
 import org.jnss.error.NSPRError;
 import org.jnss.io.IoConstants;
@@ -12,12 +12,12 @@ import org.jnss.natives.Nss3;
 import org.jnss.natives.NssPki;
 import org.jnss.natives.Ssl3;
 import org.jnss.natives.SslPki;
-import org.jnss.nss.CertDB;
-import org.jnss.nss.Certificate;
 import org.jnss.nss.NssRuntime;
-import org.jnss.nss.Passwords;
-import org.jnss.nss.PrivateKey;
 import org.jnss.nss.SecItem;
+import org.jnss.pk11.Passwords;
+import org.jnss.pk11.PrivateKey;
+import org.jnss.pki.CertDB;
+import org.jnss.pki.Certificate;
 
 import java.lang.ref.WeakReference;
 import java.util.ArrayList;
@@ -40,7 +40,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * id finds the socket (weakly held) and its Python callables. An exception in
  * a callback is reported on stderr and counts as a failure.
  */
-@Py.Type(doc = "SSLSocket(family=PR_AF_INET, type=PR_DESC_SOCKET_TCP)\n\n"
+@Python.Type(doc = "SSLSocket(family=PR_AF_INET, type=PR_DESC_SOCKET_TCP)\n\n"
         + "A new NSPR socket with the SSL/TLS layer: family is PR_AF_INET, PR_AF_INET6 or\n"
         + "PR_AF_LOCAL; type PR_DESC_SOCKET_TCP or PR_DESC_SOCKET_UDP.")
 public class SSLSocket extends Socket {
@@ -189,7 +189,7 @@ public class SSLSocket extends Socket {
     }
 
     /** defaults: PR_AF_INET (2), PR_DESC_SOCKET_TCP (2); nss.ssl does not export the nss.io names */
-    @Py("SSLSocket(family=, type=2)")
+    @Python("SSLSocket(family=, type=2)")
     public SSLSocket(Integer family, int type) {
         this(openSsl(Socket.familyOrDefault(family), type), family == null ? IoConstants.PR_AF_INET : family);
     }
@@ -244,7 +244,7 @@ public class SSLSocket extends Socket {
         return s;
     }
 
-    @Py(value = "import_tcp_socket(osfd, /)", doc = "import_tcp_socket(osfd) -> SSLSocket\n\n"
+    @Python(value = "import_tcp_socket(osfd, /)", doc = "import_tcp_socket(osfd) -> SSLSocket\n\n"
             + "An SSLSocket over the operating system's SOCK_STREAM socket descriptor osfd.")
     public static SSLSocket importTcpSocket(int osfd) {
         long fd = Nspr4.PR_ImportTCPSocket(osfd);
@@ -287,13 +287,13 @@ public class SSLSocket extends Socket {
 
     // ---- host name, callbacks, pin argument ----------------------------------------
 
-    @Py(value = "set_hostname(url, /)", doc = "set_hostname(url)\n\n"
+    @Python(value = "set_hostname(url, /)", doc = "set_hostname(url)\n\n"
             + "The host name the server's certificate must match (SSL_SetURL); also sent as SNI.")
     public void setHostname(String url) {
         status(fd -> Ssl3.SSL_SetURL(fd, url));
     }
 
-    @Py(value = "get_hostname()", doc = "get_hostname() -> string\n\nThe host name given to set_hostname().")
+    @Python(value = "get_hostname()", doc = "get_hostname() -> string\n\nThe host name given to set_hostname().")
     public String getHostname() {
         long fd = acquire();
         try {
@@ -309,7 +309,7 @@ public class SSLSocket extends Socket {
         }
     }
 
-    @Py(value = "set_auth_certificate_callback(callback, /, *user_data)",
+    @Python(value = "set_auth_certificate_callback(callback, /, *user_data)",
             doc = "set_auth_certificate_callback(callback, [user_data1, ...])\n\n"
                     + "Replaces NSS's certificate check with callback(socket, check_sig, is_server,\n"
                     + "*user_data), which returns True to accept the peer's certificate. The callback\n"
@@ -326,7 +326,7 @@ public class SSLSocket extends Socket {
         }
     }
 
-    @Py(value = "set_client_auth_data_callback(callback, /, *user_data)",
+    @Python(value = "set_client_auth_data_callback(callback, /, *user_data)",
             doc = "set_client_auth_data_callback(callback, [user_data1, ...])\n\n"
                     + "callback(ca_names, *user_data) -> (Certificate, PrivateKey) is asked for the client\n"
                     + "certificate when a server requests one; ca_names is a tuple of SecItems (the\n"
@@ -342,7 +342,7 @@ public class SSLSocket extends Socket {
         }
     }
 
-    @Py(value = "set_handshake_callback(callback, /, *user_data)",
+    @Python(value = "set_handshake_callback(callback, /, *user_data)",
             doc = "set_handshake_callback(callback, [user_data1, ...])\n\n"
                     + "callback(socket, *user_data) is called when a handshake completes.")
     public void setHandshakeCallback(HandshakeCallback callback, Object... userData) {
@@ -356,7 +356,7 @@ public class SSLSocket extends Socket {
         }
     }
 
-    @Py(value = "set_pkcs11_pin_arg(*user_data)", doc = "set_pkcs11_pin_arg([user_dataN, ...])\n\n"
+    @Python(value = "set_pkcs11_pin_arg(*user_data)", doc = "set_pkcs11_pin_arg([user_dataN, ...])\n\n"
             + "User data passed to the password callback when NSS needs a PIN for this socket.")
     public void setPkcs11PinArg(Object... userData) {
         Object[] ud = userData(userData);
@@ -377,21 +377,21 @@ public class SSLSocket extends Socket {
         }
     }
 
-    @Py(value = "get_pkcs11_pin_arg()", doc = "get_pkcs11_pin_arg() -> tuple or None\n\n"
+    @Python(value = "get_pkcs11_pin_arg()", doc = "get_pkcs11_pin_arg() -> tuple or None\n\n"
             + "The user data given to set_pkcs11_pin_arg(), or None.")
     public Object[] getPkcs11PinArg() {
         Object[] ud = pinArgs;
         return ud == null ? null : ud.clone();
     }
 
-    @Py(value = "set_certificate_db(certdb, /)", doc = "set_certificate_db(certdb)\n\n"
+    @Python(value = "set_certificate_db(certdb, /)", doc = "set_certificate_db(certdb)\n\n"
             + "The certificate database this socket uses.")
     public void setCertificateDb(CertDB certdb) {
         long db = certdb.handle();
         status(fd -> Ssl3.SSL_CertDBHandleSet(fd, db));
     }
 
-    @Py(value = "set_sock_peer_id(id, /)", doc = "set_sock_peer_id(id)\n\n"
+    @Python(value = "set_sock_peer_id(id, /)", doc = "set_sock_peer_id(id)\n\n"
             + "Names the peer in the client session cache (e.g. 'host:port' behind a proxy).")
     public void setSockPeerId(String peerId) {
         status(fd -> Ssl3.SSL_SetSockPeerID(fd, peerId));
@@ -399,13 +399,13 @@ public class SSLSocket extends Socket {
 
     // ---- options, versions, ciphers -------------------------------------------------
 
-    @Py(value = "set_ssl_option(option, value, /)", doc = "set_ssl_option(option, value)\n\n"
+    @Python(value = "set_ssl_option(option, value, /)", doc = "set_ssl_option(option, value)\n\n"
             + "Sets an SSL_* option of this socket (see ssl.set_ssl_default_option()).")
     public void setSslOption(int option, int value) {
         status(fd -> Ssl3.SSL_OptionSet(fd, option, value));
     }
 
-    @Py(value = "get_ssl_option(option, /)", doc = "get_ssl_option(option) -> value\n\n"
+    @Python(value = "get_ssl_option(option, /)", doc = "get_ssl_option(option) -> value\n\n"
             + "The value of an SSL_* option of this socket.")
     public int getSslOption(int option) {
         int[] v = new int[1];
@@ -413,7 +413,7 @@ public class SSLSocket extends Socket {
         return v[0];
     }
 
-    @Py(value = "get_ssl_version_range(repr_kind=5)",
+    @Python(value = "get_ssl_version_range(repr_kind=5)",
             doc = "get_ssl_version_range(repr_kind=AsEnum) -> (min_version, max_version)\n\n"
                     + "The protocol versions this socket enables.")
     public Object[] getSslVersionRange(int reprKind) {
@@ -425,7 +425,7 @@ public class SSLSocket extends Socket {
         }
     }
 
-    @Py(value = "set_ssl_version_range(min_version, max_version, /)",
+    @Python(value = "set_ssl_version_range(min_version, max_version, /)",
             doc = "set_ssl_version_range(min_version, max_version)\n\n"
                     + "The protocol versions this socket enables; each an SSL_LIBRARY_VERSION_* value or its name.")
     public void setSslVersionRange(Object min, Object max) {
@@ -437,7 +437,7 @@ public class SSLSocket extends Socket {
         }
     }
 
-    @Py(value = "get_cipher_pref(cipher, /)", doc = "get_cipher_pref(cipher) -> enabled\n\n"
+    @Python(value = "get_cipher_pref(cipher, /)", doc = "get_cipher_pref(cipher) -> enabled\n\n"
             + "Whether the cipher suite is enabled on this socket.")
     public boolean getCipherPref(int cipher) {
         int[] v = new int[1];
@@ -445,7 +445,7 @@ public class SSLSocket extends Socket {
         return v[0] != 0;
     }
 
-    @Py(value = "set_cipher_pref(cipher, enabled, /)", doc = "set_cipher_pref(cipher, enabled)\n\n"
+    @Python(value = "set_cipher_pref(cipher, enabled, /)", doc = "set_cipher_pref(cipher, enabled)\n\n"
             + "Enables or disables a cipher suite on this socket.")
     public void setCipherPref(int cipher, boolean enabled) {
         status(fd -> Ssl3.SSL_CipherPrefSet(fd, cipher, enabled ? 1 : 0));
@@ -453,7 +453,7 @@ public class SSLSocket extends Socket {
 
     // ---- server ----------------------------------------------------------------------
 
-    @Py(value = "config_secure_server(cert, key, kea, /)", doc = "config_secure_server(cert, key, kea)\n\n"
+    @Python(value = "config_secure_server(cert, key, kea, /)", doc = "config_secure_server(cert, key, kea)\n\n"
             + "The certificate and private key this (listening) socket serves, for the key\n"
             + "exchange type kea (Certificate.find_kea_type()).")
     public void configSecureServer(Certificate cert, PrivateKey key, int kea) {
@@ -472,43 +472,43 @@ public class SSLSocket extends Socket {
 
     // ---- handshakes --------------------------------------------------------------------
 
-    @Py(value = "force_handshake()", doc = "force_handshake()\n\n"
+    @Python(value = "force_handshake()", doc = "force_handshake()\n\n"
             + "Drives the pending handshake to completion now (else the first read or write does).")
     public void forceHandshake() {
         status(Ssl3::SSL_ForceHandshake);
     }
 
-    @Py(value = "force_handshake_timeout(timeout, /)", doc = "force_handshake_timeout(timeout)\n\n"
+    @Python(value = "force_handshake_timeout(timeout, /)", doc = "force_handshake_timeout(timeout)\n\n"
             + "force_handshake() waiting at most timeout (an NSPR interval).")
     public void forceHandshakeTimeout(int timeout) {
         status(fd -> Ssl3.SSL_ForceHandshakeWithTimeout(fd, timeout));
     }
 
-    @Py(value = "rehandshake(flush_cache, /)", doc = "rehandshake(flush_cache)\n\n"
+    @Python(value = "rehandshake(flush_cache, /)", doc = "rehandshake(flush_cache)\n\n"
             + "Starts a new handshake on an established connection (a full one if flush_cache).")
     public void rehandshake(boolean flushCache) {
         status(fd -> Ssl3.SSL_ReHandshake(fd, flushCache ? 1 : 0));
     }
 
-    @Py(value = "rehandshake_timeout(flush_cache, timeout, /)", doc = "rehandshake_timeout(flush_cache, timeout)\n\n"
+    @Python(value = "rehandshake_timeout(flush_cache, timeout, /)", doc = "rehandshake_timeout(flush_cache, timeout)\n\n"
             + "rehandshake() waiting at most timeout (an NSPR interval).")
     public void rehandshakeTimeout(boolean flushCache, int timeout) {
         status(fd -> Ssl3.SSL_ReHandshakeWithTimeout(fd, flushCache ? 1 : 0, timeout));
     }
 
-    @Py(value = "reset_handshake(as_server, /)", doc = "reset_handshake(as_server)\n\n"
+    @Python(value = "reset_handshake(as_server, /)", doc = "reset_handshake(as_server)\n\n"
             + "The next I/O starts a handshake from scratch, as a server if as_server else as a client.")
     public void resetHandshake(boolean asServer) {
         status(fd -> Ssl3.SSL_ResetHandshake(fd, asServer ? 1 : 0));
     }
 
-    @Py(value = "invalidate_session()", doc = "invalidate_session()\n\n"
+    @Python(value = "invalidate_session()", doc = "invalidate_session()\n\n"
             + "No new connection may resume this connection's session.")
     public void invalidateSession() {
         status(Ssl3::SSL_InvalidateSession);
     }
 
-    @Py(value = "data_pending()", doc = "data_pending() -> int\n\n"
+    @Python(value = "data_pending()", doc = "data_pending() -> int\n\n"
             + "Decrypted bytes buffered by SSL, ready to be read.")
     public int dataPending() {
         long fd = acquire();
@@ -521,7 +521,7 @@ public class SSLSocket extends Socket {
 
     // ---- connection state ------------------------------------------------------------
 
-    @Py(value = "get_peer_certificate()", doc = "get_peer_certificate() -> Certificate or None\n\n"
+    @Python(value = "get_peer_certificate()", doc = "get_peer_certificate() -> Certificate or None\n\n"
             + "The certificate the peer presented.")
     public Certificate getPeerCertificate() {
         long fd = acquire();
@@ -533,7 +533,7 @@ public class SSLSocket extends Socket {
         }
     }
 
-    @Py(value = "get_certificate()", doc = "get_certificate() -> Certificate or None\n\n"
+    @Python(value = "get_certificate()", doc = "get_certificate() -> Certificate or None\n\n"
             + "The peer's certificate as SSL_RevealCert reports it (python-nss's choice).")
     public Certificate getCertificate() {
         long fd = acquire();
@@ -545,7 +545,7 @@ public class SSLSocket extends Socket {
         }
     }
 
-    @Py(value = "get_ssl_channel_info()", doc = "get_ssl_channel_info() -> SSLChannelInfo\n\n"
+    @Python(value = "get_ssl_channel_info()", doc = "get_ssl_channel_info() -> SSLChannelInfo\n\n"
             + "The protocol version, cipher suite, key sizes and session of the connection.")
     public SSLChannelInfo getSslChannelInfo() {
         long p = Mem.calloc(SSLChannelInfo.SIZE);
@@ -557,7 +557,7 @@ public class SSLSocket extends Socket {
         }
     }
 
-    @Py(value = "get_session_id()", doc = "get_session_id() -> SecItem\n\nThe SSL session id.")
+    @Python(value = "get_session_id()", doc = "get_session_id() -> SecItem\n\nThe SSL session id.")
     public SecItem getSessionId() {
         long fd = acquire();
         try {
@@ -575,7 +575,7 @@ public class SSLSocket extends Socket {
         }
     }
 
-    @Py(value = "get_negotiated_host()", doc = "get_negotiated_host() -> string or None\n\n"
+    @Python(value = "get_negotiated_host()", doc = "get_negotiated_host() -> string or None\n\n"
             + "The host name the client asked for (SNI), or None.")
     public String getNegotiatedHost() {
         long fd = acquire();
@@ -594,7 +594,7 @@ public class SSLSocket extends Socket {
         }
     }
 
-    @Py(value = "get_security_status()",
+    @Python(value = "get_security_status()",
             doc = "get_security_status() -> on, cipher, key_size, secret_key_size, issuer, subject\n\n"
                     + "on is SSL_SECURITY_STATUS_OFF, _ON_HIGH or _ON_LOW; cipher the cipher's name; the\n"
                     + "key sizes in bits; issuer and subject the peer certificate's names (None without one).")
@@ -621,7 +621,7 @@ public class SSLSocket extends Socket {
         }
     }
 
-    @Py(value = "connection_info_format_lines(level=0)", doc = "connection_info_format_lines(level=0) -> "
+    @Python(value = "connection_info_format_lines(level=0)", doc = "connection_info_format_lines(level=0) -> "
             + "[(level, string),...]\n\nThe protocol, cipher, MAC, authentication, key exchange and compression in use.")
     public List<Object[]> connectionInfoFormatLines(int level) {
         SSLChannelInfo ch = getSslChannelInfo();
@@ -636,13 +636,13 @@ public class SSLSocket extends Socket {
         return l;
     }
 
-    @Py(value = "connection_info_format(level=0, indent_len=4)", doc = "connection_info_format(level=0, "
+    @Python(value = "connection_info_format(level=0, indent_len=4)", doc = "connection_info_format(level=0, "
             + "indent_len=4) -> string\n\nconnection_info_format_lines() as indented text.")
     public String connectionInfoFormat(int level, int indentLen) {
-        return org.jnss.nss.Fmt.indented(connectionInfoFormatLines(level), indentLen);
+        return org.jnss.asn1.Fmt.indented(connectionInfoFormatLines(level), indentLen);
     }
 
-    @Py(value = "connection_info_str()", doc = "connection_info_str() -> str\n\nconnection_info_format() at level 0.")
+    @Python(value = "connection_info_str()", doc = "connection_info_str() -> str\n\nconnection_info_format() at level 0.")
     public String connectionInfoStr() {
         return connectionInfoFormat(0, 4);
     }

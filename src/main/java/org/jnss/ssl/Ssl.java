@@ -2,8 +2,8 @@ package org.jnss.ssl;
 
 import org.jnss.core.ArgumentError;
 import org.jnss.core.NotFoundError;
-import org.jnss.core.Py;
 import org.jnss.core.PyTypeNames;
+import org.jnss.core.Python;
 import org.jnss.error.NSPRError;
 import org.jnss.natives.Mem;
 import org.jnss.natives.Ssl3;
@@ -13,7 +13,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** python-nss's {@code nss.ssl} module. */
-@Py.Module(value = "nss.ssl", types = {SSLSocket.class, SSLCipherSuiteInfo.class, SSLChannelInfo.class},
+@Python.Module(value = "nss.ssl", types = {SSLSocket.class, SSLCipherSuiteInfo.class, SSLChannelInfo.class},
         doc = "NSS SSL/TLS sockets (python-nss compatible, on the JVM)")
 public final class Ssl implements SslConstants {
     private Ssl() {}
@@ -22,7 +22,7 @@ public final class Ssl implements SslConstants {
     static final int AS_STRING = 1, AS_ENUM = 5, AS_ENUM_NAME = 6;
 
     /** The cipher suites implemented by this NSS (SSL_ImplementedCiphers), in NSS's preference order. */
-    @Py("ssl_implemented_ciphers")
+    @Python("ssl_implemented_ciphers")
     public static final int[] SSL_IMPLEMENTED_CIPHERS = implementedCiphers();
 
     private static int[] implementedCiphers() {
@@ -53,7 +53,7 @@ public final class Ssl implements SslConstants {
             {SSL_LIBRARY_VERSION_TLS_1_3, "SSL_LIBRARY_VERSION_TLS_1_3", "tls1.3"},
     };
 
-    @Py(value = "ssl_cipher_suite_name(cipher, /)", doc = "ssl_cipher_suite_name(cipher) -> string\n\n"
+    @Python(value = "ssl_cipher_suite_name(cipher, /)", doc = "ssl_cipher_suite_name(cipher) -> string\n\n"
             + "The name of a cipher suite enumeration value; KeyError when it has none.")
     public static String sslCipherSuiteName(long cipher) {
         String n = SUITE_NAME.get(cipher);
@@ -61,7 +61,7 @@ public final class Ssl implements SslConstants {
         return n;
     }
 
-    @Py(value = "ssl_cipher_suite_from_name(name, /)", doc = "ssl_cipher_suite_from_name(name) -> int\n\n"
+    @Python(value = "ssl_cipher_suite_from_name(name, /)", doc = "ssl_cipher_suite_from_name(name) -> int\n\n"
             + "The cipher suite enumeration value of a name; KeyError when unknown.")
     public static int sslCipherSuiteFromName(String name) {
         Integer v = SUITE_BY_NAME.get(name);
@@ -69,7 +69,7 @@ public final class Ssl implements SslConstants {
         return v;
     }
 
-    @Py(value = "ssl_library_version_name(ssl_library_version, repr_kind=6)",
+    @Python(value = "ssl_library_version_name(ssl_library_version, repr_kind=6)",
             doc = "ssl_library_version_name(ssl_library_version, repr_kind=AsEnumName) -> string\n\n"
                     + "The name of an SSL_LIBRARY_VERSION_* value: its enum name (AsEnumName), its short\n"
                     + "name such as 'tls1.2' (AsString), or the value itself (AsEnum).")
@@ -86,7 +86,7 @@ public final class Ssl implements SslConstants {
         throw new NotFoundError("SSL Library Version name not found: " + version);
     }
 
-    @Py(value = "ssl_library_version_from_name(name, /)", doc = "ssl_library_version_from_name(name) -> int\n\n"
+    @Python(value = "ssl_library_version_from_name(name, /)", doc = "ssl_library_version_from_name(name) -> int\n\n"
             + "The SSL_LIBRARY_VERSION_* value of an enum name or short name ('tls1.2').")
     public static int sslLibraryVersionFromName(String name) {
         for (Object[] v : VERSIONS)
@@ -103,7 +103,7 @@ public final class Ssl implements SslConstants {
                 + PyTypeNames.of(v));
     }
 
-    @Py(value = "get_ssl_version_from_major_minor(ssl_library_version, repr_kind)",
+    @Python(value = "get_ssl_version_from_major_minor(ssl_library_version, repr_kind)",
             doc = "get_ssl_version_from_major_minor(major, minor) -> string\n\n"
                     + "The short name ('tls1.2') of the protocol version with the given major and minor numbers.")
     public static String getSslVersionFromMajorMinor(int major, int minor) {
@@ -115,13 +115,13 @@ public final class Ssl implements SslConstants {
 
     // ---- cipher suites ---------------------------------------------------------
 
-    @Py(value = "get_cipher_suite_info(suite, /)", doc = "get_cipher_suite_info(suite) -> SSLCipherSuiteInfo\n\n"
+    @Python(value = "get_cipher_suite_info(suite, /)", doc = "get_cipher_suite_info(suite) -> SSLCipherSuiteInfo\n\n"
             + "What NSS knows about a cipher suite (names, algorithms, key sizes).")
     public static SSLCipherSuiteInfo getCipherSuiteInfo(int suite) {
         return SSLCipherSuiteInfo.of(suite);
     }
 
-    @Py(value = "get_cipher_policy(cipher, /)", doc = "get_cipher_policy(cipher) -> policy\n\n"
+    @Python(value = "get_cipher_policy(cipher, /)", doc = "get_cipher_policy(cipher) -> policy\n\n"
             + "Whether the cipher suite is allowed by the process-wide policy.")
     public static boolean getCipherPolicy(int cipher) {
         int[] v = new int[1];
@@ -129,13 +129,13 @@ public final class Ssl implements SslConstants {
         return v[0] != 0;
     }
 
-    @Py(value = "set_cipher_policy(cipher, policy, /)", doc = "set_cipher_policy(cipher, policy)\n\n"
+    @Python(value = "set_cipher_policy(cipher, policy, /)", doc = "set_cipher_policy(cipher, policy)\n\n"
             + "Sets the process-wide policy of a cipher suite (SSL_ALLOWED, SSL_RESTRICTED or SSL_NOT_ALLOWED).")
     public static void setCipherPolicy(int cipher, int policy) {
         if (Ssl3.SSL_CipherPolicySet(cipher, policy) != 0) throw NSPRError.last();
     }
 
-    @Py(value = "get_default_cipher_pref(cipher, /)", doc = "get_default_cipher_pref(cipher) -> enabled\n\n"
+    @Python(value = "get_default_cipher_pref(cipher, /)", doc = "get_default_cipher_pref(cipher) -> enabled\n\n"
             + "Whether the cipher suite is enabled by default for new sockets.")
     public static boolean getDefaultCipherPref(int cipher) {
         int[] v = new int[1];
@@ -143,30 +143,30 @@ public final class Ssl implements SslConstants {
         return v[0] != 0;
     }
 
-    @Py(value = "set_default_cipher_pref(cipher, enabled, /)", doc = "set_default_cipher_pref(cipher, enabled)\n\n"
+    @Python(value = "set_default_cipher_pref(cipher, enabled, /)", doc = "set_default_cipher_pref(cipher, enabled)\n\n"
             + "Enables or disables a cipher suite by default for new sockets.")
     public static void setDefaultCipherPref(int cipher, boolean enabled) {
         if (Ssl3.SSL_CipherPrefSetDefault(cipher, enabled ? 1 : 0) != 0) throw NSPRError.last();
     }
 
-    @Py(value = "set_domestic_policy()", doc = "Allows every cipher suite NSS implements (NSS_SetDomesticPolicy).")
+    @Python(value = "set_domestic_policy()", doc = "Allows every cipher suite NSS implements (NSS_SetDomesticPolicy).")
     public static void setDomesticPolicy() {
         if (Ssl3.NSS_SetDomesticPolicy() != 0) throw NSPRError.last();
     }
 
-    @Py(value = "set_export_policy()", doc = "NSS_SetExportPolicy (today the same as the domestic policy).")
+    @Python(value = "set_export_policy()", doc = "NSS_SetExportPolicy (today the same as the domestic policy).")
     public static void setExportPolicy() {
         if (Ssl3.NSS_SetExportPolicy() != 0) throw NSPRError.last();
     }
 
-    @Py(value = "set_france_policy()", doc = "NSS_SetFrancePolicy (today the same as the domestic policy).")
+    @Python(value = "set_france_policy()", doc = "NSS_SetFrancePolicy (today the same as the domestic policy).")
     public static void setFrancePolicy() {
         if (Ssl3.NSS_SetFrancePolicy() != 0) throw NSPRError.last();
     }
 
     // ---- options -----------------------------------------------------------------
 
-    @Py(value = "get_ssl_default_option(option, /)", doc = "get_ssl_default_option(option) -> value\n\n"
+    @Python(value = "get_ssl_default_option(option, /)", doc = "get_ssl_default_option(option) -> value\n\n"
             + "The process default of an SSL_* socket option.")
     public static int getSslDefaultOption(int option) {
         int[] v = new int[1];
@@ -174,7 +174,7 @@ public final class Ssl implements SslConstants {
         return v[0];
     }
 
-    @Py(value = "set_ssl_default_option(option, value, /)", doc = "set_ssl_default_option(option, value)\n\n"
+    @Python(value = "set_ssl_default_option(option, value, /)", doc = "set_ssl_default_option(option, value)\n\n"
             + "Sets the process default of an SSL_* socket option.")
     public static void setSslDefaultOption(int option, int value) {
         if (Ssl3.SSL_OptionSetDefault(option, value) != 0) throw NSPRError.last();
@@ -215,21 +215,21 @@ public final class Ssl implements SslConstants {
         }
     }
 
-    @Py(value = "get_supported_ssl_version_range(protocol_variant=SSL_VARIANT_STREAM, repr_kind=5)",
+    @Python(value = "get_supported_ssl_version_range(protocol_variant=SSL_VARIANT_STREAM, repr_kind=5)",
             doc = "get_supported_ssl_version_range(protocol_variant=SSL_VARIANT_STREAM, repr_kind=AsEnum) "
                     + "-> (min_version, max_version)\n\nThe range of protocol versions this NSS supports.")
     public static Object[] getSupportedSslVersionRange(int variant, int reprKind) {
         return getRange(r -> Ssl3.SSL_VersionRangeGetSupported(variant, r), reprKind);
     }
 
-    @Py(value = "get_default_ssl_version_range(protocol_variant=SSL_VARIANT_STREAM, repr_kind=5)",
+    @Python(value = "get_default_ssl_version_range(protocol_variant=SSL_VARIANT_STREAM, repr_kind=5)",
             doc = "get_default_ssl_version_range(protocol_variant=SSL_VARIANT_STREAM, repr_kind=AsEnum) "
                     + "-> (min_version, max_version)\n\nThe range of protocol versions new sockets enable.")
     public static Object[] getDefaultSslVersionRange(int variant, int reprKind) {
         return getRange(r -> Ssl3.SSL_VersionRangeGetDefault(variant, r), reprKind);
     }
 
-    @Py(value = "set_default_ssl_version_range(min_version, max_version, protocol_variant=SSL_VARIANT_STREAM)",
+    @Python(value = "set_default_ssl_version_range(min_version, max_version, protocol_variant=SSL_VARIANT_STREAM)",
             doc = "set_default_ssl_version_range(min_version, max_version, protocol_variant=SSL_VARIANT_STREAM)\n\n"
                     + "Sets the versions new sockets enable; each an SSL_LIBRARY_VERSION_* value or its name.")
     public static void setDefaultSslVersionRange(Object min, Object max, int variant) {
@@ -238,12 +238,12 @@ public final class Ssl implements SslConstants {
 
     // ---- session caches --------------------------------------------------------
 
-    @Py(value = "clear_session_cache()", doc = "Empties the client session cache.")
+    @Python(value = "clear_session_cache()", doc = "Empties the client session cache.")
     public static void clearSessionCache() {
         Ssl3.SSL_ClearSessionCache();
     }
 
-    @Py(value = "config_server_session_id_cache(max_cache_entries=0, ssl2_timeout=0, ssl3_timeout=0, directory=None)",
+    @Python(value = "config_server_session_id_cache(max_cache_entries=0, ssl2_timeout=0, ssl3_timeout=0, directory=None)",
             doc = "Configures the server's session cache for one process (0 chooses NSS's defaults).")
     public static void configServerSessionIdCache(int maxEntries, int ssl2Timeout, int ssl3Timeout, String directory) {
         NssRuntime.markSslUsed();
@@ -252,7 +252,7 @@ public final class Ssl implements SslConstants {
             throw NSPRError.last();
     }
 
-    @Py(value = "config_mp_server_sid_cache(max_cache_entries=0, ssl2_timeout=0, ssl3_timeout=0, directory=None)",
+    @Python(value = "config_mp_server_sid_cache(max_cache_entries=0, ssl2_timeout=0, ssl3_timeout=0, directory=None)",
             doc = "Configures the server's session cache shared by several processes.")
     public static void configMpServerSidCache(int maxEntries, int ssl2Timeout, int ssl3Timeout, String directory) {
         NssRuntime.markSslUsed();
@@ -268,7 +268,7 @@ public final class Ssl implements SslConstants {
      * always single-process; CPython 2's argument parser refuses any call that gives
      * directory or enable_mp_cache with RuntimeError, before NSS is called. Kept so.
      */
-    @Py(value = "config_server_session_id_cache_with_opt(max_cache_entries=0, max_cert_cache_entries=0, "
+    @Python(value = "config_server_session_id_cache_with_opt(max_cache_entries=0, max_cert_cache_entries=0, "
             + "max_server_name_cache_entries=0, ssl2_timeout=0, ssl3_timeout=0, directory=, enable_mp_cache=)",
             doc = "config_server_session_id_cache_with_opt(max_cache_entries=0, max_cert_cache_entries=0, "
                     + "max_server_name_cache_entries=0, ssl2_timeout=0, ssl3_timeout=0)\n\n"
@@ -278,7 +278,7 @@ public final class Ssl implements SslConstants {
                     + "enable_mp_cache raises RuntimeError.")
     public static void configServerSessionIdCacheWithOpt(int maxEntries, int maxCertEntries, int maxServerNameEntries,
                                                          long ssl2Timeout, long ssl3Timeout,
-                                                         @Py.Raw Object directory, @Py.Raw Object enableMpCache) {
+                                                         @Python.Raw Object directory, @Python.Raw Object enableMpCache) {
         if (directory != null || enableMpCache != null)
             throw new org.jnss.core.InterpreterError("More keyword list entries (7) than format specifiers (6)");
         NssRuntime.markSslUsed();
@@ -288,19 +288,19 @@ public final class Ssl implements SslConstants {
             throw NSPRError.last();
     }
 
-    @Py(value = "shutdown_server_session_id_cache()", doc = "Releases the server's session cache.")
+    @Python(value = "shutdown_server_session_id_cache()", doc = "Releases the server's session cache.")
     public static void shutdownServerSessionIdCache() {
         // done once no server handshake can use the cache any more (see NssRuntime)
         NssRuntime.deferServerCacheShutdown();
     }
 
-    @Py(value = "get_max_server_cache_locks()", doc = "get_max_server_cache_locks() -> int\n\n"
+    @Python(value = "get_max_server_cache_locks()", doc = "get_max_server_cache_locks() -> int\n\n"
             + "The most locks the server session cache uses.")
     public static long getMaxServerCacheLocks() {
         return Ssl3.SSL_GetMaxServerCacheLocks() & 0xffffffffL;
     }
 
-    @Py(value = "set_max_server_cache_locks(max_locks, /)", doc = "Sets the most locks the server session cache uses "
+    @Python(value = "set_max_server_cache_locks(max_locks, /)", doc = "Sets the most locks the server session cache uses "
             + "(at least 2); call before configuring the cache.")
     public static void setMaxServerCacheLocks(int maxLocks) {
         if (Ssl3.SSL_SetMaxServerCacheLocks(maxLocks) != 0) throw NSPRError.last();

@@ -1,0 +1,79 @@
+package org.jnss.core;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * The one source of truth for how a core member appears in Python.
+ *
+ * <p>On a method or constructor the value is the python-nss signature,
+ * {@code "name(arg, opt=default, *user_data)"}; defaults are Python
+ * expressions evaluated once in the module namespace (so constants may be
+ * named). On a no-argument method without parentheses ({@code "subject"}) it
+ * is a read-only property. A static method of a type is a staticmethod; a
+ * constructor (named as its class) is the type's constructor. Special methods
+ * ({@code __str__}, {@code __len__}, {@code __getitem__}, ...) are written the
+ * same way. The core stays plain Java: nothing here needs Jython.
+ *
+ * <p>Signature details: parameters before a {@code /} are positional-only
+ * (python-nss's {@code PyArg_ParseTuple} functions; a signature without
+ * parameters is positional-only as well). A parameter whose default is
+ * {@code None} accepts None (passed as null); any other parameter rejects None
+ * with python-nss's TypeError unless annotated {@link OrNone}. An empty
+ * default ({@code pem_type=}) makes a parameter optional without a Python
+ * default: when omitted the method receives null.
+ */
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.METHOD, ElementType.CONSTRUCTOR, ElementType.FIELD})
+public @interface Python {
+    /** Python signature (callables) or name (properties, attributes). */
+    String value();
+
+    /** A String result is returned to Python as unicode instead of str. */
+    boolean unicode() default false;
+
+    /** Documentation shown by help(); the first line should say what it does. */
+    String doc() default "";
+
+    /** Marks a core class as the implementation of a python-nss module. */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.TYPE)
+    @interface Module {
+        /** Python module name, e.g. "nss.nss". */
+        String value();
+
+        /** The classes exposed as Python types of that module, in order. */
+        Class<?>[] types() default {};
+
+        /** Further classes whose static {@code @Python} methods are functions of the module too. */
+        Class<?>[] functions() default {};
+
+        String doc() default "";
+    }
+
+    /** Optional on an exposed class: its Python name (default: the Java simple name) and doc. */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.TYPE)
+    @interface Type {
+        String value() default "";
+
+        String doc() default "";
+    }
+
+    /**
+     * On an {@code Object} parameter: the binder passes the Python object itself,
+     * unconverted (None included), for functions that must see exactly what
+     * they were given (str or unicode, list or tuple, int or long); the core
+     * reads it through {@link PyObjects}.
+     */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.PARAMETER)
+    @interface Raw {}
+
+    /** On a parameter: Python None is accepted (and passed as null) although the default is not None. */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.PARAMETER)
+    @interface OrNone {}
+}
