@@ -117,7 +117,12 @@ final class JMethod extends PyObject {
 
         @Override
         public PyString __repr__() {
-            return Py.newString("<built-in method " + method.invoker.name + " of " + method.owner.qualifiedName
+            // as CPython: the receiver's own type (SSLSocket for a method Socket defines), module-qualified
+            // for the API's types, the bare name for a script's subclass
+            org.python.core.PyType t = self.getType();
+            PyObject mod = t.__findattr__("__module__");
+            String type = mod instanceof PyString m && m.toString().startsWith("nss.") ? m + "." + t.fastGetName() : t.fastGetName();
+            return Py.newString("<built-in method " + method.invoker.name + " of " + type
                     + " object at 0x" + Integer.toHexString(System.identityHashCode(self)) + ">");
         }
     }
