@@ -7,6 +7,7 @@ import org.jnss.core.ArgumentError;
 import org.jnss.core.NotFoundError;
 import org.jnss.core.PyTypeNames;
 import org.jnss.core.Python;
+import org.jnss.core.WorkingDirectory;
 import org.jnss.error.ErrorConstants;
 import org.jnss.error.NSPRError;
 import org.jnss.natives.Nspr4;
@@ -97,12 +98,12 @@ public final class Nss implements NssConstants {
 
     @Python("nss_init(cert_dir, /)")
     public static void nssInit(String certDir) {
-        NssRuntime.init(true, () -> { check(Nss3.NSS_Init(certDir)); return null; });
+        NssRuntime.init(true, () -> { check(Nss3.NSS_Init(WorkingDirectory.resolveDatabase(certDir))); return null; });
     }
 
     @Python("nss_init_read_write(cert_dir, /)")
     public static void nssInitReadWrite(String certDir) {
-        NssRuntime.init(true, () -> { check(Nss3.NSS_InitReadWrite(certDir)); return null; });
+        NssRuntime.init(true, () -> { check(Nss3.NSS_InitReadWrite(WorkingDirectory.resolveDatabase(certDir))); return null; });
     }
 
     @Python("nss_init_nodb()")
@@ -116,7 +117,7 @@ public final class Nss implements NssConstants {
      * here that is an NSPRError instead.
      */
     private static String configDir(String certDir, int flags) {
-        if (certDir != null) return certDir;
+        if (certDir != null) return WorkingDirectory.resolveDatabase(certDir);
         if ((flags & NSS_INIT_NOMODDB) == 0)
             throw new NSPRError("cert_dir is required unless flags include NSS_INIT_NOMODDB",
                     ErrorConstants.SEC_ERROR_INVALID_ARGS);
