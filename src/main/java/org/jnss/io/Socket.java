@@ -1,5 +1,6 @@
 package org.jnss.io;
 
+import org.jnss.core.NativeResource.Lease;
 import org.jnss.core.ArgumentError;
 import org.jnss.core.NativeResource;
 import org.jnss.core.Python;
@@ -94,17 +95,26 @@ public class Socket extends NativeResource {
         return fd;
     }
 
-    /** Marks the start of a call that may block in NSPR (see {@link #close}); pair with {@link #exit}. */
-    private long enter() {
-        long fd = acquire();
+    /**
+     * Counts a call that may block in NSPR while it runs (close() wakes such
+     * calls first); taken right after the call's lease, as in
+     * {@code try (Lease l = lease(); Blocking b = blocking())}. The marker is
+     * one per socket, reused: the send/recv path does not allocate.
+     */
+    private Blocking blocking() {
         blockingCalls.incrementAndGet();
-        return fd;
+        return blocking;
     }
 
-    private void exit() {
-        blockingCalls.decrementAndGet();
-        release();
+    /** Ends the count of one blocking call (see {@link #blocking()}). */
+    private final class Blocking implements AutoCloseable {
+        @Override
+        public void close() {
+            blockingCalls.decrementAndGet();
+        }
     }
+
+    private final Blocking blocking = new Blocking();
 
     /**
      * Closes the socket now (idempotent). Calls blocked in other threads are
@@ -114,16 +124,14 @@ public class Socket extends NativeResource {
     @Override
     public void close() {
         if (blockingCalls.get() > 0 && !isClosed()) {
-            long fd;
+            Lease l;
             try {
-                fd = acquire();
+                l = lease();
             } catch (NSPRError closedMeanwhile) {
                 return;
             }
-            try {
-                Nspr4.PR_Shutdown(fd, IoConstants.PR_SHUTDOWN_BOTH);
-            } finally {
-                release();
+            try (l) {
+                Nspr4.PR_Shutdown(l.handle(), IoConstants.PR_SHUTDOWN_BOTH);
             }
         }
         super.close();
@@ -166,11 +174,9 @@ public class Socket extends NativeResource {
             + "PR_DESC_LAYERED or PR_DESC_PIPE")
     public int getDescType() {
         if (isClosed()) throw new IllegalArgumentException("socket not initialized");
-        long fd = acquire();
-        try {
+        try (Lease l = lease()) {
+            long fd = l.handle();
             return Nspr4.PR_GetDescType(fd);
-        } finally {
-            release();
         }
     }
 
@@ -188,11 +194,9 @@ public class Socket extends NativeResource {
     @Python("__str__()")
     @Override
     public String toString() {
-        long fd = acquire();
-        try {
+        try (Lease l = lease()) {
+            long fd = l.handle();
             return "family=" + Io.addrFamilyName(family) + " type=" + descTypeName(Nspr4.PR_GetDescType(fd));
-        } finally {
-            release();
         }
     }
 
@@ -205,8 +209,8 @@ public class Socket extends NativeResource {
             + "for McastInterface; (mcaddr, ifaddr) for AddMember and DropMember.")
     public Object getSocketOption(int option) {
         long data = Mem.calloc(OPTION_DATA_SIZE);
-        long fd = acquire();
-        try {
+        try (Lease l = lease()) {
+            long fd = l.handle();
             Mem.setInt(data, 0, option);
             if (Nspr4.PR_GetSocketOption(fd, data) != 0) throw NSPRError.last();
             long v = data + OPT_VALUE;
@@ -230,7 +234,6 @@ public class Socket extends NativeResource {
                     throw new IllegalArgumentException("get_socket_option: unknown option");
             }
         } finally {
-            release();
             Mem.free(data);
         }
     }
@@ -291,11 +294,9 @@ public class Socket extends NativeResource {
                 }
                 default -> throw new IllegalArgumentException("set_socket_option: unknown option");
             }
-            long fd = acquire();
-            try {
+            try (Lease l = lease()) {
+                long fd = l.handle();
                 if (Nspr4.PR_SetSocketOption(fd, data) != 0) throw NSPRError.last();
-            } finally {
-                release();
             }
         } finally {
             Mem.free(data);
@@ -334,11 +335,9 @@ public class Socket extends NativeResource {
         netaddr = addr;
         long na = addr.toNative();
         try {
-            long fd = enter();
-            try {
+            try (Lease l = lease(); Blocking b = blocking()) {
+                long fd = l.handle();
                 if (Nspr4.PR_Connect(fd, na, timeout) != 0) throw NSPRError.last();
-            } finally {
-                exit();
             }
         } finally {
             Mem.free(na);
@@ -351,11 +350,9 @@ public class Socket extends NativeResource {
         netaddr = addr;
         long na = addr.toNative();
         try {
-            long fd = acquire();
-            try {
+            try (Lease l = lease()) {
+                long fd = l.handle();
                 if (Nspr4.PR_Bind(fd, na) != 0) throw NSPRError.last();
-            } finally {
-                release();
             }
         } finally {
             Mem.free(na);
@@ -364,11 +361,9 @@ public class Socket extends NativeResource {
 
     @Python(value = "listen(backlog=5)", doc = "Listens for connections, queueing at most backlog pending ones.")
     public void listen(int backlog) {
-        long fd = acquire();
-        try {
+        try (Lease l = lease()) {
+            long fd = l.handle();
             if (Nspr4.PR_Listen(fd, backlog) != 0) throw NSPRError.last();
-        } finally {
-            release();
         }
     }
 
@@ -379,13 +374,11 @@ public class Socket extends NativeResource {
     public Object[] accept(int timeout) {
         long na = Mem.calloc(NetworkAddress.SIZEOF);
         try {
-            long fd = enter();
             long c;
-            try {
+            try (Lease l = lease(); Blocking b = blocking()) {
+                long fd = l.handle();
                 c = Nspr4.PR_Accept(fd, na, timeout);
                 if (c == 0) throw NSPRError.last();
-            } finally {
-                exit();
             }
             return new Object[]{accepted(c, family), NetworkAddress.fromNative(na)};
         } finally {
@@ -418,11 +411,9 @@ public class Socket extends NativeResource {
     @Python(value = "shutdown(how=PR_SHUTDOWN_BOTH)", doc = "Disallows further receives (PR_SHUTDOWN_RCV), sends\n"
             + "(PR_SHUTDOWN_SEND) or both (PR_SHUTDOWN_BOTH).")
     public void shutdown(int how) {
-        long fd = acquire();
-        try {
+        try (Lease l = lease()) {
+            long fd = l.handle();
             if (Nspr4.PR_Shutdown(fd, how) != 0) throw NSPRError.last();
-        } finally {
-            release();
         }
     }
 
@@ -452,13 +443,11 @@ public class Socket extends NativeResource {
     @Python(value = "fileno()", doc = "-> integer\n\nReturns the operating system's descriptor of the socket.")
     public int fileno() {
         if (isClosed()) throw new NSPRError(ErrorConstants.PR_INVALID_ARGUMENT_ERROR);
-        long fd = acquire();
-        try {
+        try (Lease l = lease()) {
+            long fd = l.handle();
             int os = Nspr4.PR_FileDesc2NativeHandle(fd);
             if (os == -1) throw NSPRError.last();
             return os;
-        } finally {
-            release();
         }
     }
 
@@ -475,12 +464,10 @@ public class Socket extends NativeResource {
     private NetworkAddress name(boolean local) {
         long na = Mem.calloc(NetworkAddress.SIZEOF);
         try {
-            long fd = acquire();
-            try {
+            try (Lease l = lease()) {
+                long fd = l.handle();
                 int rv = local ? Nspr4.PR_GetSockName(fd, na) : Nspr4.PR_GetPeerName(fd, na);
                 if (rv != 0) throw NSPRError.last();
-            } finally {
-                release();
             }
             return NetworkAddress.fromNative(na);
         } finally {
@@ -493,21 +480,19 @@ public class Socket extends NativeResource {
     @Python(value = "send(buf, timeout=PR_INTERVAL_NO_TIMEOUT)", doc = "-> amount\n\n"
             + "Sends the data; returns the number of bytes sent. Raises NSPRError on error or timeout.")
     public int send(byte[] buf, int timeout) {
-        long fd = enter();
-        try {
+        try (Lease l = lease(); Blocking b = blocking()) {
+            long fd = l.handle();
             int n = Nspr4.PR_Send(fd, buf, buf.length, 0, timeout);
             if (n < 0) throw NSPRError.last();
             return n;
-        } finally {
-            exit();
         }
     }
 
     @Python(value = "sendall(buf, timeout=PR_INTERVAL_NO_TIMEOUT)", doc = "-> amount\n\n"
             + "Sends all the data (each send limited by the timeout); returns the number of bytes sent.")
     public int sendall(byte[] buf, int timeout) {
-        long fd = enter();
-        try {
+        try (Lease l = lease(); Blocking b = blocking()) {
+            long fd = l.handle();
             int off = 0;
             do {
                 byte[] part = off == 0 ? buf : Arrays.copyOfRange(buf, off, buf.length);
@@ -517,8 +502,6 @@ public class Socket extends NativeResource {
                 if (n == 0 && part.length > 0) break;
             } while (off < buf.length);
             return off;
-        } finally {
-            exit();
         }
     }
 
@@ -529,13 +512,11 @@ public class Socket extends NativeResource {
         netaddr = addr;
         long na = addr.toNative();
         try {
-            long fd = enter();
-            try {
+            try (Lease l = lease(); Blocking b = blocking()) {
+                long fd = l.handle();
                 int n = Nspr4.PR_SendTo(fd, buf, buf.length, 0, na, timeout);
                 if (n < 0) throw NSPRError.last();
                 return n;
-            } finally {
-                exit();
             }
         } finally {
             Mem.free(na);
@@ -551,13 +532,11 @@ public class Socket extends NativeResource {
     /** One PR_Recv of at most amount bytes; empty at end of stream. */
     private byte[] recvNative(int amount, int timeout) {
         byte[] buf = new byte[amount];
-        long fd = enter();
         int n;
-        try {
+        try (Lease l = lease(); Blocking b = blocking()) {
+            long fd = l.handle();
             n = Nspr4.PR_Recv(fd, buf, amount, 0, timeout);
             if (n < 0) throw NSPRError.last();
-        } finally {
-            exit();
         }
         return n == amount ? buf : Arrays.copyOf(buf, n);
     }
@@ -720,13 +699,11 @@ public class Socket extends NativeResource {
         byte[] buf = new byte[amount];
         long na = addr.toNative();
         try {
-            long fd = enter();
             int n;
-            try {
+            try (Lease l = lease(); Blocking b = blocking()) {
+                long fd = l.handle();
                 n = Nspr4.PR_RecvFrom(fd, buf, amount, 0, na, timeout);
                 if (n < 0) throw NSPRError.last();
-            } finally {
-                exit();
             }
             addr.loadNative(na);
             return n == amount ? buf : Arrays.copyOf(buf, n);
@@ -808,14 +785,15 @@ public class Socket extends NativeResource {
             flags[i] = (short) fl;
         }
         long pds = Mem.calloc((long) Math.max(1, n) * POLL_DESC_SIZE);
-        boolean[] held = new boolean[n];
+        Lease[] held = new Lease[n];
         try {
             for (int i = 0; i < n; i++) {
                 long fd = 0;
                 if (!socks[i].isClosed()) {
                     try {
-                        fd = socks[i].enter();
-                        held[i] = true;
+                        held[i] = socks[i].lease();
+                        socks[i].blocking();
+                        fd = held[i].handle();
                     } catch (NSPRError closedMeanwhile) {
                         fd = 0;
                     }
@@ -829,7 +807,11 @@ public class Socket extends NativeResource {
             for (int i = 0; i < n; i++) out[i] = (int) Mem.getShort(pds + (long) i * POLL_DESC_SIZE, 10);
             return out;
         } finally {
-            for (int i = 0; i < n; i++) if (held[i]) socks[i].exit();
+            for (int i = 0; i < n; i++) {
+                if (held[i] == null) continue;
+                socks[i].blocking.close();
+                held[i].close();
+            }
             Mem.free(pds);
         }
     }

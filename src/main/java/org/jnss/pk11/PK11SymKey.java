@@ -40,16 +40,6 @@ public class PK11SymKey extends NativeResource {
 
     public byte[] pbePassword() { return pbePassword; }
 
-    /** acquire()/release() for the other classes of the package (bracket every use). */
-    long acquireHandle() { return acquire(); }
-
-    void releaseHandle() { release(); }
-
-    /** Runs op with the key's handle held for the duration of the call. */
-    public <T> T withHandle(java.util.function.LongFunction<T> op) {
-        return with(op);
-    }
-
     @Python("mechanism")
     public long getMechanism() {
         return with(Nss3::PK11_GetMechanism);

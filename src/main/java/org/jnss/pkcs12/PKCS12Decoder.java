@@ -1,5 +1,6 @@
 package org.jnss.pkcs12;
 
+import org.jnss.core.NativeResource.Lease;
 import org.jnss.asn1.BStr;
 import org.jnss.asn1.Lines;
 import org.jnss.core.ArgumentError;
@@ -89,12 +90,10 @@ public final class PKCS12Decoder extends NativeResource {
                 Nss3.PK11_FreeSlot(s);
             }
         } else {
-            long s = slot.acquireHandle();
-            try {
+            try (Lease slotLease = slot.lease()) {
+                long s = slotLease.handle();
                 ctx = Smime3.SEC_PKCS12DecoderStart(pw, s, 0, 0, 0, 0, 0, 0);
                 if (ctx == 0) throw NSPRError.last("PKCS12 decoder start failed");
-            } finally {
-                slot.releaseHandle();
             }
         }
         return ctx;
@@ -138,14 +137,12 @@ public final class PKCS12Decoder extends NativeResource {
      */
     @Python("database_import()")
     public void databaseImport() {
-        long ctx = acquire();
-        try {
+        try (Lease l = lease()) {
+            long ctx = l.handle();
             if (Smime3.SEC_PKCS12DecoderValidateBags(ctx, Pkcs12.collisionCallback()) != 0)
                 throw NSPRError.last("PKCS12 decode validate bags failed");
             if (Smime3.SEC_PKCS12DecoderImportBags(ctx) != 0)
                 throw NSPRError.last("PKCS12 decode import bags failed");
-        } finally {
-            release();
         }
     }
 

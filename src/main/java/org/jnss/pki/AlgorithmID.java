@@ -93,7 +93,7 @@ public final class AlgorithmID extends Formatted {
                 && org.jnss.natives.Nss3.SEC_PKCS5IsAlgorithmPBEAlgTag(tag) != 0)
             throw new org.jnss.error.NSPRError("the key was not made by pbe_key_gen(): no password to derive the IV from",
                     org.jnss.error.ErrorConstants.SEC_ERROR_INVALID_ARGS);    // (NSS would read a NULL password)
-        symKey.withHandle(k -> k);                                            // a closed key raises here
+        symKey.lease().close();                                               // a closed key raises here
         return withNative(a -> {
             try (Scratch sc = new Scratch()) {
                 long[] param = new long[1];

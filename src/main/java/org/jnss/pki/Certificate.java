@@ -1,5 +1,6 @@
 package org.jnss.pki;
 
+import org.jnss.core.NativeResource.Lease;
 import org.jnss.asn1.Asn1Fmt;
 import org.jnss.asn1.BStr;
 import org.jnss.asn1.Lines;
@@ -96,11 +97,9 @@ public class Certificate extends NativeResource {
     // ---- fields ------------------------------------------------------------
 
     private byte[] item(int offset) {
-        long c = acquire();
-        try {
+        try (Lease l = lease()) {
+            long c = l.handle();
             return Scratch.itemBytes(c + offset);
-        } finally {
-            release();
         }
     }
 
@@ -110,11 +109,9 @@ public class Certificate extends NativeResource {
     }
 
     private DN name(int offset) {
-        long c = acquire();
-        try {
+        try (Lease l = lease()) {
+            long c = l.handle();
             return DN.fromNative(c + offset);
-        } finally {
-            release();
         }
     }
 
@@ -130,11 +127,9 @@ public class Certificate extends NativeResource {
 
     @Python("subject_common_name")
     public byte[] getSubjectCommonName() {
-        long c = acquire();
-        try {
+        try (Lease l = lease()) {
+            long c = l.handle();
             return NameCodec.portString(NssPki.CERT_GetCommonName(c + Layout.CERT_SUBJECT));
-        } finally {
-            release();
         }
     }
 
@@ -150,16 +145,14 @@ public class Certificate extends NativeResource {
 
     /** The PRTime of a validity time (0 when NSS cannot convert it). */
     private long validityTime(int which) {
-        long c = acquire();
-        try {
+        try (Lease l = lease()) {
+            long c = l.handle();
             long item = c + Layout.CERT_VALIDITY + which;
             int type = Mem.getInt(item, Layout.ITEM_TYPE);
             if (type != Layout.SI_UTC_TIME && type != Layout.SI_GENERALIZED_TIME)
                 throw new IllegalArgumentException("unknown sec ANS.1 time type");
             Long t = Asn1Fmt.derTime(Scratch.itemBytes(item), type, type == Layout.SI_GENERALIZED_TIME);
             return t == null ? 0 : t;
-        } finally {
-            release();
         }
     }
 
@@ -186,21 +179,17 @@ public class Certificate extends NativeResource {
     /** Integer bitmask of NS_CERT_TYPE_* flags NSS derived for the certificate. */
     @Python("cert_type")
     public int getCertType() {
-        long c = acquire();
-        try {
+        try (Lease l = lease()) {
+            long c = l.handle();
             return Mem.getInt(c, Layout.CERT_NS_CERT_TYPE);
-        } finally {
-            release();
         }
     }
 
     @Python("signature_algorithm")
     public AlgorithmID getSignatureAlgorithm() {
-        long c = acquire();
-        try {
+        try (Lease l = lease()) {
+            long c = l.handle();
             return AlgorithmID.fromNative(c + Layout.CERT_SIGNATURE);
-        } finally {
-            release();
         }
     }
 
@@ -211,11 +200,9 @@ public class Certificate extends NativeResource {
     }
 
     private List<CertificateExtension> extensionList() {
-        long c = acquire();
-        try {
+        try (Lease l = lease()) {
+            long c = l.handle();
             return PkiFmt.extensions(Mem.getPointer(c, Layout.CERT_EXTENSIONS));
-        } finally {
-            release();
         }
     }
 
@@ -247,12 +234,10 @@ public class Certificate extends NativeResource {
 
     /** The trust flags word at offset, or null when the certificate has no trust. */
     private Integer trust(int offset) {
-        long c = acquire();
-        try {
+        try (Lease l = lease()) {
+            long c = l.handle();
             long trust = Mem.getPointer(c, Layout.CERT_TRUST);
             return trust == 0 ? null : Mem.getInt(trust, offset);
-        } finally {
-            release();
         }
     }
 
@@ -293,8 +278,8 @@ public class Certificate extends NativeResource {
         String notBefore = Asn1Fmt.timeString(validityTime(Layout.VALIDITY_NOT_BEFORE));
         String notAfter = Asn1Fmt.timeString(validityTime(Layout.VALIDITY_NOT_AFTER));
         Integer ssl = getSslTrustFlags(), email = getEmailTrustFlags(), signing = getSigningTrustFlags();
-        long c = acquire();
-        try {
+        try (Lease l = lease()) {
+            long c = l.handle();
             lines.label(level, "Data");
             lines.pair(level + 2, "Version", Asn1Fmt.decHex(version.add(BigInteger.ONE), version));
             lines.pair(level + 2, "Serial Number", Asn1Fmt.decHex(Asn1Fmt.integer(Scratch.itemBytes(c + Layout.CERT_SERIAL))));
@@ -321,8 +306,6 @@ public class Certificate extends NativeResource {
             }
             lines.label(level + 1, "Signature");
             lines.addAll(SignedData.decode(Scratch.itemBytes(c + Layout.CERT_DER_CERT)).lines(level + 2));
-        } finally {
-            release();
         }
         return lines;
     }
@@ -354,12 +337,6 @@ public class Certificate extends NativeResource {
     }
 
     // ---- verification, chains, trust (CertVerify) ---------------------------
-
-    /** acquire()/release() for the other classes of the package (bracket every use). */
-    /** The CERTCertificate, held until {@link #releaseHandle()} (also for nss.ssl). */
-    public long acquireHandle() { return acquire(); }
-
-    public void releaseHandle() { release(); }
 
     @Python("verify_now(certdb, check_sig, required_usages, /, *user_data)")
     public int verifyNow(CertDB certdb, Object checkSig, long requiredUsages, Object... userData) {
@@ -394,12 +371,10 @@ public class Certificate extends NativeResource {
     public boolean checkOcspStatus(CertDB certdb, Object time) {
         long db = certdb.handle();
         long t = CertVerify.time(time);
-        long c = acquire();
-        try {
+        try (Lease l = lease()) {
+            long c = l.handle();
             if (NssPkix.CERT_CheckOCSPStatus(db, c, t, 0) != 0) throw NSPRError.last();
             return true;
-        } finally {
-            release();
         }
     }
 
@@ -453,11 +428,9 @@ public class Certificate extends NativeResource {
 
     @Python("subject_public_key_info")
     public SubjectPublicKeyInfo getSubjectPublicKeyInfo() {
-        long c = acquire();
-        try {
+        try (Lease l = lease()) {
+            long c = l.handle();
             return SubjectPublicKeyInfo.fromNative(c + Layout.CERT_SPKI);
-        } finally {
-            release();
         }
     }
 }
