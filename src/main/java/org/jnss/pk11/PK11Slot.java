@@ -1,7 +1,7 @@
 package org.jnss.pk11;
 
+import org.jnss.asn1.Formatted;
 import org.jnss.core.NativeResource.Lease;
-import org.jnss.asn1.BStr;
 import org.jnss.asn1.Lines;
 import org.jnss.asn1.Scratch;
 import org.jnss.core.ArgumentError;
@@ -18,10 +18,9 @@ import org.jnss.pki.AlgorithmID;
 import org.jnss.pki.CertVerify;
 import org.jnss.pki.PublicKey;
 
-import java.util.List;
 
 /** A PKCS#11 slot (PK11SlotInfo), holding one NSS reference. */
-public class PK11Slot extends NativeResource {
+public class PK11Slot extends NativeResource implements Formatted {
     /** Takes a new reference to slot (the caller keeps its own). */
     static PK11Slot reference(long slot) {
         return new PK11Slot(Nss3.PK11_ReferenceSlot(slot));
@@ -303,15 +302,6 @@ public class PK11Slot extends NativeResource {
     private static String pyBool(boolean b) {
         return b ? "True" : "False";
     }
-
-    @Python("format_lines(level=0)")
-    public List<Object[]> formatLines(int level) { return lines(level).toPython(); }
-
-    @Python("format(level=0, indent_len=4)")
-    public byte[] format(int level, int indentLen) { return BStr.bytes(lines(level).indented(indentLen)); }
-
-    @Python("__str__()")
-    public byte[] str() { return format(0, 4); }
 
     /** The certificates on the slot's token (PK11_ListCertsInSlot), each with its own reference. */
     @Python("list_certs()")

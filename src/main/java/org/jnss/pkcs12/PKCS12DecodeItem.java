@@ -26,7 +26,7 @@ import java.nio.charset.StandardCharsets;
  * certificate itself (in NSS's temporary store, as python-nss makes it).
  */
 @Python.Type(doc = "An object representing an item in a PKCS12 collection.\nAlso known as a \"bag\"")
-public final class PKCS12DecodeItem extends Formatted {
+public final class PKCS12DecodeItem implements Formatted {
     private final int type;
     private final boolean hasKey;
     private final byte[] signedCertDer;

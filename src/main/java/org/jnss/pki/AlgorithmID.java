@@ -16,7 +16,7 @@ import org.jnss.pk11.SymCipher;
 
 /** An algorithm identifier (SECAlgorithmID): the algorithm's OID and its DER encoded parameters. */
 @Python.Type(doc = "An object representing a signature algorithm")
-public final class AlgorithmID extends Formatted {
+public final class AlgorithmID implements Formatted {
     private final byte[] oid;
     private final byte[] parameters;
 

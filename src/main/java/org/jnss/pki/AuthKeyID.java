@@ -18,7 +18,7 @@ import java.util.List;
 
 /** The authority key identifier extension, decoded by NSS (CERT_DecodeAuthKeyID) and copied. */
 @Python.Type(doc = "An object representing Authentication Key ID extension")
-public final class AuthKeyID extends Formatted {
+public final class AuthKeyID implements Formatted {
     /** null where the extension has none (python-nss: empty or no data) */
     private final byte[] keyId;
     private final byte[] serial;

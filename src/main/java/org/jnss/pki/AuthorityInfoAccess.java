@@ -9,7 +9,7 @@ import org.jnss.nss.SecItem;
 
 /** One access description of an authority information access extension: a method OID and a location. */
 @Python.Type(doc = "AuthorityInfoAccess()\n\nAn object representing AuthorityInfoAccess.\n")
-public final class AuthorityInfoAccess extends Formatted {
+public final class AuthorityInfoAccess implements Formatted {
     /** null for an instance made by Python's constructor, which python-nss leaves empty */
     private final byte[] method;
     private final GeneralName location;

@@ -18,7 +18,7 @@ import java.util.List;
 @Python.Type(doc = "AuthorityInfoAccesses(data)\n\n:Parameters:\n    data : SecItem or str or any buffer compatible object\n"
         + "        Data to initialize the Authority Information Access\n        from, must be in DER format\n\n"
         + "An object representing AuthorityInfoAccess Extension.\n")
-public final class AuthorityInfoAccesses extends Formatted {
+public final class AuthorityInfoAccesses implements Formatted {
     private final List<AuthorityInfoAccess> accesses;
 
     private AuthorityInfoAccesses(List<AuthorityInfoAccess> accesses) {

@@ -12,7 +12,7 @@ import org.jnss.nss.SecItem;
 
 /** The basic constraints extension, decoded by NSS (CERT_DecodeBasicConstraintValue). */
 @Python.Type(doc = "An object representing X509 Basic Constraints Extension")
-public final class BasicConstraints extends Formatted {
+public final class BasicConstraints implements Formatted {
     private final boolean isCa;
     private final int pathLen;
 

@@ -19,7 +19,7 @@ import java.util.List;
  * issuer (an RDN), the CRL issuer and the reasons bit string.
  */
 @Python.Type(doc = "An object representing a CRL Distribution Point")
-public final class CRLDistributionPoint extends Formatted {
+public final class CRLDistributionPoint implements Formatted {
     static final int GENERAL_NAME = 1, RELATIVE_NAME = 2;
 
     /** Bit i names CRL reason code i (python-nss's table; bit 7 has no name). */

@@ -13,7 +13,7 @@ import java.util.List;
 
 /** The CRL distribution points extension (CERT_DecodeCRLDistributionPoints): a sequence of CRLDistributionPoint. */
 @Python.Type(doc = "An object representing CRL Distribution Points list")
-public final class CRLDistributionPts extends Formatted {
+public final class CRLDistributionPts implements Formatted {
     private final List<CRLDistributionPoint> points;
 
     private CRLDistributionPts(List<CRLDistributionPoint> points) {

@@ -26,7 +26,7 @@ import java.util.List;
  * values are its DER encoded values, as SecItems.
  */
 @Python.Type(doc = "CertAttribute()\n\nAn object representing CertAttribute.")
-public final class CertAttribute extends Formatted {
+public final class CertAttribute implements Formatted {
     private final byte[] type;
     /** the DER values (not an extension request) */
     private final List<byte[]> values;

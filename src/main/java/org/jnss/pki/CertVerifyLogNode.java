@@ -23,7 +23,7 @@ import java.util.List;
         + "An object detailing specific diagnostic information concerning\n"
         + "a single failure during certification validation.\n"
         + "These are collected in a `CertVerifyLog` object.\n")
-public final class CertVerifyLogNode extends Formatted {
+public final class CertVerifyLogNode implements Formatted {
     private final Certificate certificate;
     private final int error;
     private final int depth;

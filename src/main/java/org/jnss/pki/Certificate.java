@@ -1,5 +1,6 @@
 package org.jnss.pki;
 
+import org.jnss.asn1.Formatted;
 import org.jnss.core.NativeResource.Lease;
 import org.jnss.asn1.Asn1Fmt;
 import org.jnss.asn1.BStr;
@@ -36,7 +37,7 @@ import java.util.List;
         + "The Certificate is initialized from the supplied DER data. The\n"
         + "Certificate is added to the NSS temporary database. If perm is True\n"
         + "then the Certificate is also permanently written into certdb.")
-public class Certificate extends NativeResource {
+public class Certificate extends NativeResource implements Formatted {
 
     /** Adopts a CERTCertificate reference the caller owns. */
     public Certificate(long cert) {
@@ -314,21 +315,6 @@ public class Certificate extends NativeResource {
         if (flags == null) return;
         lines.label(level, label);
         for (Object f : trustStr(flags)) lines.text(level + 1, (String) f);
-    }
-
-    @Python("format_lines(level=0)")
-    public List<Object[]> formatLines(int level) {
-        return lines(level).toPython();
-    }
-
-    @Python("format(level=0, indent_len=4)")
-    public byte[] format(int level, int indentLen) {
-        return BStr.bytes(lines(level).indented(indentLen));
-    }
-
-    @Python("__str__()")
-    public byte[] str() {
-        return format(0, 4);
     }
 
     @Override

@@ -12,7 +12,7 @@ import org.jnss.nss.SecItem;
 
 /** A certificate extension: its OID, criticality and DER encoded value; format_lines() decodes the value. */
 @Python.Type(doc = "An object representing a certificate extension")
-public final class CertificateExtension extends Formatted {
+public final class CertificateExtension implements Formatted {
     private final byte[] oid;
     private final boolean critical;
     private final byte[] value;

@@ -14,7 +14,7 @@ import org.jnss.nss.SecItem;
         + "    - prime (also known as p)\n"
         + "    - subprime (also known as q)\n"
         + "    - base (also known as g)\n")
-public final class KEYPQGParams extends Formatted {
+public final class KEYPQGParams implements Formatted {
     private final SecItem prime;
     private final SecItem subprime;
     private final SecItem base;

@@ -8,7 +8,7 @@ import org.jnss.nss.SecItem;
 
 /** The domain parameters and public value of a DSA public key (python-nss's PyDSAPublicKey). */
 @Python.Type(doc = "An object representing a DSA Public Key")
-public final class PyDSAPublicKey extends Formatted {
+public final class PyDSAPublicKey implements Formatted {
     private final KEYPQGParams pqgParams;
     private final SecItem publicValue;
 

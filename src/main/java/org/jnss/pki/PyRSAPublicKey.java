@@ -8,7 +8,7 @@ import org.jnss.nss.SecItem;
 
 /** The numbers of an RSA public key (python-nss's RSAPublicKey, named PyRSAPublicKey in its module). */
 @Python.Type(doc = "An object representing an RSA Public Key")
-public final class PyRSAPublicKey extends Formatted {
+public final class PyRSAPublicKey implements Formatted {
     private final SecItem modulus;
     private final SecItem exponent;
 

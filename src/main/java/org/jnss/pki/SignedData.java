@@ -13,7 +13,7 @@ import org.jnss.nss.SecItem;
 
 /** DER signed data (CERTSignedData): the signed bytes, the signature algorithm and the signature. */
 @Python.Type(doc = "A object representing a signature")
-public final class SignedData extends Formatted {
+public final class SignedData implements Formatted {
     private final byte[] der;
     private final byte[] data;
     private final AlgorithmID algorithm;

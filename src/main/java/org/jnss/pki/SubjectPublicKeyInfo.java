@@ -14,7 +14,7 @@ import java.util.List;
  * certificate, made once at level 0 and shifted on demand).
  */
 @Python.Type(doc = "An object representing a Subject Public Key")
-public final class SubjectPublicKeyInfo extends Formatted {
+public final class SubjectPublicKeyInfo implements Formatted {
     private final AlgorithmID algorithm;
     private final PublicKey publicKey;
     private final List<Object[]> lines0;
