@@ -247,8 +247,7 @@ public class PK11Slot extends NativeResource implements Formatted {
      */
     @Python(value = "generate_key_pair(mechanism, key_params, token, sensitive, /, *user_data)",
             doc = "Generates a key pair; returns (public_key, private_key).")
-    public Object[] generateKeyPair(Object mechanism, Object keyParams, int token, int sensitive, Object... userData) {
-        long mech = KeyPairs.mechanism(mechanism, "generate_key_pair");
+    public Object[] generateKeyPair(@Python.Unsigned long mech, Object keyParams, int token, int sensitive, Object... userData) {
         try (Scratch scratch = new Scratch()) {
             long params = KeyPairs.params(scratch, mech, keyParams);
             long[] pub = new long[1];
