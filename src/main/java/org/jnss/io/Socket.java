@@ -174,10 +174,7 @@ public class Socket extends NativeResource {
             + "PR_DESC_LAYERED or PR_DESC_PIPE")
     public int getDescType() {
         if (isClosed()) throw new IllegalArgumentException("socket not initialized");
-        try (Lease l = lease()) {
-            long fd = l.handle();
-            return Nspr4.PR_GetDescType(fd);
-        }
+        return with(fd -> Nspr4.PR_GetDescType(fd));
     }
 
     private static String descTypeName(int t) {
@@ -194,10 +191,7 @@ public class Socket extends NativeResource {
     @Python("__str__()")
     @Override
     public String toString() {
-        try (Lease l = lease()) {
-            long fd = l.handle();
-            return "family=" + Io.addrFamilyName(family) + " type=" + descTypeName(Nspr4.PR_GetDescType(fd));
-        }
+        return with(fd -> "family=" + Io.addrFamilyName(family) + " type=" + descTypeName(Nspr4.PR_GetDescType(fd)));
     }
 
     // ---- socket options ----------------------------------------------------
@@ -294,10 +288,7 @@ public class Socket extends NativeResource {
                 }
                 default -> throw new IllegalArgumentException("set_socket_option: unknown option");
             }
-            try (Lease l = lease()) {
-                long fd = l.handle();
-                if (Nspr4.PR_SetSocketOption(fd, data) != 0) throw NSPRError.last();
-            }
+            check(fd -> Nspr4.PR_SetSocketOption(fd, data));
         } finally {
             Mem.free(data);
         }
@@ -350,10 +341,7 @@ public class Socket extends NativeResource {
         netaddr = addr;
         long na = addr.toNative();
         try {
-            try (Lease l = lease()) {
-                long fd = l.handle();
-                if (Nspr4.PR_Bind(fd, na) != 0) throw NSPRError.last();
-            }
+            check(fd -> Nspr4.PR_Bind(fd, na));
         } finally {
             Mem.free(na);
         }
@@ -361,10 +349,7 @@ public class Socket extends NativeResource {
 
     @Python(value = "listen(backlog=5)", doc = "Listens for connections, queueing at most backlog pending ones.")
     public void listen(int backlog) {
-        try (Lease l = lease()) {
-            long fd = l.handle();
-            if (Nspr4.PR_Listen(fd, backlog) != 0) throw NSPRError.last();
-        }
+        check(fd -> Nspr4.PR_Listen(fd, backlog));
     }
 
     /** Returns {Socket, NetworkAddress} of the next connection. */
@@ -411,10 +396,7 @@ public class Socket extends NativeResource {
     @Python(value = "shutdown(how=PR_SHUTDOWN_BOTH)", doc = "Disallows further receives (PR_SHUTDOWN_RCV), sends\n"
             + "(PR_SHUTDOWN_SEND) or both (PR_SHUTDOWN_BOTH).")
     public void shutdown(int how) {
-        try (Lease l = lease()) {
-            long fd = l.handle();
-            if (Nspr4.PR_Shutdown(fd, how) != 0) throw NSPRError.last();
-        }
+        check(fd -> Nspr4.PR_Shutdown(fd, how));
     }
 
     /** Python's close(): undoes one makefile() reference, else closes; a closed socket is an error. */

@@ -47,27 +47,18 @@ public class PK11Slot extends NativeResource implements Formatted {
 
     @Python("slot_name")
     public String getSlotName() {
-        try (Lease l = lease()) {
-            long s = l.handle();
-            return Nss3.PK11_GetSlotName(s);
-        }
+        return with(s -> Nss3.PK11_GetSlotName(s));
     }
 
     @Python("token_name")
     public String getTokenName() {
-        try (Lease l = lease()) {
-            long s = l.handle();
-            return Nss3.PK11_GetTokenName(s);
-        }
+        return with(s -> Nss3.PK11_GetTokenName(s));
     }
 
     // ---- slot and token information, passwords, key pairs ----
 
     private boolean flag(java.util.function.LongToIntFunction f) {
-        try (Lease l = lease()) {
-            long s = l.handle();
-            return f.applyAsInt(s) != 0;
-        }
+        return with(s -> f.applyAsInt(s) != 0);
     }
 
     @Python(value = "is_hw()", doc = "True if the slot is implemented in hardware.")
@@ -114,10 +105,7 @@ public class PK11Slot extends NativeResource implements Formatted {
 
     @Python(value = "get_disabled_reason()", doc = "Why the slot is disabled, a PK11_DIS_* constant.")
     public int getDisabledReason() {
-        try (Lease l = lease()) {
-            long s = l.handle();
-            return Nss3.PK11_GetDisabledReason(s);
-        }
+        return with(s -> Nss3.PK11_GetDisabledReason(s));
     }
 
     @Python(value = "user_disable()", doc = "Disables the slot (reason PK11_DIS_USER_SELECTED).")

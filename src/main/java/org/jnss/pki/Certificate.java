@@ -98,10 +98,7 @@ public class Certificate extends NativeResource implements Formatted {
     // ---- fields ------------------------------------------------------------
 
     private byte[] item(int offset) {
-        try (Lease l = lease()) {
-            long c = l.handle();
-            return Scratch.itemBytes(c + offset);
-        }
+        return with(c -> Scratch.itemBytes(c + offset));
     }
 
     @Python("der_data")
@@ -110,10 +107,7 @@ public class Certificate extends NativeResource implements Formatted {
     }
 
     private DN name(int offset) {
-        try (Lease l = lease()) {
-            long c = l.handle();
-            return DN.fromNative(c + offset);
-        }
+        return with(c -> DN.fromNative(c + offset));
     }
 
     @Python("subject")
@@ -128,10 +122,7 @@ public class Certificate extends NativeResource implements Formatted {
 
     @Python("subject_common_name")
     public byte[] getSubjectCommonName() {
-        try (Lease l = lease()) {
-            long c = l.handle();
-            return NameCodec.portString(NssPki.CERT_GetCommonName(c + Layout.CERT_SUBJECT));
-        }
+        return with(c -> NameCodec.portString(NssPki.CERT_GetCommonName(c + Layout.CERT_SUBJECT)));
     }
 
     @Python("version")
@@ -180,18 +171,12 @@ public class Certificate extends NativeResource implements Formatted {
     /** Integer bitmask of NS_CERT_TYPE_* flags NSS derived for the certificate. */
     @Python("cert_type")
     public int getCertType() {
-        try (Lease l = lease()) {
-            long c = l.handle();
-            return Mem.getInt(c, Layout.CERT_NS_CERT_TYPE);
-        }
+        return with(c -> Mem.getInt(c, Layout.CERT_NS_CERT_TYPE));
     }
 
     @Python("signature_algorithm")
     public AlgorithmID getSignatureAlgorithm() {
-        try (Lease l = lease()) {
-            long c = l.handle();
-            return AlgorithmID.fromNative(c + Layout.CERT_SIGNATURE);
-        }
+        return with(c -> AlgorithmID.fromNative(c + Layout.CERT_SIGNATURE));
     }
 
     /** The certificate as signed data: its to-be-signed part, signature algorithm and signature. */
@@ -201,10 +186,7 @@ public class Certificate extends NativeResource implements Formatted {
     }
 
     private List<CertificateExtension> extensionList() {
-        try (Lease l = lease()) {
-            long c = l.handle();
-            return PkiFmt.extensions(Mem.getPointer(c, Layout.CERT_EXTENSIONS));
-        }
+        return with(c -> PkiFmt.extensions(Mem.getPointer(c, Layout.CERT_EXTENSIONS)));
     }
 
     /** The extensions, as a tuple of CertificateExtension. */
@@ -414,9 +396,6 @@ public class Certificate extends NativeResource implements Formatted {
 
     @Python("subject_public_key_info")
     public SubjectPublicKeyInfo getSubjectPublicKeyInfo() {
-        try (Lease l = lease()) {
-            long c = l.handle();
-            return SubjectPublicKeyInfo.fromNative(c + Layout.CERT_SPKI);
-        }
+        return with(c -> SubjectPublicKeyInfo.fromNative(c + Layout.CERT_SPKI));
     }
 }

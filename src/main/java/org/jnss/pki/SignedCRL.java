@@ -106,10 +106,7 @@ public class SignedCRL extends NativeResource {
 
     @Python(value = "delete_permanently()", doc = "Permanently remove the CRL from the database.")
     public void deletePermanently() {
-        try (Lease l = lease()) {
-            long crl = l.handle();
-            if (NssPkix.SEC_DeletePermCRL(crl) != 0) throw NSPRError.last();
-        }
+        check(crl -> NssPkix.SEC_DeletePermCRL(crl));
     }
 
     /** An empty SignedCRL() has no CRL: NSS's answer for a CRL that is not in a database. */

@@ -385,10 +385,7 @@ public class SSLSocket extends Socket {
             doc = "get_ssl_version_range(repr_kind=AsEnum) -> (min_version, max_version)\n\n"
                     + "The protocol versions this socket enables.")
     public Object[] getSslVersionRange(int reprKind) {
-        try (Lease l = lease()) {
-            long fd = l.handle();
-            return Ssl.getRange(r -> Ssl3.SSL_VersionRangeGet(fd, r), reprKind);
-        }
+        return with(fd -> Ssl.getRange(r -> Ssl3.SSL_VersionRangeGet(fd, r), reprKind));
     }
 
     @Python(value = "set_ssl_version_range(min_version, max_version, /)",
@@ -467,10 +464,7 @@ public class SSLSocket extends Socket {
     @Python(value = "data_pending()", doc = "data_pending() -> int\n\n"
             + "Decrypted bytes buffered by SSL, ready to be read.")
     public int dataPending() {
-        try (Lease l = lease()) {
-            long fd = l.handle();
-            return Ssl3.SSL_DataPending(fd);
-        }
+        return with(fd -> Ssl3.SSL_DataPending(fd));
     }
 
     // ---- connection state ------------------------------------------------------------
