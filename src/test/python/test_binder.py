@@ -133,6 +133,16 @@ class TestStrReprAndTypes(unittest.TestCase):
         self.assertEqual((nss.SecItem.__name__, nss.SecItem.__module__), ('SecItem', 'nss.nss'))
         self.assertTrue(isinstance(nss.SecItem, type))
 
+    def test_shared_formatting_members_are_on_every_type(self):
+        # format_lines/format/__str__ come from one Java interface (default methods): the binder
+        # defines them on each implementing type, native-handle owners included, as python-nss has them
+        for t in (nss.Certificate, nss.PK11Slot, nss.PK11SymKey, nss.PKCS12Decoder, nss.AlgorithmID,
+                  nss.BasicConstraints):
+            for name in ('format_lines', 'format', '__str__'):
+                self.assertTrue(name in t.__dict__, (t.__name__, name))
+        self.assertEqual(nss.Certificate.format.__name__, 'format')
+        self.assertTrue(type(nss.PK11Slot.format) is type(nss.SecItem.to_hex))
+
     def test_cannot_create(self):
         self.assertRaisesRegexp(TypeError, r"^cannot create 'nss.nss.InitContext' instances$", nss.InitContext)
 

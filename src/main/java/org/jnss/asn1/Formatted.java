@@ -5,43 +5,39 @@ import org.jnss.core.Python;
 import java.util.List;
 
 /**
- * A value rendered through python-nss's line model: a subclass produces its
- * lines once, by overriding either {@link #lines(int)} (a new Lines) or
+ * A value rendered through python-nss's line model: a type produces its lines
+ * once, by implementing either {@link #lines(int)} (a new Lines) or
  * {@link #lines(Lines, int)} (appending to one); format_lines(), format() and
- * str() follow from them.
+ * str() follow from them. An interface, so that types owning a native handle
+ * (subclasses of NativeResource) share it too; the binder exposes its default
+ * methods on every type that implements it.
  */
-public abstract class Formatted {
+public interface Formatted {
     /** This value's lines at the given level. */
-    public Lines lines(int level) {
+    default Lines lines(int level) {
         Lines l = new Lines();
         lines(l, level);
         return l;
     }
 
     /** Appends this value's lines at the given level. */
-    public void lines(Lines out, int level) {
+    default void lines(Lines out, int level) {
         out.list.addAll(lines(level).list);
     }
 
     @Python("format_lines(level=0)")
-    public List<Object[]> formatLines(int level) {
+    default List<Object[]> formatLines(int level) {
         return lines(level).toPython();
     }
 
+    /** The indented text of the lines: a byte string, as every format() of the API returns. */
     @Python("format(level=0, indent_len=4)")
-    public byte[] format(int level, int indentLen) {
+    default byte[] format(int level, int indentLen) {
         return BStr.bytes(lines(level).indented(indentLen));
     }
 
     @Python("__str__()")
-    public byte[] str() {
+    default byte[] str() {
         return format(0, 4);
-    }
-
-    /** What python-nss's {@code str()} gives, as Java text (see {@link org.jnss.core.JavaText}). */
-    @Override
-    public String toString() {
-        String s = org.jnss.core.JavaText.str(this);
-        return s != null ? s : super.toString();
     }
 }

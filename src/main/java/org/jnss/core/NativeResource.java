@@ -21,7 +21,7 @@ import java.util.function.LongConsumer;
  * of live handles lets {@code nss_shutdown()} release every handle the program
  * no longer references before NSS is shut down (as CPython's reference counting
  * would have). A handle is released only when no call is using it: callers
- * bracket native use with {@link #acquire()} / {@link #release()}, so a close
+ * hold a {@link Lease} for native use, so a close
  * from another thread never frees memory under a running call, and use after
  * close is an {@link NSPRError}, never a crash.
  *
@@ -103,7 +103,7 @@ public abstract class NativeResource implements AutoCloseable {
     private static long freedAtLastCollection;
 
     /** The native state, reachable from the registry and the cleaner but not referring to its owner. */
-    static final class Handle implements Runnable {
+    static final class Handle implements Runnable, Lease {
         private final long address;
         private final LongConsumer destroy;
         private final boolean blocksShutdown;
@@ -133,6 +133,13 @@ public abstract class NativeResource implements AutoCloseable {
         void release() {
             if (ctl.addAndGet(-2) == 1) free();
         }
+
+        @Override
+        public long handle() { return address; }
+
+        /** Ends one lease: the handle is destroyed here if it was closed while leased. */
+        @Override
+        public void close() { release(); }
 
         /** Release of a dropped owner, and explicit close. */
         @Override
@@ -222,38 +229,52 @@ public abstract class NativeResource implements AutoCloseable {
     }
 
     /**
-     * Marks the start of a native call using the handle and returns it.
-     * Every successful acquire must be paired with {@link #release()}.
+     * The one way to use a handle natively: while a lease is open, {@link #close()}
+     * (from any thread, or the cleaner) cannot free the native object; use after
+     * close raises {@link #closedError()} when the lease is taken. Open it in a
+     * try-with-resources statement, and close it exactly once:
+     * <pre>{@code
+     * try (Lease l = lease()) {
+     *     Nss3.PK11_Foo(l.handle());
+     * }
+     * }</pre>
+     * A lease is not an object of its own (the resource's handle record serves
+     * every lease, counting them), so taking one never allocates: it is fit for
+     * the per-call paths (socket send/recv, digests).
      */
-    protected final long acquire() {
-        if (!handle.acquire()) throw handle.stale ? staleError() : closedError();
-        return handle.address;
-    }
+    public interface Lease extends AutoCloseable {
+        /** The native address, valid until this lease is closed. */
+        long handle();
 
-    protected final void release() {
-        handle.release();
+        /** Ends the lease (no exception). */
+        @Override
+        void close();
     }
 
     /**
-     * Runs a native call returning SECStatus/PRStatus with the handle held;
+     * Opens a lease on the handle (see {@link Lease}): public so that a core
+     * object can hold another one's handle for a call (a certificate and its key
+     * for SSL_ConfigSecureServer).
+     */
+    public final Lease lease() {
+        if (!handle.acquire()) throw handle.stale ? staleError() : closedError();
+        return handle;
+    }
+
+    /**
+     * Runs a native call returning SECStatus/PRStatus under a lease;
      * a failure raises the thread's NSPR error.
      */
     protected final void check(java.util.function.LongToIntFunction call) {
-        long h = acquire();
-        try {
-            if (call.applyAsInt(h) != 0) throw NSPRError.last();
-        } finally {
-            release();
+        try (Lease l = lease()) {
+            if (call.applyAsInt(l.handle()) != 0) throw NSPRError.last();
         }
     }
 
-    /** Runs f with the handle held and returns its result. */
+    /** Runs f under a lease and returns its result. */
     protected final <T> T with(java.util.function.LongFunction<T> f) {
-        long h = acquire();
-        try {
-            return f.apply(h);
-        } finally {
-            release();
+        try (Lease l = lease()) {
+            return f.apply(l.handle());
         }
     }
 

@@ -72,6 +72,15 @@ public @interface Python {
     @Target(ElementType.PARAMETER)
     @interface Raw {}
 
+    /**
+     * On a {@code long} parameter: CPython's unsigned "k" conversion, as python-nss
+     * parses mechanisms and reason codes: an int, long or bool, masked to 64 bits
+     * (no overflow error); anything else is "argument N must be integer&lt;k&gt;, not T".
+     */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.PARAMETER)
+    @interface Unsigned {}
+
     /** On a parameter: Python None is accepted (and passed as null) although the default is not None. */
     @Retention(RetentionPolicy.RUNTIME)
     @Target(ElementType.PARAMETER)

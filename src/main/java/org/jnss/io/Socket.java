@@ -1,5 +1,6 @@
 package org.jnss.io;
 
+import org.jnss.core.NativeResource.Lease;
 import org.jnss.core.ArgumentError;
 import org.jnss.core.NativeResource;
 import org.jnss.core.Python;
@@ -94,17 +95,26 @@ public class Socket extends NativeResource {
         return fd;
     }
 
-    /** Marks the start of a call that may block in NSPR (see {@link #close}); pair with {@link #exit}. */
-    private long enter() {
-        long fd = acquire();
+    /**
+     * Counts a call that may block in NSPR while it runs (close() wakes such
+     * calls first); taken right after the call's lease, as in
+     * {@code try (Lease l = lease(); Blocking b = blocking())}. The marker is
+     * one per socket, reused: the send/recv path does not allocate.
+     */
+    private Blocking blocking() {
         blockingCalls.incrementAndGet();
-        return fd;
+        return blocking;
     }
 
-    private void exit() {
-        blockingCalls.decrementAndGet();
-        release();
+    /** Ends the count of one blocking call (see {@link #blocking()}). */
+    private final class Blocking implements AutoCloseable {
+        @Override
+        public void close() {
+            blockingCalls.decrementAndGet();
+        }
     }
+
+    private final Blocking blocking = new Blocking();
 
     /**
      * Closes the socket now (idempotent). Calls blocked in other threads are
@@ -114,16 +124,14 @@ public class Socket extends NativeResource {
     @Override
     public void close() {
         if (blockingCalls.get() > 0 && !isClosed()) {
-            long fd;
+            Lease l;
             try {
-                fd = acquire();
+                l = lease();
             } catch (NSPRError closedMeanwhile) {
                 return;
             }
-            try {
-                Nspr4.PR_Shutdown(fd, IoConstants.PR_SHUTDOWN_BOTH);
-            } finally {
-                release();
+            try (l) {
+                Nspr4.PR_Shutdown(l.handle(), IoConstants.PR_SHUTDOWN_BOTH);
             }
         }
         super.close();
@@ -166,12 +174,7 @@ public class Socket extends NativeResource {
             + "PR_DESC_LAYERED or PR_DESC_PIPE")
     public int getDescType() {
         if (isClosed()) throw new IllegalArgumentException("socket not initialized");
-        long fd = acquire();
-        try {
-            return Nspr4.PR_GetDescType(fd);
-        } finally {
-            release();
-        }
+        return with(fd -> Nspr4.PR_GetDescType(fd));
     }
 
     private static String descTypeName(int t) {
@@ -188,12 +191,7 @@ public class Socket extends NativeResource {
     @Python("__str__()")
     @Override
     public String toString() {
-        long fd = acquire();
-        try {
-            return "family=" + Io.addrFamilyName(family) + " type=" + descTypeName(Nspr4.PR_GetDescType(fd));
-        } finally {
-            release();
-        }
+        return with(fd -> "family=" + Io.addrFamilyName(family) + " type=" + descTypeName(Nspr4.PR_GetDescType(fd)));
     }
 
     // ---- socket options ----------------------------------------------------
@@ -205,8 +203,8 @@ public class Socket extends NativeResource {
             + "for McastInterface; (mcaddr, ifaddr) for AddMember and DropMember.")
     public Object getSocketOption(int option) {
         long data = Mem.calloc(OPTION_DATA_SIZE);
-        long fd = acquire();
-        try {
+        try (Lease l = lease()) {
+            long fd = l.handle();
             Mem.setInt(data, 0, option);
             if (Nspr4.PR_GetSocketOption(fd, data) != 0) throw NSPRError.last();
             long v = data + OPT_VALUE;
@@ -230,7 +228,6 @@ public class Socket extends NativeResource {
                     throw new IllegalArgumentException("get_socket_option: unknown option");
             }
         } finally {
-            release();
             Mem.free(data);
         }
     }
@@ -291,12 +288,7 @@ public class Socket extends NativeResource {
                 }
                 default -> throw new IllegalArgumentException("set_socket_option: unknown option");
             }
-            long fd = acquire();
-            try {
-                if (Nspr4.PR_SetSocketOption(fd, data) != 0) throw NSPRError.last();
-            } finally {
-                release();
-            }
+            check(fd -> Nspr4.PR_SetSocketOption(fd, data));
         } finally {
             Mem.free(data);
         }
@@ -334,11 +326,9 @@ public class Socket extends NativeResource {
         netaddr = addr;
         long na = addr.toNative();
         try {
-            long fd = enter();
-            try {
+            try (Lease l = lease(); Blocking b = blocking()) {
+                long fd = l.handle();
                 if (Nspr4.PR_Connect(fd, na, timeout) != 0) throw NSPRError.last();
-            } finally {
-                exit();
             }
         } finally {
             Mem.free(na);
@@ -351,12 +341,7 @@ public class Socket extends NativeResource {
         netaddr = addr;
         long na = addr.toNative();
         try {
-            long fd = acquire();
-            try {
-                if (Nspr4.PR_Bind(fd, na) != 0) throw NSPRError.last();
-            } finally {
-                release();
-            }
+            check(fd -> Nspr4.PR_Bind(fd, na));
         } finally {
             Mem.free(na);
         }
@@ -364,12 +349,7 @@ public class Socket extends NativeResource {
 
     @Python(value = "listen(backlog=5)", doc = "Listens for connections, queueing at most backlog pending ones.")
     public void listen(int backlog) {
-        long fd = acquire();
-        try {
-            if (Nspr4.PR_Listen(fd, backlog) != 0) throw NSPRError.last();
-        } finally {
-            release();
-        }
+        check(fd -> Nspr4.PR_Listen(fd, backlog));
     }
 
     /** Returns {Socket, NetworkAddress} of the next connection. */
@@ -379,13 +359,11 @@ public class Socket extends NativeResource {
     public Object[] accept(int timeout) {
         long na = Mem.calloc(NetworkAddress.SIZEOF);
         try {
-            long fd = enter();
             long c;
-            try {
+            try (Lease l = lease(); Blocking b = blocking()) {
+                long fd = l.handle();
                 c = Nspr4.PR_Accept(fd, na, timeout);
                 if (c == 0) throw NSPRError.last();
-            } finally {
-                exit();
             }
             return new Object[]{accepted(c, family), NetworkAddress.fromNative(na)};
         } finally {
@@ -418,12 +396,7 @@ public class Socket extends NativeResource {
     @Python(value = "shutdown(how=PR_SHUTDOWN_BOTH)", doc = "Disallows further receives (PR_SHUTDOWN_RCV), sends\n"
             + "(PR_SHUTDOWN_SEND) or both (PR_SHUTDOWN_BOTH).")
     public void shutdown(int how) {
-        long fd = acquire();
-        try {
-            if (Nspr4.PR_Shutdown(fd, how) != 0) throw NSPRError.last();
-        } finally {
-            release();
-        }
+        check(fd -> Nspr4.PR_Shutdown(fd, how));
     }
 
     /** Python's close(): undoes one makefile() reference, else closes; a closed socket is an error. */
@@ -452,13 +425,11 @@ public class Socket extends NativeResource {
     @Python(value = "fileno()", doc = "-> integer\n\nReturns the operating system's descriptor of the socket.")
     public int fileno() {
         if (isClosed()) throw new NSPRError(ErrorConstants.PR_INVALID_ARGUMENT_ERROR);
-        long fd = acquire();
-        try {
+        try (Lease l = lease()) {
+            long fd = l.handle();
             int os = Nspr4.PR_FileDesc2NativeHandle(fd);
             if (os == -1) throw NSPRError.last();
             return os;
-        } finally {
-            release();
         }
     }
 
@@ -475,12 +446,10 @@ public class Socket extends NativeResource {
     private NetworkAddress name(boolean local) {
         long na = Mem.calloc(NetworkAddress.SIZEOF);
         try {
-            long fd = acquire();
-            try {
+            try (Lease l = lease()) {
+                long fd = l.handle();
                 int rv = local ? Nspr4.PR_GetSockName(fd, na) : Nspr4.PR_GetPeerName(fd, na);
                 if (rv != 0) throw NSPRError.last();
-            } finally {
-                release();
             }
             return NetworkAddress.fromNative(na);
         } finally {
@@ -493,21 +462,18 @@ public class Socket extends NativeResource {
     @Python(value = "send(buf, timeout=PR_INTERVAL_NO_TIMEOUT)", doc = "-> amount\n\n"
             + "Sends the data; returns the number of bytes sent. Raises NSPRError on error or timeout.")
     public int send(byte[] buf, int timeout) {
-        long fd = enter();
-        try {
-            int n = sendNative(fd, buf, timeout);
+        try (Lease l = lease(); Blocking b = blocking()) {
+            int n = sendNative(l.handle(), buf, timeout);
             if (n < 0) throw NSPRError.last();
             return n;
-        } finally {
-            exit();
         }
     }
 
     @Python(value = "sendall(buf, timeout=PR_INTERVAL_NO_TIMEOUT)", doc = "-> amount\n\n"
             + "Sends all the data (each send limited by the timeout); returns the number of bytes sent.")
     public int sendall(byte[] buf, int timeout) {
-        long fd = enter();
-        try {
+        try (Lease l = lease(); Blocking b = blocking()) {
+            long fd = l.handle();
             int off = 0;
             do {
                 byte[] part = off == 0 ? buf : Arrays.copyOfRange(buf, off, buf.length);
@@ -517,8 +483,6 @@ public class Socket extends NativeResource {
                 if (n == 0 && part.length > 0) break;
             } while (off < buf.length);
             return off;
-        } finally {
-            exit();
         }
     }
 
@@ -529,13 +493,11 @@ public class Socket extends NativeResource {
         netaddr = addr;
         long na = addr.toNative();
         try {
-            long fd = enter();
-            try {
+            try (Lease l = lease(); Blocking b = blocking()) {
+                long fd = l.handle();
                 int n = Nspr4.PR_SendTo(fd, buf, buf.length, 0, na, timeout);
                 if (n < 0) throw NSPRError.last();
                 return n;
-            } finally {
-                exit();
             }
         } finally {
             Mem.free(na);
@@ -548,7 +510,6 @@ public class Socket extends NativeResource {
         if (isClosed()) throw new IllegalArgumentException(CLOSED_READ);
     }
 
-    /** One PR_Recv of at most amount bytes; empty at end of stream. */
     /** Largest transfer made through a per-thread native buffer; larger ones pass a Java array. */
     private static final int DIRECT_MAX = 1 << 20;
 
@@ -588,12 +549,9 @@ public class Socket extends NativeResource {
         b.busy = true;
         int n;
         try {
-            long fd = enter();
-            try {
-                n = Nspr4.PR_Recv(fd, ptr, amount, 0, timeout);
+            try (Lease l = lease(); Blocking bl = blocking()) {
+                n = Nspr4.PR_Recv(l.handle(), ptr, amount, 0, timeout);
                 if (n < 0) throw NSPRError.last();
-            } finally {
-                exit();
             }
             byte[] out = new byte[n];
             b.buf.get(0, out, 0, n);
@@ -617,15 +575,14 @@ public class Socket extends NativeResource {
         }
     }
 
+    /** One PR_Recv of at most amount bytes into a Java array; empty at end of stream. */
     private byte[] recvNativeArray(int amount, int timeout) {
         byte[] buf = new byte[amount];
-        long fd = enter();
         int n;
-        try {
+        try (Lease l = lease(); Blocking b = blocking()) {
+            long fd = l.handle();
             n = Nspr4.PR_Recv(fd, buf, amount, 0, timeout);
             if (n < 0) throw NSPRError.last();
-        } finally {
-            exit();
         }
         return n == amount ? buf : Arrays.copyOf(buf, n);
     }
@@ -788,13 +745,11 @@ public class Socket extends NativeResource {
         byte[] buf = new byte[amount];
         long na = addr.toNative();
         try {
-            long fd = enter();
             int n;
-            try {
+            try (Lease l = lease(); Blocking b = blocking()) {
+                long fd = l.handle();
                 n = Nspr4.PR_RecvFrom(fd, buf, amount, 0, na, timeout);
                 if (n < 0) throw NSPRError.last();
-            } finally {
-                exit();
             }
             addr.loadNative(na);
             return n == amount ? buf : Arrays.copyOf(buf, n);
@@ -876,14 +831,15 @@ public class Socket extends NativeResource {
             flags[i] = (short) fl;
         }
         long pds = Mem.calloc((long) Math.max(1, n) * POLL_DESC_SIZE);
-        boolean[] held = new boolean[n];
+        Lease[] held = new Lease[n];
         try {
             for (int i = 0; i < n; i++) {
                 long fd = 0;
                 if (!socks[i].isClosed()) {
                     try {
-                        fd = socks[i].enter();
-                        held[i] = true;
+                        held[i] = socks[i].lease();
+                        socks[i].blocking();
+                        fd = held[i].handle();
                     } catch (NSPRError closedMeanwhile) {
                         fd = 0;
                     }
@@ -897,7 +853,11 @@ public class Socket extends NativeResource {
             for (int i = 0; i < n; i++) out[i] = (int) Mem.getShort(pds + (long) i * POLL_DESC_SIZE, 10);
             return out;
         } finally {
-            for (int i = 0; i < n; i++) if (held[i]) socks[i].exit();
+            for (int i = 0; i < n; i++) {
+                if (held[i] == null) continue;
+                socks[i].blocking.close();
+                held[i].close();
+            }
             Mem.free(pds);
         }
     }

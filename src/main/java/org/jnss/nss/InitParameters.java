@@ -98,8 +98,8 @@ public class InitParameters {
     }
 
     @Python("format(level=0, indent_len=4)")
-    public String format(int level, int indentLen) {
-        return Fmt.indented(formatLines(level), indentLen);
+    public byte[] format(int level, int indentLen) {
+        return org.jnss.asn1.BStr.bytes(Fmt.indented(formatLines(level), indentLen));
     }
 
     /** A native NSSInitParameters (80 bytes) and its strings; free with {@link #freeNative}. */

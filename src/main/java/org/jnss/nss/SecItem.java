@@ -274,8 +274,8 @@ public class SecItem implements BinaryData {
     }
 
     @Python("format(level=0, indent_len=4)")
-    public String format(int level, int indentLen) {
-        return Fmt.indented(formatLines(level), indentLen);
+    public byte[] format(int level, int indentLen) {
+        return BStr.bytes(Fmt.indented(formatLines(level), indentLen));
     }
 
     /** Allocates a native SECItem pointing at a native copy of the data; free with {@link #freeNative}. */

@@ -12,17 +12,6 @@ public final class KeyPairs {
     private KeyPairs() {}
 
     /**
-     * C's "k" conversion of a mechanism: an int or long masked to an unsigned
-     * 64-bit value (bool counts as int); anything else is python-nss's TypeError.
-     */
-    static long mechanism(Object v, String function) {
-        if (v instanceof Boolean b) return b ? 1 : 0;
-        if (v instanceof Integer || v instanceof Long) return ((Number) v).longValue();
-        if (v instanceof java.math.BigInteger b) return b.longValue();
-        throw new ArgumentError(function + "() argument 1 must be integer<k>, not " + PyTypeNames.of(v));
-    }
-
-    /**
      * The native key parameters for mechanism, made in scratch: a
      * PK11RSAGenParams for the RSA key pair mechanisms, a SECKEYPQGParams for
      * DSA, none (0) for the others, as python-nss passes them.

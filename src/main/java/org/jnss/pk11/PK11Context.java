@@ -1,5 +1,6 @@
 package org.jnss.pk11;
 
+import org.jnss.core.NativeResource.Lease;
 import org.jnss.core.NativeResource;
 import org.jnss.core.Python;
 import org.jnss.error.NSPRError;
@@ -26,7 +27,10 @@ public class PK11Context extends NativeResource {
 
     @Python("digest_op(data, /)")
     public void digestOp(java.nio.ByteBuffer data) {
-        check(cx -> Bulk.feed(data, (ptr, n) -> Nss3.PK11_DigestOp(cx, ptr, n)) ? 0 : -1);
+        try (Lease l = lease()) {     // per-call path: a lease, not a capturing check() lambda
+            long cx = l.handle();
+            if (!Bulk.feed(data, (ptr, n) -> Nss3.PK11_DigestOp(cx, ptr, n))) throw NSPRError.last();
+        }
     }
 
     public void digestOp(byte[] data) {
@@ -63,11 +67,9 @@ public class PK11Context extends NativeResource {
      */
     @Python("cipher_op(data, /)")
     public byte[] cipherOp(java.nio.ByteBuffer data) {
-        long cx = acquire();
-        try {
+        try (Lease l = lease()) {
+            long cx = l.handle();
             return Bulk.transform(data, (in, n, out, cap, outLen) -> Nss3.PK11_CipherOp(cx, out, outLen, cap, in, n));
-        } finally {
-            release();
         }
     }
 
@@ -78,6 +80,8 @@ public class PK11Context extends NativeResource {
     /** Continues a digest with the value of a symmetric key. */
     @Python("digest_key(sym_key, /)")
     public void digestKey(PK11SymKey symKey) {
-        check(cx -> symKey.withHandle(k -> Nss3.PK11_DigestKey(cx, k)));
+        try (Lease k = symKey.lease()) {
+            check(cx -> Nss3.PK11_DigestKey(cx, k.handle()));
+        }
     }
 }

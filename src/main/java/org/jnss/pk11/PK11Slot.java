@@ -1,6 +1,7 @@
 package org.jnss.pk11;
 
-import org.jnss.asn1.BStr;
+import org.jnss.asn1.Formatted;
+import org.jnss.core.NativeResource.Lease;
 import org.jnss.asn1.Lines;
 import org.jnss.asn1.Scratch;
 import org.jnss.core.ArgumentError;
@@ -17,10 +18,9 @@ import org.jnss.pki.AlgorithmID;
 import org.jnss.pki.CertVerify;
 import org.jnss.pki.PublicKey;
 
-import java.util.List;
 
 /** A PKCS#11 slot (PK11SlotInfo), holding one NSS reference. */
-public class PK11Slot extends NativeResource {
+public class PK11Slot extends NativeResource implements Formatted {
     /** Takes a new reference to slot (the caller keeps its own). */
     static PK11Slot reference(long slot) {
         return new PK11Slot(Nss3.PK11_ReferenceSlot(slot));
@@ -45,45 +45,20 @@ public class PK11Slot extends NativeResource {
         super();
     }
 
-    /** Runs op with the slot's handle, held for the duration of the call. */
-    public <T> T withHandle(java.util.function.LongFunction<T> op) {
-        long s = acquire();
-        try {
-            return op.apply(s);
-        } finally {
-            release();
-        }
-    }
-
     @Python("slot_name")
     public String getSlotName() {
-        long s = acquire();
-        try {
-            return Nss3.PK11_GetSlotName(s);
-        } finally {
-            release();
-        }
+        return with(s -> Nss3.PK11_GetSlotName(s));
     }
 
     @Python("token_name")
     public String getTokenName() {
-        long s = acquire();
-        try {
-            return Nss3.PK11_GetTokenName(s);
-        } finally {
-            release();
-        }
+        return with(s -> Nss3.PK11_GetTokenName(s));
     }
 
     // ---- slot and token information, passwords, key pairs ----
 
     private boolean flag(java.util.function.LongToIntFunction f) {
-        long s = acquire();
-        try {
-            return f.applyAsInt(s) != 0;
-        } finally {
-            release();
-        }
+        return with(s -> f.applyAsInt(s) != 0);
     }
 
     @Python(value = "is_hw()", doc = "True if the slot is implemented in hardware.")
@@ -130,31 +105,22 @@ public class PK11Slot extends NativeResource {
 
     @Python(value = "get_disabled_reason()", doc = "Why the slot is disabled, a PK11_DIS_* constant.")
     public int getDisabledReason() {
-        long s = acquire();
-        try {
-            return Nss3.PK11_GetDisabledReason(s);
-        } finally {
-            release();
-        }
+        return with(s -> Nss3.PK11_GetDisabledReason(s));
     }
 
     @Python(value = "user_disable()", doc = "Disables the slot (reason PK11_DIS_USER_SELECTED).")
     public void userDisable() {
-        long s = acquire();
-        try {
+        try (Lease l = lease()) {
+            long s = l.handle();
             if (Nss3.PK11_UserDisableSlot(s) == 0) throw NSPRError.last("unable to disable slot");
-        } finally {
-            release();
         }
     }
 
     @Python(value = "user_enable()", doc = "Enables the slot again (reason PK11_DIS_NONE).")
     public void userEnable() {
-        long s = acquire();
-        try {
+        try (Lease l = lease()) {
+            long s = l.handle();
             if (Nss3.PK11_UserEnableSlot(s) == 0) throw NSPRError.last("unable to enable slot");
-        } finally {
-            release();
         }
     }
 
@@ -168,13 +134,13 @@ public class PK11Slot extends NativeResource {
         if (!(loadCerts instanceof Boolean load))
             throw new ArgumentError("authenticate() argument 1 must be bool, not "
                     + (loadCerts == null ? "None" : PyTypeNames.of(loadCerts)));
-        long s = acquire();
-        long pin = Passwords.pinArgs(userData);
-        try {
-            if (Nss3.PK11_Authenticate(s, load ? 1 : 0, pin) != 0) throw NSPRError.last("Unable to authenticate");
-        } finally {
-            Passwords.releasePinArgs(pin);
-            release();
+        try (Lease l = lease()) {
+            long pin = Passwords.pinArgs(userData);
+            try {
+                if (Nss3.PK11_Authenticate(l.handle(), load ? 1 : 0, pin) != 0) throw NSPRError.last("Unable to authenticate");
+            } finally {
+                Passwords.releasePinArgs(pin);
+            }
         }
     }
 
@@ -195,15 +161,13 @@ public class PK11Slot extends NativeResource {
     /** Checks a password with NSS: true if right, false for SEC_ERROR_BAD_PASSWORD, else the NSS error. */
     private boolean checkPassword(byte[] pw, boolean securityOfficer) {
         try {
-            long s = acquire();
-            try {
+            try (Lease l = lease()) {
+                long s = l.handle();
                 int rv = securityOfficer ? Nss3.PK11_CheckSSOPassword(s, pw) : Nss3.PK11_CheckUserPassword(s, pw);
                 if (rv == 0) return true;
                 NSPRError e = NSPRError.last();
                 if (e.getErrorCode() != ErrorConstants.SEC_ERROR_BAD_PASSWORD) throw e;
                 return false;
-            } finally {
-                release();
             }
         } finally {
             wipe(pw);
@@ -258,11 +222,9 @@ public class PK11Slot extends NativeResource {
 
     @Python(value = "logout()", doc = "Logs out of the token.")
     public void logout() {
-        long s = acquire();
-        try {
+        try (Lease l = lease()) {
+            long s = l.handle();
             if (Nss3.PK11_Logout(s) != 0) throw NSPRError.last("failed to logout of slot");
-        } finally {
-            release();
         }
     }
 
@@ -273,20 +235,19 @@ public class PK11Slot extends NativeResource {
      */
     @Python(value = "generate_key_pair(mechanism, key_params, token, sensitive, /, *user_data)",
             doc = "Generates a key pair; returns (public_key, private_key).")
-    public Object[] generateKeyPair(Object mechanism, Object keyParams, int token, int sensitive, Object... userData) {
-        long mech = KeyPairs.mechanism(mechanism, "generate_key_pair");
+    public Object[] generateKeyPair(@Python.Unsigned long mech, Object keyParams, int token, int sensitive, Object... userData) {
         try (Scratch scratch = new Scratch()) {
             long params = KeyPairs.params(scratch, mech, keyParams);
             long[] pub = new long[1];
             long priv;
-            long s = acquire();
-            long pin = Passwords.pinArgs(userData);
-            try {
-                priv = Nss3.PK11_GenerateKeyPair(s, mech, params, pub, token != 0 ? 1 : 0, sensitive != 0 ? 1 : 0, pin);
-                if (priv == 0) throw NSPRError.last();
-            } finally {
-                Passwords.releasePinArgs(pin);
-                release();
+            try (Lease l = lease()) {
+                long pin = Passwords.pinArgs(userData);
+                try {
+                    priv = Nss3.PK11_GenerateKeyPair(l.handle(), mech, params, pub, token != 0 ? 1 : 0, sensitive != 0 ? 1 : 0, pin);
+                    if (priv == 0) throw NSPRError.last();
+                } finally {
+                    Passwords.releasePinArgs(pin);
+                }
             }
             PrivateKey privateKey = new PrivateKey(priv);
             PublicKey publicKey;
@@ -329,24 +290,10 @@ public class PK11Slot extends NativeResource {
         return b ? "True" : "False";
     }
 
-    @Python("format_lines(level=0)")
-    public List<Object[]> formatLines(int level) { return lines(level).toPython(); }
-
-    @Python("format(level=0, indent_len=4)")
-    public byte[] format(int level, int indentLen) { return BStr.bytes(lines(level).indented(indentLen)); }
-
-    @Python("__str__()")
-    public byte[] str() { return format(0, 4); }
-
-    /** acquire()/release() for the other classes of the package (bracket every use). */
-    public long acquireHandle() { return acquire(); }
-
-    public void releaseHandle() { release(); }
-
     /** The certificates on the slot's token (PK11_ListCertsInSlot), each with its own reference. */
     @Python("list_certs()")
     public Object[] listCerts() {
-        return withHandle(CertVerify::listCertsInSlot);
+        return with(CertVerify::listCertsInSlot);
     }
 
     // ---- symmetric keys (key_gen, pbe_key_gen, best wrap mechanism and key length) ----
@@ -357,7 +304,7 @@ public class PK11Slot extends NativeResource {
         SecItem secParam = SymCipher.secParam(sec);
         long pin = Passwords.pinArgs(userData);
         try {
-            return withHandle(s -> MechParam.with(mechanism, secParam, p ->
+            return with(s -> MechParam.with(mechanism, secParam, p ->
                     PK11SymKey.adopt(Nss3.PK11_KeyGen(s, mechanism, p, keySize, pin))));
         } finally {
             Passwords.releasePinArgs(pin);
@@ -370,7 +317,7 @@ public class PK11Slot extends NativeResource {
         long pin = Passwords.pinArgs(userData);
         try (Scratch sc = new Scratch()) {
             long pw = sc.item(password);
-            PK11SymKey key = withHandle(s -> algid.withNative(a ->
+            PK11SymKey key = with(s -> algid.withNative(a ->
                     PK11SymKey.adopt(Nss3.PK11_PBEKeyGen(s, a, pw, 0, pin))));
             key.setPbePassword(password);
             return key;
@@ -381,11 +328,11 @@ public class PK11Slot extends NativeResource {
 
     @Python("get_best_wrap_mechanism()")
     public long getBestWrapMechanism() {
-        return withHandle(s -> Nss3.PK11_GetBestWrapMechanism(s));
+        return with(s -> Nss3.PK11_GetBestWrapMechanism(s));
     }
 
     @Python("get_best_key_length(mechanism, /)")
     public int getBestKeyLength(long mechanism) {
-        return withHandle(s -> Nss3.PK11_GetBestKeyLength(s, mechanism));
+        return with(s -> Nss3.PK11_GetBestKeyLength(s, mechanism));
     }
 }

@@ -1,6 +1,6 @@
 package org.jnss.pk11;
 
-import org.jnss.asn1.BStr;
+import org.jnss.asn1.Formatted;
 import org.jnss.asn1.Lines;
 import org.jnss.asn1.Scratch;
 import org.jnss.core.NativeResource;
@@ -11,7 +11,6 @@ import org.jnss.natives.Mem;
 import org.jnss.natives.Nss3;
 import org.jnss.nss.SecItem;
 
-import java.util.List;
 
 /**
  * A symmetric key (PK11SymKey), holding one NSS reference (PK11_FreeSymKey).
@@ -19,7 +18,7 @@ import java.util.List;
  * PK11Slot.key_gen()/pbe_key_gen(), derive() and unwrap_sym_key().
  */
 @Python.Type(doc = "Holds a hash, encryption or signing context for multi-part operations.\n")
-public class PK11SymKey extends NativeResource {
+public class PK11SymKey extends NativeResource implements Formatted {
     /** Adopts a PK11SymKey reference the caller owns (NULL: the thread's NSPR error is raised). */
     static PK11SymKey adopt(long key) {
         if (key == 0) throw NSPRError.last();
@@ -39,16 +38,6 @@ public class PK11SymKey extends NativeResource {
     void setPbePassword(byte[] password) { this.pbePassword = password.clone(); }
 
     public byte[] pbePassword() { return pbePassword; }
-
-    /** acquire()/release() for the other classes of the package (bracket every use). */
-    long acquireHandle() { return acquire(); }
-
-    void releaseHandle() { release(); }
-
-    /** Runs op with the key's handle held for the duration of the call. */
-    public <T> T withHandle(java.util.function.LongFunction<T> op) {
-        return with(op);
-    }
 
     @Python("mechanism")
     public long getMechanism() {
@@ -136,18 +125,4 @@ public class PK11SymKey extends NativeResource {
         return l;
     }
 
-    @Python("format_lines(level=0)")
-    public List<Object[]> formatLines(int level) {
-        return lines(level).toPython();
-    }
-
-    @Python("format(level=0, indent_len=4)")
-    public byte[] format(int level, int indentLen) {
-        return BStr.bytes(lines(level).indented(indentLen));
-    }
-
-    @Python("__str__()")
-    public byte[] str() {
-        return format(0, 4);
-    }
 }

@@ -30,15 +30,6 @@ public final class Pk11Slots {
             {"PK11_DIS_TOKEN_NOT_PRESENT", "token not present"},
     };
 
-    /** C's "k" conversion of an argument (masked to 64 bits), with python-nss's TypeError otherwise. */
-    private static long unsignedLong(Object v, String function, int position) {
-        if (v instanceof Boolean b) return b ? 1 : 0;
-        if (v instanceof Integer || v instanceof Long) return ((Number) v).longValue();
-        if (v instanceof java.math.BigInteger b) return b.longValue();
-        throw new ArgumentError(function + "() argument " + position + " must be integer<k>, not "
-                + (v == null ? "None" : PyTypeNames.of(v)));
-    }
-
     /**
      * The name or the description of a PK11_DIS_* value; other values read
      * "unknown(N)" with N in hex, as Python 2 formats python-nss's "%#x".
@@ -54,13 +45,13 @@ public final class Pk11Slots {
     }
 
     @Python(value = "pk11_disabled_reason_name(reason, /)", doc = "The name of a PK11_DIS_* constant.")
-    public static String pk11DisabledReasonName(@Python.OrNone Object reason) {
-        return disabledReason(unsignedLong(reason, "pk11_disabled_reason_name", 1), 0);
+    public static String pk11DisabledReasonName(@Python.Unsigned long reason) {
+        return disabledReason(reason, 0);
     }
 
     @Python(value = "pk11_disabled_reason_str(reason, /)", doc = "The description of a PK11_DIS_* constant.")
-    public static String pk11DisabledReasonStr(@Python.OrNone Object reason) {
-        return disabledReason(unsignedLong(reason, "pk11_disabled_reason_str", 1), 1);
+    public static String pk11DisabledReasonStr(@Python.Unsigned long reason) {
+        return disabledReason(reason, 1);
     }
 
     @Python(value = "find_slot_by_name(name, /)", doc = "The slot whose token has the given name (NSPRError if none).")
@@ -87,8 +78,7 @@ public final class Pk11Slots {
      */
     @Python(value = "get_all_tokens(mechanism=0xffffffff, need_rw=False, load_certs=False, pin_args=None)",
             doc = "The slots of the tokens that can do mechanism (all of them for CKM_INVALID_MECHANISM).")
-    public static Object[] getAllTokens(@Python.OrNone Object mechanism, int needRw, int loadCerts, @Python.Raw Object pinArgs) {
-        unsignedLong(mechanism, "get_all_tokens", 1);
+    public static Object[] getAllTokens(@Python.Unsigned long mechanism, int needRw, int loadCerts, @Python.Raw Object pinArgs) {
         Object[] userData;
         if (pinArgs == null) userData = new Object[0];
         else if (PyObjects.ops().isTuple(pinArgs)) userData = PyObjects.ops().items(pinArgs).toArray();
@@ -114,8 +104,7 @@ public final class Pk11Slots {
     }
 
     @Python(value = "get_best_slot(mechanism, /, *user_data)", doc = "The best slot for mechanism (NSPRError if none).")
-    public static PK11Slot getBestSlot(@Python.OrNone Object mechanism, Object... userData) {
-        long mech = unsignedLong(mechanism, "get_best_slot", 1);
+    public static PK11Slot getBestSlot(@Python.Unsigned long mech, Object... userData) {
         long pin = Passwords.pinArgs(userData);
         try {
             long slot = Nss3.PK11_GetBestSlot(mech, pin);

@@ -20,11 +20,6 @@ public class PrivateKey extends NativeResource {
         super();
     }
 
-    /** The SECKEYPrivateKey, held until {@link #releaseHandle()} (for nss.ssl). */
-    public long acquireHandle() { return acquire(); }
-
-    public void releaseHandle() { release(); }
-
     @Override
     protected NSPRError closedError() {
         return new NSPRError("PrivateKey object has been closed", ErrorConstants.SEC_ERROR_INVALID_ARGS);

@@ -1,5 +1,6 @@
 package org.jnss.pk11;
 
+import org.jnss.core.NativeResource.Lease;
 import org.jnss.asn1.Lines;
 import org.jnss.asn1.OidNames;
 import org.jnss.asn1.Scratch;
@@ -51,8 +52,10 @@ public final class SymCipher {
                                           Object... userData) {
         long pin = Passwords.pinArgs(userData);
         try {
-            return slot.withHandle(s -> MechParam.with(keyData, k ->
-                    PK11SymKey.adopt(Nss3.PK11_ImportSymKey(s, mechanism, (int) origin, operation, k, pin))));
+            try (Lease s = slot.lease()) {
+                return MechParam.with(keyData, k ->
+                        PK11SymKey.adopt(Nss3.PK11_ImportSymKey(s.handle(), mechanism, (int) origin, operation, k, pin)));
+            }
         } finally {
             Passwords.releasePinArgs(pin);
         }
@@ -66,11 +69,13 @@ public final class SymCipher {
         SecItem secParam = secParam(sec);
         // NSS wants an item: None is an empty one (as in python-nss, where CBC without an IV is SEC_ERROR_BAD_DATA)
         SecItem param = secParam != null ? secParam : new SecItem(new byte[0]);
-        return symKey.withHandle(k -> MechParam.with(mechanism, param, p -> {
-            long cx = Nss3.PK11_CreateContextBySymKey(mechanism, operation, k, p);
-            if (cx == 0) throw NSPRError.last();
-            return new PK11Context(cx);
-        }));
+        try (Lease k = symKey.lease()) {
+            return MechParam.with(mechanism, param, p -> {
+                long cx = Nss3.PK11_CreateContextBySymKey(mechanism, operation, k.handle(), p);
+                if (cx == 0) throw NSPRError.last();
+                return new PK11Context(cx);
+            });
+        }
     }
 
     @Python(value = "pub_wrap_sym_key(mechanism, pub_key, sym_key, /)",
@@ -79,8 +84,10 @@ public final class SymCipher {
     public static SecItem pubWrapSymKey(long mechanism, PublicKey pubKey, PK11SymKey symKey) {
         long pk = nativePublicKey(pubKey);
         try {
-            return symKey.withHandle(s -> PK11SymKey.wrapped(
-                    item -> Nss3.PK11_PubWrapSymKey(mechanism, pk, s, item), Nss3.PK11_GetKeyLength(s)));
+            try (Lease s = symKey.lease()) {
+                return PK11SymKey.wrapped(item -> Nss3.PK11_PubWrapSymKey(mechanism, pk, s.handle(), item),
+                        Nss3.PK11_GetKeyLength(s.handle()));
+            }
         } finally {
             NssPki.SECKEY_DestroyPublicKey(pk);
         }
@@ -158,7 +165,9 @@ public final class SymCipher {
             throw new org.jnss.core.ArgumentError("must be nss.nss.PK11SymKey or None, not " + org.jnss.core.PyTypeNames.of(key));
         PK11SymKey symKey = (PK11SymKey) key;
         if (symKey == null) return MechParam.adopt(Nss3.PK11_GenerateNewParam(mechanism, 0), mechanism);
-        return symKey.withHandle(k -> MechParam.adopt(Nss3.PK11_GenerateNewParam(mechanism, k), mechanism));
+        try (Lease k = symKey.lease()) {
+            return MechParam.adopt(Nss3.PK11_GenerateNewParam(mechanism, k.handle()), mechanism);
+        }
     }
 
     @Python(value = "get_iv_length(mechanism, /)", doc = "get_iv_length(mechanism) -> int\n\nThe IV length of mechanism.")

@@ -2,6 +2,7 @@ package org.jnss.pkcs12;
 
 import org.jnss.asn1.BStr;
 import org.jnss.asn1.Formatted;
+import org.jnss.asn1.FormattedValue;
 import org.jnss.asn1.Lines;
 import org.jnss.asn1.Scratch;
 import org.jnss.core.Python;
@@ -26,7 +27,7 @@ import java.nio.charset.StandardCharsets;
  * certificate itself (in NSS's temporary store, as python-nss makes it).
  */
 @Python.Type(doc = "An object representing an item in a PKCS12 collection.\nAlso known as a \"bag\"")
-public final class PKCS12DecodeItem extends Formatted {
+public final class PKCS12DecodeItem extends FormattedValue {
     private final int type;
     private final boolean hasKey;
     private final byte[] signedCertDer;

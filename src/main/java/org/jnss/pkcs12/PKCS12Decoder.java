@@ -1,6 +1,7 @@
 package org.jnss.pkcs12;
 
-import org.jnss.asn1.BStr;
+import org.jnss.asn1.Formatted;
+import org.jnss.core.NativeResource.Lease;
 import org.jnss.asn1.Lines;
 import org.jnss.core.ArgumentError;
 import org.jnss.core.FileObjects;
@@ -33,7 +34,7 @@ import java.util.function.LongConsumer;
         + "    slot : `PK11Slot` object\n"
         + "        the slot to use; None means the internal key slot\n"
         + "        (see `nss.get_internal_key_slot()`)\n")
-public final class PKCS12Decoder extends NativeResource {
+public final class PKCS12Decoder extends NativeResource implements Formatted {
     private final List<PKCS12DecodeItem> items;
 
     private PKCS12Decoder(long ctx, long password, List<PKCS12DecodeItem> items) {
@@ -89,12 +90,10 @@ public final class PKCS12Decoder extends NativeResource {
                 Nss3.PK11_FreeSlot(s);
             }
         } else {
-            long s = slot.acquireHandle();
-            try {
+            try (Lease slotLease = slot.lease()) {
+                long s = slotLease.handle();
                 ctx = Smime3.SEC_PKCS12DecoderStart(pw, s, 0, 0, 0, 0, 0, 0);
                 if (ctx == 0) throw NSPRError.last("PKCS12 decoder start failed");
-            } finally {
-                slot.releaseHandle();
             }
         }
         return ctx;
@@ -138,14 +137,12 @@ public final class PKCS12Decoder extends NativeResource {
      */
     @Python("database_import()")
     public void databaseImport() {
-        long ctx = acquire();
-        try {
+        try (Lease l = lease()) {
+            long ctx = l.handle();
             if (Smime3.SEC_PKCS12DecoderValidateBags(ctx, Pkcs12.collisionCallback()) != 0)
                 throw NSPRError.last("PKCS12 decode validate bags failed");
             if (Smime3.SEC_PKCS12DecoderImportBags(ctx) != 0)
                 throw NSPRError.last("PKCS12 decode import bags failed");
-        } finally {
-            release();
         }
     }
 
@@ -161,18 +158,4 @@ public final class PKCS12Decoder extends NativeResource {
         return lines;
     }
 
-    @Python("format_lines(level=0)")
-    public List<Object[]> formatLines(int level) {
-        return lines(level).toPython();
-    }
-
-    @Python("format(level=0, indent_len=4)")
-    public byte[] format(int level, int indentLen) {
-        return BStr.bytes(lines(level).indented(indentLen));
-    }
-
-    @Python("__str__()")
-    public byte[] str() {
-        return format(0, 4);
-    }
 }

@@ -3,6 +3,7 @@ package org.jnss.pki;
 import org.jnss.asn1.Asn1Fmt;
 import org.jnss.asn1.BStr;
 import org.jnss.asn1.Formatted;
+import org.jnss.asn1.FormattedValue;
 import org.jnss.asn1.Lines;
 import org.jnss.asn1.Scratch;
 import org.jnss.core.Python;
@@ -16,7 +17,7 @@ import org.jnss.pk11.SymCipher;
 
 /** An algorithm identifier (SECAlgorithmID): the algorithm's OID and its DER encoded parameters. */
 @Python.Type(doc = "An object representing a signature algorithm")
-public final class AlgorithmID extends Formatted {
+public final class AlgorithmID extends FormattedValue {
     private final byte[] oid;
     private final byte[] parameters;
 
@@ -93,7 +94,7 @@ public final class AlgorithmID extends Formatted {
                 && org.jnss.natives.Nss3.SEC_PKCS5IsAlgorithmPBEAlgTag(tag) != 0)
             throw new org.jnss.error.NSPRError("the key was not made by pbe_key_gen(): no password to derive the IV from",
                     org.jnss.error.ErrorConstants.SEC_ERROR_INVALID_ARGS);    // (NSS would read a NULL password)
-        symKey.withHandle(k -> k);                                            // a closed key raises here
+        symKey.lease().close();                                               // a closed key raises here
         return withNative(a -> {
             try (Scratch sc = new Scratch()) {
                 long[] param = new long[1];

@@ -3,6 +3,7 @@ package org.jnss.pki;
 import org.jnss.asn1.Asn1Fmt;
 import org.jnss.asn1.BStr;
 import org.jnss.asn1.Formatted;
+import org.jnss.asn1.FormattedValue;
 import org.jnss.asn1.Lines;
 import org.jnss.asn1.Scratch;
 import org.jnss.core.ArgumentError;
@@ -18,7 +19,7 @@ import java.util.List;
 
 /** The authority key identifier extension, decoded by NSS (CERT_DecodeAuthKeyID) and copied. */
 @Python.Type(doc = "An object representing Authentication Key ID extension")
-public final class AuthKeyID extends Formatted {
+public final class AuthKeyID extends FormattedValue {
     /** null where the extension has none (python-nss: empty or no data) */
     private final byte[] keyId;
     private final byte[] serial;

@@ -3,13 +3,14 @@ package org.jnss.pki;
 import org.jnss.asn1.Asn1Fmt;
 import org.jnss.asn1.BStr;
 import org.jnss.asn1.Formatted;
+import org.jnss.asn1.FormattedValue;
 import org.jnss.asn1.Lines;
 import org.jnss.core.Python;
 import org.jnss.nss.SecItem;
 
 /** One access description of an authority information access extension: a method OID and a location. */
 @Python.Type(doc = "AuthorityInfoAccess()\n\nAn object representing AuthorityInfoAccess.\n")
-public final class AuthorityInfoAccess extends Formatted {
+public final class AuthorityInfoAccess extends FormattedValue {
     /** null for an instance made by Python's constructor, which python-nss leaves empty */
     private final byte[] method;
     private final GeneralName location;

@@ -1,6 +1,7 @@
 package org.jnss.pki;
 
 import org.jnss.asn1.Formatted;
+import org.jnss.asn1.FormattedValue;
 import org.jnss.asn1.Lines;
 import org.jnss.asn1.Scratch;
 import org.jnss.core.ArgumentError;
@@ -18,7 +19,7 @@ import java.util.List;
 @Python.Type(doc = "AuthorityInfoAccesses(data)\n\n:Parameters:\n    data : SecItem or str or any buffer compatible object\n"
         + "        Data to initialize the Authority Information Access\n        from, must be in DER format\n\n"
         + "An object representing AuthorityInfoAccess Extension.\n")
-public final class AuthorityInfoAccesses extends Formatted {
+public final class AuthorityInfoAccesses extends FormattedValue {
     private final List<AuthorityInfoAccess> accesses;
 
     private AuthorityInfoAccesses(List<AuthorityInfoAccess> accesses) {

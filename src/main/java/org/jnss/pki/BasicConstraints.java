@@ -2,6 +2,7 @@ package org.jnss.pki;
 
 import org.jnss.asn1.BStr;
 import org.jnss.asn1.Formatted;
+import org.jnss.asn1.FormattedValue;
 import org.jnss.asn1.Lines;
 import org.jnss.asn1.Scratch;
 import org.jnss.core.Python;
@@ -12,7 +13,7 @@ import org.jnss.nss.SecItem;
 
 /** The basic constraints extension, decoded by NSS (CERT_DecodeBasicConstraintValue). */
 @Python.Type(doc = "An object representing X509 Basic Constraints Extension")
-public final class BasicConstraints extends Formatted {
+public final class BasicConstraints extends FormattedValue {
     private final boolean isCa;
     private final int pathLen;
 

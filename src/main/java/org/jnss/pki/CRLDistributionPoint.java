@@ -2,6 +2,7 @@ package org.jnss.pki;
 
 import org.jnss.asn1.BStr;
 import org.jnss.asn1.Formatted;
+import org.jnss.asn1.FormattedValue;
 import org.jnss.asn1.Lines;
 import org.jnss.core.Python;
 import org.jnss.error.ErrorConstants;
@@ -19,7 +20,7 @@ import java.util.List;
  * issuer (an RDN), the CRL issuer and the reasons bit string.
  */
 @Python.Type(doc = "An object representing a CRL Distribution Point")
-public final class CRLDistributionPoint extends Formatted {
+public final class CRLDistributionPoint extends FormattedValue {
     static final int GENERAL_NAME = 1, RELATIVE_NAME = 2;
 
     /** Bit i names CRL reason code i (python-nss's table; bit 7 has no name). */

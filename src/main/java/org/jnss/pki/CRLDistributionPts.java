@@ -1,6 +1,7 @@
 package org.jnss.pki;
 
 import org.jnss.asn1.Formatted;
+import org.jnss.asn1.FormattedValue;
 import org.jnss.asn1.Lines;
 import org.jnss.asn1.Scratch;
 import org.jnss.core.Python;
@@ -13,7 +14,7 @@ import java.util.List;
 
 /** The CRL distribution points extension (CERT_DecodeCRLDistributionPoints): a sequence of CRLDistributionPoint. */
 @Python.Type(doc = "An object representing CRL Distribution Points list")
-public final class CRLDistributionPts extends Formatted {
+public final class CRLDistributionPts extends FormattedValue {
     private final List<CRLDistributionPoint> points;
 
     private CRLDistributionPts(List<CRLDistributionPoint> points) {

@@ -4,6 +4,7 @@ import org.jnss.asn1.Asn1Fmt;
 import org.jnss.asn1.BStr;
 import org.jnss.asn1.DerFormat;
 import org.jnss.asn1.Formatted;
+import org.jnss.asn1.FormattedValue;
 import org.jnss.asn1.Lines;
 import org.jnss.asn1.Scratch;
 import org.jnss.core.ArgumentError;
@@ -26,7 +27,7 @@ import java.util.List;
  * values are its DER encoded values, as SecItems.
  */
 @Python.Type(doc = "CertAttribute()\n\nAn object representing CertAttribute.")
-public final class CertAttribute extends Formatted {
+public final class CertAttribute extends FormattedValue {
     private final byte[] type;
     /** the DER values (not an extension request) */
     private final List<byte[]> values;

@@ -1,5 +1,6 @@
 package org.jnss.pki;
 
+import org.jnss.core.NativeResource.Lease;
 import org.jnss.core.Python;
 import org.jnss.error.ErrorConstants;
 import org.jnss.error.NSPRError;
@@ -69,11 +70,9 @@ public final class CertDB {
                     + "SEC_ERROR_CRL_NOT_FOUND when there is none.")
     public SignedCRL findCrlByCert(Certificate cert, int type) {
         long db = handle();
-        long c = cert.acquireHandle();
-        try {
+        try (Lease certLease = cert.lease()) {
+            long c = certLease.handle();
             return SignedCRL.found(NssPkix.SEC_FindCrlByDERCert(db, c + Layout.CERT_DER_CERT, type));
-        } finally {
-            cert.releaseHandle();
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.jnss.pki;
 
+import org.jnss.core.NativeResource.Lease;
 import org.jnss.asn1.Scratch;
 import org.jnss.core.ArgumentError;
 import org.jnss.core.PyTypeNames;
@@ -65,13 +66,12 @@ public final class CertVerify {
         long db = certdb.handle();
         long[] returned = new long[1];
         long pin = Passwords.pinArgs(userData);
-        long c = cert.acquireHandle();
-        try {
+        try (Lease certLease = cert.lease()) {
+            long c = certLease.handle();
             if (NssPki.CERT_VerifyCertificateNow(db, c, checkSig ? 1 : 0, required, pin, returned) != 0)
                 throw failure(returned[0], null);
             return (int) returned[0];
         } finally {
-            cert.releaseHandle();
             Passwords.releasePinArgs(pin);
         }
     }
@@ -84,15 +84,12 @@ public final class CertVerify {
         long[] returned = new long[1];
         long pin = Passwords.pinArgs(userData);
         long log = withLog ? CertVerifyLog.allocate() : 0;
-        long c = cert.acquireHandle();
-        int rv;
         NSPRError err = null;
         CertVerifyLog result = null;
-        try {
-            rv = NssPki.CERT_VerifyCertificate(db, c, checkSig ? 1 : 0, required, t, pin, log, returned);
+        try (Lease certLease = cert.lease()) {
+            int rv = NssPki.CERT_VerifyCertificate(db, certLease.handle(), checkSig ? 1 : 0, required, t, pin, log, returned);
             if (rv != 0) err = NSPRError.last();
         } finally {
-            cert.releaseHandle();
             Passwords.releasePinArgs(pin);
             if (log != 0) result = CertVerifyLog.consume(log);
         }
@@ -103,11 +100,9 @@ public final class CertVerify {
 
     static boolean verifyHostname(Certificate cert, String hostname) {
         byte[] name = cstring(hostname);
-        long c = cert.acquireHandle();
-        try {
+        try (Lease certLease = cert.lease()) {
+            long c = certLease.handle();
             return NssPki.CERT_VerifyCertName(c, name) == 0;
-        } finally {
-            cert.releaseHandle();
         }
     }
 
@@ -119,37 +114,31 @@ public final class CertVerify {
 
     static int checkValidTimes(Certificate cert, Object time, boolean allowOverride) {
         long t = timeOrNow(time);
-        long c = cert.acquireHandle();
-        try {
+        try (Lease certLease = cert.lease()) {
+            long c = certLease.handle();
             return NssPki.CERT_CheckCertValidTimes(c, t, allowOverride ? 1 : 0);
-        } finally {
-            cert.releaseHandle();
         }
     }
 
     static Object isCaCert(Certificate cert, boolean returnCertType) {
         int[] type = new int[1];
-        long c = cert.acquireHandle();
-        try {
+        try (Lease certLease = cert.lease()) {
+            long c = certLease.handle();
             boolean ca = NssPki.CERT_IsCACert(c, type) != 0;
             return returnCertType ? new Object[]{ca, type[0]} : ca;
-        } finally {
-            cert.releaseHandle();
         }
     }
 
     static int findKeaType(Certificate cert) {
-        long c = cert.acquireHandle();
-        try {
+        try (Lease certLease = cert.lease()) {
+            long c = certLease.handle();
             return org.jnss.natives.SslPki.NSS_FindCertKEAType(c);
-        } finally {
-            cert.releaseHandle();
         }
     }
 
     static byte[] makeCaNickname(Certificate cert) {
-        long c = cert.acquireHandle();
-        try {
+        try (Lease certLease = cert.lease()) {
+            long c = certLease.handle();
             long s = NssPki.CERT_MakeCANickname(c);
             if (s == 0) throw NSPRError.last();
             try {
@@ -157,20 +146,16 @@ public final class CertVerify {
             } finally {
                 NssPki.PORT_Free(s);
             }
-        } finally {
-            cert.releaseHandle();
         }
     }
 
     static Object[] certChain(Certificate cert, Object time, int usage) {
         long t = timeOrNow(time);
-        long c = cert.acquireHandle();
-        try {
+        try (Lease certLease = cert.lease()) {
+            long c = certLease.handle();
             long list = NssPki.CERT_GetCertChainFromCert(c, t, usage);
             if (list == 0) throw NSPRError.last();
             return certList(list).toArray();
-        } finally {
-            cert.releaseHandle();
         }
     }
 
@@ -213,11 +198,9 @@ public final class CertVerify {
             }
             Mem.setInt(dn, DISTNAMES_NNAMES, ders.size());
             Mem.setPointer(dn, DISTNAMES_NAMES, items);
-            long c = cert.acquireHandle();
-            try {
+            try (Lease certLease = cert.lease()) {
+                long c = certLease.handle();
                 return org.jnss.natives.SslPki.NSS_CmpCertChainWCANames(c, dn) == 0;
-            } finally {
-                cert.releaseHandle();
             }
         }
     }
@@ -232,19 +215,16 @@ public final class CertVerify {
             if (NssPki.CERT_DecodeTrustString(tr, t) != 0)
                 throw new NSPRError("cannot decode trust string '" + trust + "'", NSPRError.last().getErrorCode());
             long pin = Passwords.pinArgs(userData);
-            long sl = slot.acquireHandle();
-            try {
+            try (Lease slotLease = slot.lease()) {
+                long sl = slotLease.handle();
                 if (Nss3.PK11_NeedLogin(sl) != 0 && Nss3.PK11_Authenticate(sl, 1, pin) != 0)
                     throw NSPRError.last();
             } finally {
-                slot.releaseHandle();
                 Passwords.releasePinArgs(pin);
             }
-            long c = cert.acquireHandle();
-            try {
+            try (Lease certLease = cert.lease()) {
+                long c = certLease.handle();
                 if (NssPki.CERT_ChangeCertTrust(db, c, tr) != 0) throw NSPRError.last();
-            } finally {
-                cert.releaseHandle();
             }
         } finally {
             if (own != null) own.close();
@@ -355,13 +335,11 @@ public final class CertVerify {
 
     public static PrivateKey findKeyByAnyCert(Certificate cert, Object[] userData) {
         long pin = Passwords.pinArgs(userData);
-        long c = cert.acquireHandle();
-        try {
-            long k = NssPki.PK11_FindKeyByAnyCert(c, pin);
+        try (Lease certLease = cert.lease()) {
+            long k = NssPki.PK11_FindKeyByAnyCert(certLease.handle(), pin);
             if (k == 0) throw NSPRError.last();
             return new PrivateKey(k);
         } finally {
-            cert.releaseHandle();
             Passwords.releasePinArgs(pin);
         }
     }

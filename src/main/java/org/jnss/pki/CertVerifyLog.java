@@ -1,6 +1,7 @@
 package org.jnss.pki;
 
 import org.jnss.asn1.Formatted;
+import org.jnss.asn1.FormattedValue;
 import org.jnss.asn1.Lines;
 import org.jnss.core.Python;
 import org.jnss.natives.Mem;
@@ -19,7 +20,7 @@ import java.util.List;
 @Python.Type(doc = "CertVerifyLog()\n\n"
         + "An object which collects diagnostic information during\n"
         + "certification validation.\n")
-public final class CertVerifyLog extends Formatted {
+public final class CertVerifyLog extends FormattedValue {
     // CERTVerifyLog and CERTVerifyLogNode (LP64, checked with offsetof against certt.h)
     static final int LOG_ARENA = 0, LOG_COUNT = 8, LOG_HEAD = 16, LOG_SIZE = 32;
     static final int NODE_CERT = 0, NODE_ERROR = 8, NODE_DEPTH = 16, NODE_ARG = 24, NODE_NEXT = 32;

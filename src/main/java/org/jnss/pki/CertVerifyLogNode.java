@@ -2,6 +2,7 @@ package org.jnss.pki;
 
 import org.jnss.asn1.BStr;
 import org.jnss.asn1.Formatted;
+import org.jnss.asn1.FormattedValue;
 import org.jnss.asn1.Lines;
 import org.jnss.core.Python;
 import org.jnss.error.ErrorConstants;
@@ -23,7 +24,7 @@ import java.util.List;
         + "An object detailing specific diagnostic information concerning\n"
         + "a single failure during certification validation.\n"
         + "These are collected in a `CertVerifyLog` object.\n")
-public final class CertVerifyLogNode extends Formatted {
+public final class CertVerifyLogNode extends FormattedValue {
     private final Certificate certificate;
     private final int error;
     private final int depth;

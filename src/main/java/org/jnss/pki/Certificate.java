@@ -1,5 +1,7 @@
 package org.jnss.pki;
 
+import org.jnss.asn1.Formatted;
+import org.jnss.core.NativeResource.Lease;
 import org.jnss.asn1.Asn1Fmt;
 import org.jnss.asn1.BStr;
 import org.jnss.asn1.Lines;
@@ -36,7 +38,7 @@ import java.util.List;
         + "The Certificate is initialized from the supplied DER data. The\n"
         + "Certificate is added to the NSS temporary database. If perm is True\n"
         + "then the Certificate is also permanently written into certdb.")
-public class Certificate extends NativeResource {
+public class Certificate extends NativeResource implements Formatted {
 
     /** Adopts a CERTCertificate reference the caller owns. */
     public Certificate(long cert) {
@@ -120,12 +122,7 @@ public class Certificate extends NativeResource {
     // ---- fields ------------------------------------------------------------
 
     private byte[] item(int offset) {
-        long c = acquire();
-        try {
-            return Scratch.itemBytes(c + offset);
-        } finally {
-            release();
-        }
+        return with(c -> Scratch.itemBytes(c + offset));
     }
 
     @Python("der_data")
@@ -134,12 +131,7 @@ public class Certificate extends NativeResource {
     }
 
     private DN name(int offset) {
-        long c = acquire();
-        try {
-            return DN.fromNative(c + offset);
-        } finally {
-            release();
-        }
+        return with(c -> DN.fromNative(c + offset));
     }
 
     @Python("subject")
@@ -154,12 +146,7 @@ public class Certificate extends NativeResource {
 
     @Python("subject_common_name")
     public byte[] getSubjectCommonName() {
-        long c = acquire();
-        try {
-            return NameCodec.portString(NssPki.CERT_GetCommonName(c + Layout.CERT_SUBJECT));
-        } finally {
-            release();
-        }
+        return with(c -> NameCodec.portString(NssPki.CERT_GetCommonName(c + Layout.CERT_SUBJECT)));
     }
 
     @Python("version")
@@ -174,16 +161,14 @@ public class Certificate extends NativeResource {
 
     /** The PRTime of a validity time (0 when NSS cannot convert it). */
     private long validityTime(int which) {
-        long c = acquire();
-        try {
+        try (Lease l = lease()) {
+            long c = l.handle();
             long item = c + Layout.CERT_VALIDITY + which;
             int type = Mem.getInt(item, Layout.ITEM_TYPE);
             if (type != Layout.SI_UTC_TIME && type != Layout.SI_GENERALIZED_TIME)
                 throw new IllegalArgumentException("unknown sec ANS.1 time type");
             Long t = Asn1Fmt.derTime(Scratch.itemBytes(item), type, type == Layout.SI_GENERALIZED_TIME);
             return t == null ? 0 : t;
-        } finally {
-            release();
         }
     }
 
@@ -210,22 +195,12 @@ public class Certificate extends NativeResource {
     /** Integer bitmask of NS_CERT_TYPE_* flags NSS derived for the certificate. */
     @Python("cert_type")
     public int getCertType() {
-        long c = acquire();
-        try {
-            return Mem.getInt(c, Layout.CERT_NS_CERT_TYPE);
-        } finally {
-            release();
-        }
+        return with(c -> Mem.getInt(c, Layout.CERT_NS_CERT_TYPE));
     }
 
     @Python("signature_algorithm")
     public AlgorithmID getSignatureAlgorithm() {
-        long c = acquire();
-        try {
-            return AlgorithmID.fromNative(c + Layout.CERT_SIGNATURE);
-        } finally {
-            release();
-        }
+        return with(c -> AlgorithmID.fromNative(c + Layout.CERT_SIGNATURE));
     }
 
     /** The certificate as signed data: its to-be-signed part, signature algorithm and signature. */
@@ -235,12 +210,7 @@ public class Certificate extends NativeResource {
     }
 
     private List<CertificateExtension> extensionList() {
-        long c = acquire();
-        try {
-            return PkiFmt.extensions(Mem.getPointer(c, Layout.CERT_EXTENSIONS));
-        } finally {
-            release();
-        }
+        return with(c -> PkiFmt.extensions(Mem.getPointer(c, Layout.CERT_EXTENSIONS)));
     }
 
     /** The extensions, as a tuple of CertificateExtension. */
@@ -271,12 +241,10 @@ public class Certificate extends NativeResource {
 
     /** The trust flags word at offset, or null when the certificate has no trust. */
     private Integer trust(int offset) {
-        long c = acquire();
-        try {
+        try (Lease l = lease()) {
+            long c = l.handle();
             long trust = Mem.getPointer(c, Layout.CERT_TRUST);
             return trust == 0 ? null : Mem.getInt(trust, offset);
-        } finally {
-            release();
         }
     }
 
@@ -317,8 +285,8 @@ public class Certificate extends NativeResource {
         String notBefore = Asn1Fmt.timeString(validityTime(Layout.VALIDITY_NOT_BEFORE));
         String notAfter = Asn1Fmt.timeString(validityTime(Layout.VALIDITY_NOT_AFTER));
         Integer ssl = getSslTrustFlags(), email = getEmailTrustFlags(), signing = getSigningTrustFlags();
-        long c = acquire();
-        try {
+        try (Lease l = lease()) {
+            long c = l.handle();
             lines.label(level, "Data");
             lines.pair(level + 2, "Version", Asn1Fmt.decHex(version.add(BigInteger.ONE), version));
             lines.pair(level + 2, "Serial Number", Asn1Fmt.decHex(Asn1Fmt.integer(Scratch.itemBytes(c + Layout.CERT_SERIAL))));
@@ -345,8 +313,6 @@ public class Certificate extends NativeResource {
             }
             lines.label(level + 1, "Signature");
             lines.addAll(SignedData.decode(Scratch.itemBytes(c + Layout.CERT_DER_CERT)).lines(level + 2));
-        } finally {
-            release();
         }
         return lines;
     }
@@ -357,33 +323,12 @@ public class Certificate extends NativeResource {
         for (Object f : trustStr(flags)) lines.text(level + 1, (String) f);
     }
 
-    @Python("format_lines(level=0)")
-    public List<Object[]> formatLines(int level) {
-        return lines(level).toPython();
-    }
-
-    @Python("format(level=0, indent_len=4)")
-    public byte[] format(int level, int indentLen) {
-        return BStr.bytes(lines(level).indented(indentLen));
-    }
-
-    @Python("__str__()")
-    public byte[] str() {
-        return format(0, 4);
-    }
-
     @Override
     protected NSPRError closedError() {
         return new NSPRError("Certificate object has been closed", ErrorConstants.SEC_ERROR_INVALID_ARGS);
     }
 
     // ---- verification, chains, trust (CertVerify) ---------------------------
-
-    /** acquire()/release() for the other classes of the package (bracket every use). */
-    /** The CERTCertificate, held until {@link #releaseHandle()} (also for nss.ssl). */
-    public long acquireHandle() { return acquire(); }
-
-    public void releaseHandle() { release(); }
 
     @Python("verify_now(certdb, check_sig, required_usages, /, *user_data)")
     public int verifyNow(CertDB certdb, Object checkSig, long requiredUsages, Object... userData) {
@@ -418,12 +363,10 @@ public class Certificate extends NativeResource {
     public boolean checkOcspStatus(CertDB certdb, Object time) {
         long db = certdb.handle();
         long t = CertVerify.time(time);
-        long c = acquire();
-        try {
+        try (Lease l = lease()) {
+            long c = l.handle();
             if (NssPkix.CERT_CheckOCSPStatus(db, c, t, 0) != 0) throw NSPRError.last();
             return true;
-        } finally {
-            release();
         }
     }
 
@@ -477,11 +420,6 @@ public class Certificate extends NativeResource {
 
     @Python("subject_public_key_info")
     public SubjectPublicKeyInfo getSubjectPublicKeyInfo() {
-        long c = acquire();
-        try {
-            return SubjectPublicKeyInfo.fromNative(c + Layout.CERT_SPKI);
-        } finally {
-            release();
-        }
+        return with(c -> SubjectPublicKeyInfo.fromNative(c + Layout.CERT_SPKI));
     }
 }

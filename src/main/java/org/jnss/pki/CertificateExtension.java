@@ -3,6 +3,7 @@ package org.jnss.pki;
 import org.jnss.asn1.Asn1Fmt;
 import org.jnss.asn1.BStr;
 import org.jnss.asn1.Formatted;
+import org.jnss.asn1.FormattedValue;
 import org.jnss.asn1.Lines;
 import org.jnss.asn1.Scratch;
 import org.jnss.core.Python;
@@ -12,7 +13,7 @@ import org.jnss.nss.SecItem;
 
 /** A certificate extension: its OID, criticality and DER encoded value; format_lines() decodes the value. */
 @Python.Type(doc = "An object representing a certificate extension")
-public final class CertificateExtension extends Formatted {
+public final class CertificateExtension extends FormattedValue {
     private final byte[] oid;
     private final boolean critical;
     private final byte[] value;

@@ -2,6 +2,7 @@ package org.jnss.pki;
 
 import org.jnss.asn1.Asn1Fmt;
 import org.jnss.asn1.Formatted;
+import org.jnss.asn1.FormattedValue;
 import org.jnss.asn1.Lines;
 import org.jnss.asn1.Scratch;
 import org.jnss.core.Python;
@@ -29,7 +30,7 @@ import java.util.List;
         + "    data : SecItem or str or any buffer compatible object\n"
         + "        Data to initialize the certificate request from, must be in DER format\n\n"
         + "An object representing a certificate request")
-public final class CertificateRequest extends Formatted {
+public final class CertificateRequest extends FormattedValue {
     // CERTCertificateRequest (136): arena 0, version 8, subject 32, subjectPublicKeyInfo 48, attributes 128
     static final int REQ_ARENA = 0, REQ_VERSION = 8, REQ_SUBJECT = 32, REQ_SPKI = 48, REQ_ATTRIBUTES = 128, REQ_SIZE = 136;
     // CERTAttribute (32): attrType 0, attrValue 24

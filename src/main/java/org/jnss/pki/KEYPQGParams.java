@@ -2,6 +2,7 @@ package org.jnss.pki;
 
 import org.jnss.asn1.Asn1Fmt;
 import org.jnss.asn1.Formatted;
+import org.jnss.asn1.FormattedValue;
 import org.jnss.asn1.Lines;
 import org.jnss.core.ArgumentError;
 import org.jnss.core.PyObjects;
@@ -14,7 +15,7 @@ import org.jnss.nss.SecItem;
         + "    - prime (also known as p)\n"
         + "    - subprime (also known as q)\n"
         + "    - base (also known as g)\n")
-public final class KEYPQGParams extends Formatted {
+public final class KEYPQGParams extends FormattedValue {
     private final SecItem prime;
     private final SecItem subprime;
     private final SecItem base;

@@ -19,7 +19,7 @@ import org.jnss.nss.SecItem;
  * subject public key info: its type and, for RSA and DSA keys, their numbers.
  */
 @Python.Type(doc = "An object representing a Public Key")
-public final class PublicKey extends Formatted implements AutoCloseable {
+public final class PublicKey implements Formatted, AutoCloseable {
     /** siUnsignedInteger, the SECItemType NSS gives the numbers of a key. */
     private static final int SI_UNSIGNED_INTEGER = 10;
 

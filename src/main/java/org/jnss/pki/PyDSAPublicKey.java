@@ -2,13 +2,14 @@ package org.jnss.pki;
 
 import org.jnss.asn1.Asn1Fmt;
 import org.jnss.asn1.Formatted;
+import org.jnss.asn1.FormattedValue;
 import org.jnss.asn1.Lines;
 import org.jnss.core.Python;
 import org.jnss.nss.SecItem;
 
 /** The domain parameters and public value of a DSA public key (python-nss's PyDSAPublicKey). */
 @Python.Type(doc = "An object representing a DSA Public Key")
-public final class PyDSAPublicKey extends Formatted {
+public final class PyDSAPublicKey extends FormattedValue {
     private final KEYPQGParams pqgParams;
     private final SecItem publicValue;
 

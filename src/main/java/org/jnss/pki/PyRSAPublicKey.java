@@ -2,13 +2,14 @@ package org.jnss.pki;
 
 import org.jnss.asn1.Asn1Fmt;
 import org.jnss.asn1.Formatted;
+import org.jnss.asn1.FormattedValue;
 import org.jnss.asn1.Lines;
 import org.jnss.core.Python;
 import org.jnss.nss.SecItem;
 
 /** The numbers of an RSA public key (python-nss's RSAPublicKey, named PyRSAPublicKey in its module). */
 @Python.Type(doc = "An object representing an RSA Public Key")
-public final class PyRSAPublicKey extends Formatted {
+public final class PyRSAPublicKey extends FormattedValue {
     private final SecItem modulus;
     private final SecItem exponent;
 

@@ -1,5 +1,6 @@
 package org.jnss.pki;
 
+import org.jnss.core.NativeResource.Lease;
 import org.jnss.core.NativeResource;
 import org.jnss.core.Python;
 import org.jnss.error.ErrorConstants;
@@ -82,7 +83,10 @@ public class SignedCRL extends NativeResource {
         long item = nativeDer(derCrl.toByteArray());
         long pin = Passwords.pinArgs(userData);
         try {
-            long crl = slot.withHandle(s -> NssPkix.PK11_ImportCRL(s, item, url, type, pin, importOptions, 0, decodeOptions));
+            long crl;
+            try (Lease s = slot.lease()) {
+                crl = NssPkix.PK11_ImportCRL(s.handle(), item, url, type, pin, importOptions, 0, decodeOptions);
+            }
             if (crl == 0) {
                 NSPRError e = NSPRError.last();
                 failed(item, decodeOptions);
@@ -102,12 +106,7 @@ public class SignedCRL extends NativeResource {
 
     @Python(value = "delete_permanently()", doc = "Permanently remove the CRL from the database.")
     public void deletePermanently() {
-        long crl = acquire();
-        try {
-            if (NssPkix.SEC_DeletePermCRL(crl) != 0) throw NSPRError.last();
-        } finally {
-            release();
-        }
+        check(crl -> NssPkix.SEC_DeletePermCRL(crl));
     }
 
     /** An empty SignedCRL() has no CRL: NSS's answer for a CRL that is not in a database. */

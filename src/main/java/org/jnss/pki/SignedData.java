@@ -1,6 +1,7 @@
 package org.jnss.pki;
 
 import org.jnss.asn1.Formatted;
+import org.jnss.asn1.FormattedValue;
 import org.jnss.asn1.Lines;
 import org.jnss.asn1.Scratch;
 import org.jnss.core.Python;
@@ -13,7 +14,7 @@ import org.jnss.nss.SecItem;
 
 /** DER signed data (CERTSignedData): the signed bytes, the signature algorithm and the signature. */
 @Python.Type(doc = "A object representing a signature")
-public final class SignedData extends Formatted {
+public final class SignedData extends FormattedValue {
     private final byte[] der;
     private final byte[] data;
     private final AlgorithmID algorithm;

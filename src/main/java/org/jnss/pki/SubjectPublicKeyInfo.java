@@ -1,6 +1,7 @@
 package org.jnss.pki;
 
 import org.jnss.asn1.Formatted;
+import org.jnss.asn1.FormattedValue;
 import org.jnss.asn1.Lines;
 import org.jnss.core.Python;
 import org.jnss.natives.Layout;
@@ -14,7 +15,7 @@ import java.util.List;
  * certificate, made once at level 0 and shifted on demand).
  */
 @Python.Type(doc = "An object representing a Subject Public Key")
-public final class SubjectPublicKeyInfo extends Formatted {
+public final class SubjectPublicKeyInfo extends FormattedValue {
     private final AlgorithmID algorithm;
     private final PublicKey publicKey;
     private final List<Object[]> lines0;

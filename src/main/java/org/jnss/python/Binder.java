@@ -162,7 +162,7 @@ public final class Binder {
             if (py == null || m.equals(setters.get(py.value().trim()))) continue;
             // members of an exposed base class are inherited through the Python base type
             // (and their defaults belong to the base's module)
-            if (m.getDeclaringClass() != cls && TYPES.containsKey(m.getDeclaringClass())) continue;
+            if (inheritedFromExposedBase(cls, m)) continue;
             Signature sig = Signature.parse(py.value());
             Invoker inv = new Invoker(m, sig, py.unicode(), d -> evalDefault(d, namespace));
             PyObject entry;
@@ -191,6 +191,19 @@ public final class Binder {
         type.pyType = (PyType) pyType;
         TYPES.put(cls, type);
         namespace.__setitem__(name, pyType);
+    }
+
+    /**
+     * Whether an exposed superclass of cls has m as well (declared there or
+     * above, or a default method of an interface it implements): its Python
+     * type then defines m, and cls's type inherits it.
+     */
+    private static boolean inheritedFromExposedBase(Class<?> cls, Method m) {
+        Class<?> declaring = m.getDeclaringClass();
+        if (declaring == cls) return false;
+        for (Class<?> s = cls.getSuperclass(); s != null && s != Object.class; s = s.getSuperclass())
+            if (TYPES.containsKey(s) && declaring.isAssignableFrom(s)) return true;
+        return false;
     }
 
     private static PyObject superTypeOf(Class<?> cls) {

@@ -77,6 +77,13 @@ public final class Convert {
         throw new ArgumentError("an integer is required");
     }
 
+    /** CPython 2's "k" format: int, long or bool, masked to 64 bits (no overflow check). */
+    static long toUnsignedK(PyObject v) {
+        if (v instanceof PyInteger i) return i.getValue();
+        if (v instanceof PyLong pl) return pl.getValue().longValue();
+        throw new ArgumentError("must be integer<k>, not " + argTypeName(v));
+    }
+
     static double toDouble(PyObject v) {
         if (v instanceof PyFloat || v instanceof PyInteger || v instanceof PyLong) return v.asDouble();
         throw new ArgumentError("a float is required");

@@ -100,13 +100,12 @@ public final class SSLCipherSuiteInfo {
     }
 
     @Python("format(level=0, indent_len=4)")
-    public String format(int level, int indentLen) {
-        return org.jnss.asn1.Fmt.indented(formatLines(level), indentLen);
+    public byte[] format(int level, int indentLen) {
+        return org.jnss.asn1.BStr.bytes(org.jnss.asn1.Fmt.indented(formatLines(level), indentLen));
     }
 
     @Python("__str__()")
-    @Override
-    public String toString() {
+    public byte[] str() {
         return format(0, 4);
     }
 }

@@ -1,5 +1,6 @@
 package org.jnss.ssl;
 
+import org.jnss.core.NativeResource.Lease;
 import org.jnss.core.CallbackErrors;
 import org.jnss.core.Python;
 import org.jnss.error.ErrorConstants;
@@ -126,25 +127,17 @@ public class SSLSocket extends Socket {
                 CallbackErrors.print(CLIENT_AUTH_BAD_RESULT);
                 return -1;
             }
-            long c = cert.acquireHandle();
-            try {
-                long k = key.acquireHandle();
-                try {
-                    long dupCert = NssPki.CERT_DupCertificate(c);
-                    long dupKey = SslPki.SECKEY_CopyPrivateKey(k);
-                    if (dupCert == 0 || dupKey == 0) {
-                        if (dupCert != 0) NssPki.CERT_DestroyCertificate(dupCert);
-                        if (dupKey != 0) NssPki.SECKEY_DestroyPrivateKey(dupKey);
-                        return -1;
-                    }
-                    Mem.setPointer(pRetCert, 0, dupCert);
-                    Mem.setPointer(pRetKey, 0, dupKey);
-                    return 0;
-                } finally {
-                    key.releaseHandle();
+            try (Lease c = cert.lease(); Lease k = key.lease()) {
+                long dupCert = NssPki.CERT_DupCertificate(c.handle());
+                long dupKey = SslPki.SECKEY_CopyPrivateKey(k.handle());
+                if (dupCert == 0 || dupKey == 0) {
+                    if (dupCert != 0) NssPki.CERT_DestroyCertificate(dupCert);
+                    if (dupKey != 0) NssPki.SECKEY_DestroyPrivateKey(dupKey);
+                    return -1;
                 }
-            } finally {
-                cert.releaseHandle();
+                Mem.setPointer(pRetCert, 0, dupCert);
+                Mem.setPointer(pRetKey, 0, dupKey);
+                return 0;
             }
         } catch (Throwable t) {
             CallbackErrors.report("SSLSocket.client_auth_data_callback", t);
@@ -266,21 +259,6 @@ public class SSLSocket extends Socket {
 
     // ---- helpers -------------------------------------------------------------------
 
-    @FunctionalInterface
-    private interface FdCall {
-        int call(long fd);
-    }
-
-    /** Runs a SECStatus call on the descriptor; failure raises the thread's NSPR error. */
-    private void status(FdCall f) {
-        long fd = acquire();
-        try {
-            if (f.call(fd) != 0) throw NSPRError.last();
-        } finally {
-            release();
-        }
-    }
-
     private static Object[] userData(Object[] ud) {
         return ud == null ? new Object[0] : ud;
     }
@@ -290,13 +268,13 @@ public class SSLSocket extends Socket {
     @Python(value = "set_hostname(url, /)", doc = "set_hostname(url)\n\n"
             + "The host name the server's certificate must match (SSL_SetURL); also sent as SNI.")
     public void setHostname(String url) {
-        status(fd -> Ssl3.SSL_SetURL(fd, url));
+        check(fd -> Ssl3.SSL_SetURL(fd, url));
     }
 
     @Python(value = "get_hostname()", doc = "get_hostname() -> string\n\nThe host name given to set_hostname().")
     public String getHostname() {
-        long fd = acquire();
-        try {
+        try (Lease l = lease()) {
+            long fd = l.handle();
             long p = Ssl3.SSL_RevealURL(fd);
             if (p == 0) throw NSPRError.last();
             try {
@@ -304,8 +282,6 @@ public class SSLSocket extends Socket {
             } finally {
                 Nss3.PORT_Free(p);
             }
-        } finally {
-            release();
         }
     }
 
@@ -316,13 +292,11 @@ public class SSLSocket extends Socket {
                     + "takes over the whole check, host name included (see Certificate.verify_now()\n"
                     + "and Certificate.verify_hostname()).")
     public void setAuthCertificateCallback(AuthCertificateCallback callback, Object... userData) {
-        long fd = acquire();
-        try {
+        try (Lease l = lease()) {
+            long fd = l.handle();
             authCallback = callback;
             authUserData = userData(userData);
             if (Ssl3.SSL_AuthCertificateHook(fd, AUTH, id) != 0) throw NSPRError.last();
-        } finally {
-            release();
         }
     }
 
@@ -332,13 +306,11 @@ public class SSLSocket extends Socket {
                     + "certificate when a server requests one; ca_names is a tuple of SecItems (the\n"
                     + "distinguished names of the CAs the server accepts). Return False to send none.")
     public void setClientAuthDataCallback(ClientAuthDataCallback callback, Object... userData) {
-        long fd = acquire();
-        try {
+        try (Lease l = lease()) {
+            long fd = l.handle();
             clientAuthCallback = callback;
             clientAuthUserData = userData(userData);
             if (Ssl3.SSL_GetClientAuthDataHook(fd, CLIENT_AUTH, id) != 0) throw NSPRError.last();
-        } finally {
-            release();
         }
     }
 
@@ -346,13 +318,11 @@ public class SSLSocket extends Socket {
             doc = "set_handshake_callback(callback, [user_data1, ...])\n\n"
                     + "callback(socket, *user_data) is called when a handshake completes.")
     public void setHandshakeCallback(HandshakeCallback callback, Object... userData) {
-        long fd = acquire();
-        try {
+        try (Lease l = lease()) {
+            long fd = l.handle();
             handshakeCallback = callback;
             handshakeUserData = userData(userData);
             if (Ssl3.SSL_HandshakeCallback(fd, HANDSHAKE, id) != 0) throw NSPRError.last();
-        } finally {
-            release();
         }
     }
 
@@ -361,8 +331,8 @@ public class SSLSocket extends Socket {
     public void setPkcs11PinArg(Object... userData) {
         Object[] ud = userData(userData);
         long newId = Passwords.pinArgs(ud);
-        long fd = acquire();
-        try {
+        try (Lease l = lease()) {
+            long fd = l.handle();
             if (Ssl3.SSL_SetPKCS11PinArg(fd, newId) != 0) {
                 NSPRError e = NSPRError.last();
                 Passwords.releasePinArgs(newId);
@@ -372,8 +342,6 @@ public class SSLSocket extends Socket {
             pinArgs = ud;
             pinArgsId = newId;
             if (old != 0) Passwords.releasePinArgs(old);
-        } finally {
-            release();
         }
     }
 
@@ -388,13 +356,13 @@ public class SSLSocket extends Socket {
             + "The certificate database this socket uses.")
     public void setCertificateDb(CertDB certdb) {
         long db = certdb.handle();
-        status(fd -> Ssl3.SSL_CertDBHandleSet(fd, db));
+        check(fd -> Ssl3.SSL_CertDBHandleSet(fd, db));
     }
 
     @Python(value = "set_sock_peer_id(id, /)", doc = "set_sock_peer_id(id)\n\n"
             + "Names the peer in the client session cache (e.g. 'host:port' behind a proxy).")
     public void setSockPeerId(String peerId) {
-        status(fd -> Ssl3.SSL_SetSockPeerID(fd, peerId));
+        check(fd -> Ssl3.SSL_SetSockPeerID(fd, peerId));
     }
 
     // ---- options, versions, ciphers -------------------------------------------------
@@ -402,14 +370,14 @@ public class SSLSocket extends Socket {
     @Python(value = "set_ssl_option(option, value, /)", doc = "set_ssl_option(option, value)\n\n"
             + "Sets an SSL_* option of this socket (see ssl.set_ssl_default_option()).")
     public void setSslOption(int option, int value) {
-        status(fd -> Ssl3.SSL_OptionSet(fd, option, value));
+        check(fd -> Ssl3.SSL_OptionSet(fd, option, value));
     }
 
     @Python(value = "get_ssl_option(option, /)", doc = "get_ssl_option(option) -> value\n\n"
             + "The value of an SSL_* option of this socket.")
     public int getSslOption(int option) {
         int[] v = new int[1];
-        status(fd -> Ssl3.SSL_OptionGet(fd, option, v));
+        check(fd -> Ssl3.SSL_OptionGet(fd, option, v));
         return v[0];
     }
 
@@ -417,23 +385,16 @@ public class SSLSocket extends Socket {
             doc = "get_ssl_version_range(repr_kind=AsEnum) -> (min_version, max_version)\n\n"
                     + "The protocol versions this socket enables.")
     public Object[] getSslVersionRange(int reprKind) {
-        long fd = acquire();
-        try {
-            return Ssl.getRange(r -> Ssl3.SSL_VersionRangeGet(fd, r), reprKind);
-        } finally {
-            release();
-        }
+        return with(fd -> Ssl.getRange(r -> Ssl3.SSL_VersionRangeGet(fd, r), reprKind));
     }
 
     @Python(value = "set_ssl_version_range(min_version, max_version, /)",
             doc = "set_ssl_version_range(min_version, max_version)\n\n"
                     + "The protocol versions this socket enables; each an SSL_LIBRARY_VERSION_* value or its name.")
     public void setSslVersionRange(Object min, Object max) {
-        long fd = acquire();
-        try {
+        try (Lease l = lease()) {
+            long fd = l.handle();
             Ssl.setRange(min, max, r -> Ssl3.SSL_VersionRangeSet(fd, r));
-        } finally {
-            release();
         }
     }
 
@@ -441,14 +402,14 @@ public class SSLSocket extends Socket {
             + "Whether the cipher suite is enabled on this socket.")
     public boolean getCipherPref(int cipher) {
         int[] v = new int[1];
-        status(fd -> Ssl3.SSL_CipherPrefGet(fd, cipher, v));
+        check(fd -> Ssl3.SSL_CipherPrefGet(fd, cipher, v));
         return v[0] != 0;
     }
 
     @Python(value = "set_cipher_pref(cipher, enabled, /)", doc = "set_cipher_pref(cipher, enabled)\n\n"
             + "Enables or disables a cipher suite on this socket.")
     public void setCipherPref(int cipher, boolean enabled) {
-        status(fd -> Ssl3.SSL_CipherPrefSet(fd, cipher, enabled ? 1 : 0));
+        check(fd -> Ssl3.SSL_CipherPrefSet(fd, cipher, enabled ? 1 : 0));
     }
 
     // ---- server ----------------------------------------------------------------------
@@ -457,16 +418,8 @@ public class SSLSocket extends Socket {
             + "The certificate and private key this (listening) socket serves, for the key\n"
             + "exchange type kea (Certificate.find_kea_type()).")
     public void configSecureServer(Certificate cert, PrivateKey key, int kea) {
-        long c = cert.acquireHandle();
-        try {
-            long k = key.acquireHandle();
-            try {
-                status(fd -> Ssl3.SSL_ConfigSecureServer(fd, c, k, kea));
-            } finally {
-                key.releaseHandle();
-            }
-        } finally {
-            cert.releaseHandle();
+        try (Lease c = cert.lease(); Lease k = key.lease()) {
+            check(fd -> Ssl3.SSL_ConfigSecureServer(fd, c.handle(), k.handle(), kea));
         }
     }
 
@@ -475,48 +428,43 @@ public class SSLSocket extends Socket {
     @Python(value = "force_handshake()", doc = "force_handshake()\n\n"
             + "Drives the pending handshake to completion now (else the first read or write does).")
     public void forceHandshake() {
-        status(Ssl3::SSL_ForceHandshake);
+        check(Ssl3::SSL_ForceHandshake);
     }
 
     @Python(value = "force_handshake_timeout(timeout, /)", doc = "force_handshake_timeout(timeout)\n\n"
             + "force_handshake() waiting at most timeout (an NSPR interval).")
     public void forceHandshakeTimeout(int timeout) {
-        status(fd -> Ssl3.SSL_ForceHandshakeWithTimeout(fd, timeout));
+        check(fd -> Ssl3.SSL_ForceHandshakeWithTimeout(fd, timeout));
     }
 
     @Python(value = "rehandshake(flush_cache, /)", doc = "rehandshake(flush_cache)\n\n"
             + "Starts a new handshake on an established connection (a full one if flush_cache).")
     public void rehandshake(boolean flushCache) {
-        status(fd -> Ssl3.SSL_ReHandshake(fd, flushCache ? 1 : 0));
+        check(fd -> Ssl3.SSL_ReHandshake(fd, flushCache ? 1 : 0));
     }
 
     @Python(value = "rehandshake_timeout(flush_cache, timeout, /)", doc = "rehandshake_timeout(flush_cache, timeout)\n\n"
             + "rehandshake() waiting at most timeout (an NSPR interval).")
     public void rehandshakeTimeout(boolean flushCache, int timeout) {
-        status(fd -> Ssl3.SSL_ReHandshakeWithTimeout(fd, flushCache ? 1 : 0, timeout));
+        check(fd -> Ssl3.SSL_ReHandshakeWithTimeout(fd, flushCache ? 1 : 0, timeout));
     }
 
     @Python(value = "reset_handshake(as_server, /)", doc = "reset_handshake(as_server)\n\n"
             + "The next I/O starts a handshake from scratch, as a server if as_server else as a client.")
     public void resetHandshake(boolean asServer) {
-        status(fd -> Ssl3.SSL_ResetHandshake(fd, asServer ? 1 : 0));
+        check(fd -> Ssl3.SSL_ResetHandshake(fd, asServer ? 1 : 0));
     }
 
     @Python(value = "invalidate_session()", doc = "invalidate_session()\n\n"
             + "No new connection may resume this connection's session.")
     public void invalidateSession() {
-        status(Ssl3::SSL_InvalidateSession);
+        check(Ssl3::SSL_InvalidateSession);
     }
 
     @Python(value = "data_pending()", doc = "data_pending() -> int\n\n"
             + "Decrypted bytes buffered by SSL, ready to be read.")
     public int dataPending() {
-        long fd = acquire();
-        try {
-            return Ssl3.SSL_DataPending(fd);
-        } finally {
-            release();
-        }
+        return with(fd -> Ssl3.SSL_DataPending(fd));
     }
 
     // ---- connection state ------------------------------------------------------------
@@ -524,24 +472,20 @@ public class SSLSocket extends Socket {
     @Python(value = "get_peer_certificate()", doc = "get_peer_certificate() -> Certificate or None\n\n"
             + "The certificate the peer presented.")
     public Certificate getPeerCertificate() {
-        long fd = acquire();
-        try {
+        try (Lease l = lease()) {
+            long fd = l.handle();
             long c = Ssl3.SSL_PeerCertificate(fd);
             return c == 0 ? null : Certificate.adopt(c);
-        } finally {
-            release();
         }
     }
 
     @Python(value = "get_certificate()", doc = "get_certificate() -> Certificate or None\n\n"
             + "The peer's certificate as SSL_RevealCert reports it (python-nss's choice).")
     public Certificate getCertificate() {
-        long fd = acquire();
-        try {
+        try (Lease l = lease()) {
+            long fd = l.handle();
             long c = Ssl3.SSL_RevealCert(fd);
             return c == 0 ? null : Certificate.adopt(c);
-        } finally {
-            release();
         }
     }
 
@@ -550,7 +494,7 @@ public class SSLSocket extends Socket {
     public SSLChannelInfo getSslChannelInfo() {
         long p = Mem.calloc(SSLChannelInfo.SIZE);
         try {
-            status(fd -> Ssl3.SSL_GetChannelInfo(fd, p, SSLChannelInfo.SIZE));
+            check(fd -> Ssl3.SSL_GetChannelInfo(fd, p, SSLChannelInfo.SIZE));
             return new SSLChannelInfo(p);
         } finally {
             Mem.free(p);
@@ -559,8 +503,8 @@ public class SSLSocket extends Socket {
 
     @Python(value = "get_session_id()", doc = "get_session_id() -> SecItem\n\nThe SSL session id.")
     public SecItem getSessionId() {
-        long fd = acquire();
-        try {
+        try (Lease l = lease()) {
+            long fd = l.handle();
             long item = Ssl3.SSL_GetSessionID(fd);
             if (item == 0) throw NSPRError.last();
             try {
@@ -570,16 +514,14 @@ public class SSLSocket extends Socket {
             } finally {
                 Nss3.SECITEM_FreeItem(item, 1);
             }
-        } finally {
-            release();
         }
     }
 
     @Python(value = "get_negotiated_host()", doc = "get_negotiated_host() -> string or None\n\n"
             + "The host name the client asked for (SNI), or None.")
     public String getNegotiatedHost() {
-        long fd = acquire();
-        try {
+        try (Lease l = lease()) {
+            long fd = l.handle();
             long item = Ssl3.SSL_GetNegotiatedHostInfo(fd);
             if (item == 0) return null;
             try {
@@ -589,8 +531,6 @@ public class SSLSocket extends Socket {
             } finally {
                 Nss3.SECITEM_FreeItem(item, 1);
             }
-        } finally {
-            release();
         }
     }
 
@@ -601,13 +541,12 @@ public class SSLSocket extends Socket {
     public Object[] getSecurityStatus() {
         long buf = Mem.calloc(48);
         long on = buf, cipher = buf + 8, keySize = buf + 16, secret = buf + 24, issuer = buf + 32, subject = buf + 40;
-        long fd = acquire();
-        try {
+        try (Lease l = lease()) {
+            long fd = l.handle();
             if (Ssl3.SSL_SecurityStatus(fd, on, cipher, keySize, secret, issuer, subject) != 0) throw NSPRError.last();
             return new Object[]{Mem.getInt(on, 0), takeString(Mem.getPointer(cipher, 0)), Mem.getInt(keySize, 0),
                     Mem.getInt(secret, 0), takeString(Mem.getPointer(issuer, 0)), takeString(Mem.getPointer(subject, 0))};
         } finally {
-            release();
             Mem.free(buf);
         }
     }
@@ -638,12 +577,12 @@ public class SSLSocket extends Socket {
 
     @Python(value = "connection_info_format(level=0, indent_len=4)", doc = "connection_info_format(level=0, "
             + "indent_len=4) -> string\n\nconnection_info_format_lines() as indented text.")
-    public String connectionInfoFormat(int level, int indentLen) {
-        return org.jnss.asn1.Fmt.indented(connectionInfoFormatLines(level), indentLen);
+    public byte[] connectionInfoFormat(int level, int indentLen) {
+        return org.jnss.asn1.BStr.bytes(org.jnss.asn1.Fmt.indented(connectionInfoFormatLines(level), indentLen));
     }
 
     @Python(value = "connection_info_str()", doc = "connection_info_str() -> str\n\nconnection_info_format() at level 0.")
-    public String connectionInfoStr() {
+    public byte[] connectionInfoStr() {
         return connectionInfoFormat(0, 4);
     }
 }

@@ -24,14 +24,10 @@ class NativeResourceTest {
         }
 
         long use() {
-            long a = acquire();
-            release();
-            return a;
+            try (Lease l = lease()) {
+                return l.handle();
+            }
         }
-
-        long begin() { return acquire(); }
-
-        void end() { release(); }
     }
 
     @Test
@@ -52,14 +48,15 @@ class NativeResourceTest {
     void closeDuringUseWaitsForTheCallToEnd() {
         AtomicInteger destroyed = new AtomicInteger();
         Fake f = new Fake(7, destroyed, false);
-        f.begin();
-        f.begin();
+        NativeResource.Lease first = f.lease();
+        NativeResource.Lease second = f.lease();
         f.close();
         assertEquals(0, destroyed.get(), "freed while in use");
         assertThrows(NSPRError.class, f::use);
-        f.end();
+        assertEquals(7, second.handle(), "a lease keeps its address after close");
+        first.close();
         assertEquals(0, destroyed.get());
-        f.end();
+        second.close();
         assertEquals(1, destroyed.get());
     }
 
@@ -114,9 +111,9 @@ class NativeResourceTest {
     void invalidationDuringACallNeitherFreesNorDestroys() {
         AtomicInteger destroyed = new AtomicInteger();
         Fake f = new Fake(8, destroyed, true);
-        f.begin();
-        NativeResource.invalidateBlocking();
-        f.end();
+        try (NativeResource.Lease l = f.lease()) {
+            NativeResource.invalidateBlocking();
+        }
         assertEquals(0, destroyed.get());
         assertThrows(NSPRError.class, f::use);
     }
