@@ -5,7 +5,6 @@ import org.jnss.error.NSPRError;
 import org.jnss.natives.Mem;
 import org.jnss.natives.Nspr4;
 import org.jnss.natives.Nss3;
-import org.jnss.nss.SecItem;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -111,7 +110,7 @@ public final class Codec {
         long item = Nss3.NSSBase64_DecodeBuffer(0, 0, in, in.length);
         if (item == 0) throw NSPRError.last("Could not base64 decode");
         try {
-            return SecItem.readNative(item);
+            return Scratch.itemBytes(item);
         } finally {
             Nss3.SECITEM_FreeItem(item, 1);
         }
@@ -119,10 +118,9 @@ public final class Codec {
 
     /** NSS's base64 of data: lines of 64 characters separated by CRLF. */
     public static String toBase64(byte[] data) {
-        long item = new SecItem(data).toNative();
-        try {
+        try (Scratch s = new Scratch()) {
             Nspr4.PR_SetError(0, 0);
-            long text = Nss3.NSSBase64_EncodeItem(0, 0, 0, item);
+            long text = Nss3.NSSBase64_EncodeItem(0, 0, 0, s.item(data));
             if (text == 0) {
                 int err = Nspr4.PR_GetError();
                 throw new NSPRError("unable to encode SECItem to base64",
@@ -133,8 +131,6 @@ public final class Codec {
             } finally {
                 Nss3.PORT_Free(text);
             }
-        } finally {
-            SecItem.freeNative(item);
         }
     }
 }

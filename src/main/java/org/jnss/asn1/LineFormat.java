@@ -14,7 +14,7 @@ import java.util.List;
  * python-nss's text formatting functions (bound in {@link Nss}):
  * make_line_fmt_tuples, indented_format, fingerprint_format_lines and
  * der_universal_secitem_fmt_lines, on top of the formatters the PKI objects
- * use ({@link Lines}, {@link Asn1Fmt}, {@link PkiFmt}).
+ * use ({@link Lines}, {@link DerFormat}, {@link PkiFmt}).
  */
 public final class LineFormat {
     private LineFormat() {}
@@ -87,14 +87,10 @@ public final class LineFormat {
         if (d.length == 0) return lines.toPython();
         Object text;
         switch (d[0] & 0x1f) {
-            case 2, 10, 6, 1, 12, 19, 26, 22, 20, 5, 16, 17, 30, 28 -> text = Asn1Fmt.universal(d);
-            case 24, 23 -> {
-                // times that do not decode are None, which is a line of its own
-                Object t = Asn1Fmt.universal(d);
-                text = t == null ? "None" : t;
-            }
+            case 2, 10, 6, 1, 12, 19, 26, 22, 20, 5, 16, 17, 30, 28 -> text = universalOrNull(d);
+            case 24, 23 -> text = "None";          // the rendering of a time is None, a line of its own
             case 4 -> {
-                byte[] v = Asn1Fmt.stripTagAndLength(d);
+                byte[] v = DerFormat.stripTagAndLength(d);
                 text = v == null ? null : Codec.dataToHex(v, octetsPerLine, separator);
             }
             case 3 -> text = null;
@@ -106,5 +102,14 @@ public final class LineFormat {
             lines.text(level, text);
         }
         return lines.toPython();
+    }
+
+    /** The rendering, or null (no line) where python-nss gets NULL without an exception. */
+    private static Object universalOrNull(byte[] d) {
+        try {
+            return DerFormat.universal(d);
+        } catch (IllegalStateException e) {
+            return null;
+        }
     }
 }

@@ -2,7 +2,7 @@ package org.jnss.nss;
 
 import org.jnss.asn1.Codec;
 import org.jnss.asn1.LineFormat;
-import org.jnss.asn1.Oids;
+import org.jnss.asn1.OidNames;
 import org.jnss.core.ArgumentError;
 import org.jnss.core.NotFoundError;
 import org.jnss.core.PyTypeNames;
@@ -76,7 +76,7 @@ import java.util.Map;
         CertVerifyLog.class, CertVerifyLogNode.class, PrivateKey.class,
         SubjectPublicKeyInfo.class, PublicKey.class, PyRSAPublicKey.class, PyDSAPublicKey.class, KEYPQGParams.class,
         PK11SymKey.class, RSAGenParams.class, PKCS12Decoder.class, PKCS12DecodeItem.class},
-        functions = {SymCipher.class, Pk11Slots.class, Pkcs12.class},
+        functions = {OidNames.class, SymCipher.class, Pk11Slots.class, Pkcs12.class},
         doc = "NSS cryptography, certificates and PKI (python-nss compatible, on the JVM)")
 public final class Nss implements NssConstants {
     private Nss() {}
@@ -228,7 +228,7 @@ public final class Nss implements NssConstants {
         int len = known != null ? known : Nss3.HASH_ResultLenByOidTag(oid);
         if (len <= 0) {
             // as python-nss: the error is read after looking up the description (which may set it)
-            String text = oidTagText(oid);
+            String text = OidNames.tagText(oid);
             throw NSPRError.last("unable to determine resulting hash length for hash_alg = " + text);
         }
         if (known == null) HASH_LENGTHS.put(oid, len);
@@ -303,175 +303,12 @@ public final class Nss implements NssConstants {
                 SecItem.Kind.DER);
     }
 
-    // ---- OIDs ------------------------------------------------------------
-
-    /** Lower-case SEC_OID_* names, with and without the prefix, to tags; tags to names. */
-    private static volatile Map<String, Integer> nameTags;
-    private static volatile Map<Integer, String> tagNames;
-
-    /**
-     * Where several SEC_OID_* names share a tag, python-nss reports the one it
-     * registered last; these are those names.
-     */
-    private static final List<String> PREFERRED_ALIASES = List.of(
-            "SEC_OID_PKCS12_KEY_USAGE", "SEC_OID_ANSIX962_ECDSA_SIGNATURE_WITH_SHA1_DIGEST",
-            "SEC_OID_SECG_EC_SECP192R1", "SEC_OID_SECG_EC_SECP256R1");
-
-    private static void loadTagNames() {
-        if (tagNames != null) return;
-        Map<Integer, String> byTag = new HashMap<>();
-        Map<String, Integer> byName = new HashMap<>();
-        for (Field f : NssConstants.class.getFields()) {
-            if (!f.getName().startsWith("SEC_OID_") || f.getType() != int.class || !Modifier.isStatic(f.getModifiers())) continue;
-            try {
-                int v = f.getInt(null);
-                String lower = f.getName().toLowerCase(Locale.ROOT);
-                byName.put(lower, v);
-                byName.put(lower.substring("sec_oid_".length()), v);
-                String had = byTag.get(v);
-                if (had == null || PREFERRED_ALIASES.contains(f.getName())) byTag.put(v, f.getName());
-            } catch (IllegalAccessException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        nameTags = byName;
-        tagNames = byTag;
-    }
-
     private static int constant(String name) {
         try {
             return NssConstants.class.getField(name).getInt(null);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** Canonical attribute names of distinguished names (case-insensitive) and their tags. */
-    private static final String[][] AVA_NAMES = {
-            {"CN", "SEC_OID_AVA_COMMON_NAME"}, {"ST", "SEC_OID_AVA_STATE_OR_PROVINCE"},
-            {"O", "SEC_OID_AVA_ORGANIZATION_NAME"}, {"OU", "SEC_OID_AVA_ORGANIZATIONAL_UNIT_NAME"},
-            {"dnQualifier", "SEC_OID_AVA_DN_QUALIFIER"}, {"C", "SEC_OID_AVA_COUNTRY_NAME"},
-            {"serialNumber", "SEC_OID_AVA_SERIAL_NUMBER"}, {"L", "SEC_OID_AVA_LOCALITY"},
-            {"title", "SEC_OID_AVA_TITLE"}, {"SN", "SEC_OID_AVA_SURNAME"}, {"givenName", "SEC_OID_AVA_GIVEN_NAME"},
-            {"initials", "SEC_OID_AVA_INITIALS"}, {"generationQualifier", "SEC_OID_AVA_GENERATION_QUALIFIER"},
-            {"DC", "SEC_OID_AVA_DC"}, {"MAIL", "SEC_OID_RFC1274_MAIL"}, {"UID", "SEC_OID_RFC1274_UID"},
-            {"postalAddress", "SEC_OID_AVA_POSTAL_ADDRESS"}, {"postalCode", "SEC_OID_AVA_POSTAL_CODE"},
-            {"postOfficeBox", "SEC_OID_AVA_POST_OFFICE_BOX"}, {"houseIdentifier", "SEC_OID_AVA_HOUSE_IDENTIFIER"},
-            {"E", "SEC_OID_PKCS9_EMAIL_ADDRESS"},
-    };
-
-    /**
-     * The SECOidTag of an OID given as a tag (int), a canonical attribute
-     * name ("cn"), a dotted decimal string (optionally "OID."-prefixed), a
-     * SEC_OID_* name with or without the prefix (any case), or a SecItem
-     * holding the OID contents. Unknown OIDs raise as python-nss does.
-     */
-    public static int oidToTag(Object oid) {
-        int tag;
-        if (oid instanceof String s) {
-            tag = stringToTag(s);
-        } else if (oid instanceof Boolean b) {
-            tag = b ? 1 : 0;
-        } else if (oid instanceof Integer i) {
-            tag = i;
-        } else if (oid instanceof Long || oid instanceof BigInteger) {
-            tag = 0;                                 // no such tag
-        } else if (oid instanceof SecItem item) {
-            tag = Oids.tagOf(item.toByteArray());
-        } else {
-            throw new ArgumentError("oid must be a string, an integer, or a SecItem, not " + PyTypeNames.of(oid));
-        }
-        if (tag == SEC_OID_UNKNOWN) throw new IllegalArgumentException("unable to convert to known OID");
-        if (tag == -1) throw new IllegalStateException("error return without exception set");
-        return tag;
-    }
-
-    private static int stringToTag(String s) {
-        for (String[] a : AVA_NAMES) if (a[0].equalsIgnoreCase(s)) return constant(a[1]);
-        if (isOidString(s)) {
-            byte[] der = Oids.parse(s);
-            if (der == null) throw new IllegalArgumentException("failed to convert oid string \"" + s + "\" to SECItem");
-            return Oids.tagOf(der);
-        }
-        loadTagNames();
-        Integer tag = nameTags.get(s.toLowerCase(Locale.ROOT));
-        if (tag == null) throw new NotFoundError("oid tag name not found: " + s);
-        return tag;
-    }
-
-    /** Digits separated by single dots, optional "OID." prefix, trailing white space allowed. */
-    public static boolean isOidString(String s) {
-        int i = s.regionMatches(true, 0, "OID.", 0, 4) ? 4 : 0;
-        int integers = 0, dots = 0;
-        while (i < s.length()) {
-            char c = s.charAt(i);
-            if (c >= '0' && c <= '9') {
-                integers++;
-                while (i < s.length() && s.charAt(i) >= '0' && s.charAt(i) <= '9') i++;
-            } else if (c == '.') {
-                dots++;
-                i++;
-            } else if (Character.isWhitespace(c)) {
-                while (i < s.length() && Character.isWhitespace(s.charAt(i))) i++;
-                if (i < s.length()) return false;
-            } else {
-                return false;
-            }
-        }
-        return integers > 0 && integers == dots + 1;
-    }
-
-    /**
-     * Tags past NSS's built-in table live in its dynamic table, which NSS reads
-     * without a check when it is not initialised (a crash in python-nss).
-     */
-    private static void requireKnownTag(int tag) {
-        if (!NssRuntime.isInitialized()) {
-            loadTagNames();
-            if (!tagNames.containsKey(tag)) throw new NSPRError(null, ErrorConstants.SEC_ERROR_NOT_INITIALIZED);
-        }
-    }
-
-    /** Description of a tag, or "unknown(0x..)" (for messages). */
-    static String oidTagText(int tag) {
-        requireKnownTag(tag);
-        long d = Oids.dataOfTag(tag);
-        return d == 0 ? String.format("unknown(%#x)", tag) : Oids.descriptionOfTag(tag);
-    }
-
-    @Python("oid_str(oid, /)")
-    public static String oidStr(Object oid) {
-        int tag = oidToTag(oid);
-        requireKnownTag(tag);
-        return Oids.descriptionOfTag(tag);
-    }
-
-    @Python("oid_tag(oid, /)")
-    public static int oidTag(Object oid) {
-        return oidToTag(oid);
-    }
-
-    @Python("oid_tag_name(oid, /)")
-    public static String oidTagName(Object oid) {
-        int tag = oidToTag(oid);
-        loadTagNames();
-        String n = tagNames.get(tag);
-        // python-nss formats the tag with "%#x", which Python 2 renders without the 0x
-        if (n == null) throw new NotFoundError("oid tag not found: " + Integer.toHexString(tag));
-        return n;
-    }
-
-    /** "OID.a.b.c"; for a SecItem the dotted form of its contents, whatever they are ("" if NSS has none). */
-    @Python("oid_dotted_decimal(oid, /)")
-    public static String oidDottedDecimal(Object oid) {
-        if (oid instanceof SecItem item) {
-            String d = Oids.dottedString(item.toByteArray());
-            return d == null ? "" : d;
-        }
-        int tag = oidToTag(oid);
-        requireKnownTag(tag);
-        String d = Oids.dottedString(Oids.contentsOfTag(tag));
-        return d == null ? "" : d;
     }
 
     // ---- requests, revocation, OCSP, flag and format helpers (PkiFlags, SignedCRL, OcspSettings, LineFormat)

@@ -1,5 +1,6 @@
 package org.jnss.pkcs12;
 
+import org.jnss.asn1.OidNames;
 import org.jnss.asn1.Oids;
 import org.jnss.asn1.Scratch;
 import org.jnss.core.ArgumentError;
@@ -111,11 +112,11 @@ public final class Pkcs12 {
     @Python(value = "pkcs12_map_cipher(cipher, key_length=0)",
             doc = "Maps a cipher (SEC OID tag, name or SecItem) and key length to the SEC OID tag of a PKCS#12 encryption method.")
     public static int pkcs12MapCipher(Object cipher, int keyLength) {
-        int tag = Nss.oidToTag(cipher);
+        int tag = OidNames.knownTagOf(cipher);
         // NSS dereferences the OID data of the tag: an unknown tag is an error here (python-nss crashes)
         if (!NssRuntime.isInitialized()) {
             try {
-                Nss.oidTagName(tag);                                   // the static OID table only
+                OidNames.oidTagName(tag);                                   // the static OID table only
             } catch (RuntimeException e) {
                 throw new NSPRError(null, ErrorConstants.SEC_ERROR_UNRECOGNIZED_OID);
             }

@@ -1,5 +1,6 @@
 package org.jnss.pki;
 
+import org.jnss.asn1.DerFormat;
 import org.jnss.asn1.Asn1Fmt;
 import org.jnss.asn1.BStr;
 import org.jnss.asn1.Formatted;
@@ -58,11 +59,11 @@ public final class AuthKeyID extends Formatted {
     /** The authority certificate's serial number as an integer, None when absent. */
     @Python("serial_number")
     public Object getSerialNumber() {
-        return serial == null ? null : Asn1Fmt.pyInt(Asn1Fmt.integer(serial));
+        return serial == null ? null : Asn1Fmt.pyInt(DerFormat.integer(serial));
     }
 
     private String serialStr() {
-        return serial == null ? "None" : Asn1Fmt.integer(serial).toString();
+        return serial == null ? "None" : DerFormat.integer(serial).toString();
     }
 
     @Python("get_general_names(repr_kind=AsString)")

@@ -1,5 +1,6 @@
 package org.jnss.pki;
 
+import org.jnss.asn1.DerFormat;
 import org.jnss.asn1.Asn1Fmt;
 import org.jnss.asn1.BStr;
 import org.jnss.asn1.Lines;
@@ -140,12 +141,12 @@ public class Certificate extends NativeResource {
 
     @Python("version")
     public Object getVersion() {
-        return Asn1Fmt.pyInt(Asn1Fmt.integer(item(Layout.CERT_VERSION)));
+        return Asn1Fmt.pyInt(DerFormat.integer(item(Layout.CERT_VERSION)));
     }
 
     @Python("serial_number")
     public Object getSerialNumber() {
-        return Asn1Fmt.pyInt(Asn1Fmt.integer(item(Layout.CERT_SERIAL)));
+        return Asn1Fmt.pyInt(DerFormat.integer(item(Layout.CERT_SERIAL)));
     }
 
     /** The PRTime of a validity time (0 when NSS cannot convert it). */
@@ -287,7 +288,7 @@ public class Certificate extends NativeResource {
 
     public Lines lines(int level) {
         Lines lines = new Lines();
-        BigInteger version = Asn1Fmt.integer(item(Layout.CERT_VERSION));
+        BigInteger version = DerFormat.integer(item(Layout.CERT_VERSION));
         String issuer = getIssuer().render();
         String subject = getSubject().render();
         String notBefore = Asn1Fmt.timeString(validityTime(Layout.VALIDITY_NOT_BEFORE));
@@ -297,7 +298,7 @@ public class Certificate extends NativeResource {
         try {
             lines.label(level, "Data");
             lines.pair(level + 2, "Version", Asn1Fmt.decHex(version.add(BigInteger.ONE), version));
-            lines.pair(level + 2, "Serial Number", Asn1Fmt.decHex(Asn1Fmt.integer(Scratch.itemBytes(c + Layout.CERT_SERIAL))));
+            lines.pair(level + 2, "Serial Number", Asn1Fmt.decHex(DerFormat.integer(Scratch.itemBytes(c + Layout.CERT_SERIAL))));
             lines.label(level + 2, "Signature Algorithm");
             PkiFmt.algorithm(lines, level + 3, c + Layout.CERT_SIGNATURE);
             lines.pair(level + 2, "Issuer", issuer);

@@ -1,5 +1,7 @@
 package org.jnss.pki;
 
+import org.jnss.asn1.Oids;
+import org.jnss.asn1.DerFormat;
 import org.jnss.asn1.Asn1Fmt;
 import org.jnss.asn1.Formatted;
 import org.jnss.asn1.Lines;
@@ -97,7 +99,7 @@ public final class CertificateRequest extends Formatted {
          */
         List<CertificateExtension> extensions() {
             for (long attr : attributes()) {
-                if (Asn1Fmt.oidTag(Scratch.itemBytes(attr + ATTR_TYPE)) != NssConstants.SEC_OID_PKCS9_EXTENSION_REQUEST)
+                if (Oids.tagOf(Scratch.itemBytes(attr + ATTR_TYPE)) != NssConstants.SEC_OID_PKCS9_EXTENSION_REQUEST)
                     continue;
                 long values = Mem.getPointer(attr, ATTR_VALUE);
                 if (values == 0 || Mem.getPointer(values, 0) == 0)
@@ -124,7 +126,7 @@ public final class CertificateRequest extends Formatted {
     @Python("version")
     public Object getVersion() {
         requireData();
-        return Asn1Fmt.pyInt(Asn1Fmt.integer(version));
+        return Asn1Fmt.pyInt(DerFormat.integer(version));
     }
 
     @Python("extensions")
@@ -161,7 +163,7 @@ public final class CertificateRequest extends Formatted {
         Object[] attributes = getAttributes();
         Lines lines = new Lines();
         lines.label(level + 1, "Data");
-        lines.pair(level + 2, "Version", Asn1Fmt.decHex(Asn1Fmt.integer(version)));
+        lines.pair(level + 2, "Version", Asn1Fmt.decHex(DerFormat.integer(version)));
         lines.pair(level + 2, "Subject", subject.render());
         lines.label(level + 2, "Subject Public Key Info");
         withSubjectPublicKeyInfo(spki -> {

@@ -1,5 +1,8 @@
 package org.jnss.pki;
 
+import org.jnss.asn1.Codec;
+import org.jnss.asn1.Oids;
+import org.jnss.asn1.DerFormat;
 import org.jnss.asn1.Asn1Fmt;
 import org.jnss.asn1.BStr;
 import org.jnss.asn1.Lines;
@@ -113,8 +116,8 @@ public final class PkiFmt {
     }
 
     static void algorithm(Lines lines, int level, byte[] oid, byte[] params) {
-        lines.pair(level, "Algorithm", Asn1Fmt.oidDesc(oid));
-        int tag = Asn1Fmt.oidTag(oid);
+        lines.pair(level, "Algorithm", Oids.describe(oid));
+        int tag = Oids.tagOf(oid);
         if (NssPki.SEC_PKCS5IsAlgorithmPBEAlgTag(tag) != 0) {
             // python-nss decodes PBE parameters here; certificates never carry them
             String label = switch (tag) {
@@ -159,7 +162,7 @@ public final class PkiFmt {
             } else if (tag == NssConstants.SEC_OID_PKCS5_PBKDF2) {
                 byte[] salt = seq.next(0x04), count = seq.next(0x02);
                 if (salt == null || count == null) return;
-                out.pair(level, "Salt", Asn1Fmt.hex(salt));
+                out.pair(level, "Salt", Codec.hex(salt));
                 out.pair(level, "Iteration Count", new java.math.BigInteger(1, count).toString());
                 byte[] keyLen = seq.peekTag() == 0x02 ? seq.next(0x02) : null;
                 if (keyLen != null) out.pair(level, "Key Length", new java.math.BigInteger(1, keyLen).toString());
@@ -171,7 +174,7 @@ public final class PkiFmt {
             } else if (tag != NssConstants.SEC_OID_PKCS5_PBMAC1) {
                 byte[] salt = seq.next(0x04), count = seq.next(0x02);
                 if (salt == null || count == null) return;
-                out.pair(level, "Salt", Asn1Fmt.hex(salt));
+                out.pair(level, "Salt", Codec.hex(salt));
                 out.pair(level, "Iteration Count", new java.math.BigInteger(1, count).toString());
             }
         } catch (RuntimeException e) {
@@ -248,15 +251,15 @@ public final class PkiFmt {
                 return;
             long hash = Mem.getPointer(p, Layout.PSS_HASH);
             out.pair(level, "Hash algorithm",
-                    hash != 0 ? Asn1Fmt.oidDesc(Scratch.itemBytes(hash + Layout.ALG_ALGORITHM)) : "default, SHA-1");
+                    hash != 0 ? Oids.describe(Scratch.itemBytes(hash + Layout.ALG_ALGORITHM)) : "default, SHA-1");
             long mask = Mem.getPointer(p, Layout.PSS_MASK);
             String maskAlg, maskHash;
             if (mask != 0) {
-                maskAlg = Asn1Fmt.oidDesc(Scratch.itemBytes(mask + Layout.ALG_ALGORITHM));
+                maskAlg = Oids.describe(Scratch.itemBytes(mask + Layout.ALG_ALGORITHM));
                 long maskHashAlg = s.calloc(Layout.ALG_SIZE);
                 if (NssPki.SEC_QuickDERDecodeItem(s.arena(), maskHashAlg, NssPki.NSS_Get_SECOID_AlgorithmIDTemplate(0, 0),
                         mask + Layout.ALG_PARAMETERS) == 0)
-                    maskHash = Asn1Fmt.oidDesc(Scratch.itemBytes(maskHashAlg + Layout.ALG_ALGORITHM));
+                    maskHash = Oids.describe(Scratch.itemBytes(maskHashAlg + Layout.ALG_ALGORITHM));
                 else
                     maskHash = "Invalid mask generation algorithm parameters";
             } else {
@@ -267,7 +270,7 @@ public final class PkiFmt {
             out.pair(level, "Mask hash algorithm", maskHash);
             long salt = p + Layout.PSS_SALT;
             out.pair(level, "Salt length", Mem.getPointer(salt, Layout.ITEM_DATA) != 0
-                    ? Asn1Fmt.integer(Scratch.itemBytes(salt)).toString() : "default, 20");
+                    ? DerFormat.integer(Scratch.itemBytes(salt)).toString() : "default, 20");
         }
         lines.addAll(out);
     }
@@ -344,16 +347,16 @@ public final class PkiFmt {
         int type = Mem.getInt(gn, Layout.GN_TYPE);
         long other = gn + Layout.GN_NAME;
         String value = switch (type) {
-            case 1 -> Asn1Fmt.str(Asn1Fmt.any(Scratch.itemBytes(other)));
-            case 2, 3, 7 -> Asn1Fmt.escapedAscii(Scratch.itemBytes(other));
-            case 4, 6 -> Asn1Fmt.str(Asn1Fmt.any(Scratch.itemBytes(other)));
+            case 1 -> DerFormat.str(DerFormat.any(Scratch.itemBytes(other)));
+            case 2, 3, 7 -> DerFormat.escapedAscii(Scratch.itemBytes(other));
+            case 4, 6 -> DerFormat.str(DerFormat.any(Scratch.itemBytes(other)));
             case 5 -> NameCodec.nameToAscii(other);
             case 8 -> Asn1Fmt.ipAddress(Scratch.itemBytes(other));
-            case 9 -> Asn1Fmt.oidDesc(Scratch.itemBytes(other));
+            case 9 -> Oids.describe(Scratch.itemBytes(other));
             default -> throw new IllegalArgumentException("unknown type [" + (type - 1) + "]");
         };
         String typeString = switch (type) {
-            case 1 -> "Other Name (" + Asn1Fmt.oidDesc(Scratch.itemBytes(gn + Layout.GN_OTHNAME_OID)) + ")";
+            case 1 -> "Other Name (" + Oids.describe(Scratch.itemBytes(gn + Layout.GN_OTHNAME_OID)) + ")";
             case 2 -> "RFC822 Name";
             case 3 -> "DNS name";
             case 4 -> "X400 Address";
@@ -414,10 +417,10 @@ public final class PkiFmt {
     /** CertificateExtension.format_lines */
     static void extension(Lines lines, int level, CertificateExtension ext) {
         Lines out = new Lines();
-        out.pair(level, "Name", Asn1Fmt.oidDesc(ext.oid()));
+        out.pair(level, "Name", Oids.describe(ext.oid()));
         out.pair(level, "Critical", ext.critical());
         byte[] v = ext.value();
-        switch (Asn1Fmt.oidTag(ext.oid())) {
+        switch (Oids.tagOf(ext.oid())) {
             case NssConstants.SEC_OID_X509_KEY_USAGE -> {
                 out.label(level, "Usages");
                 textLines(out, level + 1, keyUsage(v));
@@ -428,7 +431,7 @@ public final class PkiFmt {
             }
             case NssConstants.SEC_OID_X509_SUBJECT_KEY_ID -> {
                 out.label(level, "Data");
-                byte[] id = Asn1Fmt.stripTagAndLength(v);
+                byte[] id = DerFormat.stripTagAndLength(v);
                 if (id == null) throw new IllegalArgumentException("malformed ASN.1 DER data");
                 out.hex(level + 1, id);
             }
@@ -451,19 +454,9 @@ public final class PkiFmt {
 
     /** x509_ext_key_usage(value, AsString): the descriptions of a SEQUENCE OF OID. */
     static List<String> oidSequence(byte[] value) {
-        if (value.length == 0) throw new IllegalArgumentException("missing DER encoded OID data");
-        try (Scratch s = new Scratch()) {
-            long seq = NssPki.CERT_DecodeOidSequence(s.item(value));
-            if (seq == 0) throw NSPRError.last("unable to decode OID sequence");
-            try {
-                List<String> out = new ArrayList<>();
-                for (long oid : Scratch.pointerArray(Mem.getPointer(seq, Layout.OIDSEQ_OIDS)))
-                    out.add(Asn1Fmt.oidDesc(Scratch.itemBytes(oid)));
-                return out;
-            } finally {
-                NssPki.CERT_DestroyOidSequence(seq);
-            }
-        }
+        List<String> out = new ArrayList<>();
+        for (byte[] oid : Oids.sequence(value)) out.add(Oids.describe(oid));
+        return out;
     }
 
     /** x509_alt_name(value): the general names of an alternative name extension. */

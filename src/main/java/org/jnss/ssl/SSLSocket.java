@@ -639,7 +639,7 @@ public class SSLSocket extends Socket {
     @Python(value = "connection_info_format(level=0, indent_len=4)", doc = "connection_info_format(level=0, "
             + "indent_len=4) -> string\n\nconnection_info_format_lines() as indented text.")
     public String connectionInfoFormat(int level, int indentLen) {
-        return org.jnss.asn1.Fmt.indented(connectionInfoFormatLines(level), indentLen);
+        return org.jnss.asn1.Lines.indentedText(connectionInfoFormatLines(level), indentLen);
     }
 
     @Python(value = "connection_info_str()", doc = "connection_info_str() -> str\n\nconnection_info_format() at level 0.")

@@ -1,5 +1,6 @@
 package org.jnss.nss;
 
+import org.jnss.asn1.OidNames;
 import org.jnss.asn1.Codec;
 import org.jnss.core.NativeResource;
 import org.jnss.error.ErrorConstants;
@@ -229,11 +230,11 @@ class NssLifecycleTest {
     void beforeInitialisation() {
         assertEquals(ErrorConstants.SEC_ERROR_NO_MODULE, code(() -> Nss.md5Digest(new byte[1])));
         assertEquals(ErrorConstants.SEC_ERROR_NO_MODULE, code(() -> Nss.createDigestContext(NssConstants.SEC_OID_SHA1)));
-        assertEquals(ErrorConstants.SEC_ERROR_NOT_INITIALIZED, code(() -> Nss.oidStr(99999)));
+        assertEquals(ErrorConstants.SEC_ERROR_NOT_INITIALIZED, code(() -> OidNames.oidStr(99999)));
         assertEquals(ErrorConstants.SEC_ERROR_NOT_INITIALIZED, code(Nss::nssShutdown));
-        assertEquals("SHA-1", Nss.oidStr(NssConstants.SEC_OID_SHA1));
-        assertEquals("SEC_OID_AVA_COMMON_NAME", Nss.oidTagName("cn"));
-        assertEquals("OID.2.5.4.3", Nss.oidDottedDecimal("OID.2.5.4.3"));
+        assertEquals("SHA-1", OidNames.oidStr(NssConstants.SEC_OID_SHA1));
+        assertEquals("SEC_OID_AVA_COMMON_NAME", OidNames.oidTagName("cn"));
+        assertEquals("OID.2.5.4.3", OidNames.oidDottedDecimal("OID.2.5.4.3"));
     }
 
     @Test
@@ -248,18 +249,18 @@ class NssLifecycleTest {
     @Test
     void oids() {
         Nss.nssInitNodb();
-        assertEquals(NssConstants.SEC_OID_SHA256, Nss.oidTag("sha256"));
-        assertEquals(NssConstants.SEC_OID_SHA256, Nss.oidTag("SEC_OID_SHA256"));
-        assertEquals(NssConstants.SEC_OID_AVA_COMMON_NAME, Nss.oidTag("2.5.4.3"));
-        assertEquals(NssConstants.SEC_OID_AVA_COMMON_NAME, Nss.oidTag(new SecItem(new byte[]{0x55, 4, 3})));
-        assertEquals("SEC_OID_PKCS12_KEY_USAGE", Nss.oidTagName(NssConstants.SEC_OID_X509_KEY_USAGE));
-        assertEquals("OID.2.16.840.1.101.3.4.2.1", Nss.oidDottedDecimal(NssConstants.SEC_OID_SHA256));
-        assertThrows(IllegalArgumentException.class, () -> Nss.oidTag(0));
-        assertThrows(IllegalArgumentException.class, () -> Nss.oidTag("1.2"));
-        assertThrows(IllegalStateException.class, () -> Nss.oidTag(-1));
-        assertThrows(org.jnss.core.NotFoundError.class, () -> Nss.oidTag("bogus"));
-        assertThrows(org.jnss.core.NotFoundError.class, () -> Nss.oidTagName(99999));
-        assertEquals(ErrorConstants.SEC_ERROR_UNRECOGNIZED_OID, code(() -> Nss.oidStr(99999)));
+        assertEquals(NssConstants.SEC_OID_SHA256, OidNames.oidTag("sha256"));
+        assertEquals(NssConstants.SEC_OID_SHA256, OidNames.oidTag("SEC_OID_SHA256"));
+        assertEquals(NssConstants.SEC_OID_AVA_COMMON_NAME, OidNames.oidTag("2.5.4.3"));
+        assertEquals(NssConstants.SEC_OID_AVA_COMMON_NAME, OidNames.oidTag(new SecItem(new byte[]{0x55, 4, 3})));
+        assertEquals("SEC_OID_PKCS12_KEY_USAGE", OidNames.oidTagName(NssConstants.SEC_OID_X509_KEY_USAGE));
+        assertEquals("OID.2.16.840.1.101.3.4.2.1", OidNames.oidDottedDecimal(NssConstants.SEC_OID_SHA256));
+        assertThrows(IllegalArgumentException.class, () -> OidNames.oidTag(0));
+        assertThrows(IllegalArgumentException.class, () -> OidNames.oidTag("1.2"));
+        assertThrows(IllegalStateException.class, () -> OidNames.oidTag(-1));
+        assertThrows(org.jnss.core.NotFoundError.class, () -> OidNames.oidTag("bogus"));
+        assertThrows(org.jnss.core.NotFoundError.class, () -> OidNames.oidTagName(99999));
+        assertEquals(ErrorConstants.SEC_ERROR_UNRECOGNIZED_OID, code(() -> OidNames.oidStr(99999)));
         assertEquals(List.of("TLS Web Server Authentication Certificate"),
                 Arrays.asList(new SecItem(Codec.readHex("30 0a 06 08 2b 06 01 05 05 07 03 01", " "))
                         .getOidSequence(NssConstants.AsString)));
