@@ -4,8 +4,8 @@ import org.jnss.error.NSPRError;
 import org.jnss.natives.Layout;
 import org.jnss.natives.Mem;
 import org.jnss.natives.Nss3;
+import org.jnss.natives.NssPki;
 
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,37 +19,15 @@ public final class Oids {
     private Oids() {}
 
     /**
-     * NSS's rendering of OID contents ("OID.2.5.4.3"), or null where NSS gives
-     * none (fewer than two octets). Components of more than 64 bits or with an
-     * unterminated encoding read "UNSUPPORTED".
+     * NSS's rendering of OID contents ("OID.2.5.4.3", CERT_GetOidString), or
+     * null where NSS gives none (fewer than two octets). Components NSS cannot
+     * render (wider than 64 bits, unterminated, or padded with a leading 0x80
+     * octet) read "UNSUPPORTED".
      */
     public static String dottedString(byte[] oid) {
-        if (oid.length < 2 || oid.length > 1024) return null;
-        if ((oid[0] & 0xff) == 0x80 && oid.length == 2) return Long.toString(oid[1] & 0xff);
-        StringBuilder sb = null;
-        int first = 0;
-        while (first < oid.length) {
-            int last = first;
-            while (last < oid.length && (oid[last] & 0x80) != 0) last++;
-            String component;
-            if (last >= oid.length || last - first > 9) {
-                component = null;            // unterminated, or wider than 64 bits
-            } else {
-                BigInteger n = BigInteger.ZERO;
-                for (int i = first; i <= last; i++) n = n.shiftLeft(7).or(BigInteger.valueOf(oid[i] & 0x7f));
-                component = sb == null ? firstTwoArcs(n) : n.toString();
-            }
-            if (sb == null) sb = new StringBuilder("OID.");
-            else sb.append('.');
-            sb.append(component == null ? "UNSUPPORTED" : component);
-            first = last + 1;
+        try (Scratch s = new Scratch()) {
+            return BStr.of(Scratch.takeSmprintfString(NssPki.CERT_GetOidString(s.item(oid))));
         }
-        return sb.toString();
-    }
-
-    private static String firstTwoArcs(BigInteger n) {
-        BigInteger one = n.divide(BigInteger.valueOf(40)).min(BigInteger.TWO);
-        return one + "." + n.subtract(one.multiply(BigInteger.valueOf(40)));
     }
 
     /** The SECOidTag NSS knows for OID contents (SEC_OID_UNKNOWN, 0, if none). */

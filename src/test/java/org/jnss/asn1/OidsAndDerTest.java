@@ -33,6 +33,9 @@ class OidsAndDerTest {
         assertNull(Oids.dottedString(new byte[0]));
         assertEquals("OID.2.5.4.UNSUPPORTED", Oids.dottedString(h("55 04 83")), "unterminated last component");
         assertEquals("OID.UNSUPPORTED.1", Oids.dottedString(h("81 81 81 81 81 81 81 81 81 81 01 01")));
+        // a component padded with a leading 0x80 octet (not DER): NSS, and so python-nss, gives up on it
+        assertEquals("OID.2.5.UNSUPPORTED.3", Oids.dottedString(h("55 80 04 03")));
+        assertEquals("OID.UNSUPPORTED.2", Oids.dottedString(h("80 01 02")));
     }
 
     @Test
