@@ -4,7 +4,6 @@ import org.jnss.natives.Layout;
 import org.jnss.natives.Mem;
 import org.jnss.natives.Nspr4;
 import org.jnss.natives.Nss3;
-import org.jnss.natives.NssPki;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -62,9 +61,9 @@ public final class Asn1Fmt {
     public static String timeString(long prtime) {
         long tm = Mem.calloc(Layout.EXPLODED_TIME_SIZE);
         try {
-            NssPki.PR_ExplodeTime(prtime, NssPki.PR_GMT_PARAMETERS, tm);
+            Nspr4.PR_ExplodeTime(prtime, Nspr4.PR_GMT_PARAMETERS, tm);
             byte[] buf = new byte[100];
-            NssPki.PR_FormatTime(buf, buf.length, TIME_FORMAT, tm);
+            Nspr4.PR_FormatTime(buf, buf.length, TIME_FORMAT, tm);
             int len = 0;
             while (len < buf.length && buf[len] != 0) len++;
             return BStr.of(java.util.Arrays.copyOf(buf, len));
@@ -78,7 +77,7 @@ public final class Asn1Fmt {
         try (Scratch s = new Scratch()) {
             long[] t = new long[1];
             long native_ = s.item(item, siType);
-            int rv = generalized ? NssPki.DER_GeneralizedTimeToTime(t, native_) : NssPki.DER_UTCTimeToTime(t, native_);
+            int rv = generalized ? Nss3.DER_GeneralizedTimeToTime(t, native_) : Nss3.DER_UTCTimeToTime(t, native_);
             return rv == 0 ? t[0] : null;
         }
     }
@@ -102,11 +101,11 @@ public final class Asn1Fmt {
         long addr = Mem.calloc(Layout.NETADDR_SIZE);
         try {
             if (v4) {
-                Mem.setShort(addr, 0, (short) 2);          // PR_AF_INET
-                Mem.write(addr, 4, v4bytes, 0, 4);
+                Mem.setShort(addr, Layout.NETADDR_FAMILY, (short) 2);         // PR_AF_INET
+                Mem.write(addr, Layout.NETADDR_INET_IP, v4bytes, 0, 4);
             } else {
-                Mem.setShort(addr, 0, (short) 10);         // PR_AF_INET6
-                Mem.write(addr, 8, ip, 0, 16);
+                Mem.setShort(addr, Layout.NETADDR_FAMILY, (short) 10);        // PR_AF_INET6
+                Mem.write(addr, Layout.NETADDR_IPV6_IP, ip, 0, 16);
             }
             byte[] buf = new byte[1024];
             if (Nspr4.PR_NetAddrToString(addr, buf, buf.length) != 0) return Codec.hex(ip);

@@ -4,7 +4,6 @@ import org.jnss.error.NSPRError;
 import org.jnss.natives.Layout;
 import org.jnss.natives.Mem;
 import org.jnss.natives.Nss3;
-import org.jnss.natives.NssPki;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +25,7 @@ public final class Oids {
      */
     public static String dottedString(byte[] oid) {
         try (Scratch s = new Scratch()) {
-            return BStr.of(Scratch.takeSmprintfString(NssPki.CERT_GetOidString(s.item(oid))));
+            return BStr.of(Scratch.takeSmprintfString(Nss3.CERT_GetOidString(s.item(oid))));
         }
     }
 

@@ -8,7 +8,6 @@ import org.jnss.core.Python;
 import org.jnss.error.ErrorConstants;
 import org.jnss.error.NSPRError;
 import org.jnss.natives.Nss3;
-import org.jnss.natives.NssPki;
 import org.jnss.nss.NssConstants;
 import org.jnss.nss.SecItem;
 import org.jnss.pki.AlgorithmID;
@@ -82,7 +81,7 @@ public final class SymCipher {
             return symKey.withHandle(s -> PK11SymKey.wrapped(
                     item -> Nss3.PK11_PubWrapSymKey(mechanism, pk, s, item), Nss3.PK11_GetKeyLength(s)));
         } finally {
-            NssPki.SECKEY_DestroyPublicKey(pk);
+            Nss3.SECKEY_DestroyPublicKey(pk);
         }
     }
 

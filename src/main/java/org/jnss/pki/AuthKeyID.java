@@ -1,5 +1,6 @@
 package org.jnss.pki;
 
+import org.jnss.natives.Nss3;
 import org.jnss.asn1.DerFormat;
 import org.jnss.asn1.Asn1Fmt;
 import org.jnss.asn1.BStr;
@@ -11,7 +12,6 @@ import org.jnss.core.Python;
 import org.jnss.error.NSPRError;
 import org.jnss.natives.Layout;
 import org.jnss.natives.Mem;
-import org.jnss.natives.NssPki;
 import org.jnss.nss.SecItem;
 
 import java.util.ArrayList;
@@ -33,7 +33,7 @@ public final class AuthKeyID extends Formatted {
 
     static AuthKeyID decode(byte[] value) {
         try (Scratch s = new Scratch()) {
-            long akid = NssPki.CERT_DecodeAuthKeyID(s.arena(), s.item(value));
+            long akid = Nss3.CERT_DecodeAuthKeyID(s.arena(), s.item(value));
             if (akid == 0) throw NSPRError.last("cannot decode AuthKeyID");
             return new AuthKeyID(optional(akid + Layout.AKID_KEY_ID), optional(akid + Layout.AKID_SERIAL),
                     GeneralName.wrap(PkiFmt.generalNames(Mem.getPointer(akid, Layout.AKID_ISSUER))));

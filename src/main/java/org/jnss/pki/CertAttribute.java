@@ -1,5 +1,6 @@
 package org.jnss.pki;
 
+import org.jnss.natives.Nss3;
 import org.jnss.asn1.Oids;
 import org.jnss.asn1.BStr;
 import org.jnss.asn1.DerFormat;
@@ -10,8 +11,6 @@ import org.jnss.core.ArgumentError;
 import org.jnss.core.PyTypeNames;
 import org.jnss.core.Python;
 import org.jnss.natives.Mem;
-import org.jnss.natives.NssPki;
-import org.jnss.natives.NssPkix;
 import org.jnss.nss.NssConstants;
 import org.jnss.nss.SecItem;
 
@@ -77,7 +76,7 @@ public final class CertAttribute extends Formatted {
         if (first == 0) return null;
         try (Scratch s = new Scratch()) {
             long cell = s.calloc(Mem.POINTER_SIZE);
-            if (NssPki.SEC_ASN1DecodeItem(s.arena(), cell, NssPkix.NSS_Get_CERT_SequenceOfCertExtensionTemplate(0, 0),
+            if (Nss3.SEC_ASN1DecodeItem(s.arena(), cell, Nss3.NSS_Get_CERT_SequenceOfCertExtensionTemplate(0, 0),
                     first) != 0)
                 return null;
             List<CertificateExtension> out = new ArrayList<>();

@@ -1,5 +1,6 @@
 package org.jnss.pki;
 
+import org.jnss.natives.Ssl3;
 import org.jnss.asn1.Scratch;
 import org.jnss.core.ArgumentError;
 import org.jnss.core.PyTypeNames;
@@ -10,7 +11,6 @@ import org.jnss.natives.Layout;
 import org.jnss.natives.Mem;
 import org.jnss.natives.Nspr4;
 import org.jnss.natives.Nss3;
-import org.jnss.natives.NssPki;
 import org.jnss.nss.NssRuntime;
 import org.jnss.nss.SecItem;
 import org.jnss.pk11.PK11Slot;
@@ -34,9 +34,7 @@ public final class CertVerify {
     private CertVerify() {}
 
     // CERTCertList / CERTCertListNode / CERTCertNicknames / CERTDistNames (LP64, offsetof-checked)
-    private static final int LIST_NODE_CERT = 16;
     private static final int NICKNAMES_NUM = 16, NICKNAMES_LIST = 24;
-    private static final int DISTNAMES_NNAMES = 8, DISTNAMES_NAMES = 16, DISTNAMES_SIZE = 32;
     private static final int TRUST_SIZE = 12;
 
     /** A time argument: microseconds since the epoch as int/long/float, None for now. */
@@ -67,7 +65,7 @@ public final class CertVerify {
         long pin = Passwords.pinArgs(userData);
         long c = cert.acquireHandle();
         try {
-            if (NssPki.CERT_VerifyCertificateNow(db, c, checkSig ? 1 : 0, required, pin, returned) != 0)
+            if (Nss3.CERT_VerifyCertificateNow(db, c, checkSig ? 1 : 0, required, pin, returned) != 0)
                 throw failure(returned[0], null);
             return (int) returned[0];
         } finally {
@@ -89,7 +87,7 @@ public final class CertVerify {
         NSPRError err = null;
         CertVerifyLog result = null;
         try {
-            rv = NssPki.CERT_VerifyCertificate(db, c, checkSig ? 1 : 0, required, t, pin, log, returned);
+            rv = Nss3.CERT_VerifyCertificate(db, c, checkSig ? 1 : 0, required, t, pin, log, returned);
             if (rv != 0) err = NSPRError.last();
         } finally {
             cert.releaseHandle();
@@ -105,7 +103,7 @@ public final class CertVerify {
         byte[] name = cstring(hostname);
         long c = cert.acquireHandle();
         try {
-            return NssPki.CERT_VerifyCertName(c, name) == 0;
+            return Nss3.CERT_VerifyCertName(c, name) == 0;
         } finally {
             cert.releaseHandle();
         }
@@ -121,7 +119,7 @@ public final class CertVerify {
         long t = timeOrNow(time);
         long c = cert.acquireHandle();
         try {
-            return NssPki.CERT_CheckCertValidTimes(c, t, allowOverride ? 1 : 0);
+            return Nss3.CERT_CheckCertValidTimes(c, t, allowOverride ? 1 : 0);
         } finally {
             cert.releaseHandle();
         }
@@ -131,7 +129,7 @@ public final class CertVerify {
         int[] type = new int[1];
         long c = cert.acquireHandle();
         try {
-            boolean ca = NssPki.CERT_IsCACert(c, type) != 0;
+            boolean ca = Nss3.CERT_IsCACert(c, type) != 0;
             return returnCertType ? new Object[]{ca, type[0]} : ca;
         } finally {
             cert.releaseHandle();
@@ -141,7 +139,7 @@ public final class CertVerify {
     static int findKeaType(Certificate cert) {
         long c = cert.acquireHandle();
         try {
-            return org.jnss.natives.SslPki.NSS_FindCertKEAType(c);
+            return org.jnss.natives.Ssl3.NSS_FindCertKEAType(c);
         } finally {
             cert.releaseHandle();
         }
@@ -150,12 +148,12 @@ public final class CertVerify {
     static byte[] makeCaNickname(Certificate cert) {
         long c = cert.acquireHandle();
         try {
-            long s = NssPki.CERT_MakeCANickname(c);
+            long s = Nss3.CERT_MakeCANickname(c);
             if (s == 0) throw NSPRError.last();
             try {
                 return Mem.cStringBytes(s);
             } finally {
-                NssPki.PORT_Free(s);
+                Nss3.PORT_Free(s);
             }
         } finally {
             cert.releaseHandle();
@@ -166,7 +164,7 @@ public final class CertVerify {
         long t = timeOrNow(time);
         long c = cert.acquireHandle();
         try {
-            long list = NssPki.CERT_GetCertChainFromCert(c, t, usage);
+            long list = Nss3.CERT_GetCertChainFromCert(c, t, usage);
             if (list == 0) throw NSPRError.last();
             return certList(list).toArray();
         } finally {
@@ -179,11 +177,11 @@ public final class CertVerify {
         List<Certificate> out = new ArrayList<>();
         try {
             for (long n = Mem.getPointer(list, 0); n != 0 && n != list; n = Mem.getPointer(n, 0)) {
-                long dup = NssPki.CERT_DupCertificate(Mem.getPointer(n, LIST_NODE_CERT));
+                long dup = Nss3.CERT_DupCertificate(Mem.getPointer(n, Layout.CERTLIST_NODE_CERT));
                 if (dup != 0) out.add(new Certificate(dup));
             }
         } finally {
-            NssPki.CERT_DestroyCertList(list);
+            Nss3.CERT_DestroyCertList(list);
         }
         return out;
     }
@@ -202,7 +200,7 @@ public final class CertVerify {
             ders.add(si.toByteArray());
         }
         try (Scratch s = new Scratch()) {
-            long dn = s.calloc(DISTNAMES_SIZE);
+            long dn = s.calloc(Layout.DISTNAMES_SIZE);
             long items = ders.isEmpty() ? 0 : s.calloc((long) ders.size() * Layout.ITEM_SIZE);
             for (int i = 0; i < ders.size(); i++) {
                 long src = s.item(ders.get(i));
@@ -211,11 +209,11 @@ public final class CertVerify {
                 Mem.setPointer(dst, Layout.ITEM_DATA, Mem.getPointer(src, Layout.ITEM_DATA));
                 Mem.setInt(dst, Layout.ITEM_LEN, ders.get(i).length);
             }
-            Mem.setInt(dn, DISTNAMES_NNAMES, ders.size());
-            Mem.setPointer(dn, DISTNAMES_NAMES, items);
+            Mem.setInt(dn, Layout.DISTNAMES_NNAMES, ders.size());
+            Mem.setPointer(dn, Layout.DISTNAMES_NAMES, items);
             long c = cert.acquireHandle();
             try {
-                return org.jnss.natives.SslPki.NSS_CmpCertChainWCANames(c, dn) == 0;
+                return org.jnss.natives.Ssl3.NSS_CmpCertChainWCANames(c, dn) == 0;
             } finally {
                 cert.releaseHandle();
             }
@@ -229,7 +227,7 @@ public final class CertVerify {
         if (slot == null) slot = own = internalKeySlot();
         try (Scratch s = new Scratch()) {
             long tr = s.calloc(TRUST_SIZE);
-            if (NssPki.CERT_DecodeTrustString(tr, t) != 0)
+            if (Nss3.CERT_DecodeTrustString(tr, t) != 0)
                 throw new NSPRError("cannot decode trust string '" + trust + "'", NSPRError.last().getErrorCode());
             long pin = Passwords.pinArgs(userData);
             long sl = slot.acquireHandle();
@@ -242,7 +240,7 @@ public final class CertVerify {
             }
             long c = cert.acquireHandle();
             try {
-                if (NssPki.CERT_ChangeCertTrust(db, c, tr) != 0) throw NSPRError.last();
+                if (Nss3.CERT_ChangeCertTrust(db, c, tr) != 0) throw NSPRError.last();
             } finally {
                 cert.releaseHandle();
             }
@@ -255,7 +253,7 @@ public final class CertVerify {
 
     private static long defaultDb() {
         NssRuntime.requireInitialized();
-        long h = NssPki.CERT_GetDefaultCertDB();
+        long h = Nss3.CERT_GetDefaultCertDB();
         if (h == 0) throw new NSPRError(null, ErrorConstants.SEC_ERROR_BAD_DATABASE);
         return h;
     }
@@ -278,7 +276,7 @@ public final class CertVerify {
         byte[] n = cstring(nickname);
         long pin = Passwords.pinArgs(userData);
         try {
-            long c = NssPki.PK11_FindCertFromNickname(n, pin);
+            long c = Nss3.PK11_FindCertFromNickname(n, pin);
             if (c == 0) throw NSPRError.last();
             return new Certificate(c);
         } finally {
@@ -291,7 +289,7 @@ public final class CertVerify {
         byte[] n = cstring(nickname);
         long pin = Passwords.pinArgs(userData);
         try {
-            long list = NssPki.PK11_FindCertsFromNickname(n, pin);
+            long list = Nss3.PK11_FindCertsFromNickname(n, pin);
             if (list == 0) throw NSPRError.last();
             return certList(list).toArray();
         } finally {
@@ -304,7 +302,7 @@ public final class CertVerify {
         byte[] n = cstring(email);
         long pin = Passwords.pinArgs(userData);
         try {
-            long list = NssPki.PK11_FindCertsFromEmailAddress(n, pin);
+            long list = Nss3.PK11_FindCertsFromEmailAddress(n, pin);
             if (list == 0) throw NSPRError.last();
             return certList(list).toArray();
         } finally {
@@ -316,7 +314,7 @@ public final class CertVerify {
         NssRuntime.requireInitialized();
         long pin = Passwords.pinArgs(userData);
         try {
-            long list = NssPki.PK11_ListCerts(type, pin);
+            long list = Nss3.PK11_ListCerts(type, pin);
             if (list == 0) throw NSPRError.last();
             return certList(list).toArray();
         } finally {
@@ -325,7 +323,7 @@ public final class CertVerify {
     }
 
     public static Object[] listCertsInSlot(long slot) {
-        long list = NssPki.PK11_ListCertsInSlot(slot);
+        long list = Nss3.PK11_ListCertsInSlot(slot);
         if (list == 0) throw NSPRError.last();
         return certList(list).toArray();
     }
@@ -334,7 +332,7 @@ public final class CertVerify {
         long db = certdb.handle();
         long pin = Passwords.pinArgs(userData);
         try {
-            long names = NssPki.CERT_GetCertNicknames(db, what, pin);
+            long names = Nss3.CERT_GetCertNicknames(db, what, pin);
             if (names == 0) throw NSPRError.last();
             try {
                 int n = Mem.getInt(names, NICKNAMES_NUM);
@@ -346,7 +344,7 @@ public final class CertVerify {
                 }
                 return out;
             } finally {
-                NssPki.CERT_FreeNicknames(names);
+                Nss3.CERT_FreeNicknames(names);
             }
         } finally {
             Passwords.releasePinArgs(pin);
@@ -357,7 +355,7 @@ public final class CertVerify {
         long pin = Passwords.pinArgs(userData);
         long c = cert.acquireHandle();
         try {
-            long k = NssPki.PK11_FindKeyByAnyCert(c, pin);
+            long k = Nss3.PK11_FindKeyByAnyCert(c, pin);
             if (k == 0) throw NSPRError.last();
             return new PrivateKey(k);
         } finally {

@@ -1,5 +1,6 @@
 package org.jnss.pki;
 
+import org.jnss.natives.Nss3;
 import org.jnss.asn1.DerFormat;
 import org.jnss.asn1.Asn1Fmt;
 import org.jnss.asn1.BStr;
@@ -14,8 +15,6 @@ import org.jnss.error.ErrorConstants;
 import org.jnss.error.NSPRError;
 import org.jnss.natives.Layout;
 import org.jnss.natives.Mem;
-import org.jnss.natives.NssPki;
-import org.jnss.natives.NssPkix;
 import org.jnss.nss.NssConstants;
 import org.jnss.nss.NssRuntime;
 import org.jnss.nss.SecItem;
@@ -40,7 +39,7 @@ public class Certificate extends NativeResource {
 
     /** Adopts a CERTCertificate reference the caller owns. */
     public Certificate(long cert) {
-        super(cert, NssPki::CERT_DestroyCertificate, true);
+        super(cert, Nss3::CERT_DestroyCertificate, true);
     }
 
     /** Adopts a CERTCertificate reference the caller owns (for nss.ssl: peer and local certificates). */
@@ -59,7 +58,7 @@ public class Certificate extends NativeResource {
         if (certdb != null) {
             handle = certdb.handle();
         } else {
-            handle = NssPki.CERT_GetDefaultCertDB();
+            handle = Nss3.CERT_GetDefaultCertDB();
         }
         byte[] nick = null;
         if (nickname != null) {
@@ -70,7 +69,7 @@ public class Certificate extends NativeResource {
             long ders = s.calloc(Mem.POINTER_SIZE);
             Mem.setPointer(ders, 0, s.item(data));
             long[] certs = new long[1];
-            if (NssPki.CERT_ImportCerts(handle, NssConstants.certUsageUserCertImport, 1, ders, certs,
+            if (Nss3.CERT_ImportCerts(handle, NssConstants.certUsageUserCertImport, 1, ders, certs,
                     permanent ? 1 : 0, 0, nick) != 0) {
                 NSPRError e = NSPRError.last();
                 // NSS refuses a second certificate with the issuer and serial number of one it
@@ -78,18 +77,18 @@ public class Certificate extends NativeResource {
                 // may only be garbage: release such certificates and try once more.
                 if (e.getErrorCode() != ErrorConstants.SEC_ERROR_REUSED_ISSUER_AND_SERIAL) throw e;
                 NativeResource.releaseUnreferenced();
-                if (NssPki.CERT_ImportCerts(handle, NssConstants.certUsageUserCertImport, 1, ders, certs,
+                if (Nss3.CERT_ImportCerts(handle, NssConstants.certUsageUserCertImport, 1, ders, certs,
                         permanent ? 1 : 0, 0, nick) != 0)
                     throw NSPRError.last();
             }
             try {
                 long first = certs[0] == 0 ? 0 : Mem.getPointer(certs[0], 0);
                 if (first == 0) throw new NSPRError(null, ErrorConstants.SEC_ERROR_LIBRARY_FAILURE);
-                long cert = NssPki.CERT_DupCertificate(first);
+                long cert = Nss3.CERT_DupCertificate(first);
                 if (cert == 0) throw NSPRError.last();
                 return new Certificate(cert);
             } finally {
-                if (certs[0] != 0) NssPki.CERT_DestroyCertArray(certs[0], 1);
+                if (certs[0] != 0) Nss3.CERT_DestroyCertArray(certs[0], 1);
             }
         }
     }
@@ -133,7 +132,7 @@ public class Certificate extends NativeResource {
     public byte[] getSubjectCommonName() {
         long c = acquire();
         try {
-            return NameCodec.portString(NssPki.CERT_GetCommonName(c + Layout.CERT_SUBJECT));
+            return NameCodec.portString(Nss3.CERT_GetCommonName(c + Layout.CERT_SUBJECT));
         } finally {
             release();
         }
@@ -397,7 +396,7 @@ public class Certificate extends NativeResource {
         long t = CertVerify.time(time);
         long c = acquire();
         try {
-            if (NssPkix.CERT_CheckOCSPStatus(db, c, t, 0) != 0) throw NSPRError.last();
+            if (Nss3.CERT_CheckOCSPStatus(db, c, t, 0) != 0) throw NSPRError.last();
             return true;
         } finally {
             release();

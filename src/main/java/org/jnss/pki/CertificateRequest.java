@@ -1,5 +1,6 @@
 package org.jnss.pki;
 
+import org.jnss.natives.Nss3;
 import org.jnss.asn1.Oids;
 import org.jnss.asn1.DerFormat;
 import org.jnss.asn1.Asn1Fmt;
@@ -11,8 +12,6 @@ import org.jnss.error.ErrorConstants;
 import org.jnss.error.NSPRError;
 import org.jnss.natives.Layout;
 import org.jnss.natives.Mem;
-import org.jnss.natives.NssPki;
-import org.jnss.natives.NssPkix;
 import org.jnss.nss.NssConstants;
 
 import java.util.ArrayList;
@@ -71,17 +70,17 @@ public final class CertificateRequest extends Formatted {
         static <T> T use(byte[] der, java.util.function.Function<Decoded, T> f) {
             try (Scratch s = new Scratch()) {
                 long arena = s.arena();
-                long req = NssPki.PORT_ArenaZAlloc(arena, REQ_SIZE);
-                long sd = NssPki.PORT_ArenaZAlloc(arena, Layout.SD_SIZE);
+                long req = Nss3.PORT_ArenaZAlloc(arena, REQ_SIZE);
+                long sd = Nss3.PORT_ArenaZAlloc(arena, Layout.SD_SIZE);
                 if (req == 0 || sd == 0) throw NSPRError.last();
                 Mem.setPointer(req, REQ_ARENA, arena);
                 // the request is signed data: decode the envelope, then the request inside it
-                if (NssPki.SEC_ASN1DecodeItem(arena, sd, NssPki.NSS_Get_CERT_SignedDataTemplate(0, 0), s.item(der)) != 0)
+                if (Nss3.SEC_ASN1DecodeItem(arena, sd, Nss3.NSS_Get_CERT_SignedDataTemplate(0, 0), s.item(der)) != 0)
                     throw NSPRError.last();
-                if (NssPki.SEC_ASN1DecodeItem(arena, req, NssPkix.NSS_Get_CERT_CertificateRequestTemplate(0, 0),
+                if (Nss3.SEC_ASN1DecodeItem(arena, req, Nss3.NSS_Get_CERT_CertificateRequestTemplate(0, 0),
                         sd + Layout.SD_DATA) != 0)
                     throw NSPRError.last();
-                if (NssPkix.CERT_VerifySignedDataWithPublicKeyInfo(sd, req + REQ_SPKI, 0) != 0)
+                if (Nss3.CERT_VerifySignedDataWithPublicKeyInfo(sd, req + REQ_SPKI, 0) != 0)
                     throw NSPRError.last();
                 return f.apply(new Decoded(req));
             }

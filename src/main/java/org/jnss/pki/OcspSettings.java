@@ -1,9 +1,8 @@
 package org.jnss.pki;
 
+import org.jnss.natives.Nss3;
 import org.jnss.error.ErrorConstants;
 import org.jnss.error.NSPRError;
-import org.jnss.natives.NssPki;
-import org.jnss.natives.NssPkix;
 import org.jnss.nss.Nss;
 import org.jnss.nss.NssRuntime;
 
@@ -29,7 +28,7 @@ public final class OcspSettings {
     private static long handle(CertDB certdb) {
         if (certdb != null) return certdb.handle();
         if (!NssRuntime.isInitialized()) throw new NSPRError(null, ErrorConstants.SEC_ERROR_INVALID_ARGS);
-        return NssPki.CERT_GetDefaultCertDB();
+        return Nss3.CERT_GetDefaultCertDB();
     }
 
     private static void check(int status) {
@@ -37,31 +36,31 @@ public final class OcspSettings {
     }
 
     public static void enableChecking(CertDB certdb) {
-        check(NssPkix.CERT_EnableOCSPChecking(handle(certdb)));
+        check(Nss3.CERT_EnableOCSPChecking(handle(certdb)));
     }
 
     public static void disableChecking(CertDB certdb) {
-        check(NssPkix.CERT_DisableOCSPChecking(handle(certdb)));
+        check(Nss3.CERT_DisableOCSPChecking(handle(certdb)));
     }
 
     public static void cacheSettings(int maxCacheEntries, long minSecsTillNextFetch, long maxSecsTillNextFetch) {
         NssRuntime.requireInitialized();
         // the two times are C unsigned ints ("I": masked, never an overflow)
-        check(NssPkix.CERT_OCSPCacheSettings(maxCacheEntries, (int) minSecsTillNextFetch, (int) maxSecsTillNextFetch));
+        check(Nss3.CERT_OCSPCacheSettings(maxCacheEntries, (int) minSecsTillNextFetch, (int) maxSecsTillNextFetch));
     }
 
     public static void failureMode(int mode) {
         NssRuntime.requireInitialized();
-        check(NssPkix.CERT_SetOCSPFailureMode(mode));
+        check(Nss3.CERT_SetOCSPFailureMode(mode));
     }
 
     public static void timeout(long seconds) {
-        check(NssPkix.CERT_SetOCSPTimeout((int) seconds));
+        check(Nss3.CERT_SetOCSPTimeout((int) seconds));
     }
 
     public static void clearCache() {
         NssRuntime.requireInitialized();
-        check(NssPkix.CERT_ClearOCSPCache());
+        check(Nss3.CERT_ClearOCSPCache());
     }
 
     private static byte[] cString(String s) {
@@ -70,25 +69,25 @@ public final class OcspSettings {
     }
 
     public static void defaultResponder(CertDB certdb, String url, String nickname) {
-        check(NssPkix.CERT_SetOCSPDefaultResponder(certdb.handle(), cString(url), cString(nickname)));
+        check(Nss3.CERT_SetOCSPDefaultResponder(certdb.handle(), cString(url), cString(nickname)));
     }
 
     public static void enableDefaultResponder(CertDB certdb) {
-        check(NssPkix.CERT_EnableOCSPDefaultResponder(handle(certdb)));
+        check(Nss3.CERT_EnableOCSPDefaultResponder(handle(certdb)));
     }
 
     public static void disableDefaultResponder(CertDB certdb) {
-        check(NssPkix.CERT_DisableOCSPDefaultResponder(handle(certdb)));
+        check(Nss3.CERT_DisableOCSPDefaultResponder(handle(certdb)));
     }
 
     public static boolean usePkix() {
-        return NssPkix.CERT_GetUsePKIXForValidation() != 0;
+        return Nss3.CERT_GetUsePKIXForValidation() != 0;
     }
 
     /** Sets the flag and returns the previous one. */
     public static boolean setUsePkix(int flag) {
         boolean prev = usePkix();
-        check(NssPkix.CERT_SetUsePKIXForValidation(flag != 0 ? 1 : 0));
+        check(Nss3.CERT_SetUsePKIXForValidation(flag != 0 ? 1 : 0));
         return prev;
     }
 }

@@ -1,5 +1,6 @@
 package org.jnss.pki;
 
+import org.jnss.natives.Nss3;
 import org.jnss.asn1.Codec;
 import org.jnss.asn1.Oids;
 import org.jnss.asn1.DerFormat;
@@ -11,7 +12,6 @@ import org.jnss.error.ErrorConstants;
 import org.jnss.error.NSPRError;
 import org.jnss.natives.Layout;
 import org.jnss.natives.Mem;
-import org.jnss.natives.NssPki;
 import org.jnss.nss.Nss;
 import org.jnss.nss.NssConstants;
 
@@ -118,7 +118,7 @@ public final class PkiFmt {
     static void algorithm(Lines lines, int level, byte[] oid, byte[] params) {
         lines.pair(level, "Algorithm", Oids.describe(oid));
         int tag = Oids.tagOf(oid);
-        if (NssPki.SEC_PKCS5IsAlgorithmPBEAlgTag(tag) != 0) {
+        if (Nss3.SEC_PKCS5IsAlgorithmPBEAlgTag(tag) != 0) {
             // python-nss decodes PBE parameters here; certificates never carry them
             String label = switch (tag) {
                 case NssConstants.SEC_OID_PKCS5_PBES2 -> "Encryption";
@@ -246,7 +246,7 @@ public final class PkiFmt {
         Lines out = new Lines();
         try (Scratch s = new Scratch()) {
             long p = s.calloc(Layout.PSS_SIZE);
-            if (NssPki.SEC_QuickDERDecodeItem(s.arena(), p, NssPki.NSS_Get_SECKEY_RSAPSSParamsTemplate(0, 0),
+            if (Nss3.SEC_QuickDERDecodeItem(s.arena(), p, Nss3.NSS_Get_SECKEY_RSAPSSParamsTemplate(0, 0),
                     s.item(params)) != 0)
                 return;
             long hash = Mem.getPointer(p, Layout.PSS_HASH);
@@ -257,7 +257,7 @@ public final class PkiFmt {
             if (mask != 0) {
                 maskAlg = Oids.describe(Scratch.itemBytes(mask + Layout.ALG_ALGORITHM));
                 long maskHashAlg = s.calloc(Layout.ALG_SIZE);
-                if (NssPki.SEC_QuickDERDecodeItem(s.arena(), maskHashAlg, NssPki.NSS_Get_SECOID_AlgorithmIDTemplate(0, 0),
+                if (Nss3.SEC_QuickDERDecodeItem(s.arena(), maskHashAlg, Nss3.NSS_Get_SECOID_AlgorithmIDTemplate(0, 0),
                         mask + Layout.ALG_PARAMETERS) == 0)
                     maskHash = Oids.describe(Scratch.itemBytes(maskHashAlg + Layout.ALG_ALGORITHM));
                 else
@@ -295,12 +295,12 @@ public final class PkiFmt {
         Lines out = new Lines();
         out.label(level, "Public Key Algorithm");
         algorithm(out, level + 1, spki + Layout.SPKI_ALGORITHM);
-        long pk = NssPki.SECKEY_ExtractPublicKey(spki);
+        long pk = Nss3.SECKEY_ExtractPublicKey(spki);
         if (pk == 0) throw NSPRError.last();
         try {
             publicKey(out, level, pk);
         } finally {
-            NssPki.SECKEY_DestroyPublicKey(pk);
+            Nss3.SECKEY_DestroyPublicKey(pk);
         }
         lines.addAll(out);
     }
@@ -377,7 +377,7 @@ public final class PkiFmt {
         long cur = head;
         for (int guard = 0; guard < 100_000; guard++) {
             out.add(generalName(cur));
-            cur = NssPki.CERT_GetNextGeneralName(cur);
+            cur = Nss3.CERT_GetNextGeneralName(cur);
             if (cur == head || cur == 0) break;
         }
         return out;
@@ -462,7 +462,7 @@ public final class PkiFmt {
     /** x509_alt_name(value): the general names of an alternative name extension. */
     static List<GeneralName> altNames(byte[] value) {
         try (Scratch s = new Scratch()) {
-            long names = NssPki.CERT_DecodeAltNameExtension(s.arena(), s.item(value));
+            long names = Nss3.CERT_DecodeAltNameExtension(s.arena(), s.item(value));
             if (names == 0) throw NSPRError.last();
             return generalNames(names);
         }
