@@ -1,10 +1,12 @@
 package org.jnss.asn1;
 
+import org.jnss.core.Python;
 import org.jnss.error.ErrorConstants;
 import org.jnss.error.NSPRError;
 import org.jnss.natives.Mem;
 import org.jnss.natives.Nspr4;
 import org.jnss.natives.Nss3;
+import org.jnss.nss.SecItem;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +25,8 @@ public final class Codec {
      * is followed by the separator, so a line may end with it); otherwise one
      * string. A negative octetsPerLine counts as 0.
      */
-    public static Object dataToHex(byte[] data, int octetsPerLine, String separator) {
+    @Python("data_to_hex(data, octets_per_line=0, separator=':')")
+    public static Object dataToHex(byte[] data, int octetsPerLine, @Python.OrNone String separator) {
         String sep = separator == null ? "" : separator;
         if (octetsPerLine <= 0) {
             StringBuilder sb = new StringBuilder(data.length * (2 + sep.length()));
@@ -56,6 +59,7 @@ public final class Codec {
      * preceded by 0x; characters of separators are skipped between octets.
      * The text ends at the first NUL, as the C string it is in python-nss.
      */
+    @Python("read_hex(input, separators=' ,:\\t\\n')")
     public static byte[] readHex(String input, String separators) {
         int nul = input.indexOf('\0');
         String s = nul >= 0 ? input.substring(0, nul) : input;
@@ -132,5 +136,11 @@ public final class Codec {
                 Nss3.PORT_Free(text);
             }
         }
+    }
+
+    /** base64_to_binary: the DER that base64 (or PEM) text holds, as a SecItem that str() decodes. */
+    @Python("base64_to_binary(text)")
+    public static SecItem base64ToBinary(String text) {
+        return new SecItem(base64ToBinary(text.getBytes(StandardCharsets.UTF_8)), 0, SecItem.Kind.DER);
     }
 }

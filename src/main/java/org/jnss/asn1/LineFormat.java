@@ -1,5 +1,6 @@
 package org.jnss.asn1;
 
+import org.jnss.core.Python;
 import org.jnss.core.ArgumentError;
 import org.jnss.core.PyObjects;
 import org.jnss.core.PyTypeNames;
@@ -24,7 +25,9 @@ public final class LineFormat {
     }
 
     /** (level, x) for each item of a list or tuple, else for obj itself; x is the item if it is text, else str(item). */
-    public static List<Object[]> makeLineFmtTuples(int level, Object obj) {
+    @Python(value = "make_line_fmt_tuples(level, obj)",
+            doc = "[(level, str(x)) for x in obj] for a list or tuple, else [(level, str(obj))]; strings are kept as they are.")
+    public static List<Object[]> makeLineFmtTuples(int level, @Python.Raw Object obj) {
         PyObjects.Ops py = PyObjects.ops();
         List<Object> items = obj != null && (py.isList(obj) || py.isTuple(obj)) ? py.items(obj) : java.util.Collections.singletonList(obj);
         List<Object[]> out = new ArrayList<>(items.size());
@@ -33,7 +36,11 @@ public final class LineFormat {
     }
 
     /** indented_format(): checks every tuple as python-nss does, then aligns the values of each group of lines. */
-    public static byte[] indentedFormat(Object lineFmtTuples, int indentLen) {
+    @Python(value = "indented_format(lines_pairs, indent_len=4)",
+            doc = "indented_format(line_fmt_tuples, indent_len=4) -> string\n\n"
+                    + "Renders a list of (level,), (level, text) and (level, label, value) tuples, one line each, "
+                    + "indented by level * indent_len spaces, the values of consecutive lines at one level aligned.")
+    public static byte[] indentedFormat(@Python.Raw Object lineFmtTuples, int indentLen) {
         PyObjects.Ops py = PyObjects.ops();
         if (lineFmtTuples == null || !py.isList(lineFmtTuples))
             throw new ArgumentError("indented_format() argument 1 must be list, not " + typeName(lineFmtTuples));
@@ -68,6 +75,7 @@ public final class LineFormat {
     }
 
     /** MD5 and SHA1 fingerprints of data as line tuples. */
+    @Python(value = "fingerprint_format_lines(data, level=0)", doc = "The MD5 and SHA1 fingerprints of data as line tuples.")
     public static List<Object[]> fingerprintFormatLines(byte[] data, int level) {
         Lines lines = new Lines();
         PkiFmt.fingerprints(lines, level, data);
@@ -81,7 +89,9 @@ public final class LineFormat {
      * and unknown tags; no line where python-nss produces none (BIT STRING,
      * undecodable INTEGER/OID/BOOLEAN/OCTET STRING, empty data).
      */
-    public static List<Object[]> derUniversalSecItemFmtLines(SecItem secItem, int level, int octetsPerLine, String separator) {
+    @Python(value = "der_universal_secitem_fmt_lines(sec_item, level=0, octets_per_line=OCTETS_PER_LINE_DEFAULT, separator=HEX_SEPARATOR_DEFAULT)",
+            doc = "The text of a DER encoded ASN.1 universal type as line tuples.")
+    public static List<Object[]> derUniversalSecItemFmtLines(SecItem secItem, int level, int octetsPerLine, @Python.OrNone String separator) {
         byte[] d = secItem.toByteArray();
         Lines lines = new Lines();
         if (d.length == 0) return lines.toPython();

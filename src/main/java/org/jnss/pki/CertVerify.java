@@ -1,5 +1,6 @@
 package org.jnss.pki;
 
+import org.jnss.core.Python;
 import org.jnss.natives.Ssl3;
 import org.jnss.asn1.Scratch;
 import org.jnss.core.ArgumentError;
@@ -271,7 +272,8 @@ public final class CertVerify {
         return Arrays.copyOf(b, b.length + 1);
     }
 
-    public static Certificate findCertFromNickname(String nickname, Object[] userData) {
+    @Python("find_cert_from_nickname(nickname, /, *user_data)")
+    public static Certificate findCertFromNickname(String nickname, Object... userData) {
         NssRuntime.requireInitialized();
         byte[] n = cstring(nickname);
         long pin = Passwords.pinArgs(userData);
@@ -284,7 +286,8 @@ public final class CertVerify {
         }
     }
 
-    public static Object[] findCertsFromNickname(String nickname, Object[] userData) {
+    @Python("find_certs_from_nickname(nickname, /, *user_data)")
+    public static Object[] findCertsFromNickname(String nickname, Object... userData) {
         NssRuntime.requireInitialized();
         byte[] n = cstring(nickname);
         long pin = Passwords.pinArgs(userData);
@@ -297,7 +300,8 @@ public final class CertVerify {
         }
     }
 
-    public static Object[] findCertsFromEmailAddr(String email, Object[] userData) {
+    @Python("find_certs_from_email_addr(email, /, *user_data)")
+    public static Object[] findCertsFromEmailAddr(String email, Object... userData) {
         NssRuntime.requireInitialized();
         byte[] n = cstring(email);
         long pin = Passwords.pinArgs(userData);
@@ -310,7 +314,8 @@ public final class CertVerify {
         }
     }
 
-    public static Object[] listCerts(int type, Object[] userData) {
+    @Python("list_certs(type, /, *user_data)")
+    public static Object[] listCerts(int type, Object... userData) {
         NssRuntime.requireInitialized();
         long pin = Passwords.pinArgs(userData);
         try {
@@ -328,7 +333,8 @@ public final class CertVerify {
         return certList(list).toArray();
     }
 
-    public static Object[] certNicknames(CertDB certdb, int what, Object[] userData) {
+    @Python("get_cert_nicknames(certdb, what, /, *user_data)")
+    public static Object[] certNicknames(CertDB certdb, int what, Object... userData) {
         long db = certdb.handle();
         long pin = Passwords.pinArgs(userData);
         try {
@@ -351,7 +357,8 @@ public final class CertVerify {
         }
     }
 
-    public static PrivateKey findKeyByAnyCert(Certificate cert, Object[] userData) {
+    @Python("find_key_by_any_cert(cert, /, *user_data)")
+    public static PrivateKey findKeyByAnyCert(Certificate cert, Object... userData) {
         long pin = Passwords.pinArgs(userData);
         long c = cert.acquireHandle();
         try {

@@ -1,5 +1,6 @@
 package org.jnss.pki;
 
+import org.jnss.core.Python;
 import org.jnss.natives.Nss3;
 import org.jnss.error.ErrorConstants;
 import org.jnss.error.NSPRError;
@@ -35,29 +36,38 @@ public final class OcspSettings {
         if (status != 0) throw NSPRError.last();
     }
 
+    @Python(value = "enable_ocsp_checking(certdb=get_default_certdb())", doc = "Turns on OCSP checking for the certificate database.")
     public static void enableChecking(CertDB certdb) {
         check(Nss3.CERT_EnableOCSPChecking(handle(certdb)));
     }
 
+    @Python(value = "disable_ocsp_checking(certdb=get_default_certdb())",
+            doc = "Turns off OCSP checking for the certificate database (SEC_ERROR_OCSP_NOT_ENABLED if it is not on).")
     public static void disableChecking(CertDB certdb) {
         check(Nss3.CERT_DisableOCSPChecking(handle(certdb)));
     }
 
+    @Python(value = "set_ocsp_cache_settings(max_cache_entries, min_secs_till_next_fetch, max_secs_till_next_fetch, /)",
+            doc = "Sets the size of NSS's OCSP cache (-1 disables it, 0 is unlimited) and its fetch intervals.")
     public static void cacheSettings(int maxCacheEntries, long minSecsTillNextFetch, long maxSecsTillNextFetch) {
         NssRuntime.requireInitialized();
         // the two times are C unsigned ints ("I": masked, never an overflow)
         check(Nss3.CERT_OCSPCacheSettings(maxCacheEntries, (int) minSecsTillNextFetch, (int) maxSecsTillNextFetch));
     }
 
+    @Python(value = "set_ocsp_failure_mode(failure_mode, /)",
+            doc = "What an OCSP failure means: ocspMode_FailureIsVerificationFailure or ocspMode_FailureIsNotAVerificationFailure.")
     public static void failureMode(int mode) {
         NssRuntime.requireInitialized();
         check(Nss3.CERT_SetOCSPFailureMode(mode));
     }
 
+    @Python(value = "set_ocsp_timeout(seconds, /)", doc = "The longest NSS waits for an OCSP response, in seconds.")
     public static void timeout(long seconds) {
         check(Nss3.CERT_SetOCSPTimeout((int) seconds));
     }
 
+    @Python(value = "clear_ocsp_cache()", doc = "Removes every response from the OCSP cache.")
     public static void clearCache() {
         NssRuntime.requireInitialized();
         check(Nss3.CERT_ClearOCSPCache());
@@ -68,23 +78,32 @@ public final class OcspSettings {
         return Arrays.copyOf(b, b.length + 1);
     }
 
+    @Python(value = "set_ocsp_default_responder(certdb, url, nickname, /)",
+            doc = "The location of the default OCSP responder and the nickname of the certificate that signs its responses.")
     public static void defaultResponder(CertDB certdb, String url, String nickname) {
         check(Nss3.CERT_SetOCSPDefaultResponder(certdb.handle(), cString(url), cString(nickname)));
     }
 
+    @Python(value = "enable_ocsp_default_responder(certdb=get_default_certdb())",
+            doc = "OCSP checking goes to the default responder (which must have been set).")
     public static void enableDefaultResponder(CertDB certdb) {
         check(Nss3.CERT_EnableOCSPDefaultResponder(handle(certdb)));
     }
 
+    @Python(value = "disable_ocsp_default_responder(certdb=get_default_certdb())",
+            doc = "OCSP checking no longer goes to the default responder.")
     public static void disableDefaultResponder(CertDB certdb) {
         check(Nss3.CERT_DisableOCSPDefaultResponder(handle(certdb)));
     }
 
+    @Python(value = "get_use_pkix_for_validation()", doc = "Whether NSS validates certificates with libpkix.")
     public static boolean usePkix() {
         return Nss3.CERT_GetUsePKIXForValidation() != 0;
     }
 
     /** Sets the flag and returns the previous one. */
+    @Python(value = "set_use_pkix_for_validation(flag, /)",
+            doc = "Turns validation with libpkix on or off; returns the previous setting.")
     public static boolean setUsePkix(int flag) {
         boolean prev = usePkix();
         check(Nss3.CERT_SetUsePKIXForValidation(flag != 0 ? 1 : 0));

@@ -1,5 +1,6 @@
 package org.jnss.pki;
 
+import org.jnss.pk11.Digests;
 import org.jnss.natives.Nss3;
 import org.jnss.asn1.Codec;
 import org.jnss.asn1.Oids;
@@ -473,8 +474,8 @@ public final class PkiFmt {
     /** fingerprint_format_lines: MD5 and SHA1 of data. */
     public static void fingerprints(Lines lines, int level, byte[] data) {
         lines.label(level, "Fingerprint (MD5)");
-        lines.hex(level + 1, Nss.md5Digest(data));
+        lines.hex(level + 1, Digests.md5Digest(data));
         lines.label(level, "Fingerprint (SHA1)");
-        lines.hex(level + 1, Nss.sha1Digest(data));
+        lines.hex(level + 1, Digests.sha1Digest(data));
     }
 }
