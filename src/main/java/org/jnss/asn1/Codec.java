@@ -1,5 +1,6 @@
 package org.jnss.asn1;
 
+import org.jnss.core.Python;
 import org.jnss.error.ErrorConstants;
 import org.jnss.error.NSPRError;
 import org.jnss.natives.Mem;
@@ -24,7 +25,8 @@ public final class Codec {
      * is followed by the separator, so a line may end with it); otherwise one
      * string. A negative octetsPerLine counts as 0.
      */
-    public static Object dataToHex(byte[] data, int octetsPerLine, String separator) {
+    @Python("data_to_hex(data, octets_per_line=0, separator=':')")
+    public static Object dataToHex(byte[] data, int octetsPerLine, @Python.OrNone String separator) {
         String sep = separator == null ? "" : separator;
         if (octetsPerLine <= 0) {
             StringBuilder sb = new StringBuilder(data.length * (2 + sep.length()));
@@ -57,6 +59,7 @@ public final class Codec {
      * preceded by 0x; characters of separators are skipped between octets.
      * The text ends at the first NUL, as the C string it is in python-nss.
      */
+    @Python("read_hex(input, separators=' ,:\\t\\n')")
     public static byte[] readHex(String input, String separators) {
         int nul = input.indexOf('\0');
         String s = nul >= 0 ? input.substring(0, nul) : input;
@@ -111,7 +114,7 @@ public final class Codec {
         long item = Nss3.NSSBase64_DecodeBuffer(0, 0, in, in.length);
         if (item == 0) throw NSPRError.last("Could not base64 decode");
         try {
-            return SecItem.readNative(item);
+            return Scratch.itemBytes(item);
         } finally {
             Nss3.SECITEM_FreeItem(item, 1);
         }
@@ -119,10 +122,9 @@ public final class Codec {
 
     /** NSS's base64 of data: lines of 64 characters separated by CRLF. */
     public static String toBase64(byte[] data) {
-        long item = new SecItem(data).toNative();
-        try {
+        try (Scratch s = new Scratch()) {
             Nspr4.PR_SetError(0, 0);
-            long text = Nss3.NSSBase64_EncodeItem(0, 0, 0, item);
+            long text = Nss3.NSSBase64_EncodeItem(0, 0, 0, s.item(data));
             if (text == 0) {
                 int err = Nspr4.PR_GetError();
                 throw new NSPRError("unable to encode SECItem to base64",
@@ -133,8 +135,12 @@ public final class Codec {
             } finally {
                 Nss3.PORT_Free(text);
             }
-        } finally {
-            SecItem.freeNative(item);
         }
+    }
+
+    /** base64_to_binary: the DER that base64 (or PEM) text holds, as a SecItem that str() decodes. */
+    @Python("base64_to_binary(text)")
+    public static SecItem base64ToBinary(String text) {
+        return new SecItem(base64ToBinary(text.getBytes(StandardCharsets.UTF_8)), 0, SecItem.Kind.DER);
     }
 }

@@ -1,148 +1,229 @@
 package org.jnss.asn1;
 
+import org.jnss.core.UnicodeDecodeError;
+
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * python-nss's text rendering of DER encoded values (what str() shows for a
- * SecItem whose kind is not plain data): universal types by their value,
- * context-specific ones as "[n] hex", anything else as hex. The result is a
- * String, a List (SET and SEQUENCE), or null where python-nss produces None.
+ * python-nss's rendering of DER encoded values (der_any_secitem_to_pystr and
+ * the functions under it): universal types by their value, context-specific
+ * ones as "[n] hex", anything else as hex. A rendering is a byte string, a
+ * {@link Uni} (decoded ASN.1 text), a List of renderings (SET, SEQUENCE) or
+ * null where python-nss gives None. Where python-nss returns NULL without an
+ * exception the result is {@link #noResult()}. Every length is bounded by the
+ * data: malformed input never reads outside it.
  */
 public final class DerFormat {
     private DerFormat() {}
+
+    /** Unicode text (Python 2 unicode), as opposed to a byte string. */
+    public record Uni(String text) {
+        @Override
+        public String toString() { return BStr.utf8(text); }
+    }
 
     /** python-nss returns NULL without an exception here; Python reports it as a SystemError. */
     public static IllegalStateException noResult() {
         return new IllegalStateException("error return without exception set");
     }
 
-    /** Tag and length header stripped as python-nss does it (length octets are not checked), or null. */
-    public static byte[] stripTagAndLength(byte[] d) {
-        if (d.length < 2) return null;
-        int start = (d[1] & 0x80) != 0 ? (d[1] & 0x7f) + 2 : 2;
-        if (d.length < start) return null;
-        return Arrays.copyOfRange(d, start, d.length);
+    /**
+     * The value of a TLV after its tag and length (python-nss's
+     * sec_strip_tag_and_length: the length octets are not checked), or null.
+     */
+    public static byte[] stripTagAndLength(byte[] item) {
+        if (item == null || item.length < 2) return null;
+        int start = (item[1] & 0x80) != 0 ? (item[1] & 0x7f) + 2 : 2;
+        if (item.length < start) return null;
+        return Arrays.copyOfRange(item, start, item.length);
     }
 
-    /** Any DER item. */
-    public static Object any(byte[] d) {
-        if (d.length == 0) return "(null)";
-        switch (d[0] & 0xc0) {
-            case 0x80: return contextSpecific(d);
-            case 0x00: return universal(d);
-            default: return Codec.hex(d);
-        }
-    }
-
-    private static String contextSpecific(byte[] d) {
-        int type = d[0] & 0x1f;
-        if ((d[0] & 0x20) == 0) {
-            byte[] v = stripTagAndLength(d);
-            if (v != null) return "[" + type + "] " + Codec.hex(v);
-        }
-        return "[" + type + "]";
-    }
-
-    private static Object universal(byte[] d) {
-        switch (d[0] & 0x1f) {
-            case 0x02: case 0x0a: return integer(stripped(d)).toString(); // INTEGER, ENUMERATED
-            case 0x06: return Oids.describe(stripped(d));                 // OBJECT IDENTIFIER
-            case 0x01: {                                                  // BOOLEAN
-                byte[] v = stripped(d);
-                return v.length > 0 && v[0] != 0 ? "True" : "False";
-            }
-            case 0x0c: return string(d, "utf8", 1, "malformed raw ASN.1 BMP string buffer", null);
-            case 0x13: case 0x1a: case 0x16: case 0x14: {                 // Printable, Visible, IA5, T61
-                byte[] v = stripTagAndLength(d);
-                if (v == null) throw new IllegalArgumentException("malformed raw ascii string buffer");
-                return escapedAscii(v);
-            }
-            // GeneralizedTime, UTCTime: python-nss hands NSS's time decoder the whole TLV, which it
-            // rejects, so the text is None
-            case 0x18: case 0x17: return null;
-            case 0x05: return "(null)";
-            case 0x10: case 0x11: return setOrSequence(d);
-            case 0x04: return Codec.hex(stripped(d));
-            case 0x03: return null;                                       // BIT STRING: python-nss returns None
-            case 0x1e: return string(d, "utf-16-be", 2, "malformed raw ASN.1 BMP string buffer",
-                    "raw ASN.1 BMP string length must be multiple of 2");
-            case 0x1c: return string(d, "utf-32-be", 4, "malformed raw ASN.1 Universal string buffer",
-                    "raw ASN.1 Universal string length must be multiple of 4");
-            default: return Codec.hex(d);
-        }
-    }
-
-    private static byte[] stripped(byte[] d) {
-        byte[] v = stripTagAndLength(d);
+    private static byte[] stripped(byte[] item) {
+        byte[] v = stripTagAndLength(item);
         if (v == null) throw noResult();
         return v;
     }
 
-    /** A two's complement big-endian integer (0 when empty). */
-    public static BigInteger integer(byte[] v) {
-        return v.length == 0 ? BigInteger.ZERO : new BigInteger(v);
+    private static byte[] requireStripped(byte[] item, String message) {
+        byte[] v = stripTagAndLength(item);
+        if (v == null) throw new IllegalArgumentException(message);
+        return v;
     }
 
-    /** Text decoded as Python 2 decodes it (UnicodeDecodeError when malformed). */
-    private static String string(byte[] d, String codec, int unit, String malformed, String badLength) {
-        byte[] v = stripTagAndLength(d);
-        if (v == null) throw new IllegalArgumentException(malformed);
-        if (v.length % unit != 0) throw new IllegalArgumentException(badLength);
-        return Asn1Fmt.decode(v, codec);
+    /** A DER INTEGER's contents as a signed number (0 when empty). */
+    public static BigInteger integer(byte[] contents) {
+        return contents == null || contents.length == 0 ? BigInteger.ZERO : new BigInteger(contents);
     }
 
-    /** python-nss's escaping of ASCII string values: C escapes, \xHH for other non-printables. */
-    static String escapedAscii(byte[] v) {
-        StringBuilder sb = new StringBuilder(v.length);
-        for (byte b : v) {
-            int c = b & 0xff;
-            switch (c) {
-                case 7 -> sb.append("\\a");
-                case 8 -> sb.append("\\b");
-                case 9 -> sb.append("\\t");
-                case 10 -> sb.append("\\n");
-                case 11 -> sb.append("\\v");
-                case 12 -> sb.append("\\f");
-                case 13 -> sb.append("\\r");
-                case '"' -> sb.append("\\\"");
-                case '\'' -> sb.append("\\'");
-                case '?' -> sb.append("\\?");
-                case '\\' -> sb.append("\\\\");
-                default -> {
-                    if (c >= 32 && c < 127) sb.append((char) c);
-                    else sb.append(String.format("\\x%02X", c));
-                }
+    private static final int CLASS_MASK = 0xc0, UNIVERSAL = 0x00, CONTEXT_SPECIFIC = 0x80, CONSTRUCTED = 0x20, TAGNUM = 0x1f;
+
+    /** python-nss's der_any_secitem_to_pystr: any DER item (tag, length, value). */
+    public static Object any(byte[] item) {
+        if (item == null || item.length == 0) return "(null)";
+        return switch (item[0] & CLASS_MASK) {
+            case CONTEXT_SPECIFIC -> contextSpecific(item);
+            case UNIVERSAL -> universal(item);
+            default -> Codec.hex(item);
+        };
+    }
+
+    private static String contextSpecific(byte[] item) {
+        int type = item[0] & TAGNUM;
+        if ((item[0] & CONSTRUCTED) != 0) return "[" + type + "]";
+        byte[] v = stripTagAndLength(item);
+        if (v != null) return "[" + type + "] " + Codec.hex(v);
+        return "[" + type + "]";
+    }
+
+    /** python-nss's der_universal_secitem_to_pystr: the item chosen by its tag number (class bits ignored). */
+    public static Object universal(byte[] item) {
+        return switch (item[0] & TAGNUM) {
+            case 10, 2 -> integer(stripped(item)).toString();                  // ENUMERATED, INTEGER
+            case 6 -> Oids.describe(stripped(item));                             // OBJECT IDENTIFIER
+            case 1 -> {                                                          // BOOLEAN
+                byte[] v = stripped(item);
+                yield v.length > 0 && v[0] != 0 ? "True" : "False";
             }
-        }
-        return sb.toString();
+            case 12 -> new Uni(decode(requireStripped(item, "malformed raw ASN.1 BMP string buffer"), "utf8"));
+            case 19, 26, 22, 20 ->                                               // Printable, Visible, IA5, T61
+                    escapedAscii(requireStripped(item, "malformed raw ascii string buffer"));
+            // GeneralizedTime, UTCTime: python-nss hands NSS's time decoder the whole TLV, which it
+            // always rejects (the tag octet is no digit), so the rendering is None
+            case 24, 23 -> null;
+            case 5 -> "(null)";                                                  // NULL
+            case 17, 16 -> setOrSequence(item);                                  // SET, SEQUENCE
+            case 4 -> Codec.hex(stripped(item));                               // OCTET STRING
+            case 3 -> null;                                                      // BIT STRING: python-nss discards it
+            case 30 -> {                                                         // BMPString
+                byte[] v = requireStripped(item, "malformed raw ASN.1 BMP string buffer");
+                if (v.length % 2 != 0) throw new IllegalArgumentException("raw ASN.1 BMP string length must be multiple of 2");
+                yield new Uni(decode(v, "utf-16-be"));
+            }
+            case 28 -> {                                                         // UniversalString
+                byte[] v = requireStripped(item, "malformed raw ASN.1 Universal string buffer");
+                if (v.length % 4 != 0) throw new IllegalArgumentException("raw ASN.1 Universal string length must be multiple of 4");
+                yield new Uni(decode(v, "utf-32-be"));
+            }
+            default -> Codec.hex(item);
+        };
     }
 
-    /** A SET or SEQUENCE as the list of its elements' texts; not constructed: hex; unreadable: null. */
-    private static Object setOrSequence(byte[] d) {
-        if ((d[0] & 0x20) == 0) return Codec.hex(d);
-        byte[] rest = stripTagAndLength(d);
+    private static final String[] ASCII_ESCAPES = new String[256];
+
+    static {
+        for (int c = 0; c < 256; c++) {
+            String e;
+            switch (c) {
+                case 7 -> e = "\\a";
+                case 8 -> e = "\\b";
+                case 9 -> e = "\\t";
+                case 10 -> e = "\\n";
+                case 11 -> e = "\\v";
+                case 12 -> e = "\\f";
+                case 13 -> e = "\\r";
+                case '"' -> e = "\\\"";
+                case '\'' -> e = "\\'";
+                case '?' -> e = "\\?";
+                case '\\' -> e = "\\\\";
+                default -> e = c < 0x20 || c >= 0x7f ? String.format("\\x%02X", c) : String.valueOf((char) c);
+            }
+            ASCII_ESCAPES[c] = e;
+        }
+    }
+
+    /** ASCII text with C-style escapes for everything else (python-nss's escaped ASCII). */
+    public static String escapedAscii(byte[] data) {
+        StringBuilder b = new StringBuilder(data.length);
+        for (byte x : data) b.append(ASCII_ESCAPES[x & 0xff]);
+        return b.toString();
+    }
+
+    /** Python 2's decoding of UTF-8, UTF-16BE and UTF-32BE (surrogates pass, as in Python 2): UnicodeDecodeError if malformed. */
+    static String decode(byte[] v, String codec) {
+        StringBuilder b = new StringBuilder(v.length);
+        int i = 0, n = v.length;
+        if (codec.equals("utf8")) {
+            while (i < n) {
+                int c = v[i] & 0xff;
+                if (c < 0x80) { b.append((char) c); i++; continue; }
+                int need = c >= 0xf0 && c <= 0xf4 ? 3 : c >= 0xe0 ? 2 : c >= 0xc2 && c < 0xe0 ? 1 : -1;
+                if (c >= 0xf5 || need < 0) throw new UnicodeDecodeError("utf8", v, i, i + 1, "invalid start byte");
+                if (i + need >= n)
+                    throw new UnicodeDecodeError("utf8", v, i, n, "unexpected end of data");
+                int cp = c & (0x3f >> need);
+                for (int k = 1; k <= need; k++) {
+                    int x = v[i + k] & 0xff;
+                    boolean ok = (x & 0xc0) == 0x80;
+                    if (k == 1) {
+                        if (c == 0xe0 && x < 0xa0) ok = false;            // overlong
+                        if (c == 0xf0 && x < 0x90) ok = false;            // overlong
+                        if (c == 0xf4 && x > 0x8f) ok = false;            // above U+10FFFF
+                    }
+                    if (!ok) throw new UnicodeDecodeError("utf8", v, i, i + k, "invalid continuation byte");
+                    cp = (cp << 6) | (x & 0x3f);
+                }
+                b.appendCodePoint(cp);
+                i += need + 1;
+            }
+            return b.toString();
+        }
+        if (codec.equals("utf-16-be")) {
+            while (i + 1 < n) {
+                int ch = ((v[i] & 0xff) << 8) | (v[i + 1] & 0xff);
+                if (ch < 0xd800 || ch > 0xdfff) { b.append((char) ch); i += 2; continue; }
+                if (ch >= 0xdc00) throw new UnicodeDecodeError("utf16", v, i, i + 2, "illegal encoding");
+                if (i + 3 >= n) throw new UnicodeDecodeError("utf16", v, i, n, "unexpected end of data");
+                int lo = ((v[i + 2] & 0xff) << 8) | (v[i + 3] & 0xff);
+                if (lo < 0xdc00 || lo > 0xdfff) throw new UnicodeDecodeError("utf16", v, i, i + 2, "illegal UTF-16 surrogate");
+                b.append((char) ch).append((char) lo);
+                i += 4;
+            }
+            return b.toString();
+        }
+        // utf-32-be
+        while (i + 3 < n) {
+            long cp = ((long) (v[i] & 0xff) << 24) | ((v[i + 1] & 0xff) << 16) | ((v[i + 2] & 0xff) << 8) | (v[i + 3] & 0xff);
+            if (cp > 0x10ffff) throw new UnicodeDecodeError("utf32", v, i, i + 4, "codepoint not in range(0x110000)");
+            b.appendCodePoint((int) cp);
+            i += 4;
+        }
+        return b.toString();
+    }
+
+    /**
+     * python-nss's der_set_or_str_secitem_to_pylist_of_pystr. Length octets
+     * past the data do not matter: the element then reaches the end of the
+     * data whatever they would hold (the length is capped to what is left).
+     */
+    private static Object setOrSequence(byte[] item) {
+        if ((item[0] & CONSTRUCTED) == 0) return Codec.hex(item);
+        byte[] rest = stripTagAndLength(item);
         if (rest == null) return null;
         List<Object> out = new ArrayList<>();
         int pos = 0;
         while (rest.length - pos >= 2) {
+            int remaining = rest.length - pos;
             long len;
             int l1 = rest[pos + 1] & 0xff;
             if ((l1 & 0x80) != 0) {
                 int n = l1 & 0x7f;
                 if (n > 4) break;
                 len = 0;
-                for (int i = 0; i < n; i++) len = (len << 8) | (pos + 2 + i < rest.length ? rest[pos + 2 + i] & 0xff : 0);
-                len = (len + n + 2) & 0xffffffffL;
+                for (int i = 0; i < n; i++) {
+                    int at = pos + 2 + i;
+                    len = (len << 8) | (at < rest.length ? rest[at] & 0xff : 0);
+                }
+                len = (len + n + 2) & 0xffffffffL;     // unsigned int arithmetic, as in C
             } else {
                 len = l1 + 2;
             }
-            int avail = rest.length - pos;
-            int take = (int) Math.min(len, avail);
-            byte[] element = Arrays.copyOfRange(rest, pos, pos + take);
-            pos += take;
+            if (len > remaining) len = remaining;
+            if (len == 0) break;                        // python-nss loops forever here
+            byte[] element = Arrays.copyOfRange(rest, pos, pos + (int) len);
+            pos += (int) len;
             try {
                 out.add(any(element));
             } catch (IllegalArgumentException | IllegalStateException e) {
@@ -150,5 +231,37 @@ public final class DerFormat {
             }
         }
         return out;
+    }
+
+    /** Python 2 str() of a rendering. */
+    public static String str(Object v) {
+        if (v == null) return "None";
+        if (v instanceof List<?> l) {
+            StringBuilder b = new StringBuilder("[");
+            for (int i = 0; i < l.size(); i++) {
+                if (i > 0) b.append(", ");
+                b.append(repr(l.get(i)));
+            }
+            return b.append(']').toString();
+        }
+        return v.toString();
+    }
+
+    static String repr(Object v) {
+        if (v == null) return "None";
+        if (v instanceof Uni u) return BStr.reprUnicode(u.text());
+        if (v instanceof String s) return BStr.repr(s);
+        return str(v);
+    }
+
+    /** A rendering as plain Java text for str(): Unicode text as itself, lists element by element. */
+    public static Object plain(Object v) {
+        if (v instanceof Uni u) return u.text();
+        if (v instanceof List<?> l) {
+            List<Object> out = new ArrayList<>(l.size());
+            for (Object e : l) out.add(plain(e));
+            return out;
+        }
+        return v;
     }
 }

@@ -1,5 +1,6 @@
 package org.jnss.asn1;
 
+import org.jnss.core.Python;
 import org.jnss.core.ArgumentError;
 import org.jnss.core.PyObjects;
 import org.jnss.core.PyTypeNames;
@@ -14,7 +15,7 @@ import java.util.List;
  * python-nss's text formatting functions (bound in {@link Nss}):
  * make_line_fmt_tuples, indented_format, fingerprint_format_lines and
  * der_universal_secitem_fmt_lines, on top of the formatters the PKI objects
- * use ({@link Lines}, {@link Asn1Fmt}, {@link PkiFmt}).
+ * use ({@link Lines}, {@link DerFormat}, {@link PkiFmt}).
  */
 public final class LineFormat {
     private LineFormat() {}
@@ -24,7 +25,9 @@ public final class LineFormat {
     }
 
     /** (level, x) for each item of a list or tuple, else for obj itself; x is the item if it is text, else str(item). */
-    public static List<Object[]> makeLineFmtTuples(int level, Object obj) {
+    @Python(value = "make_line_fmt_tuples(level, obj)",
+            doc = "[(level, str(x)) for x in obj] for a list or tuple, else [(level, str(obj))]; strings are kept as they are.")
+    public static List<Object[]> makeLineFmtTuples(int level, @Python.Raw Object obj) {
         PyObjects.Ops py = PyObjects.ops();
         List<Object> items = obj != null && (py.isList(obj) || py.isTuple(obj)) ? py.items(obj) : java.util.Collections.singletonList(obj);
         List<Object[]> out = new ArrayList<>(items.size());
@@ -33,7 +36,11 @@ public final class LineFormat {
     }
 
     /** indented_format(): checks every tuple as python-nss does, then aligns the values of each group of lines. */
-    public static byte[] indentedFormat(Object lineFmtTuples, int indentLen) {
+    @Python(value = "indented_format(lines_pairs, indent_len=4)",
+            doc = "indented_format(line_fmt_tuples, indent_len=4) -> string\n\n"
+                    + "Renders a list of (level,), (level, text) and (level, label, value) tuples, one line each, "
+                    + "indented by level * indent_len spaces, the values of consecutive lines at one level aligned.")
+    public static byte[] indentedFormat(@Python.Raw Object lineFmtTuples, int indentLen) {
         PyObjects.Ops py = PyObjects.ops();
         if (lineFmtTuples == null || !py.isList(lineFmtTuples))
             throw new ArgumentError("indented_format() argument 1 must be list, not " + typeName(lineFmtTuples));
@@ -68,6 +75,7 @@ public final class LineFormat {
     }
 
     /** MD5 and SHA1 fingerprints of data as line tuples. */
+    @Python(value = "fingerprint_format_lines(data, level=0)", doc = "The MD5 and SHA1 fingerprints of data as line tuples.")
     public static List<Object[]> fingerprintFormatLines(byte[] data, int level) {
         Lines lines = new Lines();
         PkiFmt.fingerprints(lines, level, data);
@@ -81,20 +89,18 @@ public final class LineFormat {
      * and unknown tags; no line where python-nss produces none (BIT STRING,
      * undecodable INTEGER/OID/BOOLEAN/OCTET STRING, empty data).
      */
-    public static List<Object[]> derUniversalSecItemFmtLines(SecItem secItem, int level, int octetsPerLine, String separator) {
+    @Python(value = "der_universal_secitem_fmt_lines(sec_item, level=0, octets_per_line=OCTETS_PER_LINE_DEFAULT, separator=HEX_SEPARATOR_DEFAULT)",
+            doc = "The text of a DER encoded ASN.1 universal type as line tuples.")
+    public static List<Object[]> derUniversalSecItemFmtLines(SecItem secItem, int level, int octetsPerLine, @Python.OrNone String separator) {
         byte[] d = secItem.toByteArray();
         Lines lines = new Lines();
         if (d.length == 0) return lines.toPython();
         Object text;
         switch (d[0] & 0x1f) {
-            case 2, 10, 6, 1, 12, 19, 26, 22, 20, 5, 16, 17, 30, 28 -> text = Asn1Fmt.universal(d);
-            case 24, 23 -> {
-                // times that do not decode are None, which is a line of its own
-                Object t = Asn1Fmt.universal(d);
-                text = t == null ? "None" : t;
-            }
+            case 2, 10, 6, 1, 12, 19, 26, 22, 20, 5, 16, 17, 30, 28 -> text = universalOrNull(d);
+            case 24, 23 -> text = "None";          // the rendering of a time is None, a line of its own
             case 4 -> {
-                byte[] v = Asn1Fmt.stripTagAndLength(d);
+                byte[] v = DerFormat.stripTagAndLength(d);
                 text = v == null ? null : Codec.dataToHex(v, octetsPerLine, separator);
             }
             case 3 -> text = null;
@@ -106,5 +112,14 @@ public final class LineFormat {
             lines.text(level, text);
         }
         return lines.toPython();
+    }
+
+    /** The rendering, or null (no line) where python-nss gets NULL without an exception. */
+    private static Object universalOrNull(byte[] d) {
+        try {
+            return DerFormat.universal(d);
+        } catch (IllegalStateException e) {
+            return null;
+        }
     }
 }

@@ -2,6 +2,7 @@ package org.jnss.asn1;
 
 import org.jnss.core.ArgumentError;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -50,7 +51,7 @@ public final class Lines {
 
     private static String text(Object v) {
         if (v instanceof Boolean b) return b ? "True" : "False";
-        return Asn1Fmt.str(v);
+        return DerFormat.str(v);
     }
 
     /** The tuples handed to Python: texts as (byte) str. */
@@ -66,11 +67,35 @@ public final class Lines {
 
     /** indented_format(lines, indent_len): the rendering as a byte string. */
     public String indented(int indentLen) {
-        int n = list.size();
+        return indented(list, indentLen);
+    }
+
+    /**
+     * indented_format() of tuples whose texts are Java (Unicode) strings, as
+     * Unicode text: widths are counted in UTF-8 octets, as python-nss counts them.
+     */
+    public static String indentedText(List<Object[]> tuples, int indentLen) {
+        List<Object[]> bytes = new ArrayList<>(tuples.size());
+        for (Object[] t : tuples) {
+            Object[] b = t.clone();
+            for (int i = 1; i < b.length; i++) b[i] = BStr.utf8(String.valueOf(b[i]));
+            bytes.add(b);
+        }
+        return new String(BStr.bytes(indented(bytes, indentLen)), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * python-nss's indented_format(): one line per tuple, indented by level *
+     * indentLen; the values of consecutive lines at one indentation are aligned
+     * one column after the widest label of those that have a value. Texts are
+     * byte strings; a negative level is python-nss's TypeError.
+     */
+    private static String indented(List<Object[]> tuples, int indentLen) {
+        int n = tuples.size();
         int[] indent = new int[n], labelLen = new int[n], valueLen = new int[n], just = new int[n];
         for (int i = 0; i < n; i++) {
-            Object[] t = list.get(i);
-            int level = (Integer) t[0];
+            Object[] t = tuples.get(i);
+            int level = ((Number) t[0]).intValue();
             if (level < 0)
                 throw new ArgumentError("item[0] in the tuple at line_fmt_tuples[" + i
                         + "] list must be a non-negative integer, not " + level);
@@ -90,7 +115,7 @@ public final class Lines {
         }
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < n; i++) {
-            Object[] t = list.get(i);
+            Object[] t = tuples.get(i);
             b.append(" ".repeat(indent[i]));
             if (labelLen[i] > 0) b.append((String) t[1]);
             b.append(" ".repeat(Math.max(0, just[i])));

@@ -2,14 +2,20 @@ package org.jnss.asn1;
 
 import org.jnss.core.ArgumentError;
 import org.jnss.core.KeyError;
+import org.jnss.core.NotFoundError;
 import org.jnss.core.PyTypeNames;
+import org.jnss.core.Python;
+import org.jnss.error.ErrorConstants;
+import org.jnss.error.NSPRError;
 import org.jnss.natives.Layout;
 import org.jnss.natives.Nss3;
 import org.jnss.nss.NssConstants;
+import org.jnss.nss.NssRuntime;
 import org.jnss.nss.SecItem;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.math.BigInteger;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -17,7 +23,9 @@ import java.util.Map;
 /**
  * Names of OIDs as python-nss resolves them: the canonical attribute type names
  * of X.500 names (NSS's alg1485 table), dotted decimal strings, SEC_OID_* names
- * (with or without the prefix, any case), tags and SecItems.
+ * (with or without the prefix, any case), tags and SecItems; and the module
+ * functions of nss.nss that name OIDs (oid_str, oid_tag, oid_tag_name,
+ * oid_dotted_decimal).
  */
 public final class OidNames {
     private OidNames() {}
@@ -154,7 +162,7 @@ public final class OidNames {
         if (o instanceof Boolean b) return b ? 1 : 0;
         if (o instanceof Integer i) return i;
         if (o instanceof Long l) return (int) (long) l;
-        if (o instanceof SecItem item) return Asn1Fmt.oidTag(item.toByteArray());
+        if (o instanceof SecItem item) return Oids.tagOf(item.toByteArray());
         throw new ArgumentError("oid must be a string, an integer, or a SecItem, not " + PyTypeNames.of(o));
     }
 
@@ -172,5 +180,68 @@ public final class OidNames {
         Integer t = tagByName().get(s.toLowerCase(Locale.ROOT));
         if (t == null) throw new KeyError("oid tag name not found: " + s);
         return t;
+    }
+
+    /**
+     * The tag the module functions take an OID argument for: {@link #tagOf}, a
+     * Python long naming no tag, and ValueError when the OID is not one NSS knows.
+     */
+    public static int knownTagOf(Object oid) {
+        int tag = oid instanceof Long || oid instanceof BigInteger ? NssConstants.SEC_OID_UNKNOWN : tagOf(oid);
+        if (tag == NssConstants.SEC_OID_UNKNOWN) throw new IllegalArgumentException("unable to convert to known OID");
+        if (tag == ERROR) throw new IllegalStateException("error return without exception set");
+        return tag;
+    }
+
+    /**
+     * Tags past NSS's built-in table live in its dynamic table, which NSS reads
+     * without a check when it is not initialised (a crash in python-nss).
+     */
+    private static void requireKnownTag(int tag) {
+        if (!NssRuntime.isInitialized() && tagName(tag) == null)
+            throw new NSPRError(null, ErrorConstants.SEC_ERROR_NOT_INITIALIZED);
+    }
+
+    /** The description of a tag, or "unknown(0x..)" (for messages). */
+    public static String tagText(int tag) {
+        requireKnownTag(tag);
+        return Oids.dataOfTag(tag) == 0 ? String.format("unknown(%#x)", tag) : Oids.descriptionOfTag(tag);
+    }
+
+    @Python(value = "oid_str(oid, /)", doc = "NSS's description of an OID (a tag, a name, a dotted decimal string or a SecItem).")
+    public static String oidStr(Object oid) {
+        int tag = knownTagOf(oid);
+        requireKnownTag(tag);
+        return Oids.descriptionOfTag(tag);
+    }
+
+    @Python(value = "oid_tag(oid, /)", doc = "The SEC_OID_* tag of an OID (a tag, a name, a dotted decimal string or a SecItem).")
+    public static int oidTag(Object oid) {
+        return knownTagOf(oid);
+    }
+
+    @Python(value = "oid_tag_name(oid, /)", doc = "The SEC_OID_* name of an OID (a tag, a name, a dotted decimal string or a SecItem).")
+    public static String oidTagName(Object oid) {
+        int tag = knownTagOf(oid);
+        String n = tagName(tag);
+        // python-nss formats the tag with "%#x", which Python 2 renders without the 0x
+        if (n == null) throw new NotFoundError("oid tag not found: " + Integer.toHexString(tag));
+        return n;
+    }
+
+    /** "OID.a.b.c"; for a SecItem the dotted form of its contents, whatever they are ("" if NSS has none). */
+    @Python(value = "oid_dotted_decimal(oid, /)",
+            doc = "The dotted decimal form (\"OID.a.b.c\") of an OID (a tag, a name, a dotted decimal string or a SecItem).")
+    public static String oidDottedDecimal(Object oid) {
+        byte[] contents;
+        if (oid instanceof SecItem item) {
+            contents = item.toByteArray();
+        } else {
+            int tag = knownTagOf(oid);
+            requireKnownTag(tag);
+            contents = Oids.contentsOfTag(tag);
+        }
+        String d = Oids.dottedString(contents);
+        return d == null ? "" : d;
     }
 }

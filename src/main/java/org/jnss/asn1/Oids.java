@@ -1,71 +1,46 @@
 package org.jnss.asn1;
 
 import org.jnss.error.NSPRError;
+import org.jnss.natives.Layout;
 import org.jnss.natives.Mem;
 import org.jnss.natives.Nss3;
-import org.jnss.nss.SecItem;
 
-import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
 
-/** OBJECT IDENTIFIER contents: NSS lookups and the dotted-decimal text NSS's CERT_GetOidString gives. */
+/**
+ * OBJECT IDENTIFIER contents (the octets after tag and length): NSS's tag and
+ * description of them, their dotted-decimal text as NSS's CERT_GetOidString
+ * gives it, and back. The one place the core describes an OID; names of OIDs
+ * (SEC_OID_*, attribute type names) are {@link OidNames}.
+ */
 public final class Oids {
     private Oids() {}
 
-    /** SECOidData layout: SECItem oid (24 bytes), SECOidTag offset at 24, const char *desc at 32. */
-    private static final int DESC_OFFSET = 32;
-
     /**
-     * NSS's rendering of OID contents ("OID.2.5.4.3"), or null where NSS gives
-     * none (fewer than two octets). Components of more than 64 bits or with an
-     * unterminated encoding read "UNSUPPORTED".
+     * NSS's rendering of OID contents ("OID.2.5.4.3", CERT_GetOidString), or
+     * null where NSS gives none (fewer than two octets). Components NSS cannot
+     * render (wider than 64 bits, unterminated, or padded with a leading 0x80
+     * octet) read "UNSUPPORTED".
      */
     public static String dottedString(byte[] oid) {
-        if (oid.length < 2 || oid.length > 1024) return null;
-        if ((oid[0] & 0xff) == 0x80 && oid.length == 2) return Long.toString(oid[1] & 0xff);
-        StringBuilder sb = null;
-        int first = 0;
-        while (first < oid.length) {
-            int last = first;
-            while (last < oid.length && (oid[last] & 0x80) != 0) last++;
-            String component;
-            if (last >= oid.length || last - first > 9) {
-                component = null;            // unterminated, or wider than 64 bits
-            } else {
-                BigInteger n = BigInteger.ZERO;
-                for (int i = first; i <= last; i++) n = n.shiftLeft(7).or(BigInteger.valueOf(oid[i] & 0x7f));
-                component = sb == null ? firstTwoArcs(n) : n.toString();
-            }
-            if (sb == null) sb = new StringBuilder("OID.");
-            else sb.append('.');
-            sb.append(component == null ? "UNSUPPORTED" : component);
-            first = last + 1;
+        try (Scratch s = new Scratch()) {
+            return BStr.of(Scratch.takeSmprintfString(Nss3.CERT_GetOidString(s.item(oid))));
         }
-        return sb.toString();
-    }
-
-    private static String firstTwoArcs(BigInteger n) {
-        BigInteger one = n.divide(BigInteger.valueOf(40)).min(BigInteger.TWO);
-        return one + "." + n.subtract(one.multiply(BigInteger.valueOf(40)));
     }
 
     /** The SECOidTag NSS knows for OID contents (SEC_OID_UNKNOWN, 0, if none). */
     public static int tagOf(byte[] oid) {
-        long item = new SecItem(oid).toNative();
-        try {
-            return Nss3.SECOID_FindOIDTag(item);
-        } finally {
-            SecItem.freeNative(item);
+        try (Scratch s = new Scratch()) {
+            return Nss3.SECOID_FindOIDTag(s.item(oid));
         }
     }
 
     /** NSS's description of OID contents, or null if NSS does not know it. */
     static String descriptionOf(byte[] oid) {
-        long item = new SecItem(oid).toNative();
-        try {
-            long data = Nss3.SECOID_FindOID(item);
-            return data == 0 ? null : Mem.cString(Mem.getPointer(data, DESC_OFFSET));
-        } finally {
-            SecItem.freeNative(item);
+        try (Scratch s = new Scratch()) {
+            long data = Nss3.SECOID_FindOID(s.item(oid));
+            return data == 0 ? null : BStr.of(Mem.cStringBytes(Mem.getPointer(data, Layout.OIDDATA_DESC)));
         }
     }
 
@@ -86,25 +61,38 @@ public final class Oids {
     public static String descriptionOfTag(int tag) {
         long d = dataOfTag(tag);
         if (d == 0) throw NSPRError.last();
-        return Mem.cString(Mem.getPointer(d, DESC_OFFSET));
+        return BStr.of(Mem.cStringBytes(Mem.getPointer(d, Layout.OIDDATA_DESC)));
     }
 
     /** The OID contents of a tag; NSPRError when NSS does not know the tag. */
     public static byte[] contentsOfTag(int tag) {
         long d = dataOfTag(tag);
         if (d == 0) throw NSPRError.last();
-        return SecItem.readNative(d);
+        return Scratch.itemBytes(d);
     }
 
     /** The OID contents of a dotted-decimal string (optional "OID." prefix) via NSS, or null if NSS rejects it. */
     public static byte[] parse(String dotted) {
-        long item = Mem.calloc(SecItem.SIZEOF);
-        try {
-            if (Nss3.SEC_StringToOID(0, item, dotted, 0) != 0) return null;
-            return SecItem.readNative(item);
-        } finally {
-            Nss3.SECITEM_FreeItem(item, 0);
-            Mem.free(item);
+        try (Scratch s = new Scratch()) {
+            long item = s.calloc(Layout.ITEM_SIZE);
+            if (Nss3.SEC_StringToOID(s.arena(), item, dotted, 0) != 0) return null;
+            return Scratch.itemBytes(item);
+        }
+    }
+
+    /** The OID contents of a DER SEQUENCE OF OBJECT IDENTIFIER, decoded by NSS. */
+    public static List<byte[]> sequence(byte[] der) {
+        if (der.length == 0) throw new IllegalArgumentException("missing DER encoded OID data");
+        try (Scratch s = new Scratch()) {
+            long seq = Nss3.CERT_DecodeOidSequence(s.item(der));
+            if (seq == 0) throw NSPRError.last("unable to decode OID sequence");
+            try {
+                List<byte[]> out = new ArrayList<>();
+                for (long oid : Scratch.pointerArray(Mem.getPointer(seq, Layout.OIDSEQ_OIDS))) out.add(Scratch.itemBytes(oid));
+                return out;
+            } finally {
+                Nss3.CERT_DestroyOidSequence(seq);
+            }
         }
     }
 }

@@ -1,10 +1,10 @@
 package org.jnss.asn1;
 
+import org.jnss.natives.Nspr4;
 import org.jnss.error.NSPRError;
 import org.jnss.natives.Layout;
 import org.jnss.natives.Mem;
 import org.jnss.natives.Nss3;
-import org.jnss.natives.NssPki;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -44,7 +44,7 @@ public final class Scratch implements AutoCloseable {
     /** An NSS arena, made on first use, freed with the scope. */
     public long arena() {
         if (arena == 0) {
-            arena = NssPki.PORT_NewArena(2048);
+            arena = Nss3.PORT_NewArena(2048);
             if (arena == 0) throw NSPRError.last();
         }
         return arena;
@@ -55,7 +55,7 @@ public final class Scratch implements AutoCloseable {
         for (long p : blocks) Mem.free(p);
         blocks.clear();
         if (arena != 0) {
-            NssPki.PORT_FreeArena(arena, 0);
+            Nss3.PORT_FreeArena(arena, 0);
             arena = 0;
         }
     }
@@ -89,7 +89,7 @@ public final class Scratch implements AutoCloseable {
         try {
             return Mem.cStringBytes(p);
         } finally {
-            NssPki.PR_smprintf_free(p);
+            Nspr4.PR_smprintf_free(p);
         }
     }
 

@@ -1,5 +1,6 @@
 package org.jnss.io;
 
+import org.jnss.natives.Layout;
 import org.jnss.core.ArgumentError;
 import org.jnss.core.PyTypeNames;
 import org.jnss.core.Python;
@@ -34,7 +35,7 @@ public class AddrInfo {
         this.hostname = hostname;
         long info = Nspr4.PR_GetAddrInfoByName(hostname, (short) family, flags);
         if (info == 0) throw NSPRError.last();
-        long buf = Mem.calloc(NetworkAddress.SIZEOF);
+        long buf = Mem.calloc(Layout.NETADDR_SIZE);
         try {
             List<NetworkAddress> list = new ArrayList<>();
             long iter = 0;

@@ -1,5 +1,6 @@
 package org.jnss.io;
 
+import org.jnss.natives.Layout;
 import org.jnss.core.ArgumentError;
 import org.jnss.core.Python;
 import org.jnss.error.NSPRError;
@@ -26,7 +27,6 @@ public class HostEntry {
     /** PR_NETDB_BUF_SIZE */
     private static final int BUF_SIZE = 2048;
     /** sizeof(PRHostEnt); h_name at 0, h_aliases at 8, h_addrtype (int32) at 16, h_addr_list at 24 */
-    private static final int SIZEOF = 32;
 
     private final String hostname;
     private final int family;
@@ -50,7 +50,7 @@ public class HostEntry {
     /** PR_GetHostByName. */
     public static HostEntry byName(String name) {
         long buf = Mem.calloc(BUF_SIZE);
-        long ent = Mem.calloc(SIZEOF);
+        long ent = Mem.calloc(Layout.HOSTENT_SIZE);
         try {
             if (Nspr4.PR_GetHostByName(name, buf, BUF_SIZE, ent) != 0) throw NSPRError.last();
             return read(ent, true);
@@ -63,7 +63,7 @@ public class HostEntry {
     /** PR_GetHostByAddr; with complete false only name and family are kept. */
     static HostEntry byAddr(NetworkAddress addr, boolean complete) {
         long buf = Mem.calloc(BUF_SIZE);
-        long ent = Mem.calloc(SIZEOF);
+        long ent = Mem.calloc(Layout.HOSTENT_SIZE);
         long na = addr.toNative();
         try {
             if (Nspr4.PR_GetHostByAddr(na, buf, BUF_SIZE, ent) != 0) throw NSPRError.last();
@@ -92,7 +92,7 @@ public class HostEntry {
         long addrList = Mem.getPointer(ent, 24);
         if (addrList != 0) while (Mem.getPointer(addrList, (long) n * Mem.POINTER_SIZE) != 0) n++;
         List<NetworkAddress> addrs = new ArrayList<>();
-        long na = Mem.calloc(NetworkAddress.SIZEOF);
+        long na = Mem.calloc(Layout.NETADDR_SIZE);
         try {
             for (int i = 0; i < n; i++) {
                 if (Nspr4.PR_EnumerateHostEnt(i, ent, (short) 0, na) < 0) throw NSPRError.last();

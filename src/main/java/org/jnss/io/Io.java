@@ -1,5 +1,6 @@
 package org.jnss.io;
 
+import org.jnss.natives.Layout;
 import org.jnss.core.Python;
 import org.jnss.error.ErrorConstants;
 import org.jnss.error.NSPRError;
@@ -22,7 +23,6 @@ public final class Io implements IoConstants {
     /** PR_NETDB_BUF_SIZE */
     private static final int NETDB_BUF_SIZE = 2048;
     /** sizeof(PRProtoEnt): p_name at 0, p_aliases at 8, p_num (int32) at 16 */
-    private static final int PROTOENT_SIZE = 24;
 
     // ---- byte order -----------------------------------------------------------
 
@@ -72,7 +72,7 @@ public final class Io implements IoConstants {
 
     private static Object[] protoLookup(ProtoLookup lookup) {
         long buf = Mem.calloc(NETDB_BUF_SIZE);
-        long ent = Mem.calloc(PROTOENT_SIZE);
+        long ent = Mem.calloc(Layout.PROTOENT_SIZE);
         try {
             if (lookup.call(buf, NETDB_BUF_SIZE, ent) != 0) throw NSPRError.last();
             long name = Mem.getPointer(ent, 0);

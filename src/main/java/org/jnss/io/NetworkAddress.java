@@ -1,5 +1,6 @@
 package org.jnss.io;
 
+import org.jnss.natives.Layout;
 import org.jnss.core.ArgumentError;
 import org.jnss.core.PyTypeNames;
 import org.jnss.core.Python;
@@ -29,9 +30,6 @@ import java.util.Arrays;
         + "the port attribute.")
 public class NetworkAddress {
     /** sizeof(PRNetAddr) on Linux. */
-    static final int SIZEOF = 112;
-    private static final int OFF_FAMILY = 0;
-    private static final int OFF_PORT = 2;
     static final String UNSET = "<unset>";
 
     private byte[] raw;
@@ -40,16 +38,16 @@ public class NetworkAddress {
 
     /** A copy of a native PRNetAddr. */
     static NetworkAddress fromNative(long addr) {
-        return new NetworkAddress(Mem.read(addr, 0, SIZEOF));
+        return new NetworkAddress(Mem.read(addr, 0, Layout.NETADDR_SIZE));
     }
 
     NetworkAddress(byte[] raw) {
-        this.raw = Arrays.copyOf(raw, SIZEOF);
+        this.raw = Arrays.copyOf(raw, Layout.NETADDR_SIZE);
     }
 
     /** An address of the family with the given port, the IP address set as {@code PR_SetNetAddr(value, ...)} sets it. */
     public NetworkAddress(int value, int port, int family) {
-        this.raw = new byte[SIZEOF];
+        this.raw = new byte[Layout.NETADDR_SIZE];
         setNetAddr(value, family, port);
     }
 
@@ -93,14 +91,14 @@ public class NetworkAddress {
 
     /** A malloc'ed copy of the PRNetAddr; free with {@link Mem#free}. */
     synchronized long toNative() {
-        long p = Mem.malloc(SIZEOF);
-        Mem.write(p, 0, raw, 0, SIZEOF);
+        long p = Mem.malloc(Layout.NETADDR_SIZE);
+        Mem.write(p, 0, raw, 0, Layout.NETADDR_SIZE);
         return p;
     }
 
     /** Replaces the address with the contents of a native PRNetAddr. */
     synchronized void loadNative(long addr) {
-        raw = Mem.read(addr, 0, SIZEOF);
+        raw = Mem.read(addr, 0, Layout.NETADDR_SIZE);
     }
 
     synchronized byte[] rawBytes() {
@@ -119,7 +117,7 @@ public class NetworkAddress {
 
     /** The address family (PR_AF_*) of a PRNetAddr held in bytes. */
     static int familyOf(byte[] raw) {
-        return ByteBuffer.wrap(raw).order(ByteOrder.nativeOrder()).getShort(OFF_FAMILY) & 0xFFFF;
+        return ByteBuffer.wrap(raw).order(ByteOrder.nativeOrder()).getShort(Layout.NETADDR_FAMILY) & 0xFFFF;
     }
 
     // ---- resolution -------------------------------------------------------
@@ -131,18 +129,18 @@ public class NetworkAddress {
         }
         long info = Nspr4.PR_GetAddrInfoByName(addr, (short) IoConstants.PR_AF_UNSPEC, IoConstants.PR_AI_ADDRCONFIG);
         if (info == 0) throw NSPRError.last();
-        long buf = Mem.calloc(SIZEOF);
+        long buf = Mem.calloc(Layout.NETADDR_SIZE);
         try {
             // like python-nss: every entry is enumerated and the last one is kept if any entry matched
             boolean found = false;
             long iter = 0;
             while ((iter = Nspr4.PR_EnumerateAddrInfo(iter, info, (short) port, buf)) != 0) {
-                int f = Mem.getShort(buf, OFF_FAMILY) & 0xFFFF;
+                int f = Mem.getShort(buf, Layout.NETADDR_FAMILY) & 0xFFFF;
                 if (family == IoConstants.PR_AF_UNSPEC || family == f) found = true;
             }
             if (!found) {
                 synchronized (this) {
-                    raw = new byte[SIZEOF];
+                    raw = new byte[Layout.NETADDR_SIZE];
                 }
                 throw new IllegalArgumentException("no address for \"" + addr + "\" in family " + Io.addrFamilyName(family));
             }
@@ -175,7 +173,7 @@ public class NetworkAddress {
     @Python(value = "port", doc = "port number (assignable)")
     public synchronized int getPort() {
         // network byte order (inet.port and ipv6.port share the offset)
-        return ((raw[OFF_PORT] & 0xFF) << 8) | (raw[OFF_PORT + 1] & 0xFF);
+        return ((raw[Layout.NETADDR_PORT] & 0xFF) << 8) | (raw[Layout.NETADDR_PORT + 1] & 0xFF);
     }
 
     /** Python's {@code addr.port = n}: an int (bool included); the value is truncated to 16 bits as in C. */
@@ -202,9 +200,9 @@ public class NetworkAddress {
 
     /** PR_NetAddrToString of an address. */
     static String addressString(byte[] raw) {
-        long p = Mem.malloc(SIZEOF);
+        long p = Mem.malloc(Layout.NETADDR_SIZE);
         try {
-            Mem.write(p, 0, raw, 0, SIZEOF);
+            Mem.write(p, 0, raw, 0, Layout.NETADDR_SIZE);
             byte[] buf = new byte[1024];
             if (Nspr4.PR_NetAddrToString(p, buf, buf.length) != 0) throw NSPRError.last();
             int n = 0;

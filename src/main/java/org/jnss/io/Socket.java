@@ -1,6 +1,7 @@
 package org.jnss.io;
 
 import org.jnss.core.NativeResource.Lease;
+import org.jnss.natives.Layout;
 import org.jnss.core.ArgumentError;
 import org.jnss.core.NativeResource;
 import org.jnss.core.Python;
@@ -223,7 +224,7 @@ public class Socket extends NativeResource {
                 case IoConstants.PR_SockOpt_McastInterface:
                     return NetworkAddress.fromNative(v);
                 case IoConstants.PR_SockOpt_AddMember, IoConstants.PR_SockOpt_DropMember:
-                    return new Object[]{NetworkAddress.fromNative(v), NetworkAddress.fromNative(v + NetworkAddress.SIZEOF)};
+                    return new Object[]{NetworkAddress.fromNative(v), NetworkAddress.fromNative(v + Layout.NETADDR_SIZE)};
                 default:
                     throw new IllegalArgumentException("get_socket_option: unknown option");
             }
@@ -284,7 +285,7 @@ public class Socket extends NativeResource {
                     byte[] mc = NetworkAddress.require(value, "set_socket_option() argument 2").rawBytes();
                     byte[] itf = NetworkAddress.require(value2, "set_socket_option() argument 3").rawBytes();
                     Mem.write(v, 0, mc, 0, mc.length);
-                    Mem.write(v, NetworkAddress.SIZEOF, itf, 0, itf.length);
+                    Mem.write(v, Layout.NETADDR_SIZE, itf, 0, itf.length);
                 }
                 default -> throw new IllegalArgumentException("set_socket_option: unknown option");
             }
@@ -357,7 +358,7 @@ public class Socket extends NativeResource {
             + "Accepts a pending connection of a listening socket; returns the connected\n"
             + "socket and the peer's address. Raises NSPRError PR_IO_TIMEOUT_ERROR on timeout.")
     public Object[] accept(int timeout) {
-        long na = Mem.calloc(NetworkAddress.SIZEOF);
+        long na = Mem.calloc(Layout.NETADDR_SIZE);
         try {
             long c;
             try (Lease l = lease(); Blocking b = blocking()) {
@@ -444,7 +445,7 @@ public class Socket extends NativeResource {
     }
 
     private NetworkAddress name(boolean local) {
-        long na = Mem.calloc(NetworkAddress.SIZEOF);
+        long na = Mem.calloc(Layout.NETADDR_SIZE);
         try {
             try (Lease l = lease()) {
                 long fd = l.handle();
@@ -767,7 +768,7 @@ public class Socket extends NativeResource {
         long[] fds = new long[2];
         if (Nspr4.PR_NewTCPSocketPair(fds) != 0) throw NSPRError.last();
         int[] fam = new int[2];
-        long na = Mem.calloc(NetworkAddress.SIZEOF);
+        long na = Mem.calloc(Layout.NETADDR_SIZE);
         try {
             for (int i = 0; i < 2; i++) {
                 if (Nspr4.PR_GetSockName(fds[i], na) != 0) {
@@ -789,7 +790,7 @@ public class Socket extends NativeResource {
     public static Socket importTcpSocket(int osfd) {
         long fd = Nspr4.PR_ImportTCPSocket(osfd);
         if (fd == 0) throw NSPRError.last();
-        long na = Mem.calloc(NetworkAddress.SIZEOF);
+        long na = Mem.calloc(Layout.NETADDR_SIZE);
         try {
             if (Nspr4.PR_GetSockName(fd, na) != 0) {
                 NSPRError e = NSPRError.last();

@@ -13,8 +13,8 @@ public final class Layout {
 
     // CERTCertificate (sizeof 760)
     public static final int CERT_DER_CERT = 120;
-    static final int CERT_DER_ISSUER = 144;
-    static final int CERT_DER_SUBJECT = 168;
+    public static final int CERT_DER_ISSUER = 144;
+    public static final int CERT_DER_SUBJECT = 168;
     public static final int CERT_VERSION = 240;
     public static final int CERT_SERIAL = 264;
     public static final int CERT_SIGNATURE = 288;          // SECAlgorithmID
@@ -24,7 +24,7 @@ public final class Layout {
     public static final int CERT_SPKI = 424;               // CERTSubjectPublicKeyInfo
     public static final int CERT_EXTENSIONS = 552;         // CERTCertExtension **
     public static final int CERT_NS_CERT_TYPE = 616;       // unsigned int
-    static final int CERT_NICKNAME = 648;           // char *
+    public static final int CERT_NICKNAME = 648;           // char *
     public static final int CERT_TRUST = 672;              // CERTCertTrust *
     public static final int VALIDITY_NOT_BEFORE = 8, VALIDITY_NOT_AFTER = 32;
 
@@ -77,8 +77,21 @@ public final class Layout {
     // SECOidData: desc at 32
     public static final int OIDDATA_DESC = 32;
 
-    // PRExplodedTime is 40 bytes; PRNetAddr 112
-    public static final int EXPLODED_TIME_SIZE = 64, NETADDR_SIZE = 128;
+    // PRExplodedTime (40 bytes; a larger block is handed to PR_ExplodeTime)
+    public static final int EXPLODED_TIME_SIZE = 64;
+
+    // PRNetAddr (112): family 0 (all variants), port 2 (network order); inet.ip 4, ipv6.ip 8
+    public static final int NETADDR_SIZE = 112, NETADDR_FAMILY = 0, NETADDR_PORT = 2, NETADDR_INET_IP = 4,
+            NETADDR_IPV6_IP = 8;
+
+    // PRHostEnt (32) and PRProtoEnt (24): filled by NSPR's lookups, read through NSPR's enumerators
+    public static final int HOSTENT_SIZE = 32, PROTOENT_SIZE = 24;
+
+    // CERTDistNames (32): arena 0, nnames 8 (int), names 16 (SECItem array)
+    public static final int DISTNAMES_NNAMES = 8, DISTNAMES_NAMES = 16, DISTNAMES_SIZE = 32;
+
+    // CERTCertListNode: links 0 (PRCList, 16), cert 16
+    public static final int CERTLIST_NODE_CERT = 16;
 
     // SECItemType values
     public static final int SI_UTC_TIME = 11, SI_GENERALIZED_TIME = 12;

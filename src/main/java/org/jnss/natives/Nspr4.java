@@ -84,4 +84,12 @@ public final class Nspr4 {
     public static native int PR_EnumerateHostEnt(int enumIndex, long hostEnt, short port, long address);
     public static native int PR_GetProtoByName(String protocolname, long buffer, int bufsize, long result);
     public static native int PR_GetProtoByNumber(int protocolnumber, long buffer, int bufsize, long result);
+
+    // time and formatted strings
+    /** Address of NSPR's {@code PR_GMTParameters}, a PRTimeParamFn for {@link #PR_ExplodeTime}. */
+    public static final long PR_GMT_PARAMETERS = com.sun.jna.Pointer.nativeValue(
+            NativeLibs.load("nspr4").getFunction("PR_GMTParameters"));
+    public static native void PR_ExplodeTime(long usecs, long params, long exploded);
+    public static native int PR_FormatTime(byte[] buf, int buflen, String fmt, long tm);
+    public static native void PR_smprintf_free(long mem);
 }

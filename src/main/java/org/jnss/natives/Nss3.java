@@ -5,7 +5,8 @@ import com.sun.jna.Callback;
 /**
  * Direct-mapped functions of libnss3 (which also re-exports the nssutil3
  * functions used here). Pointers are {@code long} addresses; SECStatus is
- * 0 (SECSuccess) or -1 (SECFailure).
+ * 0 (SECSuccess) or -1 (SECFailure). The layouts of the structures the core
+ * reads are in {@link Layout}.
  */
 public final class Nss3 {
     static { Nspr4.load(); NativeLibs.register(Nss3.class, "nss3"); }
@@ -180,4 +181,130 @@ public final class Nss3 {
     /** A SECKEYPrivateKey (its public half in pubk[0]), or NULL. */
     public static native long PK11_GenerateKeyPair(long slot, long type, long param, long[] pubk,
                                                    int isPerm, int isSensitive, long wincx);
+
+    // ---- certificates, names, ASN.1 and arenas, verification and lookups ----
+
+    // certificates and the certificate database
+    public static native long CERT_GetDefaultCertDB();
+    /** {@code SECStatus CERT_ImportCerts(handle, usage, ncerts, SECItem **derCerts, CERTCertificate ***retCerts, keepCerts, caOnly, nickname)} */
+    public static native int CERT_ImportCerts(long certdb, int usage, int ncerts, long derCerts, long[] retCerts,
+                                              int keepCerts, int caOnly, byte[] nickname);
+    public static native long CERT_DupCertificate(long cert);
+    public static native void CERT_DestroyCertificate(long cert);
+    public static native void CERT_DestroyCertArray(long certs, int ncerts);
+
+    // names
+    public static native long CERT_NameToAscii(long name);
+    public static native long CERT_AsciiToName(byte[] string);
+    public static native void CERT_DestroyName(long name);
+    public static native int CERT_CompareName(long a, long b);
+    public static native int CERT_GetAVATag(long ava);
+    public static native long CERT_CreateAVA(long arena, int kind, int valueType, byte[] value);
+    public static native long CERT_DecodeAVAValue(long derValue);
+    public static native int CERT_RFC1485_EscapeAndQuote(byte[] dst, int dstlen, long src, int srclen);
+    public static native long CERT_GetOidString(long oid);
+    public static native long CERT_GetCommonName(long name);
+    public static native long CERT_GetCertEmailAddress(long name);
+    public static native long CERT_GetCountryName(long name);
+    public static native long CERT_GetLocalityName(long name);
+    public static native long CERT_GetStateName(long name);
+    public static native long CERT_GetOrgName(long name);
+    public static native long CERT_GetOrgUnitName(long name);
+    public static native long CERT_GetDomainComponentName(long name);
+    public static native long CERT_GetCertUid(long name);
+
+    // extensions and general names
+    public static native int CERT_DecodeBasicConstraintValue(long value, long encodedValue);
+    public static native long CERT_DecodeAuthKeyID(long arena, long encodedValue);
+    public static native long CERT_DecodeCRLDistributionPoints(long arena, long encodedValue);
+    public static native long CERT_DecodeAuthInfoAccessExtension(long arena, long encodedValue);
+    public static native long CERT_DecodeAltNameExtension(long arena, long encodedValue);
+    public static native long CERT_GetNextGeneralName(long current);
+
+    // keys
+    public static native long SECKEY_ExtractPublicKey(long spki);
+    public static native void SECKEY_DestroyPublicKey(long key);
+
+    // ASN.1 and arenas
+    public static native long NSS_Get_CERT_NameTemplate(long arg, int enc);
+    public static native long NSS_Get_CERT_SignedDataTemplate(long arg, int enc);
+    public static native long NSS_Get_SECKEY_RSAPSSParamsTemplate(long arg, int enc);
+    public static native long NSS_Get_SECOID_AlgorithmIDTemplate(long arg, int enc);
+    public static native int SEC_ASN1DecodeItem(long arena, long dest, long template, long src);
+    public static native int SEC_QuickDERDecodeItem(long arena, long dest, long template, long src);
+    public static native long SEC_ASN1EncodeItem(long arena, long dest, long src, long template);
+    public static native long PORT_NewArena(long chunksize);
+    public static native void PORT_FreeArena(long arena, int zero);
+    public static native long PORT_ArenaZAlloc(long arena, long size);
+
+    // time
+    public static native int DER_UTCTimeToTime(long[] result, long time);
+    public static native int DER_GeneralizedTimeToTime(long[] result, long time);
+
+
+    // verification, lookups and keys (CertVerify, CertLists, PrivateKey)
+    /** {@code CERT_VerifyCertificate(handle, cert, checkSig, SECCertificateUsage required, PRTime, wincx, CERTVerifyLog*, SECCertificateUsage *returned)} */
+    public static native int CERT_VerifyCertificate(long certdb, long cert, int checkSig, long requiredUsages, long time,
+                                                    long wincx, long log, long[] returnedUsages);
+    public static native int CERT_VerifyCertificateNow(long certdb, long cert, int checkSig, long requiredUsages,
+                                                       long wincx, long[] returnedUsages);
+    public static native int CERT_VerifyCertName(long cert, byte[] hostname);
+    public static native int CERT_CheckCertValidTimes(long cert, long time, int allowOverride);
+    public static native int CERT_IsCACert(long cert, int[] certType);
+    public static native long CERT_GetCertChainFromCert(long cert, long time, int usage);
+    public static native void CERT_DestroyCertList(long list);
+    public static native long CERT_MakeCANickname(long cert);
+    public static native int CERT_DecodeTrustString(long trust, byte[] trusts);
+    public static native int CERT_ChangeCertTrust(long certdb, long cert, long trust);
+    public static native long PK11_FindCertFromNickname(byte[] nickname, long wincx);
+    public static native long PK11_FindCertsFromNickname(byte[] nickname, long wincx);
+    public static native long PK11_FindCertsFromEmailAddress(byte[] email, long wincx);
+    public static native long PK11_ListCerts(int type, long wincx);
+    public static native long PK11_ListCertsInSlot(long slot);
+    public static native long CERT_GetCertNicknames(long certdb, int what, long wincx);
+    public static native void CERT_FreeNicknames(long nicknames);
+    public static native long PK11_FindKeyByAnyCert(long cert, long wincx);
+    public static native void SECKEY_DestroyPrivateKey(long key);
+
+    // ---- revocation, OCSP and PKIX settings, certificate requests ----
+
+    // CRLs
+    /** {@code CERTSignedCrl *CERT_DecodeDERCrlWithFlags(PLArenaPool *narena, SECItem *derSignedCrl, int type, PRInt32 options)} */
+    public static native long CERT_DecodeDERCrlWithFlags(long arena, long derSignedCrl, int type, int options);
+    /** {@code CERTSignedCrl *PK11_ImportCRL(PK11SlotInfo *slot, SECItem *derCRL, char *url, int type, void *wincx, PRInt32 importOptions, PLArenaPool *arena, PRInt32 decodeOptions)} */
+    public static native long PK11_ImportCRL(long slot, long derCrl, String url, int type, long wincx,
+                                             int importOptions, long arena, int decodeOptions);
+    public static native int SEC_DeletePermCRL(long crl);
+    public static native int SEC_DestroyCrl(long crl);
+    /** {@code SECItem *SECITEM_AllocItem(PLArenaPool *arena, SECItem *item, unsigned int len)}; NULL arena: free with SECITEM_FreeItem(item, PR_TRUE). */
+    public static native long SECITEM_AllocItem(long arena, long item, int len);
+    /** {@code CERTSignedCrl *SEC_FindCrlByName(CERTCertDBHandle *handle, SECItem *crlKey, int type)}: crlKey is the issuer's DER name. */
+    public static native long SEC_FindCrlByName(long handle, long crlKey, int type);
+    /** {@code CERTSignedCrl *SEC_FindCrlByDERCert(CERTCertDBHandle *handle, SECItem *derCrl, int type)} */
+    public static native long SEC_FindCrlByDERCert(long handle, long derCrl, int type);
+
+    // OCSP and PKIX settings
+    public static native int CERT_EnableOCSPChecking(long handle);
+    public static native int CERT_DisableOCSPChecking(long handle);
+    public static native int CERT_OCSPCacheSettings(int maxCacheEntries, int minimumSecondsToNextFetchAttempt,
+                                                    int maximumSecondsToNextFetchAttempt);
+    public static native int CERT_SetOCSPFailureMode(int ocspFailureMode);
+    public static native int CERT_SetOCSPTimeout(int seconds);
+    public static native int CERT_ClearOCSPCache();
+    public static native int CERT_SetOCSPDefaultResponder(long handle, byte[] url, byte[] name);
+    public static native int CERT_EnableOCSPDefaultResponder(long handle);
+    public static native int CERT_DisableOCSPDefaultResponder(long handle);
+    public static native int CERT_GetUsePKIXForValidation();
+    public static native int CERT_SetUsePKIXForValidation(int enable);
+    /** {@code SECStatus CERT_CheckOCSPStatus(CERTCertDBHandle *handle, CERTCertificate *cert, PRTime time, void *pwArg)} */
+    public static native int CERT_CheckOCSPStatus(long handle, long cert, long time, long pwArg);
+
+    // certificate requests
+    public static native long NSS_Get_CERT_CertificateRequestTemplate(long arg, int enc);
+    public static native long NSS_Get_CERT_SequenceOfCertExtensionTemplate(long arg, int enc);
+    /** {@code SECStatus CERT_VerifySignedDataWithPublicKeyInfo(CERTSignedData *sd, CERTSubjectPublicKeyInfo *pubKeyInfo, void *wincx)} */
+    public static native int CERT_VerifySignedDataWithPublicKeyInfo(long signedData, long spki, long wincx);
+
+    /** {@code SECKEYPrivateKey *SECKEY_CopyPrivateKey(const SECKEYPrivateKey *key)}, for SSL client authentication */
+    public static native long SECKEY_CopyPrivateKey(long key);
 }

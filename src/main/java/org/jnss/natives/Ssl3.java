@@ -95,4 +95,10 @@ public final class Ssl3 {
     public static native int SSL_SecurityStatus(long fd, long on, long cipher, long keySize, long secretKeySize,
             long issuer, long subject);
     public static native int SSL_ConfigSecureServer(long fd, long cert, long key, int kea);
+
+    // certificate functions used by nss.nss
+    /** {@code SSLKEAType NSS_FindCertKEAType(CERTCertificate *cert)} */
+    public static native int NSS_FindCertKEAType(long cert);
+    /** {@code SECStatus NSS_CmpCertChainWCANames(CERTCertificate *cert, CERTDistNames *caNames)} */
+    public static native int NSS_CmpCertChainWCANames(long cert, long caNames);
 }

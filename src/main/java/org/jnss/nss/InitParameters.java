@@ -1,6 +1,6 @@
 package org.jnss.nss;
 
-import org.jnss.asn1.Fmt;
+import org.jnss.asn1.Lines;
 import org.jnss.core.ArgumentError;
 import org.jnss.core.Python;
 import org.jnss.natives.Mem;
@@ -99,7 +99,7 @@ public class InitParameters {
 
     @Python("format(level=0, indent_len=4)")
     public byte[] format(int level, int indentLen) {
-        return org.jnss.asn1.BStr.bytes(Fmt.indented(formatLines(level), indentLen));
+        return org.jnss.asn1.BStr.bytes(org.jnss.asn1.Lines.indentedText(formatLines(level), indentLen));
     }
 
     /** A native NSSInitParameters (80 bytes) and its strings; free with {@link #freeNative}. */

@@ -1,17 +1,18 @@
 package org.jnss.nss;
 
-import org.jnss.asn1.Asn1Fmt;
 import org.jnss.asn1.BStr;
 import org.jnss.asn1.Codec;
 import org.jnss.asn1.DerFormat;
-import org.jnss.asn1.Fmt;
+import org.jnss.asn1.Lines;
 import org.jnss.asn1.Oids;
+import org.jnss.asn1.Scratch;
 import org.jnss.core.ArgumentError;
 import org.jnss.core.BinaryData;
 import org.jnss.core.PyTypeNames;
 import org.jnss.core.Python;
 import org.jnss.core.Slice;
 import org.jnss.error.NSPRError;
+import org.jnss.natives.Layout;
 import org.jnss.natives.Mem;
 import org.jnss.natives.Nss3;
 import org.jnss.pk11.MechParam;
@@ -28,9 +29,6 @@ import java.util.List;
  * call that needs one.
  */
 public class SecItem implements BinaryData {
-    /** SECItem layout: type (int) at 0, data pointer at 8, len (unsigned int) at 16. */
-    public static final int SIZEOF = 24;
-
     /**
      * What the bytes are, which decides how str() renders them (python-nss's
      * SECItemKind): plain buffers as hex, OIDs of algorithms as their
@@ -167,8 +165,8 @@ public class SecItem implements BinaryData {
         if (param != null && noData) return "(null)";    // python-nss prints NSS's NULL data pointer
         return switch (kind) {
             case BUFFER -> Codec.hex(data);
-            case ALGORITHM -> BStr.bytes(Asn1Fmt.oidDesc(data));
-            case DER -> DerFormat.any(data);
+            case ALGORITHM -> BStr.bytes(Oids.describe(data));
+            case DER -> DerFormat.plain(DerFormat.any(data));
             case DIST_NAME -> DN.fromDer(data).str();
         };
     }
@@ -222,8 +220,7 @@ public class SecItem implements BinaryData {
     /** A DER SEQUENCE OF OBJECT IDENTIFIER as a tuple, each OID as repr_kind says. */
     @Python("get_oid_sequence(repr_kind=AsString)")
     public Object[] getOidSequence(int reprKind) {
-        if (data.length == 0) throw new IllegalArgumentException("missing DER encoded OID data");
-        List<byte[]> oids = decodeOidSequence(data);
+        List<byte[]> oids = Oids.sequence(data);
         Object[] out = new Object[oids.size()];
         for (int i = 0; i < out.length; i++) {
             byte[] oid = oids.get(i);
@@ -241,28 +238,6 @@ public class SecItem implements BinaryData {
         return out;
     }
 
-    private static List<byte[]> decodeOidSequence(byte[] der) {
-        long item = new SecItem(der).toNative();
-        try {
-            long seq = Nss3.CERT_DecodeOidSequence(item);
-            if (seq == 0) throw NSPRError.last("unable to decode OID sequence");
-            try {
-                List<byte[]> out = new ArrayList<>();
-                long oids = Mem.getPointer(seq, Mem.POINTER_SIZE);
-                for (int i = 0; oids != 0; i++) {
-                    long p = Mem.getPointer(oids, (long) i * Mem.POINTER_SIZE);
-                    if (p == 0) break;
-                    out.add(readNative(p));
-                }
-                return out;
-            } finally {
-                Nss3.CERT_DestroyOidSequence(seq);
-            }
-        } finally {
-            freeNative(item);
-        }
-    }
-
     @Python("format_lines(level=0)")
     public List<Object[]> formatLines(int level) {
         List<Object[]> out = new ArrayList<>();
@@ -275,30 +250,7 @@ public class SecItem implements BinaryData {
 
     @Python("format(level=0, indent_len=4)")
     public byte[] format(int level, int indentLen) {
-        return BStr.bytes(Fmt.indented(formatLines(level), indentLen));
+        return BStr.bytes(org.jnss.asn1.Lines.indentedText(formatLines(level), indentLen));
     }
 
-    /** Allocates a native SECItem pointing at a native copy of the data; free with {@link #freeNative}. */
-    public long toNative() {
-        long item = Mem.calloc(SIZEOF);
-        long buf = Mem.malloc(data.length);
-        Mem.write(buf, 0, data, 0, data.length);
-        Mem.setInt(item, 0, type);
-        Mem.setPointer(item, 8, buf);
-        Mem.setInt(item, 16, data.length);
-        return item;
-    }
-
-    public static void freeNative(long item) {
-        if (item == 0) return;
-        Mem.free(Mem.getPointer(item, 8));
-        Mem.free(item);
-    }
-
-    /** Copies the contents of a native SECItem. */
-    public static byte[] readNative(long item) {
-        long p = Mem.getPointer(item, 8);
-        int len = Mem.getInt(item, 16);
-        return p == 0 ? new byte[0] : Mem.read(p, 0, len);
-    }
 }

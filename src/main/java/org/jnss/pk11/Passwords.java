@@ -1,5 +1,6 @@
 package org.jnss.pk11;
 
+import org.jnss.core.Python;
 import org.jnss.core.CallbackErrors;
 import org.jnss.natives.Nss3;
 
@@ -44,6 +45,7 @@ public final class Passwords {
         }
     };
 
+    @Python("set_password_callback(callback, /)")
     public static synchronized void setCallback(PasswordCallback cb) {
         callback = cb;
         if (!installed) {

@@ -1,5 +1,6 @@
 package org.jnss.pk11;
 
+import org.jnss.error.ErrorConstants;
 import org.jnss.asn1.BStr;
 import org.jnss.core.ArgumentError;
 import org.jnss.core.PyObjects;
@@ -152,5 +153,27 @@ public final class Pk11Slots {
         System.out.flush();
         Nss3.nss_DumpCertificateCacheInfo();
         org.jnss.natives.LibC.fflush(0);
+    }
+
+    @Python(value = "get_internal_slot()", doc = "The internal cryptographic slot.")
+    public static PK11Slot getInternalSlot() {
+        requireModule();
+        return slot(Nss3.PK11_GetInternalSlot());
+    }
+
+    @Python(value = "get_internal_key_slot()", doc = "The internal key slot (the certificate and key database).")
+    public static PK11Slot getInternalKeySlot() {
+        requireModule();
+        return slot(Nss3.PK11_GetInternalKeySlot());
+    }
+
+    /** Before NSS_Init there is no module to have a slot (python-nss: SEC_ERROR_NO_MODULE). */
+    private static void requireModule() {
+        if (!NssRuntime.isInitialized()) throw new NSPRError(null, ErrorConstants.SEC_ERROR_NO_MODULE);
+    }
+
+    private static PK11Slot slot(long slot) {
+        if (slot == 0) throw NSPRError.last();
+        return PK11Slot.adopt(slot);
     }
 }

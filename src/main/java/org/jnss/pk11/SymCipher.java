@@ -9,7 +9,6 @@ import org.jnss.core.Python;
 import org.jnss.error.ErrorConstants;
 import org.jnss.error.NSPRError;
 import org.jnss.natives.Nss3;
-import org.jnss.natives.NssPki;
 import org.jnss.nss.NssConstants;
 import org.jnss.nss.SecItem;
 import org.jnss.pki.AlgorithmID;
@@ -89,7 +88,7 @@ public final class SymCipher {
                         Nss3.PK11_GetKeyLength(s.handle()));
             }
         } finally {
-            NssPki.SECKEY_DestroyPublicKey(pk);
+            Nss3.SECKEY_DestroyPublicKey(pk);
         }
     }
 

@@ -1,5 +1,6 @@
 package org.jnss.pkcs12;
 
+import org.jnss.asn1.OidNames;
 import org.jnss.asn1.BStr;
 import org.jnss.asn1.Formatted;
 import org.jnss.asn1.FormattedValue;
@@ -112,7 +113,7 @@ public final class PKCS12DecodeItem extends FormattedValue {
 
     @Override
     public void lines(Lines lines, int level) {
-        lines.pair(level, "Type", type == NssConstants.SEC_OID_UNKNOWN ? "SEC_OID_UNKNOWN" : Nss.oidTagName(type));
+        lines.pair(level, "Type", type == NssConstants.SEC_OID_UNKNOWN ? "SEC_OID_UNKNOWN" : OidNames.oidTagName(type));
         switch (type) {
             case NssConstants.SEC_OID_PKCS12_V1_CERT_BAG_ID -> {
                 lines.label(level, hasKey ? "Certificate (has private key)" : "Certificate");

@@ -1,5 +1,6 @@
 package org.jnss.pkcs12;
 
+import org.jnss.asn1.OidNames;
 import org.jnss.asn1.Oids;
 import org.jnss.asn1.Scratch;
 import org.jnss.core.ArgumentError;
@@ -14,8 +15,6 @@ import org.jnss.error.NSPRError;
 import org.jnss.natives.Layout;
 import org.jnss.natives.Mem;
 import org.jnss.natives.Nss3;
-import org.jnss.natives.NssPki;
-import org.jnss.natives.NssPkix;
 import org.jnss.natives.Smime3;
 import org.jnss.nss.Nss;
 import org.jnss.nss.NssConstants;
@@ -111,18 +110,18 @@ public final class Pkcs12 {
     @Python(value = "pkcs12_map_cipher(cipher, key_length=0)",
             doc = "Maps a cipher (SEC OID tag, name or SecItem) and key length to the SEC OID tag of a PKCS#12 encryption method.")
     public static int pkcs12MapCipher(Object cipher, int keyLength) {
-        int tag = Nss.oidToTag(cipher);
+        int tag = OidNames.knownTagOf(cipher);
         // NSS dereferences the OID data of the tag: an unknown tag is an error here (python-nss crashes)
         if (!NssRuntime.isInitialized()) {
             try {
-                Nss.oidTagName(tag);                                   // the static OID table only
+                OidNames.oidTagName(tag);                                   // the static OID table only
             } catch (RuntimeException e) {
                 throw new NSPRError(null, ErrorConstants.SEC_ERROR_UNRECOGNIZED_OID);
             }
         } else if (Oids.dataOfTag(tag) == 0) {
             throw new NSPRError(null, ErrorConstants.SEC_ERROR_UNRECOGNIZED_OID);
         }
-        if (NssPki.SEC_PKCS5IsAlgorithmPBEAlgTag(tag) != 0) return tag;
+        if (Nss3.SEC_PKCS5IsAlgorithmPBEAlgTag(tag) != 0) return tag;
         int c = Nss3.SEC_PKCS5GetPBEAlgorithm(tag, keyLength);
         if (c == NssConstants.SEC_OID_PKCS5_PBES2) return tag;      // no PKCS#12 PBE: PKCS#5 v2 with this cipher
         if (c == NssConstants.SEC_OID_PKCS5_PBMAC1) return NssConstants.SEC_OID_UNKNOWN;
@@ -168,7 +167,7 @@ public final class Pkcs12 {
         byte[] in = Arrays.copyOf(u8, u8.length + 1);
         Arrays.fill(u8, (byte) 0);
         int alloc = in.length * 2;
-        long item = NssPkix.SECITEM_AllocItem(0, 0, alloc);
+        long item = Nss3.SECITEM_AllocItem(0, 0, alloc);
         if (item == 0) {
             Arrays.fill(in, (byte) 0);
             throw NSPRError.last();
@@ -186,7 +185,7 @@ public final class Pkcs12 {
 
     /** A new SECItem holding the octets (free with SECITEM_ZfreeItem(item, PR_TRUE)). */
     private static long secItem(byte[] data) {
-        long item = NssPkix.SECITEM_AllocItem(0, 0, Math.max(1, data.length));
+        long item = Nss3.SECITEM_AllocItem(0, 0, Math.max(1, data.length));
         if (item == 0) throw NSPRError.last();
         Mem.write(Mem.getPointer(item, Layout.ITEM_DATA), 0, data, 0, data.length);
         Mem.setInt(item, Layout.ITEM_LEN, data.length);
@@ -221,7 +220,7 @@ public final class Pkcs12 {
 
     /** A new SECItem (as NSS frees it) holding a nickname. */
     private static long nicknameItem(byte[] nick) {
-        long item = NssPkix.SECITEM_AllocItem(0, 0, nick.length + 1);
+        long item = Nss3.SECITEM_AllocItem(0, 0, nick.length + 1);
         if (item == 0) return 0;
         long p = Mem.getPointer(item, Layout.ITEM_DATA);
         Mem.write(p, 0, nick, 0, nick.length);
@@ -234,13 +233,13 @@ public final class Pkcs12 {
     private static final Smime3.NicknameCollisionCallback DEFAULT_COLLISION = (oldNick, cancel, cert) -> {
         try {
             if (cancel == 0 || cert == 0) return 0;
-            long nick = NssPki.CERT_MakeCANickname(cert);
+            long nick = Nss3.CERT_MakeCANickname(cert);
             if (nick == 0) return 0;
             byte[] n;
             try {
                 n = Mem.cStringBytes(nick);
             } finally {
-                NssPki.PORT_Free(nick);
+                Nss3.PORT_Free(nick);
             }
             byte[] old = oldNick == 0 ? null : Scratch.itemBytes(oldNick);
             if (old != null && old.length > 0 && Arrays.equals(old, n)) {
@@ -268,7 +267,7 @@ public final class Pkcs12 {
             if (cancelPtr == 0 || cert == 0) return 0;
             byte[] old = oldNick == 0 ? null : Scratch.itemBytes(oldNick);
             if (old != null && old.length == 0) old = null;
-            long dup = NssPki.CERT_DupCertificate(cert);
+            long dup = Nss3.CERT_DupCertificate(cert);
             if (dup == 0) return 0;
             Object r;
             try {
@@ -370,12 +369,12 @@ public final class Pkcs12 {
         long pin = Passwords.pinArgs(userData);
         try {
             pw = secItem(pwBytes);
-            list = NssPki.PK11_FindCertsFromNickname(nick, pin);
+            list = Nss3.PK11_FindCertsFromNickname(nick, pin);
             if (list == 0) throw new IllegalArgumentException("failed to find certs for nickname = \"" + nickText + "\"");
             if (Nss3.CERT_FilterCertListForUserCerts(list) != 0 || Mem.getPointer(list, 0) == list)
                 throw new IllegalArgumentException("no certs with keys for nickname = \"" + nickText + "\"");
             long first = Mem.getPointer(list, 0);
-            long firstCert = Mem.getPointer(first, LIST_NODE_CERT);
+            long firstCert = Mem.getPointer(first, Layout.CERTLIST_NODE_CERT);
             long slot = firstCert == 0 ? 0 : Mem.getPointer(firstCert, Layout.CERT_SLOT);
             if (slot == 0) throw new IllegalArgumentException("cert does not have a slot");
             ctx = Smime3.SEC_PKCS12CreateExportContext(0, 0, slot, pin);
@@ -383,14 +382,14 @@ public final class Pkcs12 {
             if (Smime3.SEC_PKCS12AddPasswordIntegrity(ctx, pw, NssConstants.SEC_OID_SHA1) != 0)
                 throw NSPRError.last("PKCS12 add password integrity failed");
             for (long n = first; n != 0 && n != list; n = Mem.getPointer(n, 0)) {
-                long cert = Mem.getPointer(n, LIST_NODE_CERT);
+                long cert = Mem.getPointer(n, Layout.CERTLIST_NODE_CERT);
                 if (cert == 0 || Mem.getPointer(cert, Layout.CERT_SLOT) == 0)
                     throw new IllegalArgumentException("cert does not have a slot");
                 long keySafe = Smime3.SEC_PKCS12CreateUnencryptedSafe(ctx);
                 long certSafe = cc == NssConstants.SEC_OID_UNKNOWN ? keySafe
                         : Smime3.SEC_PKCS12CreatePasswordPrivSafe(ctx, pw, cc);
                 if (certSafe == 0 || keySafe == 0) throw new IllegalArgumentException("key or cert safe creation failed");
-                if (Smime3.SEC_PKCS12AddCertAndKey(ctx, certSafe, 0, cert, NssPki.CERT_GetDefaultCertDB(), keySafe, 0,
+                if (Smime3.SEC_PKCS12AddCertAndKey(ctx, certSafe, 0, cert, Nss3.CERT_GetDefaultCertDB(), keySafe, 0,
                         1, pw, keyCipher) != 0)
                     throw NSPRError.last("add cert and key failed");
             }
@@ -402,7 +401,7 @@ public final class Pkcs12 {
         } finally {
             Arrays.fill(pwBytes, (byte) 0);
             if (out != 0) OUTPUTS.remove(out);
-            if (list != 0) NssPki.CERT_DestroyCertList(list);
+            if (list != 0) Nss3.CERT_DestroyCertList(list);
             if (ctx != 0) Smime3.SEC_PKCS12DestroyExportContext(ctx);
             if (pw != 0) Nss3.SECITEM_ZfreeItem(pw, 1);
             Passwords.releasePinArgs(pin);
@@ -410,5 +409,4 @@ public final class Pkcs12 {
     }
 
     /** CERTCertListNode.cert */
-    private static final int LIST_NODE_CERT = 16;
 }

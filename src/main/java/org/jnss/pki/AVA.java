@@ -1,5 +1,6 @@
 package org.jnss.pki;
 
+import org.jnss.natives.Nss3;
 import org.jnss.asn1.BStr;
 import org.jnss.asn1.OidNames;
 import org.jnss.asn1.Scratch;
@@ -8,7 +9,6 @@ import org.jnss.core.PyTypeNames;
 import org.jnss.core.Python;
 import org.jnss.error.NSPRError;
 import org.jnss.natives.Layout;
-import org.jnss.natives.NssPki;
 import org.jnss.nss.NssConstants;
 import org.jnss.nss.SecItem;
 
@@ -47,7 +47,7 @@ public final class AVA extends Ordered {
         byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
         byte[] cstr = Arrays.copyOf(utf8, utf8.length + 1);
         try (Scratch sc = new Scratch()) {
-            long ava = NssPki.CERT_CreateAVA(sc.arena(), tag, OidNames.avaValueType(tag), cstr);
+            long ava = Nss3.CERT_CreateAVA(sc.arena(), tag, OidNames.avaValueType(tag), cstr);
             if (ava == 0)
                 throw NSPRError.last("could not create AVA, oid tag = " + tag + ", value = \"" + s + "\"");
             return new AVA(Scratch.itemBytes(ava + Layout.AVA_TYPE), Scratch.itemBytes(ava + Layout.AVA_VALUE));
@@ -70,7 +70,7 @@ public final class AVA extends Ordered {
         Integer t = tag;
         if (t == null) {
             try (Scratch s = new Scratch()) {
-                tag = t = NssPki.CERT_GetAVATag(NameCodec.nativeAva(s, this));
+                tag = t = Nss3.CERT_GetAVATag(NameCodec.nativeAva(s, this));
             }
         }
         return t;

@@ -1,6 +1,6 @@
 package org.jnss.pki;
 
-import org.jnss.asn1.Asn1Fmt;
+import org.jnss.asn1.Oids;
 import org.jnss.asn1.BStr;
 import org.jnss.asn1.Formatted;
 import org.jnss.asn1.FormattedValue;
@@ -39,13 +39,13 @@ public final class AlgorithmID extends FormattedValue {
     @Python("id_tag")
     public int getIdTag() {
         NssRuntime.requireInitialized();
-        return Asn1Fmt.oidTag(oid);
+        return Oids.tagOf(oid);
     }
 
     @Python("id_str")
     public byte[] getIdStr() {
         NssRuntime.requireInitialized();
-        return BStr.bytes(Asn1Fmt.oidDesc(oid));
+        return BStr.bytes(Oids.describe(oid));
     }
 
     @Python("parameters")

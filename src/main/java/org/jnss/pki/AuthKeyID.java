@@ -1,5 +1,7 @@
 package org.jnss.pki;
 
+import org.jnss.natives.Nss3;
+import org.jnss.asn1.DerFormat;
 import org.jnss.asn1.Asn1Fmt;
 import org.jnss.asn1.BStr;
 import org.jnss.asn1.Formatted;
@@ -11,7 +13,6 @@ import org.jnss.core.Python;
 import org.jnss.error.NSPRError;
 import org.jnss.natives.Layout;
 import org.jnss.natives.Mem;
-import org.jnss.natives.NssPki;
 import org.jnss.nss.SecItem;
 
 import java.util.ArrayList;
@@ -33,7 +34,7 @@ public final class AuthKeyID extends FormattedValue {
 
     static AuthKeyID decode(byte[] value) {
         try (Scratch s = new Scratch()) {
-            long akid = NssPki.CERT_DecodeAuthKeyID(s.arena(), s.item(value));
+            long akid = Nss3.CERT_DecodeAuthKeyID(s.arena(), s.item(value));
             if (akid == 0) throw NSPRError.last("cannot decode AuthKeyID");
             return new AuthKeyID(optional(akid + Layout.AKID_KEY_ID), optional(akid + Layout.AKID_SERIAL),
                     GeneralName.wrap(PkiFmt.generalNames(Mem.getPointer(akid, Layout.AKID_ISSUER))));
@@ -59,11 +60,11 @@ public final class AuthKeyID extends FormattedValue {
     /** The authority certificate's serial number as an integer, None when absent. */
     @Python("serial_number")
     public Object getSerialNumber() {
-        return serial == null ? null : Asn1Fmt.pyInt(Asn1Fmt.integer(serial));
+        return serial == null ? null : Asn1Fmt.pyInt(DerFormat.integer(serial));
     }
 
     private String serialStr() {
-        return serial == null ? "None" : Asn1Fmt.integer(serial).toString();
+        return serial == null ? "None" : DerFormat.integer(serial).toString();
     }
 
     @Python("get_general_names(repr_kind=AsString)")

@@ -1,6 +1,6 @@
 package org.jnss.pki;
 
-import org.jnss.asn1.Asn1Fmt;
+import org.jnss.asn1.Oids;
 import org.jnss.asn1.BStr;
 import org.jnss.asn1.Formatted;
 import org.jnss.asn1.FormattedValue;
@@ -37,12 +37,12 @@ public final class AuthorityInfoAccess extends FormattedValue {
 
     @Python("method_tag")
     public int getMethodTag() {
-        return Asn1Fmt.oidTag(method());
+        return Oids.tagOf(method());
     }
 
     @Python("method_str")
     public byte[] getMethodStr() {
-        return BStr.bytes(Asn1Fmt.oidDesc(method()));
+        return BStr.bytes(Oids.describe(method()));
     }
 
     @Python("location")
@@ -54,7 +54,7 @@ public final class AuthorityInfoAccess extends FormattedValue {
     @Override
     public void lines(Lines lines, int level) {
         if (method == null) return;
-        lines.pair(level, "Method", Asn1Fmt.oidDesc(method));
+        lines.pair(level, "Method", Oids.describe(method));
         lines.pair(level, "Location", location.decoded().labeled());
     }
 

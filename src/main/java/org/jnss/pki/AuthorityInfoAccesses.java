@@ -1,5 +1,6 @@
 package org.jnss.pki;
 
+import org.jnss.natives.Nss3;
 import org.jnss.asn1.Formatted;
 import org.jnss.asn1.FormattedValue;
 import org.jnss.asn1.Lines;
@@ -10,7 +11,6 @@ import org.jnss.error.ErrorConstants;
 import org.jnss.error.NSPRError;
 import org.jnss.natives.Layout;
 import org.jnss.natives.Mem;
-import org.jnss.natives.NssPki;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +28,7 @@ public final class AuthorityInfoAccesses extends FormattedValue {
 
     static AuthorityInfoAccesses decode(byte[] value) {
         try (Scratch s = new Scratch()) {
-            long aias = NssPki.CERT_DecodeAuthInfoAccessExtension(s.arena(), s.item(value));
+            long aias = Nss3.CERT_DecodeAuthInfoAccessExtension(s.arena(), s.item(value));
             if (aias == 0) throw NSPRError.last("cannot decode Authority Access Info extension");
             List<AuthorityInfoAccess> out = new ArrayList<>();
             for (long aia : Scratch.pointerArray(aias)) {

@@ -1,5 +1,6 @@
 package org.jnss.pki;
 
+import org.jnss.natives.Nss3;
 import org.jnss.asn1.BStr;
 import org.jnss.asn1.Formatted;
 import org.jnss.asn1.FormattedValue;
@@ -8,7 +9,6 @@ import org.jnss.asn1.Scratch;
 import org.jnss.core.Python;
 import org.jnss.error.NSPRError;
 import org.jnss.natives.Mem;
-import org.jnss.natives.NssPki;
 import org.jnss.nss.SecItem;
 
 /** The basic constraints extension, decoded by NSS (CERT_DecodeBasicConstraintValue). */
@@ -26,7 +26,7 @@ public final class BasicConstraints extends FormattedValue {
     static BasicConstraints decode(byte[] value) {
         try (Scratch s = new Scratch()) {
             long bc = s.calloc(8);      // CERTBasicConstraints: isCA, pathLenConstraint
-            if (NssPki.CERT_DecodeBasicConstraintValue(bc, s.item(value)) != 0)
+            if (Nss3.CERT_DecodeBasicConstraintValue(bc, s.item(value)) != 0)
                 throw NSPRError.last("cannot decode Basic Constraints");
             return new BasicConstraints(Mem.getInt(bc, 0) != 0, Mem.getInt(bc, 4));
         }

@@ -1,12 +1,12 @@
 package org.jnss.pki;
 
+import org.jnss.natives.Nss3;
 import org.jnss.asn1.Formatted;
 import org.jnss.asn1.FormattedValue;
 import org.jnss.asn1.Lines;
 import org.jnss.asn1.Scratch;
 import org.jnss.core.Python;
 import org.jnss.natives.Mem;
-import org.jnss.natives.NssPki;
 import org.jnss.nss.SecItem;
 
 import java.util.ArrayList;
@@ -24,7 +24,7 @@ public final class CRLDistributionPts extends FormattedValue {
     /** ValueError when NSS cannot decode the value. */
     static CRLDistributionPts decode(byte[] value) {
         try (Scratch s = new Scratch()) {
-            long dps = NssPki.CERT_DecodeCRLDistributionPoints(s.arena(), s.item(value));
+            long dps = Nss3.CERT_DecodeCRLDistributionPoints(s.arena(), s.item(value));
             if (dps == 0) throw new IllegalArgumentException("Failed to parse CRL Distribution Point Extension");
             List<CRLDistributionPoint> points = new ArrayList<>();
             for (long dp : Scratch.pointerArray(Mem.getPointer(dps, 0))) points.add(CRLDistributionPoint.fromNative(dp));

@@ -1,6 +1,7 @@
 package org.jnss.pki;
 
-import org.jnss.asn1.Asn1Fmt;
+import org.jnss.natives.Nss3;
+import org.jnss.asn1.Oids;
 import org.jnss.asn1.BStr;
 import org.jnss.asn1.DerFormat;
 import org.jnss.asn1.Formatted;
@@ -11,8 +12,6 @@ import org.jnss.core.ArgumentError;
 import org.jnss.core.PyTypeNames;
 import org.jnss.core.Python;
 import org.jnss.natives.Mem;
-import org.jnss.natives.NssPki;
-import org.jnss.natives.NssPkix;
 import org.jnss.nss.NssConstants;
 import org.jnss.nss.SecItem;
 
@@ -57,7 +56,7 @@ public final class CertAttribute extends FormattedValue {
     static CertAttribute fromNative(long attr) {
         byte[] type = Scratch.itemBytes(attr + CertificateRequest.ATTR_TYPE);
         long valueArray = Mem.getPointer(attr, CertificateRequest.ATTR_VALUE);
-        if (Asn1Fmt.oidTag(type) != NssConstants.SEC_OID_PKCS9_EXTENSION_REQUEST) {
+        if (Oids.tagOf(type) != NssConstants.SEC_OID_PKCS9_EXTENSION_REQUEST) {
             List<byte[]> values = new ArrayList<>();
             for (long v : Scratch.pointerArray(valueArray)) values.add(Scratch.itemBytes(v));
             return new CertAttribute(type, values, null);
@@ -78,7 +77,7 @@ public final class CertAttribute extends FormattedValue {
         if (first == 0) return null;
         try (Scratch s = new Scratch()) {
             long cell = s.calloc(Mem.POINTER_SIZE);
-            if (NssPki.SEC_ASN1DecodeItem(s.arena(), cell, NssPkix.NSS_Get_CERT_SequenceOfCertExtensionTemplate(0, 0),
+            if (Nss3.SEC_ASN1DecodeItem(s.arena(), cell, Nss3.NSS_Get_CERT_SequenceOfCertExtensionTemplate(0, 0),
                     first) != 0)
                 return null;
             List<CertificateExtension> out = new ArrayList<>();
@@ -102,12 +101,12 @@ public final class CertAttribute extends FormattedValue {
 
     @Python("type_tag")
     public int getTypeTag() {
-        return Asn1Fmt.oidTag(type);
+        return Oids.tagOf(type);
     }
 
     @Python("type_str")
     public byte[] getTypeStr() {
-        return BStr.bytes(Asn1Fmt.oidDesc(type));
+        return BStr.bytes(Oids.describe(type));
     }
 
     private int count() {
@@ -150,12 +149,12 @@ public final class CertAttribute extends FormattedValue {
     @Override
     public Lines lines(int level) {
         Lines lines = new Lines();
-        lines.pair(level, "Type", Asn1Fmt.oidDesc(type));
+        lines.pair(level, "Type", Oids.describe(type));
         lines.text(level, "Values (" + count() + " total)");
         for (int i = 0; i < count(); i++) {
             lines.text(level + 1, "Value [" + i + "]");
             if (extensions != null) lines.addAll(extensions.get(i).lines(level + 2));
-            else lines.text(level + 2, Asn1Fmt.any(values.get(i)));
+            else lines.text(level + 2, DerFormat.any(values.get(i)));
         }
         return lines;
     }

@@ -6,8 +6,6 @@ import org.jnss.error.ErrorConstants;
 import org.jnss.error.NSPRError;
 import org.jnss.natives.Layout;
 import org.jnss.natives.Nss3;
-import org.jnss.natives.NssPki;
-import org.jnss.natives.NssPkix;
 import org.jnss.nss.NssRuntime;
 
 import java.nio.charset.StandardCharsets;
@@ -29,14 +27,14 @@ public final class CertDB {
     /** The default certificate database, or null when NSS is not initialized. */
     public static CertDB getDefault() {
         if (!NssRuntime.isInitialized()) return null;
-        long h = NssPki.CERT_GetDefaultCertDB();
+        long h = Nss3.CERT_GetDefaultCertDB();
         return h == 0 ? null : new CertDB(h);
     }
 
     /** The handle, checked to still be NSS's current one (also for nss.ssl). */
     public long handle() {
         NssRuntime.requireInitialized();
-        if (NssPki.CERT_GetDefaultCertDB() != handle)
+        if (Nss3.CERT_GetDefaultCertDB() != handle)
             throw new NSPRError("the certificate database belongs to an NSS instance that has been shut down",
                     ErrorConstants.SEC_ERROR_BAD_DATABASE);
         return handle;
@@ -50,16 +48,16 @@ public final class CertDB {
     public SignedCRL findCrlByName(String name, int type) {
         long db = handle();
         byte[] utf8 = name.getBytes(StandardCharsets.UTF_8);
-        long parsed = NssPki.CERT_AsciiToName(Arrays.copyOf(utf8, utf8.length + 1));
+        long parsed = Nss3.CERT_AsciiToName(Arrays.copyOf(utf8, utf8.length + 1));
         if (parsed == 0) throw NSPRError.last();
         long der = 0;
         try {
-            der = NssPki.SEC_ASN1EncodeItem(0, 0, parsed, NssPki.NSS_Get_CERT_NameTemplate(0, 0));
+            der = Nss3.SEC_ASN1EncodeItem(0, 0, parsed, Nss3.NSS_Get_CERT_NameTemplate(0, 0));
             if (der == 0) throw NSPRError.last();
-            return SignedCRL.found(NssPkix.SEC_FindCrlByName(db, der, type));
+            return SignedCRL.found(Nss3.SEC_FindCrlByName(db, der, type));
         } finally {
             if (der != 0) Nss3.SECITEM_FreeItem(der, 1);
-            NssPki.CERT_DestroyName(parsed);
+            Nss3.CERT_DestroyName(parsed);
         }
     }
 
@@ -72,7 +70,7 @@ public final class CertDB {
         long db = handle();
         try (Lease certLease = cert.lease()) {
             long c = certLease.handle();
-            return SignedCRL.found(NssPkix.SEC_FindCrlByDERCert(db, c + Layout.CERT_DER_CERT, type));
+            return SignedCRL.found(Nss3.SEC_FindCrlByDERCert(db, c + Layout.CERT_DER_CERT, type));
         }
     }
 }

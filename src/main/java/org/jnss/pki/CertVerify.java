@@ -1,6 +1,8 @@
 package org.jnss.pki;
 
 import org.jnss.core.NativeResource.Lease;
+import org.jnss.core.Python;
+import org.jnss.natives.Ssl3;
 import org.jnss.asn1.Scratch;
 import org.jnss.core.ArgumentError;
 import org.jnss.core.PyTypeNames;
@@ -11,7 +13,6 @@ import org.jnss.natives.Layout;
 import org.jnss.natives.Mem;
 import org.jnss.natives.Nspr4;
 import org.jnss.natives.Nss3;
-import org.jnss.natives.NssPki;
 import org.jnss.nss.NssRuntime;
 import org.jnss.nss.SecItem;
 import org.jnss.pk11.PK11Slot;
@@ -35,9 +36,7 @@ public final class CertVerify {
     private CertVerify() {}
 
     // CERTCertList / CERTCertListNode / CERTCertNicknames / CERTDistNames (LP64, offsetof-checked)
-    private static final int LIST_NODE_CERT = 16;
     private static final int NICKNAMES_NUM = 16, NICKNAMES_LIST = 24;
-    private static final int DISTNAMES_NNAMES = 8, DISTNAMES_NAMES = 16, DISTNAMES_SIZE = 32;
     private static final int TRUST_SIZE = 12;
 
     /** A time argument: microseconds since the epoch as int/long/float, None for now. */
@@ -68,7 +67,7 @@ public final class CertVerify {
         long pin = Passwords.pinArgs(userData);
         try (Lease certLease = cert.lease()) {
             long c = certLease.handle();
-            if (NssPki.CERT_VerifyCertificateNow(db, c, checkSig ? 1 : 0, required, pin, returned) != 0)
+            if (Nss3.CERT_VerifyCertificateNow(db, c, checkSig ? 1 : 0, required, pin, returned) != 0)
                 throw failure(returned[0], null);
             return (int) returned[0];
         } finally {
@@ -87,7 +86,7 @@ public final class CertVerify {
         NSPRError err = null;
         CertVerifyLog result = null;
         try (Lease certLease = cert.lease()) {
-            int rv = NssPki.CERT_VerifyCertificate(db, certLease.handle(), checkSig ? 1 : 0, required, t, pin, log, returned);
+            int rv = Nss3.CERT_VerifyCertificate(db, certLease.handle(), checkSig ? 1 : 0, required, t, pin, log, returned);
             if (rv != 0) err = NSPRError.last();
         } finally {
             Passwords.releasePinArgs(pin);
@@ -102,7 +101,7 @@ public final class CertVerify {
         byte[] name = cstring(hostname);
         try (Lease certLease = cert.lease()) {
             long c = certLease.handle();
-            return NssPki.CERT_VerifyCertName(c, name) == 0;
+            return Nss3.CERT_VerifyCertName(c, name) == 0;
         }
     }
 
@@ -116,7 +115,7 @@ public final class CertVerify {
         long t = timeOrNow(time);
         try (Lease certLease = cert.lease()) {
             long c = certLease.handle();
-            return NssPki.CERT_CheckCertValidTimes(c, t, allowOverride ? 1 : 0);
+            return Nss3.CERT_CheckCertValidTimes(c, t, allowOverride ? 1 : 0);
         }
     }
 
@@ -124,7 +123,7 @@ public final class CertVerify {
         int[] type = new int[1];
         try (Lease certLease = cert.lease()) {
             long c = certLease.handle();
-            boolean ca = NssPki.CERT_IsCACert(c, type) != 0;
+            boolean ca = Nss3.CERT_IsCACert(c, type) != 0;
             return returnCertType ? new Object[]{ca, type[0]} : ca;
         }
     }
@@ -132,19 +131,19 @@ public final class CertVerify {
     static int findKeaType(Certificate cert) {
         try (Lease certLease = cert.lease()) {
             long c = certLease.handle();
-            return org.jnss.natives.SslPki.NSS_FindCertKEAType(c);
+            return org.jnss.natives.Ssl3.NSS_FindCertKEAType(c);
         }
     }
 
     static byte[] makeCaNickname(Certificate cert) {
         try (Lease certLease = cert.lease()) {
             long c = certLease.handle();
-            long s = NssPki.CERT_MakeCANickname(c);
+            long s = Nss3.CERT_MakeCANickname(c);
             if (s == 0) throw NSPRError.last();
             try {
                 return Mem.cStringBytes(s);
             } finally {
-                NssPki.PORT_Free(s);
+                Nss3.PORT_Free(s);
             }
         }
     }
@@ -153,7 +152,7 @@ public final class CertVerify {
         long t = timeOrNow(time);
         try (Lease certLease = cert.lease()) {
             long c = certLease.handle();
-            long list = NssPki.CERT_GetCertChainFromCert(c, t, usage);
+            long list = Nss3.CERT_GetCertChainFromCert(c, t, usage);
             if (list == 0) throw NSPRError.last();
             return certList(list).toArray();
         }
@@ -164,11 +163,11 @@ public final class CertVerify {
         List<Certificate> out = new ArrayList<>();
         try {
             for (long n = Mem.getPointer(list, 0); n != 0 && n != list; n = Mem.getPointer(n, 0)) {
-                long dup = NssPki.CERT_DupCertificate(Mem.getPointer(n, LIST_NODE_CERT));
+                long dup = Nss3.CERT_DupCertificate(Mem.getPointer(n, Layout.CERTLIST_NODE_CERT));
                 if (dup != 0) out.add(new Certificate(dup));
             }
         } finally {
-            NssPki.CERT_DestroyCertList(list);
+            Nss3.CERT_DestroyCertList(list);
         }
         return out;
     }
@@ -187,7 +186,7 @@ public final class CertVerify {
             ders.add(si.toByteArray());
         }
         try (Scratch s = new Scratch()) {
-            long dn = s.calloc(DISTNAMES_SIZE);
+            long dn = s.calloc(Layout.DISTNAMES_SIZE);
             long items = ders.isEmpty() ? 0 : s.calloc((long) ders.size() * Layout.ITEM_SIZE);
             for (int i = 0; i < ders.size(); i++) {
                 long src = s.item(ders.get(i));
@@ -196,11 +195,11 @@ public final class CertVerify {
                 Mem.setPointer(dst, Layout.ITEM_DATA, Mem.getPointer(src, Layout.ITEM_DATA));
                 Mem.setInt(dst, Layout.ITEM_LEN, ders.get(i).length);
             }
-            Mem.setInt(dn, DISTNAMES_NNAMES, ders.size());
-            Mem.setPointer(dn, DISTNAMES_NAMES, items);
+            Mem.setInt(dn, Layout.DISTNAMES_NNAMES, ders.size());
+            Mem.setPointer(dn, Layout.DISTNAMES_NAMES, items);
             try (Lease certLease = cert.lease()) {
                 long c = certLease.handle();
-                return org.jnss.natives.SslPki.NSS_CmpCertChainWCANames(c, dn) == 0;
+                return org.jnss.natives.Ssl3.NSS_CmpCertChainWCANames(c, dn) == 0;
             }
         }
     }
@@ -212,7 +211,7 @@ public final class CertVerify {
         if (slot == null) slot = own = internalKeySlot();
         try (Scratch s = new Scratch()) {
             long tr = s.calloc(TRUST_SIZE);
-            if (NssPki.CERT_DecodeTrustString(tr, t) != 0)
+            if (Nss3.CERT_DecodeTrustString(tr, t) != 0)
                 throw new NSPRError("cannot decode trust string '" + trust + "'", NSPRError.last().getErrorCode());
             long pin = Passwords.pinArgs(userData);
             try (Lease slotLease = slot.lease()) {
@@ -224,7 +223,7 @@ public final class CertVerify {
             }
             try (Lease certLease = cert.lease()) {
                 long c = certLease.handle();
-                if (NssPki.CERT_ChangeCertTrust(db, c, tr) != 0) throw NSPRError.last();
+                if (Nss3.CERT_ChangeCertTrust(db, c, tr) != 0) throw NSPRError.last();
             }
         } finally {
             if (own != null) own.close();
@@ -235,7 +234,7 @@ public final class CertVerify {
 
     private static long defaultDb() {
         NssRuntime.requireInitialized();
-        long h = NssPki.CERT_GetDefaultCertDB();
+        long h = Nss3.CERT_GetDefaultCertDB();
         if (h == 0) throw new NSPRError(null, ErrorConstants.SEC_ERROR_BAD_DATABASE);
         return h;
     }
@@ -253,12 +252,13 @@ public final class CertVerify {
         return Arrays.copyOf(b, b.length + 1);
     }
 
-    public static Certificate findCertFromNickname(String nickname, Object[] userData) {
+    @Python("find_cert_from_nickname(nickname, /, *user_data)")
+    public static Certificate findCertFromNickname(String nickname, Object... userData) {
         NssRuntime.requireInitialized();
         byte[] n = cstring(nickname);
         long pin = Passwords.pinArgs(userData);
         try {
-            long c = NssPki.PK11_FindCertFromNickname(n, pin);
+            long c = Nss3.PK11_FindCertFromNickname(n, pin);
             if (c == 0) throw NSPRError.last();
             return new Certificate(c);
         } finally {
@@ -266,12 +266,13 @@ public final class CertVerify {
         }
     }
 
-    public static Object[] findCertsFromNickname(String nickname, Object[] userData) {
+    @Python("find_certs_from_nickname(nickname, /, *user_data)")
+    public static Object[] findCertsFromNickname(String nickname, Object... userData) {
         NssRuntime.requireInitialized();
         byte[] n = cstring(nickname);
         long pin = Passwords.pinArgs(userData);
         try {
-            long list = NssPki.PK11_FindCertsFromNickname(n, pin);
+            long list = Nss3.PK11_FindCertsFromNickname(n, pin);
             if (list == 0) throw NSPRError.last();
             return certList(list).toArray();
         } finally {
@@ -279,12 +280,13 @@ public final class CertVerify {
         }
     }
 
-    public static Object[] findCertsFromEmailAddr(String email, Object[] userData) {
+    @Python("find_certs_from_email_addr(email, /, *user_data)")
+    public static Object[] findCertsFromEmailAddr(String email, Object... userData) {
         NssRuntime.requireInitialized();
         byte[] n = cstring(email);
         long pin = Passwords.pinArgs(userData);
         try {
-            long list = NssPki.PK11_FindCertsFromEmailAddress(n, pin);
+            long list = Nss3.PK11_FindCertsFromEmailAddress(n, pin);
             if (list == 0) throw NSPRError.last();
             return certList(list).toArray();
         } finally {
@@ -292,11 +294,12 @@ public final class CertVerify {
         }
     }
 
-    public static Object[] listCerts(int type, Object[] userData) {
+    @Python("list_certs(type, /, *user_data)")
+    public static Object[] listCerts(int type, Object... userData) {
         NssRuntime.requireInitialized();
         long pin = Passwords.pinArgs(userData);
         try {
-            long list = NssPki.PK11_ListCerts(type, pin);
+            long list = Nss3.PK11_ListCerts(type, pin);
             if (list == 0) throw NSPRError.last();
             return certList(list).toArray();
         } finally {
@@ -305,16 +308,17 @@ public final class CertVerify {
     }
 
     public static Object[] listCertsInSlot(long slot) {
-        long list = NssPki.PK11_ListCertsInSlot(slot);
+        long list = Nss3.PK11_ListCertsInSlot(slot);
         if (list == 0) throw NSPRError.last();
         return certList(list).toArray();
     }
 
-    public static Object[] certNicknames(CertDB certdb, int what, Object[] userData) {
+    @Python("get_cert_nicknames(certdb, what, /, *user_data)")
+    public static Object[] certNicknames(CertDB certdb, int what, Object... userData) {
         long db = certdb.handle();
         long pin = Passwords.pinArgs(userData);
         try {
-            long names = NssPki.CERT_GetCertNicknames(db, what, pin);
+            long names = Nss3.CERT_GetCertNicknames(db, what, pin);
             if (names == 0) throw NSPRError.last();
             try {
                 int n = Mem.getInt(names, NICKNAMES_NUM);
@@ -326,17 +330,18 @@ public final class CertVerify {
                 }
                 return out;
             } finally {
-                NssPki.CERT_FreeNicknames(names);
+                Nss3.CERT_FreeNicknames(names);
             }
         } finally {
             Passwords.releasePinArgs(pin);
         }
     }
 
-    public static PrivateKey findKeyByAnyCert(Certificate cert, Object[] userData) {
+    @Python("find_key_by_any_cert(cert, /, *user_data)")
+    public static PrivateKey findKeyByAnyCert(Certificate cert, Object... userData) {
         long pin = Passwords.pinArgs(userData);
         try (Lease certLease = cert.lease()) {
-            long k = NssPki.PK11_FindKeyByAnyCert(certLease.handle(), pin);
+            long k = Nss3.PK11_FindKeyByAnyCert(certLease.handle(), pin);
             if (k == 0) throw NSPRError.last();
             return new PrivateKey(k);
         } finally {

@@ -1,11 +1,11 @@
 package org.jnss.pki;
 
+import org.jnss.natives.Nss3;
 import org.jnss.asn1.Formatted;
 import org.jnss.asn1.FormattedValue;
 import org.jnss.asn1.Lines;
 import org.jnss.core.Python;
 import org.jnss.natives.Mem;
-import org.jnss.natives.NssPki;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -39,11 +39,11 @@ public final class CertVerifyLog extends FormattedValue {
 
     /** An empty native log with its own arena; free it with {@link #consume}. */
     static long allocate() {
-        long arena = NssPki.PORT_NewArena(512);
+        long arena = Nss3.PORT_NewArena(512);
         if (arena == 0) throw new OutOfMemoryError("PORT_NewArena");
-        long log = NssPki.PORT_ArenaZAlloc(arena, LOG_SIZE);
+        long log = Nss3.PORT_ArenaZAlloc(arena, LOG_SIZE);
         if (log == 0) {
-            NssPki.PORT_FreeArena(arena, 0);
+            Nss3.PORT_FreeArena(arena, 0);
             throw new OutOfMemoryError("PORT_ArenaZAlloc");
         }
         Mem.setPointer(log, LOG_ARENA, arena);
@@ -67,7 +67,7 @@ public final class CertVerifyLog extends FormattedValue {
                 nodes.add(new CertVerifyLogNode(cert == 0 ? null : new Certificate(cert), error, depth, arg));
             }
         } finally {
-            NssPki.PORT_FreeArena(arena, 0);
+            Nss3.PORT_FreeArena(arena, 0);
         }
         return new CertVerifyLog(nodes);
     }

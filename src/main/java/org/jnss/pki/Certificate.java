@@ -2,6 +2,8 @@ package org.jnss.pki;
 
 import org.jnss.asn1.Formatted;
 import org.jnss.core.NativeResource.Lease;
+import org.jnss.natives.Nss3;
+import org.jnss.asn1.DerFormat;
 import org.jnss.asn1.Asn1Fmt;
 import org.jnss.asn1.BStr;
 import org.jnss.asn1.Lines;
@@ -16,8 +18,6 @@ import org.jnss.error.ErrorConstants;
 import org.jnss.error.NSPRError;
 import org.jnss.natives.Layout;
 import org.jnss.natives.Mem;
-import org.jnss.natives.NssPki;
-import org.jnss.natives.NssPkix;
 import org.jnss.nss.NssConstants;
 import org.jnss.nss.NssRuntime;
 import org.jnss.nss.SecItem;
@@ -42,7 +42,7 @@ public class Certificate extends NativeResource implements Formatted {
 
     /** Adopts a CERTCertificate reference the caller owns. */
     public Certificate(long cert) {
-        super(cert, NssPki::CERT_DestroyCertificate, true);
+        super(cert, Nss3::CERT_DestroyCertificate, true);
     }
 
     /** Adopts a CERTCertificate reference the caller owns (for nss.ssl: peer and local certificates). */
@@ -84,7 +84,7 @@ public class Certificate extends NativeResource implements Formatted {
         if (certdb != null) {
             handle = certdb.handle();
         } else {
-            handle = NssPki.CERT_GetDefaultCertDB();
+            handle = Nss3.CERT_GetDefaultCertDB();
         }
         byte[] nick = null;
         if (nickname != null) {
@@ -95,7 +95,7 @@ public class Certificate extends NativeResource implements Formatted {
             long ders = s.calloc(Mem.POINTER_SIZE);
             Mem.setPointer(ders, 0, s.item(data));
             long[] certs = new long[1];
-            if (NssPki.CERT_ImportCerts(handle, NssConstants.certUsageUserCertImport, 1, ders, certs,
+            if (Nss3.CERT_ImportCerts(handle, NssConstants.certUsageUserCertImport, 1, ders, certs,
                     permanent ? 1 : 0, 0, nick) != 0) {
                 NSPRError e = NSPRError.last();
                 // NSS refuses a second certificate with the issuer and serial number of one it
@@ -103,18 +103,18 @@ public class Certificate extends NativeResource implements Formatted {
                 // may only be garbage: release such certificates and try once more.
                 if (e.getErrorCode() != ErrorConstants.SEC_ERROR_REUSED_ISSUER_AND_SERIAL) throw e;
                 org.jnss.core.Lifecycle.releaseUnreferenced();
-                if (NssPki.CERT_ImportCerts(handle, NssConstants.certUsageUserCertImport, 1, ders, certs,
+                if (Nss3.CERT_ImportCerts(handle, NssConstants.certUsageUserCertImport, 1, ders, certs,
                         permanent ? 1 : 0, 0, nick) != 0)
                     throw NSPRError.last();
             }
             try {
                 long first = certs[0] == 0 ? 0 : Mem.getPointer(certs[0], 0);
                 if (first == 0) throw new NSPRError(null, ErrorConstants.SEC_ERROR_LIBRARY_FAILURE);
-                long cert = NssPki.CERT_DupCertificate(first);
+                long cert = Nss3.CERT_DupCertificate(first);
                 if (cert == 0) throw NSPRError.last();
                 return new Certificate(cert);
             } finally {
-                if (certs[0] != 0) NssPki.CERT_DestroyCertArray(certs[0], 1);
+                if (certs[0] != 0) Nss3.CERT_DestroyCertArray(certs[0], 1);
             }
         }
     }
@@ -146,17 +146,17 @@ public class Certificate extends NativeResource implements Formatted {
 
     @Python("subject_common_name")
     public byte[] getSubjectCommonName() {
-        return with(c -> NameCodec.portString(NssPki.CERT_GetCommonName(c + Layout.CERT_SUBJECT)));
+        return with(c -> NameCodec.portString(Nss3.CERT_GetCommonName(c + Layout.CERT_SUBJECT)));
     }
 
     @Python("version")
     public Object getVersion() {
-        return Asn1Fmt.pyInt(Asn1Fmt.integer(item(Layout.CERT_VERSION)));
+        return Asn1Fmt.pyInt(DerFormat.integer(item(Layout.CERT_VERSION)));
     }
 
     @Python("serial_number")
     public Object getSerialNumber() {
-        return Asn1Fmt.pyInt(Asn1Fmt.integer(item(Layout.CERT_SERIAL)));
+        return Asn1Fmt.pyInt(DerFormat.integer(item(Layout.CERT_SERIAL)));
     }
 
     /** The PRTime of a validity time (0 when NSS cannot convert it). */
@@ -279,7 +279,7 @@ public class Certificate extends NativeResource implements Formatted {
 
     public Lines lines(int level) {
         Lines lines = new Lines();
-        BigInteger version = Asn1Fmt.integer(item(Layout.CERT_VERSION));
+        BigInteger version = DerFormat.integer(item(Layout.CERT_VERSION));
         String issuer = getIssuer().render();
         String subject = getSubject().render();
         String notBefore = Asn1Fmt.timeString(validityTime(Layout.VALIDITY_NOT_BEFORE));
@@ -289,7 +289,7 @@ public class Certificate extends NativeResource implements Formatted {
             long c = l.handle();
             lines.label(level, "Data");
             lines.pair(level + 2, "Version", Asn1Fmt.decHex(version.add(BigInteger.ONE), version));
-            lines.pair(level + 2, "Serial Number", Asn1Fmt.decHex(Asn1Fmt.integer(Scratch.itemBytes(c + Layout.CERT_SERIAL))));
+            lines.pair(level + 2, "Serial Number", Asn1Fmt.decHex(DerFormat.integer(Scratch.itemBytes(c + Layout.CERT_SERIAL))));
             lines.label(level + 2, "Signature Algorithm");
             PkiFmt.algorithm(lines, level + 3, c + Layout.CERT_SIGNATURE);
             lines.pair(level + 2, "Issuer", issuer);
@@ -365,7 +365,7 @@ public class Certificate extends NativeResource implements Formatted {
         long t = CertVerify.time(time);
         try (Lease l = lease()) {
             long c = l.handle();
-            if (NssPkix.CERT_CheckOCSPStatus(db, c, t, 0) != 0) throw NSPRError.last();
+            if (Nss3.CERT_CheckOCSPStatus(db, c, t, 0) != 0) throw NSPRError.last();
             return true;
         }
     }

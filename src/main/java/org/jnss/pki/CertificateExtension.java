@@ -1,6 +1,6 @@
 package org.jnss.pki;
 
-import org.jnss.asn1.Asn1Fmt;
+import org.jnss.asn1.Oids;
 import org.jnss.asn1.BStr;
 import org.jnss.asn1.Formatted;
 import org.jnss.asn1.FormattedValue;
@@ -40,7 +40,7 @@ public final class CertificateExtension extends FormattedValue {
     @Python("name")
     public byte[] getName() {
         NssRuntime.requireInitialized();
-        return BStr.bytes(Asn1Fmt.oidDesc(oid));
+        return BStr.bytes(Oids.describe(oid));
     }
 
     @Python("critical")
@@ -52,7 +52,7 @@ public final class CertificateExtension extends FormattedValue {
     @Python("oid_tag")
     public int getOidTag() {
         NssRuntime.requireInitialized();
-        return Asn1Fmt.oidTag(oid);
+        return Oids.tagOf(oid);
     }
 
     @Python("value")

@@ -1,5 +1,8 @@
 package org.jnss.pki;
 
+import org.jnss.natives.Nss3;
+import org.jnss.asn1.Oids;
+import org.jnss.asn1.DerFormat;
 import org.jnss.asn1.Asn1Fmt;
 import org.jnss.asn1.Formatted;
 import org.jnss.asn1.FormattedValue;
@@ -10,8 +13,6 @@ import org.jnss.error.ErrorConstants;
 import org.jnss.error.NSPRError;
 import org.jnss.natives.Layout;
 import org.jnss.natives.Mem;
-import org.jnss.natives.NssPki;
-import org.jnss.natives.NssPkix;
 import org.jnss.nss.NssConstants;
 
 import java.util.ArrayList;
@@ -70,17 +71,17 @@ public final class CertificateRequest extends FormattedValue {
         static <T> T use(byte[] der, java.util.function.Function<Decoded, T> f) {
             try (Scratch s = new Scratch()) {
                 long arena = s.arena();
-                long req = NssPki.PORT_ArenaZAlloc(arena, REQ_SIZE);
-                long sd = NssPki.PORT_ArenaZAlloc(arena, Layout.SD_SIZE);
+                long req = Nss3.PORT_ArenaZAlloc(arena, REQ_SIZE);
+                long sd = Nss3.PORT_ArenaZAlloc(arena, Layout.SD_SIZE);
                 if (req == 0 || sd == 0) throw NSPRError.last();
                 Mem.setPointer(req, REQ_ARENA, arena);
                 // the request is signed data: decode the envelope, then the request inside it
-                if (NssPki.SEC_ASN1DecodeItem(arena, sd, NssPki.NSS_Get_CERT_SignedDataTemplate(0, 0), s.item(der)) != 0)
+                if (Nss3.SEC_ASN1DecodeItem(arena, sd, Nss3.NSS_Get_CERT_SignedDataTemplate(0, 0), s.item(der)) != 0)
                     throw NSPRError.last();
-                if (NssPki.SEC_ASN1DecodeItem(arena, req, NssPkix.NSS_Get_CERT_CertificateRequestTemplate(0, 0),
+                if (Nss3.SEC_ASN1DecodeItem(arena, req, Nss3.NSS_Get_CERT_CertificateRequestTemplate(0, 0),
                         sd + Layout.SD_DATA) != 0)
                     throw NSPRError.last();
-                if (NssPkix.CERT_VerifySignedDataWithPublicKeyInfo(sd, req + REQ_SPKI, 0) != 0)
+                if (Nss3.CERT_VerifySignedDataWithPublicKeyInfo(sd, req + REQ_SPKI, 0) != 0)
                     throw NSPRError.last();
                 return f.apply(new Decoded(req));
             }
@@ -98,7 +99,7 @@ public final class CertificateRequest extends FormattedValue {
          */
         List<CertificateExtension> extensions() {
             for (long attr : attributes()) {
-                if (Asn1Fmt.oidTag(Scratch.itemBytes(attr + ATTR_TYPE)) != NssConstants.SEC_OID_PKCS9_EXTENSION_REQUEST)
+                if (Oids.tagOf(Scratch.itemBytes(attr + ATTR_TYPE)) != NssConstants.SEC_OID_PKCS9_EXTENSION_REQUEST)
                     continue;
                 long values = Mem.getPointer(attr, ATTR_VALUE);
                 if (values == 0 || Mem.getPointer(values, 0) == 0)
@@ -125,7 +126,7 @@ public final class CertificateRequest extends FormattedValue {
     @Python("version")
     public Object getVersion() {
         requireData();
-        return Asn1Fmt.pyInt(Asn1Fmt.integer(version));
+        return Asn1Fmt.pyInt(DerFormat.integer(version));
     }
 
     @Python("extensions")
@@ -162,7 +163,7 @@ public final class CertificateRequest extends FormattedValue {
         Object[] attributes = getAttributes();
         Lines lines = new Lines();
         lines.label(level + 1, "Data");
-        lines.pair(level + 2, "Version", Asn1Fmt.decHex(Asn1Fmt.integer(version)));
+        lines.pair(level + 2, "Version", Asn1Fmt.decHex(DerFormat.integer(version)));
         lines.pair(level + 2, "Subject", subject.render());
         lines.label(level + 2, "Subject Public Key Info");
         withSubjectPublicKeyInfo(spki -> {

@@ -1,5 +1,6 @@
 package org.jnss.pki;
 
+import org.jnss.natives.Nss3;
 import org.jnss.asn1.BStr;
 import org.jnss.asn1.Scratch;
 import org.jnss.core.ArgumentError;
@@ -7,7 +8,6 @@ import org.jnss.core.PyTypeNames;
 import org.jnss.core.PyValues;
 import org.jnss.core.Python;
 import org.jnss.error.NSPRError;
-import org.jnss.natives.NssPki;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -63,7 +63,7 @@ public final class DN extends TaggedSequence<RDN> {
     public static DN fromDer(byte[] der) {
         try (Scratch s = new Scratch()) {
             long name = s.calloc(16); // CERTName: arena, rdns
-            if (NssPki.SEC_QuickDERDecodeItem(s.arena(), name, NssPki.NSS_Get_CERT_NameTemplate(0, 0), s.item(der)) != 0)
+            if (Nss3.SEC_QuickDERDecodeItem(s.arena(), name, Nss3.NSS_Get_CERT_NameTemplate(0, 0), s.item(der)) != 0)
                 throw NSPRError.last();
             return fromNative(name);
         }
@@ -72,12 +72,12 @@ public final class DN extends TaggedSequence<RDN> {
     /** CERT_AsciiToName: the name NSS parses from the string. */
     private static DN parse(String s) {
         byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
-        long name = NssPki.CERT_AsciiToName(Arrays.copyOf(utf8, utf8.length + 1));
+        long name = Nss3.CERT_AsciiToName(Arrays.copyOf(utf8, utf8.length + 1));
         if (name == 0) throw NSPRError.last("cannot parse X500 name \"" + s + "\"");
         try {
             return fromNative(name);
         } finally {
-            NssPki.CERT_DestroyName(name);
+            Nss3.CERT_DestroyName(name);
         }
     }
 
@@ -113,31 +113,31 @@ public final class DN extends TaggedSequence<RDN> {
     }
 
     @Python("email_address")
-    public byte[] getEmailAddress() { return attribute(NssPki::CERT_GetCertEmailAddress); }
+    public byte[] getEmailAddress() { return attribute(Nss3::CERT_GetCertEmailAddress); }
 
     @Python("common_name")
-    public byte[] getCommonName() { return attribute(NssPki::CERT_GetCommonName); }
+    public byte[] getCommonName() { return attribute(Nss3::CERT_GetCommonName); }
 
     @Python("country_name")
-    public byte[] getCountryName() { return attribute(NssPki::CERT_GetCountryName); }
+    public byte[] getCountryName() { return attribute(Nss3::CERT_GetCountryName); }
 
     @Python("locality_name")
-    public byte[] getLocalityName() { return attribute(NssPki::CERT_GetLocalityName); }
+    public byte[] getLocalityName() { return attribute(Nss3::CERT_GetLocalityName); }
 
     @Python("state_name")
-    public byte[] getStateName() { return attribute(NssPki::CERT_GetStateName); }
+    public byte[] getStateName() { return attribute(Nss3::CERT_GetStateName); }
 
     @Python("org_name")
-    public byte[] getOrgName() { return attribute(NssPki::CERT_GetOrgName); }
+    public byte[] getOrgName() { return attribute(Nss3::CERT_GetOrgName); }
 
     @Python("org_unit_name")
-    public byte[] getOrgUnitName() { return attribute(NssPki::CERT_GetOrgUnitName); }
+    public byte[] getOrgUnitName() { return attribute(Nss3::CERT_GetOrgUnitName); }
 
     @Python("dc_name")
-    public byte[] getDcName() { return attribute(NssPki::CERT_GetDomainComponentName); }
+    public byte[] getDcName() { return attribute(Nss3::CERT_GetDomainComponentName); }
 
     @Python("cert_uid")
-    public byte[] getCertUid() { return attribute(NssPki::CERT_GetCertUid); }
+    public byte[] getCertUid() { return attribute(Nss3::CERT_GetCertUid); }
 
     // ---- rendering and comparison --------------------------------------------
 
@@ -160,7 +160,7 @@ public final class DN extends TaggedSequence<RDN> {
     int cmp(Object other) {
         if (!(other instanceof DN o)) throw new ArgumentError("Bad type, must be DN");
         try (Scratch s = new Scratch()) {
-            return Integer.signum(NssPki.CERT_CompareName(NameCodec.nativeName(s, rdns), NameCodec.nativeName(s, o.rdns)));
+            return Integer.signum(Nss3.CERT_CompareName(NameCodec.nativeName(s, rdns), NameCodec.nativeName(s, o.rdns)));
         }
     }
 

@@ -7,7 +7,6 @@ import org.jnss.error.NSPRError;
 import org.jnss.natives.Layout;
 import org.jnss.natives.Mem;
 import org.jnss.natives.Nss3;
-import org.jnss.natives.NssPki;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -70,7 +69,7 @@ public final class NameCodec {
 
     /** CERT_NameToAscii of a native name ("" when NSS cannot render it). */
     static String nameToAscii(long name) {
-        byte[] b = Scratch.takePortString(NssPki.CERT_NameToAscii(name));
+        byte[] b = Scratch.takePortString(Nss3.CERT_NameToAscii(name));
         return b == null ? "" : BStr.of(b);
     }
 
@@ -84,18 +83,18 @@ public final class NameCodec {
      * name (else "OID.n.n"), the value decoded and escaped by NSS (RFC 1485).
      */
     static String avaToString(Scratch s, long ava) {
-        int tag = NssPki.CERT_GetAVATag(ava);
+        int tag = Nss3.CERT_GetAVATag(ava);
         String name = tag != -1 ? OidNames.avaName(tag) : null;
         if (name == null) {
-            byte[] dotted = Scratch.takeSmprintfString(NssPki.CERT_GetOidString(ava + Layout.AVA_TYPE));
+            byte[] dotted = Scratch.takeSmprintfString(Nss3.CERT_GetOidString(ava + Layout.AVA_TYPE));
             if (dotted == null) throw NSPRError.last("cannot convert AVA type to OID string");
             name = BStr.of(dotted);
         }
-        long value = NssPki.CERT_DecodeAVAValue(ava + Layout.AVA_VALUE);
+        long value = Nss3.CERT_DecodeAVAValue(ava + Layout.AVA_VALUE);
         if (value == 0) throw NSPRError.last("unable to decode AVA value");
         byte[] buf = new byte[1024];
         try {
-            if (NssPki.CERT_RFC1485_EscapeAndQuote(buf, buf.length, Mem.getPointer(value, Layout.ITEM_DATA),
+            if (Nss3.CERT_RFC1485_EscapeAndQuote(buf, buf.length, Mem.getPointer(value, Layout.ITEM_DATA),
                     Mem.getInt(value, Layout.ITEM_LEN)) != 0)
                 throw NSPRError.last("unable to escape AVA value string");
         } finally {

@@ -1,5 +1,7 @@
 package org.jnss.pki;
 
+import org.jnss.pk11.PK11Slot;
+import org.jnss.core.Python;
 import org.jnss.asn1.Codec;
 import org.jnss.core.ArgumentError;
 import org.jnss.core.FileObjects;
@@ -20,5 +22,34 @@ public final class Pki {
         if (data == null) throw new ArgumentError("Bad file, must be pathname or file like object with read() method");
         if (ascii) data = Codec.base64ToBinary(data);
         return new SecItem(data, 0, SecItem.Kind.DER);     // python-nss's SECITEM_unknown: str() decodes it
+    }
+
+    /** The default certificate database, None before NSS is initialized. */
+    @Python("get_default_certdb()")
+    public static CertDB getDefaultCertdb() {
+        return CertDB.getDefault();
+    }
+
+    /**
+     * The contents of a file (a path or any object with a read() method
+     * returning bytes) as a SecItem; with ascii, the file is PEM or base64
+     * text and the result its decoded DER.
+     */
+    @Python("read_der_from_file(file, ascii=False)")
+    public static SecItem readDerFromFile(Object file, int ascii) {
+        return readDerFromFile(file, ascii != 0);
+    }
+
+    @Python(value = "decode_der_crl(der_crl, type=SEC_CRL_TYPE, decode_options=CRL_DECODE_DEFAULT_OPTIONS)",
+            doc = "Decodes a DER CRL (a SecItem) into a SignedCRL.")
+    public static SignedCRL decodeDerCrl(SecItem derCrl, int type, int decodeOptions) {
+        return SignedCRL.decode(derCrl, type, decodeOptions);
+    }
+
+    @Python(value = "import_crl(slot, der_crl, url, type, import_options, decode_options, /, *user_data)",
+            doc = "Imports a DER CRL (a SecItem) into the slot's database and returns it as a SignedCRL; user_data goes to the password callback.")
+    public static SignedCRL importCrl(PK11Slot slot, SecItem derCrl, String url, int type, int importOptions,
+                                      int decodeOptions, Object... userData) {
+        return SignedCRL.importCrl(slot, derCrl, url, type, importOptions, decodeOptions, userData);
     }
 }

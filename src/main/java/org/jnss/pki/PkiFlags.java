@@ -1,5 +1,9 @@
 package org.jnss.pki;
 
+import org.jnss.nss.SecItem;
+import org.jnss.core.PyTypeNames;
+import org.jnss.core.ArgumentError;
+import org.jnss.core.Python;
 import org.jnss.core.KeyError;
 import org.jnss.nss.Nss;
 import org.jnss.nss.NssConstants;
@@ -220,4 +224,78 @@ public final class PkiFlags {
             "certURI", NssConstants.certURI,
             "certIPAddress", NssConstants.certIPAddress,
             "certRegisterID", NssConstants.certRegisterID);
+
+    // ---- module functions of nss.nss ----
+
+    /** C's "k" conversion: any int or long, masked to an unsigned 64-bit value; anything else a TypeError. */
+    private static long unsignedMask(Object v, String function) {
+        if (v instanceof Boolean b) return b ? 1 : 0;
+        if (v instanceof Integer || v instanceof Long) return ((Number) v).longValue();
+        if (v instanceof java.math.BigInteger b) return b.longValue();
+        throw new ArgumentError(function + "() argument 1 must be integer<k>, not " + PyTypeNames.of(v));
+    }
+
+    @Python(value = "cert_crl_reason_name(reason, /)", doc = "The name of a CERTCRLEntryReasonCode constant (KeyError if none).")
+    public static String certCrlReasonName(Object reason) {
+        return CRL_REASONS.name(unsignedMask(reason, "cert_crl_reason_name"));
+    }
+
+    @Python(value = "cert_crl_reason_from_name(name, /)",
+            doc = "The value of a CERTCRLEntryReasonCode constant given its name, case-insensitive, with or without the crlEntry prefix.")
+    public static int certCrlReasonFromName(String name) {
+        return CRL_REASONS.value(name);
+    }
+
+    @Python(value = "cert_general_name_type_name(type, /)", doc = "The name of a CERTGeneralNameType constant (KeyError if none).")
+    public static String certGeneralNameTypeName(Object type) {
+        return GENERAL_NAME_TYPES.name(unsignedMask(type, "cert_general_name_type_name"));
+    }
+
+    @Python(value = "cert_general_name_type_from_name(name, /)",
+            doc = "The value of a CERTGeneralNameType constant given its name, case-insensitive, with or without the cert prefix.")
+    public static int certGeneralNameTypeFromName(String name) {
+        return GENERAL_NAME_TYPES.value(name);
+    }
+
+    @Python(value = "cert_usage_flags(flags, repr_kind=AsEnumDescription)",
+            doc = "The certificateUsage* bits set in flags, as a sorted list (AsEnum, AsEnumName or AsEnumDescription).")
+    public static List<Object> certUsageFlags(int flags, int reprKind) {
+        return flags(CERT_USAGE, flags, reprKind);
+    }
+
+    @Python(value = "cert_type_flags(flags, repr_kind=AsEnumName)",
+            doc = "The NS_CERT_TYPE_* bits set in flags, as a sorted list (AsEnum, AsEnumName or AsEnumDescription).")
+    public static List<Object> certTypeFlags(int flags, int reprKind) {
+        return flags(CERT_TYPE, flags, reprKind);
+    }
+
+    @Python(value = "key_usage_flags(flags, repr_kind=AsEnumName)",
+            doc = "The KU_* bits set in flags, as a sorted list (AsEnum, AsEnumName or AsEnumDescription).")
+    public static List<Object> keyUsageFlags(int flags, int reprKind) {
+        return flags(KEY_USAGE, flags, reprKind);
+    }
+
+    @Python(value = "x509_key_usage(bitstr, repr_kind=AsEnumDescription)",
+            doc = "The usages set in a DER key usage bit string, as a tuple (AsEnum, AsEnumName, AsEnumDescription or AsIndex).")
+    public static Object[] x509KeyUsage(SecItem bitstr, int reprKind) {
+        return bitString(KEY_USAGE, bitstr.toByteArray(), reprKind);
+    }
+
+    @Python(value = "x509_cert_type(bitstr, repr_kind=AsEnumDescription)",
+            doc = "The types set in a DER Netscape cert type bit string, as a tuple (AsEnum, AsEnumName, AsEnumDescription or AsIndex).")
+    public static Object[] x509CertType(SecItem bitstr, int reprKind) {
+        return bitString(CERT_TYPE, bitstr.toByteArray(), reprKind);
+    }
+
+    @Python(value = "x509_ext_key_usage(sec_item, repr_kind=AsString)",
+            doc = "The OIDs of a DER extended key usage extension, as a tuple (AsObject, AsString, AsDottedDecimal or AsEnum).")
+    public static Object[] x509ExtKeyUsage(SecItem secItem, int reprKind) {
+        return secItem.getOidSequence(reprKind);
+    }
+
+    @Python(value = "x509_alt_name(sec_item, repr_kind=AsString)",
+            doc = "The general names of a DER alternative name extension, as a tuple (AsObject, AsString, AsTypeString, AsTypeEnum or AsLabeledString).")
+    public static Object[] x509AltName(SecItem secItem, int reprKind) {
+        return altNames(secItem.toByteArray(), reprKind);
+    }
 }

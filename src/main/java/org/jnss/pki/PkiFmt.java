@@ -1,5 +1,10 @@
 package org.jnss.pki;
 
+import org.jnss.pk11.Digests;
+import org.jnss.natives.Nss3;
+import org.jnss.asn1.Codec;
+import org.jnss.asn1.Oids;
+import org.jnss.asn1.DerFormat;
 import org.jnss.asn1.Asn1Fmt;
 import org.jnss.asn1.BStr;
 import org.jnss.asn1.Lines;
@@ -8,7 +13,6 @@ import org.jnss.error.ErrorConstants;
 import org.jnss.error.NSPRError;
 import org.jnss.natives.Layout;
 import org.jnss.natives.Mem;
-import org.jnss.natives.NssPki;
 import org.jnss.nss.Nss;
 import org.jnss.nss.NssConstants;
 
@@ -113,9 +117,9 @@ public final class PkiFmt {
     }
 
     static void algorithm(Lines lines, int level, byte[] oid, byte[] params) {
-        lines.pair(level, "Algorithm", Asn1Fmt.oidDesc(oid));
-        int tag = Asn1Fmt.oidTag(oid);
-        if (NssPki.SEC_PKCS5IsAlgorithmPBEAlgTag(tag) != 0) {
+        lines.pair(level, "Algorithm", Oids.describe(oid));
+        int tag = Oids.tagOf(oid);
+        if (Nss3.SEC_PKCS5IsAlgorithmPBEAlgTag(tag) != 0) {
             // python-nss decodes PBE parameters here; certificates never carry them
             String label = switch (tag) {
                 case NssConstants.SEC_OID_PKCS5_PBES2 -> "Encryption";
@@ -159,7 +163,7 @@ public final class PkiFmt {
             } else if (tag == NssConstants.SEC_OID_PKCS5_PBKDF2) {
                 byte[] salt = seq.next(0x04), count = seq.next(0x02);
                 if (salt == null || count == null) return;
-                out.pair(level, "Salt", Asn1Fmt.hex(salt));
+                out.pair(level, "Salt", Codec.hex(salt));
                 out.pair(level, "Iteration Count", new java.math.BigInteger(1, count).toString());
                 byte[] keyLen = seq.peekTag() == 0x02 ? seq.next(0x02) : null;
                 if (keyLen != null) out.pair(level, "Key Length", new java.math.BigInteger(1, keyLen).toString());
@@ -171,7 +175,7 @@ public final class PkiFmt {
             } else if (tag != NssConstants.SEC_OID_PKCS5_PBMAC1) {
                 byte[] salt = seq.next(0x04), count = seq.next(0x02);
                 if (salt == null || count == null) return;
-                out.pair(level, "Salt", Asn1Fmt.hex(salt));
+                out.pair(level, "Salt", Codec.hex(salt));
                 out.pair(level, "Iteration Count", new java.math.BigInteger(1, count).toString());
             }
         } catch (RuntimeException e) {
@@ -243,20 +247,20 @@ public final class PkiFmt {
         Lines out = new Lines();
         try (Scratch s = new Scratch()) {
             long p = s.calloc(Layout.PSS_SIZE);
-            if (NssPki.SEC_QuickDERDecodeItem(s.arena(), p, NssPki.NSS_Get_SECKEY_RSAPSSParamsTemplate(0, 0),
+            if (Nss3.SEC_QuickDERDecodeItem(s.arena(), p, Nss3.NSS_Get_SECKEY_RSAPSSParamsTemplate(0, 0),
                     s.item(params)) != 0)
                 return;
             long hash = Mem.getPointer(p, Layout.PSS_HASH);
             out.pair(level, "Hash algorithm",
-                    hash != 0 ? Asn1Fmt.oidDesc(Scratch.itemBytes(hash + Layout.ALG_ALGORITHM)) : "default, SHA-1");
+                    hash != 0 ? Oids.describe(Scratch.itemBytes(hash + Layout.ALG_ALGORITHM)) : "default, SHA-1");
             long mask = Mem.getPointer(p, Layout.PSS_MASK);
             String maskAlg, maskHash;
             if (mask != 0) {
-                maskAlg = Asn1Fmt.oidDesc(Scratch.itemBytes(mask + Layout.ALG_ALGORITHM));
+                maskAlg = Oids.describe(Scratch.itemBytes(mask + Layout.ALG_ALGORITHM));
                 long maskHashAlg = s.calloc(Layout.ALG_SIZE);
-                if (NssPki.SEC_QuickDERDecodeItem(s.arena(), maskHashAlg, NssPki.NSS_Get_SECOID_AlgorithmIDTemplate(0, 0),
+                if (Nss3.SEC_QuickDERDecodeItem(s.arena(), maskHashAlg, Nss3.NSS_Get_SECOID_AlgorithmIDTemplate(0, 0),
                         mask + Layout.ALG_PARAMETERS) == 0)
-                    maskHash = Asn1Fmt.oidDesc(Scratch.itemBytes(maskHashAlg + Layout.ALG_ALGORITHM));
+                    maskHash = Oids.describe(Scratch.itemBytes(maskHashAlg + Layout.ALG_ALGORITHM));
                 else
                     maskHash = "Invalid mask generation algorithm parameters";
             } else {
@@ -267,7 +271,7 @@ public final class PkiFmt {
             out.pair(level, "Mask hash algorithm", maskHash);
             long salt = p + Layout.PSS_SALT;
             out.pair(level, "Salt length", Mem.getPointer(salt, Layout.ITEM_DATA) != 0
-                    ? Asn1Fmt.integer(Scratch.itemBytes(salt)).toString() : "default, 20");
+                    ? DerFormat.integer(Scratch.itemBytes(salt)).toString() : "default, 20");
         }
         lines.addAll(out);
     }
@@ -292,12 +296,12 @@ public final class PkiFmt {
         Lines out = new Lines();
         out.label(level, "Public Key Algorithm");
         algorithm(out, level + 1, spki + Layout.SPKI_ALGORITHM);
-        long pk = NssPki.SECKEY_ExtractPublicKey(spki);
+        long pk = Nss3.SECKEY_ExtractPublicKey(spki);
         if (pk == 0) throw NSPRError.last();
         try {
             publicKey(out, level, pk);
         } finally {
-            NssPki.SECKEY_DestroyPublicKey(pk);
+            Nss3.SECKEY_DestroyPublicKey(pk);
         }
         lines.addAll(out);
     }
@@ -344,16 +348,16 @@ public final class PkiFmt {
         int type = Mem.getInt(gn, Layout.GN_TYPE);
         long other = gn + Layout.GN_NAME;
         String value = switch (type) {
-            case 1 -> Asn1Fmt.str(Asn1Fmt.any(Scratch.itemBytes(other)));
-            case 2, 3, 7 -> Asn1Fmt.escapedAscii(Scratch.itemBytes(other));
-            case 4, 6 -> Asn1Fmt.str(Asn1Fmt.any(Scratch.itemBytes(other)));
+            case 1 -> DerFormat.str(DerFormat.any(Scratch.itemBytes(other)));
+            case 2, 3, 7 -> DerFormat.escapedAscii(Scratch.itemBytes(other));
+            case 4, 6 -> DerFormat.str(DerFormat.any(Scratch.itemBytes(other)));
             case 5 -> NameCodec.nameToAscii(other);
             case 8 -> Asn1Fmt.ipAddress(Scratch.itemBytes(other));
-            case 9 -> Asn1Fmt.oidDesc(Scratch.itemBytes(other));
+            case 9 -> Oids.describe(Scratch.itemBytes(other));
             default -> throw new IllegalArgumentException("unknown type [" + (type - 1) + "]");
         };
         String typeString = switch (type) {
-            case 1 -> "Other Name (" + Asn1Fmt.oidDesc(Scratch.itemBytes(gn + Layout.GN_OTHNAME_OID)) + ")";
+            case 1 -> "Other Name (" + Oids.describe(Scratch.itemBytes(gn + Layout.GN_OTHNAME_OID)) + ")";
             case 2 -> "RFC822 Name";
             case 3 -> "DNS name";
             case 4 -> "X400 Address";
@@ -374,7 +378,7 @@ public final class PkiFmt {
         long cur = head;
         for (int guard = 0; guard < 100_000; guard++) {
             out.add(generalName(cur));
-            cur = NssPki.CERT_GetNextGeneralName(cur);
+            cur = Nss3.CERT_GetNextGeneralName(cur);
             if (cur == head || cur == 0) break;
         }
         return out;
@@ -414,10 +418,10 @@ public final class PkiFmt {
     /** CertificateExtension.format_lines */
     static void extension(Lines lines, int level, CertificateExtension ext) {
         Lines out = new Lines();
-        out.pair(level, "Name", Asn1Fmt.oidDesc(ext.oid()));
+        out.pair(level, "Name", Oids.describe(ext.oid()));
         out.pair(level, "Critical", ext.critical());
         byte[] v = ext.value();
-        switch (Asn1Fmt.oidTag(ext.oid())) {
+        switch (Oids.tagOf(ext.oid())) {
             case NssConstants.SEC_OID_X509_KEY_USAGE -> {
                 out.label(level, "Usages");
                 textLines(out, level + 1, keyUsage(v));
@@ -428,7 +432,7 @@ public final class PkiFmt {
             }
             case NssConstants.SEC_OID_X509_SUBJECT_KEY_ID -> {
                 out.label(level, "Data");
-                byte[] id = Asn1Fmt.stripTagAndLength(v);
+                byte[] id = DerFormat.stripTagAndLength(v);
                 if (id == null) throw new IllegalArgumentException("malformed ASN.1 DER data");
                 out.hex(level + 1, id);
             }
@@ -451,25 +455,15 @@ public final class PkiFmt {
 
     /** x509_ext_key_usage(value, AsString): the descriptions of a SEQUENCE OF OID. */
     static List<String> oidSequence(byte[] value) {
-        if (value.length == 0) throw new IllegalArgumentException("missing DER encoded OID data");
-        try (Scratch s = new Scratch()) {
-            long seq = NssPki.CERT_DecodeOidSequence(s.item(value));
-            if (seq == 0) throw NSPRError.last("unable to decode OID sequence");
-            try {
-                List<String> out = new ArrayList<>();
-                for (long oid : Scratch.pointerArray(Mem.getPointer(seq, Layout.OIDSEQ_OIDS)))
-                    out.add(Asn1Fmt.oidDesc(Scratch.itemBytes(oid)));
-                return out;
-            } finally {
-                NssPki.CERT_DestroyOidSequence(seq);
-            }
-        }
+        List<String> out = new ArrayList<>();
+        for (byte[] oid : Oids.sequence(value)) out.add(Oids.describe(oid));
+        return out;
     }
 
     /** x509_alt_name(value): the general names of an alternative name extension. */
     static List<GeneralName> altNames(byte[] value) {
         try (Scratch s = new Scratch()) {
-            long names = NssPki.CERT_DecodeAltNameExtension(s.arena(), s.item(value));
+            long names = Nss3.CERT_DecodeAltNameExtension(s.arena(), s.item(value));
             if (names == 0) throw NSPRError.last();
             return generalNames(names);
         }
@@ -480,8 +474,8 @@ public final class PkiFmt {
     /** fingerprint_format_lines: MD5 and SHA1 of data. */
     public static void fingerprints(Lines lines, int level, byte[] data) {
         lines.label(level, "Fingerprint (MD5)");
-        lines.hex(level + 1, Nss.md5Digest(data));
+        lines.hex(level + 1, Digests.md5Digest(data));
         lines.label(level, "Fingerprint (SHA1)");
-        lines.hex(level + 1, Nss.sha1Digest(data));
+        lines.hex(level + 1, Digests.sha1Digest(data));
     }
 }

@@ -1,5 +1,6 @@
 package org.jnss.pki;
 
+import org.jnss.natives.Nss3;
 import org.jnss.asn1.BStr;
 import org.jnss.asn1.Formatted;
 import org.jnss.asn1.Lines;
@@ -10,7 +11,6 @@ import org.jnss.core.Python;
 import org.jnss.error.NSPRError;
 import org.jnss.natives.Layout;
 import org.jnss.natives.Mem;
-import org.jnss.natives.NssPki;
 import org.jnss.nss.NssConstants;
 import org.jnss.nss.SecItem;
 
@@ -37,7 +37,7 @@ public final class PublicKey implements Formatted, AutoCloseable {
     /** Owner of one SECKEYPublicKey, reachable only through its PublicKey. */
     private static final class NativeKey extends NativeResource {
         NativeKey(long pk) {
-            super(pk, NssPki::SECKEY_DestroyPublicKey, true);
+            super(pk, Nss3::SECKEY_DestroyPublicKey, true);
         }
     }
 
@@ -69,7 +69,7 @@ public final class PublicKey implements Formatted, AutoCloseable {
         try {
             copy = copyOf(pk, true);
         } catch (RuntimeException e) {
-            NssPki.SECKEY_DestroyPublicKey(pk);
+            Nss3.SECKEY_DestroyPublicKey(pk);
             throw e;
         }
         return new PublicKey(pk, copy);
@@ -77,12 +77,12 @@ public final class PublicKey implements Formatted, AutoCloseable {
 
     /** The public key of a native CERTSubjectPublicKeyInfo (extracted by NSS, copied, released). */
     static PublicKey fromSpki(long spki) {
-        long pk = NssPki.SECKEY_ExtractPublicKey(spki);
+        long pk = Nss3.SECKEY_ExtractPublicKey(spki);
         if (pk == 0) throw NSPRError.last();
         try {
             return copyOf(pk, false);
         } finally {
-            NssPki.SECKEY_DestroyPublicKey(pk);
+            Nss3.SECKEY_DestroyPublicKey(pk);
         }
     }
 

@@ -8,7 +8,6 @@ import org.jnss.error.NSPRError;
 import org.jnss.natives.Layout;
 import org.jnss.natives.Mem;
 import org.jnss.natives.Nss3;
-import org.jnss.natives.NssPkix;
 import org.jnss.nss.NssConstants;
 import org.jnss.nss.NssRuntime;
 import org.jnss.nss.SecItem;
@@ -28,7 +27,7 @@ public class SignedCRL extends NativeResource {
     /** Adopts a CERTSignedCrl; derItem (or 0) is a SECITEM_AllocItem'ed item the CRL refers to, freed after it. */
     private SignedCRL(long crl, long derItem, boolean imported) {
         super(crl, h -> {
-            NssPkix.SEC_DestroyCrl(h);
+            Nss3.SEC_DestroyCrl(h);
             if (derItem != 0) Nss3.SECITEM_FreeItem(derItem, 1);
         }, imported);
     }
@@ -45,7 +44,7 @@ public class SignedCRL extends NativeResource {
 
     /** The DER in a new NSS-allocated SECItem (SECITEM_FreeItem(item, PR_TRUE) releases it). */
     private static long nativeDer(byte[] der) {
-        long item = NssPkix.SECITEM_AllocItem(0, 0, der.length);
+        long item = Nss3.SECITEM_AllocItem(0, 0, der.length);
         if (item == 0) throw NSPRError.last();
         if (der.length > 0) Mem.write(Mem.getPointer(item, Layout.ITEM_DATA), 0, der, 0, der.length);
         return item;
@@ -67,7 +66,7 @@ public class SignedCRL extends NativeResource {
     /** decode_der_crl(): CERT_DecodeDERCrlWithFlags. */
     public static SignedCRL decode(SecItem derCrl, int type, int decodeOptions) {
         long item = nativeDer(derCrl.toByteArray());
-        long crl = NssPkix.CERT_DecodeDERCrlWithFlags(0, item, type, decodeOptions);
+        long crl = Nss3.CERT_DecodeDERCrlWithFlags(0, item, type, decodeOptions);
         if (crl == 0) {
             NSPRError e = NSPRError.last();
             failed(item, decodeOptions);
@@ -85,7 +84,7 @@ public class SignedCRL extends NativeResource {
         try {
             long crl;
             try (Lease s = slot.lease()) {
-                crl = NssPkix.PK11_ImportCRL(s.handle(), item, url, type, pin, importOptions, 0, decodeOptions);
+                crl = Nss3.PK11_ImportCRL(s.handle(), item, url, type, pin, importOptions, 0, decodeOptions);
             }
             if (crl == 0) {
                 NSPRError e = NSPRError.last();
@@ -106,7 +105,7 @@ public class SignedCRL extends NativeResource {
 
     @Python(value = "delete_permanently()", doc = "Permanently remove the CRL from the database.")
     public void deletePermanently() {
-        check(crl -> NssPkix.SEC_DeletePermCRL(crl));
+        check(crl -> Nss3.SEC_DeletePermCRL(crl));
     }
 
     /** An empty SignedCRL() has no CRL: NSS's answer for a CRL that is not in a database. */

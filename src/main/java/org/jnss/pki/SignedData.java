@@ -1,5 +1,6 @@
 package org.jnss.pki;
 
+import org.jnss.natives.Nss3;
 import org.jnss.asn1.Formatted;
 import org.jnss.asn1.FormattedValue;
 import org.jnss.asn1.Lines;
@@ -8,7 +9,6 @@ import org.jnss.core.Python;
 import org.jnss.error.NSPRError;
 import org.jnss.natives.Layout;
 import org.jnss.natives.Mem;
-import org.jnss.natives.NssPki;
 import org.jnss.nss.NssRuntime;
 import org.jnss.nss.SecItem;
 
@@ -32,7 +32,7 @@ public final class SignedData extends FormattedValue {
         NssRuntime.requireInitialized();
         try (Scratch s = new Scratch()) {
             long sd = s.calloc(Layout.SD_SIZE);
-            if (NssPki.SEC_ASN1DecodeItem(s.arena(), sd, NssPki.NSS_Get_CERT_SignedDataTemplate(0, 0), s.item(der)) != 0)
+            if (Nss3.SEC_ASN1DecodeItem(s.arena(), sd, Nss3.NSS_Get_CERT_SignedDataTemplate(0, 0), s.item(der)) != 0)
                 throw NSPRError.last("cannot decode DER encoded signed data");
             long sig = sd + Layout.SD_SIGNATURE;
             long bits = Mem.getInt(sig, Layout.ITEM_LEN) & 0xffffffffL;       // a BIT STRING: the length in bits

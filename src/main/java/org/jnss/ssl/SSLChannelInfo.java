@@ -120,7 +120,7 @@ public final class SSLChannelInfo {
 
     @Python("format(level=0, indent_len=4)")
     public byte[] format(int level, int indentLen) {
-        return org.jnss.asn1.BStr.bytes(org.jnss.asn1.Fmt.indented(formatLines(level), indentLen));
+        return org.jnss.asn1.BStr.bytes(org.jnss.asn1.Lines.indentedText(formatLines(level), indentLen));
     }
 
     @Python("__str__()")

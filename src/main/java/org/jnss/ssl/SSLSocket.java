@@ -1,6 +1,7 @@
 package org.jnss.ssl;
 
 import org.jnss.core.NativeResource.Lease;
+import org.jnss.natives.Layout;
 import org.jnss.core.CallbackErrors;
 import org.jnss.core.Python;
 import org.jnss.error.ErrorConstants;
@@ -10,9 +11,7 @@ import org.jnss.io.Socket;
 import org.jnss.natives.Mem;
 import org.jnss.natives.Nspr4;
 import org.jnss.natives.Nss3;
-import org.jnss.natives.NssPki;
 import org.jnss.natives.Ssl3;
-import org.jnss.natives.SslPki;
 import org.jnss.nss.NssRuntime;
 import org.jnss.nss.SecItem;
 import org.jnss.pk11.Passwords;
@@ -65,7 +64,6 @@ public class SSLSocket extends Socket {
     }
 
     /** sizeof(PRNetAddr) */
-    private static final int PR_NETADDR_SIZE = 112;
     private static final Map<Long, WeakReference<SSLSocket>> SOCKETS = new ConcurrentHashMap<>();
     private static final AtomicLong NEXT_ID = new AtomicLong(1);
 
@@ -110,7 +108,6 @@ public class SSLSocket extends Socket {
             + "must be False or the tuple (None) or the tuple (cert, priv_key)";
 
     /** CERTDistNames: arena, nnames (int), names (SECItem *); SECItem: type (int), data, len (uint) */
-    private static final int DN_NNAMES = 8, DN_NAMES = 16, ITEM_SIZE = 24, ITEM_DATA = 8, ITEM_LEN = 16;
 
     private static final Ssl3.GetClientAuthData CLIENT_AUTH = (arg, fd, caNames, pRetCert, pRetKey) -> {
         try {
@@ -128,11 +125,11 @@ public class SSLSocket extends Socket {
                 return -1;
             }
             try (Lease c = cert.lease(); Lease k = key.lease()) {
-                long dupCert = NssPki.CERT_DupCertificate(c.handle());
-                long dupKey = SslPki.SECKEY_CopyPrivateKey(k.handle());
+                long dupCert = Nss3.CERT_DupCertificate(c.handle());
+                long dupKey = Nss3.SECKEY_CopyPrivateKey(k.handle());
                 if (dupCert == 0 || dupKey == 0) {
-                    if (dupCert != 0) NssPki.CERT_DestroyCertificate(dupCert);
-                    if (dupKey != 0) NssPki.SECKEY_DestroyPrivateKey(dupKey);
+                    if (dupCert != 0) Nss3.CERT_DestroyCertificate(dupCert);
+                    if (dupKey != 0) Nss3.SECKEY_DestroyPrivateKey(dupKey);
                     return -1;
                 }
                 Mem.setPointer(pRetCert, 0, dupCert);
@@ -147,14 +144,14 @@ public class SSLSocket extends Socket {
 
     private static Object[] distNames(long caNames) {
         if (caNames == 0) return new Object[0];
-        int n = Mem.getInt(caNames, DN_NNAMES);
-        long items = Mem.getPointer(caNames, DN_NAMES);
+        int n = Mem.getInt(caNames, Layout.DISTNAMES_NNAMES);
+        long items = Mem.getPointer(caNames, Layout.DISTNAMES_NAMES);
         if (n <= 0 || items == 0) return new Object[0];
         Object[] out = new Object[n];
         for (int i = 0; i < n; i++) {
-            long it = items + (long) i * ITEM_SIZE;
-            int len = Mem.getInt(it, ITEM_LEN);
-            long data = Mem.getPointer(it, ITEM_DATA);
+            long it = items + (long) i * Layout.ITEM_SIZE;
+            int len = Mem.getInt(it, Layout.ITEM_LEN);
+            long data = Mem.getPointer(it, Layout.ITEM_DATA);
             out[i] = new SecItem(data == 0 || len <= 0 ? new byte[0] : Mem.read(data, 0, len), 0, SecItem.Kind.DIST_NAME);
         }
         return out;
@@ -242,7 +239,7 @@ public class SSLSocket extends Socket {
     public static SSLSocket importTcpSocket(int osfd) {
         long fd = Nspr4.PR_ImportTCPSocket(osfd);
         if (fd == 0) throw NSPRError.last();
-        long na = Mem.calloc(PR_NETADDR_SIZE);
+        long na = Mem.calloc(Layout.NETADDR_SIZE);
         int family;
         try {
             if (Nspr4.PR_GetSockName(fd, na) != 0) {
@@ -508,8 +505,8 @@ public class SSLSocket extends Socket {
             long item = Ssl3.SSL_GetSessionID(fd);
             if (item == 0) throw NSPRError.last();
             try {
-                int len = Mem.getInt(item, ITEM_LEN);
-                long data = Mem.getPointer(item, ITEM_DATA);
+                int len = Mem.getInt(item, Layout.ITEM_LEN);
+                long data = Mem.getPointer(item, Layout.ITEM_DATA);
                 return new SecItem(data == 0 || len <= 0 ? new byte[0] : Mem.read(data, 0, len));
             } finally {
                 Nss3.SECITEM_FreeItem(item, 1);
@@ -525,8 +522,8 @@ public class SSLSocket extends Socket {
             long item = Ssl3.SSL_GetNegotiatedHostInfo(fd);
             if (item == 0) return null;
             try {
-                int len = Mem.getInt(item, ITEM_LEN);
-                long data = Mem.getPointer(item, ITEM_DATA);
+                int len = Mem.getInt(item, Layout.ITEM_LEN);
+                long data = Mem.getPointer(item, Layout.ITEM_DATA);
                 return new String(Mem.read(data, 0, Math.max(0, len)), java.nio.charset.StandardCharsets.ISO_8859_1);
             } finally {
                 Nss3.SECITEM_FreeItem(item, 1);
@@ -578,7 +575,7 @@ public class SSLSocket extends Socket {
     @Python(value = "connection_info_format(level=0, indent_len=4)", doc = "connection_info_format(level=0, "
             + "indent_len=4) -> string\n\nconnection_info_format_lines() as indented text.")
     public byte[] connectionInfoFormat(int level, int indentLen) {
-        return org.jnss.asn1.BStr.bytes(org.jnss.asn1.Fmt.indented(connectionInfoFormatLines(level), indentLen));
+        return org.jnss.asn1.BStr.bytes(org.jnss.asn1.Lines.indentedText(connectionInfoFormatLines(level), indentLen));
     }
 
     @Python(value = "connection_info_str()", doc = "connection_info_str() -> str\n\nconnection_info_format() at level 0.")

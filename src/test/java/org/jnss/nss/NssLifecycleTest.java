@@ -1,5 +1,7 @@
 package org.jnss.nss;
 
+import org.jnss.pk11.Digests;
+import org.jnss.asn1.OidNames;
 import org.jnss.asn1.Codec;
 import org.jnss.core.NativeResource;
 import org.jnss.error.ErrorConstants;
@@ -51,7 +53,7 @@ class NssLifecycleTest {
     void droppedContextsAreFreedUnderPressure() throws InterruptedException {
         Nss.nssInitNodb();
         int n = 100_000;   // more than the pressure step can have grown to in earlier tests
-        for (int i = 0; i < n; i++) Nss.createDigestContext(NssConstants.SEC_OID_SHA256).digestBegin();
+        for (int i = 0; i < n; i++) Digests.createDigestContext(NssConstants.SEC_OID_SHA256).digestBegin();
         long deadline = System.nanoTime() + 10_000_000_000L;
         while (org.jnss.core.Lifecycle.liveBlockingCount() >= n / 2 && System.nanoTime() < deadline) Thread.sleep(20);
         assertTrue(org.jnss.core.Lifecycle.liveBlockingCount() < n / 2, "live: " + org.jnss.core.Lifecycle.liveBlockingCount());
@@ -70,12 +72,12 @@ class NssLifecycleTest {
         for (int n : new int[]{0, 1, 55, 56, 64, 127, 1000, 100_000}) {
             byte[] data = new byte[n];
             random.nextBytes(data);
-            byte[][] ours = {Nss.md5Digest(data), Nss.sha1Digest(data), Nss.sha256Digest(data), Nss.sha512Digest(data)};
+            byte[][] ours = {Digests.md5Digest(data), Digests.sha1Digest(data), Digests.sha256Digest(data), Digests.sha512Digest(data)};
             for (int i = 0; i < algs.length; i++) {
                 byte[] expect = MessageDigest.getInstance(algs[i][0]).digest(data);
                 assertArrayEquals(expect, ours[i], algs[i][1] + " of " + n + " bytes");
-                assertArrayEquals(expect, Nss.hashBuf(tags[i], data));
-                try (PK11Context cx = Nss.createDigestContext(tags[i])) {
+                assertArrayEquals(expect, Digests.hashBuf(tags[i], data));
+                try (PK11Context cx = Digests.createDigestContext(tags[i])) {
                     cx.digestBegin();
                     for (int off = 0; off < n; off += 333) cx.digestOp(Arrays.copyOfRange(data, off, Math.min(n, off + 333)));
                     assertArrayEquals(expect, cx.digestFinal());
@@ -94,9 +96,9 @@ class NssLifecycleTest {
             random.nextBytes(data);
             java.nio.ByteBuffer view = java.nio.ByteBuffer.wrap(data).asReadOnlyBuffer();
             byte[] expect = MessageDigest.getInstance("SHA-256").digest(data);
-            assertArrayEquals(expect, Nss.sha256Digest(view), n + " bytes");
+            assertArrayEquals(expect, Digests.sha256Digest(view), n + " bytes");
             assertEquals(0, view.position(), "the caller's buffer is not consumed");
-            try (PK11Context cx = Nss.createDigestContext(NssConstants.SEC_OID_SHA256)) {
+            try (PK11Context cx = Digests.createDigestContext(NssConstants.SEC_OID_SHA256)) {
                 cx.digestBegin();
                 cx.digestOp(view);
                 assertArrayEquals(expect, cx.digestFinal(), "digest_op of " + n + " bytes");
@@ -107,7 +109,7 @@ class NssLifecycleTest {
     @Test
     void cloneAndFinalize() throws Exception {
         Nss.nssInitNodb();
-        try (PK11Context cx = Nss.createDigestContext(NssConstants.SEC_OID_SHA256)) {
+        try (PK11Context cx = Digests.createDigestContext(NssConstants.SEC_OID_SHA256)) {
             cx.digestBegin();
             cx.digestOp("ab".getBytes());
             try (PK11Context copy = cx.cloneContext(cx)) {
@@ -122,15 +124,15 @@ class NssLifecycleTest {
             cx.finalizeOperation();
             assertEquals(ErrorConstants.SEC_ERROR_LIBRARY_FAILURE, code(() -> cx.digestOp("y".getBytes())));
         }
-        assertEquals(ErrorConstants.SEC_ERROR_NO_MODULE, code(() -> Nss.createDigestContext(12345)));
-        NSPRError e = assertThrows(NSPRError.class, () -> Nss.hashBuf(NssConstants.SEC_OID_AVA_COMMON_NAME, new byte[1]));
+        assertEquals(ErrorConstants.SEC_ERROR_NO_MODULE, code(() -> Digests.createDigestContext(12345)));
+        NSPRError e = assertThrows(NSPRError.class, () -> Digests.hashBuf(NssConstants.SEC_OID_AVA_COMMON_NAME, new byte[1]));
         assertEquals("unable to determine resulting hash length for hash_alg = X520 Common Name", e.getErrorMessage());
     }
 
     @Test
     void useAfterCloseIsAnError() {
         Nss.nssInitNodb();
-        PK11Context cx = Nss.createDigestContext(NssConstants.SEC_OID_SHA1);
+        PK11Context cx = Digests.createDigestContext(NssConstants.SEC_OID_SHA1);
         cx.close();
         assertEquals(ErrorConstants.SEC_ERROR_INVALID_ARGS, code(cx::digestBegin));
         assertEquals(ErrorConstants.SEC_ERROR_INVALID_ARGS, code(() -> cx.cloneContext(cx)));
@@ -139,7 +141,7 @@ class NssLifecycleTest {
 
     private static void makeUnreferencedContexts(int n) {
         for (int i = 0; i < n; i++) {
-            PK11Context cx = Nss.createDigestContext(NssConstants.SEC_OID_SHA1);
+            PK11Context cx = Digests.createDigestContext(NssConstants.SEC_OID_SHA1);
             cx.digestBegin();
             cx.cloneContext(cx);
         }
@@ -152,13 +154,13 @@ class NssLifecycleTest {
         Nss.nssShutdown();
         assertFalse(Nss.nssIsInitialized());
         Nss.nssInitNodb();           // a failed (BUSY) shutdown would have made this impossible
-        assertEquals(20, Nss.sha1Digest(new byte[0]).length);
+        assertEquals(20, Digests.sha1Digest(new byte[0]).length);
     }
 
     @Test
     void shutdownIsRefusedWhileAnObjectIsReferencedAndNssStaysUsable() throws Exception {
         Nss.nssInitNodb();
-        PK11Context cx = Nss.createDigestContext(NssConstants.SEC_OID_SHA1);
+        PK11Context cx = Digests.createDigestContext(NssConstants.SEC_OID_SHA1);
         cx.digestBegin();
         cx.digestOp("ab".getBytes());
         assertEquals(ErrorConstants.SEC_ERROR_BUSY, code(Nss::nssShutdown));
@@ -178,7 +180,7 @@ class NssLifecycleTest {
         c1.shutdown();
         assertTrue(Nss.nssIsInitialized());
         assertEquals(ErrorConstants.SEC_ERROR_NOT_INITIALIZED, code(c1::shutdown));
-        PK11Context cx = Nss.createDigestContext(NssConstants.SEC_OID_MD5);
+        PK11Context cx = Digests.createDigestContext(NssConstants.SEC_OID_MD5);
         assertEquals(ErrorConstants.SEC_ERROR_BUSY, code(c2::shutdown), "the last context takes NSS down");
         assertFalse(c2.isShutdown());
         cx.close();
@@ -227,13 +229,13 @@ class NssLifecycleTest {
 
     @Test
     void beforeInitialisation() {
-        assertEquals(ErrorConstants.SEC_ERROR_NO_MODULE, code(() -> Nss.md5Digest(new byte[1])));
-        assertEquals(ErrorConstants.SEC_ERROR_NO_MODULE, code(() -> Nss.createDigestContext(NssConstants.SEC_OID_SHA1)));
-        assertEquals(ErrorConstants.SEC_ERROR_NOT_INITIALIZED, code(() -> Nss.oidStr(99999)));
+        assertEquals(ErrorConstants.SEC_ERROR_NO_MODULE, code(() -> Digests.md5Digest(new byte[1])));
+        assertEquals(ErrorConstants.SEC_ERROR_NO_MODULE, code(() -> Digests.createDigestContext(NssConstants.SEC_OID_SHA1)));
+        assertEquals(ErrorConstants.SEC_ERROR_NOT_INITIALIZED, code(() -> OidNames.oidStr(99999)));
         assertEquals(ErrorConstants.SEC_ERROR_NOT_INITIALIZED, code(Nss::nssShutdown));
-        assertEquals("SHA-1", Nss.oidStr(NssConstants.SEC_OID_SHA1));
-        assertEquals("SEC_OID_AVA_COMMON_NAME", Nss.oidTagName("cn"));
-        assertEquals("OID.2.5.4.3", Nss.oidDottedDecimal("OID.2.5.4.3"));
+        assertEquals("SHA-1", OidNames.oidStr(NssConstants.SEC_OID_SHA1));
+        assertEquals("SEC_OID_AVA_COMMON_NAME", OidNames.oidTagName("cn"));
+        assertEquals("OID.2.5.4.3", OidNames.oidDottedDecimal("OID.2.5.4.3"));
     }
 
     @Test
@@ -248,18 +250,18 @@ class NssLifecycleTest {
     @Test
     void oids() {
         Nss.nssInitNodb();
-        assertEquals(NssConstants.SEC_OID_SHA256, Nss.oidTag("sha256"));
-        assertEquals(NssConstants.SEC_OID_SHA256, Nss.oidTag("SEC_OID_SHA256"));
-        assertEquals(NssConstants.SEC_OID_AVA_COMMON_NAME, Nss.oidTag("2.5.4.3"));
-        assertEquals(NssConstants.SEC_OID_AVA_COMMON_NAME, Nss.oidTag(new SecItem(new byte[]{0x55, 4, 3})));
-        assertEquals("SEC_OID_PKCS12_KEY_USAGE", Nss.oidTagName(NssConstants.SEC_OID_X509_KEY_USAGE));
-        assertEquals("OID.2.16.840.1.101.3.4.2.1", Nss.oidDottedDecimal(NssConstants.SEC_OID_SHA256));
-        assertThrows(IllegalArgumentException.class, () -> Nss.oidTag(0));
-        assertThrows(IllegalArgumentException.class, () -> Nss.oidTag("1.2"));
-        assertThrows(IllegalStateException.class, () -> Nss.oidTag(-1));
-        assertThrows(org.jnss.core.NotFoundError.class, () -> Nss.oidTag("bogus"));
-        assertThrows(org.jnss.core.NotFoundError.class, () -> Nss.oidTagName(99999));
-        assertEquals(ErrorConstants.SEC_ERROR_UNRECOGNIZED_OID, code(() -> Nss.oidStr(99999)));
+        assertEquals(NssConstants.SEC_OID_SHA256, OidNames.oidTag("sha256"));
+        assertEquals(NssConstants.SEC_OID_SHA256, OidNames.oidTag("SEC_OID_SHA256"));
+        assertEquals(NssConstants.SEC_OID_AVA_COMMON_NAME, OidNames.oidTag("2.5.4.3"));
+        assertEquals(NssConstants.SEC_OID_AVA_COMMON_NAME, OidNames.oidTag(new SecItem(new byte[]{0x55, 4, 3})));
+        assertEquals("SEC_OID_PKCS12_KEY_USAGE", OidNames.oidTagName(NssConstants.SEC_OID_X509_KEY_USAGE));
+        assertEquals("OID.2.16.840.1.101.3.4.2.1", OidNames.oidDottedDecimal(NssConstants.SEC_OID_SHA256));
+        assertThrows(IllegalArgumentException.class, () -> OidNames.oidTag(0));
+        assertThrows(IllegalArgumentException.class, () -> OidNames.oidTag("1.2"));
+        assertThrows(IllegalStateException.class, () -> OidNames.oidTag(-1));
+        assertThrows(org.jnss.core.NotFoundError.class, () -> OidNames.oidTag("bogus"));
+        assertThrows(org.jnss.core.NotFoundError.class, () -> OidNames.oidTagName(99999));
+        assertEquals(ErrorConstants.SEC_ERROR_UNRECOGNIZED_OID, code(() -> OidNames.oidStr(99999)));
         assertEquals(List.of("TLS Web Server Authentication Certificate"),
                 Arrays.asList(new SecItem(Codec.readHex("30 0a 06 08 2b 06 01 05 05 07 03 01", " "))
                         .getOidSequence(NssConstants.AsString)));

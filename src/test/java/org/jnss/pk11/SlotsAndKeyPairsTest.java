@@ -42,7 +42,7 @@ class SlotsAndKeyPairsTest {
 
     @Test
     void internalSlotFlagsAndLines() {
-        try (PK11Slot s = Nss.getInternalKeySlot()) {
+        try (PK11Slot s = Pk11Slots.getInternalKeySlot()) {
             assertEquals("NSS Certificate DB", s.getTokenName());
             assertTrue(s.isInternal());
             assertTrue(s.isPresent());
@@ -60,7 +60,7 @@ class SlotsAndKeyPairsTest {
 
     @Test
     void closedSlotRaisesInsteadOfCrashing() {
-        PK11Slot s = Nss.getInternalSlot();
+        PK11Slot s = Pk11Slots.getInternalSlot();
         s.close();
         assertThrows(NSPRError.class, s::isHw);
         assertThrows(NSPRError.class, s::isLoggedIn);
@@ -107,7 +107,7 @@ class SlotsAndKeyPairsTest {
     @Test
     void generatedKeysKeepNssBusyUntilReleased() {
         Object[] pair;
-        try (PK11Slot s = Nss.getInternalSlot()) {
+        try (PK11Slot s = Pk11Slots.getInternalSlot()) {
             pair = s.generateKeyPair((long) NssConstants.CKM_RSA_PKCS_KEY_PAIR_GEN, RSAGenParams.create(1024, 65537L), 0, 0);
         }
         PublicKey pub = assertInstanceOf(PublicKey.class, pair[0]);
@@ -128,7 +128,7 @@ class SlotsAndKeyPairsTest {
         KEYPQGParams params = KEYPQGParams.create(null, null, null);
         assertEquals(129, params.getPrime().getData().length);
         assertEquals(21, params.getSubprime().getData().length);
-        try (PK11Slot s = Nss.getInternalKeySlot()) {
+        try (PK11Slot s = Pk11Slots.getInternalKeySlot()) {
             Object[] pair = s.generateKeyPair((long) NssConstants.CKM_DSA_KEY_PAIR_GEN, params, 0, 0);
             try (PublicKey pub = (PublicKey) pair[0]; PrivateKey priv = (PrivateKey) pair[1]) {
                 assertEquals(NssConstants.dsaKey, pub.getKeyType());

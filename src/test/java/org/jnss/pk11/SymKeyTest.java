@@ -54,7 +54,7 @@ class SymKeyTest {
         random.nextBytes(k);
         random.nextBytes(iv);
         Cipher jdk = Cipher.getInstance("AES/CBC/PKCS5Padding");
-        try (PK11Slot slot = Nss.getInternalSlot()) {
+        try (PK11Slot slot = Pk11Slots.getInternalSlot()) {
             PK11SymKey key = key(slot, NssConstants.CKM_AES_CBC_PAD, k);
             SecItem param = SymCipher.paramFromIv(NssConstants.CKM_AES_CBC_PAD, new SecItem(iv));
             for (int n : new int[]{0, 1, 15, 16, 17, 1000, 65_537}) {
@@ -83,7 +83,7 @@ class SymKeyTest {
 
     @Test
     void closedKeyRaisesInsteadOfCrashing() {
-        try (PK11Slot slot = Nss.getInternalSlot()) {
+        try (PK11Slot slot = Pk11Slots.getInternalSlot()) {
             PK11SymKey key = key(slot, NssConstants.CKM_AES_CBC, new byte[16]);
             key.close();
             assertEquals(ErrorConstants.SEC_ERROR_INVALID_ARGS, code(key::getKeyData));
@@ -97,7 +97,7 @@ class SymKeyTest {
     @Test
     void aReferencedKeyKeepsNssBusyAndParametersOutliveNss() {
         SecItem param = SymCipher.paramFromIv(NssConstants.CKM_AES_CBC, new SecItem(new byte[16]));
-        PK11Slot slot = Nss.getInternalSlot();
+        PK11Slot slot = Pk11Slots.getInternalSlot();
         PK11SymKey key = slot.keyGen(NssConstants.CKM_AES_KEY_GEN, null, 16);
         slot.close();
         assertEquals(ErrorConstants.SEC_ERROR_BUSY, code(Nss::nssShutdown));
@@ -107,7 +107,7 @@ class SymKeyTest {
         Nss.nssShutdown();
         assertArrayEquals(new byte[16], param.getData());
         Nss.nssInitNodb();
-        try (PK11Slot s = Nss.getInternalSlot()) {
+        try (PK11Slot s = Pk11Slots.getInternalSlot()) {
             PK11SymKey k2 = key(s, NssConstants.CKM_AES_CBC, new byte[16]);
             try (PK11Context cx = SymCipher.createContextBySymKey(NssConstants.CKM_AES_CBC, NssConstants.CKA_ENCRYPT,
                     k2, param)) {
@@ -119,7 +119,7 @@ class SymKeyTest {
 
     @Test
     void pointerParametersAreRefused() {
-        try (PK11Slot slot = Nss.getInternalSlot()) {
+        try (PK11Slot slot = Pk11Slots.getInternalSlot()) {
             PK11SymKey key = key(slot, NssConstants.CKM_AES_CBC, new byte[16]);
             assertEquals(ErrorConstants.SEC_ERROR_INVALID_ARGS, code(() -> key.derive(NssConstants.CKM_XOR_BASE_AND_DATA,
                     new SecItem(new byte[16]), NssConstants.CKM_AES_CBC, NssConstants.CKA_ENCRYPT, 16)));

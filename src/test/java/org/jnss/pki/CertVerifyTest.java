@@ -58,7 +58,7 @@ class CertVerifyTest {
     }
 
     private static CertDB db() {
-        return Nss.getDefaultCertdb();
+        return Pki.getDefaultCertdb();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.jnss.pki;
 
+import org.jnss.asn1.DerFormat;
 import org.jnss.asn1.Asn1Fmt;
 import org.jnss.asn1.BStr;
 import org.jnss.asn1.Lines;
@@ -71,9 +72,9 @@ class PkiFormatTest {
     void numbersAsPythonFormatsThem() {
         assertEquals("3 (0x2)", Asn1Fmt.decHex(BigInteger.valueOf(3), BigInteger.valueOf(2)));
         assertEquals("-5 (-0x5)", Asn1Fmt.decHex(BigInteger.valueOf(-5)));
-        assertEquals(BigInteger.valueOf(-128), Asn1Fmt.integer(b(0x80)));
-        assertEquals(BigInteger.valueOf(128), Asn1Fmt.integer(b(0x00, 0x80)));
-        assertEquals(BigInteger.ZERO, Asn1Fmt.integer(new byte[0]));
+        assertEquals(BigInteger.valueOf(-128), DerFormat.integer(b(0x80)));
+        assertEquals(BigInteger.valueOf(128), DerFormat.integer(b(0x00, 0x80)));
+        assertEquals(BigInteger.ZERO, DerFormat.integer(new byte[0]));
         assertEquals(7, Asn1Fmt.pyInt(BigInteger.valueOf(7)));
         assertEquals(1L << 40, Asn1Fmt.pyInt(BigInteger.ONE.shiftLeft(40)));
         assertEquals(BigInteger.ONE.shiftLeft(70), Asn1Fmt.pyInt(BigInteger.ONE.shiftLeft(70)));
@@ -81,21 +82,21 @@ class PkiFormatTest {
 
     @Test
     void stripTagAndLengthIsBounded() {
-        assertArrayEquals(b(1, 2), Asn1Fmt.stripTagAndLength(b(4, 2, 1, 2)));
-        assertArrayEquals(b(1, 2, 3), Asn1Fmt.stripTagAndLength(b(4, 1, 1, 2, 3)));   // the length is not checked
-        assertArrayEquals(b(9), Asn1Fmt.stripTagAndLength(b(4, 0x81, 1, 9)));
-        assertNull(Asn1Fmt.stripTagAndLength(b(4)));
-        assertNull(Asn1Fmt.stripTagAndLength(b(4, 0x84, 1)));
+        assertArrayEquals(b(1, 2), DerFormat.stripTagAndLength(b(4, 2, 1, 2)));
+        assertArrayEquals(b(1, 2, 3), DerFormat.stripTagAndLength(b(4, 1, 1, 2, 3)));   // the length is not checked
+        assertArrayEquals(b(9), DerFormat.stripTagAndLength(b(4, 0x81, 1, 9)));
+        assertNull(DerFormat.stripTagAndLength(b(4)));
+        assertNull(DerFormat.stripTagAndLength(b(4, 0x84, 1)));
     }
 
     @Test
     void escapedAsciiAndRepr() {
-        assertEquals("a\\?b\\x00\\xFF\\n\\\"", Asn1Fmt.escapedAscii(b('a', '?', 'b', 0, 0xff, '\n', '"')));
+        assertEquals("a\\?b\\x00\\xFF\\n\\\"", DerFormat.escapedAscii(b('a', '?', 'b', 0, 0xff, '\n', '"')));
         assertEquals("'ab'", BStr.repr("ab"));
         assertEquals("\"a'b\"", BStr.repr("a'b"));
         assertEquals("'\\xc3\\xbc\\t'", BStr.repr("\u00c3\u00bc\t"));
         assertEquals("u'J\\xfcrgen \\u2713'", BStr.reprUnicode("J\u00fcrgen \u2713"));
-        assertEquals("['a', u'\\xe9', None]", Asn1Fmt.str(List.of("a", new Asn1Fmt.Uni("\u00e9"), "x")).replace("'x'", "None"));
+        assertEquals("['a', u'\\xe9', None]", DerFormat.str(List.of("a", new DerFormat.Uni("\u00e9"), "x")).replace("'x'", "None"));
         assertEquals("()", PkiFmt.tupleStr(List.of()));
         assertEquals("('Key Compromise',)", PkiFmt.tupleStr(List.of("Key Compromise")));
         assertEquals("('a', 'b')", PkiFmt.tupleStr(List.of("a", "b")));
@@ -153,14 +154,14 @@ class PkiFormatTest {
     @Test
     void anyDerRenderingNeverReadsOutsideTheData() {
         // SEQUENCE renderings with absurd element lengths (NSS is not needed for these tags)
-        assertEquals(List.of("7", "(null)"), Asn1Fmt.any(b(0x30, 0x05, 0x02, 0x01, 0x07, 0x05, 0x00)));
-        assertEquals(List.of("[0] 01:02"), Asn1Fmt.any(b(0x30, 0x04, 0x80, 0x02, 0x01, 0x02)));
-        assertEquals(List.of("[0]"), Asn1Fmt.any(b(0x30, 0x04, 0x80, 0x84, 0x01, 0x02)));     // length past the end
-        assertEquals(java.util.Collections.singletonList(null), Asn1Fmt.any(b(0x30, 0x02, 0x30, 0x84)));
-        assertNull(Asn1Fmt.any(b(0x03, 0x02, 0x00, 0x01)));          // BIT STRING: python-nss renders None
-        assertEquals("(null)", Asn1Fmt.any(new byte[0]));
-        assertThrows(IllegalArgumentException.class, () -> Asn1Fmt.any(b(0x1e, 0x01, 0x41)));   // odd BMPString
-        assertThrows(IllegalArgumentException.class, () -> Asn1Fmt.any(b(0x0c, 0x01, 0xff)));   // bad UTF-8
+        assertEquals(List.of("7", "(null)"), DerFormat.any(b(0x30, 0x05, 0x02, 0x01, 0x07, 0x05, 0x00)));
+        assertEquals(List.of("[0] 01:02"), DerFormat.any(b(0x30, 0x04, 0x80, 0x02, 0x01, 0x02)));
+        assertEquals(List.of("[0]"), DerFormat.any(b(0x30, 0x04, 0x80, 0x84, 0x01, 0x02)));     // length past the end
+        assertEquals(java.util.Collections.singletonList(null), DerFormat.any(b(0x30, 0x02, 0x30, 0x84)));
+        assertNull(DerFormat.any(b(0x03, 0x02, 0x00, 0x01)));          // BIT STRING: python-nss renders None
+        assertEquals("(null)", DerFormat.any(new byte[0]));
+        assertThrows(IllegalArgumentException.class, () -> DerFormat.any(b(0x1e, 0x01, 0x41)));   // odd BMPString
+        assertThrows(IllegalArgumentException.class, () -> DerFormat.any(b(0x0c, 0x01, 0xff)));   // bad UTF-8
         Random rnd = new Random(42);
         for (int i = 0; i < 20000; i++) {
             byte[] d = new byte[rnd.nextInt(24)];
@@ -168,8 +169,8 @@ class PkiFormatTest {
             if (d.length > 0) d[0] = (byte) (d[0] & 0xdf | (rnd.nextBoolean() ? 0x20 : 0) | 0x10);  // SET/SEQUENCE-ish
             if (d.length > 0 && (d[0] & 0x1f) == 0x06) continue;                                   // OIDs need NSS
             try {
-                Object r = Asn1Fmt.any(d);
-                Asn1Fmt.str(r);
+                Object r = DerFormat.any(d);
+                DerFormat.str(r);
             } catch (IllegalArgumentException expected) {
                 // malformed strings: a ValueError
             }

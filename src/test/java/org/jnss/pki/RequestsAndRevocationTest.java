@@ -152,7 +152,7 @@ class RequestsAndRevocationTest {
 
     @Test
     void crlLookupAndOcspStatusWithoutResponder() throws IOException {
-        CertDB db = Nss.getDefaultCertdb();
+        CertDB db = Pki.getDefaultCertdb();
         NSPRError e = assertThrows(NSPRError.class,
                 () -> db.findCrlByName("CN=jnss CRL Test CA,O=jnss,C=US", NssConstants.SEC_CRL_TYPE));
         assertEquals(ErrorConstants.SEC_ERROR_CRL_NOT_FOUND, e.getErrorCode());

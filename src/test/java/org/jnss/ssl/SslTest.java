@@ -1,5 +1,6 @@
 package org.jnss.ssl;
 
+import org.jnss.pki.CertVerify;
 import org.jnss.core.ArgumentError;
 import org.jnss.core.NotFoundError;
 import org.jnss.error.ErrorConstants;
@@ -107,8 +108,8 @@ class SslTest {
         final int port;
 
         Server() {
-            Certificate cert = Nss.findCertFromNickname("server");
-            PrivateKey key = Nss.findKeyByAnyCert(cert);
+            Certificate cert = CertVerify.findCertFromNickname("server");
+            PrivateKey key = CertVerify.findKeyByAnyCert(cert);
             listener.configSecureServer(cert, key, cert.findKeaType());
             listener.bind(new NetworkAddress(IoConstants.PR_IpAddrLoopback, 0, IoConstants.PR_AF_INET));
             listener.listen(5);

@@ -1,0 +1,91 @@
+package org.jnss.pk11;
+
+import org.jnss.asn1.OidNames;
+import org.jnss.core.Python;
+import org.jnss.error.ErrorConstants;
+import org.jnss.error.NSPRError;
+import org.jnss.natives.Nss3;
+import org.jnss.nss.NssConstants;
+import org.jnss.nss.NssRuntime;
+
+import java.nio.ByteBuffer;
+
+/**
+ * The digest functions of nss.nss (md5_digest, sha1_digest, sha256_digest,
+ * sha512_digest, hash_buf, create_digest_context): one NSS hash per call, or
+ * a {@link PK11Context} to feed.
+ */
+public final class Digests {
+    private Digests() {}
+
+    /** Before NSS is initialised python-nss's digests fail with SEC_ERROR_NO_MODULE (no token can hash). */
+    private static void requireToken() {
+        if (!NssRuntime.isInitialized()) throw new NSPRError(null, ErrorConstants.SEC_ERROR_NO_MODULE);
+    }
+
+    /** Result lengths of hash algorithms by tag (constant per tag): saves a native call per digest. */
+    private static final java.util.concurrent.ConcurrentHashMap<Integer, Integer> HASH_LENGTHS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static byte[] digest(int oid, ByteBuffer data) {
+        requireToken();
+        Integer known = HASH_LENGTHS.get(oid);
+        int len = known != null ? known : Nss3.HASH_ResultLenByOidTag(oid);
+        if (len <= 0) {
+            // as python-nss: the error is read after looking up the description (which may set it)
+            String text = OidNames.tagText(oid);
+            throw NSPRError.last("unable to determine resulting hash length for hash_alg = " + text);
+        }
+        if (known == null) HASH_LENGTHS.put(oid, len);
+        byte[] out = new byte[len];
+        if (data.remaining() <= Bulk.CHUNK) {
+            // one chunk: hashed in one call from the native scratch buffer
+            if (!Bulk.feed(data, (ptr, n) -> Nss3.PK11_HashBuf(oid, out, ptr, n))) throw NSPRError.last();
+            return out;
+        }
+        // large input: one digest context fed chunk by chunk (same result as PK11_HashBuf)
+        long cx = Nss3.PK11_CreateDigestContext(oid);
+        if (cx == 0) throw NSPRError.last();
+        try {
+            if (Nss3.PK11_DigestBegin(cx) != 0
+                    || !Bulk.feed(data, (ptr, n) -> Nss3.PK11_DigestOp(cx, ptr, n))) throw NSPRError.last();
+            int[] outLen = new int[1];
+            if (Nss3.PK11_DigestFinal(cx, out, outLen, out.length) != 0) throw NSPRError.last();
+            return out;
+        } finally {
+            Nss3.PK11_DestroyContext(cx, 1);
+        }
+    }
+
+    @Python("md5_digest(data, /)")
+    public static byte[] md5Digest(ByteBuffer data) { return digest(NssConstants.SEC_OID_MD5, data); }
+
+    public static byte[] md5Digest(byte[] data) { return md5Digest(ByteBuffer.wrap(data)); }
+
+    @Python("sha1_digest(data, /)")
+    public static byte[] sha1Digest(ByteBuffer data) { return digest(NssConstants.SEC_OID_SHA1, data); }
+
+    public static byte[] sha1Digest(byte[] data) { return sha1Digest(ByteBuffer.wrap(data)); }
+
+    @Python("sha256_digest(data, /)")
+    public static byte[] sha256Digest(ByteBuffer data) { return digest(NssConstants.SEC_OID_SHA256, data); }
+
+    public static byte[] sha256Digest(byte[] data) { return sha256Digest(ByteBuffer.wrap(data)); }
+
+    @Python("sha512_digest(data, /)")
+    public static byte[] sha512Digest(ByteBuffer data) { return digest(NssConstants.SEC_OID_SHA512, data); }
+
+    public static byte[] sha512Digest(byte[] data) { return sha512Digest(ByteBuffer.wrap(data)); }
+
+    @Python("hash_buf(hash_alg, data, /)")
+    public static byte[] hashBuf(int hashAlg, ByteBuffer data) { return digest(hashAlg, data); }
+
+    public static byte[] hashBuf(int hashAlg, byte[] data) { return hashBuf(hashAlg, ByteBuffer.wrap(data)); }
+
+    @Python("create_digest_context(hash_alg, /)")
+    public static PK11Context createDigestContext(int hashAlg) {
+        requireToken();
+        long cx = Nss3.PK11_CreateDigestContext(hashAlg);
+        if (cx == 0) throw NSPRError.last();
+        return new PK11Context(cx);
+    }
+}
