@@ -3,9 +3,12 @@ package example;
 import org.jnss.error.NSPRError;
 import org.jnss.io.IoConstants;
 import org.jnss.io.NetworkAddress;
+import org.jnss.asn1.Codec;
 import org.jnss.nss.Nss;
+import org.jnss.pk11.Digests;
 import org.jnss.pk11.PrivateKey;
 import org.jnss.pki.Certificate;
+import org.jnss.pki.CertVerify;
 import org.jnss.pki.CertificateExtension;
 import org.jnss.pki.Pki;
 import org.jnss.ssl.SSLSocket;
@@ -47,13 +50,13 @@ public final class Consumer {
                         + (ext.getCritical() ? " (critical)" : ""));
             }
         }
-        System.out.println("sha256(abc): " + Nss.dataToHex(Nss.sha256Digest("abc".getBytes(StandardCharsets.UTF_8)), 0, ":"));
+        System.out.println("sha256(abc): " + Codec.dataToHex(Digests.sha256Digest("abc".getBytes(StandardCharsets.UTF_8)), 0, ":"));
 
         Ssl.setDomesticPolicy();
         Ssl.configServerSessionIdCache(0, 0, 0, null);
         try (SSLSocket listener = new SSLSocket(IoConstants.PR_AF_INET, IoConstants.PR_DESC_SOCKET_TCP)) {
-            try (Certificate serverCert = Nss.findCertFromNickname("server")) {
-                PrivateKey key = Nss.findKeyByAnyCert(serverCert);
+            try (Certificate serverCert = CertVerify.findCertFromNickname("server")) {
+                PrivateKey key = CertVerify.findKeyByAnyCert(serverCert);
                 listener.configSecureServer(serverCert, key, serverCert.findKeaType());
             }
             listener.bind(new NetworkAddress(IoConstants.PR_IpAddrLoopback, 0, IoConstants.PR_AF_INET));
