@@ -184,6 +184,7 @@ public final class NssRuntime {
     /** After a shutdown call: if NSS is now down, everything bound to it is dead. */
     private static void afterShutdown() {
         if (isInitialized()) return;
+        Nss3.SECOID_Init();      // NSS_Shutdown tore the OID table down: by-tag lookups need it (see Nss3)
         plainInit = false;
         for (InitContext c : CONTEXTS) c.take();
         CONTEXTS.clear();
