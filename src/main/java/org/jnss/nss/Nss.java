@@ -323,6 +323,18 @@ public final class Nss implements NssConstants {
      * holding the OID contents. Unknown OIDs raise as python-nss does.
      */
     public static int oidToTag(Object oid) {
+        int tag = anyOidToTag(oid);
+        if (tag == SEC_OID_UNKNOWN) throw new IllegalArgumentException("unable to convert to known OID");
+        return tag;
+    }
+
+    /**
+     * {@link #oidToTag} without its check for SEC_OID_UNKNOWN (pkcs12_map_cipher
+     * takes tag 0). An integer is taken as C takes it into a SECOidTag: its low
+     * 32 bits, unchecked (NSS then answers for the tag); -1 is python-nss's
+     * error return without an exception (SystemError).
+     */
+    public static int anyOidToTag(Object oid) {
         int tag;
         if (oid instanceof String s) {
             tag = stringToTag(s);
@@ -330,14 +342,15 @@ public final class Nss implements NssConstants {
             tag = b ? 1 : 0;
         } else if (oid instanceof Integer i) {
             tag = i;
-        } else if (oid instanceof Long || oid instanceof BigInteger) {
-            tag = 0;                                 // no such tag
+        } else if (oid instanceof Long l) {
+            tag = l.intValue();
+        } else if (oid instanceof BigInteger b) {
+            tag = b.intValue();
         } else if (oid instanceof SecItem item) {
             tag = Oids.tagOf(item.toByteArray());
         } else {
             throw new ArgumentError("oid must be a string, an integer, or a SecItem, not " + PyTypeNames.of(oid));
         }
-        if (tag == SEC_OID_UNKNOWN) throw new IllegalArgumentException("unable to convert to known OID");
         if (tag == -1) throw new IllegalStateException("error return without exception set");
         return tag;
     }

@@ -232,6 +232,12 @@ public class SSLSocket extends Socket {
     protected Socket accepted(long fd, int family) {
         SSLSocket s = new SSLSocket(fd, family);
         try {
+            NssRuntime.ensureServerCache();
+        } catch (RuntimeException e) {
+            s.close();
+            throw e;
+        }
+        try {
             // NSS copied the hooks with this socket's id; point them at the new socket
             if (authCallback != null) s.setAuthCertificateCallback(authCallback, authUserData);
             if (clientAuthCallback != null) s.setClientAuthDataCallback(clientAuthCallback, clientAuthUserData);
@@ -499,6 +505,7 @@ public class SSLSocket extends Socket {
     @Python(value = "reset_handshake(as_server, /)", doc = "reset_handshake(as_server)\n\n"
             + "The next I/O starts a handshake from scratch, as a server if as_server else as a client.")
     public void resetHandshake(boolean asServer) {
+        if (asServer) NssRuntime.ensureServerCache();
         status(fd -> Ssl3.SSL_ResetHandshake(fd, asServer ? 1 : 0));
     }
 
