@@ -128,14 +128,18 @@ final class Invoker {
         boolean[] noneOk = prep.noneOk;
         java.lang.annotation.Annotation[][] pann = target.getParameterAnnotations();
         for (int i = 0; i < nParams; i++) {
-            boolean orNone = false, raw = false;
+            boolean orNone = false, raw = false, intFlag = false, boolOnly = false;
             for (java.lang.annotation.Annotation a : pann[i]) {
                 orNone |= a instanceof Python.OrNone;
                 raw |= a instanceof Python.Raw;
+                intFlag |= a instanceof Python.IntFlag;
+                boolOnly |= a instanceof Python.BoolOnly;
             }
             if (raw && ptypes[i] != Object.class)
                 throw new IllegalStateException(target + ": @Python.Raw needs an Object parameter");
-            conv[i] = raw ? v -> v : Convert.forType(ptypes[i]);
+            if ((intFlag || boolOnly) && ptypes[i] != boolean.class)
+                throw new IllegalStateException(target + ": @Python.IntFlag/BoolOnly need a boolean parameter");
+            conv[i] = raw ? v -> v : intFlag ? Convert::toIntFlag : boolOnly ? Convert::toBoolOnly : Convert.forType(ptypes[i]);
             String d = sig.defaults.get(i);
             noneOk[i] = orNone || "None".equals(d) || ptypes[i] == Object.class;
             if (d == null) {

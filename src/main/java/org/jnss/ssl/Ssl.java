@@ -145,7 +145,7 @@ public final class Ssl implements SslConstants {
 
     @Python(value = "set_default_cipher_pref(cipher, enabled, /)", doc = "set_default_cipher_pref(cipher, enabled)\n\n"
             + "Enables or disables a cipher suite by default for new sockets.")
-    public static void setDefaultCipherPref(int cipher, boolean enabled) {
+    public static void setDefaultCipherPref(int cipher, @Python.IntFlag boolean enabled) {
         if (Ssl3.SSL_CipherPrefSetDefault(cipher, enabled ? 1 : 0) != 0) throw NSPRError.last();
     }
 
