@@ -14,9 +14,8 @@ of other nss types, closed objects) in one of five states:
   db            nss_init() on a copy of the test database, objects
   shutdown      nss_init_nodb(), objects made, nss_shutdown()
 
-The calls run in worker processes; the worker records each call before making
-it, so a crash or hang is attributed to one call, and the run goes on in a new
-worker from the next call. A call that changes NSS's state (nss_shutdown(),
+The calls run in worker processes (scripts/isolated.py): a crash or hang is
+attributed to one call, and the run goes on in a new worker from the next call. A call that changes NSS's state (nss_shutdown(),
 nss_init*()) is followed by restoring the state (in a new worker if needed).
 
   hostile.py [--python EXE] [--states S,S] [--sample N --seed S] [--out FILE] [--timeout SECS]
@@ -34,14 +33,15 @@ Outcomes: 'ok <value summary>', 'exc <class>[ <NSPRError code>]', 'CRASH <status
 from __future__ import print_function
 
 import gc
-import math
 import os
 import random
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import isolated
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 TOP = os.path.dirname(HERE)
@@ -321,15 +321,14 @@ def outcome_of_exception():
     return 'exc %s%s' % (name, '' if code is None else ' %s' % code)
 
 
-def worker(state, start, end, dbdir, outpath, indices):
+def worker(state, start, dbdir, outpath, indices):
     inv, all_calls = calls()
     world = World(state, dbdir)
-    out = open(outpath, 'a')
-    for i in indices[start:end]:
+    rec = isolated.Recorder(outpath)
+    for i in indices[start:]:
         ei, shape = all_calls[i]
         module, name, kind, sig = inv[ei]
-        out.write('S %d\n' % i)
-        out.flush()
+        rec.start(i)
         try:
             t = world.target(module, name, kind)
             if t is None:
@@ -348,15 +347,10 @@ def worker(state, start, end, dbdir, outpath, indices):
                 res = outcome_of_exception()
         except:                                          # Java throwables in Jython
             res = outcome_of_exception()
-        out.write('R %d %s\n' % (i, res))
-        out.flush()
+        rec.result(i, res)
         if world.nss.nss_is_initialized() != world.expected_up() or kind == 'class' and name == 'InitContext':
             if not world.restore():
-                out.write('X %d\n' % i)
-                out.flush()
-                os._exit(3)
-    out.write('E\n')
-    out.close()
+                os._exit(3)                              # a fresh worker establishes the state
     os._exit(0)
 
 # ---------------------------------------------------------------------------
@@ -364,68 +358,12 @@ def worker(state, start, end, dbdir, outpath, indices):
 
 
 def run_state(python, state, indices, timeout, results, dbsrc):
-    """Runs the calls of indices (positions into the call list) in workers; fills results {i: outcome}."""
+    """Runs the calls of indices in workers of one state; fills results {i: outcome}; returns the workers started."""
     tmp = tempfile.mkdtemp(prefix='hostile-')
     try:
         dbdir = os.path.join(tmp, 'db')
         shutil.copytree(dbsrc, dbdir)
-        idxfile = os.path.join(tmp, 'indices')
-        with open(idxfile, 'w') as f:
-            f.write(' '.join(str(i) for i in indices))
-        outpath = os.path.join(tmp, 'out')
-        pos = 0
-        restarts = 0
-        env = dict(os.environ)
-        env['PYNSS_JAVA_OPTS'] = (env.get('PYNSS_JAVA_OPTS', '') + ' -XX:ErrorFile=%s/hs_err_%%p.log' % tmp).strip()
-        while pos < len(indices):
-            if os.path.exists(outpath):
-                os.remove(outpath)
-            open(outpath, 'w').close()
-            log = open(os.path.join(tmp, 'worker.log'), 'w')
-            p = subprocess.Popen([python, os.path.abspath(__file__), '--worker', state, str(pos), dbdir, outpath,
-                                  idxfile], stdout=log, stderr=subprocess.STDOUT, cwd=tmp, env=env)
-            last_size, last_change = 0, time.time()
-            hung = False
-            while p.poll() is None:
-                time.sleep(0.05)
-                size = os.path.getsize(outpath)
-                if size != last_size:
-                    last_size, last_change = size, time.time()
-                elif time.time() - last_change > timeout:
-                    p.kill()
-                    p.wait()
-                    hung = True
-                    break
-            log.close()
-            started = None
-            done_to = pos
-            with open(outpath) as f:
-                for line in f:
-                    parts = line.rstrip('\n').split(' ', 2)
-                    if parts[0] == 'S':
-                        started = int(parts[1])
-                    elif parts[0] == 'R':
-                        results[int(parts[1])] = parts[2]
-                        started = None
-            done = sum(1 for i in indices[pos:] if i in results)
-            # next position: after the last call with a result, or after the one that died
-            while pos < len(indices) and indices[pos] in results:
-                pos += 1
-            if started is not None and pos < len(indices) and indices[pos] == started:
-                if hung:
-                    results[started] = 'HANG'
-                elif p.returncode == 3:
-                    pass                                   # state could not be restored: go on in a new worker
-                else:
-                    results[started] = 'CRASH %s' % p.returncode
-                    with open(os.path.join(tmp, 'worker.log')) as lf:
-                        results[started] += ' | ' + lf.read()[-300:].replace('\n', ' ')
-                pos += 1
-            elif p.returncode not in (0, 3) and done == 0:
-                with open(os.path.join(tmp, 'worker.log')) as lf:
-                    raise SystemExit('worker for %s failed to start (%s):\n%s' % (state, p.returncode, lf.read()[-2000:]))
-            restarts += 1
-        return restarts
+        return isolated.run(python, os.path.abspath(__file__), indices, timeout, results, [state, dbdir])
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
@@ -446,10 +384,8 @@ def classify(outcome):
 
 def main(argv):
     if argv[:1] == ['--worker']:
-        state, start, dbdir, outpath, idxfile = argv[1:6]
-        with open(idxfile) as f:
-            indices = [int(x) for x in f.read().split()]
-        worker(state, int(start), len(indices), dbdir, outpath, indices)
+        pos, outpath, indices, (state, dbdir) = isolated.worker_items(argv[1:])
+        worker(state, pos, dbdir, outpath, indices)
         return 0
     import argparse
     ap = argparse.ArgumentParser(description='API-wide hostile-argument run')

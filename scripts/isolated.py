@@ -1,0 +1,101 @@
+"""Runs numbered items in worker processes, attributing a crash or a hang to one item
+(Python 2 and 3; used by hostile.py and fuzz.py).
+
+The worker is `PYTHON SCRIPT --worker POS OUTPATH IDXFILE ARGS...`: it runs the items
+listed in IDXFILE from position POS on, writing 'S <i>' to OUTPATH before item i and
+'R <i> <outcome>' after it (flushed each time); it may exit early with status 3 to ask
+for a fresh worker. The parent restarts a worker after the last item with a result;
+the item a worker died in gets 'CRASH <status>' (with the end of the worker's output),
+one during which OUTPATH stayed still for `timeout` seconds gets 'HANG'.
+"""
+import os
+import shutil
+import subprocess
+import tempfile
+import time
+
+
+def run(python, script, indices, timeout, results, args=()):
+    """Runs items `indices`; fills results {i: outcome}; returns the number of workers started."""
+    tmp = tempfile.mkdtemp(prefix='isolated-')
+    try:
+        idxfile = os.path.join(tmp, 'indices')
+        with open(idxfile, 'w') as f:
+            f.write(' '.join(str(i) for i in indices))
+        outpath = os.path.join(tmp, 'out')
+        logpath = os.path.join(tmp, 'worker.log')
+        env = dict(os.environ)
+        # a JVM's crash report goes here, not into the current directory
+        env['PYNSS_JAVA_OPTS'] = (env.get('PYNSS_JAVA_OPTS', '') + ' -XX:ErrorFile=%s/hs_err_%%p.log' % tmp).strip()
+        pos = 0
+        workers = 0
+        while pos < len(indices):
+            open(outpath, 'w').close()
+            log = open(logpath, 'w')
+            p = subprocess.Popen([python, script, '--worker', str(pos), outpath, idxfile] + list(args),
+                                 stdout=log, stderr=subprocess.STDOUT, cwd=tmp, env=env)
+            workers += 1
+            last_size, last_change = 0, time.time()
+            hung = False
+            while p.poll() is None:
+                time.sleep(0.05)
+                size = os.path.getsize(outpath)
+                if size != last_size:
+                    last_size, last_change = size, time.time()
+                elif time.time() - last_change > timeout:
+                    p.kill()
+                    p.wait()
+                    hung = True
+                    break
+            log.close()
+            started = None
+            got = 0
+            with open(outpath) as f:
+                for line in f:
+                    parts = line.rstrip('\n').split(' ', 2)
+                    if parts[0] == 'S' and len(parts) == 2:
+                        started = int(parts[1])
+                    elif parts[0] == 'R' and len(parts) == 3:
+                        results[int(parts[1])] = parts[2]
+                        started = None
+                        got += 1
+            while pos < len(indices) and indices[pos] in results:
+                pos += 1
+            if started is not None and pos < len(indices) and indices[pos] == started:
+                if hung:
+                    results[started] = 'HANG'
+                else:
+                    with open(logpath) as lf:
+                        tail = lf.read()[-300:].replace('\n', ' ').replace('\t', ' ')
+                    results[started] = 'CRASH %s | %s' % (p.returncode, tail)
+                pos += 1
+            elif got == 0 and pos < len(indices):
+                with open(logpath) as lf:
+                    raise RuntimeError('worker failed before its first item (%s, %s):\n%s'
+                                       % (p.returncode, 'hung' if hung else 'exited', lf.read()[-2000:]))
+        return workers
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+class Recorder(object):
+    """The worker's side: records the start and the outcome of each item."""
+
+    def __init__(self, outpath):
+        self.out = open(outpath, 'a')
+
+    def start(self, i):
+        self.out.write('S %d\n' % i)
+        self.out.flush()
+
+    def result(self, i, outcome):
+        self.out.write('R %d %s\n' % (i, outcome.replace('\n', ' ')))
+        self.out.flush()
+
+
+def worker_items(argv):
+    """(position, outpath, indices, extra args) from a worker's argv after '--worker'."""
+    pos, outpath, idxfile = argv[0], argv[1], argv[2]
+    with open(idxfile) as f:
+        indices = [int(x) for x in f.read().split()]
+    return int(pos), outpath, indices, argv[3:]
