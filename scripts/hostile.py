@@ -34,7 +34,6 @@ from __future__ import print_function
 
 import gc
 import os
-import random
 import shutil
 import sys
 import tempfile
@@ -404,7 +403,7 @@ def main(argv):
         keys = args.entries.split(',')
         chosen = [i for i in chosen if any(k in inv[all_calls[i][0]][1] for k in keys)]
     if args.sample and args.sample < len(chosen):
-        chosen = sorted(random.Random(args.seed).sample(chosen, args.sample))
+        chosen = isolated.portable_sample(chosen, args.sample, args.seed)
     out = open(args.out, 'w') if args.out else None
     bad = 0
     t0 = time.time()

@@ -99,3 +99,35 @@ def worker_items(argv):
     with open(idxfile) as f:
         indices = [int(x) for x in f.read().split()]
     return int(pos), outpath, indices, argv[3:]
+
+
+class PortableRandom(object):
+    """Random choices that are the same under Python 2, Jython and Python 3 for the
+    same seed text (their random modules differ: seeding, randrange, and Jython's
+    generator itself): a counter hashed with MD5."""
+
+    def __init__(self, seed_text):
+        self.seed = seed_text
+        self.n = 0
+
+    def random(self):
+        import hashlib
+        self.n += 1
+        h = hashlib.md5(('%s#%d' % (self.seed, self.n)).encode('utf-8')).hexdigest()
+        return int(h[:13], 16) / float(16 ** 13)
+
+    def randrange(self, a, b=None):
+        if b is None:
+            a, b = 0, a
+        return a + int(self.random() * (b - a))
+
+    def choice(self, seq):
+        return seq[int(self.random() * len(seq))]
+
+
+def portable_sample(items, n, seed):
+    """n of items, the same choice in every interpreter, in their original order."""
+    import hashlib
+    key = lambda i: hashlib.md5(('%s/%r' % (seed, i)).encode('utf-8')).hexdigest()
+    chosen = set(sorted(items, key=key)[:n])
+    return [i for i in items if i in chosen]

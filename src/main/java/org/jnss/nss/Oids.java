@@ -15,8 +15,8 @@ final class Oids {
 
     /**
      * NSS's rendering of OID contents ("OID.2.5.4.3"), or null where NSS gives
-     * none (fewer than two octets). Components of more than 64 bits or with an
-     * unterminated encoding read "UNSUPPORTED".
+     * none (fewer than two octets). Components of more than 64 bits, not
+     * minimally encoded or unterminated read "UNSUPPORTED".
      */
     static String dottedString(byte[] oid) {
         if (oid.length < 2 || oid.length > 1024) return null;
@@ -27,11 +27,14 @@ final class Oids {
             int last = first;
             while (last < oid.length && (oid[last] & 0x80) != 0) last++;
             String component;
-            if (last >= oid.length || last - first > 9) {
-                component = null;            // unterminated, or wider than 64 bits
+            // NSS keeps 64 bits: of a 10-octet component, the first octet gives one bit
+            int topMask = last - first == 9 ? 0x01 : 0x7f;
+            if (last >= oid.length || last - first > 9 || last > first && (oid[first] & topMask) == 0) {
+                component = null;            // unterminated, wider than 64 bits, or not minimally encoded
             } else {
                 BigInteger n = BigInteger.ZERO;
-                for (int i = first; i <= last; i++) n = n.shiftLeft(7).or(BigInteger.valueOf(oid[i] & 0x7f));
+                for (int i = first; i <= last; i++)
+                    n = n.shiftLeft(7).or(BigInteger.valueOf(oid[i] & (i == first ? topMask : 0x7f)));
                 component = sb == null ? firstTwoArcs(n) : n.toString();
             }
             if (sb == null) sb = new StringBuilder("OID.");
