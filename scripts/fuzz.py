@@ -297,22 +297,24 @@ class Decoders(object):
             conn.close()
 
 
+def outcome(dec, target, label, data):
+    """What decoding one input gives: 'ok <fingerprints>' or 'exc <class>[ <code>]'."""
+    try:
+        return 'ok ' + getattr(dec, target.replace('-', '_'))(label, data)
+    except Exception:
+        return outcome_of_exception()
+    except:
+        return outcome_of_exception()
+
+
 def worker(target, seed, pos, outpath, indices):
     rec = isolated.Recorder(outpath)
-    tmp = tempfile.mkdtemp(prefix='fuzz-')
-    dec = Decoders(tmp)
+    dec = Decoders(tempfile.mkdtemp(prefix='fuzz-'))
     base_list = bases(target)
-    fn = getattr(dec, target.replace('-', '_'))
     for i in indices[pos:]:
         label, data = mutant(target, seed, i, base_list)
         rec.start(i)
-        try:
-            res = 'ok ' + fn(label, data)
-        except Exception:
-            res = outcome_of_exception()
-        except:
-            res = outcome_of_exception()
-        rec.result(i, res)
+        rec.result(i, outcome(dec, target, label, data))
     os._exit(0)
 
 # ---------------------------------------------------------------------------

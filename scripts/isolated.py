@@ -29,6 +29,7 @@ def run(python, script, indices, timeout, results, args=()):
         env['PYNSS_JAVA_OPTS'] = (env.get('PYNSS_JAVA_OPTS', '') + ' -XX:ErrorFile=%s/hs_err_%%p.log' % tmp).strip()
         pos = 0
         workers = 0
+        failures = 0
         while pos < len(indices):
             open(outpath, 'w').close()
             log = open(logpath, 'w')
@@ -42,7 +43,8 @@ def run(python, script, indices, timeout, results, args=()):
                 size = os.path.getsize(outpath)
                 if size != last_size:
                     last_size, last_change = size, time.time()
-                elif time.time() - last_change > timeout:
+                # a worker starting up (a JVM on a loaded machine) gets more time than an item
+                elif time.time() - last_change > (timeout if size else max(timeout, 180)):
                     p.kill()
                     p.wait()
                     hung = True
@@ -61,6 +63,8 @@ def run(python, script, indices, timeout, results, args=()):
                         got += 1
             while pos < len(indices) and indices[pos] in results:
                 pos += 1
+            if got:
+                failures = 0
             if started is not None and pos < len(indices) and indices[pos] == started:
                 if hung:
                     results[started] = 'HANG'
@@ -70,6 +74,9 @@ def run(python, script, indices, timeout, results, args=()):
                     results[started] = 'CRASH %s | %s' % (p.returncode, tail)
                 pos += 1
             elif got == 0 and pos < len(indices):
+                failures += 1
+                if failures < 3:
+                    continue                           # once more: a worker may fail to start on a loaded machine
                 with open(logpath) as lf:
                     raise RuntimeError('worker failed before its first item (%s, %s):\n%s'
                                        % (p.returncode, 'hung' if hung else 'exited', lf.read()[-2000:]))
