@@ -10,7 +10,10 @@ same scenario, compared with it:
   NSS divided by the cache's zero size in a TLS 1.2 handshake (SIGFPE in
   python-nss too);
 - a password callback answering every retry with the same wrong password:
-  NSS asked again forever (python-nss hangs).
+  NSS asked again forever (python-nss hangs);
+- get_pbe_iv() of an algorithm NSS cannot make a PBE parameter from: NSS
+  copies an uninitialised item (python-nss returns garbage or crashes; found
+  by the hostile-argument run after get_pbe_iv(b'')).
 """
 from __future__ import print_function
 
@@ -218,6 +221,28 @@ class PasswordRetries(unittest.TestCase):
             self.assertEqual(rc, 0, err)
             # asked once, asked again (retry) and given the same answer: the attempt ends
             self.assertEqual(out.splitlines(), ['NSPRError -8177', '[False, True]', 'True'])
+
+
+PBE_IV = r'''from __future__ import print_function
+import sys
+import nss.nss as nss
+nss.nss_init_nodb()
+alg = nss.Certificate(open(sys.argv[1], 'rb').read()).signature_algorithm
+for pw in (b'', b'x', b'x' * 100, b'', b'x'):
+    try:
+        print(alg.get_pbe_iv(pw))
+    except Exception as e:
+        print(type(e).__name__, getattr(e, 'errno', ''))
+print(len(nss.create_pbev2_algorithm_id().get_pbe_iv(b'pw')))
+'''
+
+
+class PbeIvOfOtherAlgorithms(unittest.TestCase):
+
+    def test_signature_algorithm(self):
+        rc, out, err = run(PYNSS, PBE_IV, os.path.join(TOP, 'test-vectors', 'certs', 'server.der'))
+        self.assertEqual(rc, 0, err)
+        self.assertEqual(out.splitlines(), ['NSPRError -8183'] * 5 + ['16'])      # SEC_ERROR_BAD_DER
 
 
 if __name__ == '__main__':
