@@ -164,6 +164,7 @@ class World(object):
         self.dbdir = dbdir
         self.objects = {}
         self.values = None
+        self.last = None
         self.establish()
 
     def expected_up(self):
@@ -185,10 +186,14 @@ class World(object):
     def restore(self):
         """After a call changed NSS's state: back to this state's, or False."""
         nss = self.nss
+        last, self.last = self.last, None
         self.objects = {}
         self.values = None
         gc.collect()
         try:
+            if isinstance(last, nss.InitContext):
+                nss.nss_shutdown_context(last)      # the call made a context: end it
+            del last
             while nss.nss_is_initialized():
                 nss.nss_shutdown()
         except Exception:
@@ -330,15 +335,18 @@ def worker(state, start, dbdir, outpath, indices):
         rec.start(i)
         try:
             t = world.target(module, name, kind)
+            world.last = None
             if t is None:
                 res = 'skip'
             elif shape[0] == 'set':
                 setattr(t[0], t[1], world.values[shape[1]])
                 res = 'ok None'
             elif shape[0] == 'kw':
-                res = 'ok ' + summary(t(**{shape[1]: world.values[shape[2]]}))
+                world.last = t(**{shape[1]: world.values[shape[2]]})
+                res = 'ok ' + summary(world.last)
             else:
-                res = 'ok ' + summary(t(*[world.values[v] for v in shape[1]]))
+                world.last = t(*[world.values[v] for v in shape[1]])
+                res = 'ok ' + summary(world.last)
         except BaseException:
             if sys.exc_info()[0] in (KeyboardInterrupt, SystemExit):
                 res = 'exc ' + sys.exc_info()[0].__name__
