@@ -24,10 +24,12 @@ from the test vectors, reproducibly from --seed. They run in worker processes
 (scripts/isolated.py): a crash or hang is attributed to one mutant and the run
 goes on with the next.
 
-  fuzz.py --target T [--count N] [--seed S] [--python EXE] [--out FILE] [--timeout SECS]
+  fuzz.py --target T [--count N] [--start I] [--seed S] [--python EXE] [--out FILE] [--timeout SECS] [--collect]
 
 --python is the interpreter of the workers (default: this one; scripts/fuzz
-uses pynss; /usr/bin/python3 runs the reference). --out writes one line per
+uses pynss; /usr/bin/python3 runs the reference). --collect collects garbage
+after each mutant, as CPython frees objects at once (NSS answers some
+certificates differently while an earlier one is alive). --out writes one line per
 mutant (index, outcome); compare two with --compare OURS REFERENCE. Exit status 1
 if a mutant crashed, hung or raised a Java exception or SystemError.
 """
@@ -307,7 +309,7 @@ def outcome(dec, target, label, data):
         return outcome_of_exception()
 
 
-def worker(target, seed, pos, outpath, indices):
+def worker(target, seed, pos, outpath, indices, collect=False):
     rec = isolated.Recorder(outpath)
     dec = Decoders(tempfile.mkdtemp(prefix='fuzz-'))
     base_list = bases(target)
@@ -315,6 +317,11 @@ def worker(target, seed, pos, outpath, indices):
         label, data = mutant(target, seed, i, base_list)
         rec.start(i)
         rec.result(i, outcome(dec, target, label, data))
+        if collect:
+            # the previous mutant's objects go now, as under CPython's reference counting (NSS
+            # answers a certificate differently while one with the same names is alive)
+            import gc
+            gc.collect()
     os._exit(0)
 
 # ---------------------------------------------------------------------------
@@ -362,8 +369,8 @@ def compare(ours_path, ref_path):
 
 def main(argv):
     if argv[:1] == ['--worker']:
-        pos, outpath, indices, (target, seed) = isolated.worker_items(argv[1:])
-        worker(target, int(seed), pos, outpath, indices)
+        pos, outpath, indices, (target, seed, collect) = isolated.worker_items(argv[1:])
+        worker(target, int(seed), pos, outpath, indices, collect == 'collect')
         return 0
     if argv[:1] == ['--compare']:
         return compare(argv[1], argv[2])
@@ -376,6 +383,8 @@ def main(argv):
     ap.add_argument('--python', default=None)
     ap.add_argument('--timeout', type=float, default=30.0)
     ap.add_argument('--out', default=None)
+    ap.add_argument('--collect', action='store_true',
+                    help='collect garbage after each mutant (for comparisons with CPython)')
     args = ap.parse_args(argv)
     python = args.python or sys.executable
     bad = 0
@@ -385,7 +394,7 @@ def main(argv):
         results = {}
         indices = list(range(args.start, args.start + args.count))
         workers = isolated.run(python, os.path.abspath(__file__), indices, args.timeout, results,
-                               [target, str(args.seed)])
+                               [target, str(args.seed), 'collect' if args.collect else '-'])
         counts = {}
         out = open(args.out if len(targets) == 1 else '%s.%s' % (args.out, target), 'w') if args.out else None
         for i in indices:

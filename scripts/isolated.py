@@ -17,6 +17,8 @@ import time
 
 def run(python, script, indices, timeout, results, args=()):
     """Runs items `indices`; fills results {i: outcome}; returns the number of workers started."""
+    if os.sep in python:
+        python = os.path.abspath(python)      # the workers run in a directory of their own
     tmp = tempfile.mkdtemp(prefix='isolated-')
     try:
         idxfile = os.path.join(tmp, 'indices')

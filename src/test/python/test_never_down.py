@@ -237,6 +237,20 @@ print(len(nss.create_pbev2_algorithm_id().get_pbe_iv(b'pw')))
 '''
 
 
+class HugeIndentation(unittest.TestCase):
+    """format() with an indentation of 2**31-1 per level: MemoryError, as in python-nss
+    (the hostile run found pynss building the text for minutes)."""
+
+    def test_format_memory_error(self):
+        import nss.nss as nss
+        if not nss.nss_is_initialized():
+            nss.nss_init_nodb()
+        c = nss.Certificate(open(os.path.join(TOP, 'test-vectors', 'certs', 'server.der'), 'rb').read())
+        self.assertRaises(MemoryError, c.format, 0, 2 ** 31 - 1)
+        self.assertRaises(MemoryError, c.format, 1, 2 ** 30)
+        self.assertTrue(len(c.format(0, 8)) > 1000)
+
+
 class PbeIvOfOtherAlgorithms(unittest.TestCase):
 
     def test_signature_algorithm(self):
