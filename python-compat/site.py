@@ -7,7 +7,11 @@ python-nss script; this one sets up what scripts rely on without that:
   CPython, yet keep answering 'java' to the checks of Jython's own library;
 * the exit, quit, help, copyright, credits and license built-ins;
 * sys.executable is the pynss launcher, so scripts that start Python again
-  start pynss.
+  start pynss;
+* a per-user site directory (USER_SITE, as Python's user site: packages that
+  `pynss -m pip install` puts there), searched after the standard library;
+* `import six` works without set-up: when no six is on the path, the one that
+  Jython's bundled pip wheel carries is used (see pynss_bundled).
 """
 import sys
 import __builtin__
@@ -73,7 +77,14 @@ class _OsFirst(object):
         return sys.modules[fullname]
 
 
-if sys.platform.startswith('java'):
+def _plain_jython():
+    # pip and ensurepip run with Jython's own platform answers (scripts/pynss sets this for
+    # `-m pip`): their installers pick Jython's install schemes by os.name == 'java'
+    registry = getattr(sys, 'registry', None)
+    return registry is not None and registry.getProperty('pynss.plainjython') == 'true'
+
+
+if sys.platform.startswith('java') and not _plain_jython():
     sys.platform = _Platform('linux2')
     if 'os' in sys.modules:
         _patch_os(sys.modules['os'])
@@ -122,3 +133,48 @@ __builtin__.help = _Helper()
 __builtin__.copyright = _Text(getattr(sys, 'copyright', ''))
 __builtin__.credits = _Text('Jython is maintained by the Jython developers (www.jython.org).')
 __builtin__.license = _Text('See https://www.jython.org/license.html')
+
+
+def _user_base():
+    # scripts/pynss passes ${PYTHONUSERBASE:-~/.local}; embedded use falls back to ~/.local
+    registry = getattr(sys, 'registry', None)
+    if registry is None:
+        return None
+    base = registry.getProperty('pynss.userbase')
+    if not base:
+        home = registry.getProperty('user.home')
+        base = home and home + '/.local'
+    return base and str(base)  # sys.path entries are str, as Jython's own
+
+
+ENABLE_USER_SITE = not getattr(sys.flags, 'no_user_site', False)
+USER_BASE = _user_base()
+USER_SITE = USER_BASE and '%s/lib/jython%d.%d/site-packages' % ((USER_BASE,) + tuple(sys.version_info[:2]))
+
+
+def getuserbase():
+    """The base directory of the per-user installation scheme (as site.getuserbase)."""
+    return USER_BASE
+
+
+def getusersitepackages():
+    """The per-user site-packages directory (as site.getusersitepackages)."""
+    return USER_SITE
+
+
+if ENABLE_USER_SITE and USER_SITE and USER_SITE not in sys.path:
+    sys.path.append(USER_SITE)
+
+# last on the path: modules pynss provides when the user has not installed them (six)
+_BUNDLED = '__pynss_bundled__'
+
+
+def _bundled_hook(entry):
+    if entry != _BUNDLED:
+        raise ImportError('not the bundled entry')
+    import pynss_bundled
+    return pynss_bundled.Finder()
+
+
+sys.path_hooks.insert(0, _bundled_hook)
+sys.path.append(_BUNDLED)

@@ -121,7 +121,7 @@ class CertVerifyError(NSPRError):
     A certificate verification failure: an NSPRError that also carries
     usages, the bit mask of the usages that did verify (an unsigned int),
     and log, the CertVerifyLog of the verification (or None). str() ends
-    with " usages=" and the mask in hex (without 0x, as Python 2 formats it).
+    with " usages=0x" and the mask in hex (python-nss's format is "%U usages=0x%x").
     """
 
     usages = _ReadOnly('_usages')
@@ -141,7 +141,7 @@ class CertVerifyError(NSPRError):
         d['_log'] = log
 
     def __str__(self):
-        return '%s usages=%x' % (NSPRError.__str__(self), self.__dict__['_usages'])
+        return '%s usages=0x%x' % (NSPRError.__str__(self), self.__dict__['_usages'])
 
 
 del _Binder

@@ -1,8 +1,8 @@
 package org.jnss.io;
 
 import org.jnss.core.ArgumentError;
-import org.jnss.core.Python;
 import org.jnss.core.PyTypeNames;
+import org.jnss.core.Python;
 import org.jnss.error.NSPRError;
 import org.jnss.natives.Mem;
 import org.jnss.natives.Nspr4;

@@ -1,5 +1,6 @@
 package org.jnss.nss;
 
+import org.jnss.asn1.Fmt;
 import org.jnss.core.ArgumentError;
 import org.jnss.core.Python;
 import org.jnss.natives.Mem;

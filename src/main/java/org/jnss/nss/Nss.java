@@ -1,18 +1,62 @@
 package org.jnss.nss;
 
+import org.jnss.asn1.Codec;
+import org.jnss.asn1.LineFormat;
+import org.jnss.asn1.Oids;
 import org.jnss.core.ArgumentError;
 import org.jnss.core.NotFoundError;
-import org.jnss.core.Python;
 import org.jnss.core.PyTypeNames;
+import org.jnss.core.Python;
 import org.jnss.error.ErrorConstants;
 import org.jnss.error.NSPRError;
 import org.jnss.natives.Nspr4;
 import org.jnss.natives.Nss3;
+import org.jnss.pk11.Bulk;
+import org.jnss.pk11.PK11Context;
+import org.jnss.pk11.PK11Slot;
+import org.jnss.pk11.PK11SymKey;
+import org.jnss.pk11.Passwords;
+import org.jnss.pk11.Pk11Slots;
+import org.jnss.pk11.PrivateKey;
+import org.jnss.pk11.RSAGenParams;
+import org.jnss.pk11.SymCipher;
+import org.jnss.pkcs12.PKCS12DecodeItem;
+import org.jnss.pkcs12.PKCS12Decoder;
+import org.jnss.pkcs12.Pkcs12;
+import org.jnss.pki.AVA;
+import org.jnss.pki.AlgorithmID;
+import org.jnss.pki.AuthKeyID;
+import org.jnss.pki.AuthorityInfoAccess;
+import org.jnss.pki.AuthorityInfoAccesses;
+import org.jnss.pki.BasicConstraints;
+import org.jnss.pki.CRLDistributionPoint;
+import org.jnss.pki.CRLDistributionPts;
+import org.jnss.pki.CertAttribute;
+import org.jnss.pki.CertDB;
+import org.jnss.pki.CertVerify;
+import org.jnss.pki.CertVerifyLog;
+import org.jnss.pki.CertVerifyLogNode;
+import org.jnss.pki.Certificate;
+import org.jnss.pki.CertificateExtension;
+import org.jnss.pki.CertificateRequest;
+import org.jnss.pki.DN;
+import org.jnss.pki.GeneralName;
+import org.jnss.pki.KEYPQGParams;
+import org.jnss.pki.OcspSettings;
+import org.jnss.pki.Pki;
+import org.jnss.pki.PkiFlags;
+import org.jnss.pki.PublicKey;
+import org.jnss.pki.PyDSAPublicKey;
+import org.jnss.pki.PyRSAPublicKey;
+import org.jnss.pki.RDN;
+import org.jnss.pki.SignedCRL;
+import org.jnss.pki.SignedData;
+import org.jnss.pki.SubjectPublicKeyInfo;
 
 import java.lang.reflect.Field;
-import java.nio.ByteBuffer;
 import java.lang.reflect.Modifier;
 import java.math.BigInteger;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -372,7 +416,7 @@ public final class Nss implements NssConstants {
     }
 
     /** Digits separated by single dots, optional "OID." prefix, trailing white space allowed. */
-    static boolean isOidString(String s) {
+    public static boolean isOidString(String s) {
         int i = s.regionMatches(true, 0, "OID.", 0, 4) ? 4 : 0;
         int integers = 0, dots = 0;
         while (i < s.length()) {
@@ -640,7 +684,7 @@ public final class Nss implements NssConstants {
 
     private static PK11Slot slot(long slot) {
         if (slot == 0) throw NSPRError.last();
-        return new PK11Slot(slot);
+        return PK11Slot.adopt(slot);
     }
 
     // ---- certificates (Pki) ------------------------------------------------

@@ -1,13 +1,21 @@
 package org.jnss.nss;
 
+import org.jnss.asn1.Asn1Fmt;
+import org.jnss.asn1.BStr;
+import org.jnss.asn1.Codec;
+import org.jnss.asn1.DerFormat;
+import org.jnss.asn1.Fmt;
+import org.jnss.asn1.Oids;
 import org.jnss.core.ArgumentError;
 import org.jnss.core.BinaryData;
-import org.jnss.core.Python;
 import org.jnss.core.PyTypeNames;
+import org.jnss.core.Python;
 import org.jnss.core.Slice;
 import org.jnss.error.NSPRError;
 import org.jnss.natives.Mem;
 import org.jnss.natives.Nss3;
+import org.jnss.pk11.MechParam;
+import org.jnss.pki.DN;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -21,7 +29,7 @@ import java.util.List;
  */
 public class SecItem implements BinaryData {
     /** SECItem layout: type (int) at 0, data pointer at 8, len (unsigned int) at 16. */
-    static final int SIZEOF = 24;
+    public static final int SIZEOF = 24;
 
     /**
      * What the bytes are, which decides how str() renders them (python-nss's
@@ -55,7 +63,7 @@ public class SecItem implements BinaryData {
     }
 
     /** A mechanism parameter owning the native SECItem NSS returned (its bytes are copied for Python). */
-    SecItem(MechParam param, byte[] data, int type, boolean nullData) {
+    public SecItem(MechParam param, byte[] data, int type, boolean nullData) {
         this.data = data;
         this.noData = nullData;
         this.type = type;
@@ -64,7 +72,7 @@ public class SecItem implements BinaryData {
     }
 
     /** The native mechanism parameter behind this item, or null for plain data. */
-    MechParam mechParam() { return param; }
+    public MechParam mechParam() { return param; }
 
     /** Python constructor: data may be base64 text (optionally PEM armoured) when ascii is true. */
     @Python("SecItem(data=None, type=0, ascii=0)")
@@ -271,7 +279,7 @@ public class SecItem implements BinaryData {
     }
 
     /** Allocates a native SECItem pointing at a native copy of the data; free with {@link #freeNative}. */
-    long toNative() {
+    public long toNative() {
         long item = Mem.calloc(SIZEOF);
         long buf = Mem.malloc(data.length);
         Mem.write(buf, 0, data, 0, data.length);
@@ -281,14 +289,14 @@ public class SecItem implements BinaryData {
         return item;
     }
 
-    static void freeNative(long item) {
+    public static void freeNative(long item) {
         if (item == 0) return;
         Mem.free(Mem.getPointer(item, 8));
         Mem.free(item);
     }
 
     /** Copies the contents of a native SECItem. */
-    static byte[] readNative(long item) {
+    public static byte[] readNative(long item) {
         long p = Mem.getPointer(item, 8);
         int len = Mem.getInt(item, 16);
         return p == 0 ? new byte[0] : Mem.read(p, 0, len);

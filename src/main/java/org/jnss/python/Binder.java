@@ -1,9 +1,10 @@
 package org.jnss.python;
 
 import org.jnss.core.CallbackErrors;
-import org.jnss.core.Python;
-import org.python.core.Py;
 import org.jnss.core.PyTypeNames;
+import org.jnss.core.Python;
+
+import org.python.core.Py;
 import org.python.core.PyException;
 import org.python.core.PyObject;
 import org.python.core.PyString;

@@ -3,6 +3,7 @@ package org.jnss.python;
 import org.jnss.core.ArgumentError;
 import org.jnss.core.BinaryData;
 import org.jnss.core.Slice;
+
 import org.python.core.Py;
 import org.python.core.PyArray;
 import org.python.core.PyBoolean;

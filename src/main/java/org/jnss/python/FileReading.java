@@ -1,6 +1,7 @@
 package org.jnss.python;
 
 import org.jnss.core.FileObjects;
+
 import org.python.core.Py;
 import org.python.core.PyObject;
 import org.python.core.PyString;

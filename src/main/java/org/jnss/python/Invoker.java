@@ -2,6 +2,7 @@ package org.jnss.python;
 
 import org.jnss.core.ArgumentError;
 import org.jnss.core.Python;
+
 import org.python.core.Py;
 import org.python.core.PyException;
 import org.python.core.PyObject;

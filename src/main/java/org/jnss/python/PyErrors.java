@@ -4,6 +4,7 @@ import org.jnss.core.ArgumentError;
 import org.jnss.core.NotFoundError;
 import org.jnss.error.CertVerifyError;
 import org.jnss.error.NSPRError;
+
 import org.python.core.Py;
 import org.python.core.PyException;
 import org.python.core.PyObject;

@@ -1,6 +1,7 @@
 package org.jnss.python;
 
 import org.jnss.core.PyObjects;
+
 import org.python.core.Py;
 import org.python.core.PyInteger;
 import org.python.core.PyList;

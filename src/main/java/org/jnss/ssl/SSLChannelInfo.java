@@ -4,10 +4,10 @@ import org.jnss.core.Python;
 import org.jnss.natives.Mem;
 import org.jnss.nss.SecItem;
 
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -120,7 +120,7 @@ public final class SSLChannelInfo {
 
     @Python("format(level=0, indent_len=4)")
     public String format(int level, int indentLen) {
-        return org.jnss.nss.Fmt.indented(formatLines(level), indentLen);
+        return org.jnss.asn1.Fmt.indented(formatLines(level), indentLen);
     }
 
     @Python("__str__()")

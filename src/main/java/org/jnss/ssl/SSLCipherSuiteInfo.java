@@ -101,7 +101,7 @@ public final class SSLCipherSuiteInfo {
 
     @Python("format(level=0, indent_len=4)")
     public String format(int level, int indentLen) {
-        return org.jnss.nss.Fmt.indented(formatLines(level), indentLen);
+        return org.jnss.asn1.Fmt.indented(formatLines(level), indentLen);
     }
 
     @Python("__str__()")

@@ -12,12 +12,12 @@ import org.jnss.natives.Nss3;
 import org.jnss.natives.NssPki;
 import org.jnss.natives.Ssl3;
 import org.jnss.natives.SslPki;
-import org.jnss.nss.CertDB;
-import org.jnss.nss.Certificate;
 import org.jnss.nss.NssRuntime;
-import org.jnss.nss.Passwords;
-import org.jnss.nss.PrivateKey;
 import org.jnss.nss.SecItem;
+import org.jnss.pk11.Passwords;
+import org.jnss.pk11.PrivateKey;
+import org.jnss.pki.CertDB;
+import org.jnss.pki.Certificate;
 
 import java.lang.ref.WeakReference;
 import java.util.ArrayList;
@@ -646,7 +646,7 @@ public class SSLSocket extends Socket {
     @Python(value = "connection_info_format(level=0, indent_len=4)", doc = "connection_info_format(level=0, "
             + "indent_len=4) -> string\n\nconnection_info_format_lines() as indented text.")
     public String connectionInfoFormat(int level, int indentLen) {
-        return org.jnss.nss.Fmt.indented(connectionInfoFormatLines(level), indentLen);
+        return org.jnss.asn1.Fmt.indented(connectionInfoFormatLines(level), indentLen);
     }
 
     @Python(value = "connection_info_str()", doc = "connection_info_str() -> str\n\nconnection_info_format() at level 0.")

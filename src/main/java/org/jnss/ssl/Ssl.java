@@ -2,8 +2,8 @@ package org.jnss.ssl;
 
 import org.jnss.core.ArgumentError;
 import org.jnss.core.NotFoundError;
-import org.jnss.core.Python;
 import org.jnss.core.PyTypeNames;
+import org.jnss.core.Python;
 import org.jnss.error.NSPRError;
 import org.jnss.natives.Mem;
 import org.jnss.natives.Ssl3;

@@ -2,6 +2,7 @@ package org.jnss.core;
 
 import org.jnss.error.ErrorConstants;
 import org.jnss.error.NSPRError;
+
 import org.junit.jupiter.api.Test;
 
 import java.util.concurrent.atomic.AtomicInteger;

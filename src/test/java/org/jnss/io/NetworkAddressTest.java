@@ -3,6 +3,7 @@ package org.jnss.io;
 import org.jnss.core.ArgumentError;
 import org.jnss.error.ErrorConstants;
 import org.jnss.error.NSPRError;
+
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,9 +1,10 @@
 package org.jnss.io;
 
-import com.sun.jna.Library;
-import com.sun.jna.Native;
 import org.jnss.error.ErrorConstants;
 import org.jnss.error.NSPRError;
+
+import com.sun.jna.Library;
+import com.sun.jna.Native;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;

@@ -1,9 +1,12 @@
 package org.jnss.nss;
 
+import org.jnss.asn1.Codec;
 import org.jnss.core.NativeResource;
-
 import org.jnss.error.ErrorConstants;
 import org.jnss.error.NSPRError;
+import org.jnss.pk11.Bulk;
+import org.jnss.pk11.PK11Context;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

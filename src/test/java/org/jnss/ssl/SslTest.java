@@ -6,10 +6,11 @@ import org.jnss.error.ErrorConstants;
 import org.jnss.error.NSPRError;
 import org.jnss.io.IoConstants;
 import org.jnss.io.NetworkAddress;
-import org.jnss.nss.Certificate;
 import org.jnss.nss.Nss;
 import org.jnss.nss.NssRuntime;
-import org.jnss.nss.PrivateKey;
+import org.jnss.pk11.PrivateKey;
+import org.jnss.pki.Certificate;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

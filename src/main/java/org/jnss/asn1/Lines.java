@@ -1,0 +1,108 @@
+package org.jnss.asn1;
+
+import org.jnss.core.ArgumentError;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * python-nss's format_lines() result: a list of (level,), (level, text) or
+ * (level, label, value) tuples, and its rendering by indented_format(). Labels
+ * get their ':' here, as python-nss appends it; texts are byte strings.
+ */
+public final class Lines {
+    public final List<Object[]> list = new ArrayList<>();
+
+    /** (level, "label:") */
+    public Lines label(int level, String label) {
+        list.add(new Object[]{level, label + ":"});
+        return this;
+    }
+
+    /** (level, "label:", str(value)) */
+    public Lines pair(int level, String label, Object value) {
+        list.add(new Object[]{level, label + ":", text(value)});
+        return this;
+    }
+
+    /** (level, str(value)) */
+    public Lines text(int level, Object value) {
+        list.add(new Object[]{level, text(value)});
+        return this;
+    }
+
+    /** The blank separator line python-nss emits: (0,) */
+    public Lines blank() {
+        list.add(new Object[]{0});
+        return this;
+    }
+
+    /** Hex lines, 16 octets each. */
+    public Lines hex(int level, byte[] data) {
+        for (String l : Asn1Fmt.hexLines(data)) text(level, l);
+        return this;
+    }
+
+    public Lines addAll(Lines other) {
+        list.addAll(other.list);
+        return this;
+    }
+
+    private static String text(Object v) {
+        if (v instanceof Boolean b) return b ? "True" : "False";
+        return Asn1Fmt.str(v);
+    }
+
+    /** The tuples handed to Python: texts as (byte) str. */
+    public List<Object[]> toPython() {
+        List<Object[]> out = new ArrayList<>(list.size());
+        for (Object[] l : list) {
+            Object[] t = l.clone();
+            for (int i = 1; i < t.length; i++) t[i] = BStr.bytes((String) t[i]);
+            out.add(t);
+        }
+        return out;
+    }
+
+    /** indented_format(lines, indent_len): the rendering as a byte string. */
+    public String indented(int indentLen) {
+        int n = list.size();
+        int[] indent = new int[n], labelLen = new int[n], valueLen = new int[n], just = new int[n];
+        for (int i = 0; i < n; i++) {
+            Object[] t = list.get(i);
+            int level = (Integer) t[0];
+            if (level < 0)
+                throw new ArgumentError("item[0] in the tuple at line_fmt_tuples[" + i
+                        + "] list must be a non-negative integer, not " + level);
+            long ind = (long) level * indentLen;
+            if (ind > Integer.MAX_VALUE - 16) throw new OutOfMemoryError("indentation too long");   // MemoryError
+            indent[i] = (int) Math.max(0, ind);
+            labelLen[i] = t.length > 1 ? ((String) t[1]).length() : 0;
+            valueLen[i] = t.length > 2 ? ((String) t[2]).length() : 0;
+        }
+        for (int i = 0; i < n; ) {
+            int maxAlign = valueLen[i] > 0 ? labelLen[i] : 0;
+            int j = i + 1;
+            for (; j < n && indent[j] == indent[i]; j++) {
+                if (valueLen[j] > 0 && labelLen[j] > maxAlign) maxAlign = labelLen[j];
+            }
+            if (maxAlign > 0) maxAlign++;
+            for (int k = i; k < j; k++) if (valueLen[k] > 0) just[k] = maxAlign - labelLen[k];
+            i = j;
+        }
+        long total = 0;
+        for (int i = 0; i < n; i++) total += indent[i] + labelLen[i] + Math.max(0, just[i]) + valueLen[i] + 1L;
+        // (a Java string holds at most 2^31 - 1 chars; CPython raises MemoryError long before)
+        if (total > Integer.MAX_VALUE - 16) throw new OutOfMemoryError("formatted text too long");
+        StringBuilder b = new StringBuilder((int) total);
+        for (int i = 0; i < n; i++) {
+            Object[] t = list.get(i);
+            b.append(" ".repeat(indent[i]));
+            if (labelLen[i] > 0) b.append((String) t[1]);
+            b.append(" ".repeat(Math.max(0, just[i])));
+            if (valueLen[i] > 0) b.append((String) t[2]);
+            if (i < n - 1) b.append('\n');
+        }
+        return b.toString();
+    }
+}

@@ -1,0 +1,176 @@
+package org.jnss.asn1;
+
+import org.jnss.core.ArgumentError;
+import org.jnss.core.KeyError;
+import org.jnss.core.PyTypeNames;
+import org.jnss.natives.Layout;
+import org.jnss.natives.Nss3;
+import org.jnss.nss.NssConstants;
+import org.jnss.nss.SecItem;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Names of OIDs as python-nss resolves them: the canonical attribute type names
+ * of X.500 names (NSS's alg1485 table), dotted decimal strings, SEC_OID_* names
+ * (with or without the prefix, any case), tags and SecItems.
+ */
+public final class OidNames {
+    private OidNames() {}
+
+    /** Tags for "could not be determined" results, as python-nss's C code returns them. */
+    public static final int ERROR = -1;
+
+    private record AvaProps(String name, int tag, int valueType) {}
+
+    private static final int UTF8 = 12, PRINTABLE = 19, IA5 = 22;
+
+    /** python-nss's copy of NSS's dn_ava_props table, in its order. */
+    private static final AvaProps[] AVA_PROPS = {
+            new AvaProps("CN", NssConstants.SEC_OID_AVA_COMMON_NAME, UTF8),
+            new AvaProps("ST", NssConstants.SEC_OID_AVA_STATE_OR_PROVINCE, UTF8),
+            new AvaProps("O", NssConstants.SEC_OID_AVA_ORGANIZATION_NAME, UTF8),
+            new AvaProps("OU", NssConstants.SEC_OID_AVA_ORGANIZATIONAL_UNIT_NAME, UTF8),
+            new AvaProps("dnQualifier", NssConstants.SEC_OID_AVA_DN_QUALIFIER, PRINTABLE),
+            new AvaProps("C", NssConstants.SEC_OID_AVA_COUNTRY_NAME, PRINTABLE),
+            new AvaProps("serialNumber", NssConstants.SEC_OID_AVA_SERIAL_NUMBER, PRINTABLE),
+            new AvaProps("L", NssConstants.SEC_OID_AVA_LOCALITY, UTF8),
+            new AvaProps("title", NssConstants.SEC_OID_AVA_TITLE, UTF8),
+            new AvaProps("SN", NssConstants.SEC_OID_AVA_SURNAME, UTF8),
+            new AvaProps("givenName", NssConstants.SEC_OID_AVA_GIVEN_NAME, UTF8),
+            new AvaProps("initials", NssConstants.SEC_OID_AVA_INITIALS, UTF8),
+            new AvaProps("generationQualifier", NssConstants.SEC_OID_AVA_GENERATION_QUALIFIER, UTF8),
+            new AvaProps("DC", NssConstants.SEC_OID_AVA_DC, IA5),
+            new AvaProps("MAIL", NssConstants.SEC_OID_RFC1274_MAIL, IA5),
+            new AvaProps("UID", NssConstants.SEC_OID_RFC1274_UID, UTF8),
+            new AvaProps("postalAddress", NssConstants.SEC_OID_AVA_POSTAL_ADDRESS, UTF8),
+            new AvaProps("postalCode", NssConstants.SEC_OID_AVA_POSTAL_CODE, UTF8),
+            new AvaProps("postOfficeBox", NssConstants.SEC_OID_AVA_POST_OFFICE_BOX, UTF8),
+            new AvaProps("houseIdentifier", NssConstants.SEC_OID_AVA_HOUSE_IDENTIFIER, UTF8),
+            new AvaProps("E", NssConstants.SEC_OID_PKCS9_EMAIL_ADDRESS, IA5),
+    };
+
+    /** The canonical name of an attribute type tag, or null. */
+    public static String avaName(int tag) {
+        for (AvaProps p : AVA_PROPS) if (p.tag == tag) return p.name;
+        return null;
+    }
+
+    /** The ASN.1 string type NSS uses for a value of this attribute type. */
+    public static int avaValueType(int tag) {
+        for (AvaProps p : AVA_PROPS) if (p.tag == tag) return p.valueType;
+        return UTF8;
+    }
+
+    private static int avaTag(String name) {
+        for (AvaProps p : AVA_PROPS) if (p.name.equalsIgnoreCase(name)) return p.tag;
+        return NssConstants.SEC_OID_UNKNOWN;
+    }
+
+    private static volatile Map<String, Integer> tagByName;
+
+    private static Map<String, Integer> tagByName() {
+        Map<String, Integer> m = tagByName;
+        if (m != null) return m;
+        m = new HashMap<>();
+        for (Field f : NssConstants.class.getFields()) {
+            if (!f.getName().startsWith("SEC_OID_") || f.getType() != int.class || !Modifier.isStatic(f.getModifiers()))
+                continue;
+            try {
+                int v = f.getInt(null);
+                String lower = f.getName().toLowerCase(Locale.ROOT);
+                m.put(lower, v);
+                m.put(lower.substring("sec_oid_".length()), v);
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return tagByName = m;
+    }
+
+    private static volatile Map<Integer, String> nameByTag;
+
+    /**
+     * The SEC_OID_* name of a tag (python-nss's oid_tag_name_from_tag), or null.
+     * Of two names for one tag, the one python-nss registers last.
+     */
+    public static String tagName(int tag) {
+        Map<Integer, String> m = nameByTag;
+        if (m == null) {
+            m = new HashMap<>();
+            for (Field f : NssConstants.class.getFields()) {
+                if (!f.getName().startsWith("SEC_OID_") || f.getType() != int.class) continue;
+                try {
+                    m.putIfAbsent(f.getInt(null), f.getName());
+                } catch (IllegalAccessException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            m.put(NssConstants.SEC_OID_PKCS12_KEY_USAGE, "SEC_OID_PKCS12_KEY_USAGE");
+            m.put(NssConstants.SEC_OID_ANSIX962_ECDSA_SIGNATURE_WITH_SHA1_DIGEST, "SEC_OID_ANSIX962_ECDSA_SIGNATURE_WITH_SHA1_DIGEST");
+            m.put(NssConstants.SEC_OID_SECG_EC_SECP192R1, "SEC_OID_SECG_EC_SECP192R1");
+            m.put(NssConstants.SEC_OID_SECG_EC_SECP256R1, "SEC_OID_SECG_EC_SECP256R1");
+            nameByTag = m;
+        }
+        return m.get(tag);
+    }
+
+    /** python-nss's is_oid_string: digits and dots (optional "OID." prefix, trailing white space). */
+    public static boolean isOidString(String s) {
+        int p = 0, n = s.length(), ints = 0, dots = 0;
+        if (s.regionMatches(true, 0, "OID.", 0, 4)) p = 4;
+        while (p < n) {
+            char c = s.charAt(p);
+            if (c >= '0' && c <= '9') {
+                ints++;
+                while (p < n && s.charAt(p) >= '0' && s.charAt(p) <= '9') p++;
+            } else if (c == '.') {
+                dots++;
+                p++;
+            } else {
+                if (Character.isWhitespace(c)) {
+                    while (p < n && Character.isWhitespace(s.charAt(p))) p++;
+                    if (p == n) break;
+                }
+                return false;
+            }
+        }
+        return ints > 0 && ints == dots + 1;
+    }
+
+    /**
+     * python-nss's get_oid_tag_from_object: the SECOidTag an argument names.
+     * Strings: canonical attribute name, then dotted decimal (ValueError if NSS
+     * cannot encode it, SEC_OID_UNKNOWN if it is not a known OID), then a
+     * SEC_OID_* name (KeyError if none); ints as is; a SecItem holding an
+     * encoded OID. Other types: TypeError.
+     */
+    public static int tagOf(Object o) {
+        if (o instanceof String s) return tagOfString(s);
+        if (o instanceof Boolean b) return b ? 1 : 0;
+        if (o instanceof Integer i) return i;
+        if (o instanceof Long l) return (int) (long) l;
+        if (o instanceof SecItem item) return Asn1Fmt.oidTag(item.toByteArray());
+        throw new ArgumentError("oid must be a string, an integer, or a SecItem, not " + PyTypeNames.of(o));
+    }
+
+    private static int tagOfString(String s) {
+        int tag = avaTag(s);
+        if (tag != NssConstants.SEC_OID_UNKNOWN) return tag;
+        if (isOidString(s)) {
+            try (Scratch sc = new Scratch()) {
+                long item = sc.calloc(Layout.ITEM_SIZE);
+                if (Nss3.SEC_StringToOID(sc.arena(), item, s, 0) != 0)
+                    throw new IllegalArgumentException("failed to convert oid string \"" + s + "\" to SECItem");
+                return Nss3.SECOID_FindOIDTag(item);
+            }
+        }
+        Integer t = tagByName().get(s.toLowerCase(Locale.ROOT));
+        if (t == null) throw new KeyError("oid tag name not found: " + s);
+        return t;
+    }
+}

@@ -1,0 +1,404 @@
+package org.jnss.pkcs12;
+
+import org.jnss.asn1.Oids;
+import org.jnss.asn1.Scratch;
+import org.jnss.core.ArgumentError;
+import org.jnss.core.CallbackErrors;
+import org.jnss.core.KeyError;
+import org.jnss.core.PyObjects;
+import org.jnss.core.PyTypeNames;
+import org.jnss.core.PyValues;
+import org.jnss.core.Python;
+import org.jnss.error.ErrorConstants;
+import org.jnss.error.NSPRError;
+import org.jnss.natives.Layout;
+import org.jnss.natives.Mem;
+import org.jnss.natives.Nss3;
+import org.jnss.natives.NssPki;
+import org.jnss.natives.NssPkix;
+import org.jnss.natives.Smime3;
+import org.jnss.nss.Nss;
+import org.jnss.nss.NssConstants;
+import org.jnss.nss.NssRuntime;
+import org.jnss.pk11.Passwords;
+import org.jnss.pki.Certificate;
+import org.jnss.pki.PkiFlags;
+
+import java.io.ByteArrayOutputStream;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The PKCS#12 functions of nss.nss (cipher policy, names, export, the
+ * nickname collision callback used by {@link PKCS12Decoder#databaseImport()}),
+ * over libsmime3's SEC_PKCS12* API.
+ */
+public final class Pkcs12 {
+    private Pkcs12() {}
+
+    // ---- cipher names and policy --------------------------------------------
+
+    private static final PkiFlags.NameTable CIPHERS = new PkiFlags.NameTable("PKCS12 cipher", "PKCS12_",
+            "PKCS12_RC2_CBC_40", NssConstants.PKCS12_RC2_CBC_40,
+            "PKCS12_RC2_CBC_128", NssConstants.PKCS12_RC2_CBC_128,
+            "PKCS12_RC4_40", NssConstants.PKCS12_RC4_40,
+            "PKCS12_RC4_128", NssConstants.PKCS12_RC4_128,
+            "PKCS12_DES_56", NssConstants.PKCS12_DES_56,
+            "PKCS12_DES_EDE3_168", NssConstants.PKCS12_DES_EDE3_168);
+
+    private static final int[] ALL_CIPHERS = {NssConstants.PKCS12_RC4_40, NssConstants.PKCS12_RC4_128,
+            NssConstants.PKCS12_RC2_CBC_40, NssConstants.PKCS12_RC2_CBC_128, NssConstants.PKCS12_DES_56,
+            NssConstants.PKCS12_DES_EDE3_168};
+
+    /** The name of a cipher constant, or null. */
+    private static String cipherName(long cipher) {
+        if (cipher < Integer.MIN_VALUE || cipher > Integer.MAX_VALUE) return null;
+        try {
+            return CIPHERS.name(cipher);
+        } catch (KeyError e) {
+            return null;
+        }
+    }
+
+    @Python(value = "pkcs12_cipher_name(cipher, /)", doc = "The name of a PKCS12_* cipher constant (KeyError if none).")
+    public static String pkcs12CipherName(Object cipher) {
+        long c;
+        if (cipher instanceof Boolean b) c = b ? 1 : 0;
+        else if (cipher instanceof Integer || cipher instanceof Long) c = ((Number) cipher).longValue();
+        else if (cipher instanceof BigInteger b) c = b.longValue();
+        else throw new ArgumentError("pkcs12_cipher_name() argument 1 must be integer<k>, not " + PyTypeNames.of(cipher));
+        String n = cipherName(c);
+        if (n == null) throw new KeyError("PKCS12 cipher name not found: " + c);
+        return n;
+    }
+
+    @Python(value = "pkcs12_cipher_from_name(name, /)",
+            doc = "The value of a PKCS12_* cipher constant given its name, case-insensitive, with or without the PKCS12_ prefix.")
+    public static int pkcs12CipherFromName(String name) {
+        return CIPHERS.value(name);
+    }
+
+    @Python(value = "pkcs12_enable_cipher(cipher, enabled, /)", doc = "Enables (enabled true) or disables a PKCS12_* cipher.")
+    public static void pkcs12EnableCipher(long cipher, int enabled) {
+        if (Smime3.SEC_PKCS12EnableCipher(cipher, enabled != 0 ? 1 : 0) != 0)
+            throw failedCipher(enabled != 0 ? "enable" : "disable", cipher);
+    }
+
+    @Python(value = "pkcs12_enable_all_ciphers()", doc = "Enables every PKCS12_* cipher.")
+    public static void pkcs12EnableAllCiphers() {
+        for (int c : ALL_CIPHERS)
+            if (Smime3.SEC_PKCS12EnableCipher(c, 1) != 0) throw failedCipher("enable", c);
+    }
+
+    /** python-nss's message; it names the cipher (an unknown one crashes python-nss: here its number). */
+    private static NSPRError failedCipher(String what, long cipher) {
+        String name = cipherName(cipher);
+        return NSPRError.last(String.format("Failed to %s %s (%x) pkcs12 cipher", what,
+                name == null ? Long.toString(cipher) : name, cipher));
+    }
+
+    @Python(value = "pkcs12_set_preferred_cipher(cipher, enabled, /)",
+            doc = "Sets (enabled true) or clears the preferred flag of a PKCS12_* cipher.")
+    public static void pkcs12SetPreferredCipher(long cipher, int enabled) {
+        if (Smime3.SEC_PKCS12SetPreferredCipher(cipher, enabled != 0 ? 1 : 0) != 0) throw NSPRError.last();
+    }
+
+    @Python(value = "pkcs12_map_cipher(cipher, key_length=0)",
+            doc = "Maps a cipher (SEC OID tag, name or SecItem) and key length to the SEC OID tag of a PKCS#12 encryption method.")
+    public static int pkcs12MapCipher(Object cipher, int keyLength) {
+        int tag = Nss.anyOidToTag(cipher);
+        if (NssPki.SEC_PKCS5IsAlgorithmPBEAlgTag(tag) != 0) return tag;
+        int c = Nss3.SEC_PKCS5GetPBEAlgorithm(tag, keyLength);
+        if (c == NssConstants.SEC_OID_PKCS5_PBES2) return tag;      // no PKCS#12 PBE: PKCS#5 v2 with this cipher
+        if (c == NssConstants.SEC_OID_PKCS5_PBMAC1) return NssConstants.SEC_OID_UNKNOWN;
+        return c;
+    }
+
+    // ---- passwords ------------------------------------------------------------
+
+    /**
+     * python-nss's "es" (UTF-8) string argument: the octets of a str, the UTF-8
+     * encoding of a unicode (or of a Java String); anything else is CPython 2's
+     * TypeError for that format.
+     */
+    static byte[] esArgument(Object o, String function, int position) {
+        if (o instanceof String s) return s.getBytes(StandardCharsets.UTF_8);
+        byte[] b = o == null ? null : PyObjects.ops().utf8(o);
+        if (b == null)
+            throw new ArgumentError(function + "() argument " + position
+                    + " must be string or unicode or text buffer, not "
+                    + (o == null ? "None" : PyTypeNames.of(PyValues.toJava(o))));
+        return b;
+    }
+
+    /** The octets up to the first NUL (python-nss reads the password as a C string). */
+    private static byte[] cut(byte[] b) {
+        for (int i = 0; i < b.length; i++) {
+            if (b[i] == 0) {
+                byte[] t = Arrays.copyOf(b, i);
+                Arrays.fill(b, (byte) 0);
+                return t;
+            }
+        }
+        return b;
+    }
+
+    /**
+     * The decoder's password: a new SECItem holding the UCS-2 (big-endian) form
+     * of the password with its terminating NUL, as PKCS#12 keys are derived
+     * from. Free with SECITEM_ZfreeItem(item, PR_TRUE).
+     */
+    static long ucs2Password(byte[] password) {
+        byte[] u8 = cut(password);
+        byte[] in = Arrays.copyOf(u8, u8.length + 1);
+        Arrays.fill(u8, (byte) 0);
+        int alloc = in.length * 2;
+        long item = NssPkix.SECITEM_AllocItem(0, 0, alloc);
+        if (item == 0) {
+            Arrays.fill(in, (byte) 0);
+            throw NSPRError.last();
+        }
+        int[] outLen = new int[1];
+        int ok = Nss3.PORT_UCS2_UTF8Conversion(1, in, in.length, Mem.getPointer(item, Layout.ITEM_DATA), alloc, outLen);
+        Arrays.fill(in, (byte) 0);
+        if (ok == 0) {
+            Nss3.SECITEM_ZfreeItem(item, 1);
+            throw new IllegalArgumentException("password conversion to UCS2 failed");
+        }
+        Mem.setInt(item, Layout.ITEM_LEN, outLen[0]);
+        return item;
+    }
+
+    /** A new SECItem holding the octets (free with SECITEM_ZfreeItem(item, PR_TRUE)). */
+    private static long secItem(byte[] data) {
+        long item = NssPkix.SECITEM_AllocItem(0, 0, Math.max(1, data.length));
+        if (item == 0) throw NSPRError.last();
+        Mem.write(Mem.getPointer(item, Layout.ITEM_DATA), 0, data, 0, data.length);
+        Mem.setInt(item, Layout.ITEM_LEN, data.length);
+        return item;
+    }
+
+    // ---- nickname collisions ------------------------------------------------------
+
+    /**
+     * Resolves a nickname collision while a PKCS#12 file is imported: returns
+     * (new_nickname, cancel), new_nickname a string or None, cancel a bool.
+     */
+    @FunctionalInterface
+    public interface NicknameCollisionCallback {
+        Object call(byte[] oldNickname, Certificate cert);
+    }
+
+    /** Per thread, as python-nss keeps it (a thread-local of the interpreter). */
+    private static final ThreadLocal<NicknameCollisionCallback> COLLISION = new ThreadLocal<>();
+
+    @Python(value = "pkcs12_set_nickname_collision_callback(callback, /)",
+            doc = "Sets the function database_import() calls when a certificate's nickname is missing or taken:\n"
+                    + "callback(old_nickname, cert) -> (new_nickname, cancel)")
+    public static void pkcs12SetNicknameCollisionCallback(NicknameCollisionCallback callback) {
+        if (callback == null) throw new ArgumentError("callback must be callable");
+        COLLISION.set(callback);
+    }
+
+    static Smime3.NicknameCollisionCallback collisionCallback() {
+        return COLLISION.get() == null ? DEFAULT_COLLISION : PYTHON_COLLISION;
+    }
+
+    /** A new SECItem (as NSS frees it) holding a nickname. */
+    private static long nicknameItem(byte[] nick) {
+        long item = NssPkix.SECITEM_AllocItem(0, 0, nick.length + 1);
+        if (item == 0) return 0;
+        long p = Mem.getPointer(item, Layout.ITEM_DATA);
+        Mem.write(p, 0, nick, 0, nick.length);
+        Mem.setByte(p, nick.length, (byte) 0);
+        Mem.setInt(item, Layout.ITEM_LEN, nick.length);
+        return item;
+    }
+
+    /** Without a Python callback: the CA nickname NSS makes for the certificate, unless it is the old one. */
+    private static final Smime3.NicknameCollisionCallback DEFAULT_COLLISION = (oldNick, cancel, cert) -> {
+        try {
+            if (cancel == 0 || cert == 0) return 0;
+            long nick = NssPki.CERT_MakeCANickname(cert);
+            if (nick == 0) return 0;
+            byte[] n;
+            try {
+                n = Mem.cStringBytes(nick);
+            } finally {
+                NssPki.PORT_Free(nick);
+            }
+            byte[] old = oldNick == 0 ? null : Scratch.itemBytes(oldNick);
+            if (old != null && old.length > 0 && Arrays.equals(old, n)) {
+                Nss3.PORT_SetError(ErrorConstants.SEC_ERROR_CERT_NICKNAME_COLLISION);
+                CallbackErrors.print("PKCS12_default_nickname_collision_callback: CERT_MakeCANickname() returned existing nickname");
+                return 0;
+            }
+            return nicknameItem(n);
+        } catch (Throwable t) {
+            CallbackErrors.report("PKCS12 nickname collision callback", t);
+            return 0;
+        }
+    };
+
+    /** The Python callback of this thread. */
+    private static final Smime3.NicknameCollisionCallback PYTHON_COLLISION = (oldNick, cancelPtr, cert) -> {
+        boolean cancel = true;
+        long result = 0;
+        try {
+            NicknameCollisionCallback cb = COLLISION.get();
+            if (cb == null) {
+                CallbackErrors.print("PKCS12 nickname collision callback undefined");
+                return 0;
+            }
+            if (cancelPtr == 0 || cert == 0) return 0;
+            byte[] old = oldNick == 0 ? null : Scratch.itemBytes(oldNick);
+            if (old != null && old.length == 0) old = null;
+            long dup = NssPki.CERT_DupCertificate(cert);
+            if (dup == 0) return 0;
+            Object r;
+            try {
+                r = cb.call(old, new Certificate(dup));
+            } catch (Throwable t) {
+                CallbackErrors.report("PKCS12 nickname collision callback", t);
+                return 0;
+            }
+            PyObjects.Ops ops = PyObjects.ops();
+            List<Object> items = r != null && ops.isTuple(r) ? ops.items(r) : null;
+            if (items == null || items.size() != 2) {
+                CallbackErrors.print("Error, PKCS12 nickname collision callback expected tuple result with 2 values.");
+                return 0;
+            }
+            Object nick = items.get(0);
+            if (nick != null && !ops.isText(nick)) {
+                CallbackErrors.print("Error, PKCS12 nickname collision callback expected 1st returned item to be string or None.");
+                return 0;
+            }
+            Object c = PyValues.toJava(items.get(1));
+            if (!(c instanceof Boolean b)) {
+                CallbackErrors.print("Error, PKCS12 nickname collision callback expected 2nd returned item to be boolean.");
+                return 0;
+            }
+            cancel = b;
+            if (nick != null) result = nicknameItem(ops.utf8(nick));
+            return result;
+        } catch (Throwable t) {
+            CallbackErrors.report("PKCS12 nickname collision callback", t);
+            return result;
+        } finally {
+            if (cancelPtr != 0) {
+                try {
+                    Mem.setInt(cancelPtr, 0, cancel ? 1 : 0);
+                } catch (Throwable ignored) {
+                    // nothing may unwind into NSS
+                }
+            }
+        }
+    };
+
+    // ---- export ---------------------------------------------------------------------
+
+    /**
+     * UCS-2 <-> UTF-8 for NSS's "ASCII" conversion hook, which the PKCS#12
+     * encoder uses for the password: python-nss installs one before exporting.
+     * UCS-2 is big-endian both ways (the swap flag is not applied, as in
+     * python-nss: NSS's PKCS#12 code passes and expects big-endian data).
+     */
+    private static final org.jnss.natives.Nss3.CharConversionWSwapFunc UCS2_UTF8 =
+            (toUnicode, in, inLen, out, maxOut, outLen, swap) -> {
+                try {
+                    return Nss3.PORT_UCS2_UTF8Conversion(toUnicode, in, inLen, out, maxOut, outLen);
+                } catch (Throwable t) {
+                    CallbackErrors.report("PKCS12 UCS2 conversion", t);
+                    return 0;
+                }
+            };
+    private static volatile boolean conversionInstalled;
+
+    private static final Map<Long, ByteArrayOutputStream> OUTPUTS = new ConcurrentHashMap<>();
+    private static final AtomicLong NEXT_OUTPUT = new AtomicLong(1);
+
+    private static final Smime3.EncoderOutputCallback FEED = (arg, buf, len) -> {
+        try {
+            ByteArrayOutputStream o = OUTPUTS.get(arg);
+            if (o != null && len > 0) o.writeBytes(Mem.read(buf, 0, (int) len));
+        } catch (Throwable t) {
+            CallbackErrors.report("PKCS12 export", t);
+        }
+    };
+
+    @Python(value = "pkcs12_export(nickname, pkcs12_password, key_cipher=SEC_OID_PKCS12_V2_PBE_WITH_SHA1_AND_3KEY_TRIPLE_DES_CBC, cert_cipher=, pin_args=None)",
+            doc = "Exports the certificates named nickname that have a private key, with their keys, as PKCS#12 data\n"
+                    + "protected by pkcs12_password. key_cipher and cert_cipher are SEC OID tags (see pkcs12_map_cipher());\n"
+                    + "cert_cipher defaults to PKCS #12 V2 PBE With SHA-1 And 40 Bit RC2 CBC, or none in FIPS mode.\n"
+                    + "pin_args (a tuple) go to the password callback.")
+    public static byte[] pkcs12Export(@Python.Raw Object nickname, @Python.Raw Object pkcs12Password, int keyCipher,
+                                      Integer certCipher, @Python.Raw Object pinArgs) {
+        byte[] nickUtf8 = esArgument(nickname, "pkcs12_export", 1);
+        byte[] pwBytes = esArgument(pkcs12Password, "pkcs12_export", 2);
+        Object[] userData;
+        if (pinArgs == null) userData = null;
+        else if (PyObjects.ops().isTuple(pinArgs)) userData = PyObjects.ops().items(pinArgs).toArray();
+        else throw new ArgumentError("must be tuple or None, not " + PyTypeNames.of(PyValues.toJava(pinArgs)));
+        NssRuntime.requireInitialized();
+        synchronized (Pkcs12.class) {
+            if (!conversionInstalled) {
+                Nss3.PORT_SetUCS2_ASCIIConversionFunction(UCS2_UTF8);
+                conversionInstalled = true;
+            }
+        }
+        int cc = certCipher != null ? certCipher
+                : Nss3.PK11_IsFIPS() != 0 ? NssConstants.SEC_OID_UNKNOWN
+                : NssConstants.SEC_OID_PKCS12_V2_PBE_WITH_SHA1_AND_40_BIT_RC2_CBC;
+        byte[] nick = Arrays.copyOf(nickUtf8, nickUtf8.length + 1);
+        String nickText = new String(nickUtf8, StandardCharsets.UTF_8);
+        long pw = 0, list = 0, ctx = 0, out = 0;
+        long pin = Passwords.pinArgs(userData);
+        try {
+            pw = secItem(pwBytes);
+            list = NssPki.PK11_FindCertsFromNickname(nick, pin);
+            if (list == 0) throw new IllegalArgumentException("failed to find certs for nickname = \"" + nickText + "\"");
+            if (Nss3.CERT_FilterCertListForUserCerts(list) != 0 || Mem.getPointer(list, 0) == list)
+                throw new IllegalArgumentException("no certs with keys for nickname = \"" + nickText + "\"");
+            long first = Mem.getPointer(list, 0);
+            long firstCert = Mem.getPointer(first, LIST_NODE_CERT);
+            long slot = firstCert == 0 ? 0 : Mem.getPointer(firstCert, Layout.CERT_SLOT);
+            if (slot == 0) throw new IllegalArgumentException("cert does not have a slot");
+            ctx = Smime3.SEC_PKCS12CreateExportContext(0, 0, slot, pin);
+            if (ctx == 0) throw NSPRError.last("export context creation failed");
+            if (Smime3.SEC_PKCS12AddPasswordIntegrity(ctx, pw, NssConstants.SEC_OID_SHA1) != 0)
+                throw NSPRError.last("PKCS12 add password integrity failed");
+            for (long n = first; n != 0 && n != list; n = Mem.getPointer(n, 0)) {
+                long cert = Mem.getPointer(n, LIST_NODE_CERT);
+                if (cert == 0 || Mem.getPointer(cert, Layout.CERT_SLOT) == 0)
+                    throw new IllegalArgumentException("cert does not have a slot");
+                long keySafe = Smime3.SEC_PKCS12CreateUnencryptedSafe(ctx);
+                long certSafe = cc == NssConstants.SEC_OID_UNKNOWN ? keySafe
+                        : Smime3.SEC_PKCS12CreatePasswordPrivSafe(ctx, pw, cc);
+                if (certSafe == 0 || keySafe == 0) throw new IllegalArgumentException("key or cert safe creation failed");
+                if (Smime3.SEC_PKCS12AddCertAndKey(ctx, certSafe, 0, cert, NssPki.CERT_GetDefaultCertDB(), keySafe, 0,
+                        1, pw, keyCipher) != 0)
+                    throw NSPRError.last("add cert and key failed");
+            }
+            out = NEXT_OUTPUT.getAndIncrement();
+            ByteArrayOutputStream buf = new ByteArrayOutputStream();
+            OUTPUTS.put(out, buf);
+            if (Smime3.SEC_PKCS12Encode(ctx, FEED, out) != 0) throw NSPRError.last("PKCS12 encode failed");
+            return buf.toByteArray();
+        } finally {
+            Arrays.fill(pwBytes, (byte) 0);
+            if (out != 0) OUTPUTS.remove(out);
+            if (list != 0) NssPki.CERT_DestroyCertList(list);
+            if (ctx != 0) Smime3.SEC_PKCS12DestroyExportContext(ctx);
+            if (pw != 0) Nss3.SECITEM_ZfreeItem(pw, 1);
+            Passwords.releasePinArgs(pin);
+        }
+    }
+
+    /** CERTCertListNode.cert */
+    private static final int LIST_NODE_CERT = 16;
+}

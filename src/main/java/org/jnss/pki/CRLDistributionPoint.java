@@ -1,0 +1,146 @@
+package org.jnss.pki;
+
+import org.jnss.asn1.BStr;
+import org.jnss.asn1.Formatted;
+import org.jnss.asn1.Lines;
+import org.jnss.core.Python;
+import org.jnss.error.ErrorConstants;
+import org.jnss.error.NSPRError;
+import org.jnss.natives.Layout;
+import org.jnss.natives.Mem;
+import org.jnss.nss.NssConstants;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One distribution point of a CRL distribution points extension, copied from
+ * NSS's decoding: its full name (general names) or name relative to the CRL
+ * issuer (an RDN), the CRL issuer and the reasons bit string.
+ */
+@Python.Type(doc = "An object representing a CRL Distribution Point")
+public final class CRLDistributionPoint extends Formatted {
+    static final int GENERAL_NAME = 1, RELATIVE_NAME = 2;
+
+    /** Bit i names CRL reason code i (python-nss's table; bit 7 has no name). */
+    private static final String[][] REASONS = {
+            {"crlEntryReasonUnspecified", "Unspecified"},
+            {"crlEntryReasonKeyCompromise", "Key Compromise"},
+            {"crlEntryReasonCaCompromise", "CA Compromise"},
+            {"crlEntryReasonAffiliationChanged", "Affiliation Changed"},
+            {"crlEntryReasonSuperseded", "Superseded"},
+            {"crlEntryReasonCessationOfOperation", "Cessation Of Operation"},
+            {"crlEntryReasoncertificatedHold", "Certificate On Hold"},
+            null,
+            {"crlEntryReasonRemoveFromCRL", "Remove From CRL"},
+            {"crlEntryReasonPrivilegeWithdrawn", "Privilege Withdrawn"},
+            {"crlEntryReasonAaCompromise", "AA Compromise"},
+    };
+
+    /** false for an instance made by Python's constructor, which python-nss leaves empty */
+    private final boolean initialized;
+    private final int type;
+    private final List<GeneralName> names;
+    private final RDN rdn;
+    private final GeneralName issuer;
+    private final PkiFmt.Bits reasons;
+
+    private CRLDistributionPoint(boolean initialized, int type, List<GeneralName> names, RDN rdn, GeneralName issuer,
+                                 PkiFmt.Bits reasons) {
+        this.initialized = initialized;
+        this.type = type;
+        this.names = names;
+        this.rdn = rdn;
+        this.issuer = issuer;
+        this.reasons = reasons;
+    }
+
+    /** The CRLDistributionPoint at dp (NSS fails to copy one of another type: SEC_ERROR_INVALID_ARGS). */
+    static CRLDistributionPoint fromNative(long dp) {
+        int type = Mem.getInt(dp, Layout.DP_TYPE);
+        List<GeneralName> names = List.of();
+        RDN rdn = null;
+        if (type == GENERAL_NAME) names = GeneralName.wrap(PkiFmt.generalNames(Mem.getPointer(dp, Layout.DP_POINT)));
+        else if (type == RELATIVE_NAME) rdn = new RDN(NameCodec.readRdn(dp + Layout.DP_POINT));
+        else throw new NSPRError(null, ErrorConstants.SEC_ERROR_INVALID_ARGS);
+        long issuerName = Mem.getPointer(dp, Layout.DP_CRL_ISSUER);
+        GeneralName issuer = issuerName == 0 ? null : new GeneralName(PkiFmt.generalName(issuerName));
+        long bitsmap = dp + Layout.DP_BITSMAP;
+        long bitCount = Mem.getInt(bitsmap, Layout.ITEM_LEN) & 0xffffffffL;
+        long data = Mem.getPointer(bitsmap, Layout.ITEM_DATA);
+        byte[] bytes = data == 0 ? new byte[0] : Mem.read(data, 0, (int) ((bitCount + 7) >> 3));
+        return new CRLDistributionPoint(true, type, names, rdn, issuer, new PkiFmt.Bits(bytes, data == 0 ? 0 : bitCount));
+    }
+
+    /** python-nss's constructor takes one argument and makes an empty point. */
+    @Python("CRLDistributionPoint(arg1)")
+    public static CRLDistributionPoint create(Object arg1) {
+        return new CRLDistributionPoint(false, 0, List.of(), null, null, new PkiFmt.Bits(new byte[0], 0));
+    }
+
+    /** The CRL issuer (its first general name), None when there is none. */
+    @Python("issuer")
+    public GeneralName getIssuer() {
+        return issuer;
+    }
+
+    /** The full name's general names; () for a relative name. */
+    @Python("get_general_names(repr_kind=AsString)")
+    public Object[] getGeneralNames(int reprKind) {
+        return GeneralName.tuple(names, reprKind);
+    }
+
+    /** The reasons set; the kind is checked for each named bit set only, as python-nss does. */
+    @Python("get_reasons(repr_kind=AsEnumDescription)")
+    public Object[] getReasons(int reprKind) {
+        List<Object> out = new ArrayList<>();
+        long n = Math.min(REASONS.length, reasons.count());
+        for (int i = 0; i < n; i++) {
+            if (!reasons.bit(i) || REASONS[i] == null) continue;
+            out.add(switch (reprKind) {
+                case NssConstants.AsEnum, NssConstants.AsIndex -> (Object) i;
+                case NssConstants.AsEnumName -> BStr.bytes(REASONS[i][0]);
+                case NssConstants.AsEnumDescription -> BStr.bytes(REASONS[i][1]);
+                default -> throw new IllegalArgumentException("Unsupported representation kind (" + reprKind + ")");
+            });
+        }
+        return out.toArray();
+    }
+
+    private List<String> reasonDescriptions() {
+        List<String> out = new ArrayList<>();
+        for (Object o : getReasons(NssConstants.AsEnumDescription)) out.add(BStr.of((byte[]) o));
+        return out;
+    }
+
+    private List<String> nameValues() {
+        List<String> out = new ArrayList<>();
+        for (GeneralName g : names) out.add(g.decoded().value());
+        return out;
+    }
+
+    @Override
+    public void lines(Lines lines, int level) {
+        if (!initialized) return;
+        Lines out = new Lines();
+        if (type == GENERAL_NAME) {
+            out.text(level, "General Names: [" + names.size() + " total]");
+            for (String v : nameValues()) out.text(level + 1, v);
+        } else {
+            out.pair(level, "Relative Distinguished Name", rdn.render());
+        }
+        out.pair(level, "Issuer", issuer == null ? "None" : issuer.decoded().labeled());
+        out.pair(level, "Reasons", PkiFmt.tupleStr(reasonDescriptions()));
+        lines.addAll(out);
+    }
+
+    @Python("__repr__()")
+    public byte[] repr() {
+        if (!initialized) return BStr.bytes("<nss.nss.CRLDistributionPoint object at 0x" + Integer.toHexString(System.identityHashCode(this)) + ">");
+        String desc = type == GENERAL_NAME
+                ? "General Name List: [" + String.join(", ", nameValues()) + "]"
+                : "Relative Distinguished Name: " + rdn.render();
+        return BStr.bytes(desc + ", Issuer: " + (issuer == null ? "None" : issuer.decoded().labeled())
+                + ", Reasons: [" + String.join(", ", reasonDescriptions()) + "]");
+    }
+}

@@ -1,0 +1,161 @@
+package org.jnss.pki;
+
+import org.jnss.asn1.Asn1Fmt;
+import org.jnss.asn1.BStr;
+import org.jnss.asn1.DerFormat;
+import org.jnss.asn1.Formatted;
+import org.jnss.asn1.Lines;
+import org.jnss.asn1.Scratch;
+import org.jnss.core.ArgumentError;
+import org.jnss.core.PyTypeNames;
+import org.jnss.core.Python;
+import org.jnss.natives.Mem;
+import org.jnss.natives.NssPki;
+import org.jnss.natives.NssPkix;
+import org.jnss.nss.NssConstants;
+import org.jnss.nss.SecItem;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * An attribute of a certificate request (CERTAttribute): a type OID and a set
+ * of values. As in NSS (and python-nss) the values of an extension request
+ * attribute are the CertificateExtensions it carries; any other attribute's
+ * values are its DER encoded values, as SecItems.
+ */
+@Python.Type(doc = "CertAttribute()\n\nAn object representing CertAttribute.")
+public final class CertAttribute extends Formatted {
+    private final byte[] type;
+    /** the DER values (not an extension request) */
+    private final List<byte[]> values;
+    /** the decoded extensions (an extension request), else null */
+    private final List<CertificateExtension> extensions;
+
+    private CertAttribute(byte[] type, List<byte[]> values, List<CertificateExtension> extensions) {
+        this.type = type;
+        this.values = values;
+        this.extensions = extensions;
+    }
+
+    /**
+     * python-nss's CertAttribute(arg) makes an empty attribute whatever arg is
+     * (the argument is parsed and ignored).
+     */
+    @Python("CertAttribute(arg)")
+    public static CertAttribute create(Object arg) {
+        return new CertAttribute(new byte[0], List.of(), null);
+    }
+
+    /**
+     * The CERTAttribute at attr, copied. An extension request's values are
+     * decoded as a sequence of extensions from its first value; if that fails
+     * python-nss returns NULL without an exception (a SystemError).
+     */
+    static CertAttribute fromNative(long attr) {
+        byte[] type = Scratch.itemBytes(attr + CertificateRequest.ATTR_TYPE);
+        long valueArray = Mem.getPointer(attr, CertificateRequest.ATTR_VALUE);
+        if (Asn1Fmt.oidTag(type) != NssConstants.SEC_OID_PKCS9_EXTENSION_REQUEST) {
+            List<byte[]> values = new ArrayList<>();
+            for (long v : Scratch.pointerArray(valueArray)) values.add(Scratch.itemBytes(v));
+            return new CertAttribute(type, values, null);
+        }
+        List<CertificateExtension> exts = decodeExtensions(valueArray);
+        if (exts == null) throw DerFormat.noResult();
+        return new CertAttribute(type, List.of(), exts);
+    }
+
+    /**
+     * The extensions in the first value of an extension request attribute
+     * (a SEQUENCE OF Extension), or null when there is no value or it does not
+     * decode (python-nss reads through a missing first value; here it fails).
+     */
+    static List<CertificateExtension> decodeExtensions(long valueArray) {
+        if (valueArray == 0) return null;
+        long first = Mem.getPointer(valueArray, 0);
+        if (first == 0) return null;
+        try (Scratch s = new Scratch()) {
+            long cell = s.calloc(Mem.POINTER_SIZE);
+            if (NssPki.SEC_ASN1DecodeItem(s.arena(), cell, NssPkix.NSS_Get_CERT_SequenceOfCertExtensionTemplate(0, 0),
+                    first) != 0)
+                return null;
+            List<CertificateExtension> out = new ArrayList<>();
+            for (long ext : Scratch.pointerArray(Mem.getPointer(cell, 0))) out.add(CertificateExtension.fromNative(ext));
+            return out;
+        }
+    }
+
+    boolean isExtensionRequest() {
+        return extensions != null;
+    }
+
+    List<CertificateExtension> extensions() {
+        return extensions;
+    }
+
+    @Python("type_oid")
+    public SecItem getTypeOid() {
+        return new SecItem(type, 0, SecItem.Kind.DER);
+    }
+
+    @Python("type_tag")
+    public int getTypeTag() {
+        return Asn1Fmt.oidTag(type);
+    }
+
+    @Python("type_str")
+    public byte[] getTypeStr() {
+        return BStr.bytes(Asn1Fmt.oidDesc(type));
+    }
+
+    private int count() {
+        return extensions != null ? extensions.size() : values.size();
+    }
+
+    private Object value(int i) {
+        return extensions != null ? extensions.get(i) : new SecItem(values.get(i), 0, SecItem.Kind.DER);
+    }
+
+    /** CertificateExtensions for an extension request, else SecItems. */
+    @Python("values")
+    public Object[] getValues() {
+        Object[] out = new Object[count()];
+        for (int i = 0; i < out.length; i++) out[i] = value(i);
+        return out;
+    }
+
+    @Python("__len__()")
+    public int length() {
+        return count();
+    }
+
+    /** Sequence indexing: negative indices count from the end. */
+    @Python("__getitem__(index)")
+    public Object getItem(Object index) {
+        long i;
+        if (index instanceof Integer || index instanceof Long || index instanceof Boolean) {
+            i = index instanceof Boolean b ? (b ? 1 : 0) : ((Number) index).longValue();
+        } else if (index instanceof BigInteger) {
+            throw new IndexOutOfBoundsException("cannot fit 'long' into an index-sized integer");
+        } else {
+            throw new ArgumentError("sequence index must be integer, not '" + PyTypeNames.of(index) + "'");
+        }
+        if (i < 0) i += count();
+        if (i < 0 || i >= count()) throw new IndexOutOfBoundsException("CertAttribute index out of range");
+        return value((int) i);
+    }
+
+    @Override
+    public Lines lines(int level) {
+        Lines lines = new Lines();
+        lines.pair(level, "Type", Asn1Fmt.oidDesc(type));
+        lines.text(level, "Values (" + count() + " total)");
+        for (int i = 0; i < count(); i++) {
+            lines.text(level + 1, "Value [" + i + "]");
+            if (extensions != null) lines.addAll(extensions.get(i).lines(level + 2));
+            else lines.text(level + 2, Asn1Fmt.any(values.get(i)));
+        }
+        return lines;
+    }
+}

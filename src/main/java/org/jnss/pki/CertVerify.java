@@ -1,0 +1,368 @@
+package org.jnss.pki;
+
+import org.jnss.asn1.Scratch;
+import org.jnss.core.ArgumentError;
+import org.jnss.core.PyTypeNames;
+import org.jnss.error.CertVerifyError;
+import org.jnss.error.ErrorConstants;
+import org.jnss.error.NSPRError;
+import org.jnss.natives.Layout;
+import org.jnss.natives.Mem;
+import org.jnss.natives.Nspr4;
+import org.jnss.natives.Nss3;
+import org.jnss.natives.NssPki;
+import org.jnss.nss.NssRuntime;
+import org.jnss.nss.SecItem;
+import org.jnss.pk11.PK11Slot;
+import org.jnss.pk11.Passwords;
+import org.jnss.pk11.PrivateKey;
+
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Certificate verification, chains, trust and the database lookups, each a
+ * direct call of the NSS function python-nss calls (CERT_VerifyCertificate,
+ * CERT_VerifyCertificateNow, CERT_VerifyCertName, ...): NSS alone decides,
+ * nothing is checked or trusted here. User data for the password callback
+ * travel as the call's pin argument.
+ */
+public final class CertVerify {
+    private CertVerify() {}
+
+    // CERTCertList / CERTCertListNode / CERTCertNicknames / CERTDistNames (LP64, offsetof-checked)
+    private static final int LIST_NODE_CERT = 16;
+    private static final int NICKNAMES_NUM = 16, NICKNAMES_LIST = 24;
+    private static final int DISTNAMES_NNAMES = 8, DISTNAMES_NAMES = 16, DISTNAMES_SIZE = 32;
+    private static final int TRUST_SIZE = 12;
+
+    /** A time argument: microseconds since the epoch as int/long/float, None for now. */
+    static long time(Object time) {
+        if (time == null) return Nspr4.PR_Now();
+        if (time instanceof Integer i) return i;
+        if (time instanceof Long l) return l;
+        if (time instanceof BigInteger b) return b.longValue();
+        if (time instanceof Double d) return (long) (double) d;
+        if (time instanceof Boolean b) return b ? 1 : 0;
+        throw new ArgumentError("must be int, float or None, not " + PyTypeNames.of(time));
+    }
+
+    static boolean checkSig(String function, Object checkSig) {
+        if (!(checkSig instanceof Boolean b))
+            throw new ArgumentError(function + "() argument 2 must be bool, not " + PyTypeNames.of(checkSig));
+        return b;
+    }
+
+    private static CertVerifyError failure(long returned, CertVerifyLog log) {
+        NSPRError e = NSPRError.last();
+        return new CertVerifyError(null, e.getErrorCode(), (int) returned, log);
+    }
+
+    static int verifyNow(Certificate cert, CertDB certdb, boolean checkSig, long required, Object[] userData) {
+        long db = certdb.handle();
+        long[] returned = new long[1];
+        long pin = Passwords.pinArgs(userData);
+        long c = cert.acquireHandle();
+        try {
+            if (NssPki.CERT_VerifyCertificateNow(db, c, checkSig ? 1 : 0, required, pin, returned) != 0)
+                throw failure(returned[0], null);
+            return (int) returned[0];
+        } finally {
+            cert.releaseHandle();
+            Passwords.releasePinArgs(pin);
+        }
+    }
+
+    /** CERT_VerifyCertificate; with a log, returns {usages, log}. */
+    static Object verify(Certificate cert, CertDB certdb, boolean checkSig, long required, Object time,
+                         Object[] userData, boolean withLog) {
+        long db = certdb.handle();
+        long t = time(time);
+        long[] returned = new long[1];
+        long pin = Passwords.pinArgs(userData);
+        long log = withLog ? CertVerifyLog.allocate() : 0;
+        long c = cert.acquireHandle();
+        int rv;
+        NSPRError err = null;
+        CertVerifyLog result = null;
+        try {
+            rv = NssPki.CERT_VerifyCertificate(db, c, checkSig ? 1 : 0, required, t, pin, log, returned);
+            if (rv != 0) err = NSPRError.last();
+        } finally {
+            cert.releaseHandle();
+            Passwords.releasePinArgs(pin);
+            if (log != 0) result = CertVerifyLog.consume(log);
+        }
+        if (err != null) throw new CertVerifyError(null, err.getErrorCode(), (int) returned[0], result);
+        int usages = (int) returned[0];
+        return withLog ? new Object[]{usages, result} : usages;
+    }
+
+    static boolean verifyHostname(Certificate cert, String hostname) {
+        byte[] name = cstring(hostname);
+        long c = cert.acquireHandle();
+        try {
+            return NssPki.CERT_VerifyCertName(c, name) == 0;
+        } finally {
+            cert.releaseHandle();
+        }
+    }
+
+    /** A time argument where python-nss takes 0 for now as well as None. */
+    static long timeOrNow(Object time) {
+        long t = time(time);
+        return t == 0 ? Nspr4.PR_Now() : t;
+    }
+
+    static int checkValidTimes(Certificate cert, Object time, boolean allowOverride) {
+        long t = timeOrNow(time);
+        long c = cert.acquireHandle();
+        try {
+            return NssPki.CERT_CheckCertValidTimes(c, t, allowOverride ? 1 : 0);
+        } finally {
+            cert.releaseHandle();
+        }
+    }
+
+    static Object isCaCert(Certificate cert, boolean returnCertType) {
+        int[] type = new int[1];
+        long c = cert.acquireHandle();
+        try {
+            boolean ca = NssPki.CERT_IsCACert(c, type) != 0;
+            return returnCertType ? new Object[]{ca, type[0]} : ca;
+        } finally {
+            cert.releaseHandle();
+        }
+    }
+
+    static int findKeaType(Certificate cert) {
+        long c = cert.acquireHandle();
+        try {
+            return org.jnss.natives.SslPki.NSS_FindCertKEAType(c);
+        } finally {
+            cert.releaseHandle();
+        }
+    }
+
+    static byte[] makeCaNickname(Certificate cert) {
+        long c = cert.acquireHandle();
+        try {
+            long s = NssPki.CERT_MakeCANickname(c);
+            if (s == 0) throw NSPRError.last();
+            try {
+                return Mem.cStringBytes(s);
+            } finally {
+                NssPki.PORT_Free(s);
+            }
+        } finally {
+            cert.releaseHandle();
+        }
+    }
+
+    static Object[] certChain(Certificate cert, Object time, int usage) {
+        long t = timeOrNow(time);
+        long c = cert.acquireHandle();
+        try {
+            long list = NssPki.CERT_GetCertChainFromCert(c, t, usage);
+            if (list == 0) throw NSPRError.last();
+            return certList(list).toArray();
+        } finally {
+            cert.releaseHandle();
+        }
+    }
+
+    /** The certificates of a CERTCertList, each with a new reference; destroys the list. */
+    static List<Certificate> certList(long list) {
+        List<Certificate> out = new ArrayList<>();
+        try {
+            for (long n = Mem.getPointer(list, 0); n != 0 && n != list; n = Mem.getPointer(n, 0)) {
+                long dup = NssPki.CERT_DupCertificate(Mem.getPointer(n, LIST_NODE_CERT));
+                if (dup != 0) out.add(new Certificate(dup));
+            }
+        } finally {
+            NssPki.CERT_DestroyCertList(list);
+        }
+        return out;
+    }
+
+    static boolean hasSignerInCaNames(Certificate cert, Object caNames) {
+        if (!(caNames instanceof List<?> || caNames instanceof Object[]))
+            throw new ArgumentError("cert distnames must be a list or tuple");
+        List<?> names = caNames instanceof Object[] a ? Arrays.asList(a) : (List<?>) caNames;
+        // python-nss takes only SecItems of the distinguished-name kind (SSL's CA name lists,
+        // handed to a client auth data callback); any other item is refused.
+        List<byte[]> ders = new java.util.ArrayList<>();
+        for (Object o : names) {
+            Object item = org.jnss.core.PyValues.toJava(o);
+            if (!(item instanceof SecItem si) || si.getKind() != SecItem.Kind.DIST_NAME)
+                throw new ArgumentError("item must be a nss.nss.SecItem containing a DistName");
+            ders.add(si.toByteArray());
+        }
+        try (Scratch s = new Scratch()) {
+            long dn = s.calloc(DISTNAMES_SIZE);
+            long items = ders.isEmpty() ? 0 : s.calloc((long) ders.size() * Layout.ITEM_SIZE);
+            for (int i = 0; i < ders.size(); i++) {
+                long src = s.item(ders.get(i));
+                long dst = items + (long) i * Layout.ITEM_SIZE;
+                Mem.setInt(dst, Layout.ITEM_TYPE, 0);
+                Mem.setPointer(dst, Layout.ITEM_DATA, Mem.getPointer(src, Layout.ITEM_DATA));
+                Mem.setInt(dst, Layout.ITEM_LEN, ders.get(i).length);
+            }
+            Mem.setInt(dn, DISTNAMES_NNAMES, ders.size());
+            Mem.setPointer(dn, DISTNAMES_NAMES, items);
+            long c = cert.acquireHandle();
+            try {
+                return org.jnss.natives.SslPki.NSS_CmpCertChainWCANames(c, dn) == 0;
+            } finally {
+                cert.releaseHandle();
+            }
+        }
+    }
+
+    static void setTrustAttributes(Certificate cert, String trust, CertDB certdb, PK11Slot slot, Object[] userData) {
+        long db = certdb != null ? certdb.handle() : defaultDb();
+        byte[] t = cstring(trust);
+        PK11Slot own = null;
+        if (slot == null) slot = own = internalKeySlot();
+        try (Scratch s = new Scratch()) {
+            long tr = s.calloc(TRUST_SIZE);
+            if (NssPki.CERT_DecodeTrustString(tr, t) != 0)
+                throw new NSPRError("cannot decode trust string '" + trust + "'", NSPRError.last().getErrorCode());
+            long pin = Passwords.pinArgs(userData);
+            long sl = slot.acquireHandle();
+            try {
+                if (Nss3.PK11_NeedLogin(sl) != 0 && Nss3.PK11_Authenticate(sl, 1, pin) != 0)
+                    throw NSPRError.last();
+            } finally {
+                slot.releaseHandle();
+                Passwords.releasePinArgs(pin);
+            }
+            long c = cert.acquireHandle();
+            try {
+                if (NssPki.CERT_ChangeCertTrust(db, c, tr) != 0) throw NSPRError.last();
+            } finally {
+                cert.releaseHandle();
+            }
+        } finally {
+            if (own != null) own.close();
+        }
+    }
+
+    // ---- module functions ----------------------------------------------------
+
+    private static long defaultDb() {
+        NssRuntime.requireInitialized();
+        long h = NssPki.CERT_GetDefaultCertDB();
+        if (h == 0) throw new NSPRError(null, ErrorConstants.SEC_ERROR_BAD_DATABASE);
+        return h;
+    }
+
+    static PK11Slot internalKeySlot() {
+        NssRuntime.requireInitialized();
+        long s = Nss3.PK11_GetInternalKeySlot();
+        if (s == 0) throw NSPRError.last();
+        return PK11Slot.adopt(s);
+    }
+
+    static byte[] cstring(String s) {
+        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        for (byte x : b) if (x == 0) throw new ArgumentError("argument must be encoded string without null bytes");
+        return Arrays.copyOf(b, b.length + 1);
+    }
+
+    public static Certificate findCertFromNickname(String nickname, Object[] userData) {
+        NssRuntime.requireInitialized();
+        byte[] n = cstring(nickname);
+        long pin = Passwords.pinArgs(userData);
+        try {
+            long c = NssPki.PK11_FindCertFromNickname(n, pin);
+            if (c == 0) throw NSPRError.last();
+            return new Certificate(c);
+        } finally {
+            Passwords.releasePinArgs(pin);
+        }
+    }
+
+    public static Object[] findCertsFromNickname(String nickname, Object[] userData) {
+        NssRuntime.requireInitialized();
+        byte[] n = cstring(nickname);
+        long pin = Passwords.pinArgs(userData);
+        try {
+            long list = NssPki.PK11_FindCertsFromNickname(n, pin);
+            if (list == 0) throw NSPRError.last();
+            return certList(list).toArray();
+        } finally {
+            Passwords.releasePinArgs(pin);
+        }
+    }
+
+    public static Object[] findCertsFromEmailAddr(String email, Object[] userData) {
+        NssRuntime.requireInitialized();
+        byte[] n = cstring(email);
+        long pin = Passwords.pinArgs(userData);
+        try {
+            long list = NssPki.PK11_FindCertsFromEmailAddress(n, pin);
+            if (list == 0) throw NSPRError.last();
+            return certList(list).toArray();
+        } finally {
+            Passwords.releasePinArgs(pin);
+        }
+    }
+
+    public static Object[] listCerts(int type, Object[] userData) {
+        NssRuntime.requireInitialized();
+        long pin = Passwords.pinArgs(userData);
+        try {
+            long list = NssPki.PK11_ListCerts(type, pin);
+            if (list == 0) throw NSPRError.last();
+            return certList(list).toArray();
+        } finally {
+            Passwords.releasePinArgs(pin);
+        }
+    }
+
+    public static Object[] listCertsInSlot(long slot) {
+        long list = NssPki.PK11_ListCertsInSlot(slot);
+        if (list == 0) throw NSPRError.last();
+        return certList(list).toArray();
+    }
+
+    public static Object[] certNicknames(CertDB certdb, int what, Object[] userData) {
+        long db = certdb.handle();
+        long pin = Passwords.pinArgs(userData);
+        try {
+            long names = NssPki.CERT_GetCertNicknames(db, what, pin);
+            if (names == 0) throw NSPRError.last();
+            try {
+                int n = Mem.getInt(names, NICKNAMES_NUM);
+                long arr = Mem.getPointer(names, NICKNAMES_LIST);
+                Object[] out = new Object[n];
+                for (int i = 0; i < n; i++) {
+                    long p = Mem.getPointer(arr, (long) i * Mem.POINTER_SIZE);
+                    out[i] = Mem.cStringBytes(p);
+                }
+                return out;
+            } finally {
+                NssPki.CERT_FreeNicknames(names);
+            }
+        } finally {
+            Passwords.releasePinArgs(pin);
+        }
+    }
+
+    public static PrivateKey findKeyByAnyCert(Certificate cert, Object[] userData) {
+        long pin = Passwords.pinArgs(userData);
+        long c = cert.acquireHandle();
+        try {
+            long k = NssPki.PK11_FindKeyByAnyCert(c, pin);
+            if (k == 0) throw NSPRError.last();
+            return new PrivateKey(k);
+        } finally {
+            cert.releaseHandle();
+            Passwords.releasePinArgs(pin);
+        }
+    }
+}

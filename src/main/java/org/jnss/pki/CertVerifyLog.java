@@ -1,0 +1,108 @@
+package org.jnss.pki;
+
+import org.jnss.asn1.Formatted;
+import org.jnss.asn1.Lines;
+import org.jnss.core.Python;
+import org.jnss.natives.Mem;
+import org.jnss.natives.NssPki;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The diagnostics of one verification (CERTVerifyLog): its nodes, in NSS's
+ * order. NSS's log (arena and node certificate references) is read once when
+ * the verification returns; the nodes' certificates become Certificate objects
+ * and the arena is freed at once, so nothing native outlives the call.
+ */
+@Python.Type(doc = "CertVerifyLog()\n\n"
+        + "An object which collects diagnostic information during\n"
+        + "certification validation.\n")
+public final class CertVerifyLog extends Formatted {
+    // CERTVerifyLog and CERTVerifyLogNode (LP64, checked with offsetof against certt.h)
+    static final int LOG_ARENA = 0, LOG_COUNT = 8, LOG_HEAD = 16, LOG_SIZE = 32;
+    static final int NODE_CERT = 0, NODE_ERROR = 8, NODE_DEPTH = 16, NODE_ARG = 24, NODE_NEXT = 32;
+
+    private final List<CertVerifyLogNode> nodes;
+
+    private CertVerifyLog(List<CertVerifyLogNode> nodes) {
+        this.nodes = Collections.unmodifiableList(nodes);
+    }
+
+    /** An empty log, as python-nss's CertVerifyLog() makes. */
+    @Python("CertVerifyLog()")
+    public static CertVerifyLog create() {
+        return new CertVerifyLog(new ArrayList<>());
+    }
+
+    /** An empty native log with its own arena; free it with {@link #consume}. */
+    static long allocate() {
+        long arena = NssPki.PORT_NewArena(512);
+        if (arena == 0) throw new OutOfMemoryError("PORT_NewArena");
+        long log = NssPki.PORT_ArenaZAlloc(arena, LOG_SIZE);
+        if (log == 0) {
+            NssPki.PORT_FreeArena(arena, 0);
+            throw new OutOfMemoryError("PORT_ArenaZAlloc");
+        }
+        Mem.setPointer(log, LOG_ARENA, arena);
+        return log;
+    }
+
+    /**
+     * Copies the nodes of a native log, taking over their certificate
+     * references, and frees the log's arena.
+     */
+    static CertVerifyLog consume(long log) {
+        List<CertVerifyLogNode> nodes = new ArrayList<>();
+        long arena = Mem.getPointer(log, LOG_ARENA);
+        try {
+            for (long n = Mem.getPointer(log, LOG_HEAD); n != 0; n = Mem.getPointer(n, NODE_NEXT)) {
+                long cert = Mem.getPointer(n, NODE_CERT);
+                Mem.setPointer(n, NODE_CERT, 0);
+                int error = (int) Mem.getLong(n, NODE_ERROR);
+                int depth = Mem.getInt(n, NODE_DEPTH);
+                long arg = Mem.getPointer(n, NODE_ARG);
+                nodes.add(new CertVerifyLogNode(cert == 0 ? null : new Certificate(cert), error, depth, arg));
+            }
+        } finally {
+            NssPki.PORT_FreeArena(arena, 0);
+        }
+        return new CertVerifyLog(nodes);
+    }
+
+    /** Number of nodes. */
+    @Python("count")
+    public int getCount() { return nodes.size(); }
+
+    @Python("__len__()")
+    public int len() { return nodes.size(); }
+
+    @Python("__getitem__(index)")
+    public CertVerifyLogNode getItem(int index) {
+        int i = index < 0 ? index + nodes.size() : index;
+        if (i < 0 || i >= nodes.size()) throw new IndexOutOfBoundsException("CertVerifyLog index out of range");
+        return nodes.get(i);
+    }
+
+    public List<CertVerifyLogNode> nodes() { return nodes; }
+
+    @Override
+    public Lines lines(int level) {
+        Lines lines = new Lines();
+        lines.pair(level, "Validation Errors", Integer.toString(nodes.size()));
+        int depth = -1;
+        int i = 0;
+        for (CertVerifyLogNode node : nodes) {
+            if (node.getDepth() != depth) {
+                depth = node.getDepth();
+                lines.label(level, "Certificate at chain depth " + depth);
+                CertVerifyLogNode.certificateSummary(lines, level + 1, node.getCertificate());
+                lines.list.add(new Object[]{level});
+            }
+            lines.label(level + 1, "Validation Error #" + ++i);
+            node.errorLines(lines, level + 2);
+        }
+        return lines;
+    }
+}

@@ -1,0 +1,179 @@
+package org.jnss.pki;
+
+import org.jnss.asn1.Asn1Fmt;
+import org.jnss.asn1.Formatted;
+import org.jnss.asn1.Lines;
+import org.jnss.asn1.Scratch;
+import org.jnss.core.Python;
+import org.jnss.error.ErrorConstants;
+import org.jnss.error.NSPRError;
+import org.jnss.natives.Layout;
+import org.jnss.natives.Mem;
+import org.jnss.natives.NssPki;
+import org.jnss.natives.NssPkix;
+import org.jnss.nss.NssConstants;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A PKCS #10 certificate request, decoded by NSS as python-nss does it: the
+ * signed data (CERT_SignedDataTemplate), the request inside it
+ * (CERT_CertificateRequestTemplate), the signature checked with the request's
+ * own public key, and the extensions of the first extension request
+ * attribute. Everything is copied out of NSS at construction; the DER is kept
+ * to render the public key.
+ */
+@Python.Type(doc = "CertificateRequest(data=None)\n\n"
+        + ":Parameters:\n"
+        + "    data : SecItem or str or any buffer compatible object\n"
+        + "        Data to initialize the certificate request from, must be in DER format\n\n"
+        + "An object representing a certificate request")
+public final class CertificateRequest extends Formatted {
+    // CERTCertificateRequest (136): arena 0, version 8, subject 32, subjectPublicKeyInfo 48, attributes 128
+    static final int REQ_ARENA = 0, REQ_VERSION = 8, REQ_SUBJECT = 32, REQ_SPKI = 48, REQ_ATTRIBUTES = 128, REQ_SIZE = 136;
+    // CERTAttribute (32): attrType 0, attrValue 24
+    static final int ATTR_TYPE = 0, ATTR_VALUE = 24;
+
+    /** The DER, or null for CertificateRequest() without data. */
+    private final byte[] der;
+    private final byte[] version;
+    private final DN subject;
+    private final List<CertificateExtension> extensions;
+
+    private CertificateRequest(byte[] der, byte[] version, DN subject, List<CertificateExtension> extensions) {
+        this.der = der;
+        this.version = version;
+        this.subject = subject;
+        this.extensions = extensions;
+    }
+
+    @Python("CertificateRequest(data=None)")
+    public static CertificateRequest create(byte[] data) {
+        if (data == null) return new CertificateRequest(null, null, null, null);
+        return Decoded.use(data, d -> new CertificateRequest(data.clone(),
+                Scratch.itemBytes(d.req + REQ_VERSION), DN.fromNative(d.req + REQ_SUBJECT), d.extensions()));
+    }
+
+    /** A request decoded into a scratch arena, valid inside {@link #use}. */
+    static final class Decoded {
+        final long req;
+        private final long attributes;
+
+        private Decoded(long req) {
+            this.req = req;
+            this.attributes = Mem.getPointer(req, REQ_ATTRIBUTES);
+        }
+
+        /** Decodes and verifies der, then applies f to the decoded request. */
+        static <T> T use(byte[] der, java.util.function.Function<Decoded, T> f) {
+            try (Scratch s = new Scratch()) {
+                long arena = s.arena();
+                long req = NssPki.PORT_ArenaZAlloc(arena, REQ_SIZE);
+                long sd = NssPki.PORT_ArenaZAlloc(arena, Layout.SD_SIZE);
+                if (req == 0 || sd == 0) throw NSPRError.last();
+                Mem.setPointer(req, REQ_ARENA, arena);
+                // the request is signed data: decode the envelope, then the request inside it
+                if (NssPki.SEC_ASN1DecodeItem(arena, sd, NssPki.NSS_Get_CERT_SignedDataTemplate(0, 0), s.item(der)) != 0)
+                    throw NSPRError.last();
+                if (NssPki.SEC_ASN1DecodeItem(arena, req, NssPkix.NSS_Get_CERT_CertificateRequestTemplate(0, 0),
+                        sd + Layout.SD_DATA) != 0)
+                    throw NSPRError.last();
+                if (NssPkix.CERT_VerifySignedDataWithPublicKeyInfo(sd, req + REQ_SPKI, 0) != 0)
+                    throw NSPRError.last();
+                return f.apply(new Decoded(req));
+            }
+        }
+
+        /** The CERTAttribute pointers. */
+        List<Long> attributes() {
+            return Scratch.pointerArray(attributes);
+        }
+
+        /**
+         * The extensions of the first extension request attribute (none without
+         * one), as python-nss reads them (not NSS's CERT_GetCertificateRequestExtensions,
+         * which only looks at the first attribute).
+         */
+        List<CertificateExtension> extensions() {
+            for (long attr : attributes()) {
+                if (Asn1Fmt.oidTag(Scratch.itemBytes(attr + ATTR_TYPE)) != NssConstants.SEC_OID_PKCS9_EXTENSION_REQUEST)
+                    continue;
+                long values = Mem.getPointer(attr, ATTR_VALUE);
+                if (values == 0 || Mem.getPointer(values, 0) == 0)
+                    throw new NSPRError("CERT_GetCertificateRequestExtensions failed", ErrorConstants.SEC_ERROR_INVALID_ARGS);
+                List<CertificateExtension> exts = CertAttribute.decodeExtensions(values);
+                if (exts == null) throw NSPRError.last("CERT_GetCertificateRequestExtensions failed");
+                return exts;
+            }
+            return List.of();
+        }
+    }
+
+    /** python-nss reads a request made without data through a NULL pointer; here it is a ValueError. */
+    private void requireData() {
+        if (der == null) throw new IllegalArgumentException("nss.nss.CertificateRequest is uninitialized");
+    }
+
+    @Python("subject")
+    public DN getSubject() {
+        requireData();
+        return subject;
+    }
+
+    @Python("version")
+    public Object getVersion() {
+        requireData();
+        return Asn1Fmt.pyInt(Asn1Fmt.integer(version));
+    }
+
+    @Python("extensions")
+    public Object[] getExtensions() {
+        requireData();
+        return extensions.toArray();
+    }
+
+    @Python("attributes")
+    public Object[] getAttributes() {
+        requireData();
+        return Decoded.use(der, d -> {
+            List<Object> out = new ArrayList<>();
+            for (long attr : d.attributes()) out.add(CertAttribute.fromNative(attr));
+            return out.toArray();
+        });
+    }
+
+    /** The request's public key info, read from the DER on each access (as python-nss makes a new object each time). */
+    @Python("subject_public_key_info")
+    public SubjectPublicKeyInfo getSubjectPublicKeyInfo() {
+        return withSubjectPublicKeyInfo(SubjectPublicKeyInfo::fromNative);
+    }
+
+    /** Applies f to the request's CERTSubjectPublicKeyInfo, valid for the call. */
+    <T> T withSubjectPublicKeyInfo(java.util.function.LongFunction<T> f) {
+        requireData();
+        return Decoded.use(der, d -> f.apply(d.req + REQ_SPKI));
+    }
+
+    @Override
+    public Lines lines(int level) {
+        requireData();
+        Object[] attributes = getAttributes();
+        Lines lines = new Lines();
+        lines.label(level + 1, "Data");
+        lines.pair(level + 2, "Version", Asn1Fmt.decHex(Asn1Fmt.integer(version)));
+        lines.pair(level + 2, "Subject", subject.render());
+        lines.label(level + 2, "Subject Public Key Info");
+        withSubjectPublicKeyInfo(spki -> {
+            PkiFmt.subjectPublicKeyInfo(lines, level + 3, spki);
+            return null;
+        });
+        lines.text(level + 1, "Attributes: (" + attributes.length + " total)");
+        for (int i = 0; i < attributes.length; i++) {
+            lines.text(level + 2, "Attribute [" + i + "]");
+            lines.addAll(((CertAttribute) attributes[i]).lines(level + 3));
+            lines.blank();
+        }
+        return lines;
+    }
+}

@@ -1,0 +1,171 @@
+package org.jnss.pki;
+
+import org.jnss.asn1.BStr;
+import org.jnss.asn1.Scratch;
+import org.jnss.core.ArgumentError;
+import org.jnss.core.PyTypeNames;
+import org.jnss.core.PyValues;
+import org.jnss.core.Python;
+import org.jnss.error.NSPRError;
+import org.jnss.natives.NssPki;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.LongUnaryOperator;
+
+/**
+ * An X.500 distinguished name: an ordered list of {@link RDN}s, least specific
+ * first, rendered (by NSS) most specific first. Indexable by position, slice,
+ * attribute name, dotted OID or OID SecItem (names give the list of RDNs having
+ * such an AVA). Held on the Java heap; NSS's name functions see a native copy.
+ */
+@Python.Type(doc = "An object representing an X501 Distinguished Name (e.g DN).\n\n"
+        + "DN objects contain an ordered list of `RDN` objects.\n\n"
+        + "DN()\nDN('CN=www.redhat.com,OU=Web Operations,O=Red Hat Inc,L=Raleigh,ST=North Carolina,C=US')\n"
+        + "DN(rdn0, ...)\nDN([rdn0, rdn1])")
+public final class DN extends TaggedSequence<RDN> {
+    private final List<RDN> rdns;
+
+    DN(List<RDN> rdns) {
+        this.rdns = new ArrayList<>(rdns);
+    }
+
+    /** The DN of a native CERTName (copied). */
+    static DN fromNative(long name) {
+        return new DN(NameCodec.readName(name));
+    }
+
+    @Python("DN(*args)")
+    public static DN create(Object... args) {
+        if (args.length == 0) return new DN(List.of());
+        Object first = PyValues.toJava(args[0]);
+        if (first instanceof String s) return s.isEmpty() ? new DN(List.of()) : parse(s);
+        List<?> seq;
+        if (first instanceof RDN) seq = RDN.sequenceArg(args);
+        else if (first instanceof List<?> l) seq = l;
+        else throw new ArgumentError("must be an RDN object or list or tuple of RDN objects, not " + PyTypeNames.of(first));
+        if (seq.size() > RDN.MAX_ITEMS)
+            throw new IllegalArgumentException("to many RDN items, maximum is " + (RDN.MAX_ITEMS - 1)
+                    + ", received " + seq.size());
+        List<RDN> out = new ArrayList<>();
+        for (int i = 0; i < seq.size(); i++) {
+            Object item = PyValues.toJava(seq.get(i));
+            if (!(item instanceof RDN r))
+                throw new ArgumentError("item " + i + " must be an RDN object, not " + PyTypeNames.of(item));
+            out.add(r);
+        }
+        return new DN(out);
+    }
+
+    /** The name a DER Name encodes (decoded by NSS's CERT_NameTemplate); NSPRError when it is not one. */
+    public static DN fromDer(byte[] der) {
+        try (Scratch s = new Scratch()) {
+            long name = s.calloc(16); // CERTName: arena, rdns
+            if (NssPki.SEC_QuickDERDecodeItem(s.arena(), name, NssPki.NSS_Get_CERT_NameTemplate(0, 0), s.item(der)) != 0)
+                throw NSPRError.last();
+            return fromNative(name);
+        }
+    }
+
+    /** CERT_AsciiToName: the name NSS parses from the string. */
+    private static DN parse(String s) {
+        byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+        long name = NssPki.CERT_AsciiToName(Arrays.copyOf(utf8, utf8.length + 1));
+        if (name == 0) throw NSPRError.last("cannot parse X500 name \"" + s + "\"");
+        try {
+            return fromNative(name);
+        } finally {
+            NssPki.CERT_DestroyName(name);
+        }
+    }
+
+    /** Runs op on a native CERTName of this DN. */
+    private <T> T withNative(java.util.function.LongFunction<T> op) {
+        try (Scratch s = new Scratch()) {
+            return op.apply(NameCodec.nativeName(s, rdns));
+        }
+    }
+
+    // ---- sequence and mapping --------------------------------------------
+
+    @Override
+    List<RDN> items() {
+        return rdns;
+    }
+
+    @Override
+    boolean itemHasTag(RDN item, int tag) {
+        return item.hasTag(tag);
+    }
+
+    @Python("add_rdn(rdn)")
+    public void addRdn(RDN rdn) {
+        if (rdn == null) throw new ArgumentError("add_rdn() argument 1 must be nss.nss.RDN, not None");
+        rdns.add(rdn);
+    }
+
+    // ---- attributes ------------------------------------------------------
+
+    private byte[] attribute(LongUnaryOperator getter) {
+        return withNative(name -> NameCodec.portString(getter.applyAsLong(name)));
+    }
+
+    @Python("email_address")
+    public byte[] getEmailAddress() { return attribute(NssPki::CERT_GetCertEmailAddress); }
+
+    @Python("common_name")
+    public byte[] getCommonName() { return attribute(NssPki::CERT_GetCommonName); }
+
+    @Python("country_name")
+    public byte[] getCountryName() { return attribute(NssPki::CERT_GetCountryName); }
+
+    @Python("locality_name")
+    public byte[] getLocalityName() { return attribute(NssPki::CERT_GetLocalityName); }
+
+    @Python("state_name")
+    public byte[] getStateName() { return attribute(NssPki::CERT_GetStateName); }
+
+    @Python("org_name")
+    public byte[] getOrgName() { return attribute(NssPki::CERT_GetOrgName); }
+
+    @Python("org_unit_name")
+    public byte[] getOrgUnitName() { return attribute(NssPki::CERT_GetOrgUnitName); }
+
+    @Python("dc_name")
+    public byte[] getDcName() { return attribute(NssPki::CERT_GetDomainComponentName); }
+
+    @Python("cert_uid")
+    public byte[] getCertUid() { return attribute(NssPki::CERT_GetCertUid); }
+
+    // ---- rendering and comparison --------------------------------------------
+
+    /** CERT_NameToAscii: most specific RDN first, RFC 1485 escaping. */
+    String render() {
+        return withNative(NameCodec::nameToAscii);
+    }
+
+    @Python("__repr__()")
+    public byte[] repr() {
+        return BStr.bytes(render());
+    }
+
+    @Python("__str__()")
+    public byte[] str() {
+        return repr();
+    }
+
+    @Override
+    int cmp(Object other) {
+        if (!(other instanceof DN o)) throw new ArgumentError("Bad type, must be DN");
+        try (Scratch s = new Scratch()) {
+            return Integer.signum(NssPki.CERT_CompareName(NameCodec.nativeName(s, rdns), NameCodec.nativeName(s, o.rdns)));
+        }
+    }
+
+    @Override
+    public String toString() {
+        return render();
+    }
+}

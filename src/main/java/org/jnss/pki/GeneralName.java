@@ -1,0 +1,130 @@
+package org.jnss.pki;
+
+import org.jnss.asn1.BStr;
+import org.jnss.core.ArgumentError;
+import org.jnss.core.PyTypeNames;
+import org.jnss.core.Python;
+import org.jnss.core.Slice;
+import org.jnss.nss.NssConstants;
+
+import java.util.List;
+
+/**
+ * One X.509 general name (a CERTGeneralName, copied to the Java heap) as
+ * python-nss hands it out from extensions (AuthorityInfoAccess.location,
+ * CRLDistributionPoint.issuer, get_general_names(AsObject)). Python cannot
+ * create instances. python-nss copies a single name into each object, so it is
+ * a sequence of length 1 holding itself.
+ */
+@Python.Type(doc = "An object representing a GeneralName or list of GeneralNames.\n\n")
+public final class GeneralName {
+    private static final String[] TYPE_NAMES = {null, "certOtherName", "certRFC822Name", "certDNSName",
+            "certX400Address", "certDirectoryName", "certEDIPartyName", "certURI", "certIPAddress", "certRegisterID"};
+
+    private final PkiFmt.GeneralName name;
+
+    GeneralName(PkiFmt.GeneralName name) {
+        this.name = name;
+    }
+
+    /** The name as PkiFmt decoded it. */
+    PkiFmt.GeneralName decoded() {
+        return name;
+    }
+
+    @Python("name")
+    public byte[] getName() {
+        return BStr.bytes(name.value());
+    }
+
+    @Python("type_enum")
+    public int getTypeEnum() {
+        return name.type();
+    }
+
+    /** The name of the CERTGeneralNameType constant (e.g. "certURI"). */
+    @Python("type_name")
+    public byte[] getTypeName() {
+        int t = name.type();
+        if (t <= 0 || t >= TYPE_NAMES.length)
+            throw new org.jnss.core.KeyError("GeneralName type name not found: " + Integer.toUnsignedString(t));
+        return BStr.bytes(TYPE_NAMES[t]);
+    }
+
+    @Python("type_string")
+    public byte[] getTypeString() {
+        return BStr.bytes(name.typeString());
+    }
+
+    /**
+     * The name in one representation. (python-nss 1.0.1 documents this
+     * signature but parses its argument into the wrong C type and corrupts its
+     * stack; this is the documented behaviour.)
+     */
+    @Python("get_name(repr_kind=AsString)")
+    public Object getNameAs(int reprKind) {
+        return represent(this, reprKind);
+    }
+
+    /** A general name in a repr_kind (CERTGeneralName_list_to_tuple's element conversion). */
+    static Object represent(GeneralName g, int reprKind) {
+        PkiFmt.GeneralName n = g.name;
+        return switch (reprKind) {
+            case NssConstants.AsObject -> g;
+            case NssConstants.AsString -> BStr.bytes(n.value());
+            case NssConstants.AsTypeString -> BStr.bytes(n.typeString());
+            case NssConstants.AsTypeEnum -> n.type();
+            case NssConstants.AsLabeledString -> BStr.bytes(n.labeled());
+            default -> throw new IllegalArgumentException("Unsupported representation kind (" + reprKind + ")");
+        };
+    }
+
+    /** get_general_names(repr_kind): a tuple of the names; an empty list is () whatever the kind. */
+    static Object[] tuple(List<GeneralName> names, int reprKind) {
+        Object[] out = new Object[names.size()];
+        for (int i = 0; i < out.length; i++) out[i] = represent(names.get(i), reprKind);
+        return out;
+    }
+
+    static List<GeneralName> wrap(List<PkiFmt.GeneralName> names) {
+        return names.stream().map(GeneralName::new).toList();
+    }
+
+    /** The labeled string, e.g. "URI: http://crl.example.com/ca.crl". */
+    @Python("__repr__()")
+    public byte[] repr() {
+        return BStr.bytes(name.labeled());
+    }
+
+    @Python("__len__()")
+    public int length() {
+        return 1;
+    }
+
+    @Python("__getitem__(index)")
+    public GeneralName getItem(Object index) {
+        sequenceIndex(index, 1, "GeneralName index out of range");
+        return new GeneralName(name);
+    }
+
+    /**
+     * A CPython 2 sequence index (sq_item): an integer, negative counting from
+     * the end; anything else is "sequence index must be integer".
+     */
+    static int sequenceIndex(Object index, int len, String outOfRange) {
+        long i;
+        if (index instanceof Integer || index instanceof Long) i = ((Number) index).longValue();
+        else if (index instanceof Boolean b) i = b ? 1 : 0;
+        else if (index instanceof java.math.BigInteger bi) i = bi.signum() < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
+        else throw new ArgumentError("sequence index must be integer, not '"
+                    + (index instanceof Slice ? "slice" : PyTypeNames.of(index)) + "'");
+        if (i < 0) i += len;
+        if (i < 0 || i >= len) throw new IndexOutOfBoundsException(outOfRange);
+        return (int) i;
+    }
+
+    @Override
+    public String toString() {
+        return name.labeled();
+    }
+}

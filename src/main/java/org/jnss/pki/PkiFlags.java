@@ -1,0 +1,223 @@
+package org.jnss.pki;
+
+import org.jnss.core.KeyError;
+import org.jnss.nss.Nss;
+import org.jnss.nss.NssConstants;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The flag and name helpers of nss.nss, as python-nss 1.0.1 has them: bit
+ * flags to names (cert_usage_flags, cert_type_flags, key_usage_flags,
+ * nss_init_flags, Certificate.trust_flags), DER bit
+ * strings and extension values to names (x509_key_usage, x509_cert_type,
+ * x509_ext_key_usage, x509_alt_name) and the CRL reason and general name type
+ * name lookups. Bound in {@link Nss}.
+ */
+public final class PkiFlags {
+    private PkiFlags() {}
+
+    /** A flag: its value, enum name and description. */
+    public record Flag(int value, String name, String description) {}
+
+    public static final Flag[] CERT_USAGE = {
+            new Flag(NssConstants.certificateUsageSSLClient, "certificateUsageSSLClient", "SSL Client"),
+            new Flag(NssConstants.certificateUsageSSLServer, "certificateUsageSSLServer", "SSL Server"),
+            new Flag(NssConstants.certificateUsageSSLServerWithStepUp, "certificateUsageSSLServerWithStepUp", "SSL Server With StepUp"),
+            new Flag(NssConstants.certificateUsageSSLCA, "certificateUsageSSLCA", "SSL CA"),
+            new Flag(NssConstants.certificateUsageEmailSigner, "certificateUsageEmailSigner", "Email Signer"),
+            new Flag(NssConstants.certificateUsageEmailRecipient, "certificateUsageEmailRecipient", "Email Recipient"),
+            new Flag(NssConstants.certificateUsageObjectSigner, "certificateUsageObjectSigner", "Object Signer"),
+            new Flag(NssConstants.certificateUsageUserCertImport, "certificateUsageUserCertImport", "User Certificate Import"),
+            new Flag(NssConstants.certificateUsageVerifyCA, "certificateUsageVerifyCA", "Verify CA"),
+            new Flag(NssConstants.certificateUsageProtectedObjectSigner, "certificateUsageProtectedObjectSigner", "Protected Object Signer"),
+            new Flag(NssConstants.certificateUsageStatusResponder, "certificateUsageStatusResponder", "Status Responder"),
+            new Flag(NssConstants.certificateUsageAnyCA, "certificateUsageAnyCA", "Any CA"),
+    };
+
+    /** NS_CERT_TYPE_* (certt.h); the first eight are the bits of the Netscape cert type extension, in bit order. */
+    public static final Flag[] CERT_TYPE = {
+            new Flag(0x80, "NS_CERT_TYPE_SSL_CLIENT", "SSL Client"),
+            new Flag(0x40, "NS_CERT_TYPE_SSL_SERVER", "SSL Server"),
+            new Flag(0x20, "NS_CERT_TYPE_EMAIL", "Email"),
+            new Flag(0x10, "NS_CERT_TYPE_OBJECT_SIGNING", "Object Signing"),
+            new Flag(0x08, "NS_CERT_TYPE_RESERVED", "Reserved"),
+            new Flag(0x04, "NS_CERT_TYPE_SSL_CA", "SSL CA"),
+            new Flag(0x02, "NS_CERT_TYPE_EMAIL_CA", "Email CA"),
+            new Flag(0x01, "NS_CERT_TYPE_OBJECT_SIGNING_CA", "Object Signing CA"),
+            new Flag(0x8000, "EXT_KEY_USAGE_TIME_STAMP", "Key Usage Timestamp"),
+            new Flag(0x4000, "EXT_KEY_USAGE_STATUS_RESPONDER", "Key Usage Status Responder"),
+    };
+
+    /** KU_*; the first eight are the bits of the key usage extension, in bit order. */
+    public static final Flag[] KEY_USAGE = {
+            new Flag(NssConstants.KU_DIGITAL_SIGNATURE, "KU_DIGITAL_SIGNATURE", "Digital Signature"),
+            new Flag(NssConstants.KU_NON_REPUDIATION, "KU_NON_REPUDIATION", "Non-Repudiation"),
+            new Flag(NssConstants.KU_KEY_ENCIPHERMENT, "KU_KEY_ENCIPHERMENT", "Key Encipherment"),
+            new Flag(NssConstants.KU_DATA_ENCIPHERMENT, "KU_DATA_ENCIPHERMENT", "Data Encipherment"),
+            new Flag(NssConstants.KU_KEY_AGREEMENT, "KU_KEY_AGREEMENT", "Key Agreement"),
+            new Flag(NssConstants.KU_KEY_CERT_SIGN, "KU_KEY_CERT_SIGN", "Certificate Signing"),
+            new Flag(NssConstants.KU_CRL_SIGN, "KU_CRL_SIGN", "CRL Signing"),
+            new Flag(NssConstants.KU_ENCIPHER_ONLY, "KU_ENCIPHER_ONLY", "Encipher Only"),
+            new Flag(NssConstants.KU_DIGITAL_SIGNATURE_OR_NON_REPUDIATION, "KU_DIGITAL_SIGNATURE_OR_NON_REPUDIATION",
+                    "Digital Signature or Non-Repudiation"),
+            new Flag(NssConstants.KU_KEY_AGREEMENT_OR_ENCIPHERMENT, "KU_KEY_AGREEMENT_OR_ENCIPHERMENT",
+                    "Key Agreement or Data Encipherment"),
+            new Flag(NssConstants.KU_NS_GOVT_APPROVED, "KU_NS_GOVT_APPROVED", "Government Approved"),
+    };
+
+    /** CERTDB_* trust flags (certdb.h), for Certificate.trust_flags and the *_trust_str properties. */
+    static final Flag[] TRUST = {
+            new Flag(NssConstants.CERTDB_TERMINAL_RECORD, "CERTDB_TERMINAL_RECORD", "Terminal Record"),
+            new Flag(NssConstants.CERTDB_TRUSTED, "CERTDB_TRUSTED", "Trusted"),
+            new Flag(NssConstants.CERTDB_SEND_WARN, "CERTDB_SEND_WARN", "Warn When Sending"),
+            new Flag(NssConstants.CERTDB_VALID_CA, "CERTDB_VALID_CA", "Valid CA"),
+            new Flag(NssConstants.CERTDB_TRUSTED_CA, "CERTDB_TRUSTED_CA", "Trusted CA"),
+            new Flag(NssConstants.CERTDB_NS_TRUSTED_CA, "CERTDB_NS_TRUSTED_CA", "Netscape Trusted CA"),
+            new Flag(NssConstants.CERTDB_USER, "CERTDB_USER", "User"),
+            new Flag(NssConstants.CERTDB_TRUSTED_CLIENT_CA, "CERTDB_TRUSTED_CLIENT_CA", "Trusted Client CA"),
+            new Flag(NssConstants.CERTDB_GOVT_APPROVED_CA, "CERTDB_GOVT_APPROVED_CA", "Step-up"),
+    };
+
+    private static void checkFlagsKind(int reprKind) {
+        if (reprKind != NssConstants.AsEnum && reprKind != NssConstants.AsEnumName
+                && reprKind != NssConstants.AsEnumDescription)
+            throw new IllegalArgumentException("Unsupported representation kind (" + reprKind + ")");
+    }
+
+    /**
+     * python-nss's "unknown bit flags %#x" for the bits no flag names, as
+     * python-nss under Python 2 printed it: PyString_FromFormat skips the
+     * '#' flag and formats the C int with "%x", so plain lowercase hex of
+     * the 32 bits, without 0x. (Python 3's PyUnicode_FromFormat gives up at
+     * the '#' and copies "%#x" literally, which the Python 3 reference shows.)
+     */
+    static String unknownBits(int bits) {
+        return "unknown bit flags " + Integer.toHexString(bits);
+    }
+
+    /**
+     * The flags set in flags as a sorted list of values, names or
+     * descriptions, plus {@link #unknownBits} for the bits left. Sorted as
+     * Python 2 sorts: numbers before strings. The one implementation of
+     * cert_usage_flags, cert_type_flags, key_usage_flags, nss_init_flags
+     * and Certificate.trust_flags.
+     */
+    public static List<Object> flags(Flag[] table, int flags, int reprKind) {
+        checkFlagsKind(reprKind);
+        List<Integer> values = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
+        for (Flag f : table) {
+            if ((flags & f.value()) == 0) continue;
+            flags &= ~f.value();
+            if (reprKind == NssConstants.AsEnum) values.add(f.value());
+            else texts.add(reprKind == NssConstants.AsEnumName ? f.name() : f.description());
+        }
+        if (flags != 0) texts.add(unknownBits(flags));
+        values.sort(null);
+        texts.sort(null);
+        List<Object> out = new ArrayList<>(values);
+        out.addAll(texts);
+        return out;
+    }
+
+    // ---- DER bit strings and extension values ------------------------------
+
+    /** The set bits of a DER BIT STRING that the first eight flags of table name, in bit order, per repr_kind. */
+    public static Object[] bitString(Flag[] table, byte[] der, int reprKind) {
+        PkiFmt.Bits bits = PkiFmt.derBitString(der);
+        List<Object> out = new ArrayList<>();
+        long n = Math.min(8, bits.count());
+        for (int i = 0; i < n; i++) {
+            if (!bits.bit(i)) continue;
+            Flag f = table[i];
+            out.add(switch (reprKind) {
+                case NssConstants.AsEnum -> f.value();
+                case NssConstants.AsEnumName -> f.name();
+                case NssConstants.AsEnumDescription -> f.description();
+                case NssConstants.AsIndex -> i;
+                default -> throw new IllegalArgumentException("Unsupported representation kind (" + reprKind + ")");
+            });
+        }
+        return out.toArray();
+    }
+
+    /**
+     * x509_alt_name: the general names of an alternative name extension, per
+     * repr_kind (AsObject: GeneralName objects). The value is decoded before
+     * the kind is checked, as python-nss does.
+     */
+    public static Object[] altNames(byte[] value, int reprKind) {
+        return GeneralName.tuple(GeneralName.wrap(PkiFmt.altNames(value)), reprKind);
+    }
+
+    // ---- name <-> value lookups ----------------------------------------------
+
+    /**
+     * A python-nss constant table with lookups both ways: by value (the
+     * constant's name) and by name, case-insensitively, with or without the
+     * prefix (e.g. "crlEntryReasonKeyCompromise", "reasonkeycompromise").
+     */
+    public static final class NameTable {
+        private final Map<Integer, String> byValue = new LinkedHashMap<>();
+        private final Map<String, Integer> byName = new LinkedHashMap<>();
+        private final String what;
+
+        public NameTable(String what, String prefix, Object... nameValuePairs) {
+            this.what = what;
+            for (int i = 0; i < nameValuePairs.length; i += 2) {
+                String name = (String) nameValuePairs[i];
+                int value = (Integer) nameValuePairs[i + 1];
+                byValue.put(value, name);
+                byName.put(name.toLowerCase(Locale.ROOT), value);
+                if (name.startsWith(prefix)) byName.put(name.substring(prefix.length()).toLowerCase(Locale.ROOT), value);
+            }
+        }
+
+        /** The name of a value; the value is read as the C enum python-nss converts it to (32 bits, unsigned). */
+        public String name(long value) {
+            long v = value & 0xffffffffL;
+            String n = v <= Integer.MAX_VALUE ? byValue.get((int) v) : null;
+            if (n == null) throw new KeyError(what + " name not found: " + v);
+            return n;
+        }
+
+        public int value(String name) {
+            Integer v = byName.get(name.toLowerCase(Locale.ROOT));
+            if (v == null) throw new KeyError(what + " name not found: " + name);
+            return v;
+        }
+
+        List<String> names() {
+            return Arrays.asList(byValue.values().toArray(new String[0]));
+        }
+    }
+
+    public static final NameTable CRL_REASONS = new NameTable("CRL reason", "crlEntry",
+            "crlEntryReasonUnspecified", NssConstants.crlEntryReasonUnspecified,
+            "crlEntryReasonKeyCompromise", NssConstants.crlEntryReasonKeyCompromise,
+            "crlEntryReasonCaCompromise", NssConstants.crlEntryReasonCaCompromise,
+            "crlEntryReasonAffiliationChanged", NssConstants.crlEntryReasonAffiliationChanged,
+            "crlEntryReasonSuperseded", NssConstants.crlEntryReasonSuperseded,
+            "crlEntryReasonCessationOfOperation", NssConstants.crlEntryReasonCessationOfOperation,
+            "crlEntryReasoncertificatedHold", NssConstants.crlEntryReasoncertificatedHold,
+            "crlEntryReasonRemoveFromCRL", NssConstants.crlEntryReasonRemoveFromCRL,
+            "crlEntryReasonPrivilegeWithdrawn", NssConstants.crlEntryReasonPrivilegeWithdrawn,
+            "crlEntryReasonAaCompromise", NssConstants.crlEntryReasonAaCompromise);
+
+    public static final NameTable GENERAL_NAME_TYPES = new NameTable("GeneralName type", "cert",
+            "certOtherName", NssConstants.certOtherName,
+            "certRFC822Name", NssConstants.certRFC822Name,
+            "certDNSName", NssConstants.certDNSName,
+            "certX400Address", NssConstants.certX400Address,
+            "certDirectoryName", NssConstants.certDirectoryName,
+            "certEDIPartyName", NssConstants.certEDIPartyName,
+            "certURI", NssConstants.certURI,
+            "certIPAddress", NssConstants.certIPAddress,
+            "certRegisterID", NssConstants.certRegisterID);
+}

@@ -1,0 +1,129 @@
+package org.jnss.pki;
+
+import org.jnss.asn1.BStr;
+import org.jnss.asn1.Scratch;
+import org.jnss.core.ArgumentError;
+import org.jnss.core.PyTypeNames;
+import org.jnss.core.PyValues;
+import org.jnss.core.Python;
+import org.jnss.natives.Mem;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * A relative distinguished name: an ordered list of {@link AVA}s, indexable by
+ * position, slice, attribute name, dotted OID or OID SecItem (names always
+ * give a list of the matching AVAs).
+ */
+@Python.Type(doc = "An object representing an X501 Relative Distinguished Name (e.g. RDN).\n\n"
+        + "RDN objects contain an ordered list of `AVA` objects.\n\n"
+        + "RDN()\nRDN(nss.AVA('cn', 'www.redhat.com'))\nRDN([ava0, ava1])")
+public final class RDN extends TaggedSequence<AVA> {
+    /** python-nss's limit (CERT_CreateRDN takes at most 10 AVAs). */
+    static final int MAX_ITEMS = 10;
+
+    private final List<AVA> avas;
+
+    RDN(List<AVA> avas) {
+        this.avas = List.copyOf(avas);
+    }
+
+    List<AVA> avas() { return avas; }
+
+    @Python("RDN(*avas)")
+    public static RDN create(Object... args) {
+        List<AVA> out = new ArrayList<>();
+        if (args.length > 0) {
+            List<?> seq = sequenceArg(args);
+            if (seq.size() > MAX_ITEMS)
+                throw new IllegalArgumentException("to many AVA items, maximum is " + (MAX_ITEMS - 1)
+                        + ", received " + seq.size());
+            for (int i = 0; i < seq.size(); i++) {
+                Object item = PyValues.toJava(seq.get(i));
+                if (!(item instanceof AVA a))
+                    throw new ArgumentError("item " + i + " must be an AVA object, not " + PyTypeNames.of(item));
+                out.add(a);
+            }
+        }
+        return new RDN(out);
+    }
+
+    /** The items of *args: the first argument itself when it is a list or tuple. */
+    static List<?> sequenceArg(Object[] args) {
+        Object first = PyValues.toJava(args[0]);
+        if (first instanceof List<?> l) return l;
+        List<Object> all = new ArrayList<>();
+        Collections.addAll(all, args);
+        return all;
+    }
+
+    @Override
+    List<AVA> items() {
+        return avas;
+    }
+
+    @Override
+    boolean itemHasTag(AVA item, int tag) {
+        return item.getOidTag() == tag;
+    }
+
+    boolean hasTag(int tag) {
+        for (AVA a : avas) if (a.getOidTag() == tag) return true;
+        return false;
+    }
+
+    /** "NAME=value" of each AVA joined by '+'. */
+    String render() {
+        StringBuilder b = new StringBuilder();
+        try (Scratch s = new Scratch()) {
+            for (AVA a : avas) {
+                if (b.length() > 0) b.append('+');
+                b.append(NameCodec.avaToString(s, NameCodec.nativeAva(s, a)));
+            }
+        }
+        return b.toString();
+    }
+
+    @Python("__repr__()")
+    public byte[] repr() {
+        return BStr.bytes(render());
+    }
+
+    @Python("__str__()")
+    public byte[] str() {
+        return repr();
+    }
+
+    // ---- comparison: number of AVAs, then AVA by AVA ----
+
+    static int compare(RDN a, RDN b) {
+        if (a.avas.size() != b.avas.size()) return a.avas.size() < b.avas.size() ? -1 : 1;
+        for (int i = 0; i < a.avas.size(); i++) {
+            int c = AVA.compare(a.avas.get(i), b.avas.get(i));
+            if (c != 0) return c;
+        }
+        return 0;
+    }
+
+    @Override
+    int cmp(Object other) {
+        if (!(other instanceof RDN o)) throw new ArgumentError("Bad type, must be RDN");
+        return compare(this, o);
+    }
+
+    /** A native CERTRDN (in the scratch scope) for these AVAs. */
+    long toNative(Scratch s) {
+        long array = s.calloc((long) (avas.size() + 1) * Mem.POINTER_SIZE);
+        for (int i = 0; i < avas.size(); i++) Mem.setPointer(array, (long) i * Mem.POINTER_SIZE, NameCodec.nativeAva(s, avas.get(i)));
+        long rdn = s.calloc(Mem.POINTER_SIZE);
+        Mem.setPointer(rdn, 0, array);
+        return rdn;
+    }
+
+    @Override
+    public String toString() {
+        return render();
+    }
+}

@@ -1,0 +1,68 @@
+package org.jnss.pki;
+
+import org.jnss.asn1.Formatted;
+import org.jnss.asn1.Lines;
+import org.jnss.asn1.Scratch;
+import org.jnss.core.Python;
+import org.jnss.error.NSPRError;
+import org.jnss.natives.Layout;
+import org.jnss.natives.Mem;
+import org.jnss.natives.NssPki;
+import org.jnss.nss.NssRuntime;
+import org.jnss.nss.SecItem;
+
+/** DER signed data (CERTSignedData): the signed bytes, the signature algorithm and the signature. */
+@Python.Type(doc = "A object representing a signature")
+public final class SignedData extends Formatted {
+    private final byte[] der;
+    private final byte[] data;
+    private final AlgorithmID algorithm;
+    private final byte[] signature;
+
+    private SignedData(byte[] der, byte[] data, AlgorithmID algorithm, byte[] signature) {
+        this.der = der;
+        this.data = data;
+        this.algorithm = algorithm;
+        this.signature = signature;
+    }
+
+    /** Decodes DER signed data with NSS's template (NSPRError when it cannot). */
+    public static SignedData decode(byte[] der) {
+        NssRuntime.requireInitialized();
+        try (Scratch s = new Scratch()) {
+            long sd = s.calloc(Layout.SD_SIZE);
+            if (NssPki.SEC_ASN1DecodeItem(s.arena(), sd, NssPki.NSS_Get_CERT_SignedDataTemplate(0, 0), s.item(der)) != 0)
+                throw NSPRError.last("cannot decode DER encoded signed data");
+            long sig = sd + Layout.SD_SIGNATURE;
+            long bits = Mem.getInt(sig, Layout.ITEM_LEN) & 0xffffffffL;       // a BIT STRING: the length in bits
+            long p = Mem.getPointer(sig, Layout.ITEM_DATA);
+            byte[] signature = p == 0 ? new byte[0] : Mem.read(p, 0, (int) ((bits + 7) >> 3));
+            return new SignedData(der.clone(), Scratch.itemBytes(sd + Layout.SD_DATA),
+                    AlgorithmID.fromNative(sd + Layout.SD_ALGORITHM), signature);
+        }
+    }
+
+    @Python("der")
+    public SecItem getDer() { return new SecItem(der, 0, SecItem.Kind.DER); }
+
+    @Python("data")
+    public SecItem getData() { return new SecItem(data, 0, SecItem.Kind.DER); }
+
+    @Python("algorithm")
+    public AlgorithmID getAlgorithm() { return algorithm; }
+
+    @Python("signature")
+    public SecItem getSignature() { return new SecItem(signature, 0, SecItem.Kind.DER); }
+
+    @Override
+    public Lines lines(int level) {
+        NssRuntime.requireInitialized();
+        Lines lines = new Lines();
+        lines.label(level, "Signature Algorithm");
+        lines.addAll(algorithm.lines(level + 1));
+        lines.label(level, "Signature");
+        lines.hex(level + 1, signature);
+        PkiFmt.fingerprints(lines, level, der);
+        return lines;
+    }
+}

@@ -1,0 +1,104 @@
+package org.jnss.pki;
+
+import org.jnss.asn1.OidNames;
+import org.jnss.core.ArgumentError;
+import org.jnss.core.KeyError;
+import org.jnss.core.PyTypeNames;
+import org.jnss.core.Python;
+import org.jnss.core.Slice;
+import org.jnss.error.NSPRError;
+import org.jnss.nss.NssConstants;
+import org.jnss.nss.SecItem;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The sequence and mapping protocol python-nss gives DN (of RDNs) and RDN (of
+ * AVAs): len(), indexing by position or slice, and by attribute name, dotted
+ * OID or OID SecItem (the list of the items having such an attribute), has_key()
+ * and {@code in}.
+ */
+public abstract class TaggedSequence<T> extends Ordered {
+    /** The items, in order (the live list). */
+    abstract List<T> items();
+
+    /** Whether item is, or holds, an attribute with this OID tag. */
+    abstract boolean itemHasTag(T item, int tag);
+
+    @Python("__len__()")
+    public int length() {
+        return items().size();
+    }
+
+    @Python("__getitem__(key)")
+    public Object getItem(Object key) {
+        List<T> items = items();
+        Object k = key;
+        if (k instanceof Boolean b) k = b ? 1 : 0;
+        if (k instanceof Integer || k instanceof Long || k instanceof BigInteger) {
+            long i = index(k);
+            if (i < 0) i += items.size();
+            if (i < 0 || i >= items.size())
+                throw new IndexOutOfBoundsException(getClass().getSimpleName() + " index out of range");
+            return items.get((int) i);
+        }
+        if (k instanceof Slice s) {
+            int[] ix = s.indices(items.size());
+            List<T> out = new ArrayList<>();
+            for (int n = 0, j = ix[0]; n < ix[3]; n++, j += ix[2]) out.add(items.get(j));
+            return out;
+        }
+        if (k instanceof String || k instanceof SecItem) {
+            int tag = OidNames.tagOf(k);
+            if (tag == NssConstants.SEC_OID_UNKNOWN) throw unknown(k);
+            List<T> out = new ArrayList<>();
+            for (T item : items) if (itemHasTag(item, tag)) out.add(item);
+            if (out.isEmpty()) throw notFound(k);
+            return out;
+        }
+        throw new ArgumentError("indices must be integers or strings, not " + PyTypeNames.of(key));
+    }
+
+    @Python("has_key(arg)")
+    public boolean hasKey(Object arg) {
+        int tag = lookupTag(arg);
+        if (tag == NssConstants.SEC_OID_UNKNOWN) return false;
+        for (T item : items()) if (itemHasTag(item, tag)) return true;
+        return false;
+    }
+
+    @Python("__contains__(arg)")
+    public boolean contains(Object arg) {
+        return hasKey(arg);
+    }
+
+    private static long index(Object k) {
+        if (k instanceof BigInteger b) {
+            if (b.bitLength() >= 64) throw new IndexOutOfBoundsException("cannot fit 'long' into an index-sized integer");
+            return b.longValue();
+        }
+        return ((Number) k).longValue();
+    }
+
+    private static KeyError unknown(Object k) {
+        return k instanceof String s ? new KeyError("oid name unknown: \"" + s + "\"") : new KeyError("oid unknown");
+    }
+
+    private static KeyError notFound(Object k) {
+        return k instanceof String s ? new KeyError("oid name not found: \"" + s + "\"") : new KeyError("oid not found");
+    }
+
+    /** The tag an argument of has_key / in names, or SEC_OID_UNKNOWN when it names none. */
+    private static int lookupTag(Object arg) {
+        try {
+            int tag = OidNames.tagOf(arg);
+            return tag == OidNames.ERROR ? NssConstants.SEC_OID_UNKNOWN : tag;
+        } catch (RuntimeException e) {
+            if (e instanceof NSPRError) throw e;
+            // python-nss returns False here (leaving the lookup's exception set)
+            return NssConstants.SEC_OID_UNKNOWN;
+        }
+    }
+}

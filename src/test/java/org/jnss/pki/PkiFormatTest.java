@@ -1,0 +1,178 @@
+package org.jnss.pki;
+
+import org.jnss.asn1.Asn1Fmt;
+import org.jnss.asn1.BStr;
+import org.jnss.asn1.Lines;
+import org.jnss.asn1.OidNames;
+import org.jnss.core.ArgumentError;
+import org.jnss.error.ErrorConstants;
+import org.jnss.error.NSPRError;
+import org.jnss.nss.Nss;
+import org.jnss.nss.NssConstants;
+
+import org.junit.jupiter.api.Test;
+
+import java.math.BigInteger;
+import java.util.List;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The pure-Java parts of the PKI formatting: no NSS needed. */
+class PkiFormatTest {
+
+    private static byte[] b(int... v) {
+        byte[] out = new byte[v.length];
+        for (int i = 0; i < v.length; i++) out[i] = (byte) v[i];
+        return out;
+    }
+
+    @Test
+    void indentedFormatAlignsValuesPerGroupOfSameLevel() {
+        Lines l = new Lines();
+        l.label(0, "Data");
+        l.pair(2, "Version", "3 (0x2)");
+        l.pair(2, "Serial Number", "1 (0x1)");
+        l.label(2, "Validity");
+        l.pair(3, "Not Before", "x");
+        l.pair(3, "Not After", "y");
+        l.blank();
+        l.pair(1, "A", "");          // an empty value is no value: no justification
+        assertEquals("Data:\n"
+                + "        Version:       3 (0x2)\n"
+                + "        Serial Number: 1 (0x1)\n"
+                + "        Validity:\n"
+                + "            Not Before: x\n"
+                + "            Not After:  y\n"
+                + "\n"
+                + "    A:", l.indented(4));
+        // labels of lines without a value do not widen the column
+        assertEquals("Data:\n  Version: 3 (0x2)\n  Serial Number:", new Lines().label(0, "Data")
+                .pair(1, "Version", "3 (0x2)").pair(1, "Serial Number", "").indented(2));
+        assertThrows(ArgumentError.class, () -> new Lines().text(-1, "x").indented(4));
+        assertEquals("", new Lines().indented(4));
+    }
+
+    @Test
+    void formatLinesTuplesCarryBytes() {
+        List<Object[]> t = new Lines().label(1, "L").pair(2, "K", "v\u00e9").blank().toPython();
+        assertEquals(1, t.get(0)[0]);
+        assertArrayEquals("L:".getBytes(), (byte[]) t.get(0)[1]);
+        assertArrayEquals(b('v', 0xe9), (byte[]) t.get(1)[2]);
+        assertEquals(1, t.get(2).length);
+    }
+
+    @Test
+    void numbersAsPythonFormatsThem() {
+        assertEquals("3 (0x2)", Asn1Fmt.decHex(BigInteger.valueOf(3), BigInteger.valueOf(2)));
+        assertEquals("-5 (-0x5)", Asn1Fmt.decHex(BigInteger.valueOf(-5)));
+        assertEquals(BigInteger.valueOf(-128), Asn1Fmt.integer(b(0x80)));
+        assertEquals(BigInteger.valueOf(128), Asn1Fmt.integer(b(0x00, 0x80)));
+        assertEquals(BigInteger.ZERO, Asn1Fmt.integer(new byte[0]));
+        assertEquals(7, Asn1Fmt.pyInt(BigInteger.valueOf(7)));
+        assertEquals(1L << 40, Asn1Fmt.pyInt(BigInteger.ONE.shiftLeft(40)));
+        assertEquals(BigInteger.ONE.shiftLeft(70), Asn1Fmt.pyInt(BigInteger.ONE.shiftLeft(70)));
+    }
+
+    @Test
+    void stripTagAndLengthIsBounded() {
+        assertArrayEquals(b(1, 2), Asn1Fmt.stripTagAndLength(b(4, 2, 1, 2)));
+        assertArrayEquals(b(1, 2, 3), Asn1Fmt.stripTagAndLength(b(4, 1, 1, 2, 3)));   // the length is not checked
+        assertArrayEquals(b(9), Asn1Fmt.stripTagAndLength(b(4, 0x81, 1, 9)));
+        assertNull(Asn1Fmt.stripTagAndLength(b(4)));
+        assertNull(Asn1Fmt.stripTagAndLength(b(4, 0x84, 1)));
+    }
+
+    @Test
+    void escapedAsciiAndRepr() {
+        assertEquals("a\\?b\\x00\\xFF\\n\\\"", Asn1Fmt.escapedAscii(b('a', '?', 'b', 0, 0xff, '\n', '"')));
+        assertEquals("'ab'", BStr.repr("ab"));
+        assertEquals("\"a'b\"", BStr.repr("a'b"));
+        assertEquals("'\\xc3\\xbc\\t'", BStr.repr("\u00c3\u00bc\t"));
+        assertEquals("u'J\\xfcrgen \\u2713'", BStr.reprUnicode("J\u00fcrgen \u2713"));
+        assertEquals("['a', u'\\xe9', None]", Asn1Fmt.str(List.of("a", new Asn1Fmt.Uni("\u00e9"), "x")).replace("'x'", "None"));
+        assertEquals("()", PkiFmt.tupleStr(List.of()));
+        assertEquals("('Key Compromise',)", PkiFmt.tupleStr(List.of("Key Compromise")));
+        assertEquals("('a', 'b')", PkiFmt.tupleStr(List.of("a", "b")));
+    }
+
+    @Test
+    void bitStringsAsPythonNssReadsThem() {
+        // key usage: digitalSignature | keyEncipherment (0xa0, 5 unused bits)
+        PkiFmt.Bits bits = PkiFmt.derBitString(b(0x03, 0x02, 0x05, 0xa0));
+        assertEquals(3, bits.count());
+        assertEquals(List.of("Digital Signature", "Key Encipherment"), PkiFmt.keyUsage(b(0x03, 0x02, 0x05, 0xa0)));
+        assertEquals(List.of("SSL CA", "Email CA", "Object Signing CA"), PkiFmt.certType(b(0x03, 0x02, 0x00, 0x07)));
+        // a length beyond the data: the missing octets are zero bits, never read
+        assertEquals(List.of("Digital Signature"), PkiFmt.keyUsage(b(0x03, 0x7f, 0x00, 0x80)));
+        for (byte[] bad : new byte[][]{b(), b(0x04, 0x02, 0, 0), b(0x03), b(0x03, 0x01), b(0x03, 0x01, 0x00), b(0x03, 0x85, 1)}) {
+            NSPRError e = assertThrows(NSPRError.class, () -> PkiFmt.derBitString(bad));
+            assertEquals(ErrorConstants.SEC_ERROR_BAD_DATA, e.getErrorCode());
+        }
+    }
+
+    @Test
+    void trustFlagsSortedWithUnknownBits() {
+        // unknown bits as python-nss under Python 2 printed "%#x": plain hex of the C int
+        assertEquals(List.of("Trusted", "Trusted CA", "unknown bit flags 10000"),
+                PkiFlags.flags(PkiFlags.TRUST, 0x12 | 0x10000, NssConstants.AsEnumDescription));
+        assertEquals(List.of(2, 16, "unknown bit flags 400"), PkiFlags.flags(PkiFlags.TRUST, 0x412, NssConstants.AsEnum));
+        assertEquals(List.of("unknown bit flags fffffd00"), PkiFlags.flags(PkiFlags.TRUST, 0xfffffd00, NssConstants.AsEnumName));
+        assertEquals(List.of(2, 16), PkiFlags.flags(PkiFlags.TRUST, 0x12, NssConstants.AsEnum));
+        assertThrows(IllegalArgumentException.class, () -> PkiFlags.flags(PkiFlags.TRUST, 1, NssConstants.AsString));
+    }
+
+    @Test
+    void oneUnknownBitsText() {
+        assertEquals("unknown bit flags 1000", PkiFlags.unknownBits(0x1000));
+        assertEquals("unknown bit flags 80000000", PkiFlags.unknownBits(0x80000000));
+        assertEquals(List.of("NSS_INIT_READONLY", "unknown bit flags 1000"), Nss.nssInitFlags(0x1001, NssConstants.AsEnumName));
+        assertEquals(List.of("SSL Client", "unknown bit flags 10000"),
+                PkiFlags.flags(PkiFlags.CERT_USAGE, 0x10001, NssConstants.AsEnumDescription));
+    }
+
+    @Test
+    void oidStrings() {
+        assertTrue(OidNames.isOidString("2.5.4.3"));
+        assertTrue(OidNames.isOidString("OID.2.5.4.3"));
+        assertTrue(OidNames.isOidString("oid.2.5.4.3  "));
+        assertTrue(OidNames.isOidString("3"));
+        assertFalse(OidNames.isOidString("2..5"));
+        assertFalse(OidNames.isOidString(" 2.5"));
+        assertFalse(OidNames.isOidString("cn"));
+        assertFalse(OidNames.isOidString(""));
+        assertEquals("CN", OidNames.avaName(NssConstants.SEC_OID_AVA_COMMON_NAME));
+        assertNull(OidNames.avaName(NssConstants.SEC_OID_SHA256));
+    }
+
+    @Test
+    void anyDerRenderingNeverReadsOutsideTheData() {
+        // SEQUENCE renderings with absurd element lengths (NSS is not needed for these tags)
+        assertEquals(List.of("7", "(null)"), Asn1Fmt.any(b(0x30, 0x05, 0x02, 0x01, 0x07, 0x05, 0x00)));
+        assertEquals(List.of("[0] 01:02"), Asn1Fmt.any(b(0x30, 0x04, 0x80, 0x02, 0x01, 0x02)));
+        assertEquals(List.of("[0]"), Asn1Fmt.any(b(0x30, 0x04, 0x80, 0x84, 0x01, 0x02)));     // length past the end
+        assertEquals(java.util.Collections.singletonList(null), Asn1Fmt.any(b(0x30, 0x02, 0x30, 0x84)));
+        assertNull(Asn1Fmt.any(b(0x03, 0x02, 0x00, 0x01)));          // BIT STRING: python-nss renders None
+        assertEquals("(null)", Asn1Fmt.any(new byte[0]));
+        assertThrows(IllegalArgumentException.class, () -> Asn1Fmt.any(b(0x1e, 0x01, 0x41)));   // odd BMPString
+        assertThrows(IllegalArgumentException.class, () -> Asn1Fmt.any(b(0x0c, 0x01, 0xff)));   // bad UTF-8
+        Random rnd = new Random(42);
+        for (int i = 0; i < 20000; i++) {
+            byte[] d = new byte[rnd.nextInt(24)];
+            rnd.nextBytes(d);
+            if (d.length > 0) d[0] = (byte) (d[0] & 0xdf | (rnd.nextBoolean() ? 0x20 : 0) | 0x10);  // SET/SEQUENCE-ish
+            if (d.length > 0 && (d[0] & 0x1f) == 0x06) continue;                                   // OIDs need NSS
+            try {
+                Object r = Asn1Fmt.any(d);
+                Asn1Fmt.str(r);
+            } catch (IllegalArgumentException expected) {
+                // malformed strings: a ValueError
+            }
+        }
+    }
+}
