@@ -1,4 +1,9 @@
-"""Timing helper shared by the benchmark scripts (runs under python-nss and pynss)."""
+"""Timing helpers shared by the benchmark scripts (they run under python-nss and pynss alike).
+
+Every benchmark prints one line per figure: name TAB value TAB unit.
+"""
+from __future__ import print_function
+
 import time
 
 
@@ -13,3 +18,38 @@ def rate(fn, min_seconds):
         if dt >= min_seconds:
             return n / dt
         n *= 2
+
+
+def per_call_us(fn, min_seconds):
+    """Microseconds per call of fn, after one warm-up round of the same length (JIT)."""
+    rate(fn, min_seconds)
+    return 1e6 / rate(fn, min_seconds)
+
+
+def figure(name, value, unit, fmt='%.0f'):
+    print(('%s\t' + fmt + '\t%s') % (name, value, unit))
+
+
+def _status(field):
+    with open('/proc/self/status') as f:
+        for line in f:
+            if line.startswith(field + ':'):
+                return int(line.split()[1])
+    return 0
+
+
+def rss_mib():
+    """Resident set size of this process now, in MiB."""
+    return _status('VmRSS') / 1024.0
+
+
+def peak_rss_mib():
+    """Largest resident set size of this process so far, in MiB."""
+    return _status('VmHWM') / 1024.0
+
+
+def cpu_seconds():
+    """User + system CPU time of this process (all threads) so far."""
+    with open('/proc/self/stat') as f:
+        fields = f.read().rsplit(')', 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / 100.0

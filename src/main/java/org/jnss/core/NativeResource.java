@@ -2,7 +2,9 @@ package org.jnss.core;
 
 import org.jnss.error.NSPRError;
 
-import java.lang.ref.Cleaner;
+import java.lang.ref.PhantomReference;
+import java.lang.ref.Reference;
+import java.lang.ref.ReferenceQueue;
 import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,8 +16,8 @@ import java.util.function.LongConsumer;
 /**
  * Base of every core object that owns a native handle.
  *
- * <p>One owner per handle; {@link #close()} releases it at once, a
- * {@link Cleaner} releases it if the object becomes unreachable, and a registry
+ * <p>One owner per handle; {@link #close()} releases it at once, a phantom
+ * reference releases it once the object became unreachable, and a registry
  * of live handles lets {@code nss_shutdown()} release every handle the program
  * no longer references before NSS is shut down (as CPython's reference counting
  * would have). A handle is released only when no call is using it: callers
@@ -29,17 +31,64 @@ import java.util.function.LongConsumer;
  * using it raises {@link #staleError()}.
  */
 public abstract class NativeResource implements AutoCloseable {
-    private static final Cleaner CLEANER = Cleaner.create();
     private static final Set<Handle> LIVE = ConcurrentHashMap.newKeySet();
+
+    /**
+     * Handles of objects found unreachable by the collector. Drained by the
+     * thread that makes the next native object (so the program's own thread
+     * releases what it dropped, in step with its allocations, without waiting
+     * for another thread to be scheduled) and by a daemon thread for programs
+     * that stop making objects.
+     */
+    private static final ReferenceQueue<NativeResource> DROPPED = new ReferenceQueue<>();
+    /** at most this many dropped handles are released per new object (a bounded cost per call) */
+    private static final int DRAIN_PER_NEW = 16;
+
+    static {
+        Thread t = new Thread(() -> {
+            for (;;) {
+                try {
+                    ((Owner) DROPPED.remove()).handle.run();
+                } catch (InterruptedException e) {
+                    return;
+                } catch (Throwable e) {
+                    CallbackErrors.report("native resource release", e);
+                }
+            }
+        }, "jnss-release");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** Releases up to max handles whose owners the collector found unreachable; returns how many. */
+    private static int drain(int max) {
+        int n = 0;
+        for (Reference<? extends NativeResource> r; n < max && (r = DROPPED.poll()) != null; n++)
+            ((Owner) r).handle.run();
+        return n;
+    }
+
+    /** Tracks one owner for the collector; kept reachable by its handle (which the registry holds). */
+    private static final class Owner extends PhantomReference<NativeResource> {
+        final Handle handle;
+
+        Owner(NativeResource owner, Handle handle) {
+            super(owner, DROPPED);
+            this.handle = handle;
+        }
+    }
 
     /**
      * Native pressure. CPython frees a dropped NSS object at once; here it waits
      * for a collection, and NSS slows down with every object it still holds (a
      * PK11 context keeps a PKCS #11 session: with 50,000 dropped contexts each new
      * one costs 5x more). The heap does not see that pressure, so after every
-     * step of new handles (at first {@value #PRESSURE_STEP}), if more than a
-     * step's worth are registered, a collection is requested (the cleaner then
-     * destroys what was dropped). When less than half of them were freed
+     * step of new handles (at first {@value #PRESSURE_STEP}), what young
+     * collections found dropped is released, and if more than two steps' worth
+     * are still registered, a full collection is requested (the dropped ones
+     * are then released). A program that allocates as it goes (every Python
+     * call does) runs young collections often enough that the full one, which
+     * costs far more, is rarely needed. When less than half of them were freed
      * since the previous collection (the program really holds that many), the step doubles
      * instead, so a program keeping many objects alive is not collected over
      * and over; it halves again (down to the first step) after collections that
@@ -63,6 +112,8 @@ public abstract class NativeResource implements AutoCloseable {
         private final AtomicLong ctl = new AtomicLong();
         /** set when NSS was shut down under this handle: never destroy it, report it stale */
         private volatile boolean stale;
+        /** the phantom reference that reports the owner unreachable (null for an empty object) */
+        private Owner tracker;
 
         Handle(NativeResource owner, long address, LongConsumer destroy, boolean blocksShutdown) {
             this.address = address;
@@ -83,7 +134,7 @@ public abstract class NativeResource implements AutoCloseable {
             if (ctl.addAndGet(-2) == 1) free();
         }
 
-        /** Cleaner action and explicit close. */
+        /** Release of a dropped owner, and explicit close. */
         @Override
         public void run() {
             for (;;) {
@@ -112,12 +163,13 @@ public abstract class NativeResource implements AutoCloseable {
             } finally {
                 LIVE.remove(this);   // only once destroyed: shutdown waits for releases in progress
                 FREED.incrementAndGet();
+                Owner t = tracker;
+                if (t != null) t.clear();   // closed: nothing left for the collector to report
             }
         }
     }
 
     private final Handle handle;
-    private final Cleaner.Cleanable cleanable;
 
     /**
      * @param address        the native handle (not 0)
@@ -129,15 +181,19 @@ public abstract class NativeResource implements AutoCloseable {
         if (address == 0) throw new IllegalArgumentException("null native handle");
         this.handle = new Handle(this, address, destroy, blocksShutdown);
         LIVE.add(handle);
-        this.cleanable = CLEANER.register(this, handle);
+        handle.tracker = new Owner(this, handle);
+        drain(DRAIN_PER_NEW);
         if (CREATED.incrementAndGet() >= nextPressureCheck) relievePressure();
     }
 
     private static synchronized void relievePressure() {
         long created = CREATED.get();
         if (created < nextPressureCheck) return;
+        drain(Integer.MAX_VALUE);      // what young collections found dropped: no full collection needed for it
         int live = LIVE.size();
-        boolean collect = live > pressureStep;
+        // young collections release dropped objects too (when the program allocates enough to
+        // run them): a full collection only when they did not keep up (twice a step alive)
+        boolean collect = live > 2 * pressureStep;
         if (liveAtLastCollection >= 0) {
             if (FREED.get() - freedAtLastCollection < liveAtLastCollection / 2) {
                 pressureStep = Math.min(pressureStep * 2, 1 << 20);    // what is registered is mostly in use
@@ -163,7 +219,6 @@ public abstract class NativeResource implements AutoCloseable {
     protected NativeResource() {
         this.handle = new Handle(this, 0, a -> { }, false);
         this.handle.run();
-        this.cleanable = handle::run;
     }
 
     /**
@@ -217,7 +272,7 @@ public abstract class NativeResource implements AutoCloseable {
     /** Releases the native handle now (idempotent). */
     @Override
     public void close() {
-        cleanable.clean();
+        handle.run();
     }
 
     public final boolean isClosed() {
@@ -289,7 +344,7 @@ public abstract class NativeResource implements AutoCloseable {
     }
 
     /**
-     * Waits (briefly) until closed handles are destroyed: the Cleaner thread, or a
+     * Waits (briefly) until closed handles are destroyed: the release thread, or a
      * call still using a handle, may be releasing one right now, and NSS must not
      * be shut down under it. Returns true when none is left.
      */

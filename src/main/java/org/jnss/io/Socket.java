@@ -495,7 +495,7 @@ public class Socket extends NativeResource {
     public int send(byte[] buf, int timeout) {
         long fd = enter();
         try {
-            int n = Nspr4.PR_Send(fd, buf, buf.length, 0, timeout);
+            int n = sendNative(fd, buf, timeout);
             if (n < 0) throw NSPRError.last();
             return n;
         } finally {
@@ -549,7 +549,75 @@ public class Socket extends NativeResource {
     }
 
     /** One PR_Recv of at most amount bytes; empty at end of stream. */
+    /** Largest transfer made through a per-thread native buffer; larger ones pass a Java array. */
+    private static final int DIRECT_MAX = 1 << 20;
+
+    /**
+     * A thread's native buffer for send and receive, grown to the largest amount
+     * used (up to DIRECT_MAX). A Java array passed to native code is copied whole
+     * both ways (a 64 KiB receive answered by one 16 KiB TLS record moved 128 KiB);
+     * through this buffer only the bytes sent or received are copied, once.
+     */
+    private static final class IoBuffer {
+        java.nio.ByteBuffer buf;
+        long address;
+        /** set while a native call uses it: a callback on this thread (a handshake's) gets its own */
+        boolean busy;
+
+        long reserve(int amount) {
+            if (buf == null || buf.capacity() < amount) {
+                buf = java.nio.ByteBuffer.allocateDirect(Math.max(amount, 1 << 14));
+                address = Mem.address(buf);
+            }
+            return address;
+        }
+    }
+
+    private static final ThreadLocal<IoBuffer> IO_BUFFER = ThreadLocal.withInitial(IoBuffer::new);
+
+    private static IoBuffer ioBuffer() {
+        IoBuffer b = IO_BUFFER.get();
+        return b.busy ? new IoBuffer() : b;
+    }
+
+    /** One PR_Recv of up to amount bytes. */
     private byte[] recvNative(int amount, int timeout) {
+        if (amount > DIRECT_MAX) return recvNativeArray(amount, timeout);
+        IoBuffer b = ioBuffer();
+        long ptr = b.reserve(amount);
+        b.busy = true;
+        int n;
+        try {
+            long fd = enter();
+            try {
+                n = Nspr4.PR_Recv(fd, ptr, amount, 0, timeout);
+                if (n < 0) throw NSPRError.last();
+            } finally {
+                exit();
+            }
+            byte[] out = new byte[n];
+            b.buf.get(0, out, 0, n);
+            return out;
+        } finally {
+            b.busy = false;
+        }
+    }
+
+    /** One PR_Send of data; returns what PR_Send returned. */
+    private int sendNative(long fd, byte[] data, int timeout) {
+        if (data.length > DIRECT_MAX) return Nspr4.PR_Send(fd, data, data.length, 0, timeout);
+        IoBuffer b = ioBuffer();
+        long ptr = b.reserve(data.length);
+        b.busy = true;
+        try {
+            b.buf.put(0, data, 0, data.length);
+            return Nspr4.PR_Send(fd, ptr, data.length, 0, timeout);
+        } finally {
+            b.busy = false;
+        }
+    }
+
+    private byte[] recvNativeArray(int amount, int timeout) {
         byte[] buf = new byte[amount];
         long fd = enter();
         int n;

@@ -7,6 +7,7 @@ import org.jnss.core.ArgumentError;
 import org.jnss.core.NotFoundError;
 import org.jnss.core.PyTypeNames;
 import org.jnss.core.Python;
+import org.jnss.core.WorkingDirectory;
 import org.jnss.error.ErrorConstants;
 import org.jnss.error.NSPRError;
 import org.jnss.natives.Nspr4;
@@ -97,12 +98,12 @@ public final class Nss implements NssConstants {
 
     @Python("nss_init(cert_dir, /)")
     public static void nssInit(String certDir) {
-        NssRuntime.init(true, () -> { check(Nss3.NSS_Init(certDir)); return null; });
+        NssRuntime.init(true, () -> { check(Nss3.NSS_Init(WorkingDirectory.resolveDatabase(certDir))); return null; });
     }
 
     @Python("nss_init_read_write(cert_dir, /)")
     public static void nssInitReadWrite(String certDir) {
-        NssRuntime.init(true, () -> { check(Nss3.NSS_InitReadWrite(certDir)); return null; });
+        NssRuntime.init(true, () -> { check(Nss3.NSS_InitReadWrite(WorkingDirectory.resolveDatabase(certDir))); return null; });
     }
 
     @Python("nss_init_nodb()")
@@ -119,7 +120,8 @@ public final class Nss implements NssConstants {
      * (a context with no directory works, as in python-nss).
      */
     private static String configDir(String certDir, int flags, boolean context) {
-        if (certDir != null || context) return certDir;
+        if (certDir != null) return WorkingDirectory.resolveDatabase(certDir);
+        if (context) return null;
         if ((flags & (NSS_INIT_NOMODDB | NSS_INIT_NOCERTDB | NSS_INIT_NOROOTINIT)) == 0)
             throw new NSPRError("cert_dir is required unless flags include NSS_INIT_NOMODDB, NSS_INIT_NOCERTDB "
                     + "or NSS_INIT_NOROOTINIT", ErrorConstants.SEC_ERROR_INVALID_ARGS);

@@ -36,6 +36,7 @@ public final class Binder {
         org.jnss.core.PyValues.setConverter(Convert::rawToJava);
         org.jnss.core.PyObjects.install(new RawObjects());
         org.jnss.core.FileObjects.install(new FileReading());
+        org.jnss.core.WorkingDirectory.install(() -> org.python.core.Py.getSystemState().getCurrentWorkingDir());
         org.jnss.core.NativeResource.setCollector(() -> org.python.modules.gc.collect());
         org.jnss.core.Warnings.install(Binder::warn);
     }

@@ -204,9 +204,19 @@ final class Invoker {
         return n == 1 ? "" : "s";
     }
 
+    private static final Object[] NO_ARGS = {};
+
     private Object[] bind(PyObject[] args, String[] kws) {
         int nkw = kws == null ? 0 : kws.length;
         int npos = args.length - nkw;
+        if (nkw == 0 && npos == nParams && !varargs) {
+            // the common case (a getter, or every argument given by position): nothing to bind
+            if (npos == 0) return NO_ARGS;
+            Prepared p = ready();
+            Object[] j = new Object[npos];
+            for (int i = 0; i < npos; i++) j[i] = convert(p, i, args[i]);
+            return j;
+        }
         PyObject[] given = new PyObject[nParams];
         System.arraycopy(args, 0, given, 0, Math.min(npos, nParams));
         if (sig.noKeywords()) {

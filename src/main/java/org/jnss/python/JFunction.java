@@ -37,6 +37,8 @@ final class JFunction extends PyObject {
             case "__name__": return Py.newString(invoker.name);
             case "__doc__": return doc == null ? Py.None : Py.newString(doc);
             case "__module__": return Py.newString(module);
+            case "__self__": return Py.None;          // as CPython 2.7's module-level built-ins
+            case "__call__": return this;
             default: return super.__findattr_ex__(name);
         }
     }
@@ -44,5 +46,16 @@ final class JFunction extends PyObject {
     @Override
     public PyString __repr__() {
         return Py.newString("<built-in function " + invoker.name + ">");
+    }
+
+    /** As CPython 2.7 pickles a built-in function: by reference to its module and name. */
+    @Override
+    public PyObject __reduce__() {
+        return Py.newString(invoker.name);
+    }
+
+    @Override
+    public PyObject __reduce_ex__(int version) {
+        return __reduce__();
     }
 }

@@ -51,8 +51,22 @@ final class JMethod extends PyObject {
         switch (name) {
             case "__name__": return Py.newString(invoker.name);
             case "__doc__": return doc == null ? Py.None : Py.newString(doc);
+            case "__objclass__": return owner.pyType;
+            case "__module__": return Py.newString(owner.module);   // (CPython has none; functools.wraps wants it)
+            case "__call__": return this;
             default: return super.__findattr_ex__(name);
         }
+    }
+
+    /** As CPython 2.7: a method descriptor cannot be pickled. */
+    @Override
+    public PyObject __reduce__() {
+        throw Py.TypeError("can't pickle method_descriptor objects");
+    }
+
+    @Override
+    public PyObject __reduce_ex__(int version) {
+        return __reduce__();
     }
 
     @Override
@@ -84,13 +98,31 @@ final class JMethod extends PyObject {
                 case "__name__": return Py.newString(method.invoker.name);
                 case "__doc__": return method.doc == null ? Py.None : Py.newString(method.doc);
                 case "__self__": return self;
+                case "__module__": return Py.None;   // as CPython 2.7's built-in methods
+                case "__call__": return this;
                 default: return super.__findattr_ex__(name);
             }
         }
 
+        /** As CPython 2.7: a bound built-in method cannot be pickled. */
+        @Override
+        public PyObject __reduce__() {
+            throw Py.TypeError("can't pickle builtin_function_or_method objects");
+        }
+
+        @Override
+        public PyObject __reduce_ex__(int version) {
+            return __reduce__();
+        }
+
         @Override
         public PyString __repr__() {
-            return Py.newString("<built-in method " + method.invoker.name + " of " + method.owner.qualifiedName
+            // as CPython: the receiver's own type (SSLSocket for a method Socket defines), module-qualified
+            // for the API's types, the bare name for a script's subclass
+            org.python.core.PyType t = self.getType();
+            PyObject mod = t.__findattr__("__module__");
+            String type = mod instanceof PyString m && m.toString().startsWith("nss.") ? m + "." + t.fastGetName() : t.fastGetName();
+            return Py.newString("<built-in method " + method.invoker.name + " of " + type
                     + " object at 0x" + Integer.toHexString(System.identityHashCode(self)) + ">");
         }
     }

@@ -63,6 +63,7 @@ final class JProperty extends PyObject {
         switch (name) {
             case "__name__": return Py.newString(getter.name);
             case "__doc__": return doc == null ? Py.None : Py.newString(doc);
+            case "__objclass__": return owner.pyType;
             default: return super.__findattr_ex__(name);
         }
     }
