@@ -99,7 +99,9 @@ public final class Lines {
             if (level < 0)
                 throw new ArgumentError("item[0] in the tuple at line_fmt_tuples[" + i
                         + "] list must be a non-negative integer, not " + level);
-            indent[i] = Math.max(0, level * indentLen);
+            long ind = (long) level * indentLen;
+            if (ind > Integer.MAX_VALUE - 16) throw new OutOfMemoryError("indentation too long");   // MemoryError
+            indent[i] = (int) Math.max(0, ind);
             labelLen[i] = t.length > 1 ? ((String) t[1]).length() : 0;
             valueLen[i] = t.length > 2 ? ((String) t[2]).length() : 0;
         }
@@ -113,7 +115,11 @@ public final class Lines {
             for (int k = i; k < j; k++) if (valueLen[k] > 0) just[k] = maxAlign - labelLen[k];
             i = j;
         }
-        StringBuilder b = new StringBuilder();
+        long total = 0;
+        for (int i = 0; i < n; i++) total += indent[i] + labelLen[i] + Math.max(0, just[i]) + valueLen[i] + 1L;
+        // (a Java string holds at most 2^31 - 1 chars; CPython raises MemoryError long before)
+        if (total > Integer.MAX_VALUE - 16) throw new OutOfMemoryError("formatted text too long");
+        StringBuilder b = new StringBuilder((int) total);
         for (int i = 0; i < n; i++) {
             Object[] t = tuples.get(i);
             b.append(" ".repeat(indent[i]));

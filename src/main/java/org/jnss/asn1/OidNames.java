@@ -161,7 +161,8 @@ public final class OidNames {
         if (o instanceof String s) return tagOfString(s);
         if (o instanceof Boolean b) return b ? 1 : 0;
         if (o instanceof Integer i) return i;
-        if (o instanceof Long l) return (int) (long) l;
+        if (o instanceof Long l) return l.intValue();                  // C's conversion: the low 32 bits
+        if (o instanceof BigInteger b) return b.intValue();
         if (o instanceof SecItem item) return Oids.tagOf(item.toByteArray());
         throw new ArgumentError("oid must be a string, an integer, or a SecItem, not " + PyTypeNames.of(o));
     }
@@ -183,12 +184,23 @@ public final class OidNames {
     }
 
     /**
-     * The tag the module functions take an OID argument for: {@link #tagOf}, a
-     * Python long naming no tag, and ValueError when the OID is not one NSS knows.
+     * The tag the module functions take an OID argument for: {@link #anyTagOf},
+     * and ValueError when the OID is not one NSS knows.
      */
     public static int knownTagOf(Object oid) {
-        int tag = oid instanceof Long || oid instanceof BigInteger ? NssConstants.SEC_OID_UNKNOWN : tagOf(oid);
+        int tag = anyTagOf(oid);
         if (tag == NssConstants.SEC_OID_UNKNOWN) throw new IllegalArgumentException("unable to convert to known OID");
+        return tag;
+    }
+
+    /**
+     * {@link #tagOf} as python-nss's callers check it: an integer is taken as C
+     * takes it into a SECOidTag (its low 32 bits, unchecked: NSS answers for the
+     * tag; pkcs12_map_cipher takes tag 0); -1 is python-nss's error return
+     * without an exception (SystemError).
+     */
+    public static int anyTagOf(Object oid) {
+        int tag = tagOf(oid);
         if (tag == ERROR) throw new IllegalStateException("error return without exception set");
         return tag;
     }

@@ -85,4 +85,24 @@ public @interface Python {
     @Retention(RetentionPolicy.RUNTIME)
     @Target(ElementType.PARAMETER)
     @interface OrNone {}
+
+    /**
+     * On a {@code boolean} parameter that python-nss parses as a C int
+     * ({@code "i"}): int, long or bool, nonzero is true; None, str, float and
+     * other objects are CPython's TypeError. Without it a boolean parameter
+     * takes any object's truth value, as python-nss's {@code PyObject_IsTrue}
+     * parameters do.
+     */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.PARAMETER)
+    @interface IntFlag {}
+
+    /**
+     * On a {@code boolean} parameter that python-nss requires to be a bool
+     * ({@code "O!"} with bool's type): anything else is TypeError "argument N
+     * must be bool, not X".
+     */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.PARAMETER)
+    @interface BoolOnly {}
 }

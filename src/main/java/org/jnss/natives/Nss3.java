@@ -9,7 +9,11 @@ import com.sun.jna.Callback;
  * reads are in {@link Layout}.
  */
 public final class Nss3 {
-    static { Nspr4.load(); NativeLibs.register(Nss3.class, "nss3"); }
+    static {
+        Nspr4.load();
+        NativeLibs.register(Nss3.class, "nss3");
+        SECOID_Init();
+    }
     private Nss3() {}
 
     public static void load() {}
@@ -67,6 +71,16 @@ public final class Nss3 {
     public static native int PK11_IsFIPS();
 
     // OIDs
+    /**
+     * Builds NSS's OID table if it is not built (idempotent). NSS does this
+     * itself in NSS_Init and, lazily, in its by-OID lookups, but not in its
+     * by-tag ones: a tag past the built-in table (SECOID_FindOIDByTag and every
+     * function taking a SECOidTag) reads the dynamic table's lock, a null
+     * pointer before NSS_Init or after NSS_Shutdown. So the table is built when
+     * these bindings load, and again after each shutdown that took NSS down
+     * ({@code nss.NssRuntime}).
+     */
+    public static native int SECOID_Init();
     public static native long SECOID_FindOIDByTag(int tag);
     public static native int SECOID_FindOIDTag(long secItem);
     public static native long SECOID_FindOID(long secItem);

@@ -108,22 +108,26 @@ public final class Nss implements NssConstants {
     }
 
     /**
-     * The configuration directory NSS gets. python-nss passes NULL for None,
-     * which crashes NSS unless the module database is off (NSS_INIT_NOMODDB);
-     * here that is an NSPRError instead.
+     * The configuration directory NSS gets. python-nss passes NULL for None;
+     * NSS_Initialize then crashes looking for root certificates in it unless
+     * the module database, the certificate database or the root-certificate
+     * lookup is off (NSS_INIT_NOMODDB, NSS_INIT_NOCERTDB, NSS_INIT_NOROOTINIT):
+     * here that is an NSPRError instead. NSS_InitContext never looks for them
+     * (a context with no directory works, as in python-nss).
      */
-    private static String configDir(String certDir, int flags) {
+    private static String configDir(String certDir, int flags, boolean context) {
         if (certDir != null) return WorkingDirectory.resolveDatabase(certDir);
-        if ((flags & NSS_INIT_NOMODDB) == 0)
-            throw new NSPRError("cert_dir is required unless flags include NSS_INIT_NOMODDB",
-                    ErrorConstants.SEC_ERROR_INVALID_ARGS);
+        if (context) return null;
+        if ((flags & (NSS_INIT_NOMODDB | NSS_INIT_NOCERTDB | NSS_INIT_NOROOTINIT)) == 0)
+            throw new NSPRError("cert_dir is required unless flags include NSS_INIT_NOMODDB, NSS_INIT_NOCERTDB "
+                    + "or NSS_INIT_NOROOTINIT", ErrorConstants.SEC_ERROR_INVALID_ARGS);
         return "";
     }
 
     /** NSS_Initialize; omitted prefixes are empty, the module database defaults to "secmod.db". */
     @Python("nss_initialize(cert_dir=None, cert_prefix=None, key_prefix=None, secmod_name=None, flags=0)")
     public static void nssInitialize(String certDir, String certPrefix, String keyPrefix, String secmodName, int flags) {
-        String dir = configDir(certDir, flags);
+        String dir = configDir(certDir, flags, false);
         NssRuntime.init(true, () -> {
             check(Nss3.NSS_Initialize(dir, orEmpty(certPrefix), orEmpty(keyPrefix),
                     secmodName == null ? "secmod.db" : secmodName, flags));
@@ -134,7 +138,7 @@ public final class Nss implements NssConstants {
     @Python("nss_init_context(cert_dir=None, cert_prefix=None, key_prefix=None, secmod_name=None, init_params=None, flags=0)")
     public static InitContext nssInitContext(String certDir, String certPrefix, String keyPrefix, String secmodName,
                                              InitParameters initParams, int flags) {
-        String dir = configDir(certDir, flags);
+        String dir = configDir(certDir, flags, true);
         return NssRuntime.init(false, () -> {
             long params = initParams == null ? 0 : initParams.toNative();
             try {

@@ -100,8 +100,55 @@ public final class NssRuntime {
         synchronized (LOCK) {
             if (!serverCacheShutdownPending) return false;
             serverCacheShutdownPending = false;
+            serverCacheConfigured = false;
             if (Ssl3.SSL_ShutdownServerSessionIDCache() != 0) throw NSPRError.last();
             return true;
+        }
+    }
+
+    /** A server session cache is in place (configured, shut down only on paper, or implicit). */
+    private static boolean serverCacheConfigured;
+    /** ... and it is the one {@link #ensureServerCache()} made, not the script's. */
+    private static boolean serverCacheImplicit;
+
+    /**
+     * Before a config_*_cache call: a recorded shutdown is done, and an implicit
+     * cache is shut down, so that the script's settings take effect (NSS ignores
+     * a configuration while a cache is in place).
+     */
+    public static void beforeServerCacheConfig() {
+        synchronized (LOCK) {
+            markSslUsed();
+            completeServerCacheShutdown();
+            if (serverCacheImplicit) {
+                serverCacheImplicit = false;
+                serverCacheConfigured = false;
+                if (Ssl3.SSL_ShutdownServerSessionIDCache() != 0) throw NSPRError.last();
+            }
+        }
+    }
+
+    /** After a config_*_cache call succeeded. */
+    public static void serverCacheConfigured() {
+        synchronized (LOCK) {
+            serverCacheConfigured = true;
+        }
+    }
+
+    /**
+     * Before a socket may handshake as a server (an accepted connection,
+     * reset_handshake(as_server=True)): a process that never configured the
+     * server session cache gets NSS's default single-process one. NSS itself
+     * would divide by the unconfigured cache's zero size in the first server
+     * handshake that caches or uncaches a session (SIGFPE; python-nss dies so).
+     */
+    public static void ensureServerCache() {
+        synchronized (LOCK) {
+            if (serverCacheConfigured) return;
+            markSslUsed();
+            if (Ssl3.SSL_ConfigServerSessionIDCache(0, 0, 0, null) != 0) throw NSPRError.last();
+            serverCacheConfigured = true;
+            serverCacheImplicit = true;
         }
     }
 
@@ -184,6 +231,7 @@ public final class NssRuntime {
     /** After a shutdown call: if NSS is now down, everything bound to it is dead. */
     private static void afterShutdown() {
         if (isInitialized()) return;
+        Nss3.SECOID_Init();      // NSS_Shutdown tore the OID table down: by-tag lookups need it (see Nss3)
         plainInit = false;
         for (InitContext c : CONTEXTS) c.take();
         CONTEXTS.clear();

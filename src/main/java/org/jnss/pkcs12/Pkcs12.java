@@ -110,17 +110,7 @@ public final class Pkcs12 {
     @Python(value = "pkcs12_map_cipher(cipher, key_length=0)",
             doc = "Maps a cipher (SEC OID tag, name or SecItem) and key length to the SEC OID tag of a PKCS#12 encryption method.")
     public static int pkcs12MapCipher(Object cipher, int keyLength) {
-        int tag = OidNames.knownTagOf(cipher);
-        // NSS dereferences the OID data of the tag: an unknown tag is an error here (python-nss crashes)
-        if (!NssRuntime.isInitialized()) {
-            try {
-                OidNames.oidTagName(tag);                                   // the static OID table only
-            } catch (RuntimeException e) {
-                throw new NSPRError(null, ErrorConstants.SEC_ERROR_UNRECOGNIZED_OID);
-            }
-        } else if (Oids.dataOfTag(tag) == 0) {
-            throw new NSPRError(null, ErrorConstants.SEC_ERROR_UNRECOGNIZED_OID);
-        }
+        int tag = OidNames.anyTagOf(cipher);
         if (Nss3.SEC_PKCS5IsAlgorithmPBEAlgTag(tag) != 0) return tag;
         int c = Nss3.SEC_PKCS5GetPBEAlgorithm(tag, keyLength);
         if (c == NssConstants.SEC_OID_PKCS5_PBES2) return tag;      // no PKCS#12 PBE: PKCS#5 v2 with this cipher

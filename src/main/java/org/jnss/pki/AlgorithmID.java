@@ -115,7 +115,21 @@ public final class AlgorithmID extends FormattedValue {
     /** The IV a PBE algorithm derives from password. */
     @Python("get_pbe_iv(password, /)")
     public SecItem getPbeIv(byte[] password) {
+        int tag = getIdTag();
+        boolean v2 = tag == NssConstants.SEC_OID_PKCS5_PBES2 || tag == NssConstants.SEC_OID_PKCS5_PBMAC1
+                || tag == NssConstants.SEC_OID_PKCS5_PBKDF2;
         return withNative(a -> {
+            if (!v2) {
+                // NSS copies an uninitialised item when it cannot make the mechanism's parameter
+                // from the algorithm (a crash, or garbage in python-nss): that is an error here
+                long param = org.jnss.natives.Nss3.PK11_ParamFromAlgid(a);
+                if (param == 0) {
+                    org.jnss.error.NSPRError e = org.jnss.error.NSPRError.last();
+                    throw e.getErrorCode() != 0 ? e : new org.jnss.error.NSPRError(null,
+                            org.jnss.error.ErrorConstants.SEC_ERROR_INVALID_ALGORITHM);
+                }
+                org.jnss.natives.Nss3.SECITEM_FreeItem(param, 1);
+            }
             try (Scratch sc = new Scratch()) {
                 long iv = org.jnss.natives.Nss3.PK11_GetPBEIV(a, sc.item(password));
                 if (iv == 0) throw org.jnss.error.NSPRError.last();

@@ -371,12 +371,12 @@ public class Certificate extends NativeResource implements Formatted {
     }
 
     @Python("check_valid_times(time=None, allow_override=False)")
-    public int checkValidTimes(Object time, boolean allowOverride) {
+    public int checkValidTimes(Object time, @Python.BoolOnly boolean allowOverride) {
         return CertVerify.checkValidTimes(this, time, allowOverride);
     }
 
     @Python("is_ca_cert(return_cert_type=False)")
-    public Object isCaCert(boolean returnCertType) {
+    public Object isCaCert(@Python.IntFlag boolean returnCertType) {
         return CertVerify.isCaCert(this, returnCertType);
     }
 

@@ -65,6 +65,17 @@ public final class Convert {
         return (int) l;
     }
 
+    /** A boolean python-nss parses as a C int ({@code @Python.IntFlag}). */
+    static Object toIntFlag(PyObject v) {
+        return toLong(v) != 0;
+    }
+
+    /** A boolean python-nss requires to be a bool ({@code @Python.BoolOnly}). */
+    static Object toBoolOnly(PyObject v) {
+        if (v instanceof PyBoolean b) return b.getBooleanValue();
+        throw new ArgumentError("must be bool, not " + argTypeName(v));
+    }
+
     /** CPython 2's integer conversion ("i", "l" formats): int, long and bool; no floats, no None. */
     public static long toLong(PyObject v) {
         if (v instanceof PyInteger i) return i.getValue();

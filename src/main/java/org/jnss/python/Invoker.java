@@ -129,17 +129,22 @@ final class Invoker {
         boolean[] noneOk = prep.noneOk;
         java.lang.annotation.Annotation[][] pann = target.getParameterAnnotations();
         for (int i = 0; i < nParams; i++) {
-            boolean orNone = false, raw = false, unsigned = false;
+            boolean orNone = false, raw = false, unsigned = false, intFlag = false, boolOnly = false;
             for (java.lang.annotation.Annotation a : pann[i]) {
                 orNone |= a instanceof Python.OrNone;
                 raw |= a instanceof Python.Raw;
                 unsigned |= a instanceof Python.Unsigned;
+                intFlag |= a instanceof Python.IntFlag;
+                boolOnly |= a instanceof Python.BoolOnly;
             }
             if (raw && ptypes[i] != Object.class)
                 throw new IllegalStateException(target + ": @Python.Raw needs an Object parameter");
             if (unsigned && ptypes[i] != long.class)
                 throw new IllegalStateException(target + ": @Python.Unsigned needs a long parameter");
-            conv[i] = raw ? v -> v : unsigned ? Convert::toUnsignedK : Convert.forType(ptypes[i]);
+            if ((intFlag || boolOnly) && ptypes[i] != boolean.class)
+                throw new IllegalStateException(target + ": @Python.IntFlag/BoolOnly need a boolean parameter");
+            conv[i] = raw ? v -> v : unsigned ? Convert::toUnsignedK : intFlag ? Convert::toIntFlag
+                    : boolOnly ? Convert::toBoolOnly : Convert.forType(ptypes[i]);
             String d = sig.defaults.get(i);
             noneOk[i] = orNone || "None".equals(d) || ptypes[i] == Object.class;
             if (d == null) {

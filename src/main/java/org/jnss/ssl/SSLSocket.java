@@ -222,6 +222,12 @@ public class SSLSocket extends Socket {
     protected Socket accepted(long fd, int family) {
         SSLSocket s = new SSLSocket(fd, family);
         try {
+            NssRuntime.ensureServerCache();
+        } catch (RuntimeException e) {
+            s.close();
+            throw e;
+        }
+        try {
             // NSS copied the hooks with this socket's id; point them at the new socket
             if (authCallback != null) s.setAuthCertificateCallback(authCallback, authUserData);
             if (clientAuthCallback != null) s.setClientAuthDataCallback(clientAuthCallback, clientAuthUserData);
@@ -405,7 +411,7 @@ public class SSLSocket extends Socket {
 
     @Python(value = "set_cipher_pref(cipher, enabled, /)", doc = "set_cipher_pref(cipher, enabled)\n\n"
             + "Enables or disables a cipher suite on this socket.")
-    public void setCipherPref(int cipher, boolean enabled) {
+    public void setCipherPref(int cipher, @Python.IntFlag boolean enabled) {
         check(fd -> Ssl3.SSL_CipherPrefSet(fd, cipher, enabled ? 1 : 0));
     }
 
@@ -436,19 +442,20 @@ public class SSLSocket extends Socket {
 
     @Python(value = "rehandshake(flush_cache, /)", doc = "rehandshake(flush_cache)\n\n"
             + "Starts a new handshake on an established connection (a full one if flush_cache).")
-    public void rehandshake(boolean flushCache) {
+    public void rehandshake(@Python.IntFlag boolean flushCache) {
         check(fd -> Ssl3.SSL_ReHandshake(fd, flushCache ? 1 : 0));
     }
 
     @Python(value = "rehandshake_timeout(flush_cache, timeout, /)", doc = "rehandshake_timeout(flush_cache, timeout)\n\n"
             + "rehandshake() waiting at most timeout (an NSPR interval).")
-    public void rehandshakeTimeout(boolean flushCache, int timeout) {
+    public void rehandshakeTimeout(@Python.IntFlag boolean flushCache, int timeout) {
         check(fd -> Ssl3.SSL_ReHandshakeWithTimeout(fd, flushCache ? 1 : 0, timeout));
     }
 
     @Python(value = "reset_handshake(as_server, /)", doc = "reset_handshake(as_server)\n\n"
             + "The next I/O starts a handshake from scratch, as a server if as_server else as a client.")
-    public void resetHandshake(boolean asServer) {
+    public void resetHandshake(@Python.IntFlag boolean asServer) {
+        if (asServer) NssRuntime.ensureServerCache();
         check(fd -> Ssl3.SSL_ResetHandshake(fd, asServer ? 1 : 0));
     }
 

@@ -145,7 +145,7 @@ public final class Ssl implements SslConstants {
 
     @Python(value = "set_default_cipher_pref(cipher, enabled, /)", doc = "set_default_cipher_pref(cipher, enabled)\n\n"
             + "Enables or disables a cipher suite by default for new sockets.")
-    public static void setDefaultCipherPref(int cipher, boolean enabled) {
+    public static void setDefaultCipherPref(int cipher, @Python.IntFlag boolean enabled) {
         if (Ssl3.SSL_CipherPrefSetDefault(cipher, enabled ? 1 : 0) != 0) throw NSPRError.last();
     }
 
@@ -246,19 +246,19 @@ public final class Ssl implements SslConstants {
     @Python(value = "config_server_session_id_cache(max_cache_entries=0, ssl2_timeout=0, ssl3_timeout=0, directory=None)",
             doc = "Configures the server's session cache for one process (0 chooses NSS's defaults).")
     public static void configServerSessionIdCache(int maxEntries, int ssl2Timeout, int ssl3Timeout, String directory) {
-        NssRuntime.markSslUsed();
-        NssRuntime.completeServerCacheShutdown();
+        NssRuntime.beforeServerCacheConfig();
         if (Ssl3.SSL_ConfigServerSessionIDCache(maxEntries, ssl2Timeout, ssl3Timeout, directory) != 0)
             throw NSPRError.last();
+        NssRuntime.serverCacheConfigured();
     }
 
     @Python(value = "config_mp_server_sid_cache(max_cache_entries=0, ssl2_timeout=0, ssl3_timeout=0, directory=None)",
             doc = "Configures the server's session cache shared by several processes.")
     public static void configMpServerSidCache(int maxEntries, int ssl2Timeout, int ssl3Timeout, String directory) {
-        NssRuntime.markSslUsed();
-        NssRuntime.completeServerCacheShutdown();
+        NssRuntime.beforeServerCacheConfig();
         if (Ssl3.SSL_ConfigMPServerSIDCache(maxEntries, ssl2Timeout, ssl3Timeout, directory) != 0)
             throw NSPRError.last();
+        NssRuntime.serverCacheConfigured();
     }
 
     /**
@@ -281,11 +281,11 @@ public final class Ssl implements SslConstants {
                                                          @Python.Raw Object directory, @Python.Raw Object enableMpCache) {
         if (directory != null || enableMpCache != null)
             throw new org.jnss.core.InterpreterError("More keyword list entries (7) than format specifiers (6)");
-        NssRuntime.markSslUsed();
-        NssRuntime.completeServerCacheShutdown();
+        NssRuntime.beforeServerCacheConfig();
         if (Ssl3.SSL_ConfigServerSessionIDCacheWithOpt((int) ssl2Timeout, (int) ssl3Timeout, null,
                 maxEntries, maxCertEntries, maxServerNameEntries, 0) != 0)
             throw NSPRError.last();
+        NssRuntime.serverCacheConfigured();
     }
 
     @Python(value = "shutdown_server_session_id_cache()", doc = "Releases the server's session cache.")
