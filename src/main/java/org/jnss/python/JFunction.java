@@ -5,15 +5,12 @@ import org.python.core.PyObject;
 import org.python.core.PyString;
 
 /** A module function or staticmethod backed by a static core method. */
-final class JFunction extends PyObject {
-    final Invoker invoker;
+final class JFunction extends Builtin {
     final String module;
-    final String doc;
 
     JFunction(Invoker invoker, String module, String doc) {
-        this.invoker = invoker;
+        super(invoker, doc);
         this.module = module;
-        this.doc = doc;
     }
 
     @Override
@@ -32,14 +29,12 @@ final class JFunction extends PyObject {
     public boolean isCallable() { return true; }
 
     @Override
-    public PyObject __findattr_ex__(String name) {
+    PyObject attribute(String name) {
         switch (name) {
-            case "__name__": return Py.newString(invoker.name);
-            case "__doc__": return doc == null ? Py.None : Py.newString(doc);
             case "__module__": return Py.newString(module);
             case "__self__": return Py.None;          // as CPython 2.7's module-level built-ins
             case "__call__": return this;
-            default: return super.__findattr_ex__(name);
+            default: return null;
         }
     }
 
@@ -52,10 +47,5 @@ final class JFunction extends PyObject {
     @Override
     public PyObject __reduce__() {
         return Py.newString(invoker.name);
-    }
-
-    @Override
-    public PyObject __reduce_ex__(int version) {
-        return __reduce__();
     }
 }

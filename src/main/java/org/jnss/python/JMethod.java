@@ -5,15 +5,12 @@ import org.python.core.PyObject;
 import org.python.core.PyString;
 
 /** A method descriptor of an exposed type; binding it to an instance gives a {@link Bound} method. */
-final class JMethod extends PyObject {
-    final Invoker invoker;
+final class JMethod extends Builtin {
     final NssType owner;
-    final String doc;
 
     JMethod(Invoker invoker, NssType owner, String doc) {
-        this.invoker = invoker;
+        super(invoker, doc);
         this.owner = owner;
-        this.doc = doc;
     }
 
     @Override
@@ -31,12 +28,8 @@ final class JMethod extends PyObject {
     /** Unbound call: Type.method(instance, ...). */
     @Override
     public PyObject __call__(PyObject[] args, String[] kws) {
-        if (args.length - (kws == null ? 0 : kws.length) < 1)
-            throw Py.TypeError("descriptor '" + invoker.name + "' of '" + owner.qualifiedName + "' object needs an argument");
-        PyObject self = args[0];
-        PyObject[] rest = new PyObject[args.length - 1];
-        System.arraycopy(args, 1, rest, 0, rest.length);
-        return callBound(self, rest, kws);
+        PyObject[] rest = afterReceiver(args, kws, invoker.name, owner.qualifiedName);
+        return callBound(args[0], rest, kws);
     }
 
     PyObject callBound(PyObject self, PyObject[] args, String[] kws) {
@@ -47,14 +40,12 @@ final class JMethod extends PyObject {
     }
 
     @Override
-    public PyObject __findattr_ex__(String name) {
+    PyObject attribute(String name) {
         switch (name) {
-            case "__name__": return Py.newString(invoker.name);
-            case "__doc__": return doc == null ? Py.None : Py.newString(doc);
             case "__objclass__": return owner.pyType;
             case "__module__": return Py.newString(owner.module);   // (CPython has none; functools.wraps wants it)
             case "__call__": return this;
-            default: return super.__findattr_ex__(name);
+            default: return null;
         }
     }
 
@@ -65,21 +56,17 @@ final class JMethod extends PyObject {
     }
 
     @Override
-    public PyObject __reduce_ex__(int version) {
-        return __reduce__();
-    }
-
-    @Override
     public PyString __repr__() {
         return Py.newString("<method '" + invoker.name + "' of '" + owner.qualifiedName + "' objects>");
     }
 
     /** A method bound to one instance. */
-    static final class Bound extends PyObject {
+    static final class Bound extends Builtin {
         final JMethod method;
         final PyObject self;
 
         Bound(JMethod method, PyObject self) {
+            super(method.invoker, method.doc);
             this.method = method;
             this.self = self;
         }
@@ -93,14 +80,12 @@ final class JMethod extends PyObject {
         public boolean isCallable() { return true; }
 
         @Override
-        public PyObject __findattr_ex__(String name) {
+        PyObject attribute(String name) {
             switch (name) {
-                case "__name__": return Py.newString(method.invoker.name);
-                case "__doc__": return method.doc == null ? Py.None : Py.newString(method.doc);
                 case "__self__": return self;
                 case "__module__": return Py.None;   // as CPython 2.7's built-in methods
                 case "__call__": return this;
-                default: return super.__findattr_ex__(name);
+                default: return null;
             }
         }
 
@@ -111,18 +96,13 @@ final class JMethod extends PyObject {
         }
 
         @Override
-        public PyObject __reduce_ex__(int version) {
-            return __reduce__();
-        }
-
-        @Override
         public PyString __repr__() {
             // as CPython: the receiver's own type (SSLSocket for a method Socket defines), module-qualified
             // for the API's types, the bare name for a script's subclass
             org.python.core.PyType t = self.getType();
             PyObject mod = t.__findattr__("__module__");
             String type = mod instanceof PyString m && m.toString().startsWith("nss.") ? m + "." + t.fastGetName() : t.fastGetName();
-            return Py.newString("<built-in method " + method.invoker.name + " of " + type
+            return Py.newString("<built-in method " + invoker.name + " of " + type
                     + " object at 0x" + Integer.toHexString(System.identityHashCode(self)) + ">");
         }
     }

@@ -54,12 +54,7 @@ final class JNew extends PyObject {
         /** Unbound: Type.__init__(self, ...). */
         @Override
         public PyObject __call__(PyObject[] args, String[] kws) {
-            int npos = args.length - (kws == null ? 0 : kws.length);
-            if (npos < 1)
-                throw Py.TypeError("descriptor '__init__' of '" + type.qualifiedName + "' object needs an argument");
-            PyObject[] rest = new PyObject[args.length - 1];
-            System.arraycopy(args, 1, rest, 0, rest.length);
-            return init(args[0], rest, kws);
+            return init(args[0], Builtin.afterReceiver(args, kws, "__init__", type.qualifiedName), kws);
         }
 
         PyObject init(PyObject self, PyObject[] args, String[] kws) {

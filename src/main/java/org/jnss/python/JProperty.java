@@ -10,30 +10,27 @@ import org.python.core.PyString;
  * a writable property passes null to the setter (TypeError "Cannot delete"
  * when it takes a primitive).
  */
-final class JProperty extends PyObject {
-    final Invoker getter;
+final class JProperty extends Builtin {
     final Invoker setter;
     final NssType owner;
-    final String doc;
 
     JProperty(Invoker getter, Invoker setter, NssType owner, String doc) {
-        this.getter = getter;
+        super(getter, doc);
         this.setter = setter;
         this.owner = owner;
-        this.doc = doc;
     }
 
     @Override
     public PyObject __get__(PyObject obj, PyObject type) {
         if (obj == null || obj == Py.None) return this;
-        return getter.call(owner.coreOf(obj, getter.name), Py.EmptyObjects, Py.NoKeywords);
+        return invoker.call(owner.coreOf(obj, invoker.name), Py.EmptyObjects, Py.NoKeywords);
     }
 
     @Override
     public void __set__(PyObject obj, PyObject value) {
         if (setter == null)
-            throw Py.AttributeError("attribute '" + getter.name + "' of '" + owner.qualifiedName + "' objects is not writable");
-        setter.call(owner.coreOf(obj, getter.name), new PyObject[]{value}, Py.NoKeywords);
+            throw Py.AttributeError("attribute '" + invoker.name + "' of '" + owner.qualifiedName + "' objects is not writable");
+        setter.call(owner.coreOf(obj, invoker.name), new PyObject[]{value}, Py.NoKeywords);
     }
 
     @Override
@@ -42,8 +39,8 @@ final class JProperty extends PyObject {
             __set__(obj, null);
             return;
         }
-        if (setter.primitiveParam(0)) throw Py.TypeError("Cannot delete the " + getter.name + " attribute");
-        setter.invoke(owner.coreOf(obj, getter.name), new Object[]{null});
+        if (setter.primitiveParam(0)) throw Py.TypeError("Cannot delete the " + invoker.name + " attribute");
+        setter.invoke(owner.coreOf(obj, invoker.name), new Object[]{null});
     }
 
     @Override
@@ -59,17 +56,12 @@ final class JProperty extends PyObject {
     public boolean isDataDescr() { return true; }
 
     @Override
-    public PyObject __findattr_ex__(String name) {
-        switch (name) {
-            case "__name__": return Py.newString(getter.name);
-            case "__doc__": return doc == null ? Py.None : Py.newString(doc);
-            case "__objclass__": return owner.pyType;
-            default: return super.__findattr_ex__(name);
-        }
+    PyObject attribute(String name) {
+        return name.equals("__objclass__") ? owner.pyType : null;
     }
 
     @Override
     public PyString __repr__() {
-        return Py.newString("<attribute '" + getter.name + "' of '" + owner.qualifiedName + "' objects>");
+        return Py.newString("<attribute '" + invoker.name + "' of '" + owner.qualifiedName + "' objects>");
     }
 }
