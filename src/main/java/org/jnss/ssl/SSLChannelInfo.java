@@ -1,5 +1,7 @@
 package org.jnss.ssl;
 
+import org.jnss.asn1.FormattedValue;
+import org.jnss.asn1.Lines;
 import org.jnss.core.Python;
 import org.jnss.natives.Mem;
 import org.jnss.nss.SecItem;
@@ -9,7 +11,6 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -18,7 +19,7 @@ import java.util.List;
  * constructor makes an object whose use crashes).
  */
 @Python.Type(doc = "An object representing the state of an SSL connection (see SSLSocket.get_ssl_channel_info())")
-public final class SSLChannelInfo {
+public final class SSLChannelInfo extends FormattedValue {
     /** sizeof(SSLChannelInfo) in NSS 3.87 and field offsets (offsetof, /usr/include/nss/sslt.h) */
     static final int SIZE = 136;
     private static final int PROTOCOL = 4, SUITE = 6, AUTH_BITS = 8, KEA_BITS = 12, CREATED = 16, ACCESSED = 20,
@@ -88,9 +89,10 @@ public final class SSLChannelInfo {
         return "0x" + Integer.toHexString(v);
     }
 
-    @Python("format_lines(level=0)")
-    public List<Object[]> formatLines(int level) {
-        List<Object[]> l = new ArrayList<>();
+    @Override
+    public Lines lines(int level) {
+        Lines out = new Lines();
+        List<Object[]> l = out.list;
         String suiteName;
         try {
             suiteName = Ssl.sslCipherSuiteName(cipherSuite);
@@ -115,16 +117,6 @@ public final class SSLChannelInfo {
             }
             l.add(new Object[]{level + 1, sb.toString()});
         }
-        return l;
-    }
-
-    @Python("format(level=0, indent_len=4)")
-    public byte[] format(int level, int indentLen) {
-        return org.jnss.asn1.BStr.bytes(org.jnss.asn1.Lines.indentedText(formatLines(level), indentLen));
-    }
-
-    @Python("__str__()")
-    public byte[] str() {
-        return format(0, 4);
+        return out;
     }
 }

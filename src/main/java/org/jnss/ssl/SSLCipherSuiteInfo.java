@@ -1,11 +1,12 @@
 package org.jnss.ssl;
 
+import org.jnss.asn1.FormattedValue;
+import org.jnss.asn1.Lines;
 import org.jnss.core.Python;
 import org.jnss.error.NSPRError;
 import org.jnss.natives.Mem;
 import org.jnss.natives.Ssl3;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -14,7 +15,7 @@ import java.util.List;
  * constructor makes an object whose use crashes, so none is offered here.
  */
 @Python.Type(doc = "An object representing an SSL cipher suite (see get_cipher_suite_info())")
-public final class SSLCipherSuiteInfo {
+public final class SSLCipherSuiteInfo extends FormattedValue {
     /** sizeof(SSLCipherSuiteInfo) in NSS 3.87 and the field offsets (offsetof, /usr/include/nss/sslt.h) */
     static final int SIZE = 104;
     private static final int SUITE = 2, SUITE_NAME = 8, AUTH_NAME = 16, AUTH = 24, KEA_NAME = 32, KEA = 40,
@@ -80,9 +81,10 @@ public final class SSLCipherSuiteInfo {
         return name + " (0x" + Integer.toHexString(value) + ")";
     }
 
-    @Python("format_lines(level=0)")
-    public List<Object[]> formatLines(int level) {
-        List<Object[]> l = new ArrayList<>();
+    @Override
+    public Lines lines(int level) {
+        Lines out = new Lines();
+        List<Object[]> l = out.list;
         l.add(new Object[]{level, "Cipher Suite:", named(cipherSuiteName, cipherSuite)});
         int in = level + 1;
         l.add(new Object[]{in, "Auth Algorithm:", named(authAlgorithmName, authAlgorithm)});
@@ -96,16 +98,6 @@ public final class SSLCipherSuiteInfo {
         l.add(new Object[]{in, "FIPS:", fips ? "True" : "False"});
         l.add(new Object[]{in, "Exportable:", exportable ? "True" : "False"});
         l.add(new Object[]{in, "Nonstandard:", nonstandard ? "True" : "False"});
-        return l;
-    }
-
-    @Python("format(level=0, indent_len=4)")
-    public byte[] format(int level, int indentLen) {
-        return org.jnss.asn1.BStr.bytes(org.jnss.asn1.Lines.indentedText(formatLines(level), indentLen));
-    }
-
-    @Python("__str__()")
-    public byte[] str() {
-        return format(0, 4);
+        return out;
     }
 }
