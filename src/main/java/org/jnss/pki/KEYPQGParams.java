@@ -1,9 +1,5 @@
 package org.jnss.pki;
 
-import org.jnss.asn1.Asn1Fmt;
-import org.jnss.asn1.Formatted;
-import org.jnss.asn1.FormattedValue;
-import org.jnss.asn1.Lines;
 import org.jnss.core.ArgumentError;
 import org.jnss.core.PyObjects;
 import org.jnss.core.PyValues;
@@ -15,15 +11,11 @@ import org.jnss.nss.SecItem;
         + "    - prime (also known as p)\n"
         + "    - subprime (also known as q)\n"
         + "    - base (also known as g)\n")
-public final class KEYPQGParams extends FormattedValue {
-    private final SecItem prime;
-    private final SecItem subprime;
-    private final SecItem base;
+public final class KEYPQGParams extends KeyNumbers {
+    private static final String[] LABELS = {"Prime", "SubPrime", "Base"};
 
     KEYPQGParams(SecItem prime, SecItem subprime, SecItem base) {
-        this.prime = prime;
-        this.subprime = subprime;
-        this.base = base;
+        super(LABELS, prime, subprime, base);
     }
 
     /** python-nss's default DSA domain parameters (1024-bit prime, 160-bit subprime), used when none are given. */
@@ -69,23 +61,11 @@ public final class KEYPQGParams extends FormattedValue {
     }
 
     @Python("prime")
-    public SecItem getPrime() { return prime; }
+    public SecItem getPrime() { return number(0); }
 
     @Python("subprime")
-    public SecItem getSubprime() { return subprime; }
+    public SecItem getSubprime() { return number(1); }
 
     @Python("base")
-    public SecItem getBase() { return base; }
-
-    @Override
-    public Lines lines(int level) {
-        Lines lines = new Lines();
-        lines.label(level, "Prime");
-        Asn1Fmt.integerLines(lines, level + 1, prime.getData());
-        lines.label(level, "SubPrime");
-        Asn1Fmt.integerLines(lines, level + 1, subprime.getData());
-        lines.label(level, "Base");
-        Asn1Fmt.integerLines(lines, level + 1, base.getData());
-        return lines;
-    }
+    public SecItem getBase() { return number(2); }
 }

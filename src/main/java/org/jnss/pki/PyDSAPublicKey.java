@@ -1,34 +1,30 @@
 package org.jnss.pki;
 
-import org.jnss.asn1.Asn1Fmt;
-import org.jnss.asn1.Formatted;
-import org.jnss.asn1.FormattedValue;
 import org.jnss.asn1.Lines;
 import org.jnss.core.Python;
 import org.jnss.nss.SecItem;
 
 /** The domain parameters and public value of a DSA public key (python-nss's PyDSAPublicKey). */
 @Python.Type(doc = "An object representing a DSA Public Key")
-public final class PyDSAPublicKey extends FormattedValue {
+public final class PyDSAPublicKey extends KeyNumbers {
+    private static final String[] LABELS = {"Public Value"};
     private final KEYPQGParams pqgParams;
-    private final SecItem publicValue;
 
     PyDSAPublicKey(KEYPQGParams pqgParams, SecItem publicValue) {
+        super(LABELS, publicValue);
         this.pqgParams = pqgParams;
-        this.publicValue = publicValue;
     }
 
     @Python("pqg_params")
     public KEYPQGParams getPqgParams() { return pqgParams; }
 
     @Python("public_value")
-    public SecItem getPublicValue() { return publicValue; }
+    public SecItem getPublicValue() { return number(0); }
 
+    /** The domain parameters' lines, then the public value's. */
     @Override
-    public Lines lines(int level) {
-        Lines lines = pqgParams.lines(level);
-        lines.label(level, "Public Value");
-        Asn1Fmt.integerLines(lines, level + 1, publicValue.getData());
-        return lines;
+    public void lines(Lines out, int level) {
+        pqgParams.lines(out, level);
+        super.lines(out, level);
     }
 }
