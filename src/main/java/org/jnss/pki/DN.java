@@ -1,7 +1,6 @@
 package org.jnss.pki;
 
 import org.jnss.natives.Nss3;
-import org.jnss.asn1.BStr;
 import org.jnss.asn1.Scratch;
 import org.jnss.core.ArgumentError;
 import org.jnss.core.PyTypeNames;
@@ -46,17 +45,7 @@ public final class DN extends TaggedSequence<RDN> {
         if (first instanceof RDN) seq = RDN.sequenceArg(args);
         else if (first instanceof List<?> l) seq = l;
         else throw new ArgumentError("must be an RDN object or list or tuple of RDN objects, not " + PyTypeNames.of(first));
-        if (seq.size() > RDN.MAX_ITEMS)
-            throw new IllegalArgumentException("to many RDN items, maximum is " + (RDN.MAX_ITEMS - 1)
-                    + ", received " + seq.size());
-        List<RDN> out = new ArrayList<>();
-        for (int i = 0; i < seq.size(); i++) {
-            Object item = PyValues.toJava(seq.get(i));
-            if (!(item instanceof RDN r))
-                throw new ArgumentError("item " + i + " must be an RDN object, not " + PyTypeNames.of(item));
-            out.add(r);
-        }
-        return new DN(out);
+        return new DN(checkedItems(seq, RDN.class, "RDN"));
     }
 
     /** The name a DER Name encodes (decoded by NSS's CERT_NameTemplate); NSPRError when it is not one. */
@@ -146,26 +135,11 @@ public final class DN extends TaggedSequence<RDN> {
         return withNative(NameCodec::nameToAscii);
     }
 
-    @Python("__repr__()")
-    public byte[] repr() {
-        return BStr.bytes(render());
-    }
-
-    @Python("__str__()")
-    public byte[] str() {
-        return repr();
-    }
-
     @Override
     int cmp(Object other) {
         if (!(other instanceof DN o)) throw new ArgumentError("Bad type, must be DN");
         try (Scratch s = new Scratch()) {
             return Integer.signum(Nss3.CERT_CompareName(NameCodec.nativeName(s, rdns), NameCodec.nativeName(s, o.rdns)));
         }
-    }
-
-    @Override
-    public String toString() {
-        return render();
     }
 }

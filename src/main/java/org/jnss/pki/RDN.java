@@ -1,6 +1,5 @@
 package org.jnss.pki;
 
-import org.jnss.asn1.BStr;
 import org.jnss.asn1.Scratch;
 import org.jnss.core.ArgumentError;
 import org.jnss.core.PyTypeNames;
@@ -34,20 +33,7 @@ public final class RDN extends TaggedSequence<AVA> {
 
     @Python("RDN(*avas)")
     public static RDN create(Object... args) {
-        List<AVA> out = new ArrayList<>();
-        if (args.length > 0) {
-            List<?> seq = sequenceArg(args);
-            if (seq.size() > MAX_ITEMS)
-                throw new IllegalArgumentException("to many AVA items, maximum is " + (MAX_ITEMS - 1)
-                        + ", received " + seq.size());
-            for (int i = 0; i < seq.size(); i++) {
-                Object item = PyValues.toJava(seq.get(i));
-                if (!(item instanceof AVA a))
-                    throw new ArgumentError("item " + i + " must be an AVA object, not " + PyTypeNames.of(item));
-                out.add(a);
-            }
-        }
-        return new RDN(out);
+        return new RDN(args.length == 0 ? new ArrayList<>() : checkedItems(sequenceArg(args), AVA.class, "AVA"));
     }
 
     /** The items of *args: the first argument itself when it is a list or tuple. */
@@ -86,16 +72,6 @@ public final class RDN extends TaggedSequence<AVA> {
         return b.toString();
     }
 
-    @Python("__repr__()")
-    public byte[] repr() {
-        return BStr.bytes(render());
-    }
-
-    @Python("__str__()")
-    public byte[] str() {
-        return repr();
-    }
-
     // ---- comparison: number of AVAs, then AVA by AVA ----
 
     static int compare(RDN a, RDN b) {
@@ -120,10 +96,5 @@ public final class RDN extends TaggedSequence<AVA> {
         long rdn = s.calloc(Mem.POINTER_SIZE);
         Mem.setPointer(rdn, 0, array);
         return rdn;
-    }
-
-    @Override
-    public String toString() {
-        return render();
     }
 }

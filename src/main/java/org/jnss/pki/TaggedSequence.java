@@ -1,5 +1,6 @@
 package org.jnss.pki;
 
+import org.jnss.asn1.BStr;
 import org.jnss.asn1.OidNames;
 import org.jnss.core.ArgumentError;
 import org.jnss.core.KeyError;
@@ -26,6 +27,43 @@ public abstract class TaggedSequence<T> extends Ordered {
 
     /** Whether item is, or holds, an attribute with this OID tag. */
     abstract boolean itemHasTag(T item, int tag);
+
+    /**
+     * The items of a constructor's sequence argument, each checked to be a
+     * {@code what} (the constructors' TypeError otherwise), at most
+     * RDN.MAX_ITEMS - 1 of them as python-nss allows (its ValueError, spelling kept).
+     */
+    static <E> List<E> checkedItems(List<?> seq, Class<E> type, String what) {
+        if (seq.size() > RDN.MAX_ITEMS)
+            throw new IllegalArgumentException("to many " + what + " items, maximum is " + (RDN.MAX_ITEMS - 1)
+                    + ", received " + seq.size());
+        List<E> out = new ArrayList<>();
+        for (int i = 0; i < seq.size(); i++) {
+            Object item = org.jnss.core.PyValues.toJava(seq.get(i));
+            if (!type.isInstance(item))
+                throw new ArgumentError("item " + i + " must be an " + what + " object, not " + PyTypeNames.of(item));
+            out.add(type.cast(item));
+        }
+        return out;
+    }
+
+    /** The text repr() and str() give (as a byte string). */
+    abstract String render();
+
+    @Python("__repr__()")
+    public byte[] repr() {
+        return BStr.bytes(render());
+    }
+
+    @Python("__str__()")
+    public byte[] str() {
+        return repr();
+    }
+
+    @Override
+    public String toString() {
+        return render();
+    }
 
     @Python("__len__()")
     public int length() {
