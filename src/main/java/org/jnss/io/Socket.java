@@ -323,13 +323,20 @@ public class Socket extends NativeResource {
     @Python(value = "connect(addr, timeout=PR_INTERVAL_NO_TIMEOUT)", doc = "Connects to the address (for UDP: sets the\n"
             + "default peer). Raises NSPRError PR_IO_TIMEOUT_ERROR when the timeout expires first.")
     public void connect(NetworkAddress addr, int timeout) {
+        toPeer(addr, (fd, na) -> {
+            if (Nspr4.PR_Connect(fd, na, timeout) != 0) throw NSPRError.last();
+            return 0;
+        });
+    }
+
+    /** A blocking call on this socket's fd with a native copy of the peer address (freed after); the address becomes the peer. */
+    private int toPeer(NetworkAddress addr, java.util.function.LongBinaryOperator call) {
         checkFamily(addr);
         netaddr = addr;
         long na = addr.toNative();
         try {
             try (Lease l = lease(); Blocking b = blocking()) {
-                long fd = l.handle();
-                if (Nspr4.PR_Connect(fd, na, timeout) != 0) throw NSPRError.last();
+                return (int) call.applyAsLong(l.handle(), na);
             }
         } finally {
             Mem.free(na);
@@ -490,19 +497,11 @@ public class Socket extends NativeResource {
     @Python(value = "send_to(buf, addr, timeout=PR_INTERVAL_NO_TIMEOUT)", doc = "-> amount\n\n"
             + "Sends a datagram to the address; returns the number of bytes sent.")
     public int sendTo(byte[] buf, NetworkAddress addr, int timeout) {
-        checkFamily(addr);
-        netaddr = addr;
-        long na = addr.toNative();
-        try {
-            try (Lease l = lease(); Blocking b = blocking()) {
-                long fd = l.handle();
-                int n = Nspr4.PR_SendTo(fd, buf, buf.length, 0, na, timeout);
-                if (n < 0) throw NSPRError.last();
-                return n;
-            }
-        } finally {
-            Mem.free(na);
-        }
+        return toPeer(addr, (fd, na) -> {
+            int n = Nspr4.PR_SendTo(fd, buf, buf.length, 0, na, timeout);
+            if (n < 0) throw NSPRError.last();
+            return n;
+        });
     }
 
     // ---- receiving ---------------------------------------------------------

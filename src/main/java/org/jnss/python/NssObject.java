@@ -103,9 +103,7 @@ public final class NssObject extends PyObject {
             dict.__setitem__(name, value);
             return;
         }
-        if (d != null)
-            throw Py.AttributeError("'" + qualifiedName() + "' object attribute '" + name + "' is read-only");
-        throw Py.AttributeError("'" + qualifiedName() + "' object has no attribute '" + name + "'");
+        throw attributeError(name, d);
     }
 
     @Override
@@ -119,14 +117,19 @@ public final class NssObject extends PyObject {
             dict.__delitem__(name);
             return;
         }
-        if (d != null)
-            throw Py.AttributeError("'" + qualifiedName() + "' object attribute '" + name + "' is read-only");
-        throw Py.AttributeError("'" + qualifiedName() + "' object has no attribute '" + name + "'");
+        throw attributeError(name, d);
     }
 
     @Override
     public void noAttributeError(String name) {
-        throw Py.AttributeError("'" + qualifiedName() + "' object has no attribute '" + name + "'");
+        throw attributeError(name, null);
+    }
+
+    /** CPython's AttributeError for setting or deleting name: read-only when the type has a non-data descriptor d of that name. */
+    private org.python.core.PyException attributeError(String name, PyObject d) {
+        if (d != null)
+            return Py.AttributeError("'" + qualifiedName() + "' object attribute '" + name + "' is read-only");
+        return Py.AttributeError("'" + qualifiedName() + "' object has no attribute '" + name + "'");
     }
 
     @Override
