@@ -75,21 +75,21 @@ public final class Scratch implements AutoCloseable {
 
     /** A C string owned by NSS, copied, then released with PORT_Free; null for a null pointer. */
     public static byte[] takePortString(long p) {
-        if (p == 0) return null;
-        try {
-            return Mem.cStringBytes(p);
-        } finally {
-            Nss3.PORT_Free(p);
-        }
+        return takeString(p, Nss3::PORT_Free);
     }
 
     /** A C string made by PR_smprintf (CERT_GetOidString), copied then freed; null for a null pointer. */
     public static byte[] takeSmprintfString(long p) {
+        return takeString(p, Nspr4::PR_smprintf_free);
+    }
+
+    /** A C string copied, then released by free; null for a null pointer. */
+    private static byte[] takeString(long p, java.util.function.LongConsumer free) {
         if (p == 0) return null;
         try {
             return Mem.cStringBytes(p);
         } finally {
-            Nspr4.PR_smprintf_free(p);
+            free.accept(p);
         }
     }
 
