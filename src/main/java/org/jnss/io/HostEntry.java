@@ -49,27 +49,27 @@ public class HostEntry {
 
     /** PR_GetHostByName. */
     public static HostEntry byName(String name) {
-        long buf = Mem.calloc(BUF_SIZE);
-        long ent = Mem.calloc(Layout.HOSTENT_SIZE);
-        try {
-            if (Nspr4.PR_GetHostByName(name, buf, BUF_SIZE, ent) != 0) throw NSPRError.last();
-            return read(ent, true);
-        } finally {
-            Mem.free(ent);
-            Mem.free(buf);
-        }
+        return lookup(true, (buf, ent) -> Nspr4.PR_GetHostByName(name, buf, BUF_SIZE, ent));
     }
 
     /** PR_GetHostByAddr; with complete false only name and family are kept. */
     static HostEntry byAddr(NetworkAddress addr, boolean complete) {
-        long buf = Mem.calloc(BUF_SIZE);
-        long ent = Mem.calloc(Layout.HOSTENT_SIZE);
         long na = addr.toNative();
         try {
-            if (Nspr4.PR_GetHostByAddr(na, buf, BUF_SIZE, ent) != 0) throw NSPRError.last();
-            return read(ent, complete);
+            return lookup(complete, (buf, ent) -> Nspr4.PR_GetHostByAddr(na, buf, BUF_SIZE, ent));
         } finally {
             Mem.free(na);
+        }
+    }
+
+    /** A PR_GetHostBy* call (status) into a fresh PRHostEnt and its buffer, read, then both freed. */
+    private static HostEntry lookup(boolean complete, java.util.function.LongBinaryOperator call) {
+        long buf = Mem.calloc(BUF_SIZE);
+        long ent = Mem.calloc(Layout.HOSTENT_SIZE);
+        try {
+            if (call.applyAsLong(buf, ent) != 0) throw NSPRError.last();
+            return read(ent, complete);
+        } finally {
             Mem.free(ent);
             Mem.free(buf);
         }

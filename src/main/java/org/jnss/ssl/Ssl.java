@@ -124,9 +124,7 @@ public final class Ssl implements SslConstants {
     @Python(value = "get_cipher_policy(cipher, /)", doc = "get_cipher_policy(cipher) -> policy\n\n"
             + "Whether the cipher suite is allowed by the process-wide policy.")
     public static boolean getCipherPolicy(int cipher) {
-        int[] v = new int[1];
-        if (Ssl3.SSL_CipherPolicyGet(cipher, v) != 0) throw NSPRError.last();
-        return v[0] != 0;
+        return out(v -> Ssl3.SSL_CipherPolicyGet(cipher, v)) != 0;
     }
 
     @Python(value = "set_cipher_policy(cipher, policy, /)", doc = "set_cipher_policy(cipher, policy)\n\n"
@@ -138,9 +136,7 @@ public final class Ssl implements SslConstants {
     @Python(value = "get_default_cipher_pref(cipher, /)", doc = "get_default_cipher_pref(cipher) -> enabled\n\n"
             + "Whether the cipher suite is enabled by default for new sockets.")
     public static boolean getDefaultCipherPref(int cipher) {
-        int[] v = new int[1];
-        if (Ssl3.SSL_CipherPrefGetDefault(cipher, v) != 0) throw NSPRError.last();
-        return v[0] != 0;
+        return out(v -> Ssl3.SSL_CipherPrefGetDefault(cipher, v)) != 0;
     }
 
     @Python(value = "set_default_cipher_pref(cipher, enabled, /)", doc = "set_default_cipher_pref(cipher, enabled)\n\n"
@@ -169,9 +165,7 @@ public final class Ssl implements SslConstants {
     @Python(value = "get_ssl_default_option(option, /)", doc = "get_ssl_default_option(option) -> value\n\n"
             + "The process default of an SSL_* socket option.")
     public static int getSslDefaultOption(int option) {
-        int[] v = new int[1];
-        if (Ssl3.SSL_OptionGetDefault(option, v) != 0) throw NSPRError.last();
-        return v[0];
+        return out(v -> Ssl3.SSL_OptionGetDefault(option, v));
     }
 
     @Python(value = "set_ssl_default_option(option, value, /)", doc = "set_ssl_default_option(option, value)\n\n"
@@ -246,19 +240,13 @@ public final class Ssl implements SslConstants {
     @Python(value = "config_server_session_id_cache(max_cache_entries=0, ssl2_timeout=0, ssl3_timeout=0, directory=None)",
             doc = "Configures the server's session cache for one process (0 chooses NSS's defaults).")
     public static void configServerSessionIdCache(int maxEntries, int ssl2Timeout, int ssl3Timeout, String directory) {
-        NssRuntime.beforeServerCacheConfig();
-        if (Ssl3.SSL_ConfigServerSessionIDCache(maxEntries, ssl2Timeout, ssl3Timeout, directory) != 0)
-            throw NSPRError.last();
-        NssRuntime.serverCacheConfigured();
+        configServerCache(() -> Ssl3.SSL_ConfigServerSessionIDCache(maxEntries, ssl2Timeout, ssl3Timeout, directory));
     }
 
     @Python(value = "config_mp_server_sid_cache(max_cache_entries=0, ssl2_timeout=0, ssl3_timeout=0, directory=None)",
             doc = "Configures the server's session cache shared by several processes.")
     public static void configMpServerSidCache(int maxEntries, int ssl2Timeout, int ssl3Timeout, String directory) {
-        NssRuntime.beforeServerCacheConfig();
-        if (Ssl3.SSL_ConfigMPServerSIDCache(maxEntries, ssl2Timeout, ssl3Timeout, directory) != 0)
-            throw NSPRError.last();
-        NssRuntime.serverCacheConfigured();
+        configServerCache(() -> Ssl3.SSL_ConfigMPServerSIDCache(maxEntries, ssl2Timeout, ssl3Timeout, directory));
     }
 
     /**
@@ -281,10 +269,14 @@ public final class Ssl implements SslConstants {
                                                          @Python.Raw Object directory, @Python.Raw Object enableMpCache) {
         if (directory != null || enableMpCache != null)
             throw new org.jnss.core.InterpreterError("More keyword list entries (7) than format specifiers (6)");
+        configServerCache(() -> Ssl3.SSL_ConfigServerSessionIDCacheWithOpt((int) ssl2Timeout, (int) ssl3Timeout, null,
+                maxEntries, maxCertEntries, maxServerNameEntries, 0));
+    }
+
+    /** One server session cache configuration call (NSS status), bracketed by NssRuntime's bookkeeping. */
+    private static void configServerCache(java.util.function.IntSupplier configure) {
         NssRuntime.beforeServerCacheConfig();
-        if (Ssl3.SSL_ConfigServerSessionIDCacheWithOpt((int) ssl2Timeout, (int) ssl3Timeout, null,
-                maxEntries, maxCertEntries, maxServerNameEntries, 0) != 0)
-            throw NSPRError.last();
+        if (configure.getAsInt() != 0) throw NSPRError.last();
         NssRuntime.serverCacheConfigured();
     }
 
@@ -304,5 +296,12 @@ public final class Ssl implements SslConstants {
             + "(at least 2); call before configuring the cache.")
     public static void setMaxServerCacheLocks(int maxLocks) {
         if (Ssl3.SSL_SetMaxServerCacheLocks(maxLocks) != 0) throw NSPRError.last();
+    }
+
+    /** The value an NSS getter writes to its int out-argument; NSPRError when the getter fails. */
+    private static int out(java.util.function.ToIntFunction<int[]> getter) {
+        int[] v = new int[1];
+        if (getter.applyAsInt(v) != 0) throw NSPRError.last();
+        return v[0];
     }
 }
