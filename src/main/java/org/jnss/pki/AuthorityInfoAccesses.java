@@ -19,11 +19,9 @@ import java.util.List;
 @Python.Type(doc = "AuthorityInfoAccesses(data)\n\n:Parameters:\n    data : SecItem or str or any buffer compatible object\n"
         + "        Data to initialize the Authority Information Access\n        from, must be in DER format\n\n"
         + "An object representing AuthorityInfoAccess Extension.\n")
-public final class AuthorityInfoAccesses extends FormattedValue {
-    private final List<AuthorityInfoAccess> accesses;
-
+public final class AuthorityInfoAccesses extends ExtensionList<AuthorityInfoAccess> {
     private AuthorityInfoAccesses(List<AuthorityInfoAccess> accesses) {
-        this.accesses = accesses;
+        super(accesses, "Authority Information Access", "Info");
     }
 
     static AuthorityInfoAccesses decode(byte[] value) {
@@ -46,27 +44,6 @@ public final class AuthorityInfoAccesses extends FormattedValue {
     public static AuthorityInfoAccesses create(@Python.OrNone byte[] data) {
         if (data == null) throw new ArgumentError("must be SecItem or buffer object");
         return decode(data);
-    }
-
-    @Python("__len__()")
-    public int length() {
-        return accesses.size();
-    }
-
-    @Python("__getitem__(index)")
-    public AuthorityInfoAccess getItem(Object index) {
-        return accesses.get(GeneralName.sequenceIndex(index, accesses.size(), "tuple index out of range"));
-    }
-
-    @Override
-    public void lines(Lines lines, int level) {
-        Lines out = new Lines();
-        out.text(level, "Authority Information Access: [" + accesses.size() + " total]");
-        for (int i = 0; i < accesses.size(); i++) {
-            out.text(level + 1, "Info [" + (i + 1) + "]:");
-            accesses.get(i).lines(out, level + 2);
-        }
-        lines.addAll(out);
     }
 
 }

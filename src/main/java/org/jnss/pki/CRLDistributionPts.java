@@ -14,11 +14,9 @@ import java.util.List;
 
 /** The CRL distribution points extension (CERT_DecodeCRLDistributionPoints): a sequence of CRLDistributionPoint. */
 @Python.Type(doc = "An object representing CRL Distribution Points list")
-public final class CRLDistributionPts extends FormattedValue {
-    private final List<CRLDistributionPoint> points;
-
+public final class CRLDistributionPts extends ExtensionList<CRLDistributionPoint> {
     private CRLDistributionPts(List<CRLDistributionPoint> points) {
-        this.points = points;
+        super(points, "CRL Distribution Points", "Point");
     }
 
     /** ValueError when NSS cannot decode the value. */
@@ -37,24 +35,4 @@ public final class CRLDistributionPts extends FormattedValue {
         return decode(value.toByteArray());
     }
 
-    @Python("__len__()")
-    public int length() {
-        return points.size();
-    }
-
-    @Python("__getitem__(index)")
-    public CRLDistributionPoint getItem(Object index) {
-        return points.get(GeneralName.sequenceIndex(index, points.size(), "tuple index out of range"));
-    }
-
-    @Override
-    public void lines(Lines lines, int level) {
-        Lines out = new Lines();
-        out.text(level, "CRL Distribution Points: [" + points.size() + " total]");
-        for (int i = 0; i < points.size(); i++) {
-            out.text(level + 1, "Point [" + (i + 1) + "]:");
-            points.get(i).lines(out, level + 2);
-        }
-        lines.addAll(out);
-    }
 }
