@@ -259,6 +259,20 @@ public final class SymCipher {
                 if (!byValue.containsKey(v) || preferred.contains(n)) byValue.put(v, n);
             }
         }
+
+        /** The name of a value; KeyError "{notFound}: value" when it has none. */
+        String name(long value, String notFound) {
+            String n = byValue.get(value);
+            if (n == null) throw new KeyError(notFound + ": " + Long.toUnsignedString(value));
+            return n;
+        }
+
+        /** The value of a name (case insensitive, prefix optional); KeyError "{notFound}: name" when none. */
+        long value(String name, String notFound) {
+            Long v = byName.get(name.toLowerCase(Locale.ROOT));
+            if (v == null) throw new KeyError(notFound + ": " + name);
+            return v;
+        }
     }
 
     /** python-nss names a value with several names by the one it registers last. */
@@ -271,35 +285,27 @@ public final class SymCipher {
     @Python(value = "key_mechanism_type_name(mechanism, /)",
             doc = "key_mechanism_type_name(mechanism) -> string\n\nThe name of a CKM_* constant.")
     public static String keyMechanismTypeName(long mechanism) {
-        String n = MECHANISMS.byValue.get(mechanism);
-        if (n == null) throw new KeyError("mechanism name not found: " + Long.toUnsignedString(mechanism));
-        return n;
+        return MECHANISMS.name(mechanism, "mechanism name not found");
     }
 
     @Python(value = "key_mechanism_type_from_name(name, /)",
             doc = "key_mechanism_type_from_name(name) -> int\n\n"
                     + "The value of a CKM_* constant; the name is case insensitive, the CKM_ prefix optional.")
     public static long keyMechanismTypeFromName(String name) {
-        Long v = MECHANISMS.byName.get(name.toLowerCase(Locale.ROOT));
-        if (v == null) throw new KeyError("mechanism name not found: " + name);
-        return v;
+        return MECHANISMS.value(name, "mechanism name not found");
     }
 
     @Python(value = "pk11_attribute_type_name(type, /)",
             doc = "pk11_attribute_type_name(type) -> string\n\nThe name of a CKA_* constant.")
     public static String pk11AttributeTypeName(long type) {
-        String n = ATTRIBUTES.byValue.get(type);
-        if (n == null) throw new KeyError("attribute type name not found: " + Long.toUnsignedString(type));
-        return n;
+        return ATTRIBUTES.name(type, "attribute type name not found");
     }
 
     @Python(value = "pk11_attribute_type_from_name(name, /)",
             doc = "pk11_attribute_type_from_name(name) -> int\n\n"
                     + "The value of a CKA_* constant; the name is case insensitive, the CKA_ prefix optional.")
     public static long pk11AttributeTypeFromName(String name) {
-        Long v = ATTRIBUTES.byName.get(name.toLowerCase(Locale.ROOT));
-        if (v == null) throw new KeyError("attribute name not found: " + name);
-        return v;
+        return ATTRIBUTES.value(name, "attribute name not found");
     }
 
     /** "CKM_NAME (0xhex)", as python-nss labels a mechanism in format_lines(). */
