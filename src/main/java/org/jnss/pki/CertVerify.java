@@ -140,11 +140,7 @@ public final class CertVerify {
             long c = certLease.handle();
             long s = Nss3.CERT_MakeCANickname(c);
             if (s == 0) throw NSPRError.last();
-            try {
-                return Mem.cStringBytes(s);
-            } finally {
-                Nss3.PORT_Free(s);
-            }
+            return Scratch.takePortString(s);
         }
     }
 

@@ -280,11 +280,7 @@ public class SSLSocket extends Socket {
             long fd = l.handle();
             long p = Ssl3.SSL_RevealURL(fd);
             if (p == 0) throw NSPRError.last();
-            try {
-                return Mem.cString(p);
-            } finally {
-                Nss3.PORT_Free(p);
-            }
+            return new String(org.jnss.asn1.Scratch.takePortString(p), java.nio.charset.StandardCharsets.UTF_8);
         }
     }
 
