@@ -192,15 +192,24 @@ public class PK11Slot extends NativeResource implements Formatted {
      */
     @Python(value = "change_passwd(old_passwd, new_passwd=None)", doc = "Changes the user password of the token.")
     public void changePasswd(@Python.Raw Object oldPasswd, @Python.Raw Object newPasswd) {
-        byte[] oldPw = password(oldPasswd, true);
-        byte[] newPw = null;
+        withPasswords(oldPasswd, newPasswd, (s, oldPw, newPw) -> Nss3.PK11_ChangePW(s, oldPw, newPw));
+    }
+
+    /** An NSS call (status) taking the slot and two passwords (strings or None), which are wiped afterwards. */
+    private void withPasswords(Object first, Object second, PasswordsCall call) {
+        byte[] a = password(first, true);
+        byte[] b = null;
         try {
-            newPw = password(newPasswd, true);
-            byte[] n = newPw;
-            check(s -> Nss3.PK11_ChangePW(s, oldPw, n));
+            b = password(second, true);
+            byte[] bb = b;
+            check(s -> call.apply(s, a, bb));
         } finally {
-            wipe(oldPw, newPw);
+            wipe(a, b);
         }
+    }
+
+    private interface PasswordsCall {
+        int apply(long slot, byte[] first, byte[] second);
     }
 
     /**
@@ -209,15 +218,7 @@ public class PK11Slot extends NativeResource implements Formatted {
      */
     @Python(value = "init_pin(security_officer_passwd, user_passwd=None)", doc = "Initializes the token's user PIN.")
     public void initPin(@Python.Raw Object securityOfficerPasswd, @Python.Raw Object userPasswd) {
-        byte[] so = password(securityOfficerPasswd, true);
-        byte[] user = null;
-        try {
-            user = password(userPasswd, true);
-            byte[] u = user;
-            check(s -> Nss3.PK11_InitPin(s, so, u));
-        } finally {
-            wipe(so, user);
-        }
+        withPasswords(securityOfficerPasswd, userPasswd, (s, so, user) -> Nss3.PK11_InitPin(s, so, user));
     }
 
     @Python(value = "logout()", doc = "Logs out of the token.")
