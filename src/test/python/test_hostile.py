@@ -96,8 +96,14 @@ print(nss.nss_is_initialized(), len(nss.sha1_digest(b'x')), nss.get_internal_key
 nss.nss_shutdown_context(c)
 print(nss.nss_is_initialized())
 '''
-        p = subprocess.Popen([sys.executable, '-c', code], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-        out, err = p.communicate()
+        # NSS writes its module list (pkcs11.txt) into the working directory of a context without one
+        import shutil, tempfile
+        cwd = tempfile.mkdtemp()
+        try:
+            p = subprocess.Popen([sys.executable, '-c', code], stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=cwd)
+            out, err = p.communicate()
+        finally:
+            shutil.rmtree(cwd, ignore_errors=True)
         self.assertEqual(p.returncode, 0, err)
         self.assertEqual(out.split(), ['(True,', '20,', 'True)', 'False'] if out.startswith('(') else
                          ['True', '20', 'True', 'False'])
