@@ -43,6 +43,7 @@ class OidsAndDerTest {
         assertTrue(OidNames.isOidString("2.5.4.3"));
         assertTrue(OidNames.isOidString("OID.2.5.4.3"));
         assertTrue(OidNames.isOidString("oid.1"));
+        assertTrue(OidNames.isOidString("3"));
         assertTrue(OidNames.isOidString("2.5.4.3  "));
         assertFalse(OidNames.isOidString(" 2.5.4.3"));
         assertFalse(OidNames.isOidString("2.5.4.3."));

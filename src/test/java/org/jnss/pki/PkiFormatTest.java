@@ -138,15 +138,7 @@ class PkiFormatTest {
     }
 
     @Test
-    void oidStrings() {
-        assertTrue(OidNames.isOidString("2.5.4.3"));
-        assertTrue(OidNames.isOidString("OID.2.5.4.3"));
-        assertTrue(OidNames.isOidString("oid.2.5.4.3  "));
-        assertTrue(OidNames.isOidString("3"));
-        assertFalse(OidNames.isOidString("2..5"));
-        assertFalse(OidNames.isOidString(" 2.5"));
-        assertFalse(OidNames.isOidString("cn"));
-        assertFalse(OidNames.isOidString(""));
+    void avaNames() {
         assertEquals("CN", OidNames.avaName(NssConstants.SEC_OID_AVA_COMMON_NAME));
         assertNull(OidNames.avaName(NssConstants.SEC_OID_SHA256));
     }
