@@ -107,7 +107,9 @@ class TestAttributes(unittest.TestCase):
                                 'min_password_len', '4')
 
     def test_descriptors_on_the_type(self):
-        self.assertTrue(nss.SecItem.data.__doc__)
+        self.assertEqual(nss.SecItem.data.__name__, 'data')
+        self.assertTrue(nss.SecItem.data.__objclass__ is nss.SecItem)
+        self.assertTrue(nss.Certificate.extensions.__doc__)              # a property's Javadoc
         self.assertEqual(nss.SecItem.to_hex.__name__, 'to_hex')
         self.assertEqual(nss.SecItem.to_hex(nss.SecItem('\x01')), '01')        # unbound call
         self.assertRaisesRegexp(TypeError, r"requires a 'nss.nss.SecItem' object but received a 'str'",

@@ -95,7 +95,8 @@ class TestCallables(unittest.TestCase):
                                          repr(b)), repr(b))
                 wrapped = functools.wraps(b)(lambda *a: None)
                 self.assertEqual(wrapped.__name__, name)
-                self.assertRaises(TypeError, pickle.dumps, b)
+                # as CPython 2.7's pickle: a bound built-in method pickles by name, and is not found
+                self.assertRaises(pickle.PicklingError, pickle.dumps, b)
         sock.close()
 
 

@@ -8,6 +8,7 @@ import org.python.core.Py;
 import org.python.core.PyException;
 import org.python.core.PyObject;
 import org.python.core.PyString;
+import org.python.core.PyStaticMethod;
 import org.python.core.PyStringMap;
 import org.python.core.PyTuple;
 import org.python.core.PyType;
@@ -78,7 +79,6 @@ public final class Binder {
         Python.Module mod = cls.getAnnotation(Python.Module.class);
         if (mod == null) throw new IllegalStateException(moduleClass + " is not annotated @Python.Module");
         String module = mod.value();
-        if (!mod.doc().isEmpty()) namespace.__setitem__("__doc__", new PyString(mod.doc()));
 
         long t0 = System.nanoTime();
         // constants first: defaults of signatures may name them
@@ -93,6 +93,10 @@ public final class Binder {
                 throw new IllegalStateException(e);
             }
         }
+        // the module's docstring: its class's Javadoc, then what the class generates as __doc__, if anything
+        PyObject generated = namespace.__finditem__("__doc__");
+        String moduleDoc = Docstrings.module(cls, generated instanceof PyString g && hasDocConstant(cls) ? g.toString() : null);
+        namespace.__setitem__("__doc__", moduleDoc.isEmpty() ? Py.None : new PyString(moduleDoc));
         // functions before types: defaults of constructors may call module functions
         // (Certificate(data, certdb=get_default_certdb(), ...))
         // functions whose defaults call other functions (certdb=get_default_certdb()) come last
@@ -112,7 +116,7 @@ public final class Binder {
         for (Method m : functions) {
             Python py = m.getAnnotation(Python.class);
             Invoker inv = new Invoker(m, Signature.parse(py.value()), py.unicode(), d -> evalDefault(d, namespace));
-            namespace.__setitem__(inv.name, new JFunction(inv, module, docOf(py)));
+            namespace.__setitem__(inv.name, new JFunction(inv, module));
         }
         long t2 = System.nanoTime();
         for (Class<?> t : mod.types()) defineType(namespace, module, t);
@@ -143,7 +147,8 @@ public final class Binder {
         NssType type = new NssType(cls, module, name);
         PyStringMap dict = new PyStringMap();
         dict.__setitem__("__module__", new PyString(module));
-        if (pt != null && !pt.doc().isEmpty()) dict.__setitem__("__doc__", new PyString(pt.doc()));
+        // instances keep no Python attributes (a Python subclass's do): no __dict__ or __weakref__ slots shown
+        dict.__setitem__("__slots__", new PyTuple());
 
         Executable ctor = null;
         Python ctorPy = null;
@@ -172,12 +177,12 @@ public final class Binder {
                     ctorPy = py;
                     continue;
                 }
-                entry = new JFunction(inv, module, docOf(py));
+                entry = new PyStaticMethod(new JFunction(inv, module));   // as python-nss's METH_STATIC
             } else if (!sig.callable) {
                 Method set = setters.get(sig.name);
-                entry = new JProperty(inv, set == null ? null : Invoker.setter(set, sig.name), type, docOf(py));
+                entry = new JProperty(inv, set == null ? null : Invoker.setter(set, sig.name), type);
             } else {
-                entry = new JMethod(inv, type, docOf(py));
+                entry = new JMethod(inv, type);
             }
             dict.__setitem__(sig.name, entry);
             if (sig.name.equals("__next__")) dict.__setitem__("next", entry);
@@ -186,9 +191,16 @@ public final class Binder {
                 : new Invoker(ctor, Signature.parse(ctorPy.value()), false, d -> evalDefault(d, namespace));
         dict.__setitem__("__new__", new JNew(type));
         dict.__setitem__("__init__", new JNew.Init(type));
+        Executable docCtor = ctor;
+        dict.__setitem__("__doc__", new Docstrings.TypeDoc(() -> Docstrings.type(cls, docCtor)));
 
         PyObject pyType = PyType.TYPE.__call__(new PyString(name), new PyTuple(superTypeOf(cls)), dict);
         type.pyType = (PyType) pyType;
+        for (PyObject v : dict.getMap().values()) {
+            if (v instanceof Builtin.Descriptor d) d.ownerType(type.pyType);
+            else if (v instanceof JProperty p) p.ownerType(type.pyType);
+            else if (v instanceof Docstrings.TypeDoc d) d.ownerType(type.pyType);
+        }
         TYPES.put(cls, type);
         namespace.__setitem__(name, pyType);
     }
@@ -233,9 +245,13 @@ public final class Binder {
         return t != null ? t.qualifiedName : c.getSimpleName();
     }
 
-    private static String docOf(Python py) {
-        String sig = py.value();
-        return py.doc().isEmpty() ? sig : sig + "\n\n" + py.doc();
+    /** Whether a module class declares its own {@code __doc__} constant (a generated part of the module doc). */
+    private static boolean hasDocConstant(Class<?> cls) {
+        for (Field f : cls.getFields()) {
+            Python py = f.getAnnotation(Python.class);
+            if (py != null && py.value().equals("__doc__")) return true;
+        }
+        return false;
     }
 
     /** Evaluates a default's source: literals directly, anything else in the module namespace. */

@@ -1,43 +1,31 @@
 package org.jnss.python;
 
 import org.python.core.Py;
+import org.python.core.PyBuiltinCallable;
+import org.python.core.PyBuiltinMethod;
+import org.python.core.PyMethodDescr;
 import org.python.core.PyObject;
+import org.python.core.PyString;
+import org.python.core.PyType;
+import org.python.expose.ExposeAsSuperclass;
 
 /**
- * What the binder's built-in objects (functions, method descriptors, bound
- * methods, properties) share: the {@code __name__} and {@code __doc__} every
- * CPython built-in answers, {@code __reduce_ex__} deferring to {@code __reduce__},
- * and the split of an unbound call's arguments into receiver and rest.
+ * What the binder's callables share. They are Jython's own built-in kinds, so
+ * that Python (type(), inspect, pydoc, pickle) sees what CPython shows for
+ * python-nss's: a function is a {@code builtin_function_or_method}
+ * ({@link JFunction}), a method of a type a {@code method_descriptor}
+ * ({@link Descriptor}: {@link JMethod}, {@code __init__}) whose binding to an
+ * instance is a {@code builtin_function_or_method} ({@link Bound}), a property a
+ * {@code getset_descriptor} ({@link JProperty}). Jython gives a subclass of one
+ * of its classes that implements {@link ExposeAsSuperclass} the superclass's
+ * Python type; the overrides here supply names, docstrings (made at their
+ * first reading, {@link Docstrings}), reprs and calls.
  */
-abstract class Builtin extends PyObject {
-    /** The core method called (a property's getter); its name is {@code __name__}. */
-    final Invoker invoker;
-    /** The docstring, or null for None. */
-    final String doc;
+final class Builtin {
+    private Builtin() {}
 
-    Builtin(Invoker invoker, String doc) {
-        this.invoker = invoker;
-        this.doc = doc;
-    }
-
-    /** An attribute this kind of object answers besides {@code __name__} and {@code __doc__}; null when it has none of that name. */
-    PyObject attribute(String name) { return null; }
-
-    @Override
-    public final PyObject __findattr_ex__(String name) {
-        switch (name) {
-            case "__name__": return Py.newString(invoker.name);
-            case "__doc__": return doc == null ? Py.None : Py.newString(doc);
-            default:
-                PyObject a = attribute(name);
-                return a != null ? a : super.__findattr_ex__(name);
-        }
-    }
-
-    @Override
-    public PyObject __reduce_ex__(int version) {
-        return __reduce__();
-    }
+    /** Python's {@code builtin_function_or_method}. */
+    static final PyType FUNCTION_TYPE = PyType.fromClass(PyBuiltinCallable.class);
 
     /**
      * The arguments after the receiver of an unbound descriptor call
@@ -49,5 +37,144 @@ abstract class Builtin extends PyObject {
         PyObject[] rest = new PyObject[args.length - 1];
         System.arraycopy(args, 1, rest, 0, rest.length);
         return rest;
+    }
+
+    /** The address part of a repr, as CPython prints it. */
+    static String address(PyObject o) {
+        return "0x" + Integer.toHexString(System.identityHashCode(o));
+    }
+
+    /**
+     * A method descriptor of an exposed type ({@code method_descriptor}):
+     * binding it to an instance gives a {@link Bound} method; called on the
+     * type it takes the instance first.
+     */
+    abstract static class Descriptor extends PyMethodDescr implements ExposeAsSuperclass {
+        /** the exposed type that defines it */
+        final NssType owner;
+
+        Descriptor(NssType owner, String name) {
+            super(null, new Bound(null, null, new PyBuiltinCallable.DefaultInfo(name)));
+            this.owner = owner;
+            ((Bound) meth).method = this;
+        }
+
+        /** Calls the method on self (bound to it, or given first to the descriptor). */
+        abstract PyObject callBound(PyObject self, PyObject[] args, String[] kws);
+
+        /** The docstring, made at its first reading. */
+        @Override
+        public abstract String getDoc();
+
+        /** The repr of the method bound to self, whose type is called typeName. */
+        String boundRepr(String typeName, PyObject self) {
+            return "<built-in method " + name + " of " + typeName + " object at " + address(self) + ">";
+        }
+
+        /** What the descriptor's repr calls it, e.g. "method". */
+        String kind() {
+            return "method";
+        }
+
+        /** Called by the binder once the owner's Python type exists. */
+        void ownerType(PyType type) {
+            dtype = type;
+        }
+
+        @Override
+        public PyObject __get__(PyObject obj, PyObject type) {
+            if (obj == null || obj == Py.None) return this;
+            return new Bound(this, obj, this);
+        }
+
+        @Override
+        public boolean implementsDescrGet() {
+            return true;
+        }
+
+        /** Unbound call: {@code Type.method(instance, ...)}. */
+        @Override
+        public PyObject __call__(PyObject[] args, String[] kws) {
+            PyObject[] rest = afterReceiver(args, kws, name, owner.qualifiedName);
+            return callBound(args[0], rest, kws);
+        }
+
+        @Override
+        public boolean isCallable() {
+            return true;
+        }
+
+        @Override
+        public PyObject __findattr_ex__(String attr) {
+            // CPython's method descriptors have no __module__; functools.wraps wants one
+            if (attr.equals("__module__")) return Py.newString(owner.module);
+            return super.__findattr_ex__(attr);
+        }
+
+        /** As CPython 2.7: a method descriptor cannot be pickled. */
+        @Override
+        public PyObject __reduce__() {
+            throw Py.TypeError("can't pickle method_descriptor objects");
+        }
+
+        @Override
+        public PyObject __reduce_ex__(int version) {
+            return __reduce__();
+        }
+
+        @Override
+        public String toString() {
+            return "<" + kind() + " '" + name + "' of '" + owner.qualifiedName + "' objects>";
+        }
+
+        @Override
+        public PyString __repr__() {
+            return Py.newString(toString());
+        }
+    }
+
+    /** A method bound to one instance ({@code builtin_function_or_method}, its {@code __self__} the instance). */
+    static final class Bound extends PyBuiltinMethod {
+        Descriptor method;
+
+        Bound(Descriptor method, PyObject self, PyBuiltinCallable.Info info) {
+            super(FUNCTION_TYPE, self, info);
+            this.method = method;
+        }
+
+        @Override
+        public PyBuiltinCallable bind(PyObject bindTo) {
+            return new Bound(method, bindTo, info);
+        }
+
+        @Override
+        public PyObject __call__(PyObject[] args, String[] kws) {
+            return method.callBound(self, args, kws);
+        }
+
+        @Override
+        public boolean isCallable() {
+            return true;
+        }
+
+        @Override
+        public String getDoc() {
+            return method.getDoc();
+        }
+
+        @Override
+        public String toString() {
+            // as CPython: the receiver's own type (SSLSocket for a method Socket defines), module-qualified
+            // for the API's types, the bare name for a script's subclass
+            PyType t = self.getType();
+            PyObject mod = t.__findattr__("__module__");
+            String type = mod instanceof PyString m && m.toString().startsWith("nss.") ? m + "." + t.fastGetName() : t.fastGetName();
+            return method.boundRepr(type, self);
+        }
+
+        @Override
+        public PyString __repr__() {
+            return Py.newString(toString());
+        }
     }
 }

@@ -80,6 +80,11 @@ final class Invoker {
         }
     }
 
+    /** The core method or constructor called (its annotations give the docstring). */
+    Executable target() {
+        return target;
+    }
+
     /** Per-parameter converters, defaults and whether None is accepted. */
     private static final class Prepared {
         final Convert.ToJava[] conv;

@@ -1,15 +1,22 @@
 package org.jnss.python;
 
 import org.python.core.Py;
+import org.python.core.PyBuiltinCallable;
+import org.python.core.PyBuiltinFunction;
 import org.python.core.PyObject;
 import org.python.core.PyString;
 
-/** A module function or staticmethod backed by a static core method. */
-final class JFunction extends Builtin {
+/**
+ * A module function or staticmethod backed by a static core method: to Python a
+ * {@code builtin_function_or_method}, as python-nss's functions are.
+ */
+final class JFunction extends PyBuiltinFunction {
+    final Invoker invoker;
     final String module;
 
-    JFunction(Invoker invoker, String module, String doc) {
-        super(invoker, doc);
+    JFunction(Invoker invoker, String module) {
+        super(invoker.name, null);
+        this.invoker = invoker;
         this.module = module;
     }
 
@@ -26,26 +33,45 @@ final class JFunction extends Builtin {
     public boolean implementsDescrGet() { return true; }
 
     @Override
-    public boolean isCallable() { return true; }
+    public PyBuiltinCallable bind(PyObject self) { return this; }
 
     @Override
-    PyObject attribute(String name) {
-        switch (name) {
-            case "__module__": return Py.newString(module);
-            case "__self__": return Py.None;          // as CPython 2.7's module-level built-ins
-            case "__call__": return this;
-            default: return null;
-        }
+    public boolean isCallable() { return true; }
+
+    /** The signature, then the text (made at its first reading). */
+    @Override
+    public String getDoc() {
+        return Docstrings.callable(invoker.target());
+    }
+
+    @Override
+    public PyObject getModule() {
+        return Py.newString(module);
+    }
+
+    @Override
+    public PyObject getSelf() {
+        return Py.None;                 // as CPython 2.7's module-level built-ins
+    }
+
+    @Override
+    public String toString() {
+        return "<built-in function " + invoker.name + ">";
     }
 
     @Override
     public PyString __repr__() {
-        return Py.newString("<built-in function " + invoker.name + ">");
+        return Py.newString(toString());
     }
 
     /** As CPython 2.7 pickles a built-in function: by reference to its module and name. */
     @Override
     public PyObject __reduce__() {
         return Py.newString(invoker.name);
+    }
+
+    @Override
+    public PyObject __reduce_ex__(int version) {
+        return __reduce__();
     }
 }

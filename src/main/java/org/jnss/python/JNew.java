@@ -1,18 +1,24 @@
 package org.jnss.python;
 
 import org.python.core.Py;
+import org.python.core.PyBuiltinCallable;
+import org.python.core.PyBuiltinFunction;
 import org.python.core.PyObject;
+import org.python.core.PyString;
 import org.python.core.PyType;
 
 /**
  * {@code __new__} of an exposed type: an instance without core object yet
  * (python-nss's tp_new); {@link Init}, its {@code __init__}, builds the core
- * object from the constructor's signature (python-nss's tp_init).
+ * object from the constructor's signature (python-nss's tp_init). To Python
+ * they look as CPython's are for a C type: {@code __new__} a built-in method of
+ * the type, {@code __init__} a slot wrapper.
  */
-final class JNew extends PyObject {
+final class JNew extends PyBuiltinFunction {
     private final NssType type;
 
     JNew(NssType type) {
+        super("__new__", null);
         this.type = type;
     }
 
@@ -21,6 +27,9 @@ final class JNew extends PyObject {
 
     @Override
     public boolean implementsDescrGet() { return true; }
+
+    @Override
+    public PyBuiltinCallable bind(PyObject self) { return this; }
 
     @Override
     public PyObject __call__(PyObject[] args, String[] kws) {
@@ -34,50 +43,54 @@ final class JNew extends PyObject {
         return new NssObject(subtype, type, subtype != type.pyType);
     }
 
+    @Override
+    public String getDoc() {
+        return "T.__new__(S, ...) -> a new object of type S, a subtype of T, not yet initialised";
+    }
+
+    @Override
+    public PyObject getSelf() {
+        return type.pyType;
+    }
+
+    @Override
+    public String toString() {
+        return "<built-in method __new__ of type object at " + Builtin.address(type.pyType) + ">";
+    }
+
+    @Override
+    public PyString __repr__() {
+        return Py.newString(toString());
+    }
+
     /** {@code __init__}: (re)builds the core object of self from the constructor's arguments. */
-    static final class Init extends PyObject {
-        private final NssType type;
-
+    static final class Init extends Builtin.Descriptor {
         Init(NssType type) {
-            this.type = type;
+            super(type, "__init__");
         }
 
         @Override
-        public PyObject __get__(PyObject obj, PyObject t) {
-            if (obj == null || obj == Py.None) return this;
-            return new Bound(this, obj);
-        }
-
-        @Override
-        public boolean implementsDescrGet() { return true; }
-
-        /** Unbound: Type.__init__(self, ...). */
-        @Override
-        public PyObject __call__(PyObject[] args, String[] kws) {
-            return init(args[0], Builtin.afterReceiver(args, kws, "__init__", type.qualifiedName), kws);
-        }
-
-        PyObject init(PyObject self, PyObject[] args, String[] kws) {
-            if (!(self instanceof NssObject o) || !o.getType().isSubType(type.pyType))
-                throw Py.TypeError("descriptor '__init__' requires a '" + type.qualifiedName + "' object but received a '"
+        PyObject callBound(PyObject self, PyObject[] args, String[] kws) {
+            if (!(self instanceof NssObject o) || !o.getType().isSubType(owner.pyType))
+                throw Py.TypeError("descriptor '__init__' requires a '" + owner.qualifiedName + "' object but received a '"
                         + Convert.typeName(self) + "'");
-            if (type.ctor != null) o.setCore(type.ctor.callJava(null, args, kws));
+            if (owner.ctor != null) o.setCore(owner.ctor.callJava(null, args, kws));
             return Py.None;
         }
 
-        static final class Bound extends PyObject {
-            private final Init init;
-            private final PyObject self;
+        @Override
+        public String getDoc() {
+            return "x.__init__(...) initialises x; help(type(x)) shows the signature";
+        }
 
-            Bound(Init init, PyObject self) {
-                this.init = init;
-                this.self = self;
-            }
+        @Override
+        String kind() {
+            return "slot wrapper";
+        }
 
-            @Override
-            public PyObject __call__(PyObject[] args, String[] kws) {
-                return init.init(self, args, kws);
-            }
+        @Override
+        String boundRepr(String typeName, PyObject self) {
+            return "<method-wrapper '__init__' of " + typeName + " object at " + Builtin.address(self) + ">";
         }
     }
 }
