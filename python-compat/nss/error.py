@@ -1,12 +1,10 @@
-"""NSPR, NSS and SSL error codes and the exceptions raised by the nss package."""
+# nss.error, bound from org.jnss.error.Errors; its docstring is that class's Javadoc (the binder sets __doc__).
 from org.jnss.error import ErrorTable as _ErrorTable
 from org.jnss.error import NSPRError as _NSPRErrorJ
 from org.jnss.natives import Nspr4 as _Nspr4
 from org.jnss.python import Binder as _Binder
 
 _Binder.bindModule(globals(), 'org.jnss.error.Errors')
-
-# __doc__ (every error, in code order, as python-nss's) comes from the core module class.
 
 
 class _ReadOnly(object):

@@ -2,18 +2,35 @@ package org.jnss.error;
 
 import org.jnss.core.Python;
 
-/** The functions of python-nss's {@code nss.error} module. */
+/**
+ * NSPR, NSS and SSL errors for Python: their codes, descriptions and exceptions.
+ *
+ * <p>The {@code nss.error} module of python-nss 1.0.1. Every failure of the
+ * {@code nss} package reported by NSPR or NSS is raised as {@code NSPRError}
+ * (a subclass of {@code StandardError}), carrying the error code, its name and
+ * NSS's description; certificate verification raises its subclass
+ * {@code CertVerifyError}, which adds the usages that did verify and the
+ * verification log. {@code get_nspr_error_string(code)} describes a code.
+ *
+ * <p>Constants, by family: {@code PR_*_ERROR} are NSPR's error codes (I/O,
+ * network, system), {@code SEC_ERROR_*} NSS's (certificates, keys,
+ * databases, PKCS #11, OCSP), {@code SSL_ERROR_*} those of the SSL/TLS
+ * library, {@code XP_*} a few older NSS codes, and {@code SUCCESS} is 0. Each
+ * is listed below with its description, in code order.
+ */
 @Python.Module("nss.error")
 public final class Errors implements ErrorConstants {
     private Errors() {}
 
-    /** The module documentation: every error, in code order, as python-nss's lists them. */
+    /**
+     * The generated part of the module's docstring (after the text above):
+     * every error, in code order, as python-nss lists them.
+     */
     @Python("__doc__")
     public static final String DOC = moduleDoc();
 
     private static String moduleDoc() {
-        StringBuilder sb = new StringBuilder("NSPR/NSS/SSL error codes, their descriptions, and the exceptions\n"
-                + "NSPRError and CertVerifyError.\nNSPR Error Constants:\n\n");
+        StringBuilder sb = new StringBuilder("NSPR Error Constants:\n\n");
         ErrorTable.all().stream().sorted(java.util.Comparator.comparingInt(ErrorTable.Entry::code))
                 .forEach(e -> sb.append(e.name()).append(": ").append(e.description()).append("\n\n"));
         return sb.toString();

@@ -10,12 +10,35 @@ import org.jnss.natives.Nspr4;
 import java.nio.ByteOrder;
 
 /**
- * python-nss's {@code nss.io} module: NSPR sockets, network addresses, host
- * lookups and time intervals. NSPR initialises itself on first use; nothing
- * here needs NSS.
+ * NSPR input/output for Python: sockets, network addresses, host lookups.
+ *
+ * <p>The {@code nss.io} module of python-nss 1.0.1, over the system NSPR
+ * library: TCP and UDP sockets ({@code Socket}, the base of
+ * {@code nss.ssl.SSLSocket}), network addresses ({@code NetworkAddress}), host
+ * and address lookups ({@code HostEntry}, {@code AddrInfo}), polling, byte
+ * order conversions and NSPR's time intervals (timeouts are intervals, see
+ * {@code seconds_to_interval()}). NSPR initialises itself on first use;
+ * nothing here needs NSS. Failures are raised as
+ * {@code nss.error.NSPRError}.
+ *
+ * <p>Constants, by family:
+ * <ul>
+ * <li>{@code PR_AF_*}: address families (IPv4, IPv6, local, unspecified).
+ * <li>{@code PR_AI_*}: flags of an address lookup ({@code AddrInfo}).
+ * <li>{@code PR_DESC_*}: kinds of file descriptor (TCP or UDP socket, file,
+ *     pipe, layer).
+ * <li>{@code PR_IpAddr*}: special addresses a {@code NetworkAddress} can be
+ *     set to (any, loopback, none, IPv4-mapped).
+ * <li>{@code PR_INTERVAL_*}: special and limit time intervals
+ *     ({@code PR_INTERVAL_NO_TIMEOUT} waits for ever, {@code PR_INTERVAL_NO_WAIT}
+ *     not at all).
+ * <li>{@code PR_POLL_*}: poll() event flags.
+ * <li>{@code PR_SHUTDOWN_*}: which direction a socket's shutdown() closes.
+ * <li>{@code PR_SockOpt_*}: socket options of get_socket_option() and
+ *     set_socket_option().
+ * </ul>
  */
-@Python.Module(value = "nss.io", types = {NetworkAddress.class, AddrInfo.class, HostEntry.class, Socket.class},
-        doc = "This module implements the NSPR IO functions")
+@Python.Module(value = "nss.io", types = {NetworkAddress.class, AddrInfo.class, HostEntry.class, Socket.class})
 public final class Io implements IoConstants {
     private Io() {}
 

@@ -53,10 +53,59 @@ import org.jnss.pki.SubjectPublicKeyInfo;
 import java.util.List;
 
 /**
- * python-nss's {@code nss.nss} module: its types, its constants, and the
- * functions of initialisation and shutdown. The other functions live in their
- * topic classes (listed in {@code functions}), bound from there: data
- * encodings ({@link Codec}), line formatting ({@link LineFormat}), OIDs
+ * NSS for Python: certificates, keys, digests, ciphers and PKCS #12.
+ *
+ * <p>The {@code nss.nss} module of python-nss 1.0.1, over the system NSS
+ * library: certificate databases and certificates (parsing, verification,
+ * trust, extensions, distinguished names, CRLs and certificate requests),
+ * PKCS #11 slots and keys, digests, symmetric ciphers, key generation and
+ * wrapping, PKCS #12 import and export, OIDs, and the text rendering of all of
+ * these. Initialise NSS first ({@code nss_init(dir)} for a certificate
+ * database, {@code nss_init_nodb()} without one, {@code nss_initialize()} or
+ * {@code nss_init_context()} with options) and call {@code nss_shutdown()} when
+ * done; NSS errors are raised as {@code nss.error.NSPRError}.
+ *
+ * <p>Constants, by family:
+ * <ul>
+ * <li>{@code NSS_INIT_*}: flags of nss_initialize() and nss_init_context().
+ * <li>{@code SEC_OID_*}: NSS's tags of object identifiers (algorithms,
+ *     extensions, attribute types), as oid_tag() returns them.
+ * <li>{@code CKM_*}: PKCS #11 mechanisms (ciphers, digests, MACs, key
+ *     generation and derivation), {@code CKA_*}: PKCS #11 attribute types.
+ * <li>{@code certUsage*}: one usage to verify a certificate for;
+ *     {@code certificateUsage*}: usage bit flags, as verify() takes and returns.
+ * <li>{@code CERTDB_*}: trust flags of a certificate in its database.
+ * <li>{@code KU_*}: key usage bits of the X.509 key usage extension.
+ * <li>{@code certDirectoryName}, {@code certDNSName},
+ *     {@code certEDIPartyName}, {@code certIPAddress}, {@code certOtherName},
+ *     {@code certRegisterID}, {@code certRFC822Name}, {@code certURI},
+ *     {@code certX400Address}: kinds of general name; {@code generalName},
+ *     {@code relativeDistinguishedName}: kinds of CRL distribution point name.
+ * <li>{@code crlEntryReason*}: reasons a certificate is revoked;
+ *     {@code CRL_DECODE_*}, {@code CRL_IMPORT_*}: options of decode_der_crl()
+ *     and import_crl(); {@code SEC_CRL_TYPE}, {@code SEC_KRL_TYPE}: kinds of
+ *     revocation list.
+ * <li>{@code secCertTime*}: results of a certificate's validity period check.
+ * <li>{@code rsaKey}, {@code dsaKey}, {@code ecKey}, ... ({@code *Key}):
+ *     public key types; {@code ssl_kea_*}: key exchange kinds of a certificate.
+ * <li>{@code PK11_Origin*}: where a symmetric key came from;
+ *     {@code PK11_DIS_*}: why a slot is disabled; {@code PK11CertList*}: which
+ *     certificates a certificate listing returns;
+ *     {@code SEC_CERT_NICKNAMES_*}: which nicknames get_cert_nicknames()
+ *     returns.
+ * <li>{@code PKCS12_*}: PKCS #12 encryption ciphers.
+ * <li>{@code ocspMode_*}: whether an OCSP failure fails verification.
+ * <li>{@code As*} ({@code AsString}, {@code AsEnum}, {@code AsObject}, ...):
+ *     how a function asked for a representation ({@code repr_kind}) renders a
+ *     value.
+ * <li>{@code HEX_SEPARATOR_DEFAULT}, {@code OCTETS_PER_LINE_DEFAULT}: the
+ *     defaults of the hexadecimal formatting functions.
+ * </ul>
+ *
+ * @implNote This class declares the types, the constants and the functions of
+ * initialisation and shutdown. The other functions live in their topic
+ * classes (listed in {@code functions}), bound from there: data encodings
+ * ({@link Codec}), line formatting ({@link LineFormat}), OIDs
  * ({@link OidNames}), digests ({@link Digests}), slots ({@link Pk11Slots}),
  * keys and ciphers ({@link SymCipher}), certificates and CRLs ({@link Pki}),
  * flags and extension values ({@link PkiFlags}), lookups ({@link CertVerify}),
@@ -73,8 +122,7 @@ import java.util.List;
         SubjectPublicKeyInfo.class, PublicKey.class, PyRSAPublicKey.class, PyDSAPublicKey.class, KEYPQGParams.class,
         PK11SymKey.class, RSAGenParams.class, PKCS12Decoder.class, PKCS12DecodeItem.class},
         functions = {Codec.class, LineFormat.class, OidNames.class, Digests.class, Pk11Slots.class, SymCipher.class,
-                Pki.class, PkiFlags.class, CertVerify.class, OcspSettings.class, Passwords.class, Pkcs12.class},
-        doc = "NSS cryptography, certificates and PKI (python-nss compatible, on the JVM)")
+                Pki.class, PkiFlags.class, CertVerify.class, OcspSettings.class, Passwords.class, Pkcs12.class})
 public final class Nss implements NssConstants {
     private Nss() {}
 

@@ -12,9 +12,44 @@ import org.jnss.nss.NssRuntime;
 import java.util.HashMap;
 import java.util.Map;
 
-/** python-nss's {@code nss.ssl} module. */
-@Python.Module(value = "nss.ssl", types = {SSLSocket.class, SSLCipherSuiteInfo.class, SSLChannelInfo.class},
-        doc = "NSS SSL/TLS sockets (python-nss compatible, on the JVM)")
+/**
+ * SSL and TLS for Python: NSS's secure sockets and their settings.
+ *
+ * <p>The {@code nss.ssl} module of python-nss 1.0.1, over the system NSS SSL
+ * library: {@code SSLSocket} (a {@code nss.io.Socket} speaking SSL/TLS, as a
+ * client or a server), the process-wide defaults of its options, cipher
+ * suites and their policies, protocol version ranges, and the server's
+ * session cache. NSS must be initialised first ({@code nss.nss}); failures
+ * are raised as {@code nss.error.NSPRError}.
+ *
+ * <p>Constants, by family:
+ * <ul>
+ * <li>{@code SSL_SECURITY}, {@code SSL_SOCKS}, {@code SSL_REQUEST_CERTIFICATE},
+ *     {@code SSL_REQUIRE_CERTIFICATE}, {@code SSL_HANDSHAKE_AS_CLIENT},
+ *     {@code SSL_HANDSHAKE_AS_SERVER}, {@code SSL_ENABLE_*} (SSL 2, SSL 3,
+ *     TLS, full duplex), {@code SSL_NO_CACHE}, {@code SSL_NO_LOCKS},
+ *     {@code SSL_NO_STEP_DOWN}, {@code SSL_ROLLBACK_DETECTION},
+ *     {@code SSL_BYPASS_PKCS11}, {@code SSL_V2_COMPATIBLE_HELLO}: options of
+ *     set_ssl_option() and set_ssl_default_option().
+ * <li>{@code SSL_REQUIRE_*}: values of the {@code SSL_REQUIRE_CERTIFICATE}
+ *     option (never, always, on the first handshake, without error).
+ * <li>{@code SSL_ALLOWED}, {@code SSL_RESTRICTED}, {@code SSL_NOT_ALLOWED}:
+ *     cipher policies.
+ * <li>{@code SSL_SECURITY_STATUS_*}: security levels a socket's status
+ *     reports.
+ * <li>{@code SSL_LIBRARY_VERSION_*}: protocol versions (SSL 2 and 3, TLS 1.0
+ *     to 1.3) of the version range functions; {@code ssl2}, {@code ssl3},
+ *     {@code tls1.0}, {@code tls1.1}, {@code tls1.2}, {@code tls1.3}: the same
+ *     values under their short names.
+ * <li>{@code SSL_VARIANT_*}: stream (TLS) or datagram (DTLS) protocol.
+ * <li>{@code TLS_*}, {@code SSL_*_WITH_*}: cipher suite numbers;
+ *     {@code SSL_CK_*}, {@code SSL_EN_*}: the SSL 2 cipher kinds;
+ *     {@code ssl_implemented_ciphers}: the suites this NSS implements, in
+ *     its order of preference.
+ * <li>{@code SRTP_*}: SRTP protection profiles.
+ * </ul>
+ */
+@Python.Module(value = "nss.ssl", types = {SSLSocket.class, SSLCipherSuiteInfo.class, SSLChannelInfo.class})
 public final class Ssl implements SslConstants {
     private Ssl() {}
 
