@@ -3,7 +3,7 @@ package org.jnss.error;
 import org.jnss.core.Python;
 
 /**
- * NSPR, NSS and SSL errors for Python: their codes, descriptions and exceptions.
+ * NSPR, NSS and SSL errors: their codes, descriptions and exceptions.
  *
  * <p>The {@code nss.error} module of python-nss 1.0.1. Every failure of the
  * {@code nss} package reported by NSPR or NSS is raised as {@code NSPRError}
