@@ -17,6 +17,13 @@ import java.lang.annotation.Target;
  * ({@code __str__}, {@code __len__}, {@code __getitem__}, ...) are written the
  * same way. The core stays plain Java: nothing here needs Jython.
  *
+ * <p>Documentation: the Javadoc of the annotated member (and of a module or
+ * exposed class) is its Python docstring too, under the signature; the build
+ * turns it into plain text ({@code @param} under the Python parameter names,
+ * {@code @throws} as the Python exception raised), and leaves
+ * {@code @implNote} to Java readers. Write it for both: what it does, in
+ * Python's terms, without repeating the signature.
+ *
  * <p>Signature details: parameters before a {@code /} are positional-only
  * (python-nss's {@code PyArg_ParseTuple} functions; a signature without
  * parameters is positional-only as well). A parameter whose default is
@@ -34,7 +41,10 @@ public @interface Python {
     /** A String result is returned to Python as unicode instead of str. */
     boolean unicode() default false;
 
-    /** Documentation shown by help(); the first line should say what it does. */
+    /**
+     * Documentation shown by help() where the member has no Javadoc: the older
+     * way, kept until every text has moved into Javadoc.
+     */
     String doc() default "";
 
     /** Marks a core class as the implementation of a python-nss module. */
@@ -50,6 +60,7 @@ public @interface Python {
         /** Further classes whose static {@code @Python} methods are functions of the module too. */
         Class<?>[] functions() default {};
 
+        /** The module's docstring where the class has no Javadoc (the older way). */
         String doc() default "";
     }
 
@@ -57,8 +68,10 @@ public @interface Python {
     @Retention(RetentionPolicy.RUNTIME)
     @Target(ElementType.TYPE)
     @interface Type {
+        /** The Python type name; empty for the class's simple name. */
         String value() default "";
 
+        /** The type's docstring where the class has no Javadoc (the older way). */
         String doc() default "";
     }
 
