@@ -52,19 +52,26 @@ public final class NameTable {
     }
 
     /**
-     * A table of the given names and values; where two names share a value, the
-     * value's name is the later one. Both KeyErrors read "{what} name not found: ...".
+     * A table of the named constants of a constants class; where two names
+     * share a value, the value's name is the later one. Both KeyErrors read
+     * "{what} name not found: ...".
      *
      * @param what what the constants are, for messages and documentation (e.g. "CRL reason")
+     * @param constants the class declaring the constants as public static fields
      * @param prefix the prefix a name may be given without (e.g. "crlEntry")
      * @param width how {@link #name(long)} reads its value
-     * @param nameValuePairs alternating names (String) and values (Integer or Long)
+     * @param names the names of the constants, in the order python-nss registers them
      * @return the table
      */
-    public static NameTable of(String what, String prefix, Width width, Object... nameValuePairs) {
+    public static NameTable of(String what, Class<?> constants, String prefix, Width width, String... names) {
         NameTable t = new NameTable(what, prefix, width, what + " name not found", what + " name not found");
-        for (int i = 0; i < nameValuePairs.length; i += 2)
-            t.add((String) nameValuePairs[i], ((Number) nameValuePairs[i + 1]).longValue(), true);
+        for (String n : names) {
+            try {
+                t.add(n, ((Number) constants.getField(n).get(null)).longValue(), true);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalArgumentException("no constant " + n + " in " + constants.getName(), e);
+            }
+        }
         return t;
     }
 

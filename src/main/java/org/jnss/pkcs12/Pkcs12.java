@@ -42,13 +42,9 @@ public final class Pkcs12 {
 
     /** The PKCS12_* cipher constants (read as C longs: python-nss shows an unknown one signed). */
     @Python.Lookup(name = "pkcs12_cipher_name(cipher, /)", value = "pkcs12_cipher_from_name(name, /)")
-    public static final NameTable CIPHERS = NameTable.of("PKCS12 cipher", "PKCS12_", NameTable.Width.SIGNED,
-            "PKCS12_RC2_CBC_40", NssConstants.PKCS12_RC2_CBC_40,
-            "PKCS12_RC2_CBC_128", NssConstants.PKCS12_RC2_CBC_128,
-            "PKCS12_RC4_40", NssConstants.PKCS12_RC4_40,
-            "PKCS12_RC4_128", NssConstants.PKCS12_RC4_128,
-            "PKCS12_DES_56", NssConstants.PKCS12_DES_56,
-            "PKCS12_DES_EDE3_168", NssConstants.PKCS12_DES_EDE3_168);
+    public static final NameTable CIPHERS = NameTable.of("PKCS12 cipher", NssConstants.class, "PKCS12_",
+            NameTable.Width.SIGNED, "PKCS12_RC2_CBC_40", "PKCS12_RC2_CBC_128", "PKCS12_RC4_40", "PKCS12_RC4_128",
+            "PKCS12_DES_56", "PKCS12_DES_EDE3_168");
 
     private static final int[] ALL_CIPHERS = {NssConstants.PKCS12_RC4_40, NssConstants.PKCS12_RC4_128,
             NssConstants.PKCS12_RC2_CBC_40, NssConstants.PKCS12_RC2_CBC_128, NssConstants.PKCS12_DES_56,

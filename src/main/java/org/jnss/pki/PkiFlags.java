@@ -158,30 +158,17 @@ public final class PkiFlags {
 
     /** The CERTCRLEntryReasonCode constants of CRL entries (crlEntryReason*), read as C enums. */
     @Python.Lookup(name = "cert_crl_reason_name(reason, /)", value = "cert_crl_reason_from_name(name, /)")
-    public static final NameTable CRL_REASONS = NameTable.of("CRL reason", "crlEntry", NameTable.Width.UNSIGNED_32,
-            "crlEntryReasonUnspecified", NssConstants.crlEntryReasonUnspecified,
-            "crlEntryReasonKeyCompromise", NssConstants.crlEntryReasonKeyCompromise,
-            "crlEntryReasonCaCompromise", NssConstants.crlEntryReasonCaCompromise,
-            "crlEntryReasonAffiliationChanged", NssConstants.crlEntryReasonAffiliationChanged,
-            "crlEntryReasonSuperseded", NssConstants.crlEntryReasonSuperseded,
-            "crlEntryReasonCessationOfOperation", NssConstants.crlEntryReasonCessationOfOperation,
-            "crlEntryReasoncertificatedHold", NssConstants.crlEntryReasoncertificatedHold,
-            "crlEntryReasonRemoveFromCRL", NssConstants.crlEntryReasonRemoveFromCRL,
-            "crlEntryReasonPrivilegeWithdrawn", NssConstants.crlEntryReasonPrivilegeWithdrawn,
-            "crlEntryReasonAaCompromise", NssConstants.crlEntryReasonAaCompromise);
+    public static final NameTable CRL_REASONS = NameTable.of("CRL reason", NssConstants.class, "crlEntry",
+            NameTable.Width.UNSIGNED_32, "crlEntryReasonUnspecified", "crlEntryReasonKeyCompromise",
+            "crlEntryReasonCaCompromise", "crlEntryReasonAffiliationChanged", "crlEntryReasonSuperseded",
+            "crlEntryReasonCessationOfOperation", "crlEntryReasoncertificatedHold", "crlEntryReasonRemoveFromCRL",
+            "crlEntryReasonPrivilegeWithdrawn", "crlEntryReasonAaCompromise");
 
     /** The CERTGeneralNameType constants (cert*: certDNSName, certURI, ...), read as C enums. */
     @Python.Lookup(name = "cert_general_name_type_name(type, /)", value = "cert_general_name_type_from_name(name, /)")
-    public static final NameTable GENERAL_NAME_TYPES = NameTable.of("GeneralName type", "cert", NameTable.Width.UNSIGNED_32,
-            "certOtherName", NssConstants.certOtherName,
-            "certRFC822Name", NssConstants.certRFC822Name,
-            "certDNSName", NssConstants.certDNSName,
-            "certX400Address", NssConstants.certX400Address,
-            "certDirectoryName", NssConstants.certDirectoryName,
-            "certEDIPartyName", NssConstants.certEDIPartyName,
-            "certURI", NssConstants.certURI,
-            "certIPAddress", NssConstants.certIPAddress,
-            "certRegisterID", NssConstants.certRegisterID);
+    public static final NameTable GENERAL_NAME_TYPES = NameTable.of("GeneralName type", NssConstants.class, "cert",
+            NameTable.Width.UNSIGNED_32, "certOtherName", "certRFC822Name", "certDNSName", "certX400Address",
+            "certDirectoryName", "certEDIPartyName", "certURI", "certIPAddress", "certRegisterID");
 
     // ---- module functions of nss.nss ----
 
