@@ -80,6 +80,31 @@ public @interface Python {
     }
 
     /**
+     * On the key parameter of a {@code __getitem__} ({@code long}, or
+     * {@code Object} where slices or string keys are accepted too): CPython 2's
+     * sequence-index rules, applied by the binder. An int, long or bool (or an
+     * object with {@code __index__}) is the index, a negative one counted from
+     * the end (the object's {@code __len__()} is added); one that does not fit
+     * 64 bits is IndexError "cannot fit 'long' into an index-sized integer". A
+     * slice arrives as {@link Slice} and a str, unicode or SecItem as itself
+     * only where declared; any other key is a TypeError with
+     * {@link #notInteger()}. The core checks the range itself: its IndexError
+     * message is the type's own.
+     */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.PARAMETER)
+    @interface Index {
+        /** The TypeError message for a key that is not an index; {@code %s} is the key's Python type name. */
+        String notInteger() default "sequence index must be integer, not '%s'";
+
+        /** Whether a slice is accepted (passed as {@link Slice}). */
+        boolean slices() default false;
+
+        /** Whether str, unicode and SecItem keys are accepted (passed as String or SecItem). */
+        boolean keys() default false;
+    }
+
+    /**
      * On an {@code Object} parameter: the binder passes the Python object itself,
      * unconverted (None included), for functions that must see exactly what
      * they were given (str or unicode, list or tuple, int or long); the core

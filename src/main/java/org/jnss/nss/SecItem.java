@@ -5,16 +5,10 @@ import org.jnss.asn1.Codec;
 import org.jnss.asn1.DerFormat;
 import org.jnss.asn1.Lines;
 import org.jnss.asn1.Oids;
-import org.jnss.asn1.Scratch;
 import org.jnss.core.ArgumentError;
 import org.jnss.core.BinaryData;
-import org.jnss.core.PyTypeNames;
 import org.jnss.core.Python;
 import org.jnss.core.Slice;
-import org.jnss.error.NSPRError;
-import org.jnss.natives.Layout;
-import org.jnss.natives.Mem;
-import org.jnss.natives.Nss3;
 import org.jnss.pk11.MechParam;
 import org.jnss.pki.DN;
 
@@ -99,17 +93,12 @@ public class SecItem implements BinaryData {
 
     /** An octet (as a one-character string) or a slice, as python-nss's SecItem subscript. */
     @Python("__getitem__(key)")
-    public byte[] getItem(Object key) {
+    public byte[] getItem(@Python.Index(slices = true, notInteger = "SecItem indices must be integers, not %s") Object key) {
         if (key instanceof Slice s) return s.apply(data);
-        if (key instanceof Integer || key instanceof Long || key instanceof BigInteger || key instanceof Boolean) {
-            long i = key instanceof Boolean b ? (b ? 1 : 0)
-                    : key instanceof BigInteger bi ? (bi.signum() < 0 ? Long.MIN_VALUE : Long.MAX_VALUE)
-                    : ((Number) key).longValue();
-            if (i < 0) i += data.length;
-            if (i < 0 || i >= data.length) throw new IndexOutOfBoundsException("SecItem index out of range");
-            return new byte[]{data[(int) i]};
-        }
-        throw new ArgumentError("SecItem indices must be integers, not " + PyTypeNames.of(key));
+        if (!(key instanceof Long || key instanceof Integer)) throw new IllegalArgumentException("not an index or slice: " + key);
+        long i = ((Number) key).longValue();
+        if (i < 0 || i >= data.length) throw new IndexOutOfBoundsException("SecItem index out of range");
+        return new byte[]{data[(int) i]};
     }
 
     private SecItem other(Object o) {

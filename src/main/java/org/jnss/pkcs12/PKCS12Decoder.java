@@ -115,11 +115,7 @@ public final class PKCS12Decoder extends NativeResource implements Formatted {
 
     /** Items by index, negative ones from the end (python-nss's sequence protocol). */
     @Python("__getitem__(key)")
-    public PKCS12DecodeItem getItem(Object key) {
-        if (!(key instanceof Integer || key instanceof Long))
-            throw new ArgumentError("sequence index must be integer, not '" + PyTypeNames.of(key) + "'");
-        long i = ((Number) key).longValue();
-        if (i < 0) i += items.size();
+    public PKCS12DecodeItem getItem(@Python.Index long i) {
         if (i < 0 || i >= items.size()) throw new IndexOutOfBoundsException("tuple index out of range");
         return items.get((int) i);
     }

@@ -80,7 +80,7 @@ class CertVerifyTest {
             String text = new String(log.str(), StandardCharsets.ISO_8859_1);
             assertTrue(text.startsWith("Validation Errors: " + log.getCount() + "\n"), text);
             assertTrue(text.contains("Issuer: CN=jnss Test CA,O=jnss,C=US"), text);
-            assertEquals(log.getItem(-1).getDepth(), node.getDepth());
+            assertEquals(log.getItem(log.len() - 1).getDepth(), node.getDepth());
             assertThrows(IndexOutOfBoundsException.class, () -> log.getItem(log.getCount()));
             for (CertVerifyLogNode n : log.nodes()) n.getCertificate().close();
         }
