@@ -2,7 +2,6 @@ package org.jnss.pkcs12;
 
 import org.jnss.asn1.OidNames;
 import org.jnss.asn1.BStr;
-import org.jnss.asn1.Formatted;
 import org.jnss.asn1.FormattedValue;
 import org.jnss.asn1.Lines;
 import org.jnss.asn1.Scratch;
@@ -10,7 +9,6 @@ import org.jnss.core.Python;
 import org.jnss.core.UnicodeDecodeError;
 import org.jnss.natives.Layout;
 import org.jnss.natives.Mem;
-import org.jnss.nss.Nss;
 import org.jnss.nss.NssConstants;
 import org.jnss.nss.SecItem;
 import org.jnss.pki.AlgorithmID;
@@ -61,7 +59,7 @@ public final class PKCS12DecodeItem extends FormattedValue {
         AlgorithmID shroud = alg == 0 ? null : AlgorithmID.fromNative(alg);
         Certificate cert = null;
         if (type == NssConstants.SEC_OID_PKCS12_V1_CERT_BAG_ID && der != null)
-            cert = Certificate.create(der, null, Boolean.FALSE, null);
+            cert = Certificate.create(der, null, false, null);
         return new PKCS12DecodeItem(new Bag(type, hasKey, der, name, shroud, cert));
     }
 

@@ -107,7 +107,7 @@ class CertVerifyTest {
     @Test
     void argumentsAndClosedCertificates() throws IOException {
         Certificate server = cert("server");
-        assertThrows(ArgumentError.class, () -> server.verifyNow(db(), 1, SSL_SERVER));
+
         assertThrows(ArgumentError.class, () -> server.verify(db(), true, SSL_SERVER, "now"));
         assertThrows(ArgumentError.class, () -> server.hasSignerInCaNames(List.of("x")));
         assertFalse(server.hasSignerInCaNames(List.of()));
