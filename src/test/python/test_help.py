@@ -75,6 +75,11 @@ def _module_declarations(m):
             py = member.getAnnotation(PythonDecl)
             if py is not None and Modifier.isStatic(member.getModifiers()) and '(' in py.value():
                 funcs[py.value().split('(')[0].strip()] = py.value().strip()
+        for field in c.getFields():                                 # the function pairs of a name table
+            lookup = field.getAnnotation(PythonDecl.Lookup)
+            if lookup is not None:
+                for sig in (lookup.name(), lookup.value()):
+                    funcs[sig.split('(')[0].strip()] = sig.strip()
     java_types = {}
     for c in mod.types():
         t = c.getAnnotation(PythonDecl.Type)

@@ -7,22 +7,34 @@ import org.python.core.PyObject;
 import org.python.core.PyString;
 
 /**
- * A module function or staticmethod backed by a static core method: to Python a
- * {@code builtin_function_or_method}, as python-nss's functions are.
+ * A module function or staticmethod backed by a static core method, or by an
+ * instance method of one fixed core object (the lookups of a
+ * {@link org.jnss.core.NameTable}): to Python a {@code builtin_function_or_method},
+ * as python-nss's functions are.
  */
 final class JFunction extends PyBuiltinFunction {
     final Invoker invoker;
     final String module;
+    /** the core object the method is called on; null for a static method */
+    private final Object receiver;
+    /** the docstring given by the binder, or null for the declaration's ({@link Docstrings}) */
+    private final String givenDoc;
 
     JFunction(Invoker invoker, String module) {
+        this(invoker, module, null, null);
+    }
+
+    JFunction(Invoker invoker, String module, String doc, Object receiver) {
         super(invoker.name, null);
         this.invoker = invoker;
         this.module = module;
+        this.givenDoc = doc;
+        this.receiver = receiver;
     }
 
     @Override
     public PyObject __call__(PyObject[] args, String[] kws) {
-        return invoker.call(null, args, kws);
+        return invoker.call(receiver, args, kws);
     }
 
     // a staticmethod: binding to an instance or class yields the function itself
@@ -41,7 +53,7 @@ final class JFunction extends PyBuiltinFunction {
     /** The signature, then the text (made at its first reading). */
     @Override
     public String getDoc() {
-        return Docstrings.callable(invoker.target());
+        return givenDoc != null ? givenDoc : Docstrings.callable(invoker.target());
     }
 
     @Override
