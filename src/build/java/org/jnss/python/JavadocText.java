@@ -37,6 +37,11 @@ final class JavadocText {
     @FunctionalInterface
     interface Links {
         String name(String reference);
+
+        /** The text of a {@code {@code}} tag (a Java parameter's name becomes the Python one). */
+        default String code(String text) {
+            return text;
+        }
     }
 
     /**
@@ -79,6 +84,21 @@ final class JavadocText {
      */
     static String docstring(String comment, List<String> javaParams, List<String> pythonParams, Links links) {
         if (comment == null) return "";
+        Map<String, String> pythonNames = new java.util.HashMap<>();
+        for (int i = 0; i < javaParams.size() && i < pythonParams.size(); i++)
+            pythonNames.put(javaParams.get(i), pythonParams.get(i).replace("*", ""));
+        Links names = links;
+        links = new Links() {
+            @Override
+            public String name(String reference) {
+                return names.name(reference);
+            }
+
+            @Override
+            public String code(String text) {
+                return pythonNames.getOrDefault(text, text);
+            }
+        };
         List<String> parts = splitBlockTags(comment);
         List<Block> blocks = new ArrayList<>(html(parts.get(0), links, 0));
         Map<String, String> args = new LinkedHashMap<>();
@@ -161,9 +181,21 @@ final class JavadocText {
         String r = reference.strip();
         if (r.startsWith("\"")) return r.replace("\"", "");
         if (r.startsWith("<")) return renderInline(r, links);
-        String target = firstWord(r);
+        String target = reference(r);
         String label = r.substring(target.length()).strip();
         return label.isEmpty() ? links.name(target) : label;
+    }
+
+    /** The reference at the start of a link: up to white space, but whole parameter lists ({@code #f(int, int)}). */
+    private static String reference(String s) {
+        int depth = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '(') depth++;
+            else if (c == ')') depth--;
+            else if (Character.isWhitespace(c) && depth <= 0) return s.substring(0, i);
+        }
+        return s;
     }
 
     private static String firstWord(String s) {
@@ -283,11 +315,15 @@ final class JavadocText {
 
     private static String inlineTag(String name, String body, Links links) {
         switch (name) {
-            case "code", "literal", "index", "summary":
-                return name.equals("index") ? firstWord(body.strip()).replace("\"", "") : body;
+            case "code":
+                return links.code(body);
+            case "literal", "summary":
+                return body;
+            case "index":
+                return firstWord(body.strip()).replace("\"", "");
             case "link", "linkplain", "value": {
                 String b = body.strip();
-                String target = firstWord(b);
+                String target = reference(b);
                 String label = b.substring(target.length()).strip();
                 if (!label.isEmpty()) return renderInline(label, links);
                 return target.isEmpty() ? "" : links.name(target);

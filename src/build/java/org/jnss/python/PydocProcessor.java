@@ -211,7 +211,8 @@ public final class PydocProcessor extends AbstractProcessor {
                 if (py != null) {
                     String v = (String) value(py, "value");
                     try {
-                        return Signature.parse(v).name;
+                        Signature sig = Signature.parse(v);
+                        return sig.callable ? sig.name + "()" : sig.name;
                     } catch (IllegalArgumentException bad) {
                         return v;
                     }

@@ -13,7 +13,7 @@ class JavadocTextTest {
     private static final JavadocText.Links LINKS = ref -> switch (ref) {
         case "#getExtension(Object)", "Certificate#getExtension" -> "get_extension";
         case "Certificate" -> "Certificate";
-        default -> ref.substring(ref.indexOf('#') + 1);
+        default -> ref.substring(ref.indexOf('#') + 1).replaceAll("\\(.*", "");
     };
 
     private static String doc(String comment) {
@@ -47,6 +47,19 @@ class JavadocTextTest {
         assertEquals("see get_extension and Certificate, or the label",
                 doc("see {@link #getExtension(Object)} and {@link Certificate}, or {@link Certificate#getExtension the label}"));
         assertEquals("plain get_extension", doc("plain {@linkplain Certificate#getExtension}"));
+    }
+
+    @Test
+    void linkTargetsMayHaveParameterLists() {
+        assertEquals("str() and format give it", doc("{@code str()} and {@link #format(int, int)} give it"));
+        assertEquals("the label here", doc("the {@link #format(int, int) label} here"));
+    }
+
+    @Test
+    void codeNamingAParameterNamesThePythonParameter() {
+        assertEquals("when certdb is None, user_data is passed on",
+                JavadocText.docstring("when {@code certDb} is None, {@code userData} is passed on",
+                        List.of("certDb", "userData"), List.of("certdb", "*user_data"), LINKS));
     }
 
     @Test
