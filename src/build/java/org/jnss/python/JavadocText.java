@@ -121,7 +121,11 @@ final class JavadocText {
                 case "@return" -> returns = returns == null ? rest : returns + " " + rest;
                 case "@throws", "@exception" -> {
                     String x = firstWord(rest);
-                    raises.add(pythonException(x) + "\u0000" + rest.substring(x.length()).strip());
+                    String py = pythonException(x);
+                    String why = rest.substring(x.length()).strip();
+                    // "(Python's TypeError) when ...", written for Java readers, says nothing more under "TypeError:"
+                    if (why.startsWith("(Python's " + py + ")")) why = why.substring(py.length() + 11).strip();
+                    raises.add(py + "\u0000" + why);
                 }
                 case "@see" -> see.add(seeName(rest, links));
                 case "@deprecated" -> deprecated = rest;

@@ -94,10 +94,11 @@ class JavadocTextTest {
         String text = doc("Finds it.\n @throws NSPRError SEC_ERROR_BAD_DATABASE when it cannot\n"
                 + " @throws IllegalArgumentException for a bad {@code oid}\n"
                 + " @throws org.jnss.core.NotFoundError when there is none\n"
-                + " @throws java.io.IOException when the file cannot be read");
+                + " @throws java.io.IOException when the file cannot be read\n"
+                + " @throws org.jnss.core.ArgumentError (Python's TypeError) when it is no str");
         assertEquals("Finds it.\n\nRaises:\n    NSPRError: SEC_ERROR_BAD_DATABASE when it cannot\n"
                 + "    ValueError: for a bad oid\n    KeyError: when there is none\n"
-                + "    IOError: when the file cannot be read", text);
+                + "    IOError: when the file cannot be read\n    TypeError: when it is no str", text);
     }
 
     @Test
