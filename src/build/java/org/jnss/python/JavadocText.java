@@ -123,8 +123,12 @@ final class JavadocText {
                     String x = firstWord(rest);
                     String py = pythonException(x);
                     String why = rest.substring(x.length()).strip();
-                    // "(Python's TypeError) when ...", written for Java readers, says nothing more under "TypeError:"
-                    if (why.startsWith("(Python's " + py + ")")) why = why.substring(py.length() + 11).strip();
+                    // "(Python's TypeError) when ..." / "(Python's TypeError "message") when ...", written for
+                    // Java readers: under "TypeError:" only the message is news
+                    String note = "(Python's " + py;
+                    int close = why.startsWith(note) ? closingParen(why) : -1;
+                    if (close > 0 && (why.charAt(note.length()) == ')' || why.charAt(note.length()) == ' '))
+                        why = (why.substring(note.length(), close).strip() + " " + why.substring(close + 1).strip()).strip();
                     raises.add(py + "\u0000" + why);
                 }
                 case "@see" -> see.add(seeName(rest, links));
@@ -157,6 +161,19 @@ final class JavadocText {
         }
         while (!out.isEmpty() && out.get(out.size() - 1).isEmpty()) out.remove(out.size() - 1);
         return String.join("\n", out);
+    }
+
+    /** Index of the parenthesis closing the one that opens s (quoted text skipped), or -1. */
+    private static int closingParen(String s) {
+        int depth = 0;
+        boolean quoted = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '"') quoted = !quoted;
+            else if (!quoted && c == '(') depth++;
+            else if (!quoted && c == ')' && --depth == 0) return i;
+        }
+        return -1;
     }
 
     private static void section(List<String> out, String title) {

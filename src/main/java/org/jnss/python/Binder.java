@@ -260,10 +260,10 @@ public final class Binder {
             }
             String what = table.what(), prefix = table.prefix();
             bindLookup(namespace, module, table, LOOKUP_NAME, lookup.name(),
-                    "The name of a " + what + " constant; KeyError when no constant has the value.");
+                    "The name of a " + what + " constant; KeyError when no constant\nhas the value.");
             bindLookup(namespace, module, table, LOOKUP_VALUE, lookup.value(),
-                    "The value of a " + what + " constant given its name, in any case, with or without\n"
-                            + "the '" + prefix + "' prefix; KeyError when no constant has the name.");
+                    "The value of a " + what + " constant given its name, in any case,\n"
+                            + "with or without the '" + prefix + "' prefix; KeyError when no constant\nhas the name.");
         }
     }
 

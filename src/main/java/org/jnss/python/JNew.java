@@ -45,7 +45,7 @@ final class JNew extends PyBuiltinFunction {
 
     @Override
     public String getDoc() {
-        return "T.__new__(S, ...) -> a new object of type S, a subtype of T, not yet initialised";
+        return "T.__new__(S, ...) -> a new object of type S, a subtype of T";
     }
 
     @Override

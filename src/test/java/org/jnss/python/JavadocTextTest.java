@@ -95,10 +95,12 @@ class JavadocTextTest {
                 + " @throws IllegalArgumentException for a bad {@code oid}\n"
                 + " @throws org.jnss.core.NotFoundError when there is none\n"
                 + " @throws java.io.IOException when the file cannot be read\n"
-                + " @throws org.jnss.core.ArgumentError (Python's TypeError) when it is no str");
+                + " @throws org.jnss.core.ArgumentError (Python's TypeError) when it is no str\n"
+                + " @throws IndexOutOfBoundsException (Python's IndexError \"index (x) out of range\") when it is");
         assertEquals("Finds it.\n\nRaises:\n    NSPRError: SEC_ERROR_BAD_DATABASE when it cannot\n"
                 + "    ValueError: for a bad oid\n    KeyError: when there is none\n"
-                + "    IOError: when the file cannot be read\n    TypeError: when it is no str", text);
+                + "    IOError: when the file cannot be read\n    TypeError: when it is no str\n"
+                + "    IndexError: \"index (x) out of range\" when it is", text);
     }
 
     @Test
