@@ -63,6 +63,23 @@ public @interface Python {
     }
 
     /**
+     * On a static {@link NameTable} field of a module's class: the table is the
+     * pair of module functions python-nss has for such a family, the lookup of
+     * a value's name ({@link NameTable#name(long)}, its argument read with
+     * CPython's unsigned "k" conversion) and of a name's value
+     * ({@link NameTable#value(String)}).
+     */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.FIELD)
+    @interface Lookup {
+        /** Python signature of the value-to-name function, e.g. {@code "cert_crl_reason_name(reason, /)"}. */
+        String name();
+
+        /** Python signature of the name-to-value function, e.g. {@code "cert_crl_reason_from_name(name, /)"}. */
+        String value();
+    }
+
+    /**
      * On an {@code Object} parameter: the binder passes the Python object itself,
      * unconverted (None included), for functions that must see exactly what
      * they were given (str or unicode, list or tuple, int or long); the core

@@ -5,6 +5,7 @@ import org.jnss.asn1.Lines;
 import org.jnss.asn1.OidNames;
 import org.jnss.asn1.Scratch;
 import org.jnss.core.KeyError;
+import org.jnss.core.NameTable;
 import org.jnss.core.Python;
 import org.jnss.error.ErrorConstants;
 import org.jnss.error.NSPRError;
@@ -15,11 +16,6 @@ import org.jnss.pki.AlgorithmID;
 import org.jnss.pki.PublicKey;
 import org.jnss.pki.PyRSAPublicKey;
 
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
-import java.util.HashMap;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -239,78 +235,26 @@ public final class SymCipher {
 
     // ---- names ------------------------------------------------------------------
 
-    private static final class Names {
-        final Map<Long, String> byValue = new HashMap<>();
-        final Map<String, Long> byName = new HashMap<>();
+    /**
+     * The PKCS #11 mechanism types (CKM_*); where several names share a value,
+     * python-nss names it by the one it registers last, which the preferred set lists.
+     */
+    @Python.Lookup(name = "key_mechanism_type_name(mechanism, /)", value = "key_mechanism_type_from_name(name, /)")
+    public static final NameTable MECHANISMS = NameTable.fromConstants("PKCS #11 mechanism", NssConstants.class, "CKM_",
+            Set.of("CKM_CAST128_KEY_GEN", "CKM_CAST128_ECB", "CKM_CAST128_CBC", "CKM_CAST128_MAC",
+                    "CKM_CAST128_MAC_GENERAL", "CKM_CAST128_CBC_PAD", "CKM_PBE_MD5_CAST128_CBC",
+                    "CKM_PBE_SHA1_CAST128_CBC", "CKM_EC_KEY_PAIR_GEN"),
+            NameTable.Width.UNSIGNED_64, "mechanism name not found", "mechanism name not found");
 
-        Names(String prefix, Set<String> preferred) {
-            for (Field f : NssConstants.class.getFields()) {
-                String n = f.getName();
-                if (!n.startsWith(prefix) || !Modifier.isStatic(f.getModifiers())) continue;
-                long v;
-                try {
-                    v = ((Number) f.get(null)).longValue() & 0xffffffffL;
-                } catch (IllegalAccessException e) {
-                    throw new IllegalStateException(e);
-                }
-                String low = n.toLowerCase(Locale.ROOT);
-                byName.put(low, v);
-                byName.put(low.substring(prefix.length()), v);
-                if (!byValue.containsKey(v) || preferred.contains(n)) byValue.put(v, n);
-            }
-        }
-
-        /** The name of a value; KeyError "{notFound}: value" when it has none. */
-        String name(long value, String notFound) {
-            String n = byValue.get(value);
-            if (n == null) throw new KeyError(notFound + ": " + Long.toUnsignedString(value));
-            return n;
-        }
-
-        /** The value of a name (case insensitive, prefix optional); KeyError "{notFound}: name" when none. */
-        long value(String name, String notFound) {
-            Long v = byName.get(name.toLowerCase(Locale.ROOT));
-            if (v == null) throw new KeyError(notFound + ": " + name);
-            return v;
-        }
-    }
-
-    /** python-nss names a value with several names by the one it registers last. */
-    private static final Names MECHANISMS = new Names("CKM_", Set.of(
-            "CKM_CAST128_KEY_GEN", "CKM_CAST128_ECB", "CKM_CAST128_CBC", "CKM_CAST128_MAC",
-            "CKM_CAST128_MAC_GENERAL", "CKM_CAST128_CBC_PAD", "CKM_PBE_MD5_CAST128_CBC",
-            "CKM_PBE_SHA1_CAST128_CBC", "CKM_EC_KEY_PAIR_GEN"));
-    private static final Names ATTRIBUTES = new Names("CKA_", Set.of("CKA_SUB_PRIME_BITS", "CKA_EC_PARAMS"));
-
-    @Python(value = "key_mechanism_type_name(mechanism, /)",
-            doc = "key_mechanism_type_name(mechanism) -> string\n\nThe name of a CKM_* constant.")
-    public static String keyMechanismTypeName(long mechanism) {
-        return MECHANISMS.name(mechanism, "mechanism name not found");
-    }
-
-    @Python(value = "key_mechanism_type_from_name(name, /)",
-            doc = "key_mechanism_type_from_name(name) -> int\n\n"
-                    + "The value of a CKM_* constant; the name is case insensitive, the CKM_ prefix optional.")
-    public static long keyMechanismTypeFromName(String name) {
-        return MECHANISMS.value(name, "mechanism name not found");
-    }
-
-    @Python(value = "pk11_attribute_type_name(type, /)",
-            doc = "pk11_attribute_type_name(type) -> string\n\nThe name of a CKA_* constant.")
-    public static String pk11AttributeTypeName(long type) {
-        return ATTRIBUTES.name(type, "attribute type name not found");
-    }
-
-    @Python(value = "pk11_attribute_type_from_name(name, /)",
-            doc = "pk11_attribute_type_from_name(name) -> int\n\n"
-                    + "The value of a CKA_* constant; the name is case insensitive, the CKA_ prefix optional.")
-    public static long pk11AttributeTypeFromName(String name) {
-        return ATTRIBUTES.value(name, "attribute name not found");
-    }
+    /** The PKCS #11 attribute types (CKA_*). */
+    @Python.Lookup(name = "pk11_attribute_type_name(type, /)", value = "pk11_attribute_type_from_name(name, /)")
+    public static final NameTable ATTRIBUTES = NameTable.fromConstants("PKCS #11 attribute", NssConstants.class, "CKA_",
+            Set.of("CKA_SUB_PRIME_BITS", "CKA_EC_PARAMS"),
+            NameTable.Width.UNSIGNED_64, "attribute type name not found", "attribute name not found");
 
     /** "CKM_NAME (0xhex)", as python-nss labels a mechanism in format_lines(). */
     static String mechanismText(long mechanism) {
-        return keyMechanismTypeName(mechanism) + " (0x" + Long.toHexString(mechanism) + ")";
+        return MECHANISMS.name(mechanism) + " (0x" + Long.toHexString(mechanism) + ")";
     }
 
     // ---- slot description within PK11SymKey.format_lines() -------------------------

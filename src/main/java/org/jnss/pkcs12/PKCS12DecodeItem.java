@@ -29,21 +29,14 @@ import java.nio.charset.StandardCharsets;
  */
 @Python.Type(doc = "An object representing an item in a PKCS12 collection.\nAlso known as a \"bag\"")
 public final class PKCS12DecodeItem extends FormattedValue {
-    private final int type;
-    private final boolean hasKey;
-    private final byte[] signedCertDer;
-    private final String friendlyName;       // decoded text (may end with NUL as in the file), or null
-    private final AlgorithmID shroudAlgorithm;
-    private final Certificate certificate;
+    /** What SEC_PKCS12DecoderIterateNext reported for the bag (friendlyName decoded, may end with NUL). */
+    private record Bag(int type, boolean hasKey, byte[] signedCertDer, String friendlyName, AlgorithmID shroudAlgorithm,
+                       Certificate certificate) {}
 
-    private PKCS12DecodeItem(int type, boolean hasKey, byte[] der, String friendlyName, AlgorithmID shroud,
-                             Certificate cert) {
-        this.type = type;
-        this.hasKey = hasKey;
-        this.signedCertDer = der;
-        this.friendlyName = friendlyName;
-        this.shroudAlgorithm = shroud;
-        this.certificate = cert;
+    private final Bag bag;
+
+    private PKCS12DecodeItem(Bag bag) {
+        this.bag = bag;
     }
 
     /**
@@ -53,7 +46,7 @@ public final class PKCS12DecodeItem extends FormattedValue {
      */
     @Python("PKCS12DecodeItem(arg)")
     public static PKCS12DecodeItem create(Object arg) {
-        return new PKCS12DecodeItem(NssConstants.SEC_OID_UNKNOWN, false, null, null, null, null);
+        return new PKCS12DecodeItem(new Bag(NssConstants.SEC_OID_UNKNOWN, false, null, null, null, null));
     }
 
     /** Copies the SEC_PKCS12DecoderItem at item (valid while its decoder context lives). */
@@ -69,7 +62,7 @@ public final class PKCS12DecodeItem extends FormattedValue {
         Certificate cert = null;
         if (type == NssConstants.SEC_OID_PKCS12_V1_CERT_BAG_ID && der != null)
             cert = Certificate.create(der, null, Boolean.FALSE, null);
-        return new PKCS12DecodeItem(type, hasKey, der, name, shroud, cert);
+        return new PKCS12DecodeItem(new Bag(type, hasKey, der, name, shroud, cert));
     }
 
     private static String decodeUtf8(byte[] b) {
@@ -84,46 +77,46 @@ public final class PKCS12DecodeItem extends FormattedValue {
     }
 
     @Python(value = "type", doc = "SEC OID tag indicating what type of PKCS12 item this is")
-    public int getType() { return type; }
+    public int getType() { return bag.type(); }
 
     @Python(value = "has_key", doc = "boolean indicating if this is a cert with a private key")
-    public boolean getHasKey() { return hasKey; }
+    public boolean getHasKey() { return bag.hasKey(); }
 
     @Python(value = "signed_cert_der", doc = "signed certificate DER data as SecItem object, or None if does not exist")
     public SecItem getSignedCertDer() {
-        return signedCertDer == null ? null : new SecItem(signedCertDer, 0, SecItem.Kind.DER);
+        return bag.signedCertDer() == null ? null : new SecItem(bag.signedCertDer(), 0, SecItem.Kind.DER);
     }
 
     @Python(value = "certificate", doc = "certificate as Certificate object, or None if does not exist")
-    public Certificate getCertificate() { return certificate; }
+    public Certificate getCertificate() { return bag.certificate(); }
 
     @Python(value = "friendly_name", unicode = true, doc = "friendly_name as unicode object, or None if does not exist")
-    public String getFriendlyName() { return friendlyName; }
+    public String getFriendlyName() { return bag.friendlyName(); }
 
     @Python(value = "shroud_algorithm_id", doc = "shroud algorithm id certificate as AlgorithmID object, or None if does not exist")
-    public AlgorithmID getShroudAlgorithmId() { return shroudAlgorithm; }
+    public AlgorithmID getShroudAlgorithmId() { return bag.shroudAlgorithm(); }
 
     private String friendlyNameText() {
-        return friendlyName == null ? "None" : BStr.utf8(friendlyName);
+        return bag.friendlyName() == null ? "None" : BStr.utf8(bag.friendlyName());
     }
 
     private String shroudText() {
-        return shroudAlgorithm == null ? "None" : BStr.of(shroudAlgorithm.str());
+        return bag.shroudAlgorithm() == null ? "None" : BStr.of(bag.shroudAlgorithm().str());
     }
 
     @Override
     public void lines(Lines lines, int level) {
-        lines.pair(level, "Type", type == NssConstants.SEC_OID_UNKNOWN ? "SEC_OID_UNKNOWN" : OidNames.oidTagName(type));
-        switch (type) {
+        lines.pair(level, "Type", bag.type() == NssConstants.SEC_OID_UNKNOWN ? "SEC_OID_UNKNOWN" : OidNames.oidTagName(bag.type()));
+        switch (bag.type()) {
             case NssConstants.SEC_OID_PKCS12_V1_CERT_BAG_ID -> {
-                lines.label(level, hasKey ? "Certificate (has private key)" : "Certificate");
-                lines.text(level + 1, certificate == null ? "None" : BStr.of(certificate.str()));
-                lines.pair(level, "Signature", signedCertDer == null ? "None" : BStr.of(SignedData.decode(signedCertDer).str()));
+                lines.label(level, bag.hasKey() ? "Certificate (has private key)" : "Certificate");
+                lines.text(level + 1, bag.certificate() == null ? "None" : BStr.of(bag.certificate().str()));
+                lines.pair(level, "Signature", bag.signedCertDer() == null ? "None" : BStr.of(SignedData.decode(bag.signedCertDer()).str()));
                 lines.pair(level, "Friendly Name", friendlyNameText());
                 lines.pair(level, "Encryption algorithm", shroudText());
             }
             case NssConstants.SEC_OID_PKCS12_V1_KEY_BAG_ID, NssConstants.SEC_OID_PKCS12_V1_PKCS8_SHROUDED_KEY_BAG_ID -> {
-                lines.label(level, type == NssConstants.SEC_OID_PKCS12_V1_PKCS8_SHROUDED_KEY_BAG_ID ? "Key (shrouded)" : "Key");
+                lines.label(level, bag.type() == NssConstants.SEC_OID_PKCS12_V1_PKCS8_SHROUDED_KEY_BAG_ID ? "Key (shrouded)" : "Key");
                 lines.pair(level, "Friendly Name", friendlyNameText());
                 lines.pair(level, "Encryption algorithm", shroudText());
             }

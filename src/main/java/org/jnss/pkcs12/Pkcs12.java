@@ -5,7 +5,6 @@ import org.jnss.asn1.Oids;
 import org.jnss.asn1.Scratch;
 import org.jnss.core.ArgumentError;
 import org.jnss.core.CallbackErrors;
-import org.jnss.core.KeyError;
 import org.jnss.core.PyObjects;
 import org.jnss.core.PyTypeNames;
 import org.jnss.core.PyValues;
@@ -21,10 +20,9 @@ import org.jnss.nss.NssConstants;
 import org.jnss.nss.NssRuntime;
 import org.jnss.pk11.Passwords;
 import org.jnss.pki.Certificate;
-import org.jnss.pki.PkiFlags;
+import org.jnss.core.NameTable;
 
 import java.io.ByteArrayOutputStream;
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -42,45 +40,15 @@ public final class Pkcs12 {
 
     // ---- cipher names and policy --------------------------------------------
 
-    private static final PkiFlags.NameTable CIPHERS = new PkiFlags.NameTable("PKCS12 cipher", "PKCS12_",
-            "PKCS12_RC2_CBC_40", NssConstants.PKCS12_RC2_CBC_40,
-            "PKCS12_RC2_CBC_128", NssConstants.PKCS12_RC2_CBC_128,
-            "PKCS12_RC4_40", NssConstants.PKCS12_RC4_40,
-            "PKCS12_RC4_128", NssConstants.PKCS12_RC4_128,
-            "PKCS12_DES_56", NssConstants.PKCS12_DES_56,
-            "PKCS12_DES_EDE3_168", NssConstants.PKCS12_DES_EDE3_168);
+    /** The PKCS12_* cipher constants (read as C longs: python-nss shows an unknown one signed). */
+    @Python.Lookup(name = "pkcs12_cipher_name(cipher, /)", value = "pkcs12_cipher_from_name(name, /)")
+    public static final NameTable CIPHERS = NameTable.of("PKCS12 cipher", NssConstants.class, "PKCS12_",
+            NameTable.Width.SIGNED, "PKCS12_RC2_CBC_40", "PKCS12_RC2_CBC_128", "PKCS12_RC4_40", "PKCS12_RC4_128",
+            "PKCS12_DES_56", "PKCS12_DES_EDE3_168");
 
     private static final int[] ALL_CIPHERS = {NssConstants.PKCS12_RC4_40, NssConstants.PKCS12_RC4_128,
             NssConstants.PKCS12_RC2_CBC_40, NssConstants.PKCS12_RC2_CBC_128, NssConstants.PKCS12_DES_56,
             NssConstants.PKCS12_DES_EDE3_168};
-
-    /** The name of a cipher constant, or null. */
-    private static String cipherName(long cipher) {
-        if (cipher < Integer.MIN_VALUE || cipher > Integer.MAX_VALUE) return null;
-        try {
-            return CIPHERS.name(cipher);
-        } catch (KeyError e) {
-            return null;
-        }
-    }
-
-    @Python(value = "pkcs12_cipher_name(cipher, /)", doc = "The name of a PKCS12_* cipher constant (KeyError if none).")
-    public static String pkcs12CipherName(Object cipher) {
-        long c;
-        if (cipher instanceof Boolean b) c = b ? 1 : 0;
-        else if (cipher instanceof Integer || cipher instanceof Long) c = ((Number) cipher).longValue();
-        else if (cipher instanceof BigInteger b) c = b.longValue();
-        else throw new ArgumentError("pkcs12_cipher_name() argument 1 must be integer<k>, not " + PyTypeNames.of(cipher));
-        String n = cipherName(c);
-        if (n == null) throw new KeyError("PKCS12 cipher name not found: " + c);
-        return n;
-    }
-
-    @Python(value = "pkcs12_cipher_from_name(name, /)",
-            doc = "The value of a PKCS12_* cipher constant given its name, case-insensitive, with or without the PKCS12_ prefix.")
-    public static int pkcs12CipherFromName(String name) {
-        return CIPHERS.value(name);
-    }
 
     @Python(value = "pkcs12_enable_cipher(cipher, enabled, /)", doc = "Enables (enabled true) or disables a PKCS12_* cipher.")
     public static void pkcs12EnableCipher(long cipher, int enabled) {
@@ -96,7 +64,7 @@ public final class Pkcs12 {
 
     /** python-nss's message; it names the cipher (an unknown one crashes python-nss: here its number). */
     private static NSPRError failedCipher(String what, long cipher) {
-        String name = cipherName(cipher);
+        String name = CIPHERS.find(cipher);
         return NSPRError.last(String.format("Failed to %s %s (%x) pkcs12 cipher", what,
                 name == null ? Long.toString(cipher) : name, cipher));
     }

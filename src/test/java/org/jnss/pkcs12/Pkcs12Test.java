@@ -140,9 +140,9 @@ class Pkcs12Test {
 
     @Test
     void cipherHelpers() {
-        assertEquals("PKCS12_DES_EDE3_168", Pkcs12.pkcs12CipherName(NssConstants.PKCS12_DES_EDE3_168));
-        assertEquals(NssConstants.PKCS12_RC4_40, Pkcs12.pkcs12CipherFromName("rc4_40"));
-        assertThrows(KeyError.class, () -> Pkcs12.pkcs12CipherName(0));
+        assertEquals("PKCS12_DES_EDE3_168", Pkcs12.CIPHERS.name(NssConstants.PKCS12_DES_EDE3_168));
+        assertEquals(NssConstants.PKCS12_RC4_40, Pkcs12.CIPHERS.value("rc4_40"));
+        assertThrows(KeyError.class, () -> Pkcs12.CIPHERS.name(0));
         assertEquals(NssConstants.SEC_OID_PKCS12_V2_PBE_WITH_SHA1_AND_3KEY_TRIPLE_DES_CBC,
                 Pkcs12.pkcs12MapCipher(NssConstants.SEC_OID_DES_EDE3_CBC, 0));
         assertEquals(NssConstants.SEC_OID_AES_128_CBC, Pkcs12.pkcs12MapCipher(NssConstants.SEC_OID_AES_128_CBC, 0));
