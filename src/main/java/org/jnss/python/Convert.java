@@ -64,7 +64,7 @@ public final class Convert {
      *
      * @param v a Python int, long or bool
      * @return the value as a Java int
-     * @throws PyException OverflowError if the value is outside -2**31 .. 2**32 - 1
+     * @throws org.python.core.PyException OverflowError if the value is outside -2**31 .. 2**32 - 1
      * @throws ArgumentError (TypeError) for a float or a non-integer
      */
     public static int toInt(PyObject v) {
@@ -91,7 +91,7 @@ public final class Convert {
      *
      * @param v a Python int, long or bool
      * @return the value as a Java long
-     * @throws PyException OverflowError if the value does not fit 64 signed bits
+     * @throws org.python.core.PyException OverflowError if the value does not fit 64 signed bits
      * @throws ArgumentError (TypeError) for a float ("integer argument expected, got float")
      *         or another non-integer ("an integer is required")
      */
@@ -344,7 +344,7 @@ public final class Convert {
      *
      * @param o the Java value, or null
      * @return the Python value
-     * @throws PyException SystemError for a Java class with no Python type
+     * @throws org.python.core.PyException SystemError for a Java class with no Python type
      */
     public static PyObject toPy(Object o) {
         if (o == null) return Py.None;
