@@ -109,18 +109,18 @@ public class Socket extends NativeResource {
     }
 
     /** Text of python-nss's DeprecationWarning for a socket made without a family. */
-    public static final String FAMILY_DEPRECATED = "Socket initialization will require family parameter in future, "
+    static final String FAMILY_DEPRECATED = "Socket initialization will require family parameter in future, "
             + "default family parameter of PR_AF_INET is deprecated. Suggest using the family property of the "
             + "NetworkAddress object associated with the socket, e.g. Socket(net_addr.family)";
 
     /**
      * The family given, or PR_AF_INET with python-nss's DeprecationWarning
-     * ({@link #FAMILY_DEPRECATED}) when none was; shared with the SSL socket's constructor.
+     * when none was; shared with the SSL socket's constructor.
      *
      * @param family a {@code PR_AF_*} value, or null when the caller gave none
      * @return the family to open the socket with
      */
-    public static int familyOrDefault(Integer family) {
+    protected static int familyOrDefault(Integer family) {
         if (family != null) return family;
         org.jnss.core.Warnings.deprecation(FAMILY_DEPRECATED);
         return IoConstants.PR_AF_INET;
