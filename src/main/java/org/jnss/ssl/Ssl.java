@@ -189,7 +189,8 @@ public final class Ssl implements SslConstants {
      * (SSL_CipherPolicyGet).
      *
      * @param cipher a cipher suite value
-     * @return true if the policy allows the suite
+     * @return false if the policy is {@code SSL_NOT_ALLOWED}; true if it is
+     *         {@code SSL_ALLOWED} or {@code SSL_RESTRICTED}
      * @throws NSPRError SSL_ERROR_UNKNOWN_CIPHER_SUITE for a suite NSS does not know
      */
     @Python("get_cipher_policy(cipher, /)")
@@ -277,7 +278,7 @@ public final class Ssl implements SslConstants {
      * (SSL_OptionGetDefault).
      *
      * @param option an option constant, e.g. {@code SSL_SECURITY}, {@code SSL_HANDSHAKE_AS_CLIENT},
-     *               {@code SSL_ENABLE_SESSION_TICKETS}
+     *               {@code SSL_NO_CACHE}
      * @return the option's value (usually 0 or 1; some options take other values)
      * @throws NSPRError SEC_ERROR_INVALID_ARGS for an unknown option
      */
