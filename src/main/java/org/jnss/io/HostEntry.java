@@ -217,9 +217,8 @@ public class HostEntry {
      * @throws IllegalArgumentException (ValueError) for an entry made by {@code NetworkAddress.hostentry}
      */
     @Python("__getitem__(index)")
-    public NetworkAddress getItem(Object index) {
-        List<NetworkAddress> l = initialised();
-        return l.get(AddrInfo.sequenceIndex(index, l.size()));
+    public NetworkAddress getItem(@Python.Index long index) {
+        return Io.tupleItem(initialised(), index);
     }
 
     private static String tupleStr(List<?> items) {

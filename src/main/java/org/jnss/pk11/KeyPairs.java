@@ -8,7 +8,7 @@ import org.jnss.nss.NssConstants;
 import org.jnss.pki.KEYPQGParams;
 
 /** Helpers of PK11Slot.generate_key_pair: the mechanism argument, the key parameters, mechanism names. */
-public final class KeyPairs {
+final class KeyPairs {
     private KeyPairs() {}
 
     /**

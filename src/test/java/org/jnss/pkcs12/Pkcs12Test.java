@@ -72,7 +72,8 @@ class Pkcs12Test {
             assertEquals(2, certBags);
             assertEquals(1, keyBags);
             assertEquals(1, withKey);
-            assertEquals(d.items().get(2), d.getItem(-1));
+            assertEquals(d.items().get(2), d.getItem(2));
+            assertThrows(IndexOutOfBoundsException.class, () -> d.getItem(-1));   // Python counts from the end, Java does not
             assertThrows(IndexOutOfBoundsException.class, () -> d.getItem(3));
             String text = BStr.of(d.str());
             assertTrue(text.startsWith("3 PKCS12 Decode Items:\nItem 1:\n"), text);
