@@ -108,10 +108,11 @@ public class AddrInfo {
     /**
      * One of the addresses, by position; Python's {@code info[i]}.
      *
-     * @param index an int (or bool); a negative index counts from the end
+     * @param index the position, from 0; in Python an int, long or bool, a negative
+     *              one counting from the end (any other key is a TypeError)
      * @return the address at that position
-     * @throws org.jnss.core.ArgumentError (TypeError) if index is not an integer (a slice included)
-     * @throws IndexOutOfBoundsException (IndexError) if index is out of range
+     * @throws IndexOutOfBoundsException (IndexError "tuple index out of range") if
+     *         index is out of range
      */
     @Python("__getitem__(index)")
     public NetworkAddress getItem(@Python.Index long index) {

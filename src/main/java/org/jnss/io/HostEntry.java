@@ -210,10 +210,11 @@ public class HostEntry {
     /**
      * One of the entry's addresses, by position; Python's {@code entry[i]}.
      *
-     * @param index an int (or bool); a negative index counts from the end
+     * @param index the position, from 0; in Python an int, long or bool, a negative
+     *              one counting from the end (any other key is a TypeError)
      * @return the address at that position
-     * @throws org.jnss.core.ArgumentError (TypeError) if index is not an integer
-     * @throws IndexOutOfBoundsException (IndexError) if index is out of range
+     * @throws IndexOutOfBoundsException (IndexError "tuple index out of range") if
+     *         index is out of range
      * @throws IllegalArgumentException (ValueError) for an entry made by {@code NetworkAddress.hostentry}
      */
     @Python("__getitem__(index)")
