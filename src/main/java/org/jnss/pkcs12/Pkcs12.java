@@ -290,7 +290,7 @@ public final class Pkcs12 {
             if (dup == 0) return 0;
             Object r;
             try {
-                r = cb.call(old, new Certificate(dup));
+                r = cb.call(old, Certificate.adopt(dup));
             } catch (Throwable t) {
                 CallbackErrors.report("PKCS12 nickname collision callback", t);
                 return 0;

@@ -40,12 +40,20 @@ import java.util.List;
         + "then the Certificate is also permanently written into certdb.")
 public class Certificate extends NativeResource implements Formatted {
 
-    /** Adopts a CERTCertificate reference the caller owns. */
-    public Certificate(long cert) {
+    /** Adopts a CERTCertificate reference the caller owns (other packages: {@link #adopt}). */
+    Certificate(long cert) {
         super(cert, Nss3::CERT_DestroyCertificate, true);
     }
 
-    /** Adopts a CERTCertificate reference the caller owns (for nss.ssl: peer and local certificates). */
+    /**
+     * Adopts a CERTCertificate reference the caller owns: the library's own
+     * packages wrap certificates NSS hands them (peer and local certificates,
+     * PKCS #12 nickname collisions). Not for application code: a wrong or
+     * shared pointer is freed twice.
+     *
+     * @param cert a CERTCertificate* whose reference passes to the new object
+     * @return the certificate, owning the reference
+     */
     public static Certificate adopt(long cert) {
         return new Certificate(cert);
     }
