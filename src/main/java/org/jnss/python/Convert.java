@@ -345,14 +345,15 @@ public final class Convert {
     }
 
     /**
-     * Python str of the UTF-8 encoding of s.
+     * Python str of Java text: its UTF-8 encoding, a lone surrogate
+     * U+DC80..U+DCFF as the byte it stands for ({@link org.jnss.core.JavaText}'s rule).
      *
      * @param s the text
-     * @return a str holding its UTF-8 bytes (ASCII text as it is)
+     * @return a str holding its bytes (ASCII text as it is)
      */
     public static PyString str(String s) {
         for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) > 0x7f) return Py.newStringUTF8(s);
+            if (s.charAt(i) > 0x7f) return bytes(org.jnss.core.JavaText.encode(s));
         }
         return Py.newString(s);
     }
