@@ -22,6 +22,9 @@ import java.util.List;
  * and {@code in}.
  */
 public abstract class TaggedSequence<T> extends Ordered {
+    /** For the subclasses of this package (DN and RDN). */
+    TaggedSequence() {}
+
     /** The items, in order (the live list). */
     abstract List<T> items();
 
@@ -50,26 +53,62 @@ public abstract class TaggedSequence<T> extends Ordered {
     /** The text repr() and str() give (as a byte string). */
     abstract String render();
 
+    /**
+     * The name as text, as NSS renders it: for a DN its RDNs most specific
+     * first, joined by ',' ("CN=www.example.com,O=Example,C=US"); for an RDN
+     * its AVAs joined by '+'.
+     *
+     * @return the text ({@code str} in Python)
+     * @throws org.jnss.error.NSPRError when NSS cannot render an AVA of an RDN
+     */
     @Python("__repr__()")
     public byte[] repr() {
         return BStr.bytes(render());
     }
 
+    /**
+     * The same text as {@link #repr()}.
+     *
+     * @return the text ({@code str} in Python)
+     */
     @Python("__str__()")
     public byte[] str() {
         return repr();
     }
 
+    /**
+     * The same text as {@link #repr()}, as a Java String of the bytes.
+     *
+     * @return the text
+     */
     @Override
     public String toString() {
         return render();
     }
 
+    /**
+     * The number of items (RDNs of a DN, AVAs of an RDN).
+     *
+     * @return the count
+     */
     @Python("__len__()")
     public int length() {
         return items().size();
     }
 
+    /**
+     * An item or items: {@code x[i]} is the item at a position (negative
+     * counts from the end; a DN's item 0 is its least specific RDN);
+     * {@code x[i:j]} a list of items; {@code x['cn']} (an attribute name,
+     * dotted OID or OID SecItem) the list of items that are, or hold, such an
+     * attribute, in order.
+     *
+     * @param key an integer, a slice, a string or a SecItem
+     * @return the item, or a List of items (a list in Python)
+     * @throws IndexOutOfBoundsException (IndexError) for a position out of range
+     * @throws KeyError when the name names no OID, or no item has the attribute
+     * @throws ArgumentError (TypeError) for another type of key
+     */
     @Python("__getitem__(key)")
     public Object getItem(Object key) {
         List<T> items = items();
@@ -99,6 +138,13 @@ public abstract class TaggedSequence<T> extends Ordered {
         throw new ArgumentError("indices must be integers or strings, not " + PyTypeNames.of(key));
     }
 
+    /**
+     * Whether an item is, or holds, an attribute of the given type.
+     *
+     * @param arg an attribute name ('cn'), dotted OID, SEC_OID_* name or tag,
+     *        or OID SecItem
+     * @return true when one does; false also when arg names no OID
+     */
     @Python("has_key(arg)")
     public boolean hasKey(Object arg) {
         int tag = lookupTag(arg);
@@ -107,6 +153,12 @@ public abstract class TaggedSequence<T> extends Ordered {
         return false;
     }
 
+    /**
+     * {@code arg in x}: the same as {@link #hasKey has_key(arg)}.
+     *
+     * @param arg an attribute name, dotted OID, tag or OID SecItem
+     * @return true when an item is, or holds, such an attribute
+     */
     @Python("__contains__(arg)")
     public boolean contains(Object arg) {
         return hasKey(arg);
