@@ -23,16 +23,36 @@ public abstract class ExtensionList<T extends Formatted> extends FormattedValue 
         this.itemLabel = itemLabel;
     }
 
+    /**
+     * The number of entries.
+     *
+     * @return the count
+     */
     @Python("__len__()")
     public int length() {
         return items.size();
     }
 
+    /**
+     * The entry at a position; negative positions count from the end.
+     *
+     * @param index an integer
+     * @return the entry
+     * @throws IndexOutOfBoundsException (IndexError) "tuple index out of range"
+     * @throws org.jnss.core.ArgumentError (TypeError) when index is not an integer
+     */
     @Python("__getitem__(index)")
     public T getItem(Object index) {
         return items.get(GeneralName.sequenceIndex(index, items.size(), "tuple index out of range"));
     }
 
+    /**
+     * The extension's text: a "title: [n total]" line, then each entry under
+     * its numbered label.
+     *
+     * @param lines the lines to append to
+     * @param level the indentation level of the title
+     */
     @Override
     public void lines(Lines lines, int level) {
         Lines out = new Lines();
