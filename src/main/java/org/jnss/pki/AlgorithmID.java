@@ -2,7 +2,6 @@ package org.jnss.pki;
 
 import org.jnss.asn1.Oids;
 import org.jnss.asn1.BStr;
-import org.jnss.asn1.Formatted;
 import org.jnss.asn1.FormattedValue;
 import org.jnss.asn1.Lines;
 import org.jnss.asn1.Scratch;
@@ -137,24 +136,18 @@ public final class AlgorithmID extends FormattedValue {
      *
      * @param symKey the key pbe_key_gen() made with this algorithm identifier
      *        (named alg_id in Python, as python-nss names it)
-     * @param padded a Boolean (a bool in Python, True when omitted): true for
-     *        the padding variant of a block cipher mechanism
+     * @param pad true for the padding variant of a block cipher mechanism
      *        (get_pad_mechanism()), so input need not be a multiple of the
-     *        block size
+     *        block size; must be a bool in Python (padded, True when omitted)
      * @return {mechanism, params}: the CKM_* mechanism (a Long) and its
      *         parameter as a SecItem (a tuple in Python)
-     * @throws org.jnss.core.ArgumentError (TypeError) when padded is not a bool
      * @throws org.jnss.error.NSPRError SEC_ERROR_INVALID_ARGS when the key was not made by
      *         pbe_key_gen() (no password to derive the IV from); NSS's error
      *         when it has no mechanism for the algorithm; the closed-key error
      *         for a closed key
      */
     @Python("get_pbe_crypto_mechanism(alg_id, padded=True)")    // python-nss's keyword names
-    public Object[] getPbeCryptoMechanism(PK11SymKey symKey, Object padded) {
-        if (!(padded instanceof Boolean))
-            throw new org.jnss.core.ArgumentError("get_pbe_crypto_mechanism() argument 2 must be bool, not "
-                    + org.jnss.core.PyTypeNames.of(padded));
-        boolean pad = (Boolean) padded;
+    public Object[] getPbeCryptoMechanism(PK11SymKey symKey, @Python.BoolOnly boolean pad) {
         // the password the key was made from (PKCS #12 and PKCS #5 v1 derive the IV from it)
         byte[] password = symKey.pbePassword();
         int tag = getIdTag();

@@ -4,18 +4,14 @@ import org.jnss.natives.Nss3;
 import org.jnss.asn1.Oids;
 import org.jnss.asn1.BStr;
 import org.jnss.asn1.DerFormat;
-import org.jnss.asn1.Formatted;
 import org.jnss.asn1.FormattedValue;
 import org.jnss.asn1.Lines;
 import org.jnss.asn1.Scratch;
-import org.jnss.core.ArgumentError;
-import org.jnss.core.PyTypeNames;
 import org.jnss.core.Python;
 import org.jnss.natives.Mem;
 import org.jnss.nss.NssConstants;
 import org.jnss.nss.SecItem;
 
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -162,25 +158,15 @@ public final class CertAttribute extends FormattedValue {
     }
 
     /**
-     * The value at a position, as {@link #getValues() values} holds it;
-     * negative positions count from the end.
+     * The value at a position, as {@link #getValues() values} holds it.
      *
-     * @param index an integer
+     * @param i the position, from 0 (Python counts a negative index from the end;
+     *        another type is a TypeError)
      * @return a CertificateExtension or a SecItem
      * @throws IndexOutOfBoundsException (IndexError) "CertAttribute index out of range"
-     * @throws ArgumentError (TypeError) when index is not an integer
      */
     @Python("__getitem__(index)")
-    public Object getItem(Object index) {
-        long i;
-        if (index instanceof Integer || index instanceof Long || index instanceof Boolean) {
-            i = index instanceof Boolean b ? (b ? 1 : 0) : ((Number) index).longValue();
-        } else if (index instanceof BigInteger) {
-            throw new IndexOutOfBoundsException("cannot fit 'long' into an index-sized integer");
-        } else {
-            throw new ArgumentError("sequence index must be integer, not '" + PyTypeNames.of(index) + "'");
-        }
-        if (i < 0) i += count();
+    public Object getItem(@Python.Index long i) {
         if (i < 0 || i >= count()) throw new IndexOutOfBoundsException("CertAttribute index out of range");
         return value((int) i);
     }

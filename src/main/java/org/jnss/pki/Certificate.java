@@ -108,12 +108,11 @@ public class Certificate extends NativeResource implements Formatted {
      *        see {@link Pki#readDerFromFile read_der_from_file()} for PEM files
      * @param certdb the certificate database; null (omitted in Python) for the
      *        default one, {@code get_default_certdb()}
-     * @param perm a Boolean (a bool in Python, False when omitted): whether to
-     *        store the certificate permanently
+     * @param permanent whether to also store the certificate permanently;
+     *        must be a bool in Python (perm, False when omitted)
      * @param nickname the nickname for permanent storage; null (None, the
      *        default) for none
      * @return the certificate
-     * @throws ArgumentError (TypeError) when perm is not a bool
      * @throws NSPRError SEC_ERROR_INVALID_ARGS before NSS is initialized; when
      *         NSS refuses the data (not a certificate), its error or the
      *         thread's last one (typically SEC_ERROR_INVALID_ARGS or
@@ -122,9 +121,7 @@ public class Certificate extends NativeResource implements Formatted {
      *         serial number
      */
     @Python("Certificate(data, certdb=get_default_certdb(), perm=False, nickname=None)")
-    public static Certificate create(byte[] data, CertDB certdb, Object perm, String nickname) {
-        if (!(perm instanceof Boolean permanent))
-            throw new ArgumentError("Certificate() argument 3 must be bool, not " + org.jnss.core.PyTypeNames.of(perm));
+    public static Certificate create(byte[] data, CertDB certdb, @Python.BoolOnly boolean permanent, String nickname) {
         // before NSS is initialized there is no certificate database: python-nss's
         // CERT_ImportCerts(NULL, ...) fails with SEC_ERROR_INVALID_ARGS (NSS is not called here)
         if (!NssRuntime.isInitialized()) throw new NSPRError(null, ErrorConstants.SEC_ERROR_INVALID_ARGS);
@@ -546,7 +543,7 @@ public class Certificate extends NativeResource implements Formatted {
      * check_sig is true), revocation as configured and the usages.
      *
      * @param certdb the certificate database, e.g. get_default_certdb()
-     * @param checkSig a Boolean (a bool in Python): whether to check the signatures
+     * @param checkSig whether to check the signatures (must be a bool in Python)
      * @param requiredUsages a bitmask of certificateUsage* constants that must
      *        all be valid; 0 to ask for every usage the certificate is valid for
      * @param userData extra arguments passed to the password callback
@@ -557,11 +554,10 @@ public class Certificate extends NativeResource implements Formatted {
      *         fails, with NSS's error code (e.g. SEC_ERROR_UNKNOWN_ISSUER,
      *         SEC_ERROR_EXPIRED_CERTIFICATE, SEC_ERROR_INADEQUATE_KEY_USAGE) and
      *         the usages NSS returned
-     * @throws ArgumentError (TypeError) when checkSig is not a bool
      */
     @Python("verify_now(certdb, check_sig, required_usages, /, *user_data)")
-    public int verifyNow(CertDB certdb, Object checkSig, long requiredUsages, Object... userData) {
-        return CertVerify.verifyNow(this, certdb, CertVerify.checkSig("verify_now", checkSig), requiredUsages, userData);
+    public int verifyNow(CertDB certdb, @Python.BoolOnly boolean checkSig, long requiredUsages, Object... userData) {
+        return CertVerify.verifyNow(this, certdb, checkSig, requiredUsages, userData);
     }
 
     /**
@@ -569,7 +565,7 @@ public class Certificate extends NativeResource implements Formatted {
      * as {@link #verifyNow verify_now()}, with the time of the check chosen.
      *
      * @param certdb the certificate database, e.g. get_default_certdb()
-     * @param checkSig a Boolean (a bool in Python): whether to check the signatures
+     * @param checkSig whether to check the signatures (must be a bool in Python)
      * @param requiredUsages a bitmask of certificateUsage* constants that must
      *        all be valid; 0 to ask for every usage the certificate is valid for
      * @param time microseconds since the epoch (UTC) as an int, long or float;
@@ -579,11 +575,11 @@ public class Certificate extends NativeResource implements Formatted {
      *         requiredUsages is not 0)
      * @throws org.jnss.error.CertVerifyError (an NSPRError) when verification
      *         fails, with NSS's error code and the usages NSS returned
-     * @throws ArgumentError (TypeError) when checkSig is not a bool or time not a number or None
+     * @throws ArgumentError (TypeError) when time is not a number or None
      */
     @Python("verify(certdb, check_sig, required_usages, time, /, *user_data)")
-    public int verify(CertDB certdb, Object checkSig, long requiredUsages, Object time, Object... userData) {
-        return (Integer) CertVerify.verify(this, certdb, CertVerify.checkSig("verify", checkSig), requiredUsages, time,
+    public int verify(CertDB certdb, @Python.BoolOnly boolean checkSig, long requiredUsages, Object time, Object... userData) {
+        return (Integer) CertVerify.verify(this, certdb, checkSig, requiredUsages, time,
                 userData, false);
     }
 
@@ -592,7 +588,7 @@ public class Certificate extends NativeResource implements Formatted {
      * returns NSS's log of every problem found along the chain.
      *
      * @param certdb the certificate database, e.g. get_default_certdb()
-     * @param checkSig a Boolean (a bool in Python): whether to check the signatures
+     * @param checkSig whether to check the signatures (must be a bool in Python)
      * @param requiredUsages a bitmask of certificateUsage* constants that must
      *        all be valid; 0 to ask for every usage the certificate is valid for
      * @param time microseconds since the epoch (UTC) as an int, long or float;
@@ -602,11 +598,11 @@ public class Certificate extends NativeResource implements Formatted {
      *         {@link CertVerifyLog} (a tuple {@code (usages, log)} in Python)
      * @throws org.jnss.error.CertVerifyError (an NSPRError) when verification
      *         fails, with NSS's error code, the usages NSS returned and the log
-     * @throws ArgumentError (TypeError) when checkSig is not a bool or time not a number or None
+     * @throws ArgumentError (TypeError) when time is not a number or None
      */
     @Python("verify_with_log(certdb, check_sig, required_usages, time, /, *user_data)")
-    public Object[] verifyWithLog(CertDB certdb, Object checkSig, long requiredUsages, Object time, Object... userData) {
-        return (Object[]) CertVerify.verify(this, certdb, CertVerify.checkSig("verify_with_log", checkSig),
+    public Object[] verifyWithLog(CertDB certdb, @Python.BoolOnly boolean checkSig, long requiredUsages, Object time, Object... userData) {
+        return (Object[]) CertVerify.verify(this, certdb, checkSig,
                 requiredUsages, time, userData, true);
     }
 

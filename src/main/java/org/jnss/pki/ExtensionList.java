@@ -34,16 +34,17 @@ public abstract class ExtensionList<T extends Formatted> extends FormattedValue 
     }
 
     /**
-     * The entry at a position; negative positions count from the end.
+     * The entry at a position.
      *
-     * @param index an integer
+     * @param index the position, from 0 (Python counts a negative index from the
+     *        end; another type is a TypeError)
      * @return the entry
      * @throws IndexOutOfBoundsException (IndexError) "tuple index out of range"
-     * @throws org.jnss.core.ArgumentError (TypeError) when index is not an integer
      */
     @Python("__getitem__(index)")
-    public T getItem(Object index) {
-        return items.get(GeneralName.sequenceIndex(index, items.size(), "tuple index out of range"));
+    public T getItem(@Python.Index long index) {
+        if (index < 0 || index >= items.size()) throw new IndexOutOfBoundsException("tuple index out of range");
+        return items.get((int) index);
     }
 
     /**

@@ -1,19 +1,13 @@
 package org.jnss.pki;
 
 import org.jnss.nss.SecItem;
-import org.jnss.core.PyTypeNames;
-import org.jnss.core.ArgumentError;
+import org.jnss.core.NameTable;
 import org.jnss.core.Python;
-import org.jnss.core.KeyError;
 import org.jnss.nss.Nss;
 import org.jnss.nss.NssConstants;
 
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
 /**
  * The flag and name helpers of nss.nss, as python-nss 1.0.1 has them: bit
@@ -198,158 +192,33 @@ public final class PkiFlags {
     // ---- name <-> value lookups ----------------------------------------------
 
     /**
-     * A python-nss constant table with lookups both ways: by value (the
-     * constant's name) and by name, case-insensitively, with or without the
-     * prefix (e.g. "crlEntryReasonKeyCompromise", "reasonkeycompromise").
+     * The CERTCRLEntryReasonCode constants of CRL entries (crlEntryReason*),
+     * read as C enums: {@code cert_crl_reason_name(reason)} gives a code's name
+     * (KeyError when none has it), {@code cert_crl_reason_from_name(name)} a
+     * name's code, the name in any case, with or without the "crlEntry" prefix
+     * ("crlEntryReasonKeyCompromise" and "reasonkeycompromise" both give 1).
      */
-    public static final class NameTable {
-        private final Map<Integer, String> byValue = new LinkedHashMap<>();
-        private final Map<String, Integer> byName = new LinkedHashMap<>();
-        private final String what;
+    @Python.Lookup(name = "cert_crl_reason_name(reason, /)", value = "cert_crl_reason_from_name(name, /)")
+    public static final NameTable CRL_REASONS = NameTable.of("CRL reason", NssConstants.class, "crlEntry",
+            NameTable.Width.UNSIGNED_32, "crlEntryReasonUnspecified", "crlEntryReasonKeyCompromise",
+            "crlEntryReasonCaCompromise", "crlEntryReasonAffiliationChanged", "crlEntryReasonSuperseded",
+            "crlEntryReasonCessationOfOperation", "crlEntryReasoncertificatedHold", "crlEntryReasonRemoveFromCRL",
+            "crlEntryReasonPrivilegeWithdrawn", "crlEntryReasonAaCompromise");
 
-        /**
-         * A table of the given constants.
-         *
-         * @param what the table's subject for KeyError messages, e.g. "CRL reason"
-         *        ("CRL reason name not found: ...")
-         * @param prefix the common prefix of the names that lookups may omit, e.g. "crlEntry"
-         * @param nameValuePairs alternately a constant's name (String) and value (Integer)
-         */
-        public NameTable(String what, String prefix, Object... nameValuePairs) {
-            this.what = what;
-            for (int i = 0; i < nameValuePairs.length; i += 2) {
-                String name = (String) nameValuePairs[i];
-                int value = (Integer) nameValuePairs[i + 1];
-                byValue.put(value, name);
-                byName.put(name.toLowerCase(Locale.ROOT), value);
-                if (name.startsWith(prefix)) byName.put(name.substring(prefix.length()).toLowerCase(Locale.ROOT), value);
-            }
-        }
-
-        /**
-         * The name of a value; the value is read as the C enum python-nss
-         * converts it to (its low 32 bits, unsigned).
-         *
-         * @param value the constant's value
-         * @return its name
-         * @throws KeyError "... name not found: N" when no constant has that value
-         */
-        public String name(long value) {
-            long v = value & 0xffffffffL;
-            String n = v <= Integer.MAX_VALUE ? byValue.get((int) v) : null;
-            if (n == null) throw new KeyError(what + " name not found: " + v);
-            return n;
-        }
-
-        /**
-         * The value of a constant given its name, case-insensitively, with or
-         * without the table's prefix.
-         *
-         * @param name the name
-         * @return the value
-         * @throws KeyError "... name not found: name" when no constant has that name
-         */
-        public int value(String name) {
-            Integer v = byName.get(name.toLowerCase(Locale.ROOT));
-            if (v == null) throw new KeyError(what + " name not found: " + name);
-            return v;
-        }
-
-        List<String> names() {
-            return Arrays.asList(byValue.values().toArray(new String[0]));
-        }
-    }
-
-    /** The CERTCRLEntryReasonCode constants (crlEntryReason*), lookups with or without "crlEntry". */
-    public static final NameTable CRL_REASONS = new NameTable("CRL reason", "crlEntry",
-            "crlEntryReasonUnspecified", NssConstants.crlEntryReasonUnspecified,
-            "crlEntryReasonKeyCompromise", NssConstants.crlEntryReasonKeyCompromise,
-            "crlEntryReasonCaCompromise", NssConstants.crlEntryReasonCaCompromise,
-            "crlEntryReasonAffiliationChanged", NssConstants.crlEntryReasonAffiliationChanged,
-            "crlEntryReasonSuperseded", NssConstants.crlEntryReasonSuperseded,
-            "crlEntryReasonCessationOfOperation", NssConstants.crlEntryReasonCessationOfOperation,
-            "crlEntryReasoncertificatedHold", NssConstants.crlEntryReasoncertificatedHold,
-            "crlEntryReasonRemoveFromCRL", NssConstants.crlEntryReasonRemoveFromCRL,
-            "crlEntryReasonPrivilegeWithdrawn", NssConstants.crlEntryReasonPrivilegeWithdrawn,
-            "crlEntryReasonAaCompromise", NssConstants.crlEntryReasonAaCompromise);
-
-    /** The CERTGeneralNameType constants (certOtherName ... certRegisterID), lookups with or without "cert". */
-    public static final NameTable GENERAL_NAME_TYPES = new NameTable("GeneralName type", "cert",
-            "certOtherName", NssConstants.certOtherName,
-            "certRFC822Name", NssConstants.certRFC822Name,
-            "certDNSName", NssConstants.certDNSName,
-            "certX400Address", NssConstants.certX400Address,
-            "certDirectoryName", NssConstants.certDirectoryName,
-            "certEDIPartyName", NssConstants.certEDIPartyName,
-            "certURI", NssConstants.certURI,
-            "certIPAddress", NssConstants.certIPAddress,
-            "certRegisterID", NssConstants.certRegisterID);
+    /**
+     * The CERTGeneralNameType constants (cert*: certDNSName, certURI, ...),
+     * read as C enums: {@code cert_general_name_type_name(type)} gives a
+     * type's name (KeyError when none has it),
+     * {@code cert_general_name_type_from_name(name)} a name's type, the name
+     * in any case, with or without the "cert" prefix ("certDNSName" and
+     * "dnsname" both give 3).
+     */
+    @Python.Lookup(name = "cert_general_name_type_name(type, /)", value = "cert_general_name_type_from_name(name, /)")
+    public static final NameTable GENERAL_NAME_TYPES = NameTable.of("GeneralName type", NssConstants.class, "cert",
+            NameTable.Width.UNSIGNED_32, "certOtherName", "certRFC822Name", "certDNSName", "certX400Address",
+            "certDirectoryName", "certEDIPartyName", "certURI", "certIPAddress", "certRegisterID");
 
     // ---- module functions of nss.nss ----
-
-    /** C's "k" conversion: any int or long, masked to an unsigned 64-bit value; anything else a TypeError. */
-    private static long unsignedMask(Object v, String function) {
-        if (v instanceof Boolean b) return b ? 1 : 0;
-        if (v instanceof Integer || v instanceof Long) return ((Number) v).longValue();
-        if (v instanceof java.math.BigInteger b) return b.longValue();
-        throw new ArgumentError(function + "() argument 1 must be integer<k>, not " + PyTypeNames.of(v));
-    }
-
-    /**
-     * The name of a CRL entry reason code, e.g. "crlEntryReasonKeyCompromise"
-     * for 1.
-     *
-     * @param reason the CERTCRLEntryReasonCode value, an int or long (taken
-     *        as a C unsigned value: masked to its low bits)
-     * @return the constant's name
-     * @throws KeyError when no reason has that value
-     * @throws ArgumentError (TypeError) when reason is not an integer
-     */
-    @Python("cert_crl_reason_name(reason, /)")
-    public static String certCrlReasonName(Object reason) {
-        return CRL_REASONS.name(unsignedMask(reason, "cert_crl_reason_name"));
-    }
-
-    /**
-     * The value of a CRL entry reason code given its name, in any case, with
-     * or without the "crlEntry" prefix: "crlEntryReasonKeyCompromise" and
-     * "reasonkeycompromise" both give 1.
-     *
-     * @param name the name
-     * @return the CERTCRLEntryReasonCode value
-     * @throws KeyError when no reason has that name
-     */
-    @Python("cert_crl_reason_from_name(name, /)")
-    public static int certCrlReasonFromName(String name) {
-        return CRL_REASONS.value(name);
-    }
-
-    /**
-     * The name of a general name type, e.g. "certDNSName" for 3.
-     *
-     * @param type the CERTGeneralNameType value, an int or long (taken as a C
-     *        unsigned value: masked to its low bits)
-     * @return the constant's name
-     * @throws KeyError when no type has that value
-     * @throws ArgumentError (TypeError) when type is not an integer
-     */
-    @Python("cert_general_name_type_name(type, /)")
-    public static String certGeneralNameTypeName(Object type) {
-        return GENERAL_NAME_TYPES.name(unsignedMask(type, "cert_general_name_type_name"));
-    }
-
-    /**
-     * The value of a general name type given its name, in any case, with or
-     * without the "cert" prefix: "certDNSName" and "dnsname" both give 3.
-     *
-     * @param name the name
-     * @return the CERTGeneralNameType value
-     * @throws KeyError when no type has that name
-     */
-    @Python("cert_general_name_type_from_name(name, /)")
-    public static int certGeneralNameTypeFromName(String name) {
-        return GENERAL_NAME_TYPES.value(name);
-    }
 
     /**
      * Names the certificateUsage* bits set in a bitmask, such as the usages

@@ -11,7 +11,6 @@ import org.jnss.error.NSPRError;
 import org.jnss.nss.NssConstants;
 import org.jnss.nss.SecItem;
 
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -97,26 +96,27 @@ public abstract class TaggedSequence<T> extends Ordered {
     }
 
     /**
-     * An item or items: {@code x[i]} is the item at a position (negative
-     * counts from the end; a DN's item 0 is its least specific RDN);
-     * {@code x[i:j]} a list of items; {@code x['cn']} (an attribute name,
-     * dotted OID or OID SecItem) the list of items that are, or hold, such an
-     * attribute, in order.
+     * An item or items: {@code x[i]} is the item at a position (in Python a
+     * negative one counts from the end; a DN's item 0 is its least specific
+     * RDN); {@code x[i:j]} a list of items; {@code x['cn']} (an attribute
+     * name, dotted OID or OID SecItem) the list of items that are, or hold,
+     * such an attribute, in order. Another type of key is a TypeError in Python.
      *
-     * @param key an integer, a slice, a string or a SecItem
+     * @param key a non-negative Integer or Long, a {@link org.jnss.core.Slice},
+     *        a String or a SecItem
      * @return the item, or a List of items (a list in Python)
      * @throws IndexOutOfBoundsException (IndexError) for a position out of range
      * @throws KeyError when the name names no OID, or no item has the attribute
-     * @throws ArgumentError (TypeError) for another type of key
+     * @throws IllegalArgumentException for another type of key (which the
+     *         Python binding does not let through)
      */
     @Python("__getitem__(key)")
-    public Object getItem(Object key) {
+    public Object getItem(@Python.Index(slices = true, keys = true,
+            notInteger = "indices must be integers or strings, not %s") Object key) {
         List<T> items = items();
         Object k = key;
-        if (k instanceof Boolean b) k = b ? 1 : 0;
-        if (k instanceof Integer || k instanceof Long || k instanceof BigInteger) {
-            long i = index(k);
-            if (i < 0) i += items.size();
+        if (k instanceof Long || k instanceof Integer) {
+            long i = ((Number) k).longValue();
             if (i < 0 || i >= items.size())
                 throw new IndexOutOfBoundsException(getClass().getSimpleName() + " index out of range");
             return items.get((int) i);
@@ -135,7 +135,7 @@ public abstract class TaggedSequence<T> extends Ordered {
             if (out.isEmpty()) throw notFound(k);
             return out;
         }
-        throw new ArgumentError("indices must be integers or strings, not " + PyTypeNames.of(key));
+        throw new IllegalArgumentException("not an index, slice or OID key: " + key);   // the binder admits no other
     }
 
     /**
@@ -162,14 +162,6 @@ public abstract class TaggedSequence<T> extends Ordered {
     @Python("__contains__(arg)")
     public boolean contains(Object arg) {
         return hasKey(arg);
-    }
-
-    private static long index(Object k) {
-        if (k instanceof BigInteger b) {
-            if (b.bitLength() >= 64) throw new IndexOutOfBoundsException("cannot fit 'long' into an index-sized integer");
-            return b.longValue();
-        }
-        return ((Number) k).longValue();
     }
 
     private static KeyError unknown(Object k) {
