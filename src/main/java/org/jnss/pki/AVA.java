@@ -22,9 +22,6 @@ import java.util.Arrays;
  * {@link #create AVA(type, value)}. Ordered (by type, then value),
  * unhashable. Immutable; the bytes live on the Java heap (nothing to close).
  */
-@Python.Type(doc = "An object representing an AVA (attribute value assertion).\n\nAVA(type, value)\n\n"
-        + "type may be an oid tag (SEC_OID_*), a name ('cn', 'OID.2.5.4.3', '2.5.4.3') or a SecItem holding\n"
-        + "the DER encoded OID; value must be a string.")
 public final class AVA extends Ordered {
     private final byte[] type;   // OID contents
     private final byte[] value;  // the value's DER (tag, length, contents)

@@ -22,7 +22,6 @@ import org.jnss.pk11.SymCipher;
  * (create_pbev2_algorithm_id() and the like) for password-based keys.
  * Immutable copies on the Java heap; nothing to close.
  */
-@Python.Type(doc = "An object representing a signature algorithm")
 public final class AlgorithmID extends FormattedValue {
     private final byte[] oid;
     private final byte[] parameters;

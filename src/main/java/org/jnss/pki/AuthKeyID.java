@@ -25,7 +25,6 @@ import java.util.List;
  * (CERT_DecodeAuthKeyID) and copied to the Java heap. Immutable; nothing to
  * close.
  */
-@Python.Type(doc = "An object representing Authentication Key ID extension")
 public final class AuthKeyID extends FormattedValue {
     /** null where the extension has none (python-nss: empty or no data) */
     private final byte[] keyId;

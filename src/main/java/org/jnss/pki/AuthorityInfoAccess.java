@@ -15,7 +15,6 @@ import org.jnss.nss.SecItem;
  * of the issuer. Obtained by indexing an {@link AuthorityInfoAccesses}.
  * Immutable; nothing to close.
  */
-@Python.Type(doc = "AuthorityInfoAccess()\n\nAn object representing AuthorityInfoAccess.\n")
 public final class AuthorityInfoAccess extends FormattedValue {
     /** null for an instance made by Python's constructor, which python-nss leaves empty */
     private final byte[] method;

@@ -23,9 +23,6 @@ import java.util.List;
  * decoded by NSS (CERT_DecodeAuthInfoAccessExtension). len() and indexing as a
  * tuple; immutable, nothing to close.
  */
-@Python.Type(doc = "AuthorityInfoAccesses(data)\n\n:Parameters:\n    data : SecItem or str or any buffer compatible object\n"
-        + "        Data to initialize the Authority Information Access\n        from, must be in DER format\n\n"
-        + "An object representing AuthorityInfoAccess Extension.\n")
 public final class AuthorityInfoAccesses extends ExtensionList<AuthorityInfoAccess> {
     private AuthorityInfoAccesses(List<AuthorityInfoAccess> accesses) {
         super(accesses, "Authority Information Access", "Info");

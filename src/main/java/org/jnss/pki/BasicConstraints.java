@@ -17,7 +17,6 @@ import org.jnss.nss.SecItem;
  * with {@link #create BasicConstraints(value)} from the extension's value,
  * decoded by NSS (CERT_DecodeBasicConstraintValue). Immutable; nothing to close.
  */
-@Python.Type(doc = "An object representing X509 Basic Constraints Extension")
 public final class BasicConstraints extends FormattedValue {
     private final boolean isCa;
     private final int pathLen;

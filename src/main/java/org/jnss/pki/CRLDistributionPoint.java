@@ -22,7 +22,6 @@ import java.util.List;
  * reasons bit string. Obtained by indexing a {@link CRLDistributionPts}.
  * Immutable; nothing to close.
  */
-@Python.Type(doc = "An object representing a CRL Distribution Point")
 public final class CRLDistributionPoint extends FormattedValue {
     static final int GENERAL_NAME = 1, RELATIVE_NAME = 2;
 

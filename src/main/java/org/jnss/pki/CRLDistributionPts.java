@@ -20,7 +20,6 @@ import java.util.List;
  * decoded by NSS (CERT_DecodeCRLDistributionPoints). len() and indexing as a
  * tuple; immutable, nothing to close.
  */
-@Python.Type(doc = "An object representing CRL Distribution Points list")
 public final class CRLDistributionPts extends ExtensionList<CRLDistributionPoint> {
     private CRLDistributionPts(List<CRLDistributionPoint> points) {
         super(points, "CRL Distribution Points", "Point");

@@ -24,7 +24,6 @@ import java.util.List;
  * {@link CertificateRequest#getAttributes attributes}; a sequence of its
  * values (len() and indexing). Immutable copies; nothing to close.
  */
-@Python.Type(doc = "CertAttribute()\n\nAn object representing CertAttribute.")
 public final class CertAttribute extends FormattedValue {
     private final byte[] type;
     /** the DER values (not an extension request) */

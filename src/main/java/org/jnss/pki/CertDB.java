@@ -20,7 +20,6 @@ import java.util.Arrays;
  * (SEC_ERROR_NOT_INITIALIZED, or SEC_ERROR_BAD_DATABASE once NSS was
  * initialized again) instead of reaching a dangling pointer.
  */
-@Python.Type(doc = "An object representing a Certificate Database")
 public final class CertDB {
     private final long handle;
 

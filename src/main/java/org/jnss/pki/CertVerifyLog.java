@@ -21,9 +21,6 @@ import java.util.List;
  * and NSS's arena is freed at once, so nothing native outlives the call; the
  * log itself holds nothing to close.
  */
-@Python.Type(doc = "CertVerifyLog()\n\n"
-        + "An object which collects diagnostic information during\n"
-        + "certification validation.\n")
 public final class CertVerifyLog extends FormattedValue {
     // CERTVerifyLog and CERTVerifyLogNode (LP64, checked with offsetof against certt.h)
     static final int LOG_ARENA = 0, LOG_COUNT = 8, LOG_HEAD = 16, LOG_SIZE = 32;

@@ -22,10 +22,6 @@ import java.util.List;
  * ends; the certificate keeps the node's NSS reference (close it through
  * {@link #getCertificate()} to release it early).
  */
-@Python.Type(doc = "CertVerifyLogNode()\n\n"
-        + "An object detailing specific diagnostic information concerning\n"
-        + "a single failure during certification validation.\n"
-        + "These are collected in a `CertVerifyLog` object.\n")
 public final class CertVerifyLogNode extends FormattedValue {
     private final Certificate certificate;
     private final int error;

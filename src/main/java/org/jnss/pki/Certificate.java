@@ -46,11 +46,6 @@ import java.util.List;
  * NSPRError "Certificate object has been closed" (SEC_ERROR_INVALID_ARGS);
  * one that outlived its NSS session raises SEC_ERROR_NOT_INITIALIZED.
  */
-@Python.Type(doc = "Certificate(data, certdb=get_default_certdb(), perm=False, nickname=None)\n\n"
-        + "An X509 Certificate object.\n\n"
-        + "The Certificate is initialized from the supplied DER data. The\n"
-        + "Certificate is added to the NSS temporary database. If perm is True\n"
-        + "then the Certificate is also permanently written into certdb.")
 public class Certificate extends NativeResource implements Formatted {
 
     /**

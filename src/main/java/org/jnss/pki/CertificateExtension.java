@@ -21,7 +21,6 @@ import org.jnss.nss.SecItem;
  * the extension's type ({@link BasicConstraints}, {@link AuthKeyID}, ...).
  * Immutable copies; nothing to close.
  */
-@Python.Type(doc = "An object representing a certificate extension")
 public final class CertificateExtension extends FormattedValue {
     private final byte[] oid;
     private final boolean critical;

@@ -28,11 +28,6 @@ import java.util.List;
  * construction; the DER is kept to render the public key. Immutable; nothing
  * to close.
  */
-@Python.Type(doc = "CertificateRequest(data=None)\n\n"
-        + ":Parameters:\n"
-        + "    data : SecItem or str or any buffer compatible object\n"
-        + "        Data to initialize the certificate request from, must be in DER format\n\n"
-        + "An object representing a certificate request")
 public final class CertificateRequest extends FormattedValue {
     // CERTCertificateRequest (136): arena 0, version 8, subject 32, subjectPublicKeyInfo 48, attributes 128
     static final int REQ_ARENA = 0, REQ_VERSION = 8, REQ_SUBJECT = 32, REQ_SPKI = 48, REQ_ATTRIBUTES = 128, REQ_SIZE = 136;

@@ -25,10 +25,6 @@ import java.util.function.LongUnaryOperator;
  * mutable only by {@link #addRdn add_rdn()}. Held on the Java heap (nothing to
  * close); NSS's name functions see a native copy for the duration of a call.
  */
-@Python.Type(doc = "An object representing an X501 Distinguished Name (e.g DN).\n\n"
-        + "DN objects contain an ordered list of `RDN` objects.\n\n"
-        + "DN()\nDN('CN=www.redhat.com,OU=Web Operations,O=Red Hat Inc,L=Raleigh,ST=North Carolina,C=US')\n"
-        + "DN(rdn0, ...)\nDN([rdn0, rdn1])")
 public final class DN extends TaggedSequence<RDN> {
     private final List<RDN> rdns;
 

@@ -15,7 +15,6 @@ import java.util.List;
  * copies a single name into each object, so it is a sequence of length 1
  * holding itself. Immutable; nothing to close.
  */
-@Python.Type(doc = "An object representing a GeneralName or list of GeneralNames.\n\n")
 public final class GeneralName {
     private static final String[] TYPE_NAMES = {null, "certOtherName", "certRFC822Name", "certDNSName",
             "certX400Address", "certDirectoryName", "certEDIPartyName", "certURI", "certIPAddress", "certRegisterID"};

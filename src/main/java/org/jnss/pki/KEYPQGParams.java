@@ -13,10 +13,6 @@ import org.jnss.nss.SecItem;
  * {@link #create KEYPQGParams(...)} for generating DSA keys. Immutable copies
  * on the Java heap; nothing to close.
  */
-@Python.Type(doc = "An object representing DSA key parameters\n"
-        + "    - prime (also known as p)\n"
-        + "    - subprime (also known as q)\n"
-        + "    - base (also known as g)\n")
 public final class KEYPQGParams extends KeyNumbers {
     private static final String[] LABELS = {"Prime", "SubPrime", "Base"};
 

@@ -25,7 +25,6 @@ import org.jnss.nss.SecItem;
  * {@link #close()} (or try-with-resources), or until it is dropped and the
  * collector finds it unreachable.
  */
-@Python.Type(doc = "An object representing a Public Key")
 public final class PublicKey implements Formatted, AutoCloseable {
     /** siUnsignedInteger, the SECItemType NSS gives the numbers of a key. */
     private static final int SI_UNSIGNED_INTEGER = 10;

@@ -9,7 +9,6 @@ import org.jnss.nss.SecItem;
  * {@code nss.nss.PyDSAPublicKey} in Python, as python-nss names it; obtained
  * from {@link PublicKey#getDsa PublicKey.dsa}. Immutable; nothing to close.
  */
-@Python.Type(doc = "An object representing a DSA Public Key")
 public final class PyDSAPublicKey extends KeyNumbers {
     private static final String[] LABELS = {"Public Value"};
     private final KEYPQGParams pqgParams;

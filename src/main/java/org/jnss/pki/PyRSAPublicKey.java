@@ -8,7 +8,6 @@ import org.jnss.nss.SecItem;
  * (python-nss's RSAPublicKey, named so in its module); obtained from
  * {@link PublicKey#getRsa PublicKey.rsa}. Immutable; nothing to close.
  */
-@Python.Type(doc = "An object representing an RSA Public Key")
 public final class PyRSAPublicKey extends KeyNumbers {
     private static final String[] LABELS = {"Modulus", "Exponent"};
 

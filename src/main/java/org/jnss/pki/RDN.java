@@ -20,9 +20,6 @@ import java.util.List;
  * AVAs, then AVA by AVA), unhashable, immutable; held on the Java heap
  * (nothing to close).
  */
-@Python.Type(doc = "An object representing an X501 Relative Distinguished Name (e.g. RDN).\n\n"
-        + "RDN objects contain an ordered list of `AVA` objects.\n\n"
-        + "RDN()\nRDN(nss.AVA('cn', 'www.redhat.com'))\nRDN([ava0, ava1])")
 public final class RDN extends TaggedSequence<AVA> {
     /** python-nss's limit (CERT_CreateRDN takes at most 10 AVAs). */
     static final int MAX_ITEMS = 10;

@@ -28,7 +28,6 @@ import org.jnss.pk11.Passwords;
  * try-with-resources) releases it at once, an object dropped without close
  * releases it once the collector finds it unreachable.
  */
-@Python.Type(doc = "An object representing a signed certificate revocation list")
 public class SignedCRL extends NativeResource {
 
     /** Adopts a CERTSignedCrl; derItem (or 0) is a SECITEM_AllocItem'ed item the CRL refers to, freed after it. */

@@ -18,7 +18,6 @@ import org.jnss.nss.SecItem;
  * is made of. Obtained from {@link Certificate#getSignedData signed_data}.
  * Immutable copies on the Java heap; nothing to close.
  */
-@Python.Type(doc = "A object representing a signature")
 public final class SignedData extends FormattedValue {
     private final byte[] der;
     private final byte[] data;

@@ -16,7 +16,6 @@ import java.util.List;
  * for the certificate, made once at level 0 and shifted on demand).
  * Immutable; nothing to close.
  */
-@Python.Type(doc = "An object representing a Subject Public Key")
 public final class SubjectPublicKeyInfo extends FormattedValue {
     private final AlgorithmID algorithm;
     private final PublicKey publicKey;
