@@ -24,8 +24,8 @@ public final class Codec {
 
     /**
      * Renders data as lower-case hex, two digits per octet, octets joined by
-     * separator. With octetsPerLine greater than 0 the result is a list of
-     * lines of that many octets each; every octet but the very last is
+     * separator. With a positive number of octets per line the result is a
+     * list of lines of that many octets each; every octet but the very last is
      * followed by the separator, so a line may end with it
      * ({@code data_to_hex('\x01\x02\x03', 2)} gives {@code ['01:02:', '03']}).
      * Otherwise it is one string.
@@ -34,7 +34,7 @@ public final class Codec {
      * @param octetsPerLine octets per line; 0 (the default) or negative for a single string
      * @param separator text between octets (':' when omitted in Python);
      *        null (None) or "" for none
-     * @return a String, or a List of String lines when octetsPerLine is positive
+     * @return a string, or a list of line strings when octets per line is positive
      */
     @Python("data_to_hex(data, octets_per_line=0, separator=':')")
     public static Object dataToHex(byte[] data, int octetsPerLine, @Python.OrNone String separator) {

@@ -42,8 +42,8 @@ public interface Formatted {
      * ending with ':'. Useful to nest one object's text inside another's.
      *
      * @param level the indentation level of the outermost lines (0 when omitted in Python)
-     * @return the tuples, a list of Object arrays whose first element is the
-     *         Integer level and the others byte strings ({@code str} in Python)
+     * @return a list of tuples (Object arrays in Java) whose first element is
+     *         the integer level and the others byte strings ({@code str} in Python)
      */
     @Python("format_lines(level=0)")
     default List<Object[]> formatLines(int level) {

@@ -137,7 +137,7 @@ public final class AlgorithmID extends FormattedValue {
      *        (named alg_id in Python, as python-nss names it)
      * @param pad true for the padding variant of a block cipher mechanism
      *        (get_pad_mechanism()), so input need not be a multiple of the
-     *        block size; must be a bool in Python (padded, True when omitted)
+     *        block size; must be a bool in Python (True when omitted)
      * @return {mechanism, params}: the CKM_* mechanism (a Long) and its
      *         parameter as a SecItem (a tuple in Python)
      * @throws org.jnss.error.NSPRError SEC_ERROR_INVALID_ARGS when the key was not made by

@@ -367,7 +367,7 @@ public final class CertVerify {
      * @param what which certificates: SEC_CERT_NICKNAMES_ALL,
      *        SEC_CERT_NICKNAMES_USER, SEC_CERT_NICKNAMES_SERVER or SEC_CERT_NICKNAMES_CA
      * @param userData extra arguments passed to the password callback
-     * @return the nicknames, byte arrays ({@code str} in Python; a tuple)
+     * @return the nicknames as byte arrays (a tuple of str in Python)
      * @throws NSPRError when NSS fails
      */
     @Python("get_cert_nicknames(certdb, what, /, *user_data)")

@@ -28,8 +28,8 @@ import java.util.List;
 
 /**
  * An X.509 certificate (NSS's CERTCertificate), {@code nss.nss.Certificate} in
- * Python. Made from DER with {@link #create(byte[]) create} (Python:
- * {@code Certificate(data)}), which imports it with CERT_ImportCerts into the
+ * Python. Made from DER by {@code Certificate(data)} ({@link #create(byte[])
+ * create(der)} in Java), which imports it with CERT_ImportCerts into the
  * temporary store of a certificate database, as python-nss does, so a
  * certificate NSS already knows comes back with its nickname and trust; also
  * returned by the lookups ({@link CertVerify#findCertFromNickname
@@ -38,9 +38,9 @@ import java.util.List;
  * certificate on each access; str() and format_lines() render it as
  * python-nss does.
  *
- * <p>Each object holds one NSS reference to the certificate. {@link #close()}
- * (or try-with-resources) releases it at once; an object dropped without
- * close releases it once the collector finds it unreachable, and
+ * <p>Each object holds one NSS reference to the certificate. In Java,
+ * {@link #close()} (or try-with-resources) releases it at once; an object
+ * dropped without close releases it once the collector finds it unreachable, and
  * nss_shutdown() releases the references of every certificate the program no
  * longer holds before NSS goes down. Using a closed certificate raises
  * NSPRError "Certificate object has been closed" (SEC_ERROR_INVALID_ARGS);
@@ -104,7 +104,7 @@ public class Certificate extends NativeResource implements Formatted {
      * @param certdb the certificate database; null (omitted in Python) for the
      *        default one, {@code get_default_certdb()}
      * @param permanent whether to also store the certificate permanently;
-     *        must be a bool in Python (perm, False when omitted)
+     *        must be a bool in Python (False when omitted)
      * @param nickname the nickname for permanent storage; null (None, the
      *        default) for none
      * @return the certificate
@@ -543,7 +543,7 @@ public class Certificate extends NativeResource implements Formatted {
      *        all be valid; 0 to ask for every usage the certificate is valid for
      * @param userData extra arguments passed to the password callback
      * @return the bitmask of valid usages (only the required ones when
-     *         requiredUsages is not 0); {@link PkiFlags#certUsageFlags
+     *         required usages are not 0); {@link PkiFlags#certUsageFlags
      *         cert_usage_flags()} names them
      * @throws org.jnss.error.CertVerifyError (an NSPRError) when verification
      *         fails, with NSS's error code (e.g. SEC_ERROR_UNKNOWN_ISSUER,
@@ -567,7 +567,7 @@ public class Certificate extends NativeResource implements Formatted {
      *        null (None) for now
      * @param userData extra arguments passed to the password callback
      * @return the bitmask of valid usages (only the required ones when
-     *         requiredUsages is not 0)
+     *         required usages are not 0)
      * @throws org.jnss.error.CertVerifyError (an NSPRError) when verification
      *         fails, with NSS's error code and the usages NSS returned
      * @throws ArgumentError (TypeError) when time is not a number or None
@@ -668,7 +668,7 @@ public class Certificate extends NativeResource implements Formatted {
      *
      * @param returnCertType true to also return the NS_CERT_TYPE_* bitmask NSS
      *        computed while deciding (an int or bool in Python, False when omitted)
-     * @return a Boolean; with returnCertType, {Boolean, Integer}: a tuple
+     * @return a Boolean; when the cert type is asked for, {Boolean, Integer}: a tuple
      *         {@code (is_ca, cert_type)} in Python
      */
     @Python("is_ca_cert(return_cert_type=False)")
@@ -684,7 +684,7 @@ public class Certificate extends NativeResource implements Formatted {
      * @param caNames a list or tuple of SecItems holding distinguished names,
      *        as the client auth data callback receives them
      * @return true when a signer of the chain is among them
-     * @throws ArgumentError (TypeError) when caNames is not a list or tuple, or
+     * @throws ArgumentError (TypeError) when ca_names is not a list or tuple, or
      *         an item is not a SecItem of distinguished name kind
      */
     @Python("has_signer_in_ca_names(ca_names, /)")

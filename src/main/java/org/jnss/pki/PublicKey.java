@@ -21,9 +21,9 @@ import org.jnss.nss.SecItem;
  * or returned with the private key by PK11Slot.generate_key_pair().
  *
  * <p>A key read from a subject public key info holds nothing native. A
- * generated key keeps NSS's SECKEYPublicKey, as python-nss's does, until
- * {@link #close()} (or try-with-resources), or until it is dropped and the
- * collector finds it unreachable.
+ * generated key keeps NSS's SECKEYPublicKey, as python-nss's does, until it
+ * is dropped and the collector finds it unreachable, or (in Java) until
+ * {@link #close()} or the end of a try-with-resources block.
  */
 public final class PublicKey implements Formatted, AutoCloseable {
     /** siUnsignedInteger, the SECItemType NSS gives the numbers of a key. */

@@ -24,9 +24,9 @@ import org.jnss.pk11.Passwords;
  * pointing at it when CRL_DECODE_DONT_COPY_DER is given), never in memory
  * Python may free.
  *
- * <p>Each object holds one NSS reference to the CRL: {@link #close()} (or
- * try-with-resources) releases it at once, an object dropped without close
- * releases it once the collector finds it unreachable.
+ * <p>Each object holds one NSS reference to the CRL. In Java,
+ * {@link #close()} (or try-with-resources) releases it at once; an object
+ * dropped without close releases it once the collector finds it unreachable.
  */
 public class SignedCRL extends NativeResource {
 
