@@ -409,7 +409,7 @@ public final class CertVerify {
         try (Lease certLease = cert.lease()) {
             long k = Nss3.PK11_FindKeyByAnyCert(certLease.handle(), pin);
             if (k == 0) throw NSPRError.last();
-            return new PrivateKey(k);
+            return PrivateKey.adopt(k);
         } finally {
             Passwords.releasePinArgs(pin);
         }

@@ -48,22 +48,19 @@ import java.util.List;
  */
 public class Certificate extends NativeResource implements Formatted {
 
-    /**
-     * Adopts a CERTCertificate reference the caller owns: this object
-     * destroys it (CERT_DestroyCertificate) when closed or dropped.
-     *
-     * @param cert the CERTCertificate address, not 0
-     */
-    public Certificate(long cert) {
+    /** Adopts a CERTCertificate reference the caller owns (other packages: {@link #adopt}). */
+    Certificate(long cert) {
         super(cert, Nss3::CERT_DestroyCertificate, true);
     }
 
     /**
-     * Adopts a CERTCertificate reference the caller owns (for nss.ssl: peer
-     * and local certificates), as {@link #Certificate(long)}.
+     * Adopts a CERTCertificate reference the caller owns: the library's own
+     * packages wrap certificates NSS hands them (peer and local certificates,
+     * PKCS #12 nickname collisions). Not for application code: a wrong or
+     * shared pointer is freed twice.
      *
-     * @param cert the CERTCertificate address, not 0
-     * @return the new owner of the reference
+     * @param cert a CERTCertificate* whose reference passes to the new object
+     * @return the certificate, owning the reference
      */
     public static Certificate adopt(long cert) {
         return new Certificate(cert);

@@ -187,14 +187,14 @@ public final class OcspSettings {
      * Chooses NSS's libpkix engine (flag true) or the classic one (false) for
      * certificate verification (CERT_SetUsePKIXForValidation).
      *
-     * @param flag nonzero to use libpkix (an int or bool in Python)
+     * @param flag true to use libpkix (an int, long or bool in Python; nonzero is true)
      * @return the previous setting
      * @throws NSPRError when NSS refuses the change
      */
     @Python("set_use_pkix_for_validation(flag, /)")
-    public static boolean setUsePkix(int flag) {
+    public static boolean setUsePkix(@Python.IntFlag boolean flag) {
         boolean prev = usePkix();
-        check(Nss3.CERT_SetUsePKIXForValidation(flag != 0 ? 1 : 0));
+        check(Nss3.CERT_SetUsePKIXForValidation(flag ? 1 : 0));
         return prev;
     }
 }

@@ -16,20 +16,24 @@ public final class Pki {
     private Pki() {}
 
     /**
-     * Reads DER data from a file, as {@code read_der_from_file()} does; the
-     * Java form with a boolean.
+     * Reads DER data (a certificate, a CRL, a request, ...) from a file. With
+     * ascii the file is base64 or PEM text: of PEM only the first block, the
+     * text between its "-----BEGIN ...-----" line and "-----END", is decoded.
+     * A relative path is taken from the current directory.
      *
-     * @param file a path (String); in Python also an object with a read()
-     *        method returning bytes
-     * @param ascii true when the file is base64 or PEM text (the first PEM
-     *        block is decoded), false for binary DER
+     * @param file a path, or (in Python) any object with a read() method
+     *        returning bytes, such as an open file
+     * @param ascii true for base64/PEM text, false (the default in Python) for
+     *        binary DER; in Python an int, long or bool
      * @return the data as a SecItem, whose str() renders the DER
-     * @throws ArgumentError (TypeError) when file is neither a path nor readable
+     * @throws ArgumentError (TypeError) "Bad file, must be pathname or file like
+     *         object with read() method"
      * @throws java.io.UncheckedIOException (IOError) when the file cannot be read
      * @throws IllegalArgumentException (ValueError) for a PEM block without its END line
      * @throws org.jnss.error.NSPRError when the text does not decode as base64
      */
-    public static SecItem readDerFromFile(Object file, boolean ascii) {
+    @Python("read_der_from_file(file, ascii=False)")
+    public static SecItem readDerFromFile(Object file, @Python.IntFlag boolean ascii) {
         byte[] data = FileObjects.read(file);
         if (data == null) throw new ArgumentError("Bad file, must be pathname or file like object with read() method");
         if (ascii) data = Codec.base64ToBinary(data);
@@ -47,27 +51,6 @@ public final class Pki {
         return CertDB.getDefault();
     }
 
-    /**
-     * Reads DER data (a certificate, a CRL, a request, ...) from a file. With
-     * ascii the file is base64 or PEM text: of PEM only the first block, the
-     * text between its "-----BEGIN ...-----" line and "-----END", is decoded.
-     * A relative path is taken from the current directory.
-     *
-     * @param file a path, or any object with a read() method returning bytes
-     *        (an open file)
-     * @param ascii nonzero (True) for base64/PEM text; 0 (False, the default)
-     *        for binary DER
-     * @return the data as a SecItem, whose str() renders the DER
-     * @throws ArgumentError (TypeError) "Bad file, must be pathname or file like
-     *         object with read() method"
-     * @throws java.io.UncheckedIOException (IOError) when the file cannot be read
-     * @throws IllegalArgumentException (ValueError) for a PEM block without its END line
-     * @throws org.jnss.error.NSPRError when the text does not decode as base64
-     */
-    @Python("read_der_from_file(file, ascii=False)")
-    public static SecItem readDerFromFile(Object file, int ascii) {
-        return readDerFromFile(file, ascii != 0);
-    }
 
     /**
      * Decodes a DER revocation list (CERT_DecodeDERCrlWithFlags) without
