@@ -7,6 +7,11 @@ package org.jnss.core;
 public class ArgumentError extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * A wrong-type argument error.
+     *
+     * @param message the text of the Python TypeError, as python-nss words it
+     */
     public ArgumentError(String message) {
         super(message);
     }

@@ -4,6 +4,11 @@ package org.jnss.core;
 public class AttributeError extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * A missing-attribute error.
+     *
+     * @param message the text of the Python AttributeError, as python-nss words it
+     */
     public AttributeError(String message) {
         super(message);
     }

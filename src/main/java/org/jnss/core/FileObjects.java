@@ -15,6 +15,14 @@ public final class FileObjects {
     /** Reads a path or a file-like object; null when the object is neither. */
     @FunctionalInterface
     public interface Reader {
+        /**
+         * Reads the whole file.
+         *
+         * @param file a path (String) or, under Python, an object with a {@code read()} method
+         * @return the file's contents, or null when {@code file} is neither
+         * @throws RuntimeException when the file cannot be read (an
+         *         {@link java.io.UncheckedIOException} in Java, IOError under Python)
+         */
         byte[] read(Object file);
     }
 
@@ -22,16 +30,36 @@ public final class FileObjects {
 
     private FileObjects() {}
 
+    /**
+     * Replaces the reader (the Python surface installs one that opens paths
+     * with Python's {@code open()} and also reads file objects).
+     *
+     * @param r the reader
+     */
     public static void install(Reader r) {
         reader = r;
     }
 
-    /** The contents of the file; null when file is not a path and has no read() method. */
+    /**
+     * Reads a whole file through the installed reader.
+     *
+     * @param file a path (String) or a file object
+     * @return the contents of the file; null when {@code file} is not a path and has no read() method
+     * @throws RuntimeException when the file cannot be read (an
+     *         {@link java.io.UncheckedIOException} in Java, IOError under Python)
+     */
     public static byte[] read(Object file) {
         return reader.read(file);
     }
 
-    /** The plain Java reading: a path, else null. */
+    /**
+     * The plain Java reading, the default reader: a path is read as the JVM
+     * resolves it (against {@code user.dir}); anything else gives null.
+     *
+     * @param file a path (String), or any other object
+     * @return the contents of the file, or null when {@code file} is not a String
+     * @throws java.io.UncheckedIOException when the file cannot be read (Python's IOError)
+     */
     public static byte[] readPath(Object file) {
         if (!(file instanceof String path)) return null;
         try (InputStream in = new FileInputStream(path)) {

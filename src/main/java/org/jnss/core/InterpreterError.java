@@ -4,6 +4,11 @@ package org.jnss.core;
 public class InterpreterError extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * An interpreter-level failure.
+     *
+     * @param message the text of the Python RuntimeError
+     */
     public InterpreterError(String message) {
         super(message);
     }

@@ -4,6 +4,11 @@ package org.jnss.core;
 public class KeyError extends NotFoundError {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * A failed lookup.
+     *
+     * @param message the text of the Python KeyError (usually the key that was not found)
+     */
     public KeyError(String message) {
         super(message);
     }

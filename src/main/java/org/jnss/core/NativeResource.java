@@ -200,10 +200,13 @@ public abstract class NativeResource implements AutoCloseable {
     private final Handle handle;
 
     /**
+     * Takes ownership of a native handle and registers it.
+     *
      * @param address        the native handle (not 0)
      * @param destroy        releases it; runs once, on any thread
      * @param blocksShutdown true if NSS_Shutdown fails while this handle lives
      *                       (certificates, keys, slots, contexts)
+     * @throws IllegalArgumentException when {@code address} is 0
      */
     protected NativeResource(long address, LongConsumer destroy, boolean blocksShutdown) {
         if (address == 0) throw new IllegalArgumentException("null native handle");
@@ -264,7 +267,11 @@ public abstract class NativeResource implements AutoCloseable {
      * the per-call paths (socket send/recv, digests).
      */
     public interface Lease extends AutoCloseable {
-        /** The native address, valid until this lease is closed. */
+        /**
+         * The native address.
+         *
+         * @return the address, valid until this lease is closed
+         */
         long handle();
 
         /** Ends the lease (no exception). */
@@ -276,6 +283,10 @@ public abstract class NativeResource implements AutoCloseable {
      * Opens a lease on the handle (see {@link Lease}): public so that a core
      * object can hold another one's handle for a call (a certificate and its key
      * for SSL_ConfigSecureServer).
+     *
+     * @return the open lease; close it exactly once
+     * @throws NSPRError when the object is closed ({@link #closedError()}) or NSS
+     *                   was shut down under it ({@link #staleError()})
      */
     public final Lease lease() {
         if (!handle.acquire()) throw handle.stale ? staleError() : closedError();
@@ -285,6 +296,10 @@ public abstract class NativeResource implements AutoCloseable {
     /**
      * Runs a native call returning SECStatus/PRStatus under a lease;
      * a failure raises the thread's NSPR error.
+     *
+     * @param call the call, given the handle; returns 0 (SECSuccess) on success
+     * @throws NSPRError the thread's error ({@link NSPRError#last()}) when the call
+     *                   fails, or the closed/stale error when no lease can be taken
      */
     protected final void check(java.util.function.LongToIntFunction call) {
         try (Lease l = lease()) {
@@ -292,20 +307,36 @@ public abstract class NativeResource implements AutoCloseable {
         }
     }
 
-    /** Runs f under a lease and returns its result. */
+    /**
+     * Runs f under a lease and returns its result.
+     *
+     * @param <T> the result type
+     * @param f   the work, given the handle
+     * @return what {@code f} returned
+     * @throws NSPRError when no lease can be taken (closed or stale)
+     */
     protected final <T> T with(java.util.function.LongFunction<T> f) {
         try (Lease l = lease()) {
             return f.apply(l.handle());
         }
     }
 
-    /** The error raised on use after close; subclasses may choose a fitting code. */
+    /**
+     * The error raised on use after close; subclasses may choose a fitting code.
+     *
+     * @return by default "X object has been closed", SEC_ERROR_INVALID_ARGS
+     */
     protected NSPRError closedError() {
         return new NSPRError(getClass().getSimpleName() + " object has been closed",
                 org.jnss.error.ErrorConstants.SEC_ERROR_INVALID_ARGS);
     }
 
-    /** The error raised on use after NSS was shut down under this object. */
+    /**
+     * The error raised on use after NSS was shut down under this object.
+     *
+     * @return by default "X object belongs to an NSS session that was shut down",
+     *         SEC_ERROR_NOT_INITIALIZED
+     */
     protected NSPRError staleError() {
         return new NSPRError(getClass().getSimpleName() + " object belongs to an NSS session that was shut down",
                 org.jnss.error.ErrorConstants.SEC_ERROR_NOT_INITIALIZED);
@@ -328,17 +359,31 @@ public abstract class NativeResource implements AutoCloseable {
         return super.toString();
     }
 
-    /** Releases the native handle now (idempotent). */
+    /**
+     * Releases the native handle now (idempotent). When a call on another thread
+     * still uses it, the release happens as that call ends. Later use raises
+     * {@link #closedError()}.
+     */
     @Override
     public void close() {
         handle.run();
     }
 
+    /**
+     * Whether the handle was released: by {@link #close()}, because NSS was shut
+     * down under the object, or from the start (an empty object).
+     *
+     * @return true if using the object raises an NSPRError
+     */
     public final boolean isClosed() {
         return handle.isClosed();
     }
 
-    /** For code that must read the address without using it natively (identity, formatting). */
+    /**
+     * For code that must read the address without using it natively (identity, formatting).
+     *
+     * @return the native address (0 for an empty object), possibly already released
+     */
     protected final long peekAddress() {
         return handle.address;
     }

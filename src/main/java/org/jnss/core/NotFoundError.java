@@ -6,6 +6,11 @@ import java.util.NoSuchElementException;
 public class NotFoundError extends NoSuchElementException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * A failed lookup.
+     *
+     * @param message the text of the Python KeyError (usually the key or name that was not found)
+     */
     public NotFoundError(String message) {
         super(message);
     }

@@ -11,29 +11,69 @@ import java.util.List;
 public final class PyObjects {
     /** The operations, implemented by the Python surface. */
     public interface Ops {
-        /** A list (not a subclass test: python-nss's PyList_Check accepts subclasses too). */
+        /**
+         * Tests for a list (or a subclass of list, as python-nss's PyList_Check accepts).
+         *
+         * @param o the Python object, null for None
+         * @return true if {@code o} is a list
+         */
         boolean isList(Object o);
 
+        /**
+         * Tests for a tuple (or a subclass of tuple).
+         *
+         * @param o the Python object, null for None
+         * @return true if {@code o} is a tuple
+         */
         boolean isTuple(Object o);
 
-        /** The items of a list or tuple, unconverted. */
+        /**
+         * The items of a list or tuple.
+         *
+         * @param sequence a list or tuple
+         * @return its items, unconverted Python objects (null for None)
+         */
         List<Object> items(Object sequence);
 
-        /** A Python 2 int (bool included, long excluded), as PyInt_Check: its value, else null. */
+        /**
+         * The value of a Python 2 int, as PyInt_Check tests it (bool included, long excluded).
+         *
+         * @param o the Python object, null for None
+         * @return its value, or null when {@code o} is not an int
+         */
         Long intValue(Object o);
 
-        /** The octets of a str, or the UTF-8 encoding of a unicode; null for anything else. */
+        /**
+         * The octets of a text object.
+         *
+         * @param o the Python object, null for None
+         * @return the octets of a str, the UTF-8 encoding of a unicode, or null for anything else
+         */
         byte[] utf8(Object o);
 
-        /** str or unicode. */
+        /**
+         * Tests for text.
+         *
+         * @param o the Python object, null for None
+         * @return true if {@code o} is a str or a unicode
+         */
         boolean isText(Object o);
 
-        /** Python's str(o), as a Python object. */
+        /**
+         * Python's {@code str(o)}.
+         *
+         * @param o the Python object, null for None
+         * @return the resulting str, as a Python object
+         */
         Object str(Object o);
 
         /**
          * The bytes of an object CPython 2's PyObject_CheckReadBuffer accepts (str,
-         * unicode as its UCS-4 storage, bytearray, array, buffer, memoryview, SecItem); null otherwise.
+         * unicode as its UCS-4 storage, bytearray, array, buffer, memoryview, SecItem).
+         * The default implementation accepts nothing.
+         *
+         * @param o the Python object, null for None
+         * @return its bytes, or null when it is not a readable buffer
          */
         default byte[] buffer(Object o) {
             return null;
@@ -44,10 +84,21 @@ public final class PyObjects {
 
     private PyObjects() {}
 
+    /**
+     * Installs the implementation (done once by the Python surface when it loads).
+     *
+     * @param o the operations
+     */
     public static void install(Ops o) {
         ops = o;
     }
 
+    /**
+     * The installed operations.
+     *
+     * @return the implementation of the Python surface
+     * @throws IllegalStateException when no Python surface is loaded (plain Java use)
+     */
     public static Ops ops() {
         Ops o = ops;
         if (o == null) throw new IllegalStateException("Python objects need the Python surface");

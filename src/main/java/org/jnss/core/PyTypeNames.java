@@ -8,11 +8,24 @@ public final class PyTypeNames {
 
     private PyTypeNames() {}
 
-    /** Installed by the Python surface, which knows the names of Python values; it returns null for plain Java values. */
+    /**
+     * Installs the resolver of the Python surface, which knows the names of Python values.
+     *
+     * @param r gives the Python type name of a value, or null for a plain Java value
+     */
     public static void setResolver(Function<Object, String> r) {
         resolver = r;
     }
 
+    /**
+     * The Python type name of a value, for messages such as "must be int, not str".
+     * Plain Java values are named as Python would see them (Integer is "int",
+     * BigInteger "long", String and byte[] "str", Object[] "tuple"); other
+     * objects by their Java simple name.
+     *
+     * @param o the value, null for None
+     * @return its Python type name; "NoneType" for null
+     */
     public static String of(Object o) {
         if (o == null) return "NoneType";
         String n = resolver.apply(o);

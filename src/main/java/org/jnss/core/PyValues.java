@@ -15,10 +15,21 @@ public final class PyValues {
 
     private PyValues() {}
 
+    /**
+     * Installs the conversion of the Python surface.
+     *
+     * @param c turns a Python object (never null) into its Java value
+     */
     public static void setConverter(UnaryOperator<Object> c) {
         converter = c;
     }
 
+    /**
+     * Converts one raw argument.
+     *
+     * @param raw a Python object as the binder passed it, or null for None
+     * @return its Java value (see the class comment); null for null
+     */
     public static Object toJava(Object raw) {
         return raw == null ? null : converter.apply(raw);
     }

@@ -28,28 +28,57 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.METHOD, ElementType.CONSTRUCTOR, ElementType.FIELD})
 public @interface Python {
-    /** Python signature (callables) or name (properties, attributes). */
+    /**
+     * The Python face of the member.
+     *
+     * @return the Python signature (callables) or name (properties, attributes)
+     */
     String value();
 
-    /** A String result is returned to Python as unicode instead of str. */
+    /**
+     * Whether a String result reaches Python as unicode.
+     *
+     * @return true to return a String result as unicode instead of str
+     */
     boolean unicode() default false;
 
-    /** Documentation shown by help(); the first line should say what it does. */
+    /**
+     * Documentation shown by help(), after the signature.
+     *
+     * @return the text; its first line should say what the member does ("" for none)
+     */
     String doc() default "";
 
     /** Marks a core class as the implementation of a python-nss module. */
     @Retention(RetentionPolicy.RUNTIME)
     @Target(ElementType.TYPE)
     @interface Module {
-        /** Python module name, e.g. "nss.nss". */
+        /**
+         * The module's name.
+         *
+         * @return the Python module name, e.g. "nss.nss"
+         */
         String value();
 
-        /** The classes exposed as Python types of that module, in order. */
+        /**
+         * The module's types.
+         *
+         * @return the classes exposed as Python types of that module, in order
+         */
         Class<?>[] types() default {};
 
-        /** Further classes whose static {@code @Python} methods are functions of the module too. */
+        /**
+         * Where else the module's functions are declared.
+         *
+         * @return further classes whose static {@code @Python} methods are functions of the module too
+         */
         Class<?>[] functions() default {};
 
+        /**
+         * The module's {@code __doc__}.
+         *
+         * @return the module documentation ("" for none)
+         */
         String doc() default "";
     }
 
@@ -57,9 +86,69 @@ public @interface Python {
     @Retention(RetentionPolicy.RUNTIME)
     @Target(ElementType.TYPE)
     @interface Type {
+        /**
+         * The type's Python name.
+         *
+         * @return the name, or "" for the Java simple name
+         */
         String value() default "";
 
+        /**
+         * The type's {@code __doc__}.
+         *
+         * @return the type documentation ("" for none)
+         */
         String doc() default "";
+    }
+
+    /**
+     * On a static {@link NameTable} field of a module's class: the table is the
+     * pair of module functions python-nss has for such a family, the lookup of
+     * a value's name ({@link NameTable#name(long)}, its argument read with
+     * CPython's unsigned "k" conversion) and of a name's value
+     * ({@link NameTable#value(String)}).
+     */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.FIELD)
+    @interface Lookup {
+        /**
+         * The value-to-name function.
+         *
+         * @return its Python signature, e.g. {@code "cert_crl_reason_name(reason, /)"}
+         */
+        String name();
+
+        /**
+         * The name-to-value function.
+         *
+         * @return its Python signature, e.g. {@code "cert_crl_reason_from_name(name, /)"}
+         */
+        String value();
+    }
+
+    /**
+     * On the key parameter of a {@code __getitem__} ({@code long}, or
+     * {@code Object} where slices or string keys are accepted too): CPython 2's
+     * sequence-index rules, applied by the binder. An int, long or bool (or an
+     * object with {@code __index__}) is the index, a negative one counted from
+     * the end (the object's {@code __len__()} is added); one that does not fit
+     * 64 bits is IndexError "cannot fit 'long' into an index-sized integer". A
+     * slice arrives as {@link Slice} and a str, unicode or SecItem as itself
+     * only where declared; any other key is a TypeError with
+     * {@link #notInteger()}. The core checks the range itself: its IndexError
+     * message is the type's own.
+     */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.PARAMETER)
+    @interface Index {
+        /** The TypeError message for a key that is not an index; {@code %s} is the key's Python type name. */
+        String notInteger() default "sequence index must be integer, not '%s'";
+
+        /** Whether a slice is accepted (passed as {@link Slice}). */
+        boolean slices() default false;
+
+        /** Whether str, unicode and SecItem keys are accepted (passed as String or SecItem). */
+        boolean keys() default false;
     }
 
     /**

@@ -1,8 +1,21 @@
 package org.jnss.core;
 
-/** A Python slice handed to a core {@code __getitem__}; null bounds are omitted ones. */
+/**
+ * A Python slice ({@code seq[start:stop:step]}) handed to a core {@code __getitem__}.
+ *
+ * @param start the first index, or null when omitted
+ * @param stop  the index to stop before, or null when omitted
+ * @param step  the step, or null when omitted (1)
+ */
 public record Slice(Long start, Long stop, Long step) {
-    /** start, stop, step, length resolved against a sequence length, as Python's slice.indices(). */
+    /**
+     * Resolves the slice against a sequence length, as Python's {@code slice.indices()}
+     * does, negative and out-of-range bounds included.
+     *
+     * @param len the length of the sliced sequence
+     * @return {@code {start, stop, step, count}}, count being the number of items selected
+     * @throws IllegalArgumentException when the step is 0 (Python's ValueError)
+     */
     public int[] indices(int len) {
         long st = step == null ? 1 : step;
         if (st == 0) throw new IllegalArgumentException("slice step cannot be zero");
@@ -25,7 +38,13 @@ public record Slice(Long start, Long stop, Long step) {
         return x;
     }
 
-    /** Applies the slice to a byte array. */
+    /**
+     * Applies the slice to a byte array.
+     *
+     * @param data the sliced octets (not changed)
+     * @return the selected octets, in slice order
+     * @throws IllegalArgumentException when the step is 0 (Python's ValueError)
+     */
     public byte[] apply(byte[] data) {
         int[] ix = indices(data.length);
         byte[] out = new byte[ix[3]];

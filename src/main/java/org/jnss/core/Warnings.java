@@ -9,6 +9,12 @@ public final class Warnings {
     /** Receives a warning of a Python category ("DeprecationWarning", ...). */
     @FunctionalInterface
     public interface Sink {
+        /**
+         * Issues one warning.
+         *
+         * @param category the Python warning class name, e.g. {@code "DeprecationWarning"}
+         * @param message  the warning's text
+         */
         void warn(String category, String message);
     }
 
@@ -16,10 +22,20 @@ public final class Warnings {
 
     private Warnings() {}
 
+    /**
+     * Installs where warnings go (the default drops them).
+     *
+     * @param s the sink
+     */
     public static void install(Sink s) {
         sink = s;
     }
 
+    /**
+     * Issues a DeprecationWarning through the installed sink.
+     *
+     * @param message the warning's text
+     */
     public static void deprecation(String message) {
         sink.warn("DeprecationWarning", message);
     }

@@ -18,25 +18,44 @@ public final class WorkingDirectory {
 
     private WorkingDirectory() {}
 
-    /** Sets where the current directory is read from. */
+    /**
+     * Sets where the current directory is read from (the default is the
+     * {@code user.dir} system property; the Python surface installs
+     * {@code os.getcwd()}).
+     *
+     * @param cwd gives the current directory, an absolute path, on each call
+     */
     public static void install(Supplier<String> cwd) {
         current = cwd;
     }
 
-    /** The current directory. */
+    /**
+     * The current directory as the program sees it.
+     *
+     * @return an absolute path
+     */
     public static String get() {
         return current.get();
     }
 
-    /** {@code path} made absolute against the current directory (null and "" as they are). */
+    /**
+     * Makes a file path absolute against the current directory.
+     *
+     * @param path a path, absolute or relative
+     * @return the absolute path; an absolute path, null and "" are returned as they are
+     */
     public static String resolve(String path) {
         if (path == null || path.isEmpty() || new File(path).isAbsolute()) return path;
         return new File(get(), path).getPath();
     }
 
     /**
-     * An NSS configuration directory made absolute, its {@code sql:}, {@code dbm:},
-     * {@code extern:}, {@code rdb:} or {@code multiaccess:} prefix kept.
+     * Makes an NSS configuration directory absolute, keeping its {@code sql:},
+     * {@code dbm:}, {@code extern:}, {@code rdb:} or {@code multiaccess:} prefix
+     * in front ({@code sql:pki} becomes {@code sql:/current/dir/pki}).
+     *
+     * @param dir the directory as given to an NSS initialization function, or null
+     * @return the resolved directory; null for null, "" as it is
      */
     public static String resolveDatabase(String dir) {
         if (dir == null) return null;

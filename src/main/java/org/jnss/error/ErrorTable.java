@@ -18,7 +18,13 @@ import java.util.Map;
  * Loaded from the resource {@code errors.tsv}: code, name, description.
  */
 public final class ErrorTable {
-    /** One error of the catalogue. */
+    /**
+     * One error of the catalogue.
+     *
+     * @param code        the error code, e.g. -8183
+     * @param name        its symbolic name, e.g. {@code "SEC_ERROR_BAD_DER"}
+     * @param description the text python-nss gives for it
+     */
     public record Entry(int code, String name, String description) {}
 
     private static final Map<Integer, Entry> BY_CODE;
@@ -51,26 +57,62 @@ public final class ErrorTable {
 
     private ErrorTable() {}
 
+    /**
+     * Finds an error by code.
+     *
+     * @param code the error code
+     * @return its entry, or null when the code is not in the catalogue
+     */
     public static Entry lookup(int code) { return BY_CODE.get(code); }
 
+    /**
+     * Finds an error by symbolic name.
+     *
+     * @param name the exact name, e.g. {@code "PR_END_OF_FILE_ERROR"}
+     * @return its entry, or null when no error has that name
+     */
     public static Entry lookup(String name) { return BY_NAME.get(name); }
 
+    /**
+     * The whole catalogue.
+     *
+     * @return every entry, in the order of the resource file (unmodifiable)
+     */
     public static List<Entry> all() { return ALL; }
 
-    /** The description alone, or null for an unknown code. */
+    /**
+     * The description of an error code.
+     *
+     * @param code the error code
+     * @return the description alone, or null for an unknown code
+     */
     public static String description(int code) {
         Entry e = BY_CODE.get(code);
         return e == null ? null : e.description();
     }
 
-    /** "(NAME) description" as python-nss shows it, or "error (N) unknown". */
-    /** As {@link #describe(int)}, preceded by the text NSPR attached to the error (when any), as python-nss shows it. */
+    /**
+     * As {@link #describe(int)}, preceded by the text NSPR attached to the error
+     * (when any), as python-nss shows it.
+     *
+     * @param code      the error code
+     * @param errorText the text NSPR attached to the error, or null
+     * @return "TEXT (NAME) description"; for a nonzero code outside the catalogue the text alone;
+     *         without text, {@link #describe(int)}
+     */
     public static String describe(int code, String errorText) {
         if (errorText == null || errorText.isEmpty()) return describe(code);
         if (code != 0 && BY_CODE.get(code) == null) return errorText;
         return errorText + " " + describe(code);
     }
 
+    /**
+     * The description of an error code as python-nss shows it in messages.
+     *
+     * @param code the error code
+     * @return "(NAME) description"; "(SUCCESS) Success" for 0; "error (N) unknown"
+     *         for a code outside the catalogue
+     */
     public static String describe(int code) {
         if (code == 0) return "(SUCCESS) Success";
         Entry e = BY_CODE.get(code);

@@ -19,7 +19,13 @@ public final class Errors implements ErrorConstants {
         return sb.toString();
     }
 
-    /** The description of an NSPR/NSS/SSL error code, or null when unknown. */
+    /**
+     * Looks up the description of an NSPR, NSS or SSL error code, the text
+     * python-nss gives for it (without the symbolic name).
+     *
+     * @param number the error code, e.g. -8192 (PR_IO_ERROR and friends are negative)
+     * @return the description, or null (None in Python) for a code outside the catalogue
+     */
     @Python("get_nspr_error_string(number, /)")
     public static String getNsprErrorString(int number) {
         return ErrorTable.description(number);

@@ -21,7 +21,9 @@ public class NSPRError extends RuntimeException {
 
     private static final boolean STACK_TRACES = !"false".equals(System.getProperty(STACK_TRACE_PROPERTY));
 
+    /** @serial the NSPR/NSS/SSL error code */
     private final int errorCode;
+    /** @serial the detail message, or null */
     private final String errorMessage;
 
     /**
@@ -45,19 +47,35 @@ public class NSPRError extends RuntimeException {
         this(null, errorCode);
     }
 
-    /** The error NSPR recorded for this thread by the call that just failed. */
+    /**
+     * The error NSPR recorded for this thread by the call that just failed
+     * ({@code PR_GetError()}), with the text NSPR attached to it, if any.
+     * Call it right after the failing native call, on the same thread.
+     *
+     * @return a new error (not thrown) without a detail message
+     */
     public static NSPRError last() {
         return last(null);
     }
 
-    /** As {@link #last()}, with a detail message. */
+    /**
+     * As {@link #last()}, with a detail message.
+     *
+     * @param message the detail message, or null
+     * @return a new error (not thrown)
+     */
     public static NSPRError last(String message) {
         NSPRError e = new NSPRError(message, Nspr4.PR_GetError());
         e.errorText = currentErrorText();
         return e;
     }
 
-    /** Text NSPR attached to the thread's current error (e.g. a dlopen message), or null. */
+    /**
+     * The text NSPR attached to the thread's current error ({@code PR_GetErrorText()}),
+     * e.g. the message of a failed dlopen.
+     *
+     * @return the text, or null when there is none
+     */
     public static String currentErrorText() {
         int n = Nspr4.PR_GetErrorTextLength();
         if (n <= 0) return null;
@@ -68,25 +86,56 @@ public class NSPRError extends RuntimeException {
         return len == 0 ? null : new String(buf, 0, len, java.nio.charset.StandardCharsets.UTF_8);
     }
 
+    /** @serial the text NSPR attached to the error, or null */
     private String errorText;
 
-    /** The text NSPR attached to the error when it was raised, or null. */
+    /**
+     * The text NSPR attached to the error when it was raised (only errors made by
+     * {@link #last()} have one).
+     *
+     * @return the text, or null
+     */
     public String getErrorText() { return errorText; }
 
+    /**
+     * The error code (Python's {@code errno} and {@code error_code}).
+     *
+     * @return the NSPR/NSS/SSL error code, one of {@link ErrorConstants}; 0 for none
+     */
     public int getErrorCode() { return errorCode; }
 
-    /** The detail message, or null. */
+    /**
+     * The detail message the raiser gave (Python's {@code error_message}).
+     *
+     * @return the message, or null
+     */
     public String getErrorMessage() { return errorMessage; }
 
-    /** "(NAME) description" of the error code. */
+    /**
+     * The description of the error code as python-nss shows it (Python's
+     * {@code error_desc} and {@code strerror}).
+     *
+     * @return "(NAME) description", preceded by NSPR's text when there is one;
+     *         "error (N) unknown" for a code outside the catalogue
+     */
     public String getErrorDesc() { return ErrorTable.describe(errorCode, errorText); }
 
-    /** The symbolic name of the error code, or null if unknown. */
+    /**
+     * The symbolic name of the error code, e.g. {@code "SEC_ERROR_BAD_DER"}.
+     *
+     * @return the name, or null if the code is not in the catalogue
+     */
     public String getErrorName() {
         ErrorTable.Entry e = ErrorTable.lookup(errorCode);
         return e == null ? null : e.name();
     }
 
+    /**
+     * The message, as python-nss's {@code str()} of the error shows it.
+     *
+     * @return "detail message: (NAME) description", or the description alone
+     *         when there is no detail message
+     */
     @Override
     public String getMessage() {
         return errorMessage == null ? getErrorDesc() : errorMessage + ": " + getErrorDesc();

@@ -1,10 +1,7 @@
 package org.jnss.io;
 
 import org.jnss.natives.Layout;
-import org.jnss.core.ArgumentError;
-import org.jnss.core.PyTypeNames;
 import org.jnss.core.Python;
-import org.jnss.core.Slice;
 import org.jnss.error.NSPRError;
 import org.jnss.natives.Mem;
 import org.jnss.natives.Nspr4;
@@ -71,20 +68,8 @@ public class AddrInfo {
     }
 
     @Python("__getitem__(index)")
-    public NetworkAddress getItem(Object index) {
-        return addrs.get(sequenceIndex(index, addrs.size()));
-    }
-
-    /** A Python sequence index (negative counts from the end) checked against a length. */
-    static int sequenceIndex(Object index, int len) {
-        long i;
-        if (index instanceof Integer || index instanceof Long) i = ((Number) index).longValue();
-        else if (index instanceof Boolean b) i = b ? 1 : 0;
-        else throw new ArgumentError("sequence index must be integer, not '"
-                    + (index instanceof Slice ? "slice" : PyTypeNames.of(index)) + "'");
-        if (i < 0) i += len;
-        if (i < 0 || i >= len) throw new IndexOutOfBoundsException("tuple index out of range");
-        return (int) i;
+    public NetworkAddress getItem(@Python.Index long index) {
+        return Io.tupleItem(addrs, index);
     }
 
     @Python("__str__()")

@@ -153,9 +153,8 @@ public class HostEntry {
     }
 
     @Python("__getitem__(index)")
-    public NetworkAddress getItem(Object index) {
-        List<NetworkAddress> l = initialised();
-        return l.get(AddrInfo.sequenceIndex(index, l.size()));
+    public NetworkAddress getItem(@Python.Index long index) {
+        return Io.tupleItem(initialised(), index);
     }
 
     private static String tupleStr(List<?> items) {

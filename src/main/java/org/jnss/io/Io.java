@@ -158,6 +158,12 @@ public final class Io implements IoConstants {
         return unsigned(Nspr4.PR_IntervalToMicroseconds(cUInt(interval)));
     }
 
+    /** Item i of a list python-nss exposes as a tuple ("tuple index out of range" outside it). */
+    static <T> T tupleItem(java.util.List<T> items, long i) {
+        if (i < 0 || i >= items.size()) throw new IndexOutOfBoundsException("tuple index out of range");
+        return items.get((int) i);
+    }
+
     // ---- names -------------------------------------------------------------------
 
     @Python(value = "addr_family_name(family, /)", doc = "-> string\n\n"

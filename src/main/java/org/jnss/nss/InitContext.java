@@ -5,10 +5,13 @@ import org.jnss.core.Python;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * An NSS initialisation context (NSS_InitContext). Unlike python-nss, dropping
- * the last reference does not shut the context down (the JVM frees objects at
- * unpredictable times, on another thread): call {@link #shutdown()} or
- * nss_shutdown_context. From Java, try-with-resources does it:
+ * An NSS initialisation context (NSS_InitContext), Python's {@code nss.nss.InitContext}:
+ * one user's share of NSS, which stays up while any context (or the plain
+ * initialization) is open. Made by {@link Nss#nssInitContext} ({@code nss_init_context()}).
+ *
+ * <p>Unlike python-nss, dropping the last reference does not shut the context
+ * down (the JVM frees objects at unpredictable times, on another thread): call
+ * {@link #shutdown()} or nss_shutdown_context. From Java, try-with-resources does it:
  * {@code try (InitContext ctx = Nss.nssInitContext(...)) { ... }}.
  */
 public class InitContext implements AutoCloseable {
@@ -18,7 +21,15 @@ public class InitContext implements AutoCloseable {
         this.handle = new AtomicLong(handle);
     }
 
-    /** Shuts this context down; NSSPRError SEC_ERROR_NOT_INITIALIZED if it already is. */
+    /**
+     * Shuts this context down ({@code NSS_ShutdownContext}); when it was the
+     * last context and there is no plain initialization, NSS shuts down as a
+     * whole, as {@link Nss#nssShutdown()} describes.
+     *
+     * @throws org.jnss.error.NSPRError SEC_ERROR_NOT_INITIALIZED when it already is shut down;
+     *         SEC_ERROR_BUSY when NSS would go down while the program still holds NSS
+     *         objects (the context then stays open)
+     */
     @Python("shutdown()")
     public void shutdown() {
         NssRuntime.shutdownContext(this);

@@ -78,7 +78,7 @@ import java.util.List;
 public final class Nss implements NssConstants {
     private Nss() {}
 
-    /** Default separator of the hex formatting functions. */
+    /** The default octet separator of the hex formatting functions: {@code ":"}. */
     @Python("HEX_SEPARATOR_DEFAULT")
     public static final String HEX_SEPARATOR_DEFAULT = ":";
 
@@ -92,16 +92,52 @@ public final class Nss implements NssConstants {
         return s == null ? "" : s;
     }
 
+    /**
+     * Initializes NSS from a configuration directory, read-only: the
+     * certificate and key databases and the module list are opened without
+     * write access, so the internal key slot cannot store new keys or
+     * certificates (use {@link #nssInitReadWrite} for that). Wraps
+     * {@code NSS_Init}. Does nothing when NSS is already initialized other than
+     * by a context.
+     *
+     * <p>A relative directory is taken relative to the program's current
+     * directory (a script's {@code os.chdir} included); a {@code sql:} or
+     * {@code dbm:} prefix chooses the database format.
+     *
+     * @param certDir the database directory, e.g. {@code "sql:pki"}
+     * @throws NSPRError SEC_ERROR_BAD_DATABASE when the directory does not hold
+     *                   NSS databases, or another NSS error of the initialization
+     */
     @Python("nss_init(cert_dir, /)")
     public static void nssInit(String certDir) {
         NssRuntime.init(true, () -> { check(Nss3.NSS_Init(WorkingDirectory.resolveDatabase(certDir))); return null; });
     }
 
+    /**
+     * Initializes NSS from a configuration directory with write access, so
+     * keys and certificates can be stored in its databases (missing databases
+     * are created). Wraps {@code NSS_InitReadWrite}; otherwise as
+     * {@link #nssInit}.
+     *
+     * @param certDir the database directory, relative to the current directory
+     *                unless absolute, optionally prefixed {@code sql:} or {@code dbm:}
+     * @throws NSPRError SEC_ERROR_BAD_DATABASE when the databases cannot be opened
+     *                   or created, or another NSS error of the initialization
+     */
     @Python("nss_init_read_write(cert_dir, /)")
     public static void nssInitReadWrite(String certDir) {
         NssRuntime.init(true, () -> { check(Nss3.NSS_InitReadWrite(WorkingDirectory.resolveDatabase(certDir))); return null; });
     }
 
+    /**
+     * Initializes NSS without any database: only the built-in cryptographic
+     * module and a temporary in-memory certificate store. Enough for digests,
+     * ciphers, and decoding or verifying certificates held in memory; not for
+     * anything that needs stored keys. Wraps {@code NSS_NoDB_Init}. Calling it
+     * again while NSS is up does nothing.
+     *
+     * @throws NSPRError when NSS cannot be initialized
+     */
     @Python("nss_init_nodb()")
     public static void nssInitNodb() {
         NssRuntime.init(true, () -> { check(Nss3.NSS_NoDB_Init(null)); return null; });
@@ -124,7 +160,38 @@ public final class Nss implements NssConstants {
         return "";
     }
 
-    /** NSS_Initialize; omitted prefixes are empty, the module database defaults to "secmod.db". */
+    /**
+     * Initializes NSS with every option of {@code NSS_Initialize}: database
+     * file prefixes, the name of the module database and NSS_INIT_* flags.
+     * Unlike {@link #nssInit}, the databases are opened read-write unless
+     * {@code flags} has NSS_INIT_READONLY.
+     *
+     * <p>The flags, combined with {@code |}: NSS_INIT_READONLY (open the
+     * databases read-only), NSS_INIT_NOCERTDB (no certificate and key
+     * databases, a temporary store only), NSS_INIT_NOMODDB (no module
+     * database, the built-in module only), NSS_INIT_FORCEOPEN (initialize even
+     * when the databases cannot be opened), NSS_INIT_NOROOTINIT (do not load
+     * the root certificates module), NSS_INIT_OPTIMIZESPACE (smaller caches),
+     * and the PKCS #11 cooperation flags NSS_INIT_PK11THREADSAFE,
+     * NSS_INIT_PK11RELOAD, NSS_INIT_NOPK11FINALIZE, NSS_INIT_RESERVED (all four:
+     * NSS_INIT_COOPERATE), for processes where other code uses the same PKCS #11
+     * modules. {@link #nssInitFlags} names the bits of a value.
+     *
+     * @param certDir    the database directory (relative to the current directory
+     *                   unless absolute, optionally prefixed {@code sql:} or {@code dbm:});
+     *                   null (None in Python, the default) is allowed only with
+     *                   NSS_INIT_NOMODDB, NSS_INIT_NOCERTDB or NSS_INIT_NOROOTINIT
+     * @param certPrefix prefix of the certificate database's file name, e.g.
+     *                   {@code "server1-"}; null (the default) for none
+     * @param keyPrefix  prefix of the key database's file name; null (the default) for none
+     * @param secmodName file name of the module database; null (the default) means
+     *                   {@code "secmod.db"}
+     * @param flags      NSS_INIT_* bits; 0 (the default) for none
+     * @throws NSPRError SEC_ERROR_INVALID_ARGS when {@code certDir} is null without one of
+     *                   the flags above (NSS would crash looking for root certificates);
+     *                   SEC_ERROR_BAD_DATABASE when the databases cannot be opened;
+     *                   another NSS error of the initialization
+     */
     @Python("nss_initialize(cert_dir=None, cert_prefix=None, key_prefix=None, secmod_name=None, flags=0)")
     public static void nssInitialize(String certDir, String certPrefix, String keyPrefix, String secmodName, int flags) {
         String dir = configDir(certDir, flags, false);
@@ -135,6 +202,31 @@ public final class Nss implements NssConstants {
         });
     }
 
+    /**
+     * Initializes NSS as one of several independent users in the process
+     * ({@code NSS_InitContext}), e.g. a library that must not disturb the
+     * application's own initialization. NSS stays up until every context is
+     * shut down and, if there was one, the plain initialization too.
+     *
+     * <p>The context lives until {@link InitContext#shutdown()} or
+     * {@link #nssShutdownContext}; unlike python-nss, dropping it does not shut
+     * it down. In Java, try-with-resources closes it. The databases are opened
+     * read-write unless {@code flags} has NSS_INIT_READONLY; the flags are those
+     * of {@link #nssInitialize}.
+     *
+     * @param certDir    the database directory (relative to the current directory unless
+     *                   absolute, optionally prefixed {@code sql:} or {@code dbm:}); null
+     *                   (None in Python, the default) for none
+     * @param certPrefix prefix of the certificate database's file name; null (the default) for none
+     * @param keyPrefix  prefix of the key database's file name; null (the default) for none
+     * @param secmodName file name of the module database; null (the default) means {@code "secmod.db"}
+     * @param initParams parameters of the internal token (descriptions, password
+     *                   rules); null (the default) for NSS's defaults
+     * @param flags      NSS_INIT_* bits; 0 (the default) for none
+     * @return the new context
+     * @throws NSPRError SEC_ERROR_BAD_DATABASE when the databases cannot be opened,
+     *                   or another NSS error of the initialization
+     */
     @Python("nss_init_context(cert_dir=None, cert_prefix=None, key_prefix=None, secmod_name=None, init_params=None, flags=0)")
     public static InitContext nssInitContext(String certDir, String certPrefix, String keyPrefix, String secmodName,
                                              InitParameters initParams, int flags) {
@@ -152,21 +244,57 @@ public final class Nss implements NssConstants {
         });
     }
 
+    /**
+     * Ends the plain initialization ({@code NSS_Shutdown}) and with it every
+     * init context; NSS can be initialized again afterwards. First the SSL
+     * session cache is cleared and every NSS object the program no longer
+     * references is released (what CPython's reference counting does in
+     * python-nss). Should an NSS object outlive NSS all the same, using it
+     * raises NSPRError SEC_ERROR_NOT_INITIALIZED instead of touching freed memory.
+     *
+     * @throws NSPRError SEC_ERROR_NOT_INITIALIZED when there is no plain
+     *                   initialization; SEC_ERROR_BUSY when the program still holds
+     *                   NSS objects (certificates, keys, slots, contexts, sockets):
+     *                   NSS then stays up and usable; close or drop them and call again
+     */
     @Python("nss_shutdown()")
     public static void nssShutdown() {
         NssRuntime.shutdown();
     }
 
+    /**
+     * Shuts an init context down, the same as {@link InitContext#shutdown()}.
+     * When it was the last context and there is no plain initialization, NSS
+     * shuts down as a whole (see {@link #nssShutdown}).
+     *
+     * @param context a context returned by {@link #nssInitContext}
+     * @throws NSPRError SEC_ERROR_NOT_INITIALIZED when the context was already shut
+     *                   down; SEC_ERROR_BUSY when NSS would go down while the program
+     *                   still holds NSS objects (the context then stays open)
+     */
     @Python("nss_shutdown_context(context, /)")
     public static void nssShutdownContext(InitContext context) {
         context.shutdown();
     }
 
+    /**
+     * Tells whether NSS is initialized, by any of the initialization functions
+     * or a context ({@code NSS_IsInitialized}).
+     *
+     * @return true if NSS is up
+     */
     @Python("nss_is_initialized()")
     public static boolean nssIsInitialized() {
         return NssRuntime.isInitialized();
     }
 
+    /**
+     * The version of the NSS library in use ({@code NSS_GetVersion}).
+     * Works before initialization.
+     *
+     * @return the version string, e.g. {@code "3.87"}
+     * @throws NSPRError if the library gives none
+     */
     @Python("nss_get_version()")
     public static String nssGetVersion() {
         String v = Nss3.NSS_GetVersion();
@@ -174,12 +302,35 @@ public final class Nss implements NssConstants {
         return v;
     }
 
+    /**
+     * Tells whether the NSS library in use is compatible with a version an
+     * application needs ({@code NSS_VersionCheck}): the same major version and
+     * at least the given minor and patch levels.
+     *
+     * @param version the needed version, e.g. {@code "3.2"}
+     * @return true if the library satisfies it
+     */
     @Python("nss_version_check(version, /)")
     public static boolean nssVersionCheck(String version) {
         return Nss3.NSS_VersionCheck(version) != 0;
     }
 
-    /** callback(nss_data_dict, *user_data) is called when NSS shuts down; None cancels it. */
+    /**
+     * Sets the function called when NSS shuts down, as
+     * {@code callback(nss_data, *user_data)}: {@code nss_data} is a dict (empty)
+     * and {@code user_data} the extra arguments given here. The callback returns
+     * True for success; False makes the shutdown fail after it completed, and a
+     * non-bool result is reported on stderr and counts as failure. An exception
+     * in the callback is printed and ignored.
+     *
+     * <p>The callback belongs to the current NSS session: it is forgotten when
+     * NSS shuts down, and a callback set while NSS is down is ignored, so set it
+     * after each initialization.
+     *
+     * @param callback the function, or null (None in Python) to cancel the current one
+     * @param userData further arguments handed to the callback after {@code nss_data}
+     * @throws NSPRError when NSS refuses to register the callback
+     */
     @Python("set_shutdown_callback(callback, /, *user_data)")
     public static void setShutdownCallback(@Python.OrNone NssRuntime.ShutdownCallback callback, Object... userData) {
         NssRuntime.setShutdownCallback(callback, userData);
@@ -194,11 +345,18 @@ public final class Nss implements NssConstants {
     };
 
     /**
-     * The NSS_INIT_* bits set in flags as a sorted list of their values,
-     * names or descriptions (per repr_kind), plus "unknown bit flags N" (N in
-     * hex, as Python 2 formats python-nss's message) for bits without a name.
-     * (python-nss 1.0.1 fails with SystemError here; this is what its
-     * documentation describes.)
+     * Lists the NSS_INIT_* bits set in a flags value, e.g. for printing the
+     * flags given to {@link #nssInitialize}. The list is sorted, and bits
+     * without a name add one entry "unknown bit flags N" (N in hex, without 0x).
+     * python-nss 1.0.1 fails with SystemError here; this is what its
+     * documentation describes.
+     *
+     * @param flags    NSS_INIT_* bits
+     * @param reprKind what each entry is: AsEnumName (the default) the constant's
+     *                 name, e.g. {@code "NSS_INIT_READONLY"}; AsEnum its int value;
+     *                 AsEnumDescription a short description, e.g. {@code "Read Only"}
+     * @return the entries (Python strs or ints)
+     * @throws IllegalArgumentException for another {@code reprKind} (Python's ValueError)
      */
     @Python("nss_init_flags(flags, repr_kind=AsEnumName)")
     public static List<Object> nssInitFlags(int flags, int reprKind) {

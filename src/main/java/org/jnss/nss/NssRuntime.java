@@ -40,11 +40,14 @@ public final class NssRuntime {
     private static volatile Object[] shutdownUserData = new Object[0];
     private static boolean shutdownHookRegistered;
 
-    /** Told when NSS shuts down. */
+    /** Told when NSS shuts down; see {@link Nss#setShutdownCallback}. A Python callable is converted to it. */
     @FunctionalInterface
     public interface ShutdownCallback {
         /**
-         * @param nssData a dict of NSS values (empty, as in python-nss)
+         * Called once, on the thread that shuts NSS down, before NSS goes down.
+         *
+         * @param nssData  a dict of NSS values (empty, as in python-nss)
+         * @param userData the extra arguments given to {@link Nss#setShutdownCallback}
          * @return Boolean.TRUE for success; False, or anything not a Boolean, makes the shutdown report failure
          */
         Object call(java.util.Map<String, Object> nssData, Object... userData);
@@ -67,17 +70,30 @@ public final class NssRuntime {
         return -1;
     };
 
+    /**
+     * Tells whether NSS is initialized, by any means ({@code NSS_IsInitialized}).
+     *
+     * @return true if NSS is up
+     */
     public static boolean isInitialized() {
         return Nss3.NSS_IsInitialized() != 0;
     }
 
-    /** Entry points that would crash NSS before initialisation call this first. */
+    /**
+     * Checks that NSS is up; entry points that would crash NSS before
+     * initialisation call this first.
+     *
+     * @throws NSPRError SEC_ERROR_NOT_INITIALIZED when NSS is not initialized
+     */
     public static void requireInitialized() {
         if (Nss3.NSS_IsInitialized() == 0)
             throw new NSPRError(null, ErrorConstants.SEC_ERROR_NOT_INITIALIZED);
     }
 
-    /** Records that SSL was used (its session cache must be cleared before shutdown). */
+    /**
+     * Records that SSL was used in this NSS session, so that its session cache
+     * is cleared before NSS shuts down (cached sessions keep NSS busy).
+     */
     public static void markSslUsed() {
         sslUsed = true;
     }
@@ -87,7 +103,8 @@ public final class NssRuntime {
      * it was configured with even after SSL_ShutdownServerSessionIDCache (a server
      * handshake then divides by the freed cache's zero size: a crash). So the
      * shutdown is recorded here and done when it is safe: before the cache is
-     * configured again, or when NSS itself shuts down.
+     * configured again, or when NSS itself shuts down. Python's
+     * {@code ssl.shutdown_server_session_id_cache()} calls it.
      */
     public static void deferServerCacheShutdown() {
         synchronized (LOCK) {
@@ -95,8 +112,13 @@ public final class NssRuntime {
         }
     }
 
-    /** Does a recorded server session cache shutdown now; true if there was one. */
-    public static boolean completeServerCacheShutdown() {
+    /**
+     * Does a recorded server session cache shutdown now.
+     *
+     * @return true if one was recorded
+     * @throws NSPRError when SSL_ShutdownServerSessionIDCache fails
+     */
+    static boolean completeServerCacheShutdown() {
         synchronized (LOCK) {
             if (!serverCacheShutdownPending) return false;
             serverCacheShutdownPending = false;
@@ -115,6 +137,8 @@ public final class NssRuntime {
      * Before a config_*_cache call: a recorded shutdown is done, and an implicit
      * cache is shut down, so that the script's settings take effect (NSS ignores
      * a configuration while a cache is in place).
+     *
+     * @throws NSPRError when NSS fails to shut the previous cache down
      */
     public static void beforeServerCacheConfig() {
         synchronized (LOCK) {
@@ -128,7 +152,7 @@ public final class NssRuntime {
         }
     }
 
-    /** After a config_*_cache call succeeded. */
+    /** Records that a config_*_cache call succeeded: a server session cache of the script's is in place. */
     public static void serverCacheConfigured() {
         synchronized (LOCK) {
             serverCacheConfigured = true;
@@ -141,6 +165,8 @@ public final class NssRuntime {
      * server session cache gets NSS's default single-process one. NSS itself
      * would divide by the unconfigured cache's zero size in the first server
      * handshake that caches or uncaches a session (SIGFPE; python-nss dies so).
+     *
+     * @throws NSPRError when NSS cannot configure the default cache
      */
     public static void ensureServerCache() {
         synchronized (LOCK) {

@@ -14,6 +14,7 @@ import java.nio.ByteBuffer;
 public final class Bulk {
     private Bulk() {}
 
+    /** The chunk size in octets (32 KiB): inputs up to this size are handed to NSS in one call. */
     public static final int CHUNK = 1 << 15;
 
     /** Room after a chunk for what a transformation may add to it (a held-back block, padding). */
@@ -38,12 +39,17 @@ public final class Bulk {
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
     /** Receives one chunk as a native pointer and length. Returns SECStatus (0 = success). */
-    public interface Sink {
+    interface Sink {
         int accept(long ptr, int len);
     }
 
-    /** Passes data (without consuming the caller's buffer) to sink chunk by chunk; false at the first failure. */
-    public static boolean feed(ByteBuffer data, Sink sink) {
+    /**
+     * Passes data (without consuming the caller's buffer) to sink chunk by
+     * chunk; empty data is one call of length 0.
+     *
+     * @return false at the first failure (the thread's NSS error tells why)
+     */
+    static boolean feed(ByteBuffer data, Sink sink) {
         ByteBuffer d = data.duplicate();
         Scratch s = SCRATCH.get();
         if (!d.hasRemaining()) return sink.accept(s.address, 0) == 0;

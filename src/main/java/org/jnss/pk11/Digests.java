@@ -13,7 +13,9 @@ import java.nio.ByteBuffer;
 /**
  * The digest functions of nss.nss (md5_digest, sha1_digest, sha256_digest,
  * sha512_digest, hash_buf, create_digest_context): one NSS hash per call, or
- * a {@link PK11Context} to feed.
+ * a {@link PK11Context} to feed. The data arguments take a {@link ByteBuffer}
+ * (any Python buffer, read in place) or, from Java, a byte array. NSS must be
+ * initialized (any way, {@code nss_init_nodb()} will do).
  */
 public final class Digests {
     private Digests() {}
@@ -56,31 +58,121 @@ public final class Digests {
         }
     }
 
+    /**
+     * Computes the MD5 digest of data with NSS. For hex text, pass the
+     * result to {@code data_to_hex()}.
+     *
+     * @param data the data (a str or any buffer in Python); its position and limit are not changed
+     * @return the 16-octet digest (a str in Python)
+     * @throws NSPRError SEC_ERROR_NO_MODULE when NSS is not initialized
+     */
     @Python("md5_digest(data, /)")
     public static byte[] md5Digest(ByteBuffer data) { return digest(NssConstants.SEC_OID_MD5, data); }
 
+    /**
+     * Computes the MD5 digest of a byte array, as {@link #md5Digest(ByteBuffer)}.
+     *
+     * @param data the data
+     * @return the 16-octet digest
+     * @throws NSPRError SEC_ERROR_NO_MODULE when NSS is not initialized
+     */
     public static byte[] md5Digest(byte[] data) { return md5Digest(ByteBuffer.wrap(data)); }
 
+    /**
+     * Computes the SHA-1 digest of data with NSS. For hex text, pass the
+     * result to {@code data_to_hex()}.
+     *
+     * @param data the data (a str or any buffer in Python); its position and limit are not changed
+     * @return the 20-octet digest (a str in Python)
+     * @throws NSPRError SEC_ERROR_NO_MODULE when NSS is not initialized
+     */
     @Python("sha1_digest(data, /)")
     public static byte[] sha1Digest(ByteBuffer data) { return digest(NssConstants.SEC_OID_SHA1, data); }
 
+    /**
+     * Computes the SHA-1 digest of a byte array, as {@link #sha1Digest(ByteBuffer)}.
+     *
+     * @param data the data
+     * @return the 20-octet digest
+     * @throws NSPRError SEC_ERROR_NO_MODULE when NSS is not initialized
+     */
     public static byte[] sha1Digest(byte[] data) { return sha1Digest(ByteBuffer.wrap(data)); }
 
+    /**
+     * Computes the SHA-256 digest of data with NSS. For hex text, pass the
+     * result to {@code data_to_hex()}.
+     *
+     * @param data the data (a str or any buffer in Python); its position and limit are not changed
+     * @return the 32-octet digest (a str in Python)
+     * @throws NSPRError SEC_ERROR_NO_MODULE when NSS is not initialized
+     */
     @Python("sha256_digest(data, /)")
     public static byte[] sha256Digest(ByteBuffer data) { return digest(NssConstants.SEC_OID_SHA256, data); }
 
+    /**
+     * Computes the SHA-256 digest of a byte array, as {@link #sha256Digest(ByteBuffer)}.
+     *
+     * @param data the data
+     * @return the 32-octet digest
+     * @throws NSPRError SEC_ERROR_NO_MODULE when NSS is not initialized
+     */
     public static byte[] sha256Digest(byte[] data) { return sha256Digest(ByteBuffer.wrap(data)); }
 
+    /**
+     * Computes the SHA-512 digest of data with NSS. For hex text, pass the
+     * result to {@code data_to_hex()}.
+     *
+     * @param data the data (a str or any buffer in Python); its position and limit are not changed
+     * @return the 64-octet digest (a str in Python)
+     * @throws NSPRError SEC_ERROR_NO_MODULE when NSS is not initialized
+     */
     @Python("sha512_digest(data, /)")
     public static byte[] sha512Digest(ByteBuffer data) { return digest(NssConstants.SEC_OID_SHA512, data); }
 
+    /**
+     * Computes the SHA-512 digest of a byte array, as {@link #sha512Digest(ByteBuffer)}.
+     *
+     * @param data the data
+     * @return the 64-octet digest
+     * @throws NSPRError SEC_ERROR_NO_MODULE when NSS is not initialized
+     */
     public static byte[] sha512Digest(byte[] data) { return sha512Digest(ByteBuffer.wrap(data)); }
 
+    /**
+     * Computes the digest of data with the hash algorithm a SEC_OID_* tag
+     * names (PK11_HashBuf; large inputs go through a digest context, with
+     * the same result).
+     *
+     * @param hashAlg the algorithm's tag, e.g. SEC_OID_SHA256, SEC_OID_SHA384, SEC_OID_MD5
+     * @param data    the data (a str or any buffer in Python); its position and limit are not changed
+     * @return the digest, as long as the algorithm makes it (a str in Python)
+     * @throws NSPRError SEC_ERROR_NO_MODULE when NSS is not initialized; "unable to
+     *                   determine resulting hash length" with NSS's error (e.g.
+     *                   SEC_ERROR_INVALID_ALGORITHM) when the tag is not a hash algorithm
+     */
     @Python("hash_buf(hash_alg, data, /)")
     public static byte[] hashBuf(int hashAlg, ByteBuffer data) { return digest(hashAlg, data); }
 
+    /**
+     * Computes a digest of a byte array, as {@link #hashBuf(int, ByteBuffer)}.
+     *
+     * @param hashAlg the algorithm's SEC_OID_* tag
+     * @param data    the data
+     * @return the digest
+     * @throws NSPRError as {@link #hashBuf(int, ByteBuffer)}
+     */
     public static byte[] hashBuf(int hashAlg, byte[] data) { return hashBuf(hashAlg, ByteBuffer.wrap(data)); }
 
+    /**
+     * Makes a context for computing a digest piece by piece: call
+     * {@link PK11Context#digestBegin()}, then {@link PK11Context#digestOp} for
+     * each piece, then {@link PK11Context#digestFinal()}.
+     *
+     * @param hashAlg the hash algorithm's SEC_OID_* tag, e.g. SEC_OID_SHA256
+     * @return the new context (close it, or let the collector release it)
+     * @throws NSPRError SEC_ERROR_NO_MODULE when NSS is not initialized or the tag is
+     *                   not a hash algorithm (no token can do it)
+     */
     @Python("create_digest_context(hash_alg, /)")
     public static PK11Context createDigestContext(int hashAlg) {
         requireToken();

@@ -8,7 +8,7 @@ import org.jnss.nss.NssConstants;
 import org.jnss.pki.KEYPQGParams;
 
 /** Helpers of PK11Slot.generate_key_pair: the mechanism argument, the key parameters, mechanism names. */
-public final class KeyPairs {
+final class KeyPairs {
     private KeyPairs() {}
 
     /**
@@ -50,10 +50,7 @@ public final class KeyPairs {
 
     /** The CKM_* name of a mechanism (as key_mechanism_type_name() gives it), else "unknown(0x..)". */
     static String mechanismName(long mechanism) {
-        try {
-            return SymCipher.keyMechanismTypeName(mechanism);
-        } catch (org.jnss.core.KeyError e) {
-            return "unknown(0x" + Long.toHexString(mechanism) + ")";
-        }
+        String name = SymCipher.MECHANISMS.find(mechanism);
+        return name != null ? name : "unknown(0x" + Long.toHexString(mechanism) + ")";
     }
 }

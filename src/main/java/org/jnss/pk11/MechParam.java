@@ -18,6 +18,7 @@ import org.jnss.nss.SecItem;
 public final class MechParam extends NativeResource {
     /** the mechanism NSS made the parameter for (ANY: unknown) */
     private final long mechanism;
+    /** For {@link #adopt}: the mechanism the parameter was made for is not known (it is accepted for any). */
     public static final long ANY = -1;
 
     private MechParam(long item, long mechanism) {
@@ -25,7 +26,16 @@ public final class MechParam extends NativeResource {
         this.mechanism = mechanism;
     }
 
-    /** Adopts the SECItem* an NSS call made for mechanism (NULL: the thread's NSPR error is raised). */
+    /**
+     * Adopts the SECItem* an NSS call made for a mechanism: the result is a
+     * SecItem with a copy of the octets for Python, backed by NSS's item, which
+     * is freed once the SecItem is unreachable.
+     *
+     * @param item      the SECItem* the NSS call returned; 0 (NULL) when it failed
+     * @param mechanism the CKM_* mechanism the parameter is for, or {@link #ANY}
+     * @return the parameter
+     * @throws NSPRError the thread's NSPR error when {@code item} is 0
+     */
     public static SecItem adopt(long item, long mechanism) {
         if (item == 0) throw NSPRError.last();
         MechParam p = new MechParam(item, mechanism);

@@ -12,6 +12,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * The PK11 password callback: one native trampoline (strongly referenced for
  * the life of the process) calling the current callback with the slot, the
  * retry flag and the user data of the NSS call that asked for a password.
+ * Provides nss.nss's {@code set_password_callback()}; the other classes hand
+ * their {@code *user_data} to NSS through {@link #pinArgs}.
  */
 public final class Passwords {
     private Passwords() {}
@@ -19,6 +21,14 @@ public final class Passwords {
     /** Returns the password for slot (a String), or null to give up; anything else is reported and counts as null. */
     @FunctionalInterface
     public interface PasswordCallback {
+        /**
+         * Asked by NSS for a token's password.
+         *
+         * @param slot     the slot whose token needs the password (valid during the call)
+         * @param retry    true when NSS asks again because the previous answer was wrong
+         * @param userData the user data of the NSS call that asked
+         * @return the password (a String), or null to give up
+         */
         Object call(PK11Slot slot, boolean retry, Object... userData);
     }
 
@@ -70,6 +80,24 @@ public final class Passwords {
                 .digest(password.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
+    /**
+     * Sets the function NSS calls whenever it needs a token's password (to
+     * log in to a key database, use a private key, import PKCS #12 data, ...),
+     * as {@code callback(slot, retry, *user_data)}: {@code slot} is the
+     * {@link PK11Slot} whose token asks, {@code retry} is True when the previous
+     * answer was wrong, and {@code user_data} are the extra arguments of the call
+     * that needed the password (e.g. {@code slot.authenticate(False, arg)}), or of
+     * an SSL socket's {@code set_pkcs11_pin_arg()}.
+     *
+     * <p>The callback returns the password (a str) or None to give up. Tokens
+     * may lock after a number of wrong passwords: on a retry return None rather
+     * than the password just rejected (that answer also ends the attempt here,
+     * instead of looping). Any other result is reported on stderr and counts as
+     * None; an exception in the callback is printed and counts as None. The one
+     * callback serves every thread.
+     *
+     * @param cb the callback; null (from Java) removes it, so NSS gets no password
+     */
     @Python("set_password_callback(callback, /)")
     public static synchronized void setCallback(PasswordCallback cb) {
         callback = cb;
@@ -79,13 +107,25 @@ public final class Passwords {
         }
     }
 
-    /** Registers user data for the duration of one NSS call; returns the value to pass as its wincx/pin arg. */
+    /**
+     * Registers user data for the duration of one NSS call; the callback
+     * receives it when that call asks for a password. Release it with
+     * {@link #releasePinArgs(long)} in a finally block.
+     *
+     * @param userData the call's {@code *user_data}, or null for none
+     * @return the value to pass as the call's wincx/pin argument
+     */
     public static long pinArgs(Object[] userData) {
         long id = NEXT.getAndIncrement();
         PIN_ARGS.put(id, userData == null ? new Object[0] : userData);
         return id;
     }
 
+    /**
+     * Forgets user data registered by {@link #pinArgs(Object[])}, once the NSS call returned.
+     *
+     * @param id the value {@code pinArgs} returned
+     */
     public static void releasePinArgs(long id) {
         PIN_ARGS.remove(id);
     }

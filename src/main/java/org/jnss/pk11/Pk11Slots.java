@@ -45,17 +45,41 @@ public final class Pk11Slots {
         return disabledReason(reason, 1);
     }
 
-    @Python(value = "pk11_disabled_reason_name(reason, /)", doc = "The name of a PK11_DIS_* constant.")
+    /**
+     * Names a slot's disabled reason, as {@code PK11Slot.get_disabled_reason()} returns it.
+     *
+     * @param reason a PK11_DIS_* value
+     * @return the constant's name, e.g. "PK11_DIS_USER_SELECTED"; "unknown(N)" (N in hex)
+     *         for another value
+     */
+    @Python("pk11_disabled_reason_name(reason, /)")
     public static String pk11DisabledReasonName(@Python.Unsigned long reason) {
         return disabledReason(reason, 0);
     }
 
-    @Python(value = "pk11_disabled_reason_str(reason, /)", doc = "The description of a PK11_DIS_* constant.")
+    /**
+     * Describes a slot's disabled reason, as {@code PK11Slot.get_disabled_reason()} returns it.
+     *
+     * @param reason a PK11_DIS_* value
+     * @return a short description, e.g. "user disabled" ("no reason" for PK11_DIS_NONE);
+     *         "unknown(N)" (N in hex) for another value
+     */
+    @Python("pk11_disabled_reason_str(reason, /)")
     public static String pk11DisabledReasonStr(@Python.Unsigned long reason) {
         return disabledReason(reason, 1);
     }
 
-    @Python(value = "find_slot_by_name(name, /)", doc = "The slot whose token has the given name (NSPRError if none).")
+    /**
+     * Finds a slot by its slot name or its token's name ({@code PK11_FindSlotByName}).
+     *
+     * @param name the name, a str or unicode (compared as UTF-8)
+     * @return the slot, with its own reference
+     * @throws org.jnss.core.ArgumentError (Python's TypeError) when {@code name} is not text
+     *         or holds a NUL character
+     * @throws NSPRError "could not find slot name ..." with NSS's error (SEC_ERROR_NO_TOKEN)
+     *                   when no slot has that name
+     */
+    @Python("find_slot_by_name(name, /)")
     public static PK11Slot findSlotByName(@Python.Raw Object name) {
         byte[] utf8 = name == null ? null : PyObjects.ops().utf8(name);
         if (utf8 == null)
@@ -69,16 +93,23 @@ public final class Pk11Slots {
     }
 
     /**
-     * Every present token, as a tuple of slots; pin_args (a tuple or None)
-     * goes to the password callback. The mechanism and need_rw arguments are
-     * checked but, as in python-nss 1.0.1 (measured against NSS called
-     * directly), not handed to NSS: the result is that of
-     * PK11_GetAllTokens(CKM_INVALID_MECHANISM, PR_FALSE, load_certs, pin_args).
+     * Lists the slots of every present token ({@code PK11_GetAllTokens}). The
+     * mechanism and need_rw arguments are checked but, as in python-nss 1.0.1
+     * (measured against NSS called directly), not handed to NSS: the result is
+     * that of {@code PK11_GetAllTokens(CKM_INVALID_MECHANISM, PR_FALSE, load_certs, pin_args)}.
      * (python-nss also loses slot references here, so that after a few calls
      * tokens vanish from its result; each slot returned here holds its own reference.)
+     *
+     * @param mechanism a CKM_* constant; CKM_INVALID_MECHANISM (0xffffffff, the default)
+     *                  for any; not used, see above
+     * @param needRw    nonzero for writable tokens only (default False); not used, see above
+     * @param loadCerts nonzero (True) to load the tokens' certificates (default False)
+     * @param pinArgs   a tuple of arguments for the password callback, or null (None, the default)
+     * @return the slots (a tuple in Python)
+     * @throws org.jnss.core.ArgumentError (Python's TypeError) when {@code pinArgs} is neither a tuple nor None
+     * @throws NSPRError NSS's error when it cannot list the tokens
      */
-    @Python(value = "get_all_tokens(mechanism=0xffffffff, need_rw=False, load_certs=False, pin_args=None)",
-            doc = "The slots of the tokens that can do mechanism (all of them for CKM_INVALID_MECHANISM).")
+    @Python("get_all_tokens(mechanism=0xffffffff, need_rw=False, load_certs=False, pin_args=None)")
     public static Object[] getAllTokens(@Python.Unsigned long mechanism, int needRw, int loadCerts, @Python.Raw Object pinArgs) {
         Object[] userData;
         if (pinArgs == null) userData = new Object[0];
@@ -104,7 +135,16 @@ public final class Pk11Slots {
         return slots.toArray();
     }
 
-    @Python(value = "get_best_slot(mechanism, /, *user_data)", doc = "The best slot for mechanism (NSPRError if none).")
+    /**
+     * Finds the best slot for a mechanism ({@code PK11_GetBestSlot}): the
+     * internal one when it can do it, else the first that can.
+     *
+     * @param mech     a CKM_* constant
+     * @param userData extra arguments handed to the password callback
+     * @return the slot, with its own reference
+     * @throws NSPRError SEC_ERROR_NO_TOKEN when no slot can do the mechanism
+     */
+    @Python("get_best_slot(mechanism, /, *user_data)")
     public static PK11Slot getBestSlot(@Python.Unsigned long mech, Object... userData) {
         long pin = Passwords.pinArgs(userData);
         try {
@@ -117,37 +157,58 @@ public final class Pk11Slots {
     }
 
     /**
-     * python-nss 1.0.1 declares token_exists without arguments and then parses
-     * them, which crashes the interpreter; here that call is CPython's
-     * SystemError for such a misdeclared function (arguments are refused as there).
+     * Would tell whether a token can do a mechanism, but python-nss 1.0.1
+     * declares token_exists without arguments and then parses them, which
+     * crashes the interpreter: it cannot receive the mechanism it needs. Here
+     * that call is CPython's SystemError for such a misdeclared function
+     * (arguments are refused as there).
+     *
+     * @return never returns
+     * @throws IllegalStateException (Python's SystemError) always
      */
-    @Python(value = "token_exists()", doc = "python-nss 1.0.1 cannot receive the mechanism this function needs.")
+    @Python("token_exists()")
     public static boolean tokenExists() {
         throw new IllegalStateException("new style getargs format but argument is not a tuple");
     }
 
-    @Python(value = "need_pw_init()", doc = "True if the internal key slot's token should be initialized (no password yet).")
+    /**
+     * Tells whether the internal key token should be initialized
+     * ({@code PK11_NeedPWInit}): it has no password yet, or an empty one.
+     * {@code PK11Slot.init_pin()} or {@code change_passwd()} sets one.
+     *
+     * @return true if the token needs a password
+     */
+    @Python("need_pw_init()")
     public static boolean needPwInit() {
         return Nss3.PK11_NeedPWInit() != 0;
     }
 
-    @Python(value = "is_fips()", doc = "True if the internal module runs in FIPS mode.")
+    /**
+     * Tells whether NSS's internal module runs in FIPS mode ({@code PK11_IsFIPS}).
+     *
+     * @return true in FIPS mode
+     */
+    @Python("is_fips()")
     public static boolean isFips() {
         return Nss3.PK11_IsFIPS() != 0;
     }
 
-    @Python(value = "pk11_logout_all()", doc = "Logs out of every slot of every module.")
+    /** Logs out of every token of every module ({@code PK11_LogoutAll}). */
+    @Python("pk11_logout_all()")
     public static void pk11LogoutAll() {
         Nss3.PK11_LogoutAll();
     }
 
     /**
-     * NSS prints to the process's C stdout, flushed right after so that the
-     * text comes where the call is; before NSS is initialized (python-nss
-     * crashes there) it is an error.
+     * Prints NSS's certificate cache and temporary certificate store to
+     * standard output: a debugging aid to find the certificates still
+     * referenced when {@code nss_shutdown()} fails with SEC_ERROR_BUSY. NSS
+     * prints to the process's C stdout (not Python's {@code sys.stdout}),
+     * flushed right after so that the text comes where the call is.
+     *
+     * @throws NSPRError SEC_ERROR_NOT_INITIALIZED before NSS is initialized (python-nss crashes there)
      */
-    @Python(value = "dump_certificate_cache_info()",
-            doc = "Prints the certificate cache and the temporary store to stdout (a debugging aid for SEC_ERROR_BUSY).")
+    @Python("dump_certificate_cache_info()")
     public static void dumpCertificateCacheInfo() {
         NssRuntime.requireInitialized();
         System.out.flush();
@@ -155,13 +216,27 @@ public final class Pk11Slots {
         org.jnss.natives.LibC.fflush(0);
     }
 
-    @Python(value = "get_internal_slot()", doc = "The internal cryptographic slot.")
+    /**
+     * The internal cryptographic slot ({@code PK11_GetInternalSlot}): NSS's
+     * built-in token for operations that need no stored keys.
+     *
+     * @return the slot, with its own reference
+     * @throws NSPRError SEC_ERROR_NO_MODULE before NSS is initialized
+     */
+    @Python("get_internal_slot()")
     public static PK11Slot getInternalSlot() {
         requireModule();
         return slot(Nss3.PK11_GetInternalSlot());
     }
 
-    @Python(value = "get_internal_key_slot()", doc = "The internal key slot (the certificate and key database).")
+    /**
+     * The internal key slot ({@code PK11_GetInternalKeySlot}): the token of
+     * NSS's own certificate and key database.
+     *
+     * @return the slot, with its own reference
+     * @throws NSPRError SEC_ERROR_NO_MODULE before NSS is initialized
+     */
+    @Python("get_internal_key_slot()")
     public static PK11Slot getInternalKeySlot() {
         requireModule();
         return slot(Nss3.PK11_GetInternalKeySlot());

@@ -5,6 +5,7 @@ import org.jnss.asn1.Lines;
 import org.jnss.asn1.OidNames;
 import org.jnss.asn1.Scratch;
 import org.jnss.core.KeyError;
+import org.jnss.core.NameTable;
 import org.jnss.core.Python;
 import org.jnss.error.ErrorConstants;
 import org.jnss.error.NSPRError;
@@ -15,11 +16,6 @@ import org.jnss.pki.AlgorithmID;
 import org.jnss.pki.PublicKey;
 import org.jnss.pki.PyRSAPublicKey;
 
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
-import java.util.HashMap;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -30,7 +26,7 @@ import java.util.Set;
 public final class SymCipher {
     private SymCipher() {}
 
-    /** CKM_INVALID_MECHANISM (0xffffffff) */
+    /** CKM_INVALID_MECHANISM (0xffffffff): no mechanism, as NSS reports a failed lookup. */
     public static final long CKM_INVALID_MECHANISM = 0xffffffffL;
     /** CKK_RSA */
     private static final long CKK_RSA = 0;
@@ -43,10 +39,21 @@ public final class SymCipher {
 
     // ---- keys and contexts ------------------------------------------------
 
-    @Python(value = "import_sym_key(slot, mechanism, origin, operation, key_data, /, *user_data)",
-            doc = "import_sym_key(slot, mechanism, origin, operation, key_data, [user_data1, ...]) -> PK11SymKey\n\n"
-                    + "A symmetric key for mechanism made from the octets of key_data (a SecItem) on slot,\n"
-                    + "for the given operation (CKA_*) and origin (PK11_Origin*).")
+    /**
+     * Makes a symmetric key on a slot from raw key octets ({@code PK11_ImportSymKey}).
+     *
+     * @param slot      the slot that will hold the key (e.g. {@code get_best_slot(mechanism)})
+     * @param mechanism the mechanism the key is for, a CKM_* constant
+     * @param origin    how the key came about, a PK11_Origin* constant (e.g. PK11_OriginUnwrap)
+     * @param operation what the key will do, a CKA_* constant (CKA_ENCRYPT, CKA_DECRYPT,
+     *                  CKA_SIGN, ...)
+     * @param keyData   the key octets
+     * @param userData  extra arguments handed to the password callback
+     * @return the new key
+     * @throws NSPRError NSS's error when the key cannot be made, or SEC_ERROR_INVALID_ARGS
+     *                   when the slot is closed or empty
+     */
+    @Python("import_sym_key(slot, mechanism, origin, operation, key_data, /, *user_data)")
     public static PK11SymKey importSymKey(PK11Slot slot, long mechanism, long origin, long operation, SecItem keyData,
                                           Object... userData) {
         long pin = Passwords.pinArgs(userData);
@@ -60,10 +67,25 @@ public final class SymCipher {
         }
     }
 
-    @Python(value = "create_context_by_sym_key(mechanism, operation, sym_key, sec_param=None)",
-            doc = "create_context_by_sym_key(mechanism, operation, sym_key, sec_param=None) -> PK11Context\n\n"
-                    + "A context doing operation (CKA_ENCRYPT, CKA_DECRYPT, ...) with mechanism and sym_key;\n"
-                    + "sec_param is the mechanism parameter (e.g. from param_from_iv()) or None.")
+    /**
+     * Makes a context that encrypts, decrypts, signs or verifies with a
+     * symmetric key ({@code PK11_CreateContextBySymKey}); feed it with
+     * {@link PK11Context#cipherOp} (or {@code digest_op} for MACs) and finish
+     * with {@link PK11Context#digestFinal()}.
+     *
+     * @param mechanism the mechanism, a CKM_* constant (e.g. CKM_AES_CBC_PAD)
+     * @param operation what the context does, a CKA_* constant (CKA_ENCRYPT, CKA_DECRYPT,
+     *                  CKA_SIGN, CKA_VERIFY)
+     * @param symKey    the key
+     * @param sec       the mechanism's parameter, e.g. from {@link #paramFromIv}; null
+     *                  (None, the default) for none (NSS then gets an empty one: a
+     *                  mechanism that needs an IV fails with SEC_ERROR_BAD_DATA)
+     * @return the new context
+     * @throws org.jnss.core.ArgumentError (Python's TypeError) when {@code sec} is neither a SecItem nor None
+     * @throws NSPRError NSS's error when the context cannot be made; SEC_ERROR_INVALID_ARGS
+     *                   for a parameter not made by NSS where one must be, or when the key is closed
+     */
+    @Python("create_context_by_sym_key(mechanism, operation, sym_key, sec_param=None)")
     public static PK11Context createContextBySymKey(long mechanism, long operation, PK11SymKey symKey, Object sec) {
         SecItem secParam = secParam(sec);
         // NSS wants an item: None is an empty one (as in python-nss, where CBC without an IV is SEC_ERROR_BAD_DATA)
@@ -77,9 +99,18 @@ public final class SymCipher {
         }
     }
 
-    @Python(value = "pub_wrap_sym_key(mechanism, pub_key, sym_key, /)",
-            doc = "pub_wrap_sym_key(mechanism, pub_key, sym_key) -> SecItem\n\n"
-                    + "sym_key encrypted with the public key pub_key using mechanism (e.g. CKM_RSA_PKCS).")
+    /**
+     * Wraps (encrypts) a symmetric key with a public key ({@code PK11_PubWrapSymKey}),
+     * e.g. to send it to the key's owner; only RSA keys can do this.
+     *
+     * @param mechanism the wrapping mechanism, e.g. CKM_RSA_PKCS
+     * @param pubKey    the public key to wrap with
+     * @param symKey    the key to wrap
+     * @return the wrapped key
+     * @throws NSPRError SEC_ERROR_INVALID_ALGORITHM when the public key is not RSA; NSS's
+     *                   error when the key cannot be wrapped
+     */
+    @Python("pub_wrap_sym_key(mechanism, pub_key, sym_key, /)")
     public static SecItem pubWrapSymKey(long mechanism, PublicKey pubKey, PK11SymKey symKey) {
         long pk = nativePublicKey(pubKey);
         try {
@@ -141,24 +172,50 @@ public final class SymCipher {
 
     // ---- parameters ------------------------------------------------------------
 
-    @Python(value = "param_from_iv(mechanism, iv=None)",
-            doc = "param_from_iv(mechanism, iv=None) -> SecItem\n\n"
-                    + "The parameter of mechanism built from the initialization vector iv (a SecItem).")
+    /**
+     * Builds the parameter of a mechanism from an initialization vector
+     * ({@code PK11_ParamFromIV}), for {@link #createContextBySymKey}.
+     *
+     * @param mechanism the mechanism, a CKM_* constant
+     * @param ivArg     the IV, a SecItem; null (None, the default) or an empty SecItem
+     *                  when the mechanism has none
+     * @return the parameter, as NSS made it
+     * @throws org.jnss.core.ArgumentError (Python's TypeError) when {@code ivArg} is neither a SecItem nor None
+     * @throws NSPRError NSS's error when it cannot build the parameter
+     */
+    @Python("param_from_iv(mechanism, iv=None)")
     public static SecItem paramFromIv(long mechanism, Object ivArg) {
         SecItem iv = secParam(ivArg);
         return MechParam.with(iv, i -> MechParam.adopt(Nss3.PK11_ParamFromIV(mechanism, i), mechanism));
     }
 
-    @Python(value = "param_from_algid(algid, /)",
-            doc = "param_from_algid(algid) -> SecItem\n\nThe mechanism parameter an AlgorithmID encodes.")
+    /**
+     * Extracts the mechanism parameter an algorithm identifier carries
+     * ({@code PK11_ParamFromAlgid}), e.g. the IV of an encryption algorithm in
+     * an encrypted structure.
+     *
+     * @param algid the algorithm identifier
+     * @return the parameter, as NSS made it
+     * @throws NSPRError NSS's error when the algorithm has no parameter NSS understands
+     */
+    @Python("param_from_algid(algid, /)")
     public static SecItem paramFromAlgid(AlgorithmID algid) {
         long mech = Nss3.PK11_AlgtagToMechanism(algid.getIdTag());
         return algid.withNative(a -> MechParam.adopt(Nss3.PK11_ParamFromAlgid(a), mech));
     }
 
-    @Python(value = "generate_new_param(mechanism, sym_key=None)",
-            doc = "generate_new_param(mechanism, sym_key=None) -> SecItem\n\n"
-                    + "A new parameter for mechanism (e.g. with a random IV).")
+    /**
+     * Makes a fresh parameter for a mechanism ({@code PK11_GenerateNewParam}),
+     * e.g. one with a random IV.
+     *
+     * @param mechanism the mechanism, a CKM_* constant
+     * @param key       a PK11SymKey the parameter is for, or null (None, the default)
+     * @return the parameter, as NSS made it
+     * @throws org.jnss.core.ArgumentError (Python's TypeError) when {@code key} is neither a PK11SymKey nor None
+     * @throws NSPRError NSS's error when it cannot make the parameter, or
+     *                   SEC_ERROR_INVALID_ARGS when the key is closed
+     */
+    @Python("generate_new_param(mechanism, sym_key=None)")
     public static SecItem generateNewParam(long mechanism, Object key) {
         if (key != null && !(key instanceof PK11SymKey))
             throw new org.jnss.core.ArgumentError("must be nss.nss.PK11SymKey or None, not " + org.jnss.core.PyTypeNames.of(key));
@@ -169,26 +226,53 @@ public final class SymCipher {
         }
     }
 
-    @Python(value = "get_iv_length(mechanism, /)", doc = "get_iv_length(mechanism) -> int\n\nThe IV length of mechanism.")
+    /**
+     * The length of a mechanism's initialization vector ({@code PK11_GetIVLength}).
+     *
+     * @param mechanism a CKM_* constant
+     * @return the IV length in octets; 0 for a mechanism without one (ECB modes); NSS
+     *         answers 8 for mechanisms it has no entry for, digests included
+     */
+    @Python("get_iv_length(mechanism, /)")
     public static int getIvLength(long mechanism) {
         return Nss3.PK11_GetIVLength(mechanism);
     }
 
-    @Python(value = "get_block_size(mechanism, sec_param=None)",
-            doc = "get_block_size(mechanism, sec_param=None) -> int\n\nThe block size of mechanism.")
+    /**
+     * The block size of a mechanism ({@code PK11_GetBlockSize}).
+     *
+     * @param mechanism a CKM_* constant
+     * @param sec       the mechanism's parameter, a SecItem (some mechanisms, such as RC5,
+     *                  take the size from it), or null (None, the default)
+     * @return the block size in octets (NSS answers 8 for mechanisms it has no entry for)
+     * @throws org.jnss.core.ArgumentError (Python's TypeError) when {@code sec} is neither a SecItem nor None
+     */
+    @Python("get_block_size(mechanism, sec_param=None)")
     public static int getBlockSize(long mechanism, Object sec) {
         SecItem secParam = secParam(sec);
         return MechParam.with(mechanism, secParam, p -> Nss3.PK11_GetBlockSize(mechanism, p));
     }
 
-    @Python(value = "get_pad_mechanism(mechanism, /)",
-            doc = "get_pad_mechanism(mechanism) -> int\n\nThe padding variant of mechanism (itself when it has none).")
+    /**
+     * The padding variant of a mechanism ({@code PK11_GetPadMechanism}), e.g.
+     * CKM_AES_CBC_PAD for CKM_AES_CBC.
+     *
+     * @param mechanism a CKM_* constant
+     * @return the padding mechanism, or {@code mechanism} itself when it has none
+     */
+    @Python("get_pad_mechanism(mechanism, /)")
     public static long getPadMechanism(long mechanism) {
         return Nss3.PK11_GetPadMechanism(mechanism);
     }
 
-    @Python(value = "algtag_to_mechanism(algtag, /)",
-            doc = "algtag_to_mechanism(algtag) -> mechanism\n\nThe mechanism of an algorithm's SEC_OID_* tag.")
+    /**
+     * The PKCS #11 mechanism of an algorithm ({@code PK11_AlgtagToMechanism}).
+     *
+     * @param algtag the algorithm's SEC_OID_* tag
+     * @return its CKM_* mechanism
+     * @throws KeyError (Python's KeyError) when the tag has no mechanism
+     */
+    @Python("algtag_to_mechanism(algtag, /)")
     public static long algtagToMechanism(long algtag) {
         long m = Nss3.PK11_AlgtagToMechanism((int) algtag);
         // python-nss formats with "%#lx", which CPython's PyString_FromFormat leaves as it is
@@ -196,16 +280,30 @@ public final class SymCipher {
         return m;
     }
 
-    @Python(value = "mechanism_to_algtag(mechanism, /)",
-            doc = "mechanism_to_algtag(mechanism) -> algtag\n\nThe SEC_OID_* tag of a mechanism.")
+    /**
+     * The algorithm tag of a PKCS #11 mechanism ({@code PK11_MechanismToAlgtag}).
+     *
+     * @param mechanism a CKM_* constant
+     * @return its SEC_OID_* tag
+     * @throws KeyError (Python's KeyError) when NSS knows no tag for it
+     */
+    @Python("mechanism_to_algtag(mechanism, /)")
     public static int mechanismToAlgtag(long mechanism) {
         int tag = Nss3.PK11_MechanismToAlgtag(mechanism);
         if (tag == NssConstants.SEC_OID_UNKNOWN) throw new KeyError("mechanism not found: %#lx");
         return tag;
     }
 
-    @Python(value = "generate_random(num_bytes, /)",
-            doc = "generate_random(num_bytes) -> string\n\nnum_bytes octets from NSS's random number generator.")
+    /**
+     * Random octets from NSS's random number generator ({@code PK11_GenerateRandom}).
+     *
+     * @param numBytes how many octets (0 gives an empty string)
+     * @return the octets (a str in Python)
+     * @throws IllegalArgumentException (Python's ValueError) when {@code numBytes} is negative
+     * @throws NSPRError NSS's error when the generator fails (SEC_ERROR_NO_TOKEN before
+     *                   NSS is initialized)
+     */
+    @Python("generate_random(num_bytes, /)")
     public static byte[] generateRandom(int numBytes) {
         if (numBytes < 0) throw new IllegalArgumentException("byte count must be non-negative");
         byte[] out = new byte[numBytes];
@@ -215,12 +313,31 @@ public final class SymCipher {
 
     // ---- PBE v2 -----------------------------------------------------------------
 
-    @Python(value = "create_pbev2_algorithm_id(pbe_alg=SEC_OID_PKCS5_PBKDF2, cipher_alg=SEC_OID_AES_256_CBC, "
-            + "prf_alg=SEC_OID_HMAC_SHA1, key_length=0, iterations=100, salt=None)",
-            doc = "create_pbev2_algorithm_id(pbe_alg=SEC_OID_PKCS5_PBKDF2, cipher_alg=SEC_OID_AES_256_CBC, "
-                    + "prf_alg=SEC_OID_HMAC_SHA1, key_length=0, iterations=100, salt=None) -> AlgorithmID\n\n"
-                    + "A PKCS #5 v2 algorithm identifier; the algorithms may be given as tags, names or OIDs;\n"
-                    + "without salt NSS makes a random one.")
+    /**
+     * Makes a PKCS #5 v2 password-based encryption algorithm identifier
+     * ({@code PK11_CreatePBEV2AlgorithmID}), for {@link PK11Slot#pbeKeyGen} or
+     * PKCS #12 export. The defaults suit most uses. Each algorithm may be given
+     * as a SEC_OID_* tag, a name ({@code "SEC_OID_AES_256_CBC"}, the
+     * {@code SEC_OID_} prefix optional, case insensitive), a dotted decimal
+     * OID ({@code "2.16.840.1.101.3.4.1.42"}, {@code OID.} prefix optional) or a
+     * SecItem holding the DER OID.
+     *
+     * @param pbeAlg     the password-based algorithm (default SEC_OID_PKCS5_PBKDF2)
+     * @param cipherAlg  the cipher (default SEC_OID_AES_256_CBC)
+     * @param prfAlg     the pseudo-random function (default SEC_OID_HMAC_SHA1)
+     * @param keyLength  the derived key's length in octets; 0 (the default) for the
+     *                   cipher's longest
+     * @param iterations how many times the pseudo-random function runs (default 100)
+     * @param salt       the salt octets (a str or buffer in Python), or null (None, the
+     *                   default) for a random one
+     * @return the algorithm identifier
+     * @throws org.jnss.core.ArgumentError (Python's TypeError) when an algorithm is of another type
+     * @throws KeyError (Python's KeyError) for an unknown algorithm name
+     * @throws IllegalArgumentException (Python's ValueError) for a dotted OID NSS cannot encode
+     * @throws NSPRError NSS's error when it cannot make the identifier
+     */
+    @Python("create_pbev2_algorithm_id(pbe_alg=SEC_OID_PKCS5_PBKDF2, cipher_alg=SEC_OID_AES_256_CBC, "
+            + "prf_alg=SEC_OID_HMAC_SHA1, key_length=0, iterations=100, salt=None)")
     public static AlgorithmID createPbev2AlgorithmId(Object pbeAlg, Object cipherAlg, Object prfAlg,
                                                      int keyLength, int iterations, byte[] salt) {
         int pbe = OidNames.tagOf(pbeAlg);
@@ -239,78 +356,26 @@ public final class SymCipher {
 
     // ---- names ------------------------------------------------------------------
 
-    private static final class Names {
-        final Map<Long, String> byValue = new HashMap<>();
-        final Map<String, Long> byName = new HashMap<>();
+    /**
+     * The PKCS #11 mechanism types (CKM_*); where several names share a value,
+     * python-nss names it by the one it registers last, which the preferred set lists.
+     */
+    @Python.Lookup(name = "key_mechanism_type_name(mechanism, /)", value = "key_mechanism_type_from_name(name, /)")
+    public static final NameTable MECHANISMS = NameTable.fromConstants("PKCS #11 mechanism", NssConstants.class, "CKM_",
+            Set.of("CKM_CAST128_KEY_GEN", "CKM_CAST128_ECB", "CKM_CAST128_CBC", "CKM_CAST128_MAC",
+                    "CKM_CAST128_MAC_GENERAL", "CKM_CAST128_CBC_PAD", "CKM_PBE_MD5_CAST128_CBC",
+                    "CKM_PBE_SHA1_CAST128_CBC", "CKM_EC_KEY_PAIR_GEN"),
+            NameTable.Width.UNSIGNED_64, "mechanism name not found", "mechanism name not found");
 
-        Names(String prefix, Set<String> preferred) {
-            for (Field f : NssConstants.class.getFields()) {
-                String n = f.getName();
-                if (!n.startsWith(prefix) || !Modifier.isStatic(f.getModifiers())) continue;
-                long v;
-                try {
-                    v = ((Number) f.get(null)).longValue() & 0xffffffffL;
-                } catch (IllegalAccessException e) {
-                    throw new IllegalStateException(e);
-                }
-                String low = n.toLowerCase(Locale.ROOT);
-                byName.put(low, v);
-                byName.put(low.substring(prefix.length()), v);
-                if (!byValue.containsKey(v) || preferred.contains(n)) byValue.put(v, n);
-            }
-        }
-
-        /** The name of a value; KeyError "{notFound}: value" when it has none. */
-        String name(long value, String notFound) {
-            String n = byValue.get(value);
-            if (n == null) throw new KeyError(notFound + ": " + Long.toUnsignedString(value));
-            return n;
-        }
-
-        /** The value of a name (case insensitive, prefix optional); KeyError "{notFound}: name" when none. */
-        long value(String name, String notFound) {
-            Long v = byName.get(name.toLowerCase(Locale.ROOT));
-            if (v == null) throw new KeyError(notFound + ": " + name);
-            return v;
-        }
-    }
-
-    /** python-nss names a value with several names by the one it registers last. */
-    private static final Names MECHANISMS = new Names("CKM_", Set.of(
-            "CKM_CAST128_KEY_GEN", "CKM_CAST128_ECB", "CKM_CAST128_CBC", "CKM_CAST128_MAC",
-            "CKM_CAST128_MAC_GENERAL", "CKM_CAST128_CBC_PAD", "CKM_PBE_MD5_CAST128_CBC",
-            "CKM_PBE_SHA1_CAST128_CBC", "CKM_EC_KEY_PAIR_GEN"));
-    private static final Names ATTRIBUTES = new Names("CKA_", Set.of("CKA_SUB_PRIME_BITS", "CKA_EC_PARAMS"));
-
-    @Python(value = "key_mechanism_type_name(mechanism, /)",
-            doc = "key_mechanism_type_name(mechanism) -> string\n\nThe name of a CKM_* constant.")
-    public static String keyMechanismTypeName(long mechanism) {
-        return MECHANISMS.name(mechanism, "mechanism name not found");
-    }
-
-    @Python(value = "key_mechanism_type_from_name(name, /)",
-            doc = "key_mechanism_type_from_name(name) -> int\n\n"
-                    + "The value of a CKM_* constant; the name is case insensitive, the CKM_ prefix optional.")
-    public static long keyMechanismTypeFromName(String name) {
-        return MECHANISMS.value(name, "mechanism name not found");
-    }
-
-    @Python(value = "pk11_attribute_type_name(type, /)",
-            doc = "pk11_attribute_type_name(type) -> string\n\nThe name of a CKA_* constant.")
-    public static String pk11AttributeTypeName(long type) {
-        return ATTRIBUTES.name(type, "attribute type name not found");
-    }
-
-    @Python(value = "pk11_attribute_type_from_name(name, /)",
-            doc = "pk11_attribute_type_from_name(name) -> int\n\n"
-                    + "The value of a CKA_* constant; the name is case insensitive, the CKA_ prefix optional.")
-    public static long pk11AttributeTypeFromName(String name) {
-        return ATTRIBUTES.value(name, "attribute name not found");
-    }
+    /** The PKCS #11 attribute types (CKA_*). */
+    @Python.Lookup(name = "pk11_attribute_type_name(type, /)", value = "pk11_attribute_type_from_name(name, /)")
+    public static final NameTable ATTRIBUTES = NameTable.fromConstants("PKCS #11 attribute", NssConstants.class, "CKA_",
+            Set.of("CKA_SUB_PRIME_BITS", "CKA_EC_PARAMS"),
+            NameTable.Width.UNSIGNED_64, "attribute type name not found", "attribute name not found");
 
     /** "CKM_NAME (0xhex)", as python-nss labels a mechanism in format_lines(). */
     static String mechanismText(long mechanism) {
-        return keyMechanismTypeName(mechanism) + " (0x" + Long.toHexString(mechanism) + ")";
+        return MECHANISMS.name(mechanism) + " (0x" + Long.toHexString(mechanism) + ")";
     }
 
     // ---- slot description within PK11SymKey.format_lines() -------------------------

@@ -20,20 +20,18 @@ import java.util.List;
 import java.util.function.LongConsumer;
 
 /**
- * A decoded PKCS#12 file (python-nss's PKCS12Decoder): the NSS decoder
- * context (SEC_PKCS12DecoderContext, kept for database_import()) and the
- * bags it holds, copied when the file is decoded. The context keeps its slot
- * referenced, so a live decoder keeps NSS busy.
+ * A decoded PKCS #12 (.p12) file, Python's {@code nss.nss.PKCS12Decoder}: a
+ * sequence of {@link PKCS12DecodeItem} bags (certificates and keys) that
+ * {@link #databaseImport()} can store in an NSS database. Made with
+ * {@link #create} ({@code PKCS12Decoder(file, password, slot=None)} in Python).
+ *
+ * <p>Holds the NSS decoder context (SEC_PKCS12DecoderContext, kept for
+ * database_import()) and the bags, copied when the file is decoded. The
+ * context keeps its slot referenced, so a live decoder keeps NSS from shutting
+ * down: {@link #close()} (or try-with-resources) releases it at once, a dropped
+ * decoder once the collector finds it unreachable; the password copy NSS used
+ * is wiped then.
  */
-@Python.Type(doc = "PKCS12Decoder(file, password, slot=None)\n\n"
-        + ":Parameters:\n"
-        + "    file : file name or file object\n"
-        + "        the PKCS#12 data: a path to read, or an object with a read() method\n"
-        + "    password : string\n"
-        + "        the password protecting the PKCS#12 contents\n"
-        + "    slot : `PK11Slot` object\n"
-        + "        the slot to use; None means the internal key slot\n"
-        + "        (see `nss.get_internal_key_slot()`)\n")
 public final class PKCS12Decoder extends NativeResource implements Formatted {
     private final List<PKCS12DecodeItem> items;
 
@@ -50,6 +48,23 @@ public final class PKCS12Decoder extends NativeResource implements Formatted {
         };
     }
 
+    /**
+     * Reads, decrypts and verifies a PKCS #12 file. NSS must be initialized.
+     *
+     * @param file     a path (String; relative to the current directory) or, in Python, a
+     *                 file object with a {@code read()} method returning the octets
+     * @param password the password protecting the file, a str or unicode (converted to
+     *                 the UCS-2 form PKCS #12 keys are derived from; cut at a NUL)
+     * @param slot     the {@link PK11Slot} whose token will receive the contents, or null
+     *                 (None, the default) for the internal key slot
+     * @return the decoder, holding the file's bags
+     * @throws org.jnss.core.ArgumentError (Python's TypeError) for a password that is not
+     *         text, a slot that is not a PK11Slot, or a file that is neither a path nor readable
+     * @throws java.io.UncheckedIOException (Python's IOError) when the file cannot be read
+     * @throws NSPRError SEC_ERROR_NOT_INITIALIZED before NSS is initialized; "PKCS12
+     *                   decoding failed" with NSS's error for data that is not PKCS #12;
+     *                   "PKCS12 decode not verified" with SEC_ERROR_BAD_PASSWORD for a wrong password
+     */
     @Python("PKCS12Decoder(file, password, slot=None)")
     public static PKCS12Decoder create(Object file, @Python.Raw Object password, Object slot) {
         byte[] pwBytes = Pkcs12.esArgument(password, "PKCS12Decoder", 2);
@@ -108,32 +123,50 @@ public final class PKCS12Decoder extends NativeResource implements Formatted {
         return Collections.unmodifiableList(out);
     }
 
+    /**
+     * The number of bags, Python's {@code len(decoder)}.
+     *
+     * @return the number of items
+     */
     @Python("__len__()")
     public int length() {
         return items.size();
     }
 
-    /** Items by index, negative ones from the end (python-nss's sequence protocol). */
+    /**
+     * One bag by index, Python's {@code decoder[i]}; negative indices count from the end.
+     *
+     * @param key the index, an Integer or Long (an int or long in Python)
+     * @return the bag
+     * @throws org.jnss.core.ArgumentError (Python's TypeError) when {@code key} is not an integer
+     * @throws IndexOutOfBoundsException (Python's IndexError) when the index is out of range
+     */
     @Python("__getitem__(key)")
-    public PKCS12DecodeItem getItem(Object key) {
-        if (!(key instanceof Integer || key instanceof Long))
-            throw new ArgumentError("sequence index must be integer, not '" + PyTypeNames.of(key) + "'");
-        long i = ((Number) key).longValue();
-        if (i < 0) i += items.size();
+    public PKCS12DecodeItem getItem(@Python.Index long i) {
         if (i < 0 || i >= items.size()) throw new IndexOutOfBoundsException("tuple index out of range");
         return items.get((int) i);
     }
 
-    /** The bags (for Java callers). */
+    /**
+     * The bags, for Java callers (Python indexes the decoder instead).
+     *
+     * @return the items in file order (unmodifiable)
+     */
     public List<PKCS12DecodeItem> items() {
         return items;
     }
 
     /**
-     * Imports the bags into the slot's database: SEC_PKCS12DecoderValidateBags
-     * (nickname collisions go to the callback set with
-     * pkcs12_set_nickname_collision_callback, or to CERT_MakeCANickname), then
-     * SEC_PKCS12DecoderImportBags.
+     * Imports the certificates and keys into the slot's database given at
+     * decoding: SEC_PKCS12DecoderValidateBags, then SEC_PKCS12DecoderImportBags.
+     * A certificate without a nickname, or whose nickname is taken, gets one
+     * from the callback set with {@link Pkcs12#pkcs12SetNicknameCollisionCallback}
+     * on this thread, or else from NSS ({@code CERT_MakeCANickname}).
+     *
+     * @throws NSPRError "PKCS12 decode validate bags failed" or "PKCS12 decode import
+     *                   bags failed" with NSS's error (e.g. SEC_ERROR_CERT_NICKNAME_COLLISION
+     *                   when no usable nickname was found); SEC_ERROR_INVALID_ARGS when the
+     *                   decoder is closed
      */
     @Python("database_import()")
     public void databaseImport() {
@@ -146,6 +179,14 @@ public final class PKCS12Decoder extends NativeResource implements Formatted {
         }
     }
 
+    /**
+     * The decoder's report for {@code format_lines()}, {@code format()} and
+     * {@code str()}: the number of bags, then each bag's report.
+     *
+     * @param level the indentation level of the lines
+     * @return the lines
+     */
+    @Override
     public Lines lines(int level) {
         Lines lines = new Lines();
         int n = items.size();

@@ -5,7 +5,6 @@ import org.jnss.asn1.Oids;
 import org.jnss.asn1.Scratch;
 import org.jnss.core.ArgumentError;
 import org.jnss.core.CallbackErrors;
-import org.jnss.core.KeyError;
 import org.jnss.core.PyObjects;
 import org.jnss.core.PyTypeNames;
 import org.jnss.core.PyValues;
@@ -21,10 +20,9 @@ import org.jnss.nss.NssConstants;
 import org.jnss.nss.NssRuntime;
 import org.jnss.pk11.Passwords;
 import org.jnss.pki.Certificate;
-import org.jnss.pki.PkiFlags;
+import org.jnss.core.NameTable;
 
 import java.io.ByteArrayOutputStream;
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -35,60 +33,47 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The PKCS#12 functions of nss.nss (cipher policy, names, export, the
  * nickname collision callback used by {@link PKCS12Decoder#databaseImport()}),
- * over libsmime3's SEC_PKCS12* API.
+ * over libsmime3's SEC_PKCS12* API. All static; bound into {@code nss.nss}.
  */
 public final class Pkcs12 {
     private Pkcs12() {}
 
     // ---- cipher names and policy --------------------------------------------
 
-    private static final PkiFlags.NameTable CIPHERS = new PkiFlags.NameTable("PKCS12 cipher", "PKCS12_",
-            "PKCS12_RC2_CBC_40", NssConstants.PKCS12_RC2_CBC_40,
-            "PKCS12_RC2_CBC_128", NssConstants.PKCS12_RC2_CBC_128,
-            "PKCS12_RC4_40", NssConstants.PKCS12_RC4_40,
-            "PKCS12_RC4_128", NssConstants.PKCS12_RC4_128,
-            "PKCS12_DES_56", NssConstants.PKCS12_DES_56,
-            "PKCS12_DES_EDE3_168", NssConstants.PKCS12_DES_EDE3_168);
+    /** The PKCS12_* cipher constants (read as C longs: python-nss shows an unknown one signed). */
+    @Python.Lookup(name = "pkcs12_cipher_name(cipher, /)", value = "pkcs12_cipher_from_name(name, /)")
+    public static final NameTable CIPHERS = NameTable.of("PKCS12 cipher", NssConstants.class, "PKCS12_",
+            NameTable.Width.SIGNED, "PKCS12_RC2_CBC_40", "PKCS12_RC2_CBC_128", "PKCS12_RC4_40", "PKCS12_RC4_128",
+            "PKCS12_DES_56", "PKCS12_DES_EDE3_168");
 
     private static final int[] ALL_CIPHERS = {NssConstants.PKCS12_RC4_40, NssConstants.PKCS12_RC4_128,
             NssConstants.PKCS12_RC2_CBC_40, NssConstants.PKCS12_RC2_CBC_128, NssConstants.PKCS12_DES_56,
             NssConstants.PKCS12_DES_EDE3_168};
 
-    /** The name of a cipher constant, or null. */
-    private static String cipherName(long cipher) {
-        if (cipher < Integer.MIN_VALUE || cipher > Integer.MAX_VALUE) return null;
-        try {
-            return CIPHERS.name(cipher);
-        } catch (KeyError e) {
-            return null;
-        }
-    }
-
-    @Python(value = "pkcs12_cipher_name(cipher, /)", doc = "The name of a PKCS12_* cipher constant (KeyError if none).")
-    public static String pkcs12CipherName(Object cipher) {
-        long c;
-        if (cipher instanceof Boolean b) c = b ? 1 : 0;
-        else if (cipher instanceof Integer || cipher instanceof Long) c = ((Number) cipher).longValue();
-        else if (cipher instanceof BigInteger b) c = b.longValue();
-        else throw new ArgumentError("pkcs12_cipher_name() argument 1 must be integer<k>, not " + PyTypeNames.of(cipher));
-        String n = cipherName(c);
-        if (n == null) throw new KeyError("PKCS12 cipher name not found: " + c);
-        return n;
-    }
-
-    @Python(value = "pkcs12_cipher_from_name(name, /)",
-            doc = "The value of a PKCS12_* cipher constant given its name, case-insensitive, with or without the PKCS12_ prefix.")
-    public static int pkcs12CipherFromName(String name) {
-        return CIPHERS.value(name);
-    }
-
-    @Python(value = "pkcs12_enable_cipher(cipher, enabled, /)", doc = "Enables (enabled true) or disables a PKCS12_* cipher.")
+    /**
+     * Allows or forbids a cipher in NSS's PKCS #12 policy
+     * ({@code SEC_PKCS12EnableCipher}). The ciphers:
+     * PKCS12_RC2_CBC_40, PKCS12_RC2_CBC_128, PKCS12_RC4_40, PKCS12_RC4_128,
+     * PKCS12_DES_56, PKCS12_DES_EDE3_168. The setting is process-wide.
+     *
+     * @param cipher  a PKCS12_* constant
+     * @param enabled nonzero (True) to enable, 0 (False) to disable
+     * @throws NSPRError "Failed to enable NAME (hex) pkcs12 cipher" (or disable) with
+     *                   NSS's error, e.g. for an unknown cipher
+     */
+    @Python("pkcs12_enable_cipher(cipher, enabled, /)")
     public static void pkcs12EnableCipher(long cipher, int enabled) {
         if (Smime3.SEC_PKCS12EnableCipher(cipher, enabled != 0 ? 1 : 0) != 0)
             throw failedCipher(enabled != 0 ? "enable" : "disable", cipher);
     }
 
-    @Python(value = "pkcs12_enable_all_ciphers()", doc = "Enables every PKCS12_* cipher.")
+    /**
+     * Enables every PKCS #12 cipher (the six of {@link #pkcs12EnableCipher}),
+     * as an application that reads PKCS #12 files usually does after initializing NSS.
+     *
+     * @throws NSPRError "Failed to enable NAME (hex) pkcs12 cipher" with NSS's error
+     */
+    @Python("pkcs12_enable_all_ciphers()")
     public static void pkcs12EnableAllCiphers() {
         for (int c : ALL_CIPHERS)
             if (Smime3.SEC_PKCS12EnableCipher(c, 1) != 0) throw failedCipher("enable", c);
@@ -96,19 +81,41 @@ public final class Pkcs12 {
 
     /** python-nss's message; it names the cipher (an unknown one crashes python-nss: here its number). */
     private static NSPRError failedCipher(String what, long cipher) {
-        String name = cipherName(cipher);
+        String name = CIPHERS.find(cipher);
         return NSPRError.last(String.format("Failed to %s %s (%x) pkcs12 cipher", what,
                 name == null ? Long.toString(cipher) : name, cipher));
     }
 
-    @Python(value = "pkcs12_set_preferred_cipher(cipher, enabled, /)",
-            doc = "Sets (enabled true) or clears the preferred flag of a PKCS12_* cipher.")
+    /**
+     * Sets or clears the "preferred" flag of a PKCS #12 cipher
+     * ({@code SEC_PKCS12SetPreferredCipher}); NSS's default preferred cipher is
+     * PKCS12_RC2_CBC_40.
+     *
+     * @param cipher  a PKCS12_* constant
+     * @param enabled nonzero (True) to set the flag, 0 (False) to clear it
+     * @throws NSPRError NSS's error when it refuses
+     */
+    @Python("pkcs12_set_preferred_cipher(cipher, enabled, /)")
     public static void pkcs12SetPreferredCipher(long cipher, int enabled) {
         if (Smime3.SEC_PKCS12SetPreferredCipher(cipher, enabled != 0 ? 1 : 0) != 0) throw NSPRError.last();
     }
 
-    @Python(value = "pkcs12_map_cipher(cipher, key_length=0)",
-            doc = "Maps a cipher (SEC OID tag, name or SecItem) and key length to the SEC OID tag of a PKCS#12 encryption method.")
+    /**
+     * Maps a cipher and key length to the password-based encryption method
+     * {@link #pkcs12Export} takes as {@code key_cipher} or {@code cert_cipher}:
+     * a PBE algorithm is returned as it is; a plain cipher with a PKCS #12 PBE
+     * form gives that form; any other cipher is returned as it is (PKCS #5 v2
+     * encryption with that cipher).
+     *
+     * @param cipher    the cipher: a SEC_OID_* tag, a name ({@code "SEC_OID_DES_EDE3_CBC"},
+     *                  the {@code SEC_OID_} prefix optional, case insensitive), a dotted
+     *                  decimal OID, or a SecItem holding the DER OID
+     * @param keyLength the key length in bits; 0 (the default) for the cipher's default
+     * @return a SEC_OID_* tag; SEC_OID_UNKNOWN where NSS maps the cipher to a MAC (PBMAC1)
+     * @throws org.jnss.core.ArgumentError (Python's TypeError) when {@code cipher} is of another type
+     * @throws org.jnss.core.KeyError (Python's KeyError) for an unknown name
+     */
+    @Python("pkcs12_map_cipher(cipher, key_length=0)")
     public static int pkcs12MapCipher(Object cipher, int keyLength) {
         int tag = OidNames.anyTagOf(cipher);
         if (Nss3.SEC_PKCS5IsAlgorithmPBEAlgTag(tag) != 0) return tag;
@@ -190,15 +197,37 @@ public final class Pkcs12 {
      */
     @FunctionalInterface
     public interface NicknameCollisionCallback {
+        /**
+         * Asked for a certificate's nickname during {@link PKCS12Decoder#databaseImport()}.
+         *
+         * @param oldNickname the nickname the certificate had (taken), or null when it had none
+         * @param cert        the certificate being imported
+         * @return a Python tuple {@code (new_nickname, cancel)}: the nickname to try
+         *         (a str, or None) and a bool, True to give up
+         */
         Object call(byte[] oldNickname, Certificate cert);
     }
 
     /** Per thread, as python-nss keeps it (a thread-local of the interpreter). */
     private static final ThreadLocal<NicknameCollisionCallback> COLLISION = new ThreadLocal<>();
 
-    @Python(value = "pkcs12_set_nickname_collision_callback(callback, /)",
-            doc = "Sets the function database_import() calls when a certificate's nickname is missing or taken:\n"
-                    + "callback(old_nickname, cert) -> (new_nickname, cancel)")
+    /**
+     * Sets the function {@link PKCS12Decoder#databaseImport()} calls, on this
+     * thread, when a certificate to import has no nickname or one already
+     * taken in the database, as {@code callback(old_nickname, cert)}:
+     * {@code old_nickname} is the taken nickname or None, {@code cert} the
+     * {@code Certificate}. It returns a tuple {@code (new_nickname, cancel)}:
+     * the nickname to try (a str, or None) and a bool, True to give up on
+     * the certificate. A result of another shape is reported on stderr and
+     * ends the import of that certificate; so does an exception in the callback.
+     * Without a callback NSS makes the nickname itself ({@code CERT_MakeCANickname},
+     * as {@code Certificate.make_ca_nickname()}).
+     *
+     * @param callback the function (in Python, any callable)
+     * @throws org.jnss.core.ArgumentError (Python's TypeError "callback must be callable")
+     *         when {@code callback} is null
+     */
+    @Python("pkcs12_set_nickname_collision_callback(callback, /)")
     public static void pkcs12SetNicknameCollisionCallback(NicknameCollisionCallback callback) {
         if (callback == null) throw new ArgumentError("callback must be callable");
         COLLISION.set(callback);
@@ -330,11 +359,35 @@ public final class Pkcs12 {
         }
     };
 
-    @Python(value = "pkcs12_export(nickname, pkcs12_password, key_cipher=SEC_OID_PKCS12_V2_PBE_WITH_SHA1_AND_3KEY_TRIPLE_DES_CBC, cert_cipher=, pin_args=None)",
-            doc = "Exports the certificates named nickname that have a private key, with their keys, as PKCS#12 data\n"
-                    + "protected by pkcs12_password. key_cipher and cert_cipher are SEC OID tags (see pkcs12_map_cipher());\n"
-                    + "cert_cipher defaults to PKCS #12 V2 PBE With SHA-1 And 40 Bit RC2 CBC, or none in FIPS mode.\n"
-                    + "pin_args (a tuple) go to the password callback.")
+    /**
+     * Exports the certificates with a given nickname that have a private key,
+     * with their keys, as PKCS #12 data (the contents of a .p12 file; write
+     * them to a file yourself). The keys are encrypted with
+     * {@code key_cipher}, the certificates and the rest of the package with
+     * {@code cert_cipher}; the whole is integrity-protected with a SHA-1 MAC
+     * of the password. NSS must be initialized, and the password callback may
+     * be asked for the token's password.
+     *
+     * @param nickname       the nickname, a str or unicode
+     * @param pkcs12Password the password protecting the export, a str or unicode (wiped
+     *                       from memory afterwards)
+     * @param keyCipher      a SEC_OID_* tag of a PBE algorithm for the keys (default
+     *                       SEC_OID_PKCS12_V2_PBE_WITH_SHA1_AND_3KEY_TRIPLE_DES_CBC);
+     *                       {@link #pkcs12MapCipher} gives one from a plain cipher
+     * @param certCipher     the tag for the certificates; null (omitted in Python) for
+     *                       SEC_OID_PKCS12_V2_PBE_WITH_SHA1_AND_40_BIT_RC2_CBC, or no
+     *                       encryption of the certificates in FIPS mode
+     *                       (SEC_OID_UNKNOWN also means none)
+     * @param pinArgs        a tuple of arguments for the password callback, or null (None, the default)
+     * @return the PKCS #12 data (a str in Python)
+     * @throws org.jnss.core.ArgumentError (Python's TypeError) when the nickname or password
+     *         is not text, or {@code pinArgs} neither a tuple nor None
+     * @throws IllegalArgumentException (Python's ValueError) when no certificate has the
+     *         nickname, none of them has a key, or one is not on a token
+     * @throws NSPRError SEC_ERROR_NOT_INITIALIZED before NSS is initialized; NSS's error
+     *                   when the export fails (e.g. "add cert and key failed")
+     */
+    @Python("pkcs12_export(nickname, pkcs12_password, key_cipher=SEC_OID_PKCS12_V2_PBE_WITH_SHA1_AND_3KEY_TRIPLE_DES_CBC, cert_cipher=, pin_args=None)")
     public static byte[] pkcs12Export(@Python.Raw Object nickname, @Python.Raw Object pkcs12Password, int keyCipher,
                                       Integer certCipher, @Python.Raw Object pinArgs) {
         byte[] nickUtf8 = esArgument(nickname, "pkcs12_export", 1);

@@ -2,7 +2,6 @@ package org.jnss.pki;
 
 import org.jnss.asn1.Oids;
 import org.jnss.asn1.BStr;
-import org.jnss.asn1.Formatted;
 import org.jnss.asn1.FormattedValue;
 import org.jnss.asn1.Lines;
 import org.jnss.asn1.Scratch;
@@ -82,11 +81,7 @@ public final class AlgorithmID extends FormattedValue {
      * for the key pbe_key_gen() made; with padded, the padding variant.
      */
     @Python("get_pbe_crypto_mechanism(alg_id, padded=True)")    // python-nss's keyword names
-    public Object[] getPbeCryptoMechanism(PK11SymKey symKey, Object padded) {
-        if (!(padded instanceof Boolean))
-            throw new org.jnss.core.ArgumentError("get_pbe_crypto_mechanism() argument 2 must be bool, not "
-                    + org.jnss.core.PyTypeNames.of(padded));
-        boolean pad = (Boolean) padded;
+    public Object[] getPbeCryptoMechanism(PK11SymKey symKey, @Python.BoolOnly boolean pad) {
         // the password the key was made from (PKCS #12 and PKCS #5 v1 derive the IV from it)
         byte[] password = symKey.pbePassword();
         int tag = getIdTag();

@@ -38,22 +38,17 @@ public final class CRLDistributionPoint extends FormattedValue {
             {"crlEntryReasonAaCompromise", "AA Compromise"},
     };
 
-    /** false for an instance made by Python's constructor, which python-nss leaves empty */
-    private final boolean initialized;
-    private final int type;
-    private final List<GeneralName> names;
-    private final RDN rdn;
-    private final GeneralName issuer;
-    private final PkiFmt.Bits reasons;
+    /**
+     * What the point holds; initialized is false for an instance made by
+     * Python's constructor, which python-nss leaves empty.
+     */
+    private record Point(boolean initialized, int type, List<GeneralName> names, RDN rdn, GeneralName issuer,
+                         PkiFmt.Bits reasons) {}
 
-    private CRLDistributionPoint(boolean initialized, int type, List<GeneralName> names, RDN rdn, GeneralName issuer,
-                                 PkiFmt.Bits reasons) {
-        this.initialized = initialized;
-        this.type = type;
-        this.names = names;
-        this.rdn = rdn;
-        this.issuer = issuer;
-        this.reasons = reasons;
+    private final Point point;
+
+    private CRLDistributionPoint(Point point) {
+        this.point = point;
     }
 
     /** The CRLDistributionPoint at dp (NSS fails to copy one of another type: SEC_ERROR_INVALID_ARGS). */
@@ -70,34 +65,34 @@ public final class CRLDistributionPoint extends FormattedValue {
         long bitCount = Mem.getInt(bitsmap, Layout.ITEM_LEN) & 0xffffffffL;
         long data = Mem.getPointer(bitsmap, Layout.ITEM_DATA);
         byte[] bytes = data == 0 ? new byte[0] : Mem.read(data, 0, (int) ((bitCount + 7) >> 3));
-        return new CRLDistributionPoint(true, type, names, rdn, issuer, new PkiFmt.Bits(bytes, data == 0 ? 0 : bitCount));
+        return new CRLDistributionPoint(new Point(true, type, names, rdn, issuer, new PkiFmt.Bits(bytes, data == 0 ? 0 : bitCount)));
     }
 
     /** python-nss's constructor takes one argument and makes an empty point. */
     @Python("CRLDistributionPoint(arg1)")
     public static CRLDistributionPoint create(Object arg1) {
-        return new CRLDistributionPoint(false, 0, List.of(), null, null, new PkiFmt.Bits(new byte[0], 0));
+        return new CRLDistributionPoint(new Point(false, 0, List.of(), null, null, new PkiFmt.Bits(new byte[0], 0)));
     }
 
     /** The CRL issuer (its first general name), None when there is none. */
     @Python("issuer")
     public GeneralName getIssuer() {
-        return issuer;
+        return point.issuer();
     }
 
     /** The full name's general names; () for a relative name. */
     @Python("get_general_names(repr_kind=AsString)")
     public Object[] getGeneralNames(int reprKind) {
-        return GeneralName.tuple(names, reprKind);
+        return GeneralName.tuple(point.names(), reprKind);
     }
 
     /** The reasons set; the kind is checked for each named bit set only, as python-nss does. */
     @Python("get_reasons(repr_kind=AsEnumDescription)")
     public Object[] getReasons(int reprKind) {
         List<Object> out = new ArrayList<>();
-        long n = Math.min(REASONS.length, reasons.count());
+        long n = Math.min(REASONS.length, point.reasons().count());
         for (int i = 0; i < n; i++) {
-            if (!reasons.bit(i) || REASONS[i] == null) continue;
+            if (!point.reasons().bit(i) || REASONS[i] == null) continue;
             out.add(switch (reprKind) {
                 case NssConstants.AsEnum, NssConstants.AsIndex -> (Object) i;
                 case NssConstants.AsEnumName -> BStr.bytes(REASONS[i][0]);
@@ -116,32 +111,32 @@ public final class CRLDistributionPoint extends FormattedValue {
 
     private List<String> nameValues() {
         List<String> out = new ArrayList<>();
-        for (GeneralName g : names) out.add(g.decoded().value());
+        for (GeneralName g : point.names()) out.add(g.decoded().value());
         return out;
     }
 
     @Override
     public void lines(Lines lines, int level) {
-        if (!initialized) return;
+        if (!point.initialized()) return;
         Lines out = new Lines();
-        if (type == GENERAL_NAME) {
-            out.text(level, "General Names: [" + names.size() + " total]");
+        if (point.type() == GENERAL_NAME) {
+            out.text(level, "General Names: [" + point.names().size() + " total]");
             for (String v : nameValues()) out.text(level + 1, v);
         } else {
-            out.pair(level, "Relative Distinguished Name", rdn.render());
+            out.pair(level, "Relative Distinguished Name", point.rdn().render());
         }
-        out.pair(level, "Issuer", issuer == null ? "None" : issuer.decoded().labeled());
+        out.pair(level, "Issuer", point.issuer() == null ? "None" : point.issuer().decoded().labeled());
         out.pair(level, "Reasons", PkiFmt.tupleStr(reasonDescriptions()));
         lines.addAll(out);
     }
 
     @Python("__repr__()")
     public byte[] repr() {
-        if (!initialized) return BStr.bytes("<nss.nss.CRLDistributionPoint object at 0x" + Integer.toHexString(System.identityHashCode(this)) + ">");
-        String desc = type == GENERAL_NAME
+        if (!point.initialized()) return BStr.bytes("<nss.nss.CRLDistributionPoint object at 0x" + Integer.toHexString(System.identityHashCode(this)) + ">");
+        String desc = point.type() == GENERAL_NAME
                 ? "General Name List: [" + String.join(", ", nameValues()) + "]"
-                : "Relative Distinguished Name: " + rdn.render();
-        return BStr.bytes(desc + ", Issuer: " + (issuer == null ? "None" : issuer.decoded().labeled())
+                : "Relative Distinguished Name: " + point.rdn().render();
+        return BStr.bytes(desc + ", Issuer: " + (point.issuer() == null ? "None" : point.issuer().decoded().labeled())
                 + ", Reasons: [" + String.join(", ", reasonDescriptions()) + "]");
     }
 }

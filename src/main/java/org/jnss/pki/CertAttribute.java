@@ -4,18 +4,14 @@ import org.jnss.natives.Nss3;
 import org.jnss.asn1.Oids;
 import org.jnss.asn1.BStr;
 import org.jnss.asn1.DerFormat;
-import org.jnss.asn1.Formatted;
 import org.jnss.asn1.FormattedValue;
 import org.jnss.asn1.Lines;
 import org.jnss.asn1.Scratch;
-import org.jnss.core.ArgumentError;
-import org.jnss.core.PyTypeNames;
 import org.jnss.core.Python;
 import org.jnss.natives.Mem;
 import org.jnss.nss.NssConstants;
 import org.jnss.nss.SecItem;
 
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -132,16 +128,7 @@ public final class CertAttribute extends FormattedValue {
 
     /** Sequence indexing: negative indices count from the end. */
     @Python("__getitem__(index)")
-    public Object getItem(Object index) {
-        long i;
-        if (index instanceof Integer || index instanceof Long || index instanceof Boolean) {
-            i = index instanceof Boolean b ? (b ? 1 : 0) : ((Number) index).longValue();
-        } else if (index instanceof BigInteger) {
-            throw new IndexOutOfBoundsException("cannot fit 'long' into an index-sized integer");
-        } else {
-            throw new ArgumentError("sequence index must be integer, not '" + PyTypeNames.of(index) + "'");
-        }
-        if (i < 0) i += count();
+    public Object getItem(@Python.Index long i) {
         if (i < 0 || i >= count()) throw new IndexOutOfBoundsException("CertAttribute index out of range");
         return value((int) i);
     }

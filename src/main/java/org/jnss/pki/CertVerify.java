@@ -50,12 +50,6 @@ public final class CertVerify {
         throw new ArgumentError("must be int, float or None, not " + PyTypeNames.of(time));
     }
 
-    static boolean checkSig(String function, Object checkSig) {
-        if (!(checkSig instanceof Boolean b))
-            throw new ArgumentError(function + "() argument 2 must be bool, not " + PyTypeNames.of(checkSig));
-        return b;
-    }
-
     private static CertVerifyError failure(long returned, CertVerifyLog log) {
         NSPRError e = NSPRError.last();
         return new CertVerifyError(null, e.getErrorCode(), (int) returned, log);

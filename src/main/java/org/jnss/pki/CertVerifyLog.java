@@ -1,7 +1,6 @@
 package org.jnss.pki;
 
 import org.jnss.natives.Nss3;
-import org.jnss.asn1.Formatted;
 import org.jnss.asn1.FormattedValue;
 import org.jnss.asn1.Lines;
 import org.jnss.core.Python;
@@ -80,10 +79,9 @@ public final class CertVerifyLog extends FormattedValue {
     public int len() { return nodes.size(); }
 
     @Python("__getitem__(index)")
-    public CertVerifyLogNode getItem(int index) {
-        int i = index < 0 ? index + nodes.size() : index;
-        if (i < 0 || i >= nodes.size()) throw new IndexOutOfBoundsException("CertVerifyLog index out of range");
-        return nodes.get(i);
+    public CertVerifyLogNode getItem(@Python.Index long index) {
+        if (index < 0 || index >= nodes.size()) throw new IndexOutOfBoundsException("CertVerifyLog index out of range");
+        return nodes.get((int) index);
     }
 
     public List<CertVerifyLogNode> nodes() { return nodes; }

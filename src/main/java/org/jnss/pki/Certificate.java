@@ -74,9 +74,7 @@ public class Certificate extends NativeResource implements Formatted {
     }
 
     @Python("Certificate(data, certdb=get_default_certdb(), perm=False, nickname=None)")
-    public static Certificate create(byte[] data, CertDB certdb, Object perm, String nickname) {
-        if (!(perm instanceof Boolean permanent))
-            throw new ArgumentError("Certificate() argument 3 must be bool, not " + org.jnss.core.PyTypeNames.of(perm));
+    public static Certificate create(byte[] data, CertDB certdb, @Python.BoolOnly boolean permanent, String nickname) {
         // before NSS is initialized there is no certificate database: python-nss's
         // CERT_ImportCerts(NULL, ...) fails with SEC_ERROR_INVALID_ARGS (NSS is not called here)
         if (!NssRuntime.isInitialized()) throw new NSPRError(null, ErrorConstants.SEC_ERROR_INVALID_ARGS);
@@ -333,19 +331,19 @@ public class Certificate extends NativeResource implements Formatted {
     // ---- verification, chains, trust (CertVerify) ---------------------------
 
     @Python("verify_now(certdb, check_sig, required_usages, /, *user_data)")
-    public int verifyNow(CertDB certdb, Object checkSig, long requiredUsages, Object... userData) {
-        return CertVerify.verifyNow(this, certdb, CertVerify.checkSig("verify_now", checkSig), requiredUsages, userData);
+    public int verifyNow(CertDB certdb, @Python.BoolOnly boolean checkSig, long requiredUsages, Object... userData) {
+        return CertVerify.verifyNow(this, certdb, checkSig, requiredUsages, userData);
     }
 
     @Python("verify(certdb, check_sig, required_usages, time, /, *user_data)")
-    public int verify(CertDB certdb, Object checkSig, long requiredUsages, Object time, Object... userData) {
-        return (Integer) CertVerify.verify(this, certdb, CertVerify.checkSig("verify", checkSig), requiredUsages, time,
+    public int verify(CertDB certdb, @Python.BoolOnly boolean checkSig, long requiredUsages, Object time, Object... userData) {
+        return (Integer) CertVerify.verify(this, certdb, checkSig, requiredUsages, time,
                 userData, false);
     }
 
     @Python("verify_with_log(certdb, check_sig, required_usages, time, /, *user_data)")
-    public Object[] verifyWithLog(CertDB certdb, Object checkSig, long requiredUsages, Object time, Object... userData) {
-        return (Object[]) CertVerify.verify(this, certdb, CertVerify.checkSig("verify_with_log", checkSig),
+    public Object[] verifyWithLog(CertDB certdb, @Python.BoolOnly boolean checkSig, long requiredUsages, Object time, Object... userData) {
+        return (Object[]) CertVerify.verify(this, certdb, checkSig,
                 requiredUsages, time, userData, true);
     }
 

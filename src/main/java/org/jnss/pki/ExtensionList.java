@@ -29,8 +29,9 @@ public abstract class ExtensionList<T extends Formatted> extends FormattedValue 
     }
 
     @Python("__getitem__(index)")
-    public T getItem(Object index) {
-        return items.get(GeneralName.sequenceIndex(index, items.size(), "tuple index out of range"));
+    public T getItem(@Python.Index long index) {
+        if (index < 0 || index >= items.size()) throw new IndexOutOfBoundsException("tuple index out of range");
+        return items.get((int) index);
     }
 
     @Override

@@ -1,10 +1,7 @@
 package org.jnss.pki;
 
 import org.jnss.asn1.BStr;
-import org.jnss.core.ArgumentError;
-import org.jnss.core.PyTypeNames;
 import org.jnss.core.Python;
-import org.jnss.core.Slice;
 import org.jnss.nss.NssConstants;
 
 import java.util.List;
@@ -102,25 +99,9 @@ public final class GeneralName {
     }
 
     @Python("__getitem__(index)")
-    public GeneralName getItem(Object index) {
-        sequenceIndex(index, 1, "GeneralName index out of range");
+    public GeneralName getItem(@Python.Index long index) {
+        if (index != 0) throw new IndexOutOfBoundsException("GeneralName index out of range");
         return new GeneralName(name);
-    }
-
-    /**
-     * A CPython 2 sequence index (sq_item): an integer, negative counting from
-     * the end; anything else is "sequence index must be integer".
-     */
-    static int sequenceIndex(Object index, int len, String outOfRange) {
-        long i;
-        if (index instanceof Integer || index instanceof Long) i = ((Number) index).longValue();
-        else if (index instanceof Boolean b) i = b ? 1 : 0;
-        else if (index instanceof java.math.BigInteger bi) i = bi.signum() < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
-        else throw new ArgumentError("sequence index must be integer, not '"
-                    + (index instanceof Slice ? "slice" : PyTypeNames.of(index)) + "'");
-        if (i < 0) i += len;
-        if (i < 0 || i >= len) throw new IndexOutOfBoundsException(outOfRange);
-        return (int) i;
     }
 
     @Override

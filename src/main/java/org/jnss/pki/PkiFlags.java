@@ -1,19 +1,13 @@
 package org.jnss.pki;
 
 import org.jnss.nss.SecItem;
-import org.jnss.core.PyTypeNames;
-import org.jnss.core.ArgumentError;
+import org.jnss.core.NameTable;
 import org.jnss.core.Python;
-import org.jnss.core.KeyError;
 import org.jnss.nss.Nss;
 import org.jnss.nss.NssConstants;
 
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
 /**
  * The flag and name helpers of nss.nss, as python-nss 1.0.1 has them: bit
@@ -162,100 +156,21 @@ public final class PkiFlags {
 
     // ---- name <-> value lookups ----------------------------------------------
 
-    /**
-     * A python-nss constant table with lookups both ways: by value (the
-     * constant's name) and by name, case-insensitively, with or without the
-     * prefix (e.g. "crlEntryReasonKeyCompromise", "reasonkeycompromise").
-     */
-    public static final class NameTable {
-        private final Map<Integer, String> byValue = new LinkedHashMap<>();
-        private final Map<String, Integer> byName = new LinkedHashMap<>();
-        private final String what;
+    /** The CERTCRLEntryReasonCode constants of CRL entries (crlEntryReason*), read as C enums. */
+    @Python.Lookup(name = "cert_crl_reason_name(reason, /)", value = "cert_crl_reason_from_name(name, /)")
+    public static final NameTable CRL_REASONS = NameTable.of("CRL reason", NssConstants.class, "crlEntry",
+            NameTable.Width.UNSIGNED_32, "crlEntryReasonUnspecified", "crlEntryReasonKeyCompromise",
+            "crlEntryReasonCaCompromise", "crlEntryReasonAffiliationChanged", "crlEntryReasonSuperseded",
+            "crlEntryReasonCessationOfOperation", "crlEntryReasoncertificatedHold", "crlEntryReasonRemoveFromCRL",
+            "crlEntryReasonPrivilegeWithdrawn", "crlEntryReasonAaCompromise");
 
-        public NameTable(String what, String prefix, Object... nameValuePairs) {
-            this.what = what;
-            for (int i = 0; i < nameValuePairs.length; i += 2) {
-                String name = (String) nameValuePairs[i];
-                int value = (Integer) nameValuePairs[i + 1];
-                byValue.put(value, name);
-                byName.put(name.toLowerCase(Locale.ROOT), value);
-                if (name.startsWith(prefix)) byName.put(name.substring(prefix.length()).toLowerCase(Locale.ROOT), value);
-            }
-        }
-
-        /** The name of a value; the value is read as the C enum python-nss converts it to (32 bits, unsigned). */
-        public String name(long value) {
-            long v = value & 0xffffffffL;
-            String n = v <= Integer.MAX_VALUE ? byValue.get((int) v) : null;
-            if (n == null) throw new KeyError(what + " name not found: " + v);
-            return n;
-        }
-
-        public int value(String name) {
-            Integer v = byName.get(name.toLowerCase(Locale.ROOT));
-            if (v == null) throw new KeyError(what + " name not found: " + name);
-            return v;
-        }
-
-        List<String> names() {
-            return Arrays.asList(byValue.values().toArray(new String[0]));
-        }
-    }
-
-    public static final NameTable CRL_REASONS = new NameTable("CRL reason", "crlEntry",
-            "crlEntryReasonUnspecified", NssConstants.crlEntryReasonUnspecified,
-            "crlEntryReasonKeyCompromise", NssConstants.crlEntryReasonKeyCompromise,
-            "crlEntryReasonCaCompromise", NssConstants.crlEntryReasonCaCompromise,
-            "crlEntryReasonAffiliationChanged", NssConstants.crlEntryReasonAffiliationChanged,
-            "crlEntryReasonSuperseded", NssConstants.crlEntryReasonSuperseded,
-            "crlEntryReasonCessationOfOperation", NssConstants.crlEntryReasonCessationOfOperation,
-            "crlEntryReasoncertificatedHold", NssConstants.crlEntryReasoncertificatedHold,
-            "crlEntryReasonRemoveFromCRL", NssConstants.crlEntryReasonRemoveFromCRL,
-            "crlEntryReasonPrivilegeWithdrawn", NssConstants.crlEntryReasonPrivilegeWithdrawn,
-            "crlEntryReasonAaCompromise", NssConstants.crlEntryReasonAaCompromise);
-
-    public static final NameTable GENERAL_NAME_TYPES = new NameTable("GeneralName type", "cert",
-            "certOtherName", NssConstants.certOtherName,
-            "certRFC822Name", NssConstants.certRFC822Name,
-            "certDNSName", NssConstants.certDNSName,
-            "certX400Address", NssConstants.certX400Address,
-            "certDirectoryName", NssConstants.certDirectoryName,
-            "certEDIPartyName", NssConstants.certEDIPartyName,
-            "certURI", NssConstants.certURI,
-            "certIPAddress", NssConstants.certIPAddress,
-            "certRegisterID", NssConstants.certRegisterID);
+    /** The CERTGeneralNameType constants (cert*: certDNSName, certURI, ...), read as C enums. */
+    @Python.Lookup(name = "cert_general_name_type_name(type, /)", value = "cert_general_name_type_from_name(name, /)")
+    public static final NameTable GENERAL_NAME_TYPES = NameTable.of("GeneralName type", NssConstants.class, "cert",
+            NameTable.Width.UNSIGNED_32, "certOtherName", "certRFC822Name", "certDNSName", "certX400Address",
+            "certDirectoryName", "certEDIPartyName", "certURI", "certIPAddress", "certRegisterID");
 
     // ---- module functions of nss.nss ----
-
-    /** C's "k" conversion: any int or long, masked to an unsigned 64-bit value; anything else a TypeError. */
-    private static long unsignedMask(Object v, String function) {
-        if (v instanceof Boolean b) return b ? 1 : 0;
-        if (v instanceof Integer || v instanceof Long) return ((Number) v).longValue();
-        if (v instanceof java.math.BigInteger b) return b.longValue();
-        throw new ArgumentError(function + "() argument 1 must be integer<k>, not " + PyTypeNames.of(v));
-    }
-
-    @Python(value = "cert_crl_reason_name(reason, /)", doc = "The name of a CERTCRLEntryReasonCode constant (KeyError if none).")
-    public static String certCrlReasonName(Object reason) {
-        return CRL_REASONS.name(unsignedMask(reason, "cert_crl_reason_name"));
-    }
-
-    @Python(value = "cert_crl_reason_from_name(name, /)",
-            doc = "The value of a CERTCRLEntryReasonCode constant given its name, case-insensitive, with or without the crlEntry prefix.")
-    public static int certCrlReasonFromName(String name) {
-        return CRL_REASONS.value(name);
-    }
-
-    @Python(value = "cert_general_name_type_name(type, /)", doc = "The name of a CERTGeneralNameType constant (KeyError if none).")
-    public static String certGeneralNameTypeName(Object type) {
-        return GENERAL_NAME_TYPES.name(unsignedMask(type, "cert_general_name_type_name"));
-    }
-
-    @Python(value = "cert_general_name_type_from_name(name, /)",
-            doc = "The value of a CERTGeneralNameType constant given its name, case-insensitive, with or without the cert prefix.")
-    public static int certGeneralNameTypeFromName(String name) {
-        return GENERAL_NAME_TYPES.value(name);
-    }
 
     @Python(value = "cert_usage_flags(flags, repr_kind=AsEnumDescription)",
             doc = "The certificateUsage* bits set in flags, as a sorted list (AsEnum, AsEnumName or AsEnumDescription).")

@@ -11,7 +11,6 @@ import org.jnss.error.NSPRError;
 import org.jnss.nss.NssConstants;
 import org.jnss.nss.SecItem;
 
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -71,13 +70,12 @@ public abstract class TaggedSequence<T> extends Ordered {
     }
 
     @Python("__getitem__(key)")
-    public Object getItem(Object key) {
+    public Object getItem(@Python.Index(slices = true, keys = true,
+            notInteger = "indices must be integers or strings, not %s") Object key) {
         List<T> items = items();
         Object k = key;
-        if (k instanceof Boolean b) k = b ? 1 : 0;
-        if (k instanceof Integer || k instanceof Long || k instanceof BigInteger) {
-            long i = index(k);
-            if (i < 0) i += items.size();
+        if (k instanceof Long || k instanceof Integer) {
+            long i = ((Number) k).longValue();
             if (i < 0 || i >= items.size())
                 throw new IndexOutOfBoundsException(getClass().getSimpleName() + " index out of range");
             return items.get((int) i);
@@ -96,7 +94,7 @@ public abstract class TaggedSequence<T> extends Ordered {
             if (out.isEmpty()) throw notFound(k);
             return out;
         }
-        throw new ArgumentError("indices must be integers or strings, not " + PyTypeNames.of(key));
+        throw new IllegalArgumentException("not an index, slice or OID key: " + key);   // the binder admits no other
     }
 
     @Python("has_key(arg)")
@@ -110,14 +108,6 @@ public abstract class TaggedSequence<T> extends Ordered {
     @Python("__contains__(arg)")
     public boolean contains(Object arg) {
         return hasKey(arg);
-    }
-
-    private static long index(Object k) {
-        if (k instanceof BigInteger b) {
-            if (b.bitLength() >= 64) throw new IndexOutOfBoundsException("cannot fit 'long' into an index-sized integer");
-            return b.longValue();
-        }
-        return ((Number) k).longValue();
     }
 
     private static KeyError unknown(Object k) {

@@ -2,6 +2,7 @@ package org.jnss.python;
 
 import org.jnss.core.CallbackErrors;
 import org.jnss.core.PyTypeNames;
+import org.jnss.core.NameTable;
 import org.jnss.core.Python;
 
 import org.python.core.Py;
@@ -114,6 +115,7 @@ public final class Binder {
             Invoker inv = new Invoker(m, Signature.parse(py.value()), py.unicode(), d -> evalDefault(d, namespace));
             namespace.__setitem__(inv.name, new JFunction(inv, module, docOf(py)));
         }
+        for (Class<?> fc : functionClasses) bindLookups(namespace, module, fc);
         long t2 = System.nanoTime();
         for (Class<?> t : mod.types()) defineType(namespace, module, t);
         long t3 = System.nanoTime();
@@ -231,6 +233,42 @@ public final class Binder {
     static String pythonTypeName(Class<?> c) {
         NssType t = typeFor(c);
         return t != null ? t.qualifiedName : c.getSimpleName();
+    }
+
+    /** The function pairs of the {@link Python.Lookup} tables declared by a class. */
+    private static void bindLookups(PyObject namespace, String module, Class<?> cls) {
+        for (Field f : cls.getFields()) {
+            Python.Lookup lookup = f.getAnnotation(Python.Lookup.class);
+            if (lookup == null) continue;
+            NameTable table;
+            try {
+                table = (NameTable) f.get(null);
+            } catch (IllegalAccessException | ClassCastException | NullPointerException e) {
+                throw new IllegalStateException(f + ": @Python.Lookup needs a static NameTable field", e);
+            }
+            String what = table.what(), prefix = table.prefix();
+            bindLookup(namespace, module, table, LOOKUP_NAME, lookup.name(),
+                    "The name of a " + what + " constant; KeyError when no constant has the value.");
+            bindLookup(namespace, module, table, LOOKUP_VALUE, lookup.value(),
+                    "The value of a " + what + " constant given its name, in any case, with or without\n"
+                            + "the '" + prefix + "' prefix; KeyError when no constant has the name.");
+        }
+    }
+
+    private static final Method LOOKUP_NAME, LOOKUP_VALUE;
+    static {
+        try {
+            LOOKUP_NAME = NameTable.class.getMethod("name", long.class);
+            LOOKUP_VALUE = NameTable.class.getMethod("value", String.class);
+        } catch (NoSuchMethodException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private static void bindLookup(PyObject namespace, String module, NameTable table, Method m, String signature,
+                                   String doc) {
+        Invoker inv = new Invoker(m, Signature.parse(signature), false, d -> null);
+        namespace.__setitem__(inv.name, new JFunction(inv, module, signature + "\n\n" + doc, table));
     }
 
     private static String docOf(Python py) {

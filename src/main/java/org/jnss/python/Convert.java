@@ -1,5 +1,6 @@
 package org.jnss.python;
 
+import org.jnss.core.Python;
 import org.jnss.core.ArgumentError;
 import org.jnss.core.BinaryData;
 import org.jnss.core.Slice;
@@ -86,6 +87,25 @@ public final class Convert {
         }
         if (v instanceof PyFloat) throw new ArgumentError("integer argument expected, got float");
         throw new ArgumentError("an integer is required");
+    }
+
+    /**
+     * A {@code __getitem__} key under CPython 2's sequence-index rules (see
+     * {@link Python.Index}): a Long (not yet counted from the end), a Slice, or
+     * a str/unicode/SecItem key as the generic conversion gives it.
+     */
+    static Object toIndex(PyObject v, Python.Index spec) {
+        if (v instanceof PyInteger i) return (long) i.getValue();
+        if (v instanceof PyLong pl) {
+            java.math.BigInteger b = pl.getValue();
+            if (b.bitLength() > 63) throw Py.IndexError("cannot fit 'long' into an index-sized integer");
+            return b.longValue();
+        }
+        if (v instanceof org.python.core.PySlice && spec.slices()) return toObject(v);
+        if (spec.keys() && (v instanceof PyString || v instanceof NssObject o && o.core() instanceof org.jnss.nss.SecItem))
+            return toObject(v);
+        if (!(v instanceof org.python.core.PySlice) && v.isIndex()) return toIndex(v.__index__(), spec);
+        throw Py.TypeError(String.format(spec.notInteger(), typeName(v)));
     }
 
     /** CPython 2's "k" format: int, long or bool, masked to 64 bits (no overflow check). */

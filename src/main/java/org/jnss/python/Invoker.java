@@ -40,6 +40,8 @@ final class Invoker {
     private final int nRequired;
     /** what conversion errors start with: "name() ", or "" for a property setter (CPython's PyArg_Parse) */
     private final String errorPrefix;
+    /** the parameter annotated {@link Python.Index} (a __getitem__ key), or -1 */
+    private final int indexParam;
 
     Invoker(Executable target, Signature sig, boolean unicode, java.util.function.Function<String, PyObject> evalDefault) {
         this(target, sig, unicode, evalDefault, sig.name + "() ");
@@ -68,6 +70,11 @@ final class Invoker {
             throw new IllegalStateException(target + ": *" + sig.varargs + " needs an Object... parameter");
         this.target = target;
         this.evalDefault = evalDefault;
+        int ix = -1;
+        java.lang.annotation.Annotation[][] pann = target.getParameterAnnotations();
+        for (int i = 0; i < pann.length; i++)
+            for (java.lang.annotation.Annotation a : pann[i]) if (a instanceof Python.Index) ix = i;
+        this.indexParam = ix;
         ALL.add(new java.lang.ref.WeakReference<>(this));
         if (target instanceof Method m) {
             method = m;
@@ -130,7 +137,9 @@ final class Invoker {
         java.lang.annotation.Annotation[][] pann = target.getParameterAnnotations();
         for (int i = 0; i < nParams; i++) {
             boolean orNone = false, raw = false, unsigned = false, intFlag = false, boolOnly = false;
+            Python.Index index = null;
             for (java.lang.annotation.Annotation a : pann[i]) {
+                if (a instanceof Python.Index x) index = x;
                 orNone |= a instanceof Python.OrNone;
                 raw |= a instanceof Python.Raw;
                 unsigned |= a instanceof Python.Unsigned;
@@ -143,10 +152,14 @@ final class Invoker {
                 throw new IllegalStateException(target + ": @Python.Unsigned needs a long parameter");
             if ((intFlag || boolOnly) && ptypes[i] != boolean.class)
                 throw new IllegalStateException(target + ": @Python.IntFlag/BoolOnly need a boolean parameter");
+            if (index != null && ptypes[i] != long.class && ptypes[i] != Object.class)
+                throw new IllegalStateException(target + ": @Python.Index needs a long or Object parameter");
+            Python.Index spec = index;
             conv[i] = raw ? v -> v : unsigned ? Convert::toUnsignedK : intFlag ? Convert::toIntFlag
-                    : boolOnly ? Convert::toBoolOnly : Convert.forType(ptypes[i]);
+                    : boolOnly ? Convert::toBoolOnly : index != null ? v -> Convert.toIndex(v, spec)
+                    : Convert.forType(ptypes[i]);
             String d = sig.defaults.get(i);
-            noneOk[i] = orNone || "None".equals(d) || ptypes[i] == Object.class;
+            noneOk[i] = index == null && (orNone || "None".equals(d) || ptypes[i] == Object.class);
             if (d == null) {
                 defaults[i] = REQUIRED;
             } else if (d.isEmpty()) {       // optional without a Python default
@@ -164,7 +177,34 @@ final class Invoker {
 
     /** self is the core receiver for instance methods, ignored otherwise. */
     PyObject call(Object self, PyObject[] args, String[] kws) {
-        return invoke(self, bind(args, kws));
+        Object[] j = bind(args, kws);
+        if (indexParam >= 0 && j[indexParam] instanceof Long i && i < 0) j[indexParam] = i + lengthOf(self);
+        return invoke(self, j);
+    }
+
+    /** The core methods declared {@code __len__()}, by class. */
+    private static final ClassValue<Method> LEN = new ClassValue<>() {
+        @Override
+        protected Method computeValue(Class<?> c) {
+            for (Method m : c.getMethods()) {
+                Python py = m.getAnnotation(Python.class);
+                if (py != null && py.value().startsWith("__len__(") && m.getParameterCount() == 0) return m;
+            }
+            return null;
+        }
+    };
+
+    /** len(self), to count a negative index from the end (a type without __len__: 0). */
+    private static long lengthOf(Object self) {
+        Method m = LEN.get(self.getClass());
+        if (m == null) return 0;
+        try {
+            return ((Number) m.invoke(self)).longValue();
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            throw PyErrors.map(e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw PyErrors.map(e);
+        }
     }
 
     /** Whether parameter i takes a Java primitive (so cannot receive null). */

@@ -4,18 +4,29 @@ import org.python.core.Py;
 import org.python.core.PyObject;
 import org.python.core.PyString;
 
-/** A module function or staticmethod backed by a static core method. */
+/**
+ * A module function or staticmethod backed by a static core method, or by an
+ * instance method of one fixed core object (the lookups of a
+ * {@link org.jnss.core.NameTable}).
+ */
 final class JFunction extends Builtin {
     final String module;
+    /** the core object the method is called on; null for a static method */
+    private final Object receiver;
 
     JFunction(Invoker invoker, String module, String doc) {
+        this(invoker, module, doc, null);
+    }
+
+    JFunction(Invoker invoker, String module, String doc, Object receiver) {
         super(invoker, doc);
         this.module = module;
+        this.receiver = receiver;
     }
 
     @Override
     public PyObject __call__(PyObject[] args, String[] kws) {
-        return invoker.call(null, args, kws);
+        return invoker.call(receiver, args, kws);
     }
 
     // a staticmethod: binding to an instance or class yields the function itself

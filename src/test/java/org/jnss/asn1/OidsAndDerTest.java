@@ -82,8 +82,7 @@ class OidsAndDerTest {
         assertTrue(a.eq(ab) && ab.gt(a));
         assertTrue(b.gt(ab) && ab.lt(b) && a.ne(b));
         assertThrows(IllegalArgumentException.class, () -> a.eq("x"));
-        assertArrayEquals(h("02"), ab.getItem(-1));
-        assertArrayEquals(h("02"), ab.getItem(true));
+        assertArrayEquals(h("02"), ab.getItem(ab.length() - 1));
         assertArrayEquals(h("02 01"), ab.getItem(new org.jnss.core.Slice(null, null, -1L)));
         assertThrows(IndexOutOfBoundsException.class, () -> ab.getItem(2));
         assertThrows(IllegalArgumentException.class, () -> ab.getItem(1.0));

@@ -132,10 +132,10 @@ class SymKeyTest {
 
     @Test
     void mechanismNames() {
-        assertEquals("CKM_AES_CBC", SymCipher.keyMechanismTypeName(NssConstants.CKM_AES_CBC));
-        assertEquals(NssConstants.CKM_AES_CBC, SymCipher.keyMechanismTypeFromName("aes_cbc"));
-        assertEquals("CKM_EC_KEY_PAIR_GEN", SymCipher.keyMechanismTypeName(NssConstants.CKM_ECDSA_KEY_PAIR_GEN));
-        assertEquals("CKA_EC_PARAMS", SymCipher.pk11AttributeTypeName(NssConstants.CKA_ECDSA_PARAMS));
-        assertThrows(org.jnss.core.KeyError.class, () -> SymCipher.keyMechanismTypeName(0x12345678L));
+        assertEquals("CKM_AES_CBC", SymCipher.MECHANISMS.name(NssConstants.CKM_AES_CBC));
+        assertEquals(NssConstants.CKM_AES_CBC, SymCipher.MECHANISMS.value("aes_cbc"));
+        assertEquals("CKM_EC_KEY_PAIR_GEN", SymCipher.MECHANISMS.name(NssConstants.CKM_ECDSA_KEY_PAIR_GEN));
+        assertEquals("CKA_EC_PARAMS", SymCipher.ATTRIBUTES.name(NssConstants.CKA_ECDSA_PARAMS));
+        assertThrows(org.jnss.core.KeyError.class, () -> SymCipher.MECHANISMS.name(0x12345678L));
     }
 }

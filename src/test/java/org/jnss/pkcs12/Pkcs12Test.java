@@ -72,7 +72,8 @@ class Pkcs12Test {
             assertEquals(2, certBags);
             assertEquals(1, keyBags);
             assertEquals(1, withKey);
-            assertEquals(d.items().get(2), d.getItem(-1));
+            assertEquals(d.items().get(2), d.getItem(2));
+            assertThrows(IndexOutOfBoundsException.class, () -> d.getItem(-1));   // Python counts from the end, Java does not
             assertThrows(IndexOutOfBoundsException.class, () -> d.getItem(3));
             String text = BStr.of(d.str());
             assertTrue(text.startsWith("3 PKCS12 Decode Items:\nItem 1:\n"), text);
@@ -140,9 +141,9 @@ class Pkcs12Test {
 
     @Test
     void cipherHelpers() {
-        assertEquals("PKCS12_DES_EDE3_168", Pkcs12.pkcs12CipherName(NssConstants.PKCS12_DES_EDE3_168));
-        assertEquals(NssConstants.PKCS12_RC4_40, Pkcs12.pkcs12CipherFromName("rc4_40"));
-        assertThrows(KeyError.class, () -> Pkcs12.pkcs12CipherName(0));
+        assertEquals("PKCS12_DES_EDE3_168", Pkcs12.CIPHERS.name(NssConstants.PKCS12_DES_EDE3_168));
+        assertEquals(NssConstants.PKCS12_RC4_40, Pkcs12.CIPHERS.value("rc4_40"));
+        assertThrows(KeyError.class, () -> Pkcs12.CIPHERS.name(0));
         assertEquals(NssConstants.SEC_OID_PKCS12_V2_PBE_WITH_SHA1_AND_3KEY_TRIPLE_DES_CBC,
                 Pkcs12.pkcs12MapCipher(NssConstants.SEC_OID_DES_EDE3_CBC, 0));
         assertEquals(NssConstants.SEC_OID_AES_128_CBC, Pkcs12.pkcs12MapCipher(NssConstants.SEC_OID_AES_128_CBC, 0));

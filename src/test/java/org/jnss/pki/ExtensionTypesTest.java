@@ -125,7 +125,7 @@ class ExtensionTypesTest {
         CRLDistributionPts pts = CRLDistributionPts.decode(ext.get(NssConstants.SEC_OID_X509_CRL_DIST_POINTS));
         assertEquals(3, pts.length());
         CRLDistributionPoint p1 = pts.getItem(1);
-        assertSame(p1, pts.getItem(-2));
+        assertSame(p1, pts.getItem(1));
         assertEquals("Directory Name: CN=jnss Test CA,O=jnss,C=US", s(p1.getIssuer().repr()));
         assertEquals(List.of("Key Compromise", "CA Compromise"),
                 List.of(s((byte[]) p1.getReasons(NssConstants.AsEnumDescription)[0]),
@@ -136,7 +136,6 @@ class ExtensionTypesTest {
         assertEquals(0, pts.getItem(2).getGeneralNames(NssConstants.AsString).length);
         assertThrows(IndexOutOfBoundsException.class, () -> pts.getItem(3));
         assertThrows(IndexOutOfBoundsException.class, () -> pts.getItem(-4));
-        assertThrows(ArgumentError.class, () -> pts.getItem("x"));
         assertTrue(s(pts.str()).startsWith("CRL Distribution Points: [3 total]\n    Point [1]:\n"));
         assertThrows(IllegalArgumentException.class, () -> CRLDistributionPts.decode(a("garbage")));
         CRLDistributionPoint empty = CRLDistributionPoint.create(1);
@@ -157,7 +156,7 @@ class ExtensionTypesTest {
         assertEquals("URI", s(g.getTypeString()));
         assertEquals(NssConstants.certURI, g.getTypeEnum());
         assertEquals(1, g.length());
-        assertEquals("URI: http://ocsp.example.com", s(g.getItem(-1).repr()));
+        assertEquals("URI: http://ocsp.example.com", s(g.getItem(0).repr()));
         assertThrows(IndexOutOfBoundsException.class, () -> g.getItem(1));
         assertSame(g, g.getNameAs(NssConstants.AsObject));
         assertThrows(IllegalArgumentException.class, () -> g.getNameAs(NssConstants.AsEnum));

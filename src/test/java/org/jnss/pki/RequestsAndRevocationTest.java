@@ -63,7 +63,7 @@ class RequestsAndRevocationTest {
         assertEquals("s3cret pass", ((SecItem) password.getItem(0)).str());
         CertAttribute request = (CertAttribute) attrs[2];
         assertEquals(2, request.length());
-        assertInstanceOf(CertificateExtension.class, request.getItem(-1));
+        assertInstanceOf(CertificateExtension.class, request.getItem(request.length() - 1));
         assertThrows(IndexOutOfBoundsException.class, () -> request.getItem(2));
         String text = s(r.str());
         assertTrue(text.startsWith("    Data:\n        Version: 0 (0x0)\n        Subject: O=jnss,CN=attrs.example.com\n"), text);
