@@ -5,6 +5,7 @@ import org.jnss.asn1.Codec;
 import org.jnss.asn1.DerFormat;
 import org.jnss.asn1.Lines;
 import org.jnss.asn1.Oids;
+import org.jnss.error.NSPRError;
 import org.jnss.core.ArgumentError;
 import org.jnss.core.BinaryData;
 import org.jnss.core.Python;

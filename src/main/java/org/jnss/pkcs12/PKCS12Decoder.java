@@ -134,15 +134,17 @@ public final class PKCS12Decoder extends NativeResource implements Formatted {
     }
 
     /**
-     * One bag by index, Python's {@code decoder[i]}; negative indices count from the end.
+     * One bag by index, Python's {@code decoder[i]} (in Python a negative index counts from
+     * the end, and a key that is not an integer is a TypeError: the binder's sequence rules).
      *
-     * @param key the index, an Integer or Long (an int or long in Python)
+     * @param index the bag's position, from 0
      * @return the bag
-     * @throws org.jnss.core.ArgumentError (Python's TypeError) when {@code key} is not an integer
-     * @throws IndexOutOfBoundsException (Python's IndexError) when the index is out of range
+     * @throws IndexOutOfBoundsException (Python's IndexError "tuple index out of range") when
+     *         there is no bag at that position
      */
     @Python("__getitem__(key)")
-    public PKCS12DecodeItem getItem(@Python.Index long i) {
+    public PKCS12DecodeItem getItem(@Python.Index long index) {
+        long i = index;
         if (i < 0 || i >= items.size()) throw new IndexOutOfBoundsException("tuple index out of range");
         return items.get((int) i);
     }
