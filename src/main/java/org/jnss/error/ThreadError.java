@@ -25,7 +25,11 @@ public final class ThreadError {
         this.text = text;
     }
 
-    /** The calling thread's error state now. */
+    /**
+     * Saves the calling thread's error state.
+     *
+     * @return the error code, OS error and error text the thread has now
+     */
     public static ThreadError save() {
         int code = Nspr4.PR_GetError();
         int osError = Nspr4.PR_GetOSError();
@@ -44,7 +48,11 @@ public final class ThreadError {
         if (text != null) Nspr4.PR_SetErrorText(text.length - 1, text);
     }
 
-    /** The saved error code. */
+    /**
+     * The saved error code.
+     *
+     * @return the NSPR/NSS/SSL error code (0 when the thread had none)
+     */
     public int code() {
         return code;
     }
