@@ -47,13 +47,4 @@ public final class ThreadError {
         Nspr4.PR_SetError(code, osError);   // also clears the text
         if (text != null) Nspr4.PR_SetErrorText(text.length - 1, text);
     }
-
-    /**
-     * The saved error code.
-     *
-     * @return the NSPR/NSS/SSL error code (0 when the thread had none)
-     */
-    public int code() {
-        return code;
-    }
 }
