@@ -88,6 +88,11 @@ def names(*listed):
     return lambda name: name in listed
 
 
+def flag(label, entries):
+    """A describe function for bit flags: label, the value in hex, the entry's text."""
+    return lambda name, value: '%s %s: %s.' % (label, hex_flag(value), entries[name])
+
+
 def table(entries, fallback=None):
     """A describe function from a {name: text} table ({value}/{hex} are filled in)."""
     def describe(name, value):
@@ -256,19 +261,19 @@ NSS_GROUPS = [
           'Certificate trust flags: the bits of a certificate\'s trust for one purpose '
           '({@code Certificate.ssl_trust_flags}, {@code email_trust_flags}, '
           '{@code signing_trust_flags}); {@code Certificate.trust_flags} names them.',
-          lambda n, v: 'Trust flag %s: %s.' % (hex_flag(v), TRUST_FLAGS[n])),
+          flag('Trust flag', TRUST_FLAGS)),
     Group('{@code KU_*}', prefix('KU_'),
           'Key usage flags: the bits of the X.509 key usage extension as NSS numbers them; '
           '{@code key_usage_flags} and {@code x509_key_usage} name them.',
-          lambda n, v: 'Key usage %s: %s.' % (hex_flag(v), KEY_USAGES[n])),
+          flag('Key usage', KEY_USAGES)),
     Group('{@code NSS_INIT_*}', prefix('NSS_INIT_'),
           'Initialisation flags: the {@code flags} argument of {@code nss_initialize} and '
           '{@code nss_init_context}, combined with |; {@code nss_init_flags} names them.',
-          lambda n, v: 'Initialisation flag %s: %s.' % (hex_flag(v), NSS_INIT[n])),
+          flag('Initialisation flag', NSS_INIT)),
     Group('{@code CRL_DECODE_*}', prefix('CRL_DECODE_'),
           'CRL decoding options: the {@code decode_options} argument of {@code decode_der_crl} '
           'and {@code import_crl}, combined with |.',
-          lambda n, v: 'CRL decoding option %s: %s.' % (hex_flag(v), CRL_DECODE[n])),
+          flag('CRL decoding option', CRL_DECODE)),
     Group('{@code CRL_IMPORT_*}', prefix('CRL_IMPORT_'),
           'CRL import options: the {@code import_options} argument of {@code import_crl}.',
           table({'CRL_IMPORT_DEFAULT_OPTIONS': 'CRL import option {hex}: check the CRL before importing it.',
