@@ -104,9 +104,9 @@ public final class OcspSettings {
     /** Sets the flag and returns the previous one. */
     @Python(value = "set_use_pkix_for_validation(flag, /)",
             doc = "Turns validation with libpkix on or off; returns the previous setting.")
-    public static boolean setUsePkix(int flag) {
+    public static boolean setUsePkix(@Python.IntFlag boolean flag) {
         boolean prev = usePkix();
-        check(Nss3.CERT_SetUsePKIXForValidation(flag != 0 ? 1 : 0));
+        check(Nss3.CERT_SetUsePKIXForValidation(flag ? 1 : 0));
         return prev;
     }
 }

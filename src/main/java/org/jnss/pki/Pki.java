@@ -17,7 +17,8 @@ public final class Pki {
      * method returning bytes; with ascii, the text is base64 (PEM armour, the
      * first block only, is stripped) and the result its decoded DER.
      */
-    public static SecItem readDerFromFile(Object file, boolean ascii) {
+    @Python("read_der_from_file(file, ascii=False)")
+    public static SecItem readDerFromFile(Object file, @Python.IntFlag boolean ascii) {
         byte[] data = FileObjects.read(file);
         if (data == null) throw new ArgumentError("Bad file, must be pathname or file like object with read() method");
         if (ascii) data = Codec.base64ToBinary(data);
@@ -30,15 +31,6 @@ public final class Pki {
         return CertDB.getDefault();
     }
 
-    /**
-     * The contents of a file (a path or any object with a read() method
-     * returning bytes) as a SecItem; with ascii, the file is PEM or base64
-     * text and the result its decoded DER.
-     */
-    @Python("read_der_from_file(file, ascii=False)")
-    public static SecItem readDerFromFile(Object file, int ascii) {
-        return readDerFromFile(file, ascii != 0);
-    }
 
     @Python(value = "decode_der_crl(der_crl, type=SEC_CRL_TYPE, decode_options=CRL_DECODE_DEFAULT_OPTIONS)",
             doc = "Decodes a DER CRL (a SecItem) into a SignedCRL.")

@@ -78,7 +78,10 @@ public final class Convert {
 
     /** A boolean python-nss parses as a C int ({@code @Python.IntFlag}). */
     static Object toIntFlag(PyObject v) {
-        return toLong(v) != 0;
+        long l = toLong(v);
+        if (l > Integer.MAX_VALUE) throw Py.OverflowError("signed integer is greater than maximum");
+        if (l < Integer.MIN_VALUE) throw Py.OverflowError("signed integer is less than minimum");
+        return l != 0;
     }
 
     /** A boolean python-nss requires to be a bool ({@code @Python.BoolOnly}). */
