@@ -1,10 +1,8 @@
 package org.jnss.asn1;
 
 import org.jnss.core.Python;
-import org.jnss.error.ErrorConstants;
 import org.jnss.error.NSPRError;
 import org.jnss.natives.Mem;
-import org.jnss.natives.Nspr4;
 import org.jnss.natives.Nss3;
 import org.jnss.nss.SecItem;
 
@@ -142,7 +140,8 @@ public final class Codec {
             to = end;
         }
         byte[] in = java.util.Arrays.copyOfRange(text, from, to);
-        Nspr4.PR_SetError(0, 0);   // NSS's decoder does not always set an error when it fails
+        // NSS's decoder does not always set an error when it fails: python-nss then reports
+        // the thread's previous error, and so does this
         long item = Nss3.NSSBase64_DecodeBuffer(0, 0, in, in.length);
         if (item == 0) throw NSPRError.last("Could not base64 decode");
         try {
@@ -163,13 +162,8 @@ public final class Codec {
      */
     public static String toBase64(byte[] data) {
         try (Scratch s = new Scratch()) {
-            Nspr4.PR_SetError(0, 0);
             long text = Nss3.NSSBase64_EncodeItem(0, 0, 0, s.item(data));
-            if (text == 0) {
-                int err = Nspr4.PR_GetError();
-                throw new NSPRError("unable to encode SECItem to base64",
-                        err != 0 ? err : ErrorConstants.SEC_ERROR_INVALID_ARGS);
-            }
+            if (text == 0) throw NSPRError.last("unable to encode SECItem to base64");
             try {
                 return new String(Mem.cStringBytes(text), StandardCharsets.ISO_8859_1);
             } finally {

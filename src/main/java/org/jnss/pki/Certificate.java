@@ -145,8 +145,10 @@ public class Certificate extends NativeResource implements Formatted {
                     throw NSPRError.last();
             }
             try {
+                // success without a certificate (NSS 3.87 fails instead when none decodes): as
+                // python-nss, the error is whatever NSS left on this thread, not one of our own
                 long first = certs[0] == 0 ? 0 : Mem.getPointer(certs[0], 0);
-                if (first == 0) throw new NSPRError(null, ErrorConstants.SEC_ERROR_LIBRARY_FAILURE);
+                if (first == 0) throw NSPRError.last();
                 long cert = Nss3.CERT_DupCertificate(first);
                 if (cert == 0) throw NSPRError.last();
                 return new Certificate(cert);

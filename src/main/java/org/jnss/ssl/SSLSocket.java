@@ -150,13 +150,14 @@ public class SSLSocket extends Socket {
             }
             boolean ok = cb.call(s, checkSig != 0, isServer != 0, s.authUserData);
             if (ok) return 0;
-            if (Nspr4.PR_GetError() == 0) Nspr4.PR_SetError(ErrorConstants.SSL_ERROR_BAD_CERTIFICATE, 0);
-            return -1;
         } catch (Throwable t) {
             CallbackErrors.report("SSLSocket.auth_certificate_func", t);
-            Nspr4.PR_SetError(ErrorConstants.SSL_ERROR_BAD_CERTIFICATE, 0);
-            return -1;
         }
+        // refused, or the callback raised: the handshake fails with the thread's error, as
+        // under python-nss (e.g. what a failed verification in the callback left), or
+        // SSL_ERROR_BAD_CERTIFICATE when there is none
+        if (Nspr4.PR_GetError() == 0) Nspr4.PR_SetError(ErrorConstants.SSL_ERROR_BAD_CERTIFICATE, 0);
+        return -1;
     };
 
     private static final String CLIENT_AUTH_BAD_RESULT = "SSLSocket.client_auth_data_callback: unexpected return value, "
