@@ -38,7 +38,10 @@ final class JavadocText {
     interface Links {
         String name(String reference);
 
-        /** The text of a {@code {@code}} tag (a Java parameter's name becomes the Python one). */
+        /**
+         * The text of a {@code {@code}} tag: a Java parameter's name becomes the
+         * Python one; a qualified Java class name may become the Python type's.
+         */
         default String code(String text) {
             return text;
         }
@@ -96,7 +99,8 @@ final class JavadocText {
 
             @Override
             public String code(String text) {
-                return pythonNames.getOrDefault(text, text);
+                String p = pythonNames.get(text);
+                return p != null ? p : names.code(text);
             }
         };
         List<String> parts = splitBlockTags(comment);

@@ -62,6 +62,8 @@ public final class PydocProcessor extends AbstractProcessor {
     /** exposed classes -> their Python type name; module classes -> their module name */
     private final Map<TypeElement, String> pythonNames = new HashMap<>();
     private final Set<TypeElement> documented = new HashSet<>();
+    /** exposed classes -> the Python module they belong to */
+    private final Map<TypeElement, String> typeModules = new HashMap<>();
 
     @Override
     public SourceVersion getSupportedSourceVersion() {
@@ -101,12 +103,16 @@ public final class PydocProcessor extends AbstractProcessor {
         if (!(e instanceof TypeElement t)) return;
         AnnotationMirror module = mirror(t, PYTHON + ".Module");
         if (module != null) {
-            pythonNames.put(t, (String) value(module, "value"));
+            String moduleName = (String) value(module, "value");
+            pythonNames.put(t, moduleName);
             Object types = value(module, "types");
             if (types instanceof List<?> list)
                 for (Object v : list)
-                    if (((AnnotationValue) v).getValue() instanceof DeclaredType d)
-                        pythonNames.putIfAbsent((TypeElement) d.asElement(), typeName((TypeElement) d.asElement()));
+                    if (((AnnotationValue) v).getValue() instanceof DeclaredType d) {
+                        TypeElement type = (TypeElement) d.asElement();
+                        pythonNames.putIfAbsent(type, typeName(type));
+                        typeModules.put(type, moduleName);
+                    }
         }
         if (mirror(t, PYTHON + ".Type") != null) pythonNames.put(t, typeName(t));
         for (Element inner : t.getEnclosedElements()) names(inner);
@@ -137,7 +143,7 @@ public final class PydocProcessor extends AbstractProcessor {
         List<String> pyParams = new ArrayList<>(sig.params);
         if (sig.varargs != null) pyParams.add("*" + sig.varargs);
         if (!sig.callable && javaParams.size() == 1) pyParams = List.of("value");
-        String text = JavadocText.docstring(comment, javaParams, pyParams, ref -> linkName(ref, owner));
+        String text = JavadocText.docstring(comment, javaParams, pyParams, links(owner));
         if (!text.isEmpty()) others.put(key, text);
     }
 
@@ -145,7 +151,7 @@ public final class PydocProcessor extends AbstractProcessor {
         if (!documented.add(t)) return;
         String comment = processingEnv.getElementUtils().getDocComment(t);
         if (comment == null) return;
-        String text = JavadocText.docstring(comment, List.of(), List.of(), ref -> linkName(ref, t));
+        String text = JavadocText.docstring(comment, List.of(), List.of(), links(t));
         if (text.isEmpty()) return;
         String key = "C " + binaryName(t);
         (mirror(t, PYTHON + ".Module") != null ? modules : others).put(key, text);
@@ -186,6 +192,24 @@ public final class PydocProcessor extends AbstractProcessor {
             }
         }
         return out;
+    }
+
+    private JavadocText.Links links(TypeElement context) {
+        return new JavadocText.Links() {
+            @Override
+            public String name(String reference) {
+                return linkName(reference, context);
+            }
+
+            /** A fully qualified exposed class in {@code {@code}} is its Python type, module-qualified. */
+            @Override
+            public String code(String text) {
+                if (!text.startsWith("org.jnss.")) return text;
+                TypeElement t = processingEnv.getElementUtils().getTypeElement(text);
+                String module = t == null ? null : typeModules.get(t);
+                return module == null ? text : module + "." + pythonNames.get(t);
+            }
+        };
     }
 
     /**

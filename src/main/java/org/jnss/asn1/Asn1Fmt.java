@@ -27,26 +27,52 @@ public final class Asn1Fmt {
         return (List<String>) Codec.dataToHex(data, 16, ":");
     }
 
-    /** The Python int/long for a number: Integer, Long or BigInteger. */
+    /**
+     * A number in the smallest Java type that holds it, so that Python sees an
+     * int where python-nss returns one and a long beyond that.
+     *
+     * @param v the number
+     * @return an Integer, Long or BigInteger
+     */
     public static Object pyInt(BigInteger v) {
         if (v.bitLength() < 32) return v.intValue();
         if (v.bitLength() < 64) return v.longValue();
         return v;
     }
 
-    /** Python's {@code '%d (%#x)' % (v, v)}. */
+    /**
+     * A number in decimal and hex, as Python's {@code '%d (%#x)' % (v, v)}:
+     * "65537 (0x10001)".
+     *
+     * @param v the number
+     * @return the text
+     */
     public static String decHex(BigInteger v) {
         String hex = v.signum() < 0 ? "-0x" + v.negate().toString(16) : "0x" + v.toString(16);
         return v.toString() + " (" + hex + ")";
     }
 
-    /** Python's {@code '%d (%#x)' % (shown, v)}. */
+    /**
+     * Two numbers as Python's {@code '%d (%#x)' % (shown, v)}, e.g. a
+     * certificate's version "3 (0x2)".
+     *
+     * @param shown the number shown in decimal
+     * @param v the number shown in hex
+     * @return the text
+     */
     public static String decHex(BigInteger shown, BigInteger v) {
         String hex = v.signum() < 0 ? "-0x" + v.negate().toString(16) : "0x" + v.toString(16);
         return shown.toString() + " (" + hex + ")";
     }
 
-    /** python-nss's secitem_integer_format_lines: hex lines above 8 octets, else "n (0xn)". */
+    /**
+     * Appends an integer's lines as python-nss renders key numbers: hex lines
+     * when it has more than 8 octets, else one "n (0xn)" line.
+     *
+     * @param lines the lines to append to
+     * @param level the indentation level
+     * @param contents the INTEGER's contents (two's complement, big-endian)
+     */
     public static void integerLines(Lines lines, int level, byte[] contents) {
         if (contents.length > 8) {
             lines.hex(level, contents);
@@ -57,7 +83,13 @@ public final class Asn1Fmt {
 
     // ---- times -----------------------------------------------------------
 
-    /** PRTime (microseconds) rendered as python-nss renders times, in UTC. */
+    /**
+     * A time rendered as python-nss renders times, in UTC (NSPR's
+     * PR_FormatTime with "%a %b %d %H:%M:%S %Y UTC"): "Sat Jan 01 00:00:00 2000 UTC".
+     *
+     * @param prtime microseconds since the epoch (a PRTime)
+     * @return the text as a byte string
+     */
     public static String timeString(long prtime) {
         long tm = Mem.calloc(Layout.EXPLODED_TIME_SIZE);
         try {
@@ -72,7 +104,15 @@ public final class Asn1Fmt {
         }
     }
 
-    /** DER_UTCTimeToTime / DER_GeneralizedTimeToTime of an item, or null on failure. */
+    /**
+     * A UTCTime or GeneralizedTime value decoded by NSS (DER_UTCTimeToTime or
+     * DER_GeneralizedTimeToTime).
+     *
+     * @param item the time's contents (the characters, without tag and length)
+     * @param siType the SECItemType to give the item (siUTCTime or siGeneralizedTime)
+     * @param generalized true for a GeneralizedTime, false for a UTCTime
+     * @return microseconds since the epoch, or null when NSS cannot decode it
+     */
     public static Long derTime(byte[] item, int siType, boolean generalized) {
         try (Scratch s = new Scratch()) {
             long[] t = new long[1];
@@ -84,7 +124,13 @@ public final class Asn1Fmt {
 
     // ---- addresses ---------------------------------------------------------
 
-    /** An IPv4/IPv6 address as NSPR prints it (v4-mapped v6 as v4), other lengths as hex. */
+    /**
+     * An IP address as NSPR prints it (PR_NetAddrToString): dotted IPv4,
+     * IPv6 text, an IPv4-mapped IPv6 address as IPv4.
+     *
+     * @param ip 4 or 16 octets in network order; any other length is rendered as hex
+     * @return the text as a byte string
+     */
     public static String ipAddress(byte[] ip) {
         if (ip.length != 4 && ip.length != 16) return Codec.hex(ip);
         boolean v4 = ip.length == 4;

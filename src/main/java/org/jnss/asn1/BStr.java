@@ -11,20 +11,44 @@ import java.nio.charset.StandardCharsets;
 public final class BStr {
     private BStr() {}
 
+    /**
+     * A byte string as a Java String holding one char per byte (ISO-8859-1).
+     *
+     * @param b the bytes, or null
+     * @return the byte string, or null for null
+     */
     public static String of(byte[] b) {
         return b == null ? null : new String(b, StandardCharsets.ISO_8859_1);
     }
 
+    /**
+     * The bytes of a byte string made by {@link #of} (each char's low 8 bits).
+     *
+     * @param s the byte string, or null
+     * @return its bytes, or null for null
+     */
     public static byte[] bytes(String s) {
         return s == null ? null : s.getBytes(StandardCharsets.ISO_8859_1);
     }
 
-    /** The UTF-8 encoding of Unicode text, as a byte string. */
+    /**
+     * The UTF-8 encoding of Unicode text, as a byte string.
+     *
+     * @param text Unicode text, not null
+     * @return one char per UTF-8 octet
+     */
     public static String utf8(String text) {
         return of(text.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Python 2 repr() of a byte string. */
+    /**
+     * Python 2 {@code repr()} of a byte string: single quotes unless the text
+     * holds a single quote and no double quote; \t, \n, \r, backslash and the
+     * quote escaped; other bytes outside printable ASCII as \xNN.
+     *
+     * @param s the byte string
+     * @return the quoted literal
+     */
     public static String repr(String s) {
         boolean sq = s.indexOf('\'') >= 0 && s.indexOf('"') < 0;
         char q = sq ? '"' : '\'';
@@ -41,7 +65,14 @@ public final class BStr {
         return b.append(q).toString();
     }
 
-    /** Python 2 repr() of a unicode string. */
+    /**
+     * Python 2 {@code repr()} of a unicode string: {@code u'...'}, quoted as
+     * {@link #repr}, code points above U+00FF as Python's
+     * 4- or 8-digit unicode escapes.
+     *
+     * @param s the Unicode text
+     * @return the quoted literal
+     */
     public static String reprUnicode(String s) {
         boolean sq = s.indexOf('\'') >= 0 && s.indexOf('"') < 0;
         char q = sq ? '"' : '\'';

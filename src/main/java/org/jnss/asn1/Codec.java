@@ -1,10 +1,8 @@
 package org.jnss.asn1;
 
 import org.jnss.core.Python;
-import org.jnss.error.ErrorConstants;
 import org.jnss.error.NSPRError;
 import org.jnss.natives.Mem;
-import org.jnss.natives.Nspr4;
 import org.jnss.natives.Nss3;
 import org.jnss.nss.SecItem;
 
@@ -13,17 +11,28 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Hex and base64 conversions of python-nss. */
+/**
+ * python-nss's hex and base64 conversions: the nss.nss functions data_to_hex,
+ * read_hex and base64_to_binary, and the helpers the formatters use.
+ */
 public final class Codec {
     private Codec() {}
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     /**
-     * Lower-case hex of data, octets joined by separator (none when null).
-     * With octetsPerLine &gt; 0 a list of lines (every octet but the very last
-     * is followed by the separator, so a line may end with it); otherwise one
-     * string. A negative octetsPerLine counts as 0.
+     * Renders data as lower-case hex, two digits per octet, octets joined by
+     * separator. With a positive number of octets per line the result is a
+     * list of lines of that many octets each; every octet but the very last is
+     * followed by the separator, so a line may end with it
+     * ({@code data_to_hex('\x01\x02\x03', 2)} gives {@code ['01:02:', '03']}).
+     * Otherwise it is one string.
+     *
+     * @param data the octets (in Python a str, buffer or SecItem)
+     * @param octetsPerLine octets per line; 0 (the default) or negative for a single string
+     * @param separator text between octets (':' when omitted in Python);
+     *        null (None) or "" for none
+     * @return a string, or a list of line strings when octets per line is positive
      */
     @Python("data_to_hex(data, octets_per_line=0, separator=':')")
     public static Object dataToHex(byte[] data, int octetsPerLine, @Python.OrNone String separator) {
@@ -49,15 +58,30 @@ public final class Codec {
         }
     }
 
-    /** The hex of data on one line with ':' separators (python-nss's default rendering of binary data). */
+    /**
+     * The hex of data on one line with ':' separators, python-nss's default
+     * rendering of binary data ("0a:1b:ff").
+     *
+     * @param data the octets
+     * @return the text ("" for no octets)
+     */
     public static String hex(byte[] data) {
         return (String) dataToHex(data, 0, ":");
     }
 
     /**
-     * python-nss's read_hex: octets are pairs of hex digits, optionally
-     * preceded by 0x; characters of separators are skipped between octets.
-     * The text ends at the first NUL, as the C string it is in python-nss.
+     * Parses hex text into bytes, the inverse of data_to_hex(): each octet is
+     * a pair of hex digits (either case), optionally preceded by "0x";
+     * characters of separators are skipped between octets
+     * ({@code read_hex('0x01, 02:ff')} gives {@code '\x01\x02\xff'}). The text
+     * ends at its first NUL character.
+     *
+     * @param input the hex text
+     * @param separators the characters allowed between octets (space, comma,
+     *        colon, tab and newline when omitted in Python)
+     * @return the octets ({@code str} in Python)
+     * @throws IllegalArgumentException (ValueError) when an octet is not two hex digits;
+     *         the message is python-nss's, unformatted placeholders included
      */
     @Python("read_hex(input, separators=' ,:\\t\\n')")
     public static byte[] readHex(String input, String separators) {
@@ -92,7 +116,13 @@ public final class Codec {
      * Decodes base64 text as python-nss does: when the text holds a PEM
      * "-----BEGIN" line, only what lies between the end of that line and
      * "-----END" is decoded; NSS's decoder skips characters outside the
-     * base64 alphabet.
+     * base64 alphabet. The text ends at its first NUL.
+     *
+     * @param text the base64 or PEM text, as bytes
+     * @return the decoded bytes
+     * @throws IllegalArgumentException (ValueError) when a PEM BEGIN line has no
+     *         line ending or no END marker follows it
+     * @throws NSPRError "Could not base64 decode" when NSS's decoder fails
      */
     public static byte[] base64ToBinary(byte[] text) {
         String t = new String(text, StandardCharsets.ISO_8859_1);
@@ -110,7 +140,8 @@ public final class Codec {
             to = end;
         }
         byte[] in = java.util.Arrays.copyOfRange(text, from, to);
-        Nspr4.PR_SetError(0, 0);   // NSS's decoder does not always set an error when it fails
+        // NSS's decoder does not always set an error when it fails: python-nss then reports
+        // the thread's previous error, and so does this
         long item = Nss3.NSSBase64_DecodeBuffer(0, 0, in, in.length);
         if (item == 0) throw NSPRError.last("Could not base64 decode");
         try {
@@ -120,16 +151,19 @@ public final class Codec {
         }
     }
 
-    /** NSS's base64 of data: lines of 64 characters separated by CRLF. */
+    /**
+     * NSS's base64 of data (NSSBase64_EncodeItem): lines of 64 characters
+     * separated by CRLF.
+     *
+     * @param data the octets
+     * @return the base64 text
+     * @throws NSPRError "unable to encode SECItem to base64" when NSS fails
+     *         (SEC_ERROR_INVALID_ARGS when NSS sets no error)
+     */
     public static String toBase64(byte[] data) {
         try (Scratch s = new Scratch()) {
-            Nspr4.PR_SetError(0, 0);
             long text = Nss3.NSSBase64_EncodeItem(0, 0, 0, s.item(data));
-            if (text == 0) {
-                int err = Nspr4.PR_GetError();
-                throw new NSPRError("unable to encode SECItem to base64",
-                        err != 0 ? err : ErrorConstants.SEC_ERROR_INVALID_ARGS);
-            }
+            if (text == 0) throw NSPRError.last("unable to encode SECItem to base64");
             try {
                 return new String(Mem.cStringBytes(text), StandardCharsets.ISO_8859_1);
             } finally {
@@ -138,7 +172,18 @@ public final class Codec {
         }
     }
 
-    /** base64_to_binary: the DER that base64 (or PEM) text holds, as a SecItem that str() decodes. */
+    /**
+     * Decodes base64 text, or the first block of PEM text (what lies between
+     * the "-----BEGIN ...-----" line and "-----END"), into binary data.
+     * Characters outside the base64 alphabet are skipped. The result is a
+     * SecItem of DER data, whose str() renders the decoded DER.
+     *
+     * @param text base64 or PEM text
+     * @return the decoded data as a SecItem
+     * @throws IllegalArgumentException (ValueError) when a PEM BEGIN line has no
+     *         line ending or no END marker follows it
+     * @throws NSPRError "Could not base64 decode" when the text cannot be decoded
+     */
     @Python("base64_to_binary(text)")
     public static SecItem base64ToBinary(String text) {
         return new SecItem(base64ToBinary(text.getBytes(StandardCharsets.UTF_8)), 0, SecItem.Kind.DER);

@@ -19,20 +19,42 @@ import java.util.List;
 public final class DerFormat {
     private DerFormat() {}
 
-    /** Unicode text (Python 2 unicode), as opposed to a byte string. */
+    /**
+     * A rendering that is Unicode text (Python 2 unicode: BMPString,
+     * UniversalString, UTF8String), as opposed to a byte string.
+     *
+     * @param text the decoded text
+     */
     public record Uni(String text) {
+        /**
+         * The text as a byte string, UTF-8 encoded (what Python 2's str() of
+         * the unicode gives for the text python-nss decodes).
+         *
+         * @return the UTF-8 octets, one char each
+         */
         @Override
         public String toString() { return BStr.utf8(text); }
     }
 
-    /** python-nss returns NULL without an exception here; Python reports it as a SystemError. */
+    /**
+     * The exception for the places where python-nss returns NULL without
+     * setting an exception, which Python reports as a SystemError ("error
+     * return without exception set").
+     *
+     * @return a new exception to throw (the binder makes it a SystemError)
+     */
     public static IllegalStateException noResult() {
         return new IllegalStateException("error return without exception set");
     }
 
     /**
-     * The value of a TLV after its tag and length (python-nss's
-     * sec_strip_tag_and_length: the length octets are not checked), or null.
+     * The value of a TLV after its tag and length, as python-nss strips it:
+     * the length octets are skipped, not checked, and everything after them
+     * is the value.
+     *
+     * @param item a DER TLV (tag, length, value), or null
+     * @return a copy of the value, or null when item is null or shorter than
+     *         its tag and length octets
      */
     public static byte[] stripTagAndLength(byte[] item) {
         if (item == null || item.length < 2) return null;
@@ -53,14 +75,32 @@ public final class DerFormat {
         return v;
     }
 
-    /** A DER INTEGER's contents as a signed number (0 when empty). */
+    /**
+     * A DER INTEGER's contents as a signed number.
+     *
+     * @param contents the two's complement big-endian octets, or null
+     * @return the number; 0 for null or no octets
+     */
     public static BigInteger integer(byte[] contents) {
         return contents == null || contents.length == 0 ? BigInteger.ZERO : new BigInteger(contents);
     }
 
     private static final int CLASS_MASK = 0xc0, UNIVERSAL = 0x00, CONTEXT_SPECIFIC = 0x80, CONSTRUCTED = 0x20, TAGNUM = 0x1f;
 
-    /** python-nss's der_any_secitem_to_pystr: any DER item (tag, length, value). */
+    /**
+     * The rendering of any DER item, as python-nss renders values it does not
+     * know the type of: a universal type by its value (see the class comment),
+     * a context-specific one as "[n] hex" ("[n]" when constructed), any other
+     * class as hex of the whole item.
+     *
+     * @param item a DER TLV (tag, length, value), or null
+     * @return a rendering: a byte string, a {@link Uni}, a List of renderings
+     *         or null (None); "(null)" for null or empty data
+     * @throws IllegalArgumentException (ValueError) for malformed ASN.1 string values
+     * @throws IllegalStateException where python-nss fails without an exception
+     *         ({@link #noResult()})
+     * @throws org.jnss.core.UnicodeDecodeError when a string value does not decode
+     */
     public static Object any(byte[] item) {
         if (item == null || item.length == 0) return "(null)";
         return switch (item[0] & CLASS_MASK) {
@@ -78,8 +118,23 @@ public final class DerFormat {
         return "[" + type + "]";
     }
 
-    /** python-nss's der_universal_secitem_to_pystr: the item chosen by its tag number (class bits ignored). */
-    public static Object universal(byte[] item) {
+    /**
+     * The rendering of a DER item of a universal type, chosen by its tag
+     * number alone (the class bits are ignored): INTEGER and ENUMERATED in
+     * decimal, OBJECT IDENTIFIER described ({@link Oids#describe}), BOOLEAN as
+     * True/False, the ASCII string types escaped, UTF8String, BMPString and
+     * UniversalString decoded as {@link Uni}, NULL as "(null)", SET and
+     * SEQUENCE as a List of their elements' renderings, OCTET STRING as hex;
+     * times and BIT STRING give null (None, as python-nss); unknown tags hex.
+     *
+     * @param item a DER TLV of at least one octet
+     * @return the rendering
+     * @throws IllegalArgumentException (ValueError) for malformed ASN.1 string values
+     * @throws IllegalStateException when the value cannot be stripped of its
+     *         tag and length ({@link #noResult()})
+     * @throws org.jnss.core.UnicodeDecodeError when a string value does not decode
+     */
+    static Object universal(byte[] item) {
         return switch (item[0] & TAGNUM) {
             case 10, 2 -> integer(stripped(item)).toString();                  // ENUMERATED, INTEGER
             case 6 -> Oids.describe(stripped(item));                             // OBJECT IDENTIFIER
@@ -134,7 +189,14 @@ public final class DerFormat {
         }
     }
 
-    /** ASCII text with C-style escapes for everything else (python-nss's escaped ASCII). */
+    /**
+     * Bytes as printable ASCII with C-style escapes for everything else, as
+     * python-nss shows ASCII string values: \n, \t, \" and the like, other
+     * control and non-ASCII octets as \xNN (upper-case hex).
+     *
+     * @param data the octets
+     * @return the escaped text
+     */
     public static String escapedAscii(byte[] data) {
         StringBuilder b = new StringBuilder(data.length);
         for (byte x : data) b.append(ASCII_ESCAPES[x & 0xff]);
@@ -233,7 +295,14 @@ public final class DerFormat {
         return out;
     }
 
-    /** Python 2 str() of a rendering. */
+    /**
+     * Python 2 {@code str()} of a rendering: "None" for null, a list as
+     * Python prints it (elements by their repr), anything else by its
+     * toString() (a {@link Uni} as UTF-8).
+     *
+     * @param v a rendering made by this class, or any object
+     * @return the text as a byte string
+     */
     public static String str(Object v) {
         if (v == null) return "None";
         if (v instanceof List<?> l) {
@@ -254,7 +323,13 @@ public final class DerFormat {
         return str(v);
     }
 
-    /** A rendering as plain Java text for str(): Unicode text as itself, lists element by element. */
+    /**
+     * A rendering as plain Java values: each {@link Uni} replaced by its
+     * text, lists converted element by element, anything else as it is.
+     *
+     * @param v a rendering
+     * @return the same rendering without Uni wrappers
+     */
     public static Object plain(Object v) {
         if (v instanceof Uni u) return u.text();
         if (v instanceof List<?> l) {

@@ -13,29 +13,64 @@ import java.util.List;
  * methods on every type that implements it.
  */
 public interface Formatted {
-    /** This value's lines at the given level. */
+    /**
+     * This value's lines at the given level, in a new {@link Lines}.
+     *
+     * @param level the indentation level of the outermost lines
+     * @return the lines; the caller may append to them
+     */
     default Lines lines(int level) {
         Lines l = new Lines();
         lines(l, level);
         return l;
     }
 
-    /** Appends this value's lines at the given level. */
+    /**
+     * Appends this value's lines at the given level.
+     *
+     * @param out the lines to append to
+     * @param level the indentation level of the outermost lines
+     */
     default void lines(Lines out, int level) {
         out.list.addAll(lines(level).list);
     }
 
+    /**
+     * This object's text as python-nss's line tuples, the input of
+     * {@code indented_format()}: a list of {@code (level,)},
+     * {@code (level, text)} and {@code (level, label, value)} tuples, labels
+     * ending with ':'. Useful to nest one object's text inside another's.
+     *
+     * @param level the indentation level of the outermost lines (0 when omitted in Python)
+     * @return a list of tuples (Object arrays in Java) whose first element is
+     *         the integer level and the others byte strings ({@code str} in Python)
+     */
     @Python("format_lines(level=0)")
     default List<Object[]> formatLines(int level) {
         return lines(level).toPython();
     }
 
-    /** The indented text of the lines: a byte string, as every format() of the API returns. */
+    /**
+     * This object's text, indented: what {@code indented_format(format_lines(level), indent_len)}
+     * gives. The multi-line text python-nss prints for certificates, keys and
+     * extensions.
+     *
+     * @param level the indentation level of the outermost lines (0 when omitted in Python)
+     * @param indentLen spaces per level (4 when omitted in Python)
+     * @return the text as a byte string ({@code str} in Python), lines
+     *         separated by '\n' without a final newline
+     */
     @Python("format(level=0, indent_len=4)")
     default byte[] format(int level, int indentLen) {
         return BStr.bytes(lines(level).indented(indentLen));
     }
 
+    /**
+     * Python's {@code str()} of the object: {@link #format(int, int) format()}
+     * at level 0 with 4 spaces per level.
+     *
+     * @return the text as a byte string ({@code str} in Python)
+     */
     @Python("__str__()")
     default byte[] str() {
         return format(0, 4);

@@ -24,9 +24,17 @@ public final class LineFormat {
         return PyTypeNames.of(o);
     }
 
-    /** (level, x) for each item of a list or tuple, else for obj itself; x is the item if it is text, else str(item). */
-    @Python(value = "make_line_fmt_tuples(level, obj)",
-            doc = "[(level, str(x)) for x in obj] for a list or tuple, else [(level, str(obj))]; strings are kept as they are.")
+    /**
+     * Makes line tuples for indented_format() out of a value: one
+     * {@code (level, x)} tuple for each item of a list or tuple, else a single
+     * tuple for obj itself. A str or unicode item is kept as it is; any other
+     * item becomes its {@code str()}.
+     *
+     * @param level the indentation level of every tuple
+     * @param obj a list or tuple of items, or one item (the Python object itself)
+     * @return a list of {@code (level, text)} tuples
+     */
+    @Python("make_line_fmt_tuples(level, obj)")
     public static List<Object[]> makeLineFmtTuples(int level, @Python.Raw Object obj) {
         PyObjects.Ops py = PyObjects.ops();
         List<Object> items = obj != null && (py.isList(obj) || py.isTuple(obj)) ? py.items(obj) : java.util.Collections.singletonList(obj);
@@ -35,11 +43,24 @@ public final class LineFormat {
         return out;
     }
 
-    /** indented_format(): checks every tuple as python-nss does, then aligns the values of each group of lines. */
-    @Python(value = "indented_format(lines_pairs, indent_len=4)",
-            doc = "indented_format(line_fmt_tuples, indent_len=4) -> string\n\n"
-                    + "Renders a list of (level,), (level, text) and (level, label, value) tuples, one line each, "
-                    + "indented by level * indent_len spaces, the values of consecutive lines at one level aligned.")
+    /**
+     * Renders line tuples (the result of a format_lines() method, or made by
+     * hand) as text: one line per tuple, indented by level times indent_len
+     * spaces. A tuple is {@code (level,)} (an empty line),
+     * {@code (level, text)} or {@code (level, label, value)}; the values of
+     * consecutive lines at one indentation are aligned one column after the
+     * widest label among them. Unicode texts are encoded as UTF-8.
+     *
+     * @param lineFmtTuples a list of tuples of 1 to 3 items: a non-negative
+     *        integer level, then str or unicode texts
+     * @param indentLen spaces per level (4 when omitted in Python)
+     * @return the text as a byte string ({@code str} in Python), lines
+     *         separated by '\n' without a final newline
+     * @throws org.jnss.core.ArgumentError (TypeError) when the argument is not a
+     *         list, an item is not a tuple of 1 to 3 items, a level is not a
+     *         non-negative integer or a text is not a string
+     */
+    @Python("indented_format(lines_pairs, indent_len=4)")
     public static byte[] indentedFormat(@Python.Raw Object lineFmtTuples, int indentLen) {
         PyObjects.Ops py = PyObjects.ops();
         if (lineFmtTuples == null || !py.isList(lineFmtTuples))
@@ -74,8 +95,19 @@ public final class LineFormat {
         return BStr.bytes(lines.indented(indentLen));
     }
 
-    /** MD5 and SHA1 fingerprints of data as line tuples. */
-    @Python(value = "fingerprint_format_lines(data, level=0)", doc = "The MD5 and SHA1 fingerprints of data as line tuples.")
+    /**
+     * The MD5 and SHA1 fingerprints of data as line tuples: a
+     * "Fingerprint (MD5):" label with the digest's hex lines under it, then
+     * the same for SHA1, as a certificate's text shows them.
+     *
+     * @param data the data to digest, e.g. a certificate's der_data (in Python
+     *        a str, buffer or SecItem)
+     * @param level the indentation level of the labels (0 when omitted in Python)
+     * @return the line tuples, for indented_format()
+     * @throws org.jnss.error.NSPRError when NSS cannot digest (SEC_ERROR_NO_MODULE
+     *         before NSS is initialized)
+     */
+    @Python("fingerprint_format_lines(data, level=0)")
     public static List<Object[]> fingerprintFormatLines(byte[] data, int level) {
         Lines lines = new Lines();
         PkiFmt.fingerprints(lines, level, data);
@@ -83,14 +115,27 @@ public final class LineFormat {
     }
 
     /**
-     * python-nss's der_universal_secitem_fmt_lines: the text of a DER item
-     * chosen by its tag number alone (the class bits are ignored), one line per
-     * element for SET/SEQUENCE and per octets_per_line octets for OCTET STRING
-     * and unknown tags; no line where python-nss produces none (BIT STRING,
-     * undecodable INTEGER/OID/BOOLEAN/OCTET STRING, empty data).
+     * The text of a DER encoded value of an ASN.1 universal type as line
+     * tuples. The type is chosen by the tag number alone (the class bits are
+     * ignored): one line per element for a SET or SEQUENCE, lines of
+     * octets_per_line octets of hex for an OCTET STRING (its value) and for
+     * unknown tags (the whole item), one line for other types (a number, an
+     * OID's description, a string; a time shows as None). No line for a BIT
+     * STRING, for empty data, or where the value does not decode (INTEGER,
+     * OID, BOOLEAN, OCTET STRING), as python-nss.
+     *
+     * @param secItem the DER item (tag, length, value)
+     * @param level the indentation level of the lines (0 when omitted in Python)
+     * @param octetsPerLine octets per hex line (OCTETS_PER_LINE_DEFAULT, 16, when
+     *        omitted in Python); 0 or negative for one line
+     * @param separator text between hex octets (HEX_SEPARATOR_DEFAULT, ':', when
+     *        omitted in Python); null (None) for none
+     * @return the line tuples, for indented_format()
+     * @throws IllegalArgumentException (ValueError) for malformed ASN.1 string values
+     * @throws org.jnss.core.UnicodeDecodeError when a UTF8String, BMPString or
+     *         UniversalString value does not decode
      */
-    @Python(value = "der_universal_secitem_fmt_lines(sec_item, level=0, octets_per_line=OCTETS_PER_LINE_DEFAULT, separator=HEX_SEPARATOR_DEFAULT)",
-            doc = "The text of a DER encoded ASN.1 universal type as line tuples.")
+    @Python("der_universal_secitem_fmt_lines(sec_item, level=0, octets_per_line=OCTETS_PER_LINE_DEFAULT, separator=HEX_SEPARATOR_DEFAULT)")
     public static List<Object[]> derUniversalSecItemFmtLines(SecItem secItem, int level, int octetsPerLine, @Python.OrNone String separator) {
         byte[] d = secItem.toByteArray();
         Lines lines = new Lines();

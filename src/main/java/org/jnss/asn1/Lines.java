@@ -12,38 +12,82 @@ import java.util.List;
  * get their ':' here, as python-nss appends it; texts are byte strings.
  */
 public final class Lines {
+    /**
+     * The tuples, in order: each an Object array whose first element is the
+     * Integer level and whose other elements (0, 1 or 2 of them) are byte
+     * strings. Formatters may add tuples directly.
+     */
     public final List<Object[]> list = new ArrayList<>();
 
-    /** (level, "label:") */
+    /** An empty list of lines. */
+    public Lines() {}
+
+    /**
+     * Appends a label line, {@code (level, "label:")}.
+     *
+     * @param level the indentation level
+     * @param label the label, without the ':'
+     * @return this, for chaining
+     */
     public Lines label(int level, String label) {
         list.add(new Object[]{level, label + ":"});
         return this;
     }
 
-    /** (level, "label:", str(value)) */
+    /**
+     * Appends a label and its value, {@code (level, "label:", str(value))}.
+     *
+     * @param level the indentation level
+     * @param label the label, without the ':'
+     * @param value the value: a Boolean (rendered True/False) or a rendering
+     *        of {@link DerFormat} (a byte string, a list, null for None)
+     * @return this, for chaining
+     */
     public Lines pair(int level, String label, Object value) {
         list.add(new Object[]{level, label + ":", text(value)});
         return this;
     }
 
-    /** (level, str(value)) */
+    /**
+     * Appends a line of text, {@code (level, str(value))}.
+     *
+     * @param level the indentation level
+     * @param value the text, as for {@link #pair}
+     * @return this, for chaining
+     */
     public Lines text(int level, Object value) {
         list.add(new Object[]{level, text(value)});
         return this;
     }
 
-    /** The blank separator line python-nss emits: (0,) */
+    /**
+     * Appends the blank separator line python-nss emits, {@code (0,)}.
+     *
+     * @return this, for chaining
+     */
     public Lines blank() {
         list.add(new Object[]{0});
         return this;
     }
 
-    /** Hex lines, 16 octets each. */
+    /**
+     * Appends data as lines of colon-separated lower-case hex, 16 octets per line.
+     *
+     * @param level the indentation level
+     * @param data the octets (no line for empty data)
+     * @return this, for chaining
+     */
     public Lines hex(int level, byte[] data) {
         for (String l : Asn1Fmt.hexLines(data)) text(level, l);
         return this;
     }
 
+    /**
+     * Appends all of other's tuples (the same arrays, not copies).
+     *
+     * @param other the lines to append
+     * @return this, for chaining
+     */
     public Lines addAll(Lines other) {
         list.addAll(other.list);
         return this;
@@ -54,7 +98,12 @@ public final class Lines {
         return DerFormat.str(v);
     }
 
-    /** The tuples handed to Python: texts as (byte) str. */
+    /**
+     * The tuples as format_lines() returns them to Python: copies whose texts
+     * are byte arrays ({@code str} in Python).
+     *
+     * @return a new list of new arrays
+     */
     public List<Object[]> toPython() {
         List<Object[]> out = new ArrayList<>(list.size());
         for (Object[] l : list) {
@@ -65,7 +114,18 @@ public final class Lines {
         return out;
     }
 
-    /** indented_format(lines, indent_len): the rendering as a byte string. */
+    /**
+     * These lines rendered as python-nss's {@code indented_format()} renders
+     * them: one line per tuple, indented by level times indentLen spaces, the
+     * values of consecutive lines at one indentation aligned one column after
+     * their widest label.
+     *
+     * @param indentLen spaces per level
+     * @return the text as a byte string, lines separated by '\n' without a final newline
+     * @throws ArgumentError when a level is negative (Python's TypeError)
+     * @throws OutOfMemoryError when the text would exceed a Java string's size
+     *         (Python's MemoryError)
+     */
     public String indented(int indentLen) {
         return indented(list, indentLen);
     }
@@ -73,6 +133,11 @@ public final class Lines {
     /**
      * indented_format() of tuples whose texts are Java (Unicode) strings, as
      * Unicode text: widths are counted in UTF-8 octets, as python-nss counts them.
+     *
+     * @param tuples (level, text...) arrays; texts are converted with String.valueOf
+     * @param indentLen spaces per level
+     * @return the rendering as Unicode text
+     * @throws ArgumentError when a level is negative (Python's TypeError)
      */
     public static String indentedText(List<Object[]> tuples, int indentLen) {
         List<Object[]> bytes = new ArrayList<>(tuples.size());

@@ -30,7 +30,12 @@ import java.util.Map;
 public final class OidNames {
     private OidNames() {}
 
-    /** Tags for "could not be determined" results, as python-nss's C code returns them. */
+    /**
+     * The tag python-nss's C code returns for "could not be determined"
+     * (never a real SECOidTag). {@link #tagOf} returns it for the integer -1,
+     * which python-nss's callers take for their error return (a SystemError
+     * in Python); callers check for it as python-nss's do.
+     */
     public static final int ERROR = -1;
 
     private record AvaProps(String name, int tag, int valueType) {}
@@ -62,13 +67,26 @@ public final class OidNames {
             new AvaProps("E", NssConstants.SEC_OID_PKCS9_EMAIL_ADDRESS, IA5),
     };
 
-    /** The canonical name of an attribute type tag, or null. */
+    /**
+     * The canonical name of an X.500 attribute type, as NSS writes it in
+     * names ("CN", "O", "OU", "E", "DC", ...).
+     *
+     * @param tag the attribute type's SECOidTag
+     * @return the name, or null for a type without one
+     */
     public static String avaName(int tag) {
         for (AvaProps p : AVA_PROPS) if (p.tag == tag) return p.name;
         return null;
     }
 
-    /** The ASN.1 string type NSS uses for a value of this attribute type. */
+    /**
+     * The ASN.1 string type NSS encodes a value of this attribute type as.
+     *
+     * @param tag the attribute type's SECOidTag
+     * @return the universal tag number: 19 (PrintableString, e.g. for C and
+     *         serialNumber), 22 (IA5String, e.g. for E and DC) or 12
+     *         (UTF8String, the rest and unknown types)
+     */
     public static int avaValueType(int tag) {
         for (AvaProps p : AVA_PROPS) if (p.tag == tag) return p.valueType;
         return UTF8;
@@ -103,8 +121,11 @@ public final class OidNames {
     private static volatile Map<Integer, String> nameByTag;
 
     /**
-     * The SEC_OID_* name of a tag (python-nss's oid_tag_name_from_tag), or null.
-     * Of two names for one tag, the one python-nss registers last.
+     * The SEC_OID_* name of a tag (e.g. "SEC_OID_AVA_COMMON_NAME"). Of two
+     * names for one tag, the one python-nss registers last.
+     *
+     * @param tag a SECOidTag
+     * @return the name, or null when no SEC_OID_* constant has that value
      */
     public static String tagName(int tag) {
         Map<Integer, String> m = nameByTag;
@@ -127,8 +148,15 @@ public final class OidNames {
         return m.get(tag);
     }
 
-    /** python-nss's is_oid_string: digits and dots (optional "OID." prefix, trailing white space). */
-    public static boolean isOidString(String s) {
+    /**
+     * Whether text is a dotted-decimal OID as python-nss recognises one:
+     * digits and dots, an optional "OID." prefix (any case) and trailing white
+     * space, at least one number, no empty component.
+     *
+     * @param s the text
+     * @return true for e.g. "2.5.4.3", "OID.2.5.4.3" or "3"
+     */
+    static boolean isOidString(String s) {
         int p = 0, n = s.length(), ints = 0, dots = 0;
         if (s.regionMatches(true, 0, "OID.", 0, 4)) p = 4;
         while (p < n) {
@@ -151,11 +179,20 @@ public final class OidNames {
     }
 
     /**
-     * python-nss's get_oid_tag_from_object: the SECOidTag an argument names.
-     * Strings: canonical attribute name, then dotted decimal (ValueError if NSS
-     * cannot encode it, SEC_OID_UNKNOWN if it is not a known OID), then a
-     * SEC_OID_* name (KeyError if none); ints as is; a SecItem holding an
-     * encoded OID. Other types: TypeError.
+     * The SECOidTag an argument names, as python-nss reads OID arguments.
+     * A string is tried as a canonical attribute name ("cn", any case), then
+     * as dotted decimal ("2.5.4.3", "OID.2.5.4.3"), then as a SEC_OID_* name
+     * with or without the prefix, any case ("sec_oid_ava_common_name",
+     * "ava_common_name"); an integer is the tag itself (its low 32 bits); a
+     * SecItem holds the OID's contents.
+     *
+     * @param o a String, Boolean, Integer, Long, BigInteger or SecItem
+     * @return the tag; SEC_OID_UNKNOWN (0) for a dotted decimal string or SecItem
+     *         naming an OID NSS does not know
+     * @throws IllegalArgumentException (ValueError) when NSS cannot encode a
+     *         dotted decimal string
+     * @throws KeyError when a string names no OID
+     * @throws ArgumentError (TypeError) for any other type
      */
     public static int tagOf(Object o) {
         if (o instanceof String s) return tagOfString(s);
@@ -186,8 +223,13 @@ public final class OidNames {
     /**
      * The tag the module functions take an OID argument for: {@link #anyTagOf},
      * and ValueError when the OID is not one NSS knows.
+     *
+     * @param oid as for {@link #tagOf}
+     * @return the tag, never SEC_OID_UNKNOWN
+     * @throws IllegalArgumentException (ValueError) "unable to convert to known OID"
+     *         for an OID NSS does not know, and as {@link #tagOf}
      */
-    public static int knownTagOf(Object oid) {
+    static int knownTagOf(Object oid) {
         int tag = anyTagOf(oid);
         if (tag == NssConstants.SEC_OID_UNKNOWN) throw new IllegalArgumentException("unable to convert to known OID");
         return tag;
@@ -198,6 +240,10 @@ public final class OidNames {
      * takes it into a SECOidTag (its low 32 bits, unchecked: NSS answers for the
      * tag; pkcs12_map_cipher takes tag 0); -1 is python-nss's error return
      * without an exception (SystemError).
+     *
+     * @param oid as for {@link #tagOf}
+     * @return the tag, possibly SEC_OID_UNKNOWN
+     * @throws IllegalStateException (SystemError) for the tag {@link #ERROR}, and as {@link #tagOf}
      */
     public static int anyTagOf(Object oid) {
         int tag = tagOf(oid);
@@ -214,25 +260,69 @@ public final class OidNames {
             throw new NSPRError(null, ErrorConstants.SEC_ERROR_NOT_INITIALIZED);
     }
 
-    /** The description of a tag, or "unknown(0x..)" (for messages). */
+    /**
+     * The description of a tag for messages.
+     *
+     * @param tag a SECOidTag
+     * @return NSS's description, or "unknown(0x..)" when NSS does not know the tag
+     * @throws NSPRError SEC_ERROR_NOT_INITIALIZED for a tag beyond NSS's built-in
+     *         table before NSS is initialized
+     */
     public static String tagText(int tag) {
         requireKnownTag(tag);
         return Oids.dataOfTag(tag) == 0 ? String.format("unknown(%#x)", tag) : Oids.descriptionOfTag(tag);
     }
 
-    @Python(value = "oid_str(oid, /)", doc = "NSS's description of an OID (a tag, a name, a dotted decimal string or a SecItem).")
+    /**
+     * NSS's description of an OID, e.g. "X520 Common Name" for
+     * {@code oid_str('cn')}.
+     *
+     * @param oid the OID: a SEC_OID_* tag (int), a name (an attribute name such
+     *        as 'cn', a SEC_OID_* name with or without the prefix, any case), a
+     *        dotted decimal string ('2.5.4.3' or 'OID.2.5.4.3'), or a SecItem
+     *        holding the OID's DER contents
+     * @return the description
+     * @throws IllegalArgumentException (ValueError) "unable to convert to known OID"
+     *         when NSS does not know the OID
+     * @throws KeyError when a name names no OID
+     * @throws ArgumentError (TypeError) when oid is of another type
+     * @throws NSPRError SEC_ERROR_UNRECOGNIZED_OID for an integer NSS has no OID for
+     */
+    @Python("oid_str(oid, /)")
     public static String oidStr(Object oid) {
         int tag = knownTagOf(oid);
         requireKnownTag(tag);
         return Oids.descriptionOfTag(tag);
     }
 
-    @Python(value = "oid_tag(oid, /)", doc = "The SEC_OID_* tag of an OID (a tag, a name, a dotted decimal string or a SecItem).")
+    /**
+     * The SEC_OID_* tag (an int) of an OID, e.g. SEC_OID_AVA_COMMON_NAME for
+     * {@code oid_tag('2.5.4.3')}. An integer is returned as it is.
+     *
+     * @param oid the OID, in any of the forms {@link #oidStr oid_str()} takes
+     * @return the tag
+     * @throws IllegalArgumentException (ValueError) "unable to convert to known OID"
+     *         when NSS does not know the OID
+     * @throws KeyError when a name names no OID
+     * @throws ArgumentError (TypeError) when oid is of another type
+     */
+    @Python("oid_tag(oid, /)")
     public static int oidTag(Object oid) {
         return knownTagOf(oid);
     }
 
-    @Python(value = "oid_tag_name(oid, /)", doc = "The SEC_OID_* name of an OID (a tag, a name, a dotted decimal string or a SecItem).")
+    /**
+     * The name of an OID's SEC_OID_* constant, e.g. "SEC_OID_AVA_COMMON_NAME"
+     * for {@code oid_tag_name('cn')}.
+     *
+     * @param oid the OID, in any of the forms {@link #oidStr oid_str()} takes
+     * @return the constant's name
+     * @throws IllegalArgumentException (ValueError) "unable to convert to known OID"
+     *         when NSS does not know the OID
+     * @throws KeyError when a name names no OID, or no constant has the tag
+     * @throws ArgumentError (TypeError) when oid is of another type
+     */
+    @Python("oid_tag_name(oid, /)")
     public static String oidTagName(Object oid) {
         int tag = knownTagOf(oid);
         String n = tagName(tag);
@@ -241,9 +331,21 @@ public final class OidNames {
         return n;
     }
 
-    /** "OID.a.b.c"; for a SecItem the dotted form of its contents, whatever they are ("" if NSS has none). */
-    @Python(value = "oid_dotted_decimal(oid, /)",
-            doc = "The dotted decimal form (\"OID.a.b.c\") of an OID (a tag, a name, a dotted decimal string or a SecItem).")
+    /**
+     * The dotted decimal form of an OID, as NSS writes it: "OID.2.5.4.3" for
+     * {@code oid_dotted_decimal('cn')}. A SecItem's contents are rendered
+     * whatever OID they hold, known to NSS or not ("" when NSS renders
+     * nothing, e.g. for fewer than two octets).
+     *
+     * @param oid the OID, in any of the forms {@link #oidStr oid_str()} takes
+     * @return the dotted text with its "OID." prefix
+     * @throws IllegalArgumentException (ValueError) "unable to convert to known OID"
+     *         when NSS does not know an OID given by tag, name or dotted string
+     * @throws KeyError when a name names no OID
+     * @throws ArgumentError (TypeError) when oid is of another type
+     * @throws NSPRError SEC_ERROR_UNRECOGNIZED_OID for an integer NSS has no OID for
+     */
+    @Python("oid_dotted_decimal(oid, /)")
     public static String oidDottedDecimal(Object oid) {
         byte[] contents;
         if (oid instanceof SecItem item) {

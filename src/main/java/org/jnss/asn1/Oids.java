@@ -22,6 +22,9 @@ public final class Oids {
      * null where NSS gives none (fewer than two octets). Components NSS cannot
      * render (wider than 64 bits, unterminated, or padded with a leading 0x80
      * octet) read "UNSUPPORTED".
+     *
+     * @param oid the OID contents (no tag or length octets)
+     * @return the dotted text as a byte string, or null
      */
     public static String dottedString(byte[] oid) {
         try (Scratch s = new Scratch()) {
@@ -29,7 +32,12 @@ public final class Oids {
         }
     }
 
-    /** The SECOidTag NSS knows for OID contents (SEC_OID_UNKNOWN, 0, if none). */
+    /**
+     * The SECOidTag NSS knows for OID contents (SECOID_FindOIDTag).
+     *
+     * @param oid the OID contents (no tag or length octets)
+     * @return the tag, SEC_OID_UNKNOWN (0) when NSS does not know the OID
+     */
     public static int tagOf(byte[] oid) {
         try (Scratch s = new Scratch()) {
             return Nss3.SECOID_FindOIDTag(s.item(oid));
@@ -44,7 +52,13 @@ public final class Oids {
         }
     }
 
-    /** python-nss's text for OID contents: NSS's description, else the dotted string, else hex. */
+    /**
+     * python-nss's text for OID contents: NSS's description (e.g. "X509v3 Key
+     * Usage"), else the dotted string, else colon-separated hex.
+     *
+     * @param oid the OID contents (no tag or length octets)
+     * @return the text as a byte string, never null
+     */
     public static String describe(byte[] oid) {
         String d = descriptionOf(oid);
         if (d != null) return d;
@@ -52,27 +66,50 @@ public final class Oids {
         return d != null ? d : Codec.hex(oid);
     }
 
-    /** SECOidData* of a tag, or 0 (then NSS has set the error). */
-    public static long dataOfTag(int tag) {
+    /**
+     * NSS's table entry for a tag (SECOID_FindOIDByTag).
+     *
+     * @param tag a SECOidTag
+     * @return the SECOidData pointer, or 0 when NSS does not know the tag (NSS
+     *         has then set the thread's error)
+     */
+    static long dataOfTag(int tag) {
         return Nss3.SECOID_FindOIDByTag(tag);
     }
 
-    /** The description of a tag; NSPRError when NSS does not know the tag. */
-    public static String descriptionOfTag(int tag) {
+    /**
+     * NSS's description of a tag.
+     *
+     * @param tag a SECOidTag
+     * @return the description as a byte string
+     * @throws NSPRError when NSS does not know the tag (SEC_ERROR_UNRECOGNIZED_OID)
+     */
+    static String descriptionOfTag(int tag) {
         long d = dataOfTag(tag);
         if (d == 0) throw NSPRError.last();
         return BStr.of(Mem.cStringBytes(Mem.getPointer(d, Layout.OIDDATA_DESC)));
     }
 
-    /** The OID contents of a tag; NSPRError when NSS does not know the tag. */
-    public static byte[] contentsOfTag(int tag) {
+    /**
+     * The OID contents NSS holds for a tag.
+     *
+     * @param tag a SECOidTag
+     * @return the OID contents (no tag or length octets)
+     * @throws NSPRError when NSS does not know the tag (SEC_ERROR_UNRECOGNIZED_OID)
+     */
+    static byte[] contentsOfTag(int tag) {
         long d = dataOfTag(tag);
         if (d == 0) throw NSPRError.last();
         return Scratch.itemBytes(d);
     }
 
-    /** The OID contents of a dotted-decimal string (optional "OID." prefix) via NSS, or null if NSS rejects it. */
-    public static byte[] parse(String dotted) {
+    /**
+     * The OID contents of a dotted-decimal string, encoded by NSS (SEC_StringToOID).
+     *
+     * @param dotted e.g. "2.5.4.3", optionally with an "OID." prefix
+     * @return the OID contents, or null if NSS rejects the text
+     */
+    static byte[] parse(String dotted) {
         try (Scratch s = new Scratch()) {
             long item = s.calloc(Layout.ITEM_SIZE);
             if (Nss3.SEC_StringToOID(s.arena(), item, dotted, 0) != 0) return null;
@@ -80,7 +117,15 @@ public final class Oids {
         }
     }
 
-    /** The OID contents of a DER SEQUENCE OF OBJECT IDENTIFIER, decoded by NSS. */
+    /**
+     * The OIDs of a DER SEQUENCE OF OBJECT IDENTIFIER (an extended key usage
+     * extension's value), decoded by NSS (CERT_DecodeOidSequence).
+     *
+     * @param der the DER encoding, tag and length included
+     * @return the contents of each OID, in order
+     * @throws IllegalArgumentException when der is empty
+     * @throws NSPRError when NSS cannot decode it (typically SEC_ERROR_BAD_DER)
+     */
     public static List<byte[]> sequence(byte[] der) {
         if (der.length == 0) throw new IllegalArgumentException("missing DER encoded OID data");
         try (Scratch s = new Scratch()) {

@@ -15,14 +15,31 @@ import java.util.List;
  * {@link #close()}. Decoded results are copied to Java before the scope ends.
  */
 public final class Scratch implements AutoCloseable {
+    /** An empty scope: nothing is allocated until asked for. */
+    public Scratch() {}
+
     private final List<Long> blocks = new ArrayList<>();
     private long arena;
 
-    /** A native SECItem holding a copy of data. */
+    /**
+     * A native SECItem (type siBuffer) holding a copy of data, valid until
+     * {@link #close()}.
+     *
+     * @param data the bytes to copy
+     * @return the address of the SECItem
+     */
     public long item(byte[] data) {
         return item(data, 0);
     }
 
+    /**
+     * A native SECItem of the given SECItemType holding a copy of data, valid
+     * until {@link #close()}.
+     *
+     * @param data the bytes to copy
+     * @param type the SECItemType (e.g. 6, siDEROID)
+     * @return the address of the SECItem
+     */
     public long item(byte[] data, int type) {
         long buf = Mem.malloc(Math.max(1, data.length));
         blocks.add(buf);
@@ -34,14 +51,25 @@ public final class Scratch implements AutoCloseable {
         return item;
     }
 
-    /** Zeroed native memory. */
+    /**
+     * Zeroed native memory, valid until {@link #close()}.
+     *
+     * @param size the number of bytes
+     * @return its address
+     */
     public long calloc(long size) {
         long p = Mem.calloc(size);
         blocks.add(p);
         return p;
     }
 
-    /** An NSS arena, made on first use, freed with the scope. */
+    /**
+     * An NSS arena (PLArenaPool) for decoders, made on first use and freed
+     * with the scope; decoded results must be copied out before {@link #close()}.
+     *
+     * @return the arena's address, the same one on every call
+     * @throws NSPRError when NSS cannot make it (SEC_ERROR_NO_MEMORY)
+     */
     public long arena() {
         if (arena == 0) {
             arena = Nss3.PORT_NewArena(2048);
@@ -50,6 +78,7 @@ public final class Scratch implements AutoCloseable {
         return arena;
     }
 
+    /** Frees everything the scope allocated; the scope may be used again afterwards. */
     @Override
     public void close() {
         for (long p : blocks) Mem.free(p);
@@ -62,23 +91,45 @@ public final class Scratch implements AutoCloseable {
 
     // ---- reading native results ------------------------------------------
 
-    /** The bytes of the SECItem at addr (empty for a null data pointer). */
+    /**
+     * A copy of the bytes of a native SECItem.
+     *
+     * @param item the address of the SECItem
+     * @return its data (empty for a null data pointer or a length of 0)
+     */
     public static byte[] itemBytes(long item) {
         long p = Mem.getPointer(item, Layout.ITEM_DATA);
         int len = Mem.getInt(item, Layout.ITEM_LEN);
         return p == 0 || len <= 0 ? new byte[0] : Mem.read(p, 0, len);
     }
 
+    /**
+     * The length field of a native SECItem.
+     *
+     * @param item the address of the SECItem
+     * @return its len
+     */
     public static int itemLen(long item) {
         return Mem.getInt(item, Layout.ITEM_LEN);
     }
 
-    /** A C string owned by NSS, copied, then released with PORT_Free; null for a null pointer. */
+    /**
+     * Copies a C string NSS allocated and releases it with PORT_Free.
+     *
+     * @param p the string's address, or 0
+     * @return its bytes (without the NUL), or null for 0
+     */
     public static byte[] takePortString(long p) {
         return takeString(p, Nss3::PORT_Free);
     }
 
-    /** A C string made by PR_smprintf (CERT_GetOidString), copied then freed; null for a null pointer. */
+    /**
+     * Copies a C string made by PR_smprintf (e.g. CERT_GetOidString's) and
+     * releases it with PR_smprintf_free.
+     *
+     * @param p the string's address, or 0
+     * @return its bytes (without the NUL), or null for 0
+     */
     public static byte[] takeSmprintfString(long p) {
         return takeString(p, Nspr4::PR_smprintf_free);
     }
@@ -93,7 +144,13 @@ public final class Scratch implements AutoCloseable {
         }
     }
 
-    /** Elements of a NULL-terminated native pointer array (bounded, as a guard against garbage). */
+    /**
+     * The elements of a NULL-terminated native pointer array (at most a
+     * million, as a guard against garbage).
+     *
+     * @param array the array's address, or 0
+     * @return the pointers before the terminating NULL (empty for 0)
+     */
     public static List<Long> pointerArray(long array) {
         List<Long> out = new ArrayList<>();
         if (array == 0) return out;

@@ -1,6 +1,7 @@
 package org.jnss.core;
 
 import org.jnss.error.NSPRError;
+import org.jnss.error.ThreadError;
 
 import java.lang.ref.PhantomReference;
 import java.lang.ref.Reference;
@@ -60,11 +61,22 @@ public abstract class NativeResource implements AutoCloseable {
         t.start();
     }
 
-    /** Releases up to max handles whose owners the collector found unreachable; returns how many. */
+    /**
+     * Releases up to max handles whose owners the collector found unreachable; returns how many.
+     * The calling thread's NSPR error is kept (see {@link ThreadError}).
+     */
     private static int drain(int max) {
+        Reference<? extends NativeResource> r = max > 0 ? DROPPED.poll() : null;
+        if (r == null) return 0;
+        ThreadError error = ThreadError.save();
         int n = 0;
-        for (Reference<? extends NativeResource> r; n < max && (r = DROPPED.poll()) != null; n++)
-            ((Owner) r).handle.run();
+        try {
+            do {
+                ((Owner) r).handle.run();
+            } while (++n < max && (r = DROPPED.poll()) != null);
+        } finally {
+            error.restore();
+        }
         return n;
     }
 
@@ -131,7 +143,16 @@ public abstract class NativeResource implements AutoCloseable {
         }
 
         void release() {
-            if (ctl.addAndGet(-2) == 1) free();
+            if (ctl.addAndGet(-2) == 1) {
+                // closed while in use: destroyed at the end of the call, which may read the
+                // thread's error after this (python-nss's objects are not released there)
+                ThreadError error = ThreadError.save();
+                try {
+                    free();
+                } finally {
+                    error.restore();
+                }
+            }
         }
 
         @Override
@@ -376,11 +397,6 @@ public abstract class NativeResource implements AutoCloseable {
         return n;
     }
 
-    /**
-     * Releases every blocking handle whose owner is no longer reachable, after a
-     * collection so that garbage is recognised; returns how many handles that
-     * keep NSS busy are still in use by the program.
-     */
     private static volatile Runnable collector = () -> { };
 
     /**
@@ -392,11 +408,26 @@ public abstract class NativeResource implements AutoCloseable {
         collector = c == null ? () -> { } : c;
     }
 
+    /**
+     * Releases every blocking handle whose owner is no longer reachable, after a
+     * collection so that garbage is recognised; returns how many handles that
+     * keep NSS busy are still in use by the program. The calling thread's NSPR
+     * error is kept (see {@link ThreadError}).
+     */
     static int releaseUnreferenced() {
         if (liveBlockingCount() == 0) {
             awaitReleases();
             return 0;
         }
+        ThreadError error = ThreadError.save();
+        try {
+            return releaseUnreferencedRounds();
+        } finally {
+            error.restore();
+        }
+    }
+
+    private static int releaseUnreferencedRounds() {
         int stillUsed = 0;
         // Objects kept only by finalizable ones (Jython runs __del__ and closes files in finalizers)
         // become unreachable after those finalizers ran: a few rounds, only while something looks used

@@ -35,6 +35,10 @@ import java.util.stream.Stream;
  * A case passes when standard output, standard error (unless the case ignores it) and
  * exit status equal the recorded ones after the same normalisations as
  * {@code scripts/compare} (see {@link Normalisations}).
+ *
+ * <p>Each case runs in a fresh temporary directory (deleted afterwards) with its own
+ * copies of the case's databases; paths of those copies in the output are replaced by
+ * {@code <dbN>} before the comparison.
  */
 public final class GoldenScripts {
 
@@ -86,7 +90,18 @@ public final class GoldenScripts {
         }
     }
 
-    /** One dynamic test per {@code *.case} file in {@code golden}, each run with the pynss launcher given. */
+    /**
+     * Makes one dynamic test per recorded case, for a JUnit 5 {@code @TestFactory}.
+     *
+     * @param golden the directory {@code scripts/compare --record} wrote (its {@code *.case} files)
+     * @param pynss  the pynss launcher to run the scripts with
+     * @return the tests, in the order of the case files' names; each fails with an
+     *         {@code AssertionFailedError} that shows the expected and actual output,
+     *         or when its script runs past the case's timeout (300 s unless recorded otherwise)
+     * @throws IllegalArgumentException if the directory holds no case (a case file that
+     *         names no script fails when the returned stream reaches it)
+     * @throws UncheckedIOException if the directory cannot be read
+     */
     public static Stream<DynamicTest> tests(Path golden, Path pynss) {
         List<Path> files;
         try (Stream<Path> s = Files.list(golden)) {

@@ -12,8 +12,13 @@ import java.util.List;
 
 /**
  * A host database entry (PRHostEnt): official name, aliases, family and
- * addresses, from PR_GetHostByName or PR_GetHostByAddr. The entry is copied
- * to Java at construction.
+ * addresses, from PR_GetHostByName or PR_GetHostByAddr; Python's
+ * {@code nss.io.HostEntry}. Made by {@link #create} (the Python constructor),
+ * {@link #byName} or {@link NetworkAddress#getHostentry()}. The entry is copied
+ * to Java at construction, so a HostEntry owns no native memory and needs no
+ * closing. In Python it is a sequence ({@code len()}, indexing, iteration) of
+ * its addresses. NSPR's host lookups know only IPv4; {@link AddrInfo} is the
+ * current way to resolve names.
  *
  * <p>An entry made by {@code NetworkAddress.hostentry} keeps only name and
  * family (aliases and addresses read None, indexing fails), as python-nss's does.
@@ -40,6 +45,15 @@ public class HostEntry {
         this.addrs = addrs;
     }
 
+    /**
+     * Looks a host up by name (PR_GetHostByName) or by address
+     * (PR_GetHostByAddr), blocking while the system resolver works.
+     *
+     * @param addr a host name (str or unicode in Python), or a {@link NetworkAddress} for a reverse lookup
+     * @return the host's entry
+     * @throws org.jnss.core.ArgumentError (TypeError) if addr is neither a string nor a NetworkAddress
+     * @throws NSPRError PR_DIRECTORY_LOOKUP_ERROR if the lookup finds nothing
+     */
     @Python("HostEntry(addr)")
     public static HostEntry create(Object addr) {
         if (addr instanceof String s) return byName(s);
@@ -47,7 +61,14 @@ public class HostEntry {
         throw new ArgumentError("addr must be string, unicode or NetworkAddress object");
     }
 
-    /** PR_GetHostByName. */
+    /**
+     * Looks a host up by name (PR_GetHostByName); Java's form of
+     * {@code HostEntry(name)}.
+     *
+     * @param name the host name
+     * @return the host's entry, with aliases and addresses
+     * @throws NSPRError PR_DIRECTORY_LOOKUP_ERROR if the lookup finds nothing
+     */
     public static HostEntry byName(String name) {
         return lookup(true, (buf, ent) -> Nspr4.PR_GetHostByName(name, buf, BUF_SIZE, ent));
     }
@@ -104,36 +125,64 @@ public class HostEntry {
         return new HostEntry(name, family, List.copyOf(aliases), List.copyOf(addrs));
     }
 
-    @Python(value = "hostname", doc = "official name of the host")
+    /**
+     * The official name of the host.
+     *
+     * @return the host name
+     */
+    @Python("hostname")
     public String getHostname() {
         return hostname;
     }
 
-    @Python(value = "family", doc = "address family (PR_AF_INET, ...)")
+    /**
+     * The address family of the entry's addresses, e.g. {@code PR_AF_INET}.
+     *
+     * @return a {@code PR_AF_*} value
+     */
+    @Python("family")
     public int getFamily() {
         return family;
     }
 
-    /** The aliases as a tuple, or null (None) for an entry made by NetworkAddress.hostentry. */
-    @Python(value = "aliases", doc = "tuple of the host's aliases")
+    /**
+     * The host's other names.
+     *
+     * @return the aliases (a tuple of str in Python), or null (None) for an
+     *         entry made by {@code NetworkAddress.hostentry}
+     */
+    @Python("aliases")
     public Object[] getAliases() {
         return aliases == null ? null : aliases.toArray();
     }
 
     /**
-     * All addresses; the port argument is ignored (the addresses keep the port
-     * they were made with), as in python-nss.
+     * Returns all the host's addresses. Deprecated, with a
+     * DeprecationWarning: iterate over the HostEntry instead. As in
+     * python-nss the port argument is ignored: the addresses keep the port
+     * they were made with (0).
+     *
+     * @param port ignored (default 0)
+     * @return the addresses (a tuple of NetworkAddress in Python), or null (None)
+     *         for an entry made by {@code NetworkAddress.hostentry}
      */
-    @Python(value = "get_network_addresses(port=0)", doc = "Returns a tuple of the host's NetworkAddress objects.\n"
-            + "Deprecated: iterate over the HostEntry instead; port is not applied.")
+    @Python("get_network_addresses(port=0)")
     public Object[] getNetworkAddresses(int port) {
         org.jnss.core.Warnings.deprecation("Use iteration instead (e.g. for net_adder in hostentry), the port parameter "
                 + "is not respected, port will be value when HostEntry object was created.");
         return addrs == null ? null : addrs.toArray();
     }
 
-    @Python(value = "get_network_address(port=0)", doc = "Returns the first NetworkAddress of the host (None if the entry has none).\n"
-            + "Deprecated: index the HostEntry instead; port is not applied.")
+    /**
+     * Returns the host's first address. Deprecated, with a DeprecationWarning:
+     * index the HostEntry instead. As in python-nss the port argument is
+     * ignored: the address keeps the port it was made with (0).
+     *
+     * @param port ignored (default 0)
+     * @return the first address, or null (None) for an entry made by {@code NetworkAddress.hostentry}
+     * @throws IndexOutOfBoundsException (IndexError) if the entry has no address
+     */
+    @Python("get_network_address(port=0)")
     public NetworkAddress getNetworkAddress(int port) {
         org.jnss.core.Warnings.deprecation("Use indexing instead (e.g. hostentry[i]), the port parameter "
                 + "is not respected, port will be value when HostEntry object was created.");
@@ -147,11 +196,27 @@ public class HostEntry {
         return addrs;
     }
 
+    /**
+     * The number of addresses of the entry.
+     *
+     * @return how many addresses the entry holds
+     * @throws IllegalArgumentException (ValueError) for an entry made by {@code NetworkAddress.hostentry}
+     */
     @Python("__len__()")
     public int length() {
         return initialised().size();
     }
 
+    /**
+     * One of the entry's addresses, by position; Python's {@code entry[i]}.
+     *
+     * @param index the position, from 0; in Python an int, long or bool, a negative
+     *              one counting from the end (any other key is a TypeError)
+     * @return the address at that position
+     * @throws IndexOutOfBoundsException (IndexError "tuple index out of range") if
+     *         index is out of range
+     * @throws IllegalArgumentException (ValueError) for an entry made by {@code NetworkAddress.hostentry}
+     */
     @Python("__getitem__(index)")
     public NetworkAddress getItem(@Python.Index long index) {
         return Io.tupleItem(initialised(), index);
@@ -167,6 +232,12 @@ public class HostEntry {
         return sb.append(')').toString();
     }
 
+    /**
+     * Describes the entry as python-nss's {@code str()} does.
+     *
+     * @return {@code "name=... family=PR_AF_... aliases=(...) addresses=(...)"}, with
+     *         {@code None} for the parts the entry does not hold
+     */
     @Python("__str__()")
     @Override
     public String toString() {

@@ -16,10 +16,15 @@ import java.nio.ByteOrder;
  * library: TCP and UDP sockets ({@code Socket}, the base of
  * {@code nss.ssl.SSLSocket}), network addresses ({@code NetworkAddress}), host
  * and address lookups ({@code HostEntry}, {@code AddrInfo}), polling, byte
- * order conversions and NSPR's time intervals (timeouts are intervals, see
- * {@code seconds_to_interval()}). NSPR initialises itself on first use;
- * nothing here needs NSS. Failures are raised as
+ * order conversions and NSPR's time intervals. NSPR initialises itself on
+ * first use; nothing here needs NSS. Failures are raised as
  * {@code nss.error.NSPRError}.
+ *
+ * <p>Times are NSPR intervals ({@code PRIntervalTime}): unsigned 32-bit counts
+ * of platform ticks, not seconds. {@link #ticksPerSecond()} says how long a tick
+ * is; the {@code *_to_interval} and {@code interval_to_*} functions convert.
+ * {@code PR_INTERVAL_NO_TIMEOUT} and {@code PR_INTERVAL_NO_WAIT} are the two
+ * special values a socket call accepts as its timeout.
  *
  * <p>Constants, by family:
  * <ul>
@@ -37,6 +42,11 @@ import java.nio.ByteOrder;
  * <li>{@code PR_SockOpt_*}: socket options of get_socket_option() and
  *     set_socket_option().
  * </ul>
+ *
+ * @implNote This class holds the module's functions as static methods and,
+ * through {@link IoConstants}, its constants; it has no instances. The
+ * module's types are {@link NetworkAddress}, {@link AddrInfo},
+ * {@link HostEntry} and {@link Socket}.
  */
 @Python.Module(value = "nss.io", types = {NetworkAddress.class, AddrInfo.class, HostEntry.class, Socket.class})
 public final class Io implements IoConstants {
@@ -66,22 +76,54 @@ public final class Io implements IoConstants {
         return LITTLE_ENDIAN ? Integer.reverseBytes(i) : i;
     }
 
-    @Python(value = "ntohs(net, /)", doc = "16 bit conversion from network to host byte order")
+    /**
+     * Converts a 16-bit value from network byte order (big-endian) to this
+     * machine's byte order. Only the low 16 bits of the argument are used.
+     *
+     * @param net a value in network byte order
+     * @return the value in host byte order, 0 to 65535
+     * @throws ArithmeticException (OverflowError in Python) if net does not fit a C int
+     */
+    @Python("ntohs(net, /)")
     public static int ntohs(long net) {
         return swap16(net);
     }
 
-    @Python(value = "htons(host, /)", doc = "16 bit conversion from host to network byte order")
+    /**
+     * Converts a 16-bit value from this machine's byte order to network byte
+     * order (big-endian). Only the low 16 bits of the argument are used.
+     *
+     * @param host a value in host byte order
+     * @return the value in network byte order, 0 to 65535
+     * @throws ArithmeticException (OverflowError in Python) if host does not fit a C int
+     */
+    @Python("htons(host, /)")
     public static int htons(long host) {
         return swap16(host);
     }
 
-    @Python(value = "ntohl(net, /)", doc = "32 bit conversion from network to host byte order (a signed result)")
+    /**
+     * Converts a 32-bit value from network byte order (big-endian) to this
+     * machine's byte order.
+     *
+     * @param net a value in network byte order
+     * @return the value in host byte order, as a signed 32-bit integer (as python-nss returns it)
+     * @throws ArithmeticException (OverflowError in Python) if net does not fit a C int
+     */
+    @Python("ntohl(net, /)")
     public static int ntohl(long net) {
         return swap32(net);
     }
 
-    @Python(value = "htonl(host, /)", doc = "32 bit conversion from host to network byte order (a signed result)")
+    /**
+     * Converts a 32-bit value from this machine's byte order to network byte
+     * order (big-endian).
+     *
+     * @param host a value in host byte order
+     * @return the value in network byte order, as a signed 32-bit integer (as python-nss returns it)
+     * @throws ArithmeticException (OverflowError in Python) if host does not fit a C int
+     */
+    @Python("htonl(host, /)")
     public static int htonl(long host) {
         return swap32(host);
     }
@@ -115,14 +157,29 @@ public final class Io implements IoConstants {
         }
     }
 
-    @Python(value = "get_proto_by_name(name, /)", doc = "Returns the number of a protocol given its name; raises NSPRError if not found.")
+    /**
+     * Looks up a protocol by name in the system's protocol database
+     * (PR_GetProtoByName), e.g. {@code "tcp"}.
+     *
+     * @param name the protocol's name or one of its aliases
+     * @return the protocol number, e.g. 6 for TCP
+     * @throws NSPRError PR_DIRECTORY_LOOKUP_ERROR if no protocol has that name
+     */
+    @Python("get_proto_by_name(name, /)")
     public static int getProtoByName(String name) {
         return (Integer) protoLookup((buf, size, ent) -> Nspr4.PR_GetProtoByName(name, buf, size, ent))[2];
     }
 
-    /** Returns {name, aliases tuple}. */
-    @Python(value = "get_proto_by_number(number, /)", doc = "Returns (name, aliases) of a protocol given its number:\n"
-            + "name, aliases = get_proto_by_number(number). Raises NSPRError if not found.")
+    /**
+     * Looks up a protocol by number in the system's protocol database
+     * (PR_GetProtoByNumber), e.g. 6 for TCP.
+     *
+     * @param number the protocol number
+     * @return a two-item array (a tuple in Python): the protocol's official
+     *         name (str) and an array (tuple) of its aliases
+     * @throws NSPRError PR_DIRECTORY_LOOKUP_ERROR if no protocol has that number
+     */
+    @Python("get_proto_by_number(number, /)")
     public static Object[] getProtoByNumber(int number) {
         Object[] r = protoLookup((buf, size, ent) -> Nspr4.PR_GetProtoByNumber(number, buf, size, ent));
         return new Object[]{r[0], r[1]};
@@ -139,44 +196,95 @@ public final class Io implements IoConstants {
         return Integer.toUnsignedLong(v);
     }
 
-    @Python(value = "interval_now()", doc = "The current time as an interval (ticks since an arbitrary epoch),\n"
-            + "for measuring elapsed time as a difference of two values.")
+    /**
+     * Reads NSPR's interval clock (PR_IntervalNow): ticks since an arbitrary
+     * starting point. Only differences of two readings mean something; the
+     * count wraps around at 2**32, so take differences modulo 2**32.
+     *
+     * @return the current tick count, 0 to 2**32 - 1
+     */
+    @Python("interval_now()")
     public static long intervalNow() {
         return unsigned(Nspr4.PR_IntervalNow());
     }
 
-    @Python(value = "ticks_per_second()", doc = "The number of interval ticks per second on this platform,\n"
-            + "between PR_INTERVAL_MIN and PR_INTERVAL_MAX.")
+    /**
+     * Tells how many interval ticks make one second on this platform
+     * (PR_TicksPerSecond); NSPR keeps it between {@code PR_INTERVAL_MIN} (1000)
+     * and {@code PR_INTERVAL_MAX} (100000).
+     *
+     * @return ticks per second
+     */
+    @Python("ticks_per_second()")
     public static long ticksPerSecond() {
         return unsigned(Nspr4.PR_TicksPerSecond());
     }
 
-    @Python(value = "seconds_to_interval(seconds, /)", doc = "Converts seconds to an interval.")
+    /**
+     * Converts a number of seconds to interval ticks (PR_SecondsToInterval),
+     * e.g. for a socket timeout.
+     *
+     * @param seconds the duration in seconds; only the low 32 bits are used, as C's unsigned int conversion does
+     * @return the duration in ticks, truncated to 32 bits
+     */
+    @Python("seconds_to_interval(seconds, /)")
     public static long secondsToInterval(long seconds) {
         return unsigned(Nspr4.PR_SecondsToInterval(cUInt(seconds)));
     }
 
-    @Python(value = "milliseconds_to_interval(milliseconds, /)", doc = "Converts milliseconds to an interval.")
+    /**
+     * Converts a number of milliseconds to interval ticks
+     * (PR_MillisecondsToInterval).
+     *
+     * @param milliseconds the duration in milliseconds; only the low 32 bits are used
+     * @return the duration in ticks, truncated to 32 bits
+     */
+    @Python("milliseconds_to_interval(milliseconds, /)")
     public static long millisecondsToInterval(long milliseconds) {
         return unsigned(Nspr4.PR_MillisecondsToInterval(cUInt(milliseconds)));
     }
 
-    @Python(value = "microseconds_to_interval(microseconds, /)", doc = "Converts microseconds to an interval.")
+    /**
+     * Converts a number of microseconds to interval ticks
+     * (PR_MicrosecondsToInterval), rounded to the nearest tick.
+     *
+     * @param microseconds the duration in microseconds; only the low 32 bits are used
+     * @return the duration in ticks, truncated to 32 bits
+     */
+    @Python("microseconds_to_interval(microseconds, /)")
     public static long microsecondsToInterval(long microseconds) {
         return unsigned(Nspr4.PR_MicrosecondsToInterval(cUInt(microseconds)));
     }
 
-    @Python(value = "interval_to_seconds(interval, /)", doc = "Converts an interval to seconds.")
+    /**
+     * Converts interval ticks to whole seconds (PR_IntervalToSeconds), rounding down.
+     *
+     * @param interval a duration in ticks; only the low 32 bits are used
+     * @return the duration in seconds
+     */
+    @Python("interval_to_seconds(interval, /)")
     public static long intervalToSeconds(long interval) {
         return unsigned(Nspr4.PR_IntervalToSeconds(cUInt(interval)));
     }
 
-    @Python(value = "interval_to_milliseconds(interval, /)", doc = "Converts an interval to milliseconds.")
+    /**
+     * Converts interval ticks to milliseconds (PR_IntervalToMilliseconds).
+     *
+     * @param interval a duration in ticks; only the low 32 bits are used
+     * @return the duration in milliseconds, truncated to 32 bits
+     */
+    @Python("interval_to_milliseconds(interval, /)")
     public static long intervalToMilliseconds(long interval) {
         return unsigned(Nspr4.PR_IntervalToMilliseconds(cUInt(interval)));
     }
 
-    @Python(value = "interval_to_microseconds(interval, /)", doc = "Converts an interval to microseconds.")
+    /**
+     * Converts interval ticks to microseconds (PR_IntervalToMicroseconds).
+     *
+     * @param interval a duration in ticks; only the low 32 bits are used
+     * @return the duration in microseconds, truncated to 32 bits
+     */
+    @Python("interval_to_microseconds(interval, /)")
     public static long intervalToMicroseconds(long interval) {
         return unsigned(Nspr4.PR_IntervalToMicroseconds(cUInt(interval)));
     }
@@ -189,8 +297,15 @@ public final class Io implements IoConstants {
 
     // ---- names -------------------------------------------------------------------
 
-    @Python(value = "addr_family_name(family, /)", doc = "-> string\n\n"
-            + "The name of an address family constant, e.g. 'PR_AF_INET'.")
+    /**
+     * Names an address family constant: {@code PR_AF_INET}, {@code PR_AF_INET6},
+     * {@code PR_AF_LOCAL} or {@code PR_AF_UNSPEC}; any other value gives
+     * {@code "unknown(0x..)"} with the value in hexadecimal. Never fails.
+     *
+     * @param family an address family value
+     * @return the constant's name (str)
+     */
+    @Python("addr_family_name(family, /)")
     public static String addrFamilyName(int family) {
         return switch (family) {
             case PR_AF_INET -> "PR_AF_INET";

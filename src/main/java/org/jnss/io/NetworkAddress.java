@@ -14,11 +14,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * An NSPR network address (PRNetAddr): family, port and IP address. The
- * PRNetAddr bytes live on the Java heap; native copies exist only during a
- * call that needs one. Mutable as in python-nss: the port may be assigned,
- * {@link #setFromString} re-initialises it, and {@code Socket.recv_from}
- * stores the sender's address in it.
+ * An NSPR network address (PRNetAddr): family, port and IP address; Python's
+ * {@code nss.io.NetworkAddress}. Made by its constructors (Python:
+ * {@link #create}), or returned by {@link AddrInfo}, {@link HostEntry} and
+ * sockets ({@code accept}, {@code get_peer_name}, ...). The PRNetAddr bytes
+ * live on the Java heap; native copies exist only during a call that needs
+ * one, so an address needs no closing. Mutable as in python-nss: the port may
+ * be assigned, {@link #setFromString} re-initialises it, and
+ * {@code Socket.recv_from} stores the sender's address in it. Its methods are
+ * safe to call from several threads.
  */
 @Python.Type(doc = "NetworkAddress(addr=None, port=0, family=PR_AF_INET)\n\n"
         + "An IPv4 or IPv6 network address with a port.\n\n"
@@ -45,18 +49,57 @@ public class NetworkAddress {
         this.raw = Arrays.copyOf(raw, Layout.NETADDR_SIZE);
     }
 
-    /** An address of the family with the given port, the IP address set as {@code PR_SetNetAddr(value, ...)} sets it. */
+    /**
+     * Makes an address of the family with the given port, the IP address set
+     * as {@code PR_SetNetAddr(value, ...)} sets it.
+     *
+     * @param value  {@code PR_IpAddrNull} (address left zero), {@code PR_IpAddrAny}
+     *               (the wildcard address), {@code PR_IpAddrLoopback} or {@code PR_IpAddrV4Mapped}
+     * @param port   the port, 0 to 65535 (the low 16 bits are used)
+     * @param family {@code PR_AF_INET} or {@code PR_AF_INET6}
+     * @throws NSPRError PR_INVALID_ARGUMENT_ERROR if value is not one of the four
+     */
     public NetworkAddress(int value, int port, int family) {
         this.raw = new byte[Layout.NETADDR_SIZE];
         setNetAddr(value, family, port);
     }
 
-    /** Resolves a numeric address or host name, keeping the first match of the family (PR_AF_UNSPEC: any). */
+    /**
+     * Resolves a numeric address or host name (PR_GetAddrInfoByName) and makes
+     * an address of it with the given port; {@link #getHostname()} then gives
+     * the canonical name. As in python-nss, the address kept is the last one
+     * the resolver lists, provided at least one of them is of the family. Unlike
+     * {@link #create} this gives no DeprecationWarning.
+     *
+     * @param addr   a numeric IPv4 or IPv6 address or a host name
+     * @param port   the port, 0 to 65535
+     * @param family {@code PR_AF_INET} or {@code PR_AF_INET6}
+     * @throws IllegalArgumentException if family is another value, or no address of the family was found
+     * @throws NSPRError PR_DIRECTORY_LOOKUP_ERROR if the name does not resolve
+     */
     public NetworkAddress(String addr, int port, int family) {
         this(IoConstants.PR_IpAddrNull, port, checkFamily(family));
         initFromString(addr, port, family);
     }
 
+    /**
+     * Makes an address: Python's {@code NetworkAddress(...)} constructor.
+     *
+     * <p>A string addr is resolved as {@link AddrInfo} does, with a
+     * DeprecationWarning (the string form only suits IPv4; use AddrInfo). The
+     * port can be changed later by assigning the {@code port} property.
+     *
+     * @param addr   null (None in Python, the default: same as {@code PR_IpAddrNull}),
+     *               one of the ints {@code PR_IpAddrNull} (only the port is set),
+     *               {@code PR_IpAddrAny} (the wildcard address), {@code PR_IpAddrLoopback}
+     *               or {@code PR_IpAddrV4Mapped}, or a string: a numeric address or host name
+     * @param port   the port (default 0)
+     * @param family {@code PR_AF_INET} (the default) or {@code PR_AF_INET6}
+     * @return the new address
+     * @throws IllegalArgumentException (ValueError) if addr is another int or
+     *         type, family is not one of the two, or a name has no address of the family
+     * @throws NSPRError PR_DIRECTORY_LOOKUP_ERROR if a name does not resolve
+     */
     @Python("NetworkAddress(addr=None, port=0, family=PR_AF_INET)")
     public static NetworkAddress create(Object addr, int port, int family) {
         int value = IoConstants.PR_IpAddrNull;
@@ -155,9 +198,20 @@ public class NetworkAddress {
         }
     }
 
-    @Python(value = "set_from_string(addr, family=PR_AF_INET)",
-            doc = "Re-initialises the address from a numeric address or host name, keeping the port;\n"
-                    + "family may be PR_AF_INET, PR_AF_INET6 or PR_AF_UNSPEC. Deprecated: use AddrInfo.")
+    /**
+     * Re-initialises this address from a numeric address or host name,
+     * keeping its port; the hostname property becomes the canonical name.
+     * Deprecated, with a DeprecationWarning: use {@link AddrInfo}. As in
+     * python-nss the address kept is the last one the resolver lists, provided
+     * at least one is of the family; when none is, the address is cleared
+     * (family PR_AF_UNSPEC, prints as {@code <unset>}) and ValueError raised.
+     *
+     * @param addr   a numeric IPv4 or IPv6 address or a host name
+     * @param family {@code PR_AF_INET} (the default), {@code PR_AF_INET6}, or {@code PR_AF_UNSPEC} for either
+     * @throws IllegalArgumentException (ValueError) if no address of the family was found
+     * @throws NSPRError PR_DIRECTORY_LOOKUP_ERROR if the name does not resolve
+     */
+    @Python("set_from_string(addr, family=PR_AF_INET)")
     public void setFromString(String addr, int family) {
         org.jnss.core.Warnings.deprecation(FROM_STRING_DEPRECATED);
         initFromString(addr, getPort(), family);
@@ -165,18 +219,35 @@ public class NetworkAddress {
 
     // ---- properties --------------------------------------------------------
 
-    @Python(value = "family", doc = "address family (PR_AF_INET, PR_AF_INET6, ...)")
+    /**
+     * The address family.
+     *
+     * @return {@code PR_AF_INET}, {@code PR_AF_INET6}, or {@code PR_AF_UNSPEC}
+     *         for an address cleared by a failed {@link #setFromString}
+     */
+    @Python("family")
     public synchronized int getFamily() {
         return familyOf(raw);
     }
 
-    @Python(value = "port", doc = "port number (assignable)")
+    /**
+     * The port number (assignable in Python: {@code addr.port = n}).
+     *
+     * @return the port, 0 to 65535, in host byte order
+     */
+    @Python("port")
     public synchronized int getPort() {
         // network byte order (inet.port and ipv6.port share the offset)
         return ((raw[Layout.NETADDR_PORT] & 0xFF) << 8) | (raw[Layout.NETADDR_PORT + 1] & 0xFF);
     }
 
-    /** Python's {@code addr.port = n}: an int (bool included); the value is truncated to 16 bits as in C. */
+    /**
+     * Python's {@code addr.port = n}: sets the port, keeping the IP address.
+     *
+     * @param value an int (bool included); truncated to 16 bits as in C
+     * @throws org.jnss.core.ArgumentError (TypeError) if value is null (Python's
+     *         {@code del addr.port}) or not an integer
+     */
     @Python("port")
     public void setPort(Object value) {
         if (value == null) throw new ArgumentError("Cannot delete the port attribute");
@@ -187,11 +258,21 @@ public class NetworkAddress {
         setPort((int) port);
     }
 
+    /**
+     * Sets the port, keeping the IP address (PR_SetNetAddr with PR_IpAddrNull).
+     *
+     * @param port the port; truncated to 16 bits
+     */
     public void setPort(int port) {
         setNetAddr(IoConstants.PR_IpAddrNull, getFamily(), port);
     }
 
-    @Python(value = "address", doc = "the IP address as a string")
+    /**
+     * The IP address as text (PR_NetAddrToString), without the port.
+     *
+     * @return for instance {@code "127.0.0.1"} or {@code "::1"}; {@code "<unset>"} when the family is PR_AF_UNSPEC
+     */
+    @Python("address")
     public String getAddress() {
         byte[] snapshot = rawBytes();
         if (familyOf(snapshot) == IoConstants.PR_AF_UNSPEC) return UNSET;
@@ -213,12 +294,28 @@ public class NetworkAddress {
         }
     }
 
-    @Python(value = "hostname", doc = "the canonical host name (or the string given) when made from a string, else None")
+    /**
+     * The host name this address was resolved from.
+     *
+     * @return the canonical host name (or the string given, when the resolver
+     *         reports no canonical name) for an address made from a string;
+     *         null (None in Python) otherwise
+     */
+    @Python("hostname")
     public synchronized String getHostname() {
         return hostname;
     }
 
-    @Python(value = "hostentry", doc = "a HostEntry for this address, looked up once (deprecated: IPv4 only; use AddrInfo)")
+    /**
+     * A reverse lookup of this address (PR_GetHostByAddr), made at the first
+     * read and kept. Deprecated, with a DeprecationWarning at each read: host
+     * entries only support IPv4; use {@link AddrInfo}.
+     *
+     * @return an entry holding only the host name and family (its aliases and
+     *         addresses are None), as python-nss's is
+     * @throws NSPRError PR_DIRECTORY_LOOKUP_ERROR if the lookup finds nothing
+     */
+    @Python("hostentry")
     public HostEntry getHostentry() {
         org.jnss.core.Warnings.deprecation(
                 "HostEntry objects only support IPv4, this property will be removed, use AddrInfo instead");
@@ -232,7 +329,11 @@ public class NetworkAddress {
         }
     }
 
-    /** The address as python-nss 1.0.1 prints it: the address without the port, or {@code <unset>}. */
+    /**
+     * The address as python-nss 1.0.1 prints it: the same as {@link #getAddress()}.
+     *
+     * @return the IP address without the port, or {@code <unset>}
+     */
     @Python("__str__()")
     @Override
     public String toString() {

@@ -18,7 +18,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * An NSPR socket (PRFileDesc), TCP or UDP.
+ * An NSPR socket (PRFileDesc), TCP or UDP; Python's {@code nss.io.Socket}.
+ * Made by its constructors, {@link #accept}, {@link #newTcpPair()} or
+ * {@link #importTcpSocket}; {@code org.jnss.ssl.SSLSocket} extends it with TLS.
  *
  * <p>Blocking operations take an NSPR interval timeout ({@code
  * PR_INTERVAL_NO_TIMEOUT} waits for ever, {@code PR_INTERVAL_NO_WAIT} not at
@@ -31,7 +33,13 @@ import java.util.concurrent.locks.ReentrantLock;
  * {@code makefile()} references, and fails with PR_BAD_DESCRIPTOR_ERROR on a
  * closed socket. Any use of a closed socket is an NSPRError
  * (PR_BAD_DESCRIPTOR_ERROR), except the reads, which raise ValueError
- * ("I/O operation on closed socket") as python-nss does.
+ * ("I/O operation on closed socket") as python-nss does. A socket the program
+ * drops without closing is closed once the garbage collector finds it
+ * unreachable.
+ *
+ * <p>Threads: one thread may read while another writes; a {@link #close()}
+ * from any thread wakes the calls blocked in others. The read methods share
+ * one lock, so reads from several threads are served one at a time.
  */
 @Python.Type(doc = "Socket(family=PR_AF_INET, type=PR_DESC_SOCKET_TCP)\n\n"
         + "A new NSPR socket. family is PR_AF_INET, PR_AF_INET6 or PR_AF_LOCAL;\n"
@@ -59,29 +67,60 @@ public class Socket extends NativeResource {
     private int aheadLen;
     private final ReentrantLock readLock = new ReentrantLock();
 
-    /** Takes ownership of an open PRFileDesc (for subclasses layering on NSPR sockets, e.g. SSL). */
+    /**
+     * Takes ownership of an open PRFileDesc (for subclasses layering on NSPR
+     * sockets, e.g. SSL): the socket closes it with PR_Close.
+     *
+     * @param fd     the PRFileDesc's address
+     * @param family its address family ({@code PR_AF_*})
+     */
     protected Socket(long fd, int family) {
         super(fd, Nspr4::PR_Close, false);
         this.family = family;
     }
 
+    /**
+     * Opens a new, unconnected NSPR socket (PR_OpenTCPSocket or
+     * PR_OpenUDPSocket): Python's {@code Socket(...)} constructor.
+     *
+     * @param family {@code PR_AF_INET}, {@code PR_AF_INET6} or {@code PR_AF_LOCAL};
+     *               when omitted (null), {@code PR_AF_INET} with a DeprecationWarning
+     *               (pass the family of the address you will use, e.g. {@code net_addr.family})
+     * @param type   {@code PR_DESC_SOCKET_TCP} (the default) or {@code PR_DESC_SOCKET_UDP}
+     * @throws IllegalArgumentException (ValueError) for another type
+     * @throws NSPRError if NSPR cannot open the socket (e.g. PR_ADDRESS_NOT_SUPPORTED_ERROR)
+     */
     @Python("Socket(family=, type=PR_DESC_SOCKET_TCP)")
     public Socket(Integer family, int type) {
         this(open(familyOrDefault(family), type), family == null ? IoConstants.PR_AF_INET : family);
     }
 
-    /** Java: a socket of this family and type (PR_DESC_SOCKET_TCP or PR_DESC_SOCKET_UDP). */
+    /**
+     * Opens a new, unconnected NSPR socket of this family and type (Java's
+     * form of the constructor, without the deprecated default family).
+     *
+     * @param family {@code PR_AF_INET}, {@code PR_AF_INET6} or {@code PR_AF_LOCAL}
+     * @param type   {@code PR_DESC_SOCKET_TCP} or {@code PR_DESC_SOCKET_UDP}
+     * @throws IllegalArgumentException for another type
+     * @throws NSPRError if NSPR cannot open the socket
+     */
     public Socket(int family, int type) {
         this(open(family, type), family);
     }
 
     /** Text of python-nss's DeprecationWarning for a socket made without a family. */
-    public static final String FAMILY_DEPRECATED = "Socket initialization will require family parameter in future, "
+    static final String FAMILY_DEPRECATED = "Socket initialization will require family parameter in future, "
             + "default family parameter of PR_AF_INET is deprecated. Suggest using the family property of the "
             + "NetworkAddress object associated with the socket, e.g. Socket(net_addr.family)";
 
-    /** The family given, or PR_AF_INET with python-nss's DeprecationWarning when none was. */
-    public static int familyOrDefault(Integer family) {
+    /**
+     * The family given, or PR_AF_INET with python-nss's DeprecationWarning
+     * when none was; shared with the SSL socket's constructor.
+     *
+     * @param family a {@code PR_AF_*} value, or null when the caller gave none
+     * @return the family to open the socket with
+     */
+    protected static int familyOrDefault(Integer family) {
         if (family != null) return family;
         org.jnss.core.Warnings.deprecation(FAMILY_DEPRECATED);
         return IoConstants.PR_AF_INET;
@@ -118,9 +157,10 @@ public class Socket extends NativeResource {
     private final Blocking blocking = new Blocking();
 
     /**
-     * Closes the socket now (idempotent). Calls blocked in other threads are
-     * woken first by a shutdown of both directions; the descriptor is closed
-     * when the last of them returns.
+     * Closes the socket now (idempotent; Java's AutoCloseable, not Python's
+     * {@code close()}, which is {@link #closeSocket}). Calls blocked in other
+     * threads are woken first by a shutdown of both directions; the descriptor
+     * is closed when the last of them returns.
      */
     @Override
     public void close() {
@@ -143,11 +183,23 @@ public class Socket extends NativeResource {
         return blockingCalls.get();
     }
 
-    /** The Socket for a connection accepted by this one; subclasses (SSL) may wrap it in their own type. */
+    /**
+     * Makes the Socket for a connection accepted by this one; subclasses (SSL)
+     * return their own type.
+     *
+     * @param fd     the accepted PRFileDesc, owned by the result
+     * @param family this socket's address family
+     * @return the new socket
+     */
     protected Socket accepted(long fd, int family) {
         return new Socket(fd, family);
     }
 
+    /**
+     * The error for use of a closed socket.
+     *
+     * @return an NSPRError with code PR_BAD_DESCRIPTOR_ERROR
+     */
     @Override
     protected NSPRError closedError() {
         return new NSPRError("socket is closed", ErrorConstants.PR_BAD_DESCRIPTOR_ERROR);
@@ -155,24 +207,47 @@ public class Socket extends NativeResource {
 
     // ---- properties --------------------------------------------------------
 
-    @Python(value = "family", doc = "socket family: PR_AF_INET, PR_AF_INET6, PR_AF_LOCAL or PR_AF_UNSPEC")
+    /**
+     * The socket's address family, as given when it was made (or assigned).
+     *
+     * @return {@code PR_AF_INET}, {@code PR_AF_INET6}, {@code PR_AF_LOCAL} or {@code PR_AF_UNSPEC}
+     */
+    @Python("family")
     public int getFamily() {
         return family;
     }
 
-    /** python-nss exposes family as a writable member. */
+    /**
+     * Changes the recorded family (python-nss exposes family as a writable
+     * member). The socket itself is not changed: only the check that addresses
+     * given to bind, connect and the like are of the socket's family.
+     *
+     * @param family a {@code PR_AF_*} value
+     */
     @Python("family")
     public void setFamily(int family) {
         this.family = family;
     }
 
-    @Python(value = "netaddr", doc = "the NetworkAddress last given to bind, connect, send_to or recv_from, or None")
+    /**
+     * The address last given to bind, connect, send_to or recv_from.
+     *
+     * @return that NetworkAddress (the same object), or null (None in Python) if there was none
+     */
+    @Python("netaddr")
     public NetworkAddress getNetaddr() {
         return netaddr;
     }
 
-    @Python(value = "desc_type", doc = "descriptor type: PR_DESC_FILE, PR_DESC_SOCKET_TCP, PR_DESC_SOCKET_UDP, "
-            + "PR_DESC_LAYERED or PR_DESC_PIPE")
+    /**
+     * The kind of NSPR descriptor (PR_GetDescType).
+     *
+     * @return {@code PR_DESC_SOCKET_TCP} or {@code PR_DESC_SOCKET_UDP} for a plain
+     *         socket, {@code PR_DESC_LAYERED} for an SSL socket ({@code PR_DESC_FILE} and
+     *         {@code PR_DESC_PIPE} are the other kinds NSPR knows)
+     * @throws IllegalArgumentException (ValueError) if the socket is closed
+     */
+    @Python("desc_type")
     public int getDescType() {
         if (isClosed()) throw new IllegalArgumentException("socket not initialized");
         return with(fd -> Nspr4.PR_GetDescType(fd));
@@ -189,6 +264,12 @@ public class Socket extends NativeResource {
         };
     }
 
+    /**
+     * Describes the socket as python-nss's {@code str()} does.
+     *
+     * @return {@code "family=PR_AF_... type=PR_DESC_..."}
+     * @throws NSPRError PR_BAD_DESCRIPTOR_ERROR if the socket is closed
+     */
     @Python("__str__()")
     @Override
     public String toString() {
@@ -197,11 +278,23 @@ public class Socket extends NativeResource {
 
     // ---- socket options ----------------------------------------------------
 
-    @Python(value = "get_socket_option(option, /)", doc = "Returns the value of a PR_SockOpt_* option: a bool for\n"
-            + "Nonblocking, Reuseaddr, Keepalive, McastLoopback, NoDelay and Broadcast;\n"
-            + "(polarity, interval) for Linger; an int for RecvBufferSize, SendBufferSize,\n"
-            + "MaxSegment, IpTimeToLive, IpTypeOfService and McastTimeToLive; a NetworkAddress\n"
-            + "for McastInterface; (mcaddr, ifaddr) for AddMember and DropMember.")
+    /**
+     * Reads a socket option (PR_GetSocketOption). The kind of value depends on
+     * the option.
+     *
+     * @param option a {@code PR_SockOpt_*} constant
+     * @return a Boolean (bool) for {@code PR_SockOpt_Nonblocking}, {@code _Reuseaddr},
+     *         {@code _Keepalive}, {@code _McastLoopback}, {@code _NoDelay} and
+     *         {@code _Broadcast}; a two-item array (tuple) {@code (polarity, interval)}
+     *         for {@code _Linger}, the interval in ticks; a Long (int) for
+     *         {@code _RecvBufferSize}, {@code _SendBufferSize}, {@code _MaxSegment},
+     *         {@code _IpTimeToLive}, {@code _IpTypeOfService} and {@code _McastTimeToLive};
+     *         a NetworkAddress for {@code _McastInterface}; a two-item array (tuple)
+     *         {@code (mcaddr, ifaddr)} of NetworkAddresses for {@code _AddMember} and {@code _DropMember}
+     * @throws IllegalArgumentException (ValueError) for an option it does not know
+     * @throws NSPRError if NSPR refuses (e.g. PR_BAD_DESCRIPTOR_ERROR on a closed socket)
+     */
+    @Python("get_socket_option(option, /)")
     public Object getSocketOption(int option) {
         long data = Mem.calloc(OPTION_DATA_SIZE);
         try (Lease l = lease()) {
@@ -234,17 +327,25 @@ public class Socket extends NativeResource {
     }
 
     /**
-     * Sets a PR_SockOpt_* option; the values depend on the option, see
-     * {@link #getSocketOption}: a bool, (polarity, interval) for Linger, an
-     * int, a NetworkAddress for McastInterface, mcaddr and ifaddr for
-     * AddMember and DropMember.
+     * Sets a socket option (PR_SetSocketOption). How many values follow the
+     * option, and of what kind, depends on the option, as {@link #getSocketOption}
+     * returns them: one bool (an int or bool) for the on/off options, e.g.
+     * {@code set_socket_option(PR_SockOpt_NoDelay, True)}; polarity and interval
+     * (ticks) for {@code PR_SockOpt_Linger}; one int for the sizes and IP
+     * values; one NetworkAddress for {@code PR_SockOpt_McastInterface}; the
+     * multicast address and the interface's address for {@code PR_SockOpt_AddMember}
+     * and {@code PR_SockOpt_DropMember}.
+     *
+     * @param option a {@code PR_SockOpt_*} constant (an int)
+     * @param value  the first value, or null (omitted) for none
+     * @param value2 the second value, or null (omitted) for none
+     * @throws org.jnss.core.ArgumentError (TypeError) if the option is not an int, the
+     *         number of values does not suit the option, or a value has the wrong type
+     * @throws ArithmeticException (OverflowError) if a signed value does not fit a C int
+     * @throws IllegalArgumentException (ValueError) for an option it does not know
+     * @throws NSPRError if NSPR refuses the option or value
      */
-    @Python(value = "set_socket_option(option, value=, value2=, /)", doc = "Sets a PR_SockOpt_* option; the arguments after the option\n"
-            + "depend on it: set_socket_option(PR_SockOpt_NoDelay, bool),\n"
-            + "set_socket_option(PR_SockOpt_Linger, polarity, interval),\n"
-            + "set_socket_option(PR_SockOpt_RecvBufferSize, size),\n"
-            + "set_socket_option(PR_SockOpt_McastInterface, ifaddr),\n"
-            + "set_socket_option(PR_SockOpt_AddMember, mcaddr, ifaddr), ... (see get_socket_option).")
+    @Python("set_socket_option(option, value=, value2=, /)")
     public void setSocketOption(Object option, Object value, Object value2) {
         if (!(option instanceof Integer || option instanceof Long))
             throw new ArgumentError("set_socket_option: option must be an int");
@@ -320,8 +421,20 @@ public class Socket extends NativeResource {
                     + ") does not match NetworkAddress family (" + Io.addrFamilyName(af) + ")");
     }
 
-    @Python(value = "connect(addr, timeout=PR_INTERVAL_NO_TIMEOUT)", doc = "Connects to the address (for UDP: sets the\n"
-            + "default peer). Raises NSPRError PR_IO_TIMEOUT_ERROR when the timeout expires first.")
+    /**
+     * Connects to the address (PR_Connect); for UDP, sets the default peer.
+     * Blocks until the connection is made or the timeout expires. The address
+     * becomes this socket's {@link #getNetaddr() netaddr}.
+     *
+     * @param addr    where to connect; its family must be the socket's
+     * @param timeout the most to wait, in interval ticks (not seconds; see
+     *                {@code seconds_to_interval}); the default
+     *                {@code PR_INTERVAL_NO_TIMEOUT} waits as long as it takes
+     * @throws IllegalArgumentException (ValueError) if the address's family is not the socket's
+     * @throws NSPRError PR_IO_TIMEOUT_ERROR when the timeout expires first,
+     *         PR_CONNECT_REFUSED_ERROR, PR_NETWORK_UNREACHABLE_ERROR, ... for the connection's failure
+     */
+    @Python("connect(addr, timeout=PR_INTERVAL_NO_TIMEOUT)")
     public void connect(NetworkAddress addr, int timeout) {
         toPeer(addr, (fd, na) -> {
             if (Nspr4.PR_Connect(fd, na, timeout) != 0) throw NSPRError.last();
@@ -343,7 +456,16 @@ public class Socket extends NativeResource {
         }
     }
 
-    @Python(value = "bind(addr, /)", doc = "Binds the socket to the address (PR_IpAddrAny for any interface, port 0 for any port).")
+    /**
+     * Gives the socket its local address (PR_Bind), usually before
+     * {@link #listen}. The address becomes this socket's netaddr.
+     *
+     * @param addr the local address: {@code PR_IpAddrAny} for every interface,
+     *             port 0 for a port the system chooses; its family must be the socket's
+     * @throws IllegalArgumentException (ValueError) if the address's family is not the socket's
+     * @throws NSPRError e.g. PR_ADDRESS_IN_USE_ERROR
+     */
+    @Python("bind(addr, /)")
     public void bind(NetworkAddress addr) {
         checkFamily(addr);
         netaddr = addr;
@@ -355,15 +477,28 @@ public class Socket extends NativeResource {
         }
     }
 
-    @Python(value = "listen(backlog=5)", doc = "Listens for connections, queueing at most backlog pending ones.")
+    /**
+     * Makes a bound TCP socket accept connections (PR_Listen).
+     *
+     * @param backlog the most pending connections the system queues (default 5)
+     * @throws NSPRError e.g. PR_NOT_TCP_SOCKET_ERROR on a UDP socket
+     */
+    @Python("listen(backlog=5)")
     public void listen(int backlog) {
         check(fd -> Nspr4.PR_Listen(fd, backlog));
     }
 
-    /** Returns {Socket, NetworkAddress} of the next connection. */
-    @Python(value = "accept(timeout=PR_INTERVAL_NO_TIMEOUT)", doc = "-> (Socket, NetworkAddress)\n\n"
-            + "Accepts a pending connection of a listening socket; returns the connected\n"
-            + "socket and the peer's address. Raises NSPRError PR_IO_TIMEOUT_ERROR on timeout.")
+    /**
+     * Waits for a connection to this listening socket and accepts it
+     * (PR_Accept).
+     *
+     * @param timeout the most to wait, in interval ticks; the default
+     *                {@code PR_INTERVAL_NO_TIMEOUT} waits as long as it takes
+     * @return a two-item array (a tuple in Python): the connected socket (of this
+     *         socket's class: an SSLSocket accepts SSLSockets) and the peer's NetworkAddress
+     * @throws NSPRError PR_IO_TIMEOUT_ERROR when the timeout expires first
+     */
+    @Python("accept(timeout=PR_INTERVAL_NO_TIMEOUT)")
     public Object[] accept(int timeout) {
         long na = Mem.calloc(Layout.NETADDR_SIZE);
         try {
@@ -380,14 +515,20 @@ public class Socket extends NativeResource {
     }
 
     /**
-     * accept() followed by a first recv() on the new socket, each limited by
-     * the timeout (NSPR's own PR_AcceptRead would wait for the connection
-     * without limit). Returns {Socket, NetworkAddress, byte[]}.
+     * Accepts a connection and reads its first data: {@link #accept} followed
+     * by one receive on the new socket, each limited by the timeout (NSPR's own
+     * PR_AcceptRead would wait for the connection without limit). If the read
+     * fails the new socket is closed.
+     *
+     * @param amount  the most bytes to read; 0 reads nothing
+     * @param timeout the most each step waits, in interval ticks; the default
+     *                {@code PR_INTERVAL_NO_TIMEOUT} waits as long as it takes
+     * @return a three-item array (a tuple in Python): the connected socket, the
+     *         peer's NetworkAddress and the bytes read (str in Python)
+     * @throws IllegalArgumentException (ValueError) if amount is negative
+     * @throws NSPRError PR_IO_TIMEOUT_ERROR when the timeout expires first
      */
-    @Python(value = "accept_read(amount, timeout=PR_INTERVAL_NO_TIMEOUT)", doc = "accept_read(amount, timeout=PR_INTERVAL_NO_TIMEOUT) "
-            + "-> (Socket, NetworkAddress, buf)\n\n"
-            + "Accepts a connection and reads at most amount bytes from it; returns the new\n"
-            + "socket, the peer's address and the data.")
+    @Python("accept_read(amount, timeout=PR_INTERVAL_NO_TIMEOUT)")
     public Object[] acceptRead(int amount, int timeout) {
         if (amount < 0) throw new IllegalArgumentException("negative amount");
         Object[] acc = accept(timeout);
@@ -401,14 +542,28 @@ public class Socket extends NativeResource {
         }
     }
 
-    @Python(value = "shutdown(how=PR_SHUTDOWN_BOTH)", doc = "Disallows further receives (PR_SHUTDOWN_RCV), sends\n"
-            + "(PR_SHUTDOWN_SEND) or both (PR_SHUTDOWN_BOTH).")
+    /**
+     * Shuts down one or both directions of a connection (PR_Shutdown); the
+     * socket stays open until closed.
+     *
+     * @param how {@code PR_SHUTDOWN_RCV} (no more receives), {@code PR_SHUTDOWN_SEND}
+     *            (no more sends: the peer reads end of stream) or {@code PR_SHUTDOWN_BOTH} (the default)
+     * @throws NSPRError e.g. PR_NOT_CONNECTED_ERROR
+     */
+    @Python("shutdown(how=PR_SHUTDOWN_BOTH)")
     public void shutdown(int how) {
         check(fd -> Nspr4.PR_Shutdown(fd, how));
     }
 
-    /** Python's close(): undoes one makefile() reference, else closes; a closed socket is an error. */
-    @Python(value = "close()", doc = "Closes the socket (after as many calls as makefile() made file objects).")
+    /**
+     * Python's {@code close()}: while file objects made by {@link #makefile}
+     * are outstanding, undoes one of them; otherwise closes the socket as
+     * {@link #close()} does. So the socket closes after as many calls as
+     * makefile() made file objects, plus one.
+     *
+     * @throws NSPRError PR_BAD_DESCRIPTOR_ERROR if the socket is already closed
+     */
+    @Python("close()")
     public void closeSocket() {
         synchronized (closeLock) {
             if (makefileRefs > 0) {
@@ -420,9 +575,16 @@ public class Socket extends NativeResource {
         close();
     }
 
-    @Python(value = "makefile(mode='r', buffersize=-1, /)", doc = "-> file object\n\n"
-            + "Returns the socket itself, which has the file methods read, readline, readlines\n"
-            + "and iteration; each makefile() needs one more close(). mode and buffersize are ignored.")
+    /**
+     * Returns a file object for the socket: the socket itself, which has the
+     * file methods read, readline, readlines and iteration. Each call needs one
+     * more {@link #closeSocket() close()} before the socket really closes.
+     *
+     * @param mode       ignored (default {@code 'r'})
+     * @param buffersize ignored (default -1)
+     * @return this socket
+     */
+    @Python("makefile(mode='r', buffersize=-1, /)")
     public Socket makefile(String mode, int buffersize) {
         synchronized (closeLock) {
             makefileRefs++;
@@ -430,7 +592,14 @@ public class Socket extends NativeResource {
         return this;
     }
 
-    @Python(value = "fileno()", doc = "-> integer\n\nReturns the operating system's descriptor of the socket.")
+    /**
+     * The operating system's descriptor under the socket
+     * (PR_FileDesc2NativeHandle), e.g. for {@code select}. The socket stays its owner.
+     *
+     * @return the descriptor number
+     * @throws NSPRError PR_INVALID_ARGUMENT_ERROR if the socket is closed
+     */
+    @Python("fileno()")
     public int fileno() {
         if (isClosed()) throw new NSPRError(ErrorConstants.PR_INVALID_ARGUMENT_ERROR);
         try (Lease l = lease()) {
@@ -441,12 +610,25 @@ public class Socket extends NativeResource {
         }
     }
 
-    @Python(value = "get_sock_name()", doc = "-> NetworkAddress\n\nReturns the local address of the socket.")
+    /**
+     * The socket's local address and port (PR_GetSockName), e.g. the port the
+     * system chose for a bind to port 0.
+     *
+     * @return a new NetworkAddress
+     * @throws NSPRError if NSPR cannot tell (e.g. PR_BAD_DESCRIPTOR_ERROR on a closed socket)
+     */
+    @Python("get_sock_name()")
     public NetworkAddress getSockName() {
         return name(true);
     }
 
-    @Python(value = "get_peer_name()", doc = "-> NetworkAddress\n\nReturns the address of the connected peer.")
+    /**
+     * The address and port of the connected peer (PR_GetPeerName).
+     *
+     * @return a new NetworkAddress
+     * @throws NSPRError PR_NOT_CONNECTED_ERROR if the socket is not connected
+     */
+    @Python("get_peer_name()")
     public NetworkAddress getPeerName() {
         return name(false);
     }
@@ -467,8 +649,18 @@ public class Socket extends NativeResource {
 
     // ---- sending -----------------------------------------------------------
 
-    @Python(value = "send(buf, timeout=PR_INTERVAL_NO_TIMEOUT)", doc = "-> amount\n\n"
-            + "Sends the data; returns the number of bytes sent. Raises NSPRError on error or timeout.")
+    /**
+     * Sends data on a connected socket (one PR_Send), blocking until NSPR has
+     * taken it or the timeout expires.
+     *
+     * @param buf     the bytes (a str, or any buffer, in Python)
+     * @param timeout the most to wait, in interval ticks; the default
+     *                {@code PR_INTERVAL_NO_TIMEOUT} waits as long as it takes
+     * @return how many bytes were sent
+     * @throws NSPRError PR_IO_TIMEOUT_ERROR when the timeout expires first,
+     *         PR_CONNECT_RESET_ERROR, ... when the connection fails
+     */
+    @Python("send(buf, timeout=PR_INTERVAL_NO_TIMEOUT)")
     public int send(byte[] buf, int timeout) {
         try (Lease l = lease(); Blocking b = blocking()) {
             int n = sendNative(l.handle(), buf, timeout);
@@ -477,8 +669,17 @@ public class Socket extends NativeResource {
         }
     }
 
-    @Python(value = "sendall(buf, timeout=PR_INTERVAL_NO_TIMEOUT)", doc = "-> amount\n\n"
-            + "Sends all the data (each send limited by the timeout); returns the number of bytes sent.")
+    /**
+     * Sends all the data, repeating PR_Send until every byte is taken (or a
+     * send takes none).
+     *
+     * @param buf     the bytes (a str, or any buffer, in Python)
+     * @param timeout the most each send waits, in interval ticks; the default
+     *                {@code PR_INTERVAL_NO_TIMEOUT} waits as long as it takes
+     * @return how many bytes were sent
+     * @throws NSPRError PR_IO_TIMEOUT_ERROR when a send times out, or the connection's error
+     */
+    @Python("sendall(buf, timeout=PR_INTERVAL_NO_TIMEOUT)")
     public int sendall(byte[] buf, int timeout) {
         try (Lease l = lease(); Blocking b = blocking()) {
             long fd = l.handle();
@@ -494,8 +695,19 @@ public class Socket extends NativeResource {
         }
     }
 
-    @Python(value = "send_to(buf, addr, timeout=PR_INTERVAL_NO_TIMEOUT)", doc = "-> amount\n\n"
-            + "Sends a datagram to the address; returns the number of bytes sent.")
+    /**
+     * Sends a datagram to an address (PR_SendTo), usually on a UDP socket. The
+     * address becomes this socket's netaddr.
+     *
+     * @param buf     the bytes (a str, or any buffer, in Python)
+     * @param addr    the destination; its family must be the socket's
+     * @param timeout the most to wait, in interval ticks; the default
+     *                {@code PR_INTERVAL_NO_TIMEOUT} waits as long as it takes
+     * @return how many bytes were sent
+     * @throws IllegalArgumentException (ValueError) if the address's family is not the socket's
+     * @throws NSPRError PR_IO_TIMEOUT_ERROR when the timeout expires first, or NSPR's error
+     */
+    @Python("send_to(buf, addr, timeout=PR_INTERVAL_NO_TIMEOUT)")
     public int sendTo(byte[] buf, NetworkAddress addr, int timeout) {
         return toPeer(addr, (fd, na) -> {
             int n = Nspr4.PR_SendTo(fd, buf, buf.length, 0, na, timeout);
@@ -616,9 +828,22 @@ public class Socket extends NativeResource {
         return got.length;
     }
 
-    @Python(value = "recv(amount, timeout=PR_INTERVAL_NO_TIMEOUT)", doc = "-> buf\n\n"
-            + "Receives at most amount bytes, waiting until some arrive; an empty result means\n"
-            + "the peer closed the connection. Raises NSPRError PR_IO_TIMEOUT_ERROR on timeout.")
+    /**
+     * Receives at most amount bytes, waiting until some arrive (PR_Recv).
+     * Data already read ahead by {@link #readline} and the like comes first,
+     * completed by one more receive when there is less than amount.
+     *
+     * @param amount  the most bytes wanted
+     * @param timeout the most to wait, in interval ticks; the default
+     *                {@code PR_INTERVAL_NO_TIMEOUT} waits as long as it takes
+     * @return the bytes received (str in Python); empty when the peer closed the connection
+     * @throws IllegalArgumentException (ValueError) if amount is negative, or
+     *         "I/O operation on closed socket" if the socket is closed
+     * @throws OutOfMemoryError (MemoryError) if amount is too large for one array
+     * @throws NSPRError PR_IO_TIMEOUT_ERROR when the timeout expires first, or
+     *         the connection's error (buffered data is then dropped)
+     */
+    @Python("recv(amount, timeout=PR_INTERVAL_NO_TIMEOUT)")
     public byte[] recv(long amount, int timeout) {
         if (amount < 0) throw new IllegalArgumentException("negative amount");
         if (amount > Integer.MAX_VALUE - 8) throw new OutOfMemoryError("amount too large");
@@ -645,8 +870,17 @@ public class Socket extends NativeResource {
         return recvNative(amount, timeout);
     }
 
-    @Python(value = "read(size=-1)", doc = "Reads at most size bytes as recv() does, or with a negative size everything\n"
-            + "up to the end of the stream. An empty result means the connection is closed.")
+    /**
+     * Reads like a file: at most size bytes as {@link #recv} does, or with a
+     * negative size everything up to the end of the stream. Waits without time limit.
+     *
+     * @param size the most bytes wanted; negative (the default, -1) for all until end of stream
+     * @return the bytes read (str in Python); empty at the end of the stream
+     * @throws IllegalArgumentException (ValueError) "I/O operation on closed socket" if the socket is closed
+     * @throws OutOfMemoryError (MemoryError) if size is too large for one array
+     * @throws NSPRError the connection's error
+     */
+    @Python("read(size=-1)")
     public byte[] read(long size) {
         readLock.lock();
         try {
@@ -666,10 +900,18 @@ public class Socket extends NativeResource {
         }
     }
 
-    @Python(value = "readline(size=0)", doc = "-> buf\n\n"
-            + "Reads one line, including its newline (absent at the end of the stream); with a\n"
-            + "positive size at most size bytes. An empty result means end of stream. No line\n"
-            + "ending conversion is made.")
+    /**
+     * Reads one line, including its newline ({@code '\n'}; absent on a last
+     * line without one). Bytes received past the line are kept for the next
+     * read. No line-ending conversion is made. Waits without time limit.
+     *
+     * @param size with a positive value, at most that many bytes (the line may
+     *             then be cut short); 0 (the default) or negative: no limit
+     * @return the line (str in Python); empty at the end of the stream
+     * @throws IllegalArgumentException (ValueError) "I/O operation on closed socket" if the socket is closed
+     * @throws NSPRError the connection's error
+     */
+    @Python("readline(size=0)")
     public byte[] readline(long size) {
         readLock.lock();
         try {
@@ -693,10 +935,17 @@ public class Socket extends NativeResource {
         }
     }
 
-    @Python(value = "readlines(sizehint=0)", doc = "-> [buf]\n\n"
-            + "Reads lines with readline() until the end of the stream (the list then ends with\n"
-            + "an empty string, as in python-nss), or with a positive sizehint until at least\n"
-            + "that many bytes were read.")
+    /**
+     * Reads lines with {@link #readline} until the end of the stream, or with a
+     * positive sizehint until at least that many bytes were read. Waits without time limit.
+     *
+     * @param sizehint 0 (the default) for all lines; positive: stop once this many bytes were read
+     * @return the lines (a list of str in Python); when the end of the stream
+     *         was reached the list ends with an empty string, as python-nss's does
+     * @throws IllegalArgumentException (ValueError) "I/O operation on closed socket" if the socket is closed
+     * @throws NSPRError the connection's error
+     */
+    @Python("readlines(sizehint=0)")
     public List<byte[]> readlines(long sizehint) {
         readLock.lock();
         try {
@@ -715,13 +964,25 @@ public class Socket extends NativeResource {
         }
     }
 
+    /**
+     * Python's {@code iter(sock)}: a socket iterates over its lines.
+     *
+     * @return this socket
+     * @throws IllegalArgumentException (ValueError) "I/O operation on closed socket" if the socket is closed
+     */
     @Python("__iter__()")
     public Socket iter() {
         checkOpenForRead();
         return this;
     }
 
-    /** The next line; NoSuchElementException (StopIteration) at end of stream. */
+    /**
+     * The next line, as {@link #readline} reads it; Python's {@code next()}.
+     *
+     * @return the line, with its newline (str in Python)
+     * @throws NoSuchElementException (StopIteration) at the end of the stream
+     * @throws NSPRError the connection's error
+     */
     @Python("__next__()")
     public byte[] next() {
         byte[] line = readline(0);
@@ -730,13 +991,20 @@ public class Socket extends NativeResource {
     }
 
     /**
-     * Receives a datagram of at most amount bytes and stores the sender's
-     * address in addr (which becomes this socket's netaddr).
+     * Receives at most amount bytes, usually a UDP datagram (PR_RecvFrom), and
+     * stores the sender's address in addr, which becomes this socket's netaddr.
+     * Data read ahead by readline() is not used.
+     *
+     * @param amount  the most bytes wanted (the rest of a longer datagram is lost)
+     * @param addr    a NetworkAddress of the socket's family, overwritten with the sender's address
+     * @param timeout the most to wait, in interval ticks; the default
+     *                {@code PR_INTERVAL_NO_TIMEOUT} waits as long as it takes
+     * @return the bytes received (str in Python)
+     * @throws IllegalArgumentException (ValueError) if amount is negative, the
+     *         address's family is not the socket's, or the socket is closed
+     * @throws NSPRError PR_IO_TIMEOUT_ERROR when the timeout expires first, or NSPR's error
      */
-    @Python(value = "recv_from(amount, addr, timeout=PR_INTERVAL_NO_TIMEOUT)", doc = "recv_from(amount, addr, "
-            + "timeout=PR_INTERVAL_NO_TIMEOUT) -> buf\n\n"
-            + "Receives at most amount bytes (usually a UDP datagram); the sender's address is\n"
-            + "stored in the NetworkAddress addr.")
+    @Python("recv_from(amount, addr, timeout=PR_INTERVAL_NO_TIMEOUT)")
     public byte[] recvFrom(int amount, NetworkAddress addr, int timeout) {
         checkFamily(addr);
         checkOpenForRead();
@@ -760,9 +1028,15 @@ public class Socket extends NativeResource {
 
     // ---- static methods ----------------------------------------------------
 
-    /** Returns {Socket, Socket}, connected to each other. */
-    @Python(value = "new_tcp_pair()", doc = "-> (Socket, Socket)\n\n"
-            + "Returns two connected TCP sockets: what is written to one can be read from the other.")
+    /**
+     * Makes two TCP sockets connected to each other over the loopback
+     * interface (PR_NewTCPSocketPair): what is sent on one is received on the
+     * other. A static method ({@code Socket.new_tcp_pair()} in Python).
+     *
+     * @return a two-item array (a tuple in Python) of the two Sockets
+     * @throws NSPRError if NSPR cannot make the pair
+     */
+    @Python("new_tcp_pair()")
     public static Object[] newTcpPair() {
         long[] fds = new long[2];
         if (Nspr4.PR_NewTCPSocketPair(fds) != 0) throw NSPRError.last();
@@ -784,8 +1058,17 @@ public class Socket extends NativeResource {
         return new Object[]{new Socket(fds[0], fam[0]), new Socket(fds[1], fam[1])};
     }
 
-    @Python(value = "import_tcp_socket(osfd, /)", doc = "-> Socket\n\n"
-            + "Returns a Socket using the operating system's SOCK_STREAM socket descriptor osfd.")
+    /**
+     * Wraps an operating system TCP (SOCK_STREAM) socket descriptor in a
+     * Socket (PR_ImportTCPSocket); the Socket then owns it and closes it. A
+     * static method ({@code Socket.import_tcp_socket(osfd)} in Python).
+     *
+     * @param osfd the descriptor, e.g. from Python's {@code socket.fileno()}
+     * @return the new Socket, its family read from the descriptor's local address
+     * @throws NSPRError if NSPR cannot import the descriptor or read its address
+     *         (the descriptor is then closed)
+     */
+    @Python("import_tcp_socket(osfd, /)")
     public static Socket importTcpSocket(int osfd) {
         long fd = Nspr4.PR_ImportTCPSocket(osfd);
         if (fd == 0) throw NSPRError.last();
@@ -803,14 +1086,22 @@ public class Socket extends NativeResource {
     }
 
     /**
-     * PR_Poll over (Socket, flags) pairs: poll_descs is a list or tuple of
-     * two-item lists or tuples. Returns the out_flags of each, in order. A
-     * closed socket takes part as a null descriptor (out_flags 0).
+     * Waits until at least one of several sockets is ready, or the timeout
+     * expires (PR_Poll). A static method ({@code Socket.poll(...)} in Python).
+     * A closed socket takes part as a null descriptor (its result is 0).
+     *
+     * @param pollDescs a list (list or tuple in Python) of two-item lists or
+     *                  tuples {@code (socket, in_flags)}, in_flags a bitwise or of
+     *                  {@code PR_POLL_READ}, {@code PR_POLL_WRITE}, {@code PR_POLL_EXCEPT}, ...
+     * @param timeout   the most to wait, in interval ticks; {@code PR_INTERVAL_NO_TIMEOUT}
+     *                  for no limit, {@code PR_INTERVAL_NO_WAIT} to look without waiting
+     * @return the out_flags of each socket, in order (a tuple of int in Python);
+     *         all 0 when the timeout expired
+     * @throws org.jnss.core.ArgumentError (TypeError) if pollDescs is not such a sequence
+     * @throws IndexOutOfBoundsException (IndexError) if a pair has fewer than two items
+     * @throws NSPRError if PR_Poll fails
      */
-    @Python(value = "poll(poll_descs, timeout, /)", doc = "-> (flags, ...)\n\n"
-            + "Waits until at least one socket of poll_descs, a sequence of (Socket, flags)\n"
-            + "pairs with flags a bitwise or of PR_POLL_* values, is ready, or the timeout\n"
-            + "(an interval) expires. Returns the resulting flags of each socket, in order.")
+    @Python("poll(poll_descs, timeout, /)")
     public static Object[] poll(Object pollDescs, int timeout) {
         if (!(pollDescs instanceof List<?> descs)) throw new ArgumentError("poll_descs is not a suitable sequence");
         int n = descs.size();

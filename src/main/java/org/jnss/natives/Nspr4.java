@@ -19,6 +19,8 @@ public final class Nspr4 {
     public static native String PR_ErrorToString(int code, int language);
     public static native int PR_GetErrorTextLength();
     public static native int PR_GetErrorText(byte[] text);
+    /** text: textLength bytes and a terminating NUL */
+    public static native void PR_SetErrorText(int textLength, byte[] text);
 
     // time
     public static native long PR_Now();

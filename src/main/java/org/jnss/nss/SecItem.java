@@ -5,6 +5,7 @@ import org.jnss.asn1.Codec;
 import org.jnss.asn1.DerFormat;
 import org.jnss.asn1.Lines;
 import org.jnss.asn1.Oids;
+import org.jnss.error.NSPRError;
 import org.jnss.core.ArgumentError;
 import org.jnss.core.BinaryData;
 import org.jnss.core.Python;
@@ -127,16 +128,17 @@ public class SecItem implements BinaryData {
      * @param data  the octets (a str or other buffer in Python), or base64 text;
      *              null (None, the default) for an item without data
      * @param type  an NSS SECItemType, one of the {@code si*} constants (default siBuffer, 0)
-     * @param ascii nonzero (True) to decode {@code data} as base64; 0 (the default) to take it as is
+     * @param ascii true to decode {@code data} as base64; false (the default) to take it as is
+     *              (in Python an int: nonzero decodes)
      * @return the new item
      * @throws IllegalArgumentException (Python's ValueError) when PEM text has no line end
      *         after its BEGIN line or no END marker
      * @throws NSPRError "Could not base64 decode" when the text is not base64
      */
     @Python("SecItem(data=None, type=0, ascii=0)")
-    public static SecItem create(byte[] data, int type, int ascii) {
+    public static SecItem create(byte[] data, int type, @Python.IntFlag boolean ascii) {
         if (data == null) return new SecItem(null, 0);
-        if (ascii != 0) data = Codec.base64ToBinary(data);
+        if (ascii) data = Codec.base64ToBinary(data);
         return new SecItem(data, type);
     }
 

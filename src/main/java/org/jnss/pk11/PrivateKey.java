@@ -24,8 +24,21 @@ public class PrivateKey extends NativeResource {
      * @param key the native key (not 0)
      * @throws IllegalArgumentException when {@code key} is 0
      */
-    public PrivateKey(long key) {
+    PrivateKey(long key) {
         super(key, Nss3::SECKEY_DestroyPrivateKey, true);
+    }
+
+    /**
+     * Adopts a SECKEYPrivateKey* the caller owns, for the library's own
+     * packages (keys NSS finds for a certificate). Not for application code: a
+     * wrong or shared pointer is freed twice.
+     *
+     * @param key the native key (not 0)
+     * @return the key, owning the pointer
+     * @throws IllegalArgumentException when {@code key} is 0
+     */
+    public static PrivateKey adopt(long key) {
+        return new PrivateKey(key);
     }
 
     /**

@@ -57,14 +57,14 @@ public final class Pkcs12 {
      * PKCS12_DES_56, PKCS12_DES_EDE3_168. The setting is process-wide.
      *
      * @param cipher  a PKCS12_* constant
-     * @param enabled nonzero (True) to enable, 0 (False) to disable
+     * @param enabled true to enable, false to disable (in Python an int: nonzero enables)
      * @throws NSPRError "Failed to enable NAME (hex) pkcs12 cipher" (or disable) with
      *                   NSS's error, e.g. for an unknown cipher
      */
     @Python("pkcs12_enable_cipher(cipher, enabled, /)")
-    public static void pkcs12EnableCipher(long cipher, int enabled) {
-        if (Smime3.SEC_PKCS12EnableCipher(cipher, enabled != 0 ? 1 : 0) != 0)
-            throw failedCipher(enabled != 0 ? "enable" : "disable", cipher);
+    public static void pkcs12EnableCipher(long cipher, @Python.IntFlag boolean enabled) {
+        if (Smime3.SEC_PKCS12EnableCipher(cipher, enabled ? 1 : 0) != 0)
+            throw failedCipher(enabled ? "enable" : "disable", cipher);
     }
 
     /**
@@ -92,12 +92,12 @@ public final class Pkcs12 {
      * PKCS12_RC2_CBC_40.
      *
      * @param cipher  a PKCS12_* constant
-     * @param enabled nonzero (True) to set the flag, 0 (False) to clear it
+     * @param enabled true to set the flag, false to clear it (in Python an int: nonzero sets it)
      * @throws NSPRError NSS's error when it refuses
      */
     @Python("pkcs12_set_preferred_cipher(cipher, enabled, /)")
-    public static void pkcs12SetPreferredCipher(long cipher, int enabled) {
-        if (Smime3.SEC_PKCS12SetPreferredCipher(cipher, enabled != 0 ? 1 : 0) != 0) throw NSPRError.last();
+    public static void pkcs12SetPreferredCipher(long cipher, @Python.IntFlag boolean enabled) {
+        if (Smime3.SEC_PKCS12SetPreferredCipher(cipher, enabled ? 1 : 0) != 0) throw NSPRError.last();
     }
 
     /**
@@ -290,7 +290,7 @@ public final class Pkcs12 {
             if (dup == 0) return 0;
             Object r;
             try {
-                r = cb.call(old, new Certificate(dup));
+                r = cb.call(old, Certificate.adopt(dup));
             } catch (Throwable t) {
                 CallbackErrors.report("PKCS12 nickname collision callback", t);
                 return 0;

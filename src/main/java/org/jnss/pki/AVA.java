@@ -16,13 +16,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * An attribute value assertion of an X.500 name ("CN=www.example.com"): the
- * attribute type (an OID) and its DER encoded value. Immutable; the bytes live
- * on the Java heap.
+ * An attribute value assertion of an X.500 name ("CN=www.example.com"),
+ * {@code nss.nss.AVA} in Python: the attribute type (an OID) and its DER
+ * encoded value. Found in the {@link RDN}s of a {@link DN}, or made with
+ * {@link #create AVA(type, value)}. Ordered (by type, then value),
+ * unhashable. Immutable; the bytes live on the Java heap (nothing to close).
  */
-@Python.Type(doc = "An object representing an AVA (attribute value assertion).\n\nAVA(type, value)\n\n"
-        + "type may be an oid tag (SEC_OID_*), a name ('cn', 'OID.2.5.4.3', '2.5.4.3') or a SecItem holding\n"
-        + "the DER encoded OID; value must be a string.")
 public final class AVA extends Ordered {
     private final byte[] type;   // OID contents
     private final byte[] value;  // the value's DER (tag, length, contents)
@@ -37,6 +36,24 @@ public final class AVA extends Ordered {
 
     byte[] value() { return value; }
 
+    /**
+     * Makes an AVA, with the value encoded by NSS (CERT_CreateAVA) as the
+     * string type NSS uses for the attribute (PrintableString for C, IA5String
+     * for E and DC, UTF8String for most others).
+     *
+     * @param type the attribute type: a SEC_OID_* tag, a name ('cn',
+     *        'OID.2.5.4.3', '2.5.4.3', or a SEC_OID_* name) or a SecItem holding
+     *        the OID
+     * @param value the value, a string
+     * @return the new AVA
+     * @throws IllegalArgumentException (ValueError) "unable to convert to known
+     *         OID" when NSS does not know the type
+     * @throws org.jnss.core.KeyError when a name names no OID
+     * @throws ArgumentError (TypeError) when type is of another type or value
+     *         is not a string
+     * @throws NSPRError "could not create AVA ..." when NSS cannot encode the
+     *         value (e.g. a character a PrintableString cannot hold)
+     */
     @Python("AVA(type, value)")
     public static AVA create(Object type, Object value) {
         int tag = OidNames.tagOf(type);
@@ -54,13 +71,22 @@ public final class AVA extends Ordered {
         }
     }
 
-    /** The attribute type as a SecItem holding the OID. */
+    /**
+     * The attribute type.
+     *
+     * @return a SecItem holding the OID's contents (e.g. 55:04:03 for CN)
+     */
     @Python("oid")
     public SecItem getOid() {
         return new SecItem(type, 0, SecItem.Kind.DER);
     }
 
-    /** The SEC_OID_* tag of the attribute type (an unknown type's -1 read as the unsigned enum python-nss returns). */
+    /**
+     * The SEC_OID_* tag of the attribute type, e.g. SEC_OID_AVA_COMMON_NAME.
+     *
+     * @return the tag; for a type NSS does not know, NSS's -1 read as the
+     *         unsigned enum python-nss returns (4294967295)
+     */
     @Python("oid_tag")
     public long getOidTagValue() {
         return getOidTag() & 0xffffffffL;
@@ -76,13 +102,24 @@ public final class AVA extends Ordered {
         return t;
     }
 
-    /** The value as a SecItem holding its DER encoding. */
+    /**
+     * The attribute value.
+     *
+     * @return a SecItem holding its DER encoding (tag, length and contents)
+     */
     @Python("value")
     public SecItem getValue() {
         return new SecItem(value, 0, SecItem.Kind.DER);
     }
 
-    /** "NAME=value" as NSS escapes it (python-nss: the repr, so a placeholder when NSS cannot decode it). */
+    /**
+     * The AVA as text, "NAME=value" (as {@code repr()} gives it): the
+     * attribute's canonical name (or "OID.n.n..." when it has none) and the
+     * value decoded and escaped by NSS (RFC 1485 quoting).
+     *
+     * @return the text ({@code str} in Python); a "&lt;nss.nss.AVA object at
+     *         0x...&gt;" placeholder when NSS cannot decode the value
+     */
     @Python("value_str")
     public byte[] getValueStr() {
         return repr();
@@ -94,6 +131,12 @@ public final class AVA extends Ordered {
         }
     }
 
+    /**
+     * The AVA as text, "NAME=value", e.g. "CN=www.example.com".
+     *
+     * @return the text ({@code str} in Python); a "&lt;nss.nss.AVA object at
+     *         0x...&gt;" placeholder when NSS cannot decode the value
+     */
     @Python("__repr__()")
     public byte[] repr() {
         try {
@@ -103,6 +146,11 @@ public final class AVA extends Ordered {
         }
     }
 
+    /**
+     * The same text as {@link #repr()}: "NAME=value".
+     *
+     * @return the text ({@code str} in Python)
+     */
     @Python("__str__()")
     public byte[] str() {
         return repr();
@@ -145,6 +193,12 @@ public final class AVA extends Ordered {
         return compare(this, o);
     }
 
+    /**
+     * The AVA as text, "NAME=value".
+     *
+     * @return the text
+     * @throws NSPRError when NSS cannot decode the value
+     */
     @Override
     public String toString() {
         return render();

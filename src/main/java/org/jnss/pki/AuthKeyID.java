@@ -18,8 +18,13 @@ import org.jnss.nss.SecItem;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The authority key identifier extension, decoded by NSS (CERT_DecodeAuthKeyID) and copied. */
-@Python.Type(doc = "An object representing Authentication Key ID extension")
+/**
+ * The authority key identifier extension (which key of the issuer signed the
+ * certificate), {@code nss.nss.AuthKeyID} in Python: made with
+ * {@link #create AuthKeyID(value)} from the extension's value, decoded by NSS
+ * (CERT_DecodeAuthKeyID) and copied to the Java heap. Immutable; nothing to
+ * close.
+ */
 public final class AuthKeyID extends FormattedValue {
     /** null where the extension has none (python-nss: empty or no data) */
     private final byte[] keyId;
@@ -46,18 +51,38 @@ public final class AuthKeyID extends FormattedValue {
         return Scratch.itemBytes(item);
     }
 
+    /**
+     * Decodes an authority key identifier extension.
+     *
+     * @param value the extension's DER value, e.g.
+     *        {@code cert.get_extension(SEC_OID_X509_AUTH_KEY_ID).value}
+     * @return the decoded extension
+     * @throws NSPRError "cannot decode AuthKeyID" when NSS cannot decode it
+     *         (e.g. SEC_ERROR_BAD_DER)
+     */
     @Python("AuthKeyID(auth_key_id)")
     public static AuthKeyID create(SecItem value) {
         return decode(value.toByteArray());
     }
 
-    /** The key identifier as a SecItem, None when absent. */
+    /**
+     * The identifier of the issuer's key (usually the SHA-1 of the key, as
+     * the issuer's subject key identifier has it).
+     *
+     * @return a SecItem of the identifier, or null (None) when the extension has none
+     */
     @Python("key_id")
     public SecItem getKeyId() {
         return keyId == null ? null : new SecItem(keyId, 0, SecItem.Kind.DER);
     }
 
-    /** The authority certificate's serial number as an integer, None when absent. */
+    /**
+     * The serial number of the issuer's certificate, when the extension
+     * names that certificate by issuer and serial number.
+     *
+     * @return an Integer, Long or BigInteger (int or long in Python), or null
+     *         (None) when absent
+     */
     @Python("serial_number")
     public Object getSerialNumber() {
         return serial == null ? null : Asn1Fmt.pyInt(DerFormat.integer(serial));
@@ -67,11 +92,31 @@ public final class AuthKeyID extends FormattedValue {
         return serial == null ? "None" : DerFormat.integer(serial).toString();
     }
 
+    /**
+     * The general names of the issuer's issuer, when the extension names the
+     * issuer's certificate by issuer and serial number.
+     *
+     * @param reprKind AsString (the names, the default), AsObject (GeneralName
+     *        objects), AsTypeString ("URI"), AsTypeEnum (certURI, ...) or
+     *        AsLabeledString ("URI: http://...")
+     * @return the names (a tuple in Python; empty when the extension has none)
+     * @throws IllegalArgumentException (ValueError) for another representation
+     *         kind (only checked when there is a name)
+     */
     @Python("get_general_names(repr_kind=AsString)")
     public Object[] getGeneralNames(int reprKind) {
         return GeneralName.tuple(issuer, reprKind);
     }
 
+    /**
+     * The extension's text: the key id in hex, the serial number and the
+     * general names.
+     *
+     * @param lines the lines to append to
+     * @param level the indentation level of the outermost lines
+     * @throws ArgumentError (TypeError) when the extension has no key id, as
+     *         python-nss fails there
+     */
     @Override
     public void lines(Lines lines, int level) {
         Lines out = new Lines();
@@ -94,7 +139,12 @@ public final class AuthKeyID extends FormattedValue {
         throw new ArgumentError("__str__ returned non-string (type " + (s == null ? "NoneType" : s instanceof List ? "list" : "tuple") + ")");
     }
 
-    /** {@code "ID: <str(key_id)>, Serial Number: <n>, Issuer: [<names>]"} */
+    /**
+     * The extension on one line: {@code "ID: <str(key_id)>, Serial Number: <n>, Issuer: [<names>]"},
+     * None for the absent parts.
+     *
+     * @return the text ({@code str} in Python)
+     */
     @Python("__repr__()")
     public byte[] repr() {
         List<String> names = new ArrayList<>();

@@ -15,10 +15,14 @@ import org.jnss.natives.Mem;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The authority information access extension (CERT_DecodeAuthInfoAccessExtension): a sequence of AuthorityInfoAccess. */
-@Python.Type(doc = "AuthorityInfoAccesses(data)\n\n:Parameters:\n    data : SecItem or str or any buffer compatible object\n"
-        + "        Data to initialize the Authority Information Access\n        from, must be in DER format\n\n"
-        + "An object representing AuthorityInfoAccess Extension.\n")
+/**
+ * The authority information access extension, {@code nss.nss.AuthorityInfoAccesses}
+ * in Python: a sequence of {@link AuthorityInfoAccess} (where to find the
+ * issuer's OCSP responder, its certificate, ...), made with
+ * {@link #create AuthorityInfoAccesses(data)} from the extension's value and
+ * decoded by NSS (CERT_DecodeAuthInfoAccessExtension). len() and indexing as a
+ * tuple; immutable, nothing to close.
+ */
 public final class AuthorityInfoAccesses extends ExtensionList<AuthorityInfoAccess> {
     private AuthorityInfoAccesses(List<AuthorityInfoAccess> accesses) {
         super(accesses, "Authority Information Access", "Info");
@@ -39,7 +43,17 @@ public final class AuthorityInfoAccesses extends ExtensionList<AuthorityInfoAcce
         }
     }
 
-    /** data: a SecItem or any buffer (str, bytearray, ...). */
+    /**
+     * Decodes an authority information access extension.
+     *
+     * @param data the extension's DER value, e.g.
+     *        {@code cert.get_extension(SEC_OID_X509_AUTH_INFO_ACCESS).value}: a
+     *        SecItem or any buffer (str, bytearray, ...)
+     * @return the decoded extension
+     * @throws ArgumentError (TypeError) when data is null (None)
+     * @throws NSPRError "cannot decode Authority Access Info extension" when NSS
+     *         cannot decode it (e.g. SEC_ERROR_BAD_DER)
+     */
     @Python("AuthorityInfoAccesses(auth_info_accesses)")
     public static AuthorityInfoAccesses create(@Python.OrNone byte[] data) {
         if (data == null) throw new ArgumentError("must be SecItem or buffer object");

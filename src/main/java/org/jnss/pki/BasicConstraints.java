@@ -11,8 +11,12 @@ import org.jnss.error.NSPRError;
 import org.jnss.natives.Mem;
 import org.jnss.nss.SecItem;
 
-/** The basic constraints extension, decoded by NSS (CERT_DecodeBasicConstraintValue). */
-@Python.Type(doc = "An object representing X509 Basic Constraints Extension")
+/**
+ * The basic constraints extension (whether the subject is a CA, and how long
+ * a chain below it may be), {@code nss.nss.BasicConstraints} in Python: made
+ * with {@link #create BasicConstraints(value)} from the extension's value,
+ * decoded by NSS (CERT_DecodeBasicConstraintValue). Immutable; nothing to close.
+ */
 public final class BasicConstraints extends FormattedValue {
     private final boolean isCa;
     private final int pathLen;
@@ -32,24 +36,54 @@ public final class BasicConstraints extends FormattedValue {
         }
     }
 
+    /**
+     * Decodes a basic constraints extension.
+     *
+     * @param value the extension's DER value, e.g.
+     *        {@code cert.get_extension(SEC_OID_X509_BASIC_CONSTRAINTS).value}
+     * @return the decoded extension
+     * @throws NSPRError "cannot decode Basic Constraints" when NSS cannot decode
+     *         it (e.g. SEC_ERROR_BAD_DER)
+     */
     @Python("BasicConstraints(basic_constraints)")
     public static BasicConstraints create(SecItem value) {
         return decode(value.toByteArray());
     }
 
+    /**
+     * Whether the subject is a certification authority.
+     *
+     * @return the cA flag
+     */
     @Python("is_ca")
     public boolean isCa() { return isCa; }
 
-    /** The path length constraint; -2 (CERT_UNLIMITED_PATH_CONSTRAINT) when a CA has none. */
+    /**
+     * The most CA certificates that may follow this one in a chain.
+     *
+     * @return the path length constraint; -2 (CERT_UNLIMITED_PATH_CONSTRAINT)
+     *         when a CA has none; 0 for a non-CA
+     */
     @Python("path_len")
     public int getPathLen() { return pathLen; }
 
+    /**
+     * The extension's text: "Is CA" and "Path Length" lines.
+     *
+     * @param lines the lines to append to
+     * @param level the indentation level
+     */
     @Override
     public void lines(Lines lines, int level) {
         lines.pair(level, "Is CA", isCa);
         lines.pair(level, "Path Length", String.valueOf(pathLen));
     }
 
+    /**
+     * The extension on one line, e.g. "is_ca=True path_len=2".
+     *
+     * @return the text ({@code str} in Python)
+     */
     @Override
     @Python("__str__()")
     public byte[] str() {

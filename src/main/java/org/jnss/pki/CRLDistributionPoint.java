@@ -15,11 +15,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One distribution point of a CRL distribution points extension, copied from
- * NSS's decoding: its full name (general names) or name relative to the CRL
- * issuer (an RDN), the CRL issuer and the reasons bit string.
+ * One distribution point of a CRL distribution points extension (where a CRL
+ * covering the certificate is published), {@code nss.nss.CRLDistributionPoint}
+ * in Python, copied from NSS's decoding: its full name (general names, usually
+ * a URI) or name relative to the CRL issuer (an RDN), the CRL issuer and the
+ * reasons bit string. Obtained by indexing a {@link CRLDistributionPts}.
+ * Immutable; nothing to close.
  */
-@Python.Type(doc = "An object representing a CRL Distribution Point")
 public final class CRLDistributionPoint extends FormattedValue {
     static final int GENERAL_NAME = 1, RELATIVE_NAME = 2;
 
@@ -68,25 +70,58 @@ public final class CRLDistributionPoint extends FormattedValue {
         return new CRLDistributionPoint(new Point(true, type, names, rdn, issuer, new PkiFmt.Bits(bytes, data == 0 ? 0 : bitCount)));
     }
 
-    /** python-nss's constructor takes one argument and makes an empty point. */
+    /**
+     * An empty distribution point, as python-nss's constructor makes one
+     * (whatever its argument): no names, no issuer, no reasons, and no text.
+     *
+     * @param arg1 ignored (python-nss requires one argument)
+     * @return the empty point
+     */
     @Python("CRLDistributionPoint(arg1)")
     public static CRLDistributionPoint create(Object arg1) {
         return new CRLDistributionPoint(new Point(false, 0, List.of(), null, null, new PkiFmt.Bits(new byte[0], 0)));
     }
 
-    /** The CRL issuer (its first general name), None when there is none. */
+    /**
+     * The issuer of the CRLs found at this point, when it is not the
+     * certificate's issuer.
+     *
+     * @return its first general name, or null (None) when the point names none
+     */
     @Python("issuer")
     public GeneralName getIssuer() {
         return point.issuer();
     }
 
-    /** The full name's general names; () for a relative name. */
+    /**
+     * Where the CRL is published: the general names of the point's full name,
+     * e.g. {@code ('http://crl.example.com/ca.crl',)}.
+     *
+     * @param reprKind AsString (the names, the default), AsObject (GeneralName
+     *        objects), AsTypeString ("URI"), AsTypeEnum (certURI, ...) or
+     *        AsLabeledString ("URI: http://...")
+     * @return the names (a tuple in Python); empty for a point named relative
+     *         to the CRL issuer
+     * @throws IllegalArgumentException (ValueError) for another representation
+     *         kind (only checked when there is a name)
+     */
     @Python("get_general_names(repr_kind=AsString)")
     public Object[] getGeneralNames(int reprKind) {
         return GeneralName.tuple(point.names(), reprKind);
     }
 
-    /** The reasons set; the kind is checked for each named bit set only, as python-nss does. */
+    /**
+     * The revocation reasons the CRLs at this point cover, when the point
+     * limits them, e.g. {@code ('Key Compromise', 'CA Compromise')}.
+     *
+     * @param reprKind AsEnumDescription (descriptions, the default), AsEnumName
+     *        (crlEntryReason* names), AsEnum or AsIndex (the reason codes,
+     *        which are the bit positions)
+     * @return the reasons in bit order (a tuple in Python); empty when the
+     *         point lists none (it covers every reason)
+     * @throws IllegalArgumentException (ValueError) for another representation
+     *         kind (only checked when a reason is set, as python-nss does)
+     */
     @Python("get_reasons(repr_kind=AsEnumDescription)")
     public Object[] getReasons(int reprKind) {
         List<Object> out = new ArrayList<>();
@@ -115,6 +150,13 @@ public final class CRLDistributionPoint extends FormattedValue {
         return out;
     }
 
+    /**
+     * The point's text: its general names or relative name, its issuer and
+     * its reasons; nothing for an empty point.
+     *
+     * @param lines the lines to append to
+     * @param level the indentation level
+     */
     @Override
     public void lines(Lines lines, int level) {
         if (!point.initialized()) return;
@@ -130,6 +172,12 @@ public final class CRLDistributionPoint extends FormattedValue {
         lines.addAll(out);
     }
 
+    /**
+     * The point on one line, e.g. "General Name List: [http://crl.example.com/ca.crl],
+     * Issuer: None, Reasons: []"; the default object repr for an empty point.
+     *
+     * @return the text ({@code str} in Python)
+     */
     @Python("__repr__()")
     public byte[] repr() {
         if (!point.initialized()) return BStr.bytes("<nss.nss.CRLDistributionPoint object at 0x" + Integer.toHexString(System.identityHashCode(this)) + ">");

@@ -16,12 +16,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * An attribute of a certificate request (CERTAttribute): a type OID and a set
- * of values. As in NSS (and python-nss) the values of an extension request
- * attribute are the CertificateExtensions it carries; any other attribute's
- * values are its DER encoded values, as SecItems.
+ * An attribute of a certificate request (CERTAttribute),
+ * {@code nss.nss.CertAttribute} in Python: a type OID and a set of values.
+ * As in NSS (and python-nss) the values of an extension request attribute
+ * are the CertificateExtensions it carries; any other attribute's values are
+ * its DER encoded values, as SecItems. Obtained from
+ * {@link CertificateRequest#getAttributes attributes}; a sequence of its
+ * values (len() and indexing). Immutable copies; nothing to close.
  */
-@Python.Type(doc = "CertAttribute()\n\nAn object representing CertAttribute.")
 public final class CertAttribute extends FormattedValue {
     private final byte[] type;
     /** the DER values (not an extension request) */
@@ -36,8 +38,11 @@ public final class CertAttribute extends FormattedValue {
     }
 
     /**
-     * python-nss's CertAttribute(arg) makes an empty attribute whatever arg is
-     * (the argument is parsed and ignored).
+     * An empty attribute (no type, no values), as python-nss's
+     * CertAttribute(arg) makes one whatever arg is.
+     *
+     * @param arg ignored (python-nss requires one argument)
+     * @return the empty attribute
      */
     @Python("CertAttribute(arg)")
     public static CertAttribute create(Object arg) {
@@ -90,16 +95,31 @@ public final class CertAttribute extends FormattedValue {
         return extensions;
     }
 
+    /**
+     * The attribute's type, e.g. PKCS #9 extension request.
+     *
+     * @return a SecItem holding the OID's contents
+     */
     @Python("type_oid")
     public SecItem getTypeOid() {
         return new SecItem(type, 0, SecItem.Kind.DER);
     }
 
+    /**
+     * The attribute type's SEC_OID_* tag, e.g. SEC_OID_PKCS9_EXTENSION_REQUEST.
+     *
+     * @return the tag; SEC_OID_UNKNOWN (0) when NSS does not know the OID
+     */
     @Python("type_tag")
     public int getTypeTag() {
         return Oids.tagOf(type);
     }
 
+    /**
+     * The attribute type's description, e.g. "PKCS #9 Extension Request".
+     *
+     * @return the text ({@code str} in Python)
+     */
     @Python("type_str")
     public byte[] getTypeStr() {
         return BStr.bytes(Oids.describe(type));
@@ -113,7 +133,12 @@ public final class CertAttribute extends FormattedValue {
         return extensions != null ? extensions.get(i) : new SecItem(values.get(i), 0, SecItem.Kind.DER);
     }
 
-    /** CertificateExtensions for an extension request, else SecItems. */
+    /**
+     * The attribute's values.
+     *
+     * @return CertificateExtension objects for an extension request, else
+     *         SecItems holding each value's DER (a tuple in Python)
+     */
     @Python("values")
     public Object[] getValues() {
         Object[] out = new Object[count()];
@@ -121,18 +146,37 @@ public final class CertAttribute extends FormattedValue {
         return out;
     }
 
+    /**
+     * The number of values.
+     *
+     * @return the count
+     */
     @Python("__len__()")
     public int length() {
         return count();
     }
 
-    /** Sequence indexing: negative indices count from the end. */
+    /**
+     * The value at a position, as {@link #getValues() values} holds it.
+     *
+     * @param i the position, from 0 (Python counts a negative index from the end;
+     *        another type is a TypeError)
+     * @return a CertificateExtension or a SecItem
+     * @throws IndexOutOfBoundsException (IndexError) "CertAttribute index out of range"
+     */
     @Python("__getitem__(index)")
     public Object getItem(@Python.Index long i) {
         if (i < 0 || i >= count()) throw new IndexOutOfBoundsException("CertAttribute index out of range");
         return value((int) i);
     }
 
+    /**
+     * The attribute's text: its type, then each value (an extension decoded,
+     * another value rendered from its DER).
+     *
+     * @param level the indentation level of the outermost lines
+     * @return the lines
+     */
     @Override
     public Lines lines(int level) {
         Lines lines = new Lines();

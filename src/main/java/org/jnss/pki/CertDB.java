@@ -12,11 +12,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * A certificate database handle (CERTCertDBHandle). python-nss hands out only
- * the default one, which NSS owns: nothing is released here. The handle of a
- * shut down NSS is never used (NSPRError instead of a dangling pointer).
+ * A certificate database handle (CERTCertDBHandle), {@code nss.nss.CertDB} in
+ * Python. The only one is NSS's default database, obtained with
+ * {@link Pki#getDefaultCertdb get_default_certdb()} once NSS is initialized;
+ * Python cannot construct one. NSS owns the handle: there is nothing to close.
+ * After nss_shutdown() the object is stale: using it raises NSPRError
+ * (SEC_ERROR_NOT_INITIALIZED, or SEC_ERROR_BAD_DATABASE once NSS was
+ * initialized again) instead of reaching a dangling pointer.
  */
-@Python.Type(doc = "An object representing a Certificate Database")
 public final class CertDB {
     private final long handle;
 
@@ -24,14 +27,26 @@ public final class CertDB {
         this.handle = handle;
     }
 
-    /** The default certificate database, or null when NSS is not initialized. */
+    /**
+     * NSS's default certificate database (CERT_GetDefaultCertDB).
+     *
+     * @return a new handle object, or null when NSS is not initialized
+     */
     public static CertDB getDefault() {
         if (!NssRuntime.isInitialized()) return null;
         long h = Nss3.CERT_GetDefaultCertDB();
         return h == 0 ? null : new CertDB(h);
     }
 
-    /** The handle, checked to still be NSS's current one (also for nss.ssl). */
+    /**
+     * The native handle, checked to still be NSS's current default database
+     * (also for nss.ssl).
+     *
+     * @return the CERTCertDBHandle address
+     * @throws NSPRError SEC_ERROR_NOT_INITIALIZED when NSS is not initialized;
+     *         SEC_ERROR_BAD_DATABASE when the handle belongs to an NSS instance
+     *         that has been shut down
+     */
     public long handle() {
         NssRuntime.requireInitialized();
         if (Nss3.CERT_GetDefaultCertDB() != handle)
@@ -40,11 +55,19 @@ public final class CertDB {
         return handle;
     }
 
-    @Python(value = "find_crl_by_name(name, type=SEC_CRL_TYPE)",
-            doc = "find_crl_by_name(name, type=SEC_CRL_TYPE) -> SignedCRL\n\n"
-                    + "The revocation list of the given type (SEC_CRL_TYPE or SEC_KRL_TYPE) whose issuer is\n"
-                    + "name, a distinguished name in string form (e.g. 'CN=My CA,O=Example'), looked up\n"
-                    + "in the database; NSPRError SEC_ERROR_CRL_NOT_FOUND when there is none.")
+    /**
+     * Looks up the revocation list an issuer published, in the database
+     * (SEC_FindCrlByName).
+     *
+     * @param name the issuer's distinguished name in string form, e.g.
+     *        'CN=My CA,O=Example,C=US'
+     * @param type SEC_CRL_TYPE (a certificate revocation list, the default) or
+     *        SEC_KRL_TYPE (a key revocation list)
+     * @return the CRL
+     * @throws NSPRError SEC_ERROR_CRL_NOT_FOUND when the database has none;
+     *         NSS's error when name cannot be parsed as a distinguished name
+     */
+    @Python("find_crl_by_name(name, type=SEC_CRL_TYPE)")
     public SignedCRL findCrlByName(String name, int type) {
         long db = handle();
         byte[] utf8 = name.getBytes(StandardCharsets.UTF_8);
@@ -61,11 +84,17 @@ public final class CertDB {
         }
     }
 
-    @Python(value = "find_crl_by_cert(cert, type=SEC_CRL_TYPE)",
-            doc = "find_crl_by_cert(cert, type=SEC_CRL_TYPE) -> SignedCRL\n\n"
-                    + "The revocation list of the given type (SEC_CRL_TYPE or SEC_KRL_TYPE) that NSS finds\n"
-                    + "in the database from cert's DER encoding (SEC_FindCrlByDERCert); NSPRError\n"
-                    + "SEC_ERROR_CRL_NOT_FOUND when there is none.")
+    /**
+     * Looks up, in the database, the revocation list that NSS associates with
+     * a certificate's DER encoding (SEC_FindCrlByDERCert: the CRL published by
+     * the certificate's issuer).
+     *
+     * @param cert the certificate
+     * @param type SEC_CRL_TYPE (the default) or SEC_KRL_TYPE
+     * @return the CRL
+     * @throws NSPRError SEC_ERROR_CRL_NOT_FOUND when the database has none
+     */
+    @Python("find_crl_by_cert(cert, type=SEC_CRL_TYPE)")
     public SignedCRL findCrlByCert(Certificate cert, int type) {
         long db = handle();
         try (Lease certLease = cert.lease()) {

@@ -242,6 +242,21 @@ public final class CertVerify {
         return Arrays.copyOf(b, b.length + 1);
     }
 
+    /**
+     * Finds a certificate by nickname in the token databases
+     * (PK11_FindCertFromNickname), logging in to tokens through the password
+     * callback as needed. Several certificates may share a nickname (one
+     * subject); NSS returns the newest valid one. A nickname may be prefixed
+     * with a token name, "token:nickname".
+     *
+     * @param nickname the nickname
+     * @param userData extra arguments passed to the password callback
+     * @return the certificate (a new reference)
+     * @throws NSPRError when none is found: NSS sets no code of its own then,
+     *         so the code is the thread's previous error, as in python-nss;
+     *         SEC_ERROR_NOT_INITIALIZED before NSS is initialized
+     * @throws ArgumentError (TypeError) when nickname contains a NUL character
+     */
     @Python("find_cert_from_nickname(nickname, /, *user_data)")
     public static Certificate findCertFromNickname(String nickname, Object... userData) {
         NssRuntime.requireInitialized();
@@ -256,6 +271,17 @@ public final class CertVerify {
         }
     }
 
+    /**
+     * Finds every certificate with a nickname (PK11_FindCertsFromNickname).
+     *
+     * @param nickname the nickname, optionally prefixed with "token:"
+     * @param userData extra arguments passed to the password callback
+     * @return the certificates (a tuple in Python), each a new reference
+     * @throws NSPRError when none is found (with the thread's previous error
+     *         code, as in python-nss); SEC_ERROR_NOT_INITIALIZED before NSS is
+     *         initialized
+     * @throws ArgumentError (TypeError) when nickname contains a NUL character
+     */
     @Python("find_certs_from_nickname(nickname, /, *user_data)")
     public static Object[] findCertsFromNickname(String nickname, Object... userData) {
         NssRuntime.requireInitialized();
@@ -270,6 +296,18 @@ public final class CertVerify {
         }
     }
 
+    /**
+     * Finds every certificate for an email address
+     * (PK11_FindCertsFromEmailAddress).
+     *
+     * @param email the email address
+     * @param userData extra arguments passed to the password callback
+     * @return the certificates (a tuple in Python), each a new reference
+     * @throws NSPRError when none is found (with the thread's previous error
+     *         code, as in python-nss); SEC_ERROR_NOT_INITIALIZED before NSS is
+     *         initialized
+     * @throws ArgumentError (TypeError) when email contains a NUL character
+     */
     @Python("find_certs_from_email_addr(email, /, *user_data)")
     public static Object[] findCertsFromEmailAddr(String email, Object... userData) {
         NssRuntime.requireInitialized();
@@ -284,6 +322,17 @@ public final class CertVerify {
         }
     }
 
+    /**
+     * Lists the certificates of the token databases of one kind (PK11_ListCerts).
+     *
+     * @param type a PK11CertList* constant: PK11CertListAll, PK11CertListUser
+     *        (certificates with a private key), PK11CertListCA,
+     *        PK11CertListRootUnique, ... ("Unique" variants list each
+     *        certificate once)
+     * @param userData extra arguments passed to the password callback
+     * @return the certificates (a tuple in Python, possibly empty), each a new reference
+     * @throws NSPRError when NSS fails; SEC_ERROR_NOT_INITIALIZED before NSS is initialized
+     */
     @Python("list_certs(type, /, *user_data)")
     public static Object[] listCerts(int type, Object... userData) {
         NssRuntime.requireInitialized();
@@ -297,12 +346,30 @@ public final class CertVerify {
         }
     }
 
+    /**
+     * The certificates of one slot (PK11_ListCertsInSlot), for PK11Slot's
+     * list_certs().
+     *
+     * @param slot the PK11SlotInfo address, held by the caller for the call
+     * @return the certificates, each a new reference
+     * @throws NSPRError when NSS fails
+     */
     public static Object[] listCertsInSlot(long slot) {
         long list = Nss3.PK11_ListCertsInSlot(slot);
         if (list == 0) throw NSPRError.last();
         return certList(list).toArray();
     }
 
+    /**
+     * The nicknames of certificates of a database (CERT_GetCertNicknames).
+     *
+     * @param certdb the certificate database, e.g. get_default_certdb()
+     * @param what which certificates: SEC_CERT_NICKNAMES_ALL,
+     *        SEC_CERT_NICKNAMES_USER, SEC_CERT_NICKNAMES_SERVER or SEC_CERT_NICKNAMES_CA
+     * @param userData extra arguments passed to the password callback
+     * @return the nicknames as byte arrays (a tuple of str in Python)
+     * @throws NSPRError when NSS fails
+     */
     @Python("get_cert_nicknames(certdb, what, /, *user_data)")
     public static Object[] certNicknames(CertDB certdb, int what, Object... userData) {
         long db = certdb.handle();
@@ -327,13 +394,22 @@ public final class CertVerify {
         }
     }
 
+    /**
+     * Finds the private key of a certificate in any slot
+     * (PK11_FindKeyByAnyCert), logging in through the password callback as needed.
+     *
+     * @param cert the certificate whose key is wanted
+     * @param userData extra arguments passed to the password callback
+     * @return the private key
+     * @throws NSPRError when no slot has the key (typically SSL_ERROR_NO_CERTIFICATE)
+     */
     @Python("find_key_by_any_cert(cert, /, *user_data)")
     public static PrivateKey findKeyByAnyCert(Certificate cert, Object... userData) {
         long pin = Passwords.pinArgs(userData);
         try (Lease certLease = cert.lease()) {
             long k = Nss3.PK11_FindKeyByAnyCert(certLease.handle(), pin);
             if (k == 0) throw NSPRError.last();
-            return new PrivateKey(k);
+            return PrivateKey.adopt(k);
         } finally {
             Passwords.releasePinArgs(pin);
         }

@@ -11,14 +11,16 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * The diagnostics of one verification (CERTVerifyLog): its nodes, in NSS's
- * order. NSS's log (arena and node certificate references) is read once when
- * the verification returns; the nodes' certificates become Certificate objects
- * and the arena is freed at once, so nothing native outlives the call.
+ * The diagnostics of one verification (CERTVerifyLog),
+ * {@code nss.nss.CertVerifyLog} in Python: one {@link CertVerifyLogNode} per
+ * problem NSS found along the chain, in NSS's order. Returned by
+ * {@link Certificate#verifyWithLog verify_with_log()} and carried by the
+ * CertVerifyError it raises; a sequence of its nodes (len() and indexing), and
+ * str() renders them grouped by chain depth. NSS's log is read once when the
+ * verification returns: the nodes' certificates become Certificate objects
+ * and NSS's arena is freed at once, so nothing native outlives the call; the
+ * log itself holds nothing to close.
  */
-@Python.Type(doc = "CertVerifyLog()\n\n"
-        + "An object which collects diagnostic information during\n"
-        + "certification validation.\n")
 public final class CertVerifyLog extends FormattedValue {
     // CERTVerifyLog and CERTVerifyLogNode (LP64, checked with offsetof against certt.h)
     static final int LOG_ARENA = 0, LOG_COUNT = 8, LOG_HEAD = 16, LOG_SIZE = 32;
@@ -30,7 +32,12 @@ public final class CertVerifyLog extends FormattedValue {
         this.nodes = Collections.unmodifiableList(nodes);
     }
 
-    /** An empty log, as python-nss's CertVerifyLog() makes. */
+    /**
+     * An empty log, as python-nss's CertVerifyLog() makes (a verification
+     * makes its own log; this one stays empty).
+     *
+     * @return the empty log
+     */
     @Python("CertVerifyLog()")
     public static CertVerifyLog create() {
         return new CertVerifyLog(new ArrayList<>());
@@ -71,21 +78,50 @@ public final class CertVerifyLog extends FormattedValue {
         return new CertVerifyLog(nodes);
     }
 
-    /** Number of nodes. */
+    /**
+     * The number of problems logged.
+     *
+     * @return the number of nodes
+     */
     @Python("count")
     public int getCount() { return nodes.size(); }
 
+    /**
+     * The number of problems logged, as {@link #getCount() count}.
+     *
+     * @return the number of nodes
+     */
     @Python("__len__()")
     public int len() { return nodes.size(); }
 
+    /**
+     * The node at a position.
+     *
+     * @param index the position, from 0 (Python counts a negative index from the end)
+     * @return the node
+     * @throws IndexOutOfBoundsException (IndexError) "CertVerifyLog index out of range"
+     */
     @Python("__getitem__(index)")
     public CertVerifyLogNode getItem(@Python.Index long index) {
         if (index < 0 || index >= nodes.size()) throw new IndexOutOfBoundsException("CertVerifyLog index out of range");
         return nodes.get((int) index);
     }
 
+    /**
+     * The nodes, for Java callers.
+     *
+     * @return an unmodifiable list of the nodes, in NSS's order
+     */
     public List<CertVerifyLogNode> nodes() { return nodes; }
 
+    /**
+     * The log's text: the number of errors, then for each chain depth the
+     * certificate's subject, issuer and validity followed by its errors,
+     * numbered.
+     *
+     * @param level the indentation level of the outermost lines
+     * @return the lines
+     */
     @Override
     public Lines lines(int level) {
         Lines lines = new Lines();

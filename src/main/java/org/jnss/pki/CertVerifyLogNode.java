@@ -15,15 +15,13 @@ import java.util.List;
 
 /**
  * One failure reported by NSS during a certificate verification
- * (CERTVerifyLogNode): the certificate, its depth in the chain, the error and
- * the error's detail (the usages or cert types found missing, or nothing).
- * Copied out of the NSS log when the verification ends; the certificate keeps
- * the node's NSS reference.
+ * (CERTVerifyLogNode), {@code nss.nss.CertVerifyLogNode} in Python: the
+ * certificate, its depth in the chain, the error and the error's detail (the
+ * key usages or cert types found missing, or nothing). Found in a
+ * {@link CertVerifyLog}. Copied out of the NSS log when the verification
+ * ends; the certificate keeps the node's NSS reference (close it through
+ * {@link #getCertificate()} to release it early).
  */
-@Python.Type(doc = "CertVerifyLogNode()\n\n"
-        + "An object detailing specific diagnostic information concerning\n"
-        + "a single failure during certification validation.\n"
-        + "These are collected in a `CertVerifyLog` object.\n")
 public final class CertVerifyLogNode extends FormattedValue {
     private final Certificate certificate;
     private final int error;
@@ -37,24 +35,44 @@ public final class CertVerifyLogNode extends FormattedValue {
         this.arg = arg;
     }
 
-    /** An empty node, as python-nss's CertVerifyLogNode() makes: no certificate, error and depth 0. */
+    /**
+     * An empty node, as python-nss's CertVerifyLogNode() makes: no
+     * certificate, error and depth 0.
+     *
+     * @return the empty node
+     */
     @Python("CertVerifyLogNode()")
     public static CertVerifyLogNode create() {
         return new CertVerifyLogNode(null, 0, 0, 0);
     }
 
-    /** The certificate; an empty node has none, and python-nss reports the thread's NSPR error then. */
+    /**
+     * The certificate the problem was found with.
+     *
+     * @return the certificate (the same object on each access)
+     * @throws NSPRError for an empty node, which has none: python-nss reports
+     *         the thread's last NSPR error then
+     */
     @Python("certificate")
     public Certificate getCertificate() {
         if (certificate == null) throw NSPRError.last();
         return certificate;
     }
 
-    /** The NSPR error code. */
+    /**
+     * The problem, as an NSPR/NSS error code (e.g. SEC_ERROR_UNTRUSTED_ISSUER);
+     * {@code nss.error.get_nspr_error_string()} describes it.
+     *
+     * @return the error code
+     */
     @Python("error")
     public int getError() { return error; }
 
-    /** Depth of the certificate in the chain (0 is the certificate verified). */
+    /**
+     * The depth of the certificate in the chain.
+     *
+     * @return 0 for the certificate verified, 1 for its issuer, and so on
+     */
     @Python("depth")
     public int getDepth() { return depth; }
 
@@ -94,6 +112,15 @@ public final class CertVerifyLogNode extends FormattedValue {
         return "[" + String.join(", ", quoted) + "]";
     }
 
+    /**
+     * The node's text: the certificate's subject, issuer and validity, the
+     * depth, the error by name and description, and its detail (the missing
+     * key usages or cert types, or the issuer for issuer errors).
+     *
+     * @param level the indentation level of the outermost lines
+     * @return the lines
+     * @throws NSPRError for an empty node (no certificate)
+     */
     @Override
     public Lines lines(int level) {
         Lines lines = new Lines();

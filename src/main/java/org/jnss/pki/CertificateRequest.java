@@ -19,18 +19,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A PKCS #10 certificate request, decoded by NSS as python-nss does it: the
- * signed data (CERT_SignedDataTemplate), the request inside it
- * (CERT_CertificateRequestTemplate), the signature checked with the request's
- * own public key, and the extensions of the first extension request
- * attribute. Everything is copied out of NSS at construction; the DER is kept
- * to render the public key.
+ * A PKCS #10 certificate request (a CSR), {@code nss.nss.CertificateRequest}
+ * in Python, made with {@link #create CertificateRequest(data)} and decoded by
+ * NSS as python-nss does it: the signed data (CERT_SignedDataTemplate), the
+ * request inside it (CERT_CertificateRequestTemplate), the signature checked
+ * with the request's own public key, and the extensions of the first
+ * extension request attribute. Everything is copied out of NSS at
+ * construction; the DER is kept to render the public key. Immutable; nothing
+ * to close.
  */
-@Python.Type(doc = "CertificateRequest(data=None)\n\n"
-        + ":Parameters:\n"
-        + "    data : SecItem or str or any buffer compatible object\n"
-        + "        Data to initialize the certificate request from, must be in DER format\n\n"
-        + "An object representing a certificate request")
 public final class CertificateRequest extends FormattedValue {
     // CERTCertificateRequest (136): arena 0, version 8, subject 32, subjectPublicKeyInfo 48, attributes 128
     static final int REQ_ARENA = 0, REQ_VERSION = 8, REQ_SUBJECT = 32, REQ_SPKI = 48, REQ_ATTRIBUTES = 128, REQ_SIZE = 136;
@@ -50,6 +47,18 @@ public final class CertificateRequest extends FormattedValue {
         this.extensions = extensions;
     }
 
+    /**
+     * Decodes a DER certificate request and checks its signature with the
+     * public key it carries.
+     *
+     * @param data the DER encoded request (a SecItem, str or any buffer; see
+     *        read_der_from_file() for PEM files); null (None, the default) makes
+     *        an empty request whose properties raise ValueError
+     * @return the request
+     * @throws NSPRError when NSS cannot decode it (e.g. SEC_ERROR_BAD_DER), its
+     *         signature does not verify (e.g. SEC_ERROR_BAD_SIGNATURE), or its
+     *         extension request attribute is malformed
+     */
     @Python("CertificateRequest(data=None)")
     public static CertificateRequest create(byte[] data) {
         if (data == null) return new CertificateRequest(null, null, null, null);
@@ -117,24 +126,51 @@ public final class CertificateRequest extends FormattedValue {
         if (der == null) throw new IllegalArgumentException("nss.nss.CertificateRequest is uninitialized");
     }
 
+    /**
+     * The subject the certificate is requested for.
+     *
+     * @return the subject's distinguished name
+     * @throws IllegalArgumentException (ValueError) for an empty request
+     */
     @Python("subject")
     public DN getSubject() {
         requireData();
         return subject;
     }
 
+    /**
+     * The request's version field as encoded (0 for PKCS #10 version 1).
+     *
+     * @return an Integer (a Long or BigInteger if it is that large)
+     * @throws IllegalArgumentException (ValueError) for an empty request
+     */
     @Python("version")
     public Object getVersion() {
         requireData();
         return Asn1Fmt.pyInt(DerFormat.integer(version));
     }
 
+    /**
+     * The extensions requested for the certificate: those of the request's
+     * first extension request attribute.
+     *
+     * @return CertificateExtension objects (a tuple in Python; empty when there are none)
+     * @throws IllegalArgumentException (ValueError) for an empty request
+     */
     @Python("extensions")
     public Object[] getExtensions() {
         requireData();
         return extensions.toArray();
     }
 
+    /**
+     * The request's attributes, decoded again from the DER on each access.
+     *
+     * @return CertAttribute objects (a tuple in Python; empty when there are none)
+     * @throws IllegalArgumentException (ValueError) for an empty request
+     * @throws IllegalStateException (SystemError) when an extension request
+     *         attribute's value does not decode, as python-nss fails there
+     */
     @Python("attributes")
     public Object[] getAttributes() {
         requireData();
@@ -145,7 +181,14 @@ public final class CertificateRequest extends FormattedValue {
         });
     }
 
-    /** The request's public key info, read from the DER on each access (as python-nss makes a new object each time). */
+    /**
+     * The public key the certificate is requested for, with its algorithm;
+     * read from the DER on each access (as python-nss makes a new object each time).
+     *
+     * @return a new SubjectPublicKeyInfo
+     * @throws IllegalArgumentException (ValueError) for an empty request
+     * @throws NSPRError when NSS cannot extract the key
+     */
     @Python("subject_public_key_info")
     public SubjectPublicKeyInfo getSubjectPublicKeyInfo() {
         return withSubjectPublicKeyInfo(SubjectPublicKeyInfo::fromNative);
@@ -157,6 +200,13 @@ public final class CertificateRequest extends FormattedValue {
         return Decoded.use(der, d -> f.apply(d.req + REQ_SPKI));
     }
 
+    /**
+     * The request's text: version, subject, public key and attributes.
+     *
+     * @param level the indentation level (the outermost lines are one level in, as python-nss puts them)
+     * @return the lines
+     * @throws IllegalArgumentException (ValueError) for an empty request
+     */
     @Override
     public Lines lines(int level) {
         requireData();

@@ -15,15 +15,16 @@ import java.util.List;
 import java.util.function.LongUnaryOperator;
 
 /**
- * An X.500 distinguished name: an ordered list of {@link RDN}s, least specific
- * first, rendered (by NSS) most specific first. Indexable by position, slice,
+ * An X.500 distinguished name, {@code nss.nss.DN} in Python: an ordered list
+ * of {@link RDN}s, least specific first, rendered (by NSS) most specific
+ * first, e.g. "CN=www.example.com,O=Example,C=US". Obtained from a
+ * certificate ({@link Certificate#getSubject subject}, issuer), or made with
+ * {@link #create DN(...)} from a string or RDNs. Indexable by position, slice,
  * attribute name, dotted OID or OID SecItem (names give the list of RDNs having
- * such an AVA). Held on the Java heap; NSS's name functions see a native copy.
+ * such an AVA). Ordered (compared by NSS's CERT_CompareName), unhashable,
+ * mutable only by {@link #addRdn add_rdn()}. Held on the Java heap (nothing to
+ * close); NSS's name functions see a native copy for the duration of a call.
  */
-@Python.Type(doc = "An object representing an X501 Distinguished Name (e.g DN).\n\n"
-        + "DN objects contain an ordered list of `RDN` objects.\n\n"
-        + "DN()\nDN('CN=www.redhat.com,OU=Web Operations,O=Red Hat Inc,L=Raleigh,ST=North Carolina,C=US')\n"
-        + "DN(rdn0, ...)\nDN([rdn0, rdn1])")
 public final class DN extends TaggedSequence<RDN> {
     private final List<RDN> rdns;
 
@@ -36,6 +37,21 @@ public final class DN extends TaggedSequence<RDN> {
         return new DN(NameCodec.readName(name));
     }
 
+    /**
+     * Makes a distinguished name: empty with no argument; parsed by NSS
+     * (CERT_AsciiToName) from a string such as
+     * "CN=www.example.com,O=Example,L=Raleigh,C=US" (most specific first, as
+     * str() prints it; an empty string gives an empty name); or from RDNs,
+     * given as arguments or as one list or tuple of them (least specific first).
+     *
+     * @param args nothing, one string, RDN objects, or one list or tuple of RDNs
+     * @return the new name
+     * @throws NSPRError "cannot parse X500 name ..." when NSS cannot parse the
+     *         string (e.g. SEC_ERROR_INVALID_AVA)
+     * @throws ArgumentError (TypeError) for arguments of other types
+     * @throws IllegalArgumentException (ValueError) for more than ten RDNs
+     *         (python-nss's limit; its message says nine)
+     */
     @Python("DN(*args)")
     public static DN create(Object... args) {
         if (args.length == 0) return new DN(List.of());
@@ -48,7 +64,13 @@ public final class DN extends TaggedSequence<RDN> {
         return new DN(checkedItems(seq, RDN.class, "RDN"));
     }
 
-    /** The name a DER Name encodes (decoded by NSS's CERT_NameTemplate); NSPRError when it is not one. */
+    /**
+     * The name a DER Name encodes, decoded by NSS (CERT_NameTemplate).
+     *
+     * @param der the DER encoding of a Name (a SEQUENCE OF RDN)
+     * @return the new name
+     * @throws NSPRError when der is not a Name (typically SEC_ERROR_BAD_DER)
+     */
     public static DN fromDer(byte[] der) {
         try (Scratch s = new Scratch()) {
             long name = s.calloc(16); // CERTName: arena, rdns
@@ -89,6 +111,12 @@ public final class DN extends TaggedSequence<RDN> {
         return item.hasTag(tag);
     }
 
+    /**
+     * Appends an RDN at the most specific end of the name.
+     *
+     * @param rdn the RDN to append (kept, not copied: RDNs are immutable)
+     * @throws ArgumentError (TypeError) when rdn is null (None)
+     */
     @Python("add_rdn(rdn)")
     public void addRdn(RDN rdn) {
         if (rdn == null) throw new ArgumentError("add_rdn() argument 1 must be nss.nss.RDN, not None");
@@ -101,30 +129,78 @@ public final class DN extends TaggedSequence<RDN> {
         return withNative(name -> NameCodec.portString(getter.applyAsLong(name)));
     }
 
+    /**
+     * The email address of the name (its E attribute, else its MAIL
+     * attribute), lower-cased by NSS (CERT_GetCertEmailAddress).
+     *
+     * @return the address ({@code str} in Python), or null (None) when there is none
+     */
     @Python("email_address")
     public byte[] getEmailAddress() { return attribute(Nss3::CERT_GetCertEmailAddress); }
 
+    /**
+     * The common name (CN) of the name; of several, the most specific one
+     * (the first str() shows).
+     *
+     * @return the value ({@code str} in Python), or null (None) when there is none
+     */
     @Python("common_name")
     public byte[] getCommonName() { return attribute(Nss3::CERT_GetCommonName); }
 
+    /**
+     * The country (C) of the name; of several, the least specific one.
+     *
+     * @return the value ({@code str} in Python), or null (None) when there is none
+     */
     @Python("country_name")
     public byte[] getCountryName() { return attribute(Nss3::CERT_GetCountryName); }
 
+    /**
+     * The locality (L) of the name; of several, the least specific one.
+     *
+     * @return the value ({@code str} in Python), or null (None) when there is none
+     */
     @Python("locality_name")
     public byte[] getLocalityName() { return attribute(Nss3::CERT_GetLocalityName); }
 
+    /**
+     * The state or province (ST) of the name; of several, the least specific one.
+     *
+     * @return the value ({@code str} in Python), or null (None) when there is none
+     */
     @Python("state_name")
     public byte[] getStateName() { return attribute(Nss3::CERT_GetStateName); }
 
+    /**
+     * The organization (O) of the name; of several, the least specific one.
+     *
+     * @return the value ({@code str} in Python), or null (None) when there is none
+     */
     @Python("org_name")
     public byte[] getOrgName() { return attribute(Nss3::CERT_GetOrgName); }
 
+    /**
+     * The organizational unit (OU) of the name; of several, the least specific one.
+     *
+     * @return the value ({@code str} in Python), or null (None) when there is none
+     */
     @Python("org_unit_name")
     public byte[] getOrgUnitName() { return attribute(Nss3::CERT_GetOrgUnitName); }
 
+    /**
+     * The domain component (DC) of the name; of several, the least specific
+     * one (the top-level domain).
+     *
+     * @return the value ({@code str} in Python), or null (None) when there is none
+     */
     @Python("dc_name")
     public byte[] getDcName() { return attribute(Nss3::CERT_GetDomainComponentName); }
 
+    /**
+     * The user id (UID) of the name; of several, the least specific one.
+     *
+     * @return the value ({@code str} in Python), or null (None) when there is none
+     */
     @Python("cert_uid")
     public byte[] getCertUid() { return attribute(Nss3::CERT_GetCertUid); }
 

@@ -23,17 +23,37 @@ public abstract class ExtensionList<T extends Formatted> extends FormattedValue 
         this.itemLabel = itemLabel;
     }
 
+    /**
+     * The number of entries.
+     *
+     * @return the count
+     */
     @Python("__len__()")
     public int length() {
         return items.size();
     }
 
+    /**
+     * The entry at a position.
+     *
+     * @param index the position, from 0 (Python counts a negative index from the
+     *        end; another type is a TypeError)
+     * @return the entry
+     * @throws IndexOutOfBoundsException (IndexError) "tuple index out of range"
+     */
     @Python("__getitem__(index)")
     public T getItem(@Python.Index long index) {
         if (index < 0 || index >= items.size()) throw new IndexOutOfBoundsException("tuple index out of range");
         return items.get((int) index);
     }
 
+    /**
+     * The extension's text: a "title: [n total]" line, then each entry under
+     * its numbered label.
+     *
+     * @param lines the lines to append to
+     * @param level the indentation level of the title
+     */
     @Override
     public void lines(Lines lines, int level) {
         Lines out = new Lines();

@@ -7,13 +7,14 @@ import org.jnss.nss.NssConstants;
 import java.util.List;
 
 /**
- * One X.509 general name (a CERTGeneralName, copied to the Java heap) as
- * python-nss hands it out from extensions (AuthorityInfoAccess.location,
- * CRLDistributionPoint.issuer, get_general_names(AsObject)). Python cannot
- * create instances. python-nss copies a single name into each object, so it is
- * a sequence of length 1 holding itself.
+ * One X.509 general name (a CERTGeneralName, copied to the Java heap),
+ * {@code nss.nss.GeneralName} in Python, as python-nss hands it out from
+ * extensions ({@link AuthorityInfoAccess#getLocation location},
+ * {@link CRLDistributionPoint#getIssuer issuer}, get_general_names(AsObject),
+ * x509_alt_name(..., AsObject)). Python cannot create instances. python-nss
+ * copies a single name into each object, so it is a sequence of length 1
+ * holding itself. Immutable; nothing to close.
  */
-@Python.Type(doc = "An object representing a GeneralName or list of GeneralNames.\n\n")
 public final class GeneralName {
     private static final String[] TYPE_NAMES = {null, "certOtherName", "certRFC822Name", "certDNSName",
             "certX400Address", "certDirectoryName", "certEDIPartyName", "certURI", "certIPAddress", "certRegisterID"};
@@ -29,17 +30,36 @@ public final class GeneralName {
         return name;
     }
 
+    /**
+     * The name's value as text: the host name of a DNS name, the address of
+     * an RFC 822 name or an IP address, the URI, a directory name as NSS
+     * renders a DN, an OID's description for a registered ID.
+     *
+     * @return the text ({@code str} in Python)
+     */
     @Python("name")
     public byte[] getName() {
         return BStr.bytes(name.value());
     }
 
+    /**
+     * The kind of name, a CERTGeneralNameType constant.
+     *
+     * @return certOtherName (1), certRFC822Name, certDNSName, certX400Address,
+     *         certDirectoryName, certEDIPartyName, certURI, certIPAddress or
+     *         certRegisterID (9)
+     */
     @Python("type_enum")
     public int getTypeEnum() {
         return name.type();
     }
 
-    /** The name of the CERTGeneralNameType constant (e.g. "certURI"). */
+    /**
+     * The name of the kind's CERTGeneralNameType constant, e.g. "certURI".
+     *
+     * @return the constant's name ({@code str} in Python)
+     * @throws org.jnss.core.KeyError when the kind is not one of the constants
+     */
     @Python("type_name")
     public byte[] getTypeName() {
         int t = name.type();
@@ -48,6 +68,12 @@ public final class GeneralName {
         return BStr.bytes(TYPE_NAMES[t]);
     }
 
+    /**
+     * The kind of name as a label, e.g. "DNS name", "URI", "IP Address",
+     * "Other Name (...)" with the other name's type.
+     *
+     * @return the label ({@code str} in Python)
+     */
     @Python("type_string")
     public byte[] getTypeString() {
         return BStr.bytes(name.typeString());
@@ -57,6 +83,12 @@ public final class GeneralName {
      * The name in one representation. (python-nss 1.0.1 documents this
      * signature but parses its argument into the wrong C type and corrupts its
      * stack; this is the documented behaviour.)
+     *
+     * @param reprKind AsString (the value, the default), AsObject (this
+     *        object), AsTypeString (the kind's label), AsTypeEnum (the kind's
+     *        constant) or AsLabeledString ("URI: http://...")
+     * @return the representation
+     * @throws IllegalArgumentException (ValueError) for another representation kind
      */
     @Python("get_name(repr_kind=AsString)")
     public Object getNameAs(int reprKind) {
@@ -87,23 +119,44 @@ public final class GeneralName {
         return names.stream().map(GeneralName::new).toList();
     }
 
-    /** The labeled string, e.g. "URI: http://crl.example.com/ca.crl". */
+    /**
+     * The name with its kind's label, e.g. "URI: http://crl.example.com/ca.crl".
+     *
+     * @return the text ({@code str} in Python)
+     */
     @Python("__repr__()")
     public byte[] repr() {
         return BStr.bytes(name.labeled());
     }
 
+    /**
+     * The length of the object as a sequence: always 1 (it holds one name).
+     *
+     * @return 1
+     */
     @Python("__len__()")
     public int length() {
         return 1;
     }
 
+    /**
+     * The object's one item: a GeneralName equal to this one.
+     *
+     * @param index 0 (in Python also -1, counted from the end)
+     * @return a new GeneralName holding the same name
+     * @throws IndexOutOfBoundsException (IndexError) for another index
+     */
     @Python("__getitem__(index)")
     public GeneralName getItem(@Python.Index long index) {
         if (index != 0) throw new IndexOutOfBoundsException("GeneralName index out of range");
         return new GeneralName(name);
     }
 
+    /**
+     * The name with its kind's label, as {@link #repr()}.
+     *
+     * @return the text
+     */
     @Override
     public String toString() {
         return name.labeled();

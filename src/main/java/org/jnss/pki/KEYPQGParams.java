@@ -6,11 +6,13 @@ import org.jnss.core.PyValues;
 import org.jnss.core.Python;
 import org.jnss.nss.SecItem;
 
-/** DSA domain parameters: prime, subprime and base (python-nss's KEYPQGParams), as read from a DSA key. */
-@Python.Type(doc = "An object representing DSA key parameters\n"
-        + "    - prime (also known as p)\n"
-        + "    - subprime (also known as q)\n"
-        + "    - base (also known as g)\n")
+/**
+ * DSA domain parameters, {@code nss.nss.KEYPQGParams} in Python: the prime
+ * (p), subprime (q) and base (g), as read from a DSA public key
+ * ({@link PyDSAPublicKey#getPqgParams pqg_params}) or made with
+ * {@link #create KEYPQGParams(...)} for generating DSA keys. Immutable copies
+ * on the Java heap; nothing to close.
+ */
 public final class KEYPQGParams extends KeyNumbers {
     private static final String[] LABELS = {"Prime", "SubPrime", "Base"};
 
@@ -31,9 +33,18 @@ public final class KEYPQGParams extends KeyNumbers {
             + "60e1e5f41a54c220da383ad1b610f4cb35da979287d6a53762b4934a1521a510";
 
     /**
-     * The Python constructor: all three numbers (each a SecItem or any buffer)
-     * for given parameters, or all three None for the default ones. As in
-     * python-nss the three arguments are required.
+     * Makes DSA domain parameters from the three numbers, or python-nss's
+     * default parameters (a 1024-bit prime and 160-bit subprime) when all
+     * three are None. As in python-nss the three arguments are required.
+     *
+     * @param prime p: a SecItem or any buffer holding the unsigned big-endian
+     *        number, or None
+     * @param subprime q, in the same form, or None
+     * @param base g, in the same form, or None
+     * @return the parameters
+     * @throws IllegalArgumentException (ValueError) when some but not all are None
+     * @throws org.jnss.core.ArgumentError (TypeError) when an argument is not a
+     *         SecItem, buffer or None
      */
     @Python("KEYPQGParams(prime, subprime, base)")
     public static KEYPQGParams create(@Python.Raw Object prime, @Python.Raw Object subprime, @Python.Raw Object base) {
@@ -60,12 +71,27 @@ public final class KEYPQGParams extends KeyNumbers {
         return b;
     }
 
+    /**
+     * The prime p.
+     *
+     * @return a SecItem of the unsigned big-endian number
+     */
     @Python("prime")
     public SecItem getPrime() { return number(0); }
 
+    /**
+     * The subprime q, the prime order of the subgroup.
+     *
+     * @return a SecItem of the unsigned big-endian number
+     */
     @Python("subprime")
     public SecItem getSubprime() { return number(1); }
 
+    /**
+     * The base g, the subgroup's generator.
+     *
+     * @return a SecItem of the unsigned big-endian number
+     */
     @Python("base")
     public SecItem getBase() { return number(2); }
 }

@@ -22,6 +22,13 @@ public abstract class KeyNumbers extends FormattedValue {
     /** The i-th number, in the order of the labels. */
     final SecItem number(int i) { return numbers[i]; }
 
+    /**
+     * Each number's lines: its label, then the number one level in (hex lines
+     * above 8 octets, else "n (0xn)").
+     *
+     * @param out the lines to append to
+     * @param level the indentation level of the labels
+     */
     @Override
     public void lines(Lines out, int level) {
         for (int i = 0; i < numbers.length; i++) {

@@ -20,9 +20,16 @@ import java.util.List;
 public final class PkiFlags {
     private PkiFlags() {}
 
-    /** A flag: its value, enum name and description. */
+    /**
+     * One named bit flag of a python-nss constant table.
+     *
+     * @param value the flag's bit(s)
+     * @param name the constant's name, e.g. "KU_DIGITAL_SIGNATURE"
+     * @param description the readable description, e.g. "Digital Signature"
+     */
     public record Flag(int value, String name, String description) {}
 
+    /** The certificateUsage* flags (certificate usages as verification returns them), in python-nss's order. */
     public static final Flag[] CERT_USAGE = {
             new Flag(NssConstants.certificateUsageSSLClient, "certificateUsageSSLClient", "SSL Client"),
             new Flag(NssConstants.certificateUsageSSLServer, "certificateUsageSSLServer", "SSL Server"),
@@ -105,6 +112,15 @@ public final class PkiFlags {
      * Python 2 sorts: numbers before strings. The one implementation of
      * cert_usage_flags, cert_type_flags, key_usage_flags, nss_init_flags
      * and Certificate.trust_flags.
+     *
+     * @param table the named flags; a flag's bits count once (the first flag
+     *        that has them takes them)
+     * @param flags the bitmask
+     * @param reprKind AsEnum (Integer values), AsEnumName (names) or
+     *        AsEnumDescription (descriptions)
+     * @return the sorted entries; an "unknown bit flags N" text (N in hex) for
+     *         the bits no flag names
+     * @throws IllegalArgumentException (ValueError) for another representation kind
      */
     public static List<Object> flags(Flag[] table, int flags, int reprKind) {
         checkFlagsKind(reprKind);
@@ -126,7 +142,19 @@ public final class PkiFlags {
 
     // ---- DER bit strings and extension values ------------------------------
 
-    /** The set bits of a DER BIT STRING that the first eight flags of table name, in bit order, per repr_kind. */
+    /**
+     * The set bits of a DER BIT STRING that the first eight flags of table
+     * name (bit 0 is table[0]), in bit order.
+     *
+     * @param table the flags; the first eight are the bit string's bits in order
+     * @param der the BIT STRING's DER encoding, tag and length included
+     * @param reprKind AsEnum (the flags' values), AsEnumName, AsEnumDescription
+     *        or AsIndex (the bit numbers)
+     * @return the entries (a tuple in Python)
+     * @throws org.jnss.error.NSPRError SEC_ERROR_BAD_DATA when der is not a BIT STRING
+     * @throws IllegalArgumentException (ValueError) for another representation
+     *         kind (only checked when a bit is set)
+     */
     public static Object[] bitString(Flag[] table, byte[] der, int reprKind) {
         PkiFmt.Bits bits = PkiFmt.derBitString(der);
         List<Object> out = new ArrayList<>();
@@ -149,6 +177,13 @@ public final class PkiFlags {
      * x509_alt_name: the general names of an alternative name extension, per
      * repr_kind (AsObject: GeneralName objects). The value is decoded before
      * the kind is checked, as python-nss does.
+     *
+     * @param value the extension's DER value
+     * @param reprKind AsObject, AsString, AsTypeString, AsTypeEnum or AsLabeledString
+     * @return the names in the chosen representation
+     * @throws org.jnss.error.NSPRError when NSS cannot decode the value (CERT_DecodeAltNameExtension)
+     * @throws IllegalArgumentException (ValueError) for another representation
+     *         kind (only checked when there is a name)
      */
     public static Object[] altNames(byte[] value, int reprKind) {
         return GeneralName.tuple(GeneralName.wrap(PkiFmt.altNames(value)), reprKind);
@@ -156,7 +191,13 @@ public final class PkiFlags {
 
     // ---- name <-> value lookups ----------------------------------------------
 
-    /** The CERTCRLEntryReasonCode constants of CRL entries (crlEntryReason*), read as C enums. */
+    /**
+     * The CERTCRLEntryReasonCode constants of CRL entries (crlEntryReason*),
+     * read as C enums: {@code cert_crl_reason_name(reason)} gives a code's name
+     * (KeyError when none has it), {@code cert_crl_reason_from_name(name)} a
+     * name's code, the name in any case, with or without the "crlEntry" prefix
+     * ("crlEntryReasonKeyCompromise" and "reasonkeycompromise" both give 1).
+     */
     @Python.Lookup(name = "cert_crl_reason_name(reason, /)", value = "cert_crl_reason_from_name(name, /)")
     public static final NameTable CRL_REASONS = NameTable.of("CRL reason", NssConstants.class, "crlEntry",
             NameTable.Width.UNSIGNED_32, "crlEntryReasonUnspecified", "crlEntryReasonKeyCompromise",
@@ -164,7 +205,14 @@ public final class PkiFlags {
             "crlEntryReasonCessationOfOperation", "crlEntryReasoncertificatedHold", "crlEntryReasonRemoveFromCRL",
             "crlEntryReasonPrivilegeWithdrawn", "crlEntryReasonAaCompromise");
 
-    /** The CERTGeneralNameType constants (cert*: certDNSName, certURI, ...), read as C enums. */
+    /**
+     * The CERTGeneralNameType constants (cert*: certDNSName, certURI, ...),
+     * read as C enums: {@code cert_general_name_type_name(type)} gives a
+     * type's name (KeyError when none has it),
+     * {@code cert_general_name_type_from_name(name)} a name's type, the name
+     * in any case, with or without the "cert" prefix ("certDNSName" and
+     * "dnsname" both give 3).
+     */
     @Python.Lookup(name = "cert_general_name_type_name(type, /)", value = "cert_general_name_type_from_name(name, /)")
     public static final NameTable GENERAL_NAME_TYPES = NameTable.of("GeneralName type", NssConstants.class, "cert",
             NameTable.Width.UNSIGNED_32, "certOtherName", "certRFC822Name", "certDNSName", "certX400Address",
@@ -172,44 +220,116 @@ public final class PkiFlags {
 
     // ---- module functions of nss.nss ----
 
-    @Python(value = "cert_usage_flags(flags, repr_kind=AsEnumDescription)",
-            doc = "The certificateUsage* bits set in flags, as a sorted list (AsEnum, AsEnumName or AsEnumDescription).")
+    /**
+     * Names the certificateUsage* bits set in a bitmask, such as the usages
+     * Certificate.verify() returns: e.g. {@code ['SSL Client', 'SSL Server']}.
+     * Bits no flag names become one "unknown bit flags N" entry (N in hex).
+     *
+     * @param flags the bitmask
+     * @param reprKind AsEnum (the values), AsEnumName (the constants' names) or
+     *        AsEnumDescription (readable descriptions, the default)
+     * @return the sorted entries (a list in Python)
+     * @throws IllegalArgumentException (ValueError) for another representation kind
+     */
+    @Python("cert_usage_flags(flags, repr_kind=AsEnumDescription)")
     public static List<Object> certUsageFlags(int flags, int reprKind) {
         return flags(CERT_USAGE, flags, reprKind);
     }
 
-    @Python(value = "cert_type_flags(flags, repr_kind=AsEnumName)",
-            doc = "The NS_CERT_TYPE_* bits set in flags, as a sorted list (AsEnum, AsEnumName or AsEnumDescription).")
+    /**
+     * Names the NS_CERT_TYPE_* bits set in a bitmask, such as
+     * Certificate.cert_type: e.g. {@code ['NS_CERT_TYPE_SSL_CLIENT', 'NS_CERT_TYPE_SSL_SERVER']}.
+     * Bits no flag names become one "unknown bit flags N" entry (N in hex).
+     *
+     * @param flags the bitmask
+     * @param reprKind AsEnum (the values), AsEnumName (the constants' names, the
+     *        default) or AsEnumDescription (readable descriptions)
+     * @return the sorted entries (a list in Python)
+     * @throws IllegalArgumentException (ValueError) for another representation kind
+     */
+    @Python("cert_type_flags(flags, repr_kind=AsEnumName)")
     public static List<Object> certTypeFlags(int flags, int reprKind) {
         return flags(CERT_TYPE, flags, reprKind);
     }
 
-    @Python(value = "key_usage_flags(flags, repr_kind=AsEnumName)",
-            doc = "The KU_* bits set in flags, as a sorted list (AsEnum, AsEnumName or AsEnumDescription).")
+    /**
+     * Names the KU_* key usage bits set in a bitmask: e.g.
+     * {@code ['KU_DIGITAL_SIGNATURE']} for 0x80. Bits no flag names become one
+     * "unknown bit flags N" entry (N in hex).
+     *
+     * @param flags the bitmask
+     * @param reprKind AsEnum (the values), AsEnumName (the constants' names, the
+     *        default) or AsEnumDescription (readable descriptions)
+     * @return the sorted entries (a list in Python)
+     * @throws IllegalArgumentException (ValueError) for another representation kind
+     */
+    @Python("key_usage_flags(flags, repr_kind=AsEnumName)")
     public static List<Object> keyUsageFlags(int flags, int reprKind) {
         return flags(KEY_USAGE, flags, reprKind);
     }
 
-    @Python(value = "x509_key_usage(bitstr, repr_kind=AsEnumDescription)",
-            doc = "The usages set in a DER key usage bit string, as a tuple (AsEnum, AsEnumName, AsEnumDescription or AsIndex).")
+    /**
+     * The usages a key usage extension sets, decoded from its DER value (a BIT
+     * STRING), in bit order: e.g. {@code ('Digital Signature', 'Key Encipherment')}.
+     *
+     * @param bitstr the extension's value, e.g. {@code cert.get_extension(SEC_OID_X509_KEY_USAGE).value}
+     * @param reprKind AsEnum (KU_* values), AsEnumName (KU_* names),
+     *        AsEnumDescription (descriptions, the default) or AsIndex (bit numbers)
+     * @return the entries (a tuple in Python)
+     * @throws org.jnss.error.NSPRError SEC_ERROR_BAD_DATA when the value is not a BIT STRING
+     * @throws IllegalArgumentException (ValueError) for another representation kind
+     */
+    @Python("x509_key_usage(bitstr, repr_kind=AsEnumDescription)")
     public static Object[] x509KeyUsage(SecItem bitstr, int reprKind) {
         return bitString(KEY_USAGE, bitstr.toByteArray(), reprKind);
     }
 
-    @Python(value = "x509_cert_type(bitstr, repr_kind=AsEnumDescription)",
-            doc = "The types set in a DER Netscape cert type bit string, as a tuple (AsEnum, AsEnumName, AsEnumDescription or AsIndex).")
+    /**
+     * The certificate types a Netscape cert type extension sets, decoded from
+     * its DER value (a BIT STRING), in bit order: e.g. {@code ('SSL Server',)}.
+     *
+     * @param bitstr the extension's value
+     * @param reprKind AsEnum (NS_CERT_TYPE_* values), AsEnumName (their names),
+     *        AsEnumDescription (descriptions, the default) or AsIndex (bit numbers)
+     * @return the entries (a tuple in Python)
+     * @throws org.jnss.error.NSPRError SEC_ERROR_BAD_DATA when the value is not a BIT STRING
+     * @throws IllegalArgumentException (ValueError) for another representation kind
+     */
+    @Python("x509_cert_type(bitstr, repr_kind=AsEnumDescription)")
     public static Object[] x509CertType(SecItem bitstr, int reprKind) {
         return bitString(CERT_TYPE, bitstr.toByteArray(), reprKind);
     }
 
-    @Python(value = "x509_ext_key_usage(sec_item, repr_kind=AsString)",
-            doc = "The OIDs of a DER extended key usage extension, as a tuple (AsObject, AsString, AsDottedDecimal or AsEnum).")
+    /**
+     * The purposes an extended key usage extension lists, decoded from its
+     * DER value (a SEQUENCE OF OID): e.g. {@code ('TLS Web Server Authentication Certificate',)}.
+     *
+     * @param secItem the extension's value
+     * @param reprKind AsString (NSS's descriptions, the default), AsObject
+     *        (SecItems of the OIDs), AsDottedDecimal ("OID.1.3.6.1.5.5.7.3.1")
+     *        or AsEnum (SEC_OID_* tags)
+     * @return the entries (a tuple in Python)
+     * @throws org.jnss.error.NSPRError when NSS cannot decode the value (SEC_ERROR_BAD_DER)
+     * @throws IllegalArgumentException (ValueError) for another representation kind
+     */
+    @Python("x509_ext_key_usage(sec_item, repr_kind=AsString)")
     public static Object[] x509ExtKeyUsage(SecItem secItem, int reprKind) {
         return secItem.getOidSequence(reprKind);
     }
 
-    @Python(value = "x509_alt_name(sec_item, repr_kind=AsString)",
-            doc = "The general names of a DER alternative name extension, as a tuple (AsObject, AsString, AsTypeString, AsTypeEnum or AsLabeledString).")
+    /**
+     * The names a subject or issuer alternative name extension lists,
+     * decoded from its DER value: e.g. {@code ('www.example.com', '10.0.0.1')}.
+     *
+     * @param secItem the extension's value
+     * @param reprKind AsString (the names, the default), AsObject (GeneralName
+     *        objects), AsTypeString ("DNS name"), AsTypeEnum (certDNSName, ...)
+     *        or AsLabeledString ("DNS name: www.example.com")
+     * @return the entries (a tuple in Python)
+     * @throws org.jnss.error.NSPRError when NSS cannot decode the value
+     * @throws IllegalArgumentException (ValueError) for another representation kind
+     */
+    @Python("x509_alt_name(sec_item, repr_kind=AsString)")
     public static Object[] x509AltName(SecItem secItem, int reprKind) {
         return altNames(secItem.toByteArray(), reprKind);
     }

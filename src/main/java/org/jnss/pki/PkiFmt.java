@@ -471,7 +471,16 @@ public final class PkiFmt {
 
     // ---- signature -------------------------------------------------------
 
-    /** fingerprint_format_lines: MD5 and SHA1 of data. */
+    /**
+     * Appends the MD5 and SHA1 fingerprints of data, each a label and its
+     * digest's hex lines one level in (fingerprint_format_lines()).
+     *
+     * @param lines the lines to append to
+     * @param level the indentation level of the labels
+     * @param data the data to digest (e.g. a certificate's DER)
+     * @throws NSPRError when NSS cannot digest (SEC_ERROR_NO_MODULE before NSS
+     *         is initialized)
+     */
     public static void fingerprints(Lines lines, int level, byte[] data) {
         lines.label(level, "Fingerprint (MD5)");
         lines.hex(level + 1, Digests.md5Digest(data));

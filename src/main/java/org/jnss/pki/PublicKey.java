@@ -15,10 +15,16 @@ import org.jnss.nss.NssConstants;
 import org.jnss.nss.SecItem;
 
 /**
- * A public key (SECKEYPublicKey) copied to the Java heap when read from a
- * subject public key info: its type and, for RSA and DSA keys, their numbers.
+ * A public key (SECKEYPublicKey), {@code nss.nss.PublicKey} in Python: its
+ * type and, for RSA and DSA keys, their numbers, copied to the Java heap.
+ * Read from a {@link SubjectPublicKeyInfo} (a certificate's or a request's),
+ * or returned with the private key by PK11Slot.generate_key_pair().
+ *
+ * <p>A key read from a subject public key info holds nothing native. A
+ * generated key keeps NSS's SECKEYPublicKey, as python-nss's does, until it
+ * is dropped and the collector finds it unreachable, or (in Java) until
+ * {@link #close()} or the end of a try-with-resources block.
  */
-@Python.Type(doc = "An object representing a Public Key")
 public final class PublicKey implements Formatted, AutoCloseable {
     /** siUnsignedInteger, the SECItemType NSS gives the numbers of a key. */
     private static final int SI_UNSIGNED_INTEGER = 10;
@@ -63,7 +69,15 @@ public final class PublicKey implements Formatted, AutoCloseable {
         if (nativeKey != null) nativeKey.close();
     }
 
-    /** Adopts a SECKEYPublicKey the caller owns (a generated key), keeping the native key alive with this object. */
+    /**
+     * Adopts a SECKEYPublicKey the caller owns (a generated key), keeping the
+     * native key alive with this object; its members are copied at once.
+     *
+     * @param pk the SECKEYPublicKey address
+     * @return the key, which destroys pk when closed or dropped
+     * @throws RuntimeException whatever copying the members raises; pk is then
+     *         destroyed before it propagates
+     */
     public static PublicKey adopt(long pk) {
         PublicKey copy;
         try {
@@ -108,9 +122,20 @@ public final class PublicKey implements Formatted, AutoCloseable {
         return new SecItem(Scratch.itemBytes(item), type, SecItem.Kind.DER);
     }
 
+    /**
+     * The key's type, a KeyType constant.
+     *
+     * @return rsaKey, dsaKey, ecKey, ... (nullKey 0 when unknown)
+     */
     @Python("key_type")
     public int getKeyType() { return keyType; }
 
+    /**
+     * The key's type as text, e.g. "RSA", "DSA", "Elliptic Curve".
+     *
+     * @return the text ({@code str} in Python); "unknown(0x..)" for a type
+     *         python-nss does not name
+     */
     @Python("key_type_str")
     public byte[] getKeyTypeStr() { return BStr.bytes(PkiFmt.keyTypeStr(keyType)); }
 
@@ -119,18 +144,36 @@ public final class PublicKey implements Formatted, AutoCloseable {
                 + " there is no attribute '" + name + "'");
     }
 
+    /**
+     * The numbers of an RSA key.
+     *
+     * @return the modulus and exponent
+     * @throws org.jnss.core.AttributeError (AttributeError) when the key is not an RSA key
+     */
     @Python("rsa")
     public PyRSAPublicKey getRsa() {
         if (rsa == null) throw noAttribute("rsa");
         return rsa;
     }
 
+    /**
+     * The parameters and public value of a DSA key.
+     *
+     * @return the DSA public key's numbers
+     * @throws org.jnss.core.AttributeError (AttributeError) when the key is not a DSA key
+     */
     @Python("dsa")
     public PyDSAPublicKey getDsa() {
         if (dsa == null) throw noAttribute("dsa");
         return dsa;
     }
 
+    /**
+     * The key's text: the numbers of an RSA or DSA key, else its type.
+     *
+     * @param level the indentation level of the outermost lines
+     * @return the lines
+     */
     @Override
     public Lines lines(int level) {
         Lines lines = new Lines();

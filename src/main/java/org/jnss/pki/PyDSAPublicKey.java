@@ -4,8 +4,11 @@ import org.jnss.asn1.Lines;
 import org.jnss.core.Python;
 import org.jnss.nss.SecItem;
 
-/** The domain parameters and public value of a DSA public key (python-nss's PyDSAPublicKey). */
-@Python.Type(doc = "An object representing a DSA Public Key")
+/**
+ * The domain parameters and public value of a DSA public key,
+ * {@code nss.nss.PyDSAPublicKey} in Python, as python-nss names it; obtained
+ * from {@link PublicKey#getDsa PublicKey.dsa}. Immutable; nothing to close.
+ */
 public final class PyDSAPublicKey extends KeyNumbers {
     private static final String[] LABELS = {"Public Value"};
     private final KEYPQGParams pqgParams;
@@ -15,13 +18,28 @@ public final class PyDSAPublicKey extends KeyNumbers {
         this.pqgParams = pqgParams;
     }
 
+    /**
+     * The key's domain parameters.
+     *
+     * @return the prime, subprime and base
+     */
     @Python("pqg_params")
     public KEYPQGParams getPqgParams() { return pqgParams; }
 
+    /**
+     * The public value y (g to the power of the private key, mod p).
+     *
+     * @return a SecItem of the unsigned big-endian number
+     */
     @Python("public_value")
     public SecItem getPublicValue() { return number(0); }
 
-    /** The domain parameters' lines, then the public value's. */
+    /**
+     * The domain parameters' lines, then the public value's.
+     *
+     * @param out the lines to append to
+     * @param level the indentation level of the labels
+     */
     @Override
     public void lines(Lines out, int level) {
         pqgParams.lines(out, level);

@@ -12,13 +12,14 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * A relative distinguished name: an ordered list of {@link AVA}s, indexable by
- * position, slice, attribute name, dotted OID or OID SecItem (names always
- * give a list of the matching AVAs).
+ * A relative distinguished name, {@code nss.nss.RDN} in Python: an ordered
+ * list of {@link AVA}s, usually one ("CN=www.example.com"; several are joined
+ * by '+'). Found in a {@link DN}, or made with {@link #create RDN(...)}.
+ * Indexable by position, slice, attribute name, dotted OID or OID SecItem
+ * (names always give a list of the matching AVAs). Ordered (by the number of
+ * AVAs, then AVA by AVA), unhashable, immutable; held on the Java heap
+ * (nothing to close).
  */
-@Python.Type(doc = "An object representing an X501 Relative Distinguished Name (e.g. RDN).\n\n"
-        + "RDN objects contain an ordered list of `AVA` objects.\n\n"
-        + "RDN()\nRDN(nss.AVA('cn', 'www.redhat.com'))\nRDN([ava0, ava1])")
 public final class RDN extends TaggedSequence<AVA> {
     /** python-nss's limit (CERT_CreateRDN takes at most 10 AVAs). */
     static final int MAX_ITEMS = 10;
@@ -31,6 +32,16 @@ public final class RDN extends TaggedSequence<AVA> {
 
     List<AVA> avas() { return avas; }
 
+    /**
+     * Makes an RDN of AVAs, given as arguments or as one list or tuple of
+     * them; empty without arguments.
+     *
+     * @param args AVA objects, or one list or tuple of AVAs
+     * @return the new RDN
+     * @throws ArgumentError (TypeError) when an item is not an AVA
+     * @throws IllegalArgumentException (ValueError) for more than ten AVAs
+     *         (python-nss's limit; its message says nine)
+     */
     @Python("RDN(*avas)")
     public static RDN create(Object... args) {
         return new RDN(args.length == 0 ? new ArrayList<>() : checkedItems(sequenceArg(args), AVA.class, "AVA"));

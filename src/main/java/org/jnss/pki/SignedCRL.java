@@ -15,13 +15,19 @@ import org.jnss.pk11.PK11Slot;
 import org.jnss.pk11.Passwords;
 
 /**
- * A signed certificate revocation list (CERTSignedCrl), as python-nss 1.0.1
- * has it: made by decode_der_crl() or import_crl(), with one method,
- * delete_permanently(). The DER handed to NSS lives in native memory owned by
- * NSS or by this object (NSS keeps pointing at it when CRL_DECODE_DONT_COPY_DER
- * is given), never in memory Python may free.
+ * A signed certificate revocation list (NSS's CERTSignedCrl),
+ * {@code nss.nss.SignedCRL} in Python, as python-nss 1.0.1 has it: made by
+ * {@link Pki#decodeDerCrl decode_der_crl()} or {@link Pki#importCrl
+ * import_crl()}, or found with CertDB's find_crl_by_name() and
+ * find_crl_by_cert(); its one method is delete_permanently(). The DER handed
+ * to NSS lives in native memory owned by NSS or by this object (NSS keeps
+ * pointing at it when CRL_DECODE_DONT_COPY_DER is given), never in memory
+ * Python may free.
+ *
+ * <p>Each object holds one NSS reference to the CRL. In Java,
+ * {@link #close()} (or try-with-resources) releases it at once; an object
+ * dropped without close releases it once the collector finds it unreachable.
  */
-@Python.Type(doc = "An object representing a signed certificate revocation list")
 public class SignedCRL extends NativeResource {
 
     /** Adopts a CERTSignedCrl; derItem (or 0) is a SECITEM_AllocItem'ed item the CRL refers to, freed after it. */
@@ -37,6 +43,12 @@ public class SignedCRL extends NativeResource {
         super();
     }
 
+    /**
+     * An empty SignedCRL holding no CRL, as python-nss lets Python make one;
+     * its delete_permanently() fails with SEC_ERROR_CRL_INVALID.
+     *
+     * @return the empty object
+     */
     @Python("SignedCRL()")
     public static SignedCRL create() {
         return new SignedCRL();
@@ -63,7 +75,16 @@ public class SignedCRL extends NativeResource {
         if ((decodeOptions & NssConstants.CRL_DECODE_ADOPT_HEAP_DER) == 0) Nss3.SECITEM_FreeItem(item, 1);
     }
 
-    /** decode_der_crl(): CERT_DecodeDERCrlWithFlags. */
+    /**
+     * Decodes a DER CRL (CERT_DecodeDERCrlWithFlags): the implementation of
+     * {@link Pki#decodeDerCrl decode_der_crl()}.
+     *
+     * @param derCrl the DER encoded CRL
+     * @param type SEC_CRL_TYPE or SEC_KRL_TYPE
+     * @param decodeOptions CRL_DECODE_DEFAULT_OPTIONS or a bitwise OR of CRL_DECODE_* flags
+     * @return the decoded CRL
+     * @throws NSPRError when NSS cannot decode it (e.g. SEC_ERROR_BAD_DER)
+     */
     public static SignedCRL decode(SecItem derCrl, int type, int decodeOptions) {
         long item = nativeDer(derCrl.toByteArray());
         long crl = Nss3.CERT_DecodeDERCrlWithFlags(0, item, type, decodeOptions);
@@ -75,7 +96,21 @@ public class SignedCRL extends NativeResource {
         return new SignedCRL(crl, keptDer(item, decodeOptions), false);
     }
 
-    /** import_crl(): PK11_ImportCRL into slot; user data goes to the password callback. */
+    /**
+     * Imports a DER CRL into a slot's database (PK11_ImportCRL): the
+     * implementation of {@link Pki#importCrl import_crl()}.
+     *
+     * @param slot the slot to store the CRL in
+     * @param derCrl the DER encoded CRL
+     * @param url the URL the CRL was fetched from
+     * @param type SEC_CRL_TYPE or SEC_KRL_TYPE
+     * @param importOptions CRL_IMPORT_DEFAULT_OPTIONS or CRL_IMPORT_BYPASS_CHECKS
+     * @param decodeOptions CRL_DECODE_DEFAULT_OPTIONS or a bitwise OR of CRL_DECODE_* flags
+     * @param userData arguments for the password callback
+     * @return the imported CRL
+     * @throws NSPRError when the CRL does not decode or fails NSS's checks;
+     *         SEC_ERROR_NOT_INITIALIZED before NSS is initialized
+     */
     public static SignedCRL importCrl(PK11Slot slot, SecItem derCrl, String url, int type, int importOptions,
                                int decodeOptions, Object[] userData) {
         NssRuntime.requireInitialized();
@@ -103,12 +138,24 @@ public class SignedCRL extends NativeResource {
         return new SignedCRL(crl, 0, true);
     }
 
-    @Python(value = "delete_permanently()", doc = "Permanently remove the CRL from the database.")
+    /**
+     * Deletes the CRL from the database it was imported into or found in
+     * (SEC_DeletePermCRL); the object is not closed.
+     *
+     * @throws NSPRError NSS's error when the CRL is not in a database (e.g.
+     *         SEC_ERROR_CRL_INVALID for an empty SignedCRL()) or cannot be deleted
+     */
+    @Python("delete_permanently()")
     public void deletePermanently() {
         check(crl -> Nss3.SEC_DeletePermCRL(crl));
     }
 
-    /** An empty SignedCRL() has no CRL: NSS's answer for a CRL that is not in a database. */
+    /**
+     * The error for using a SignedCRL without a CRL (an empty SignedCRL(), or
+     * a closed one): NSS's answer for a CRL that is not in a database.
+     *
+     * @return NSPRError SEC_ERROR_CRL_INVALID
+     */
     @Override
     protected NSPRError closedError() {
         return new NSPRError(null, ErrorConstants.SEC_ERROR_CRL_INVALID);

@@ -12,8 +12,12 @@ import org.jnss.natives.Mem;
 import org.jnss.nss.NssRuntime;
 import org.jnss.nss.SecItem;
 
-/** DER signed data (CERTSignedData): the signed bytes, the signature algorithm and the signature. */
-@Python.Type(doc = "A object representing a signature")
+/**
+ * DER signed data (CERTSignedData), {@code nss.nss.SignedData} in Python: the
+ * signed bytes, the signature algorithm and the signature, as a certificate
+ * is made of. Obtained from {@link Certificate#getSignedData signed_data}.
+ * Immutable copies on the Java heap; nothing to close.
+ */
 public final class SignedData extends FormattedValue {
     private final byte[] der;
     private final byte[] data;
@@ -27,7 +31,14 @@ public final class SignedData extends FormattedValue {
         this.signature = signature;
     }
 
-    /** Decodes DER signed data with NSS's template (NSPRError when it cannot). */
+    /**
+     * Decodes DER signed data with NSS's template (CERT_SignedDataTemplate).
+     *
+     * @param der the DER encoding (e.g. a certificate's)
+     * @return the decoded parts, copied
+     * @throws NSPRError "cannot decode DER encoded signed data" when NSS cannot;
+     *         SEC_ERROR_NOT_INITIALIZED before NSS is initialized
+     */
     public static SignedData decode(byte[] der) {
         NssRuntime.requireInitialized();
         try (Scratch s = new Scratch()) {
@@ -43,18 +54,46 @@ public final class SignedData extends FormattedValue {
         }
     }
 
+    /**
+     * The whole signed structure, as decoded.
+     *
+     * @return a SecItem holding its DER
+     */
     @Python("der")
     public SecItem getDer() { return new SecItem(der, 0, SecItem.Kind.DER); }
 
+    /**
+     * The signed part (for a certificate, its to-be-signed certificate).
+     *
+     * @return a SecItem holding its DER
+     */
     @Python("data")
     public SecItem getData() { return new SecItem(data, 0, SecItem.Kind.DER); }
 
+    /**
+     * The algorithm the signature was made with.
+     *
+     * @return the algorithm identifier
+     */
     @Python("algorithm")
     public AlgorithmID getAlgorithm() { return algorithm; }
 
+    /**
+     * The signature's octets (the BIT STRING's contents).
+     *
+     * @return a SecItem holding them
+     */
     @Python("signature")
     public SecItem getSignature() { return new SecItem(signature, 0, SecItem.Kind.DER); }
 
+    /**
+     * The text: the signature algorithm, the signature in hex and the MD5 and
+     * SHA1 fingerprints of the whole DER.
+     *
+     * @param level the indentation level of the outermost lines
+     * @return the lines
+     * @throws NSPRError SEC_ERROR_NOT_INITIALIZED before NSS is initialized
+     */
     @Override
     public Lines lines(int level) {
         NssRuntime.requireInitialized();

@@ -10,11 +10,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A certificate's subject public key info: the key's algorithm and the key,
- * copied to the Java heap when read (the text as PkiFmt renders it for the
- * certificate, made once at level 0 and shifted on demand).
+ * A subject public key info, {@code nss.nss.SubjectPublicKeyInfo} in Python:
+ * the key's algorithm and the public key, copied to the Java heap when read
+ * from a certificate or a certificate request (the text as PkiFmt renders it
+ * for the certificate, made once at level 0 and shifted on demand).
+ * Immutable; nothing to close.
  */
-@Python.Type(doc = "An object representing a Subject Public Key")
 public final class SubjectPublicKeyInfo extends FormattedValue {
     private final AlgorithmID algorithm;
     private final PublicKey publicKey;
@@ -34,12 +35,28 @@ public final class SubjectPublicKeyInfo extends FormattedValue {
                 PublicKey.fromSpki(spki), lines.list);
     }
 
+    /**
+     * The key's algorithm, e.g. PKCS #1 RSA Encryption.
+     *
+     * @return the algorithm identifier
+     */
     @Python("algorithm")
     public AlgorithmID getAlgorithm() { return algorithm; }
 
+    /**
+     * The public key.
+     *
+     * @return the key (a copy holding nothing native)
+     */
     @Python("public_key")
     public PublicKey getPublicKey() { return publicKey; }
 
+    /**
+     * The text: "Public Key Algorithm" with the algorithm, then the key.
+     *
+     * @param level the indentation level of the outermost lines
+     * @return the lines
+     */
     @Override
     public Lines lines(int level) {
         Lines lines = new Lines();

@@ -21,6 +21,9 @@ import java.util.List;
  * and {@code in}.
  */
 public abstract class TaggedSequence<T> extends Ordered {
+    /** For the subclasses of this package (DN and RDN). */
+    TaggedSequence() {}
+
     /** The items, in order (the live list). */
     abstract List<T> items();
 
@@ -49,26 +52,64 @@ public abstract class TaggedSequence<T> extends Ordered {
     /** The text repr() and str() give (as a byte string). */
     abstract String render();
 
+    /**
+     * The name as text, as NSS renders it: for a DN its RDNs most specific
+     * first, joined by ',' ("CN=www.example.com,O=Example,C=US"); for an RDN
+     * its AVAs joined by '+'.
+     *
+     * @return the text ({@code str} in Python)
+     * @throws org.jnss.error.NSPRError when NSS cannot render an AVA of an RDN
+     */
     @Python("__repr__()")
     public byte[] repr() {
         return BStr.bytes(render());
     }
 
+    /**
+     * The same text as {@link #repr()}.
+     *
+     * @return the text ({@code str} in Python)
+     */
     @Python("__str__()")
     public byte[] str() {
         return repr();
     }
 
+    /**
+     * The same text as {@link #repr()}, as a Java String of the bytes.
+     *
+     * @return the text
+     */
     @Override
     public String toString() {
         return render();
     }
 
+    /**
+     * The number of items (RDNs of a DN, AVAs of an RDN).
+     *
+     * @return the count
+     */
     @Python("__len__()")
     public int length() {
         return items().size();
     }
 
+    /**
+     * An item or items: {@code x[i]} is the item at a position (in Python a
+     * negative one counts from the end; a DN's item 0 is its least specific
+     * RDN); {@code x[i:j]} a list of items; {@code x['cn']} (an attribute
+     * name, dotted OID or OID SecItem) the list of items that are, or hold,
+     * such an attribute, in order. Another type of key is a TypeError in Python.
+     *
+     * @param key a non-negative Integer or Long, a {@link org.jnss.core.Slice},
+     *        a String or a SecItem
+     * @return the item, or a List of items (a list in Python)
+     * @throws IndexOutOfBoundsException (IndexError) for a position out of range
+     * @throws KeyError when the name names no OID, or no item has the attribute
+     * @throws IllegalArgumentException for another type of key (which the
+     *         Python binding does not let through)
+     */
     @Python("__getitem__(key)")
     public Object getItem(@Python.Index(slices = true, keys = true,
             notInteger = "indices must be integers or strings, not %s") Object key) {
@@ -97,6 +138,13 @@ public abstract class TaggedSequence<T> extends Ordered {
         throw new IllegalArgumentException("not an index, slice or OID key: " + key);   // the binder admits no other
     }
 
+    /**
+     * Whether an item is, or holds, an attribute of the given type.
+     *
+     * @param arg an attribute name ('cn'), dotted OID, SEC_OID_* name or tag,
+     *        or OID SecItem
+     * @return true when one does; false also when arg names no OID
+     */
     @Python("has_key(arg)")
     public boolean hasKey(Object arg) {
         int tag = lookupTag(arg);
@@ -105,6 +153,12 @@ public abstract class TaggedSequence<T> extends Ordered {
         return false;
     }
 
+    /**
+     * {@code arg in x}: the same as {@link #hasKey has_key(arg)}.
+     *
+     * @param arg an attribute name, dotted OID, tag or OID SecItem
+     * @return true when an item is, or holds, such an attribute
+     */
     @Python("__contains__(arg)")
     public boolean contains(Object arg) {
         return hasKey(arg);

@@ -131,6 +131,8 @@ public final class Binder {
      * Makes the converters and defaults of every function, method and property
      * bound so far (normally made at their first call); a declaration that does
      * not fit its Java method raises IllegalStateException. Returns how many.
+     *
+     * @return how many callables were prepared
      */
     public static int prepareAll() {
         return Invoker.prepareAll();

@@ -58,6 +58,16 @@ public final class Convert {
         return v -> toCore(v, t);
     }
 
+    /**
+     * CPython 2's conversion of an argument to a C int, widened to take the
+     * unsigned 32-bit range too (as the unsigned formats python-nss uses for
+     * intervals and flags do): values from 2**31 to 2**32 - 1 wrap to negative ints.
+     *
+     * @param v a Python int, long or bool
+     * @return the value as a Java int
+     * @throws org.python.core.PyException OverflowError if the value is outside -2**31 .. 2**32 - 1
+     * @throws ArgumentError (TypeError) for a float or a non-integer
+     */
     public static int toInt(PyObject v) {
         long l = toLong(v);
         // accept the unsigned 32-bit range too (PR_INTERVAL_NO_TIMEOUT, flags), as C's unsigned formats do
@@ -68,7 +78,10 @@ public final class Convert {
 
     /** A boolean python-nss parses as a C int ({@code @Python.IntFlag}). */
     static Object toIntFlag(PyObject v) {
-        return toLong(v) != 0;
+        long l = toLong(v);
+        if (l > Integer.MAX_VALUE) throw Py.OverflowError("signed integer is greater than maximum");
+        if (l < Integer.MIN_VALUE) throw Py.OverflowError("signed integer is less than minimum");
+        return l != 0;
     }
 
     /** A boolean python-nss requires to be a bool ({@code @Python.BoolOnly}). */
@@ -77,7 +90,15 @@ public final class Convert {
         throw new ArgumentError("must be bool, not " + argTypeName(v));
     }
 
-    /** CPython 2's integer conversion ("i", "l" formats): int, long and bool; no floats, no None. */
+    /**
+     * CPython 2's integer conversion ("i", "l" formats): int, long and bool; no floats, no None.
+     *
+     * @param v a Python int, long or bool
+     * @return the value as a Java long
+     * @throws org.python.core.PyException OverflowError if the value does not fit 64 signed bits
+     * @throws ArgumentError (TypeError) for a float ("integer argument expected, got float")
+     *         or another non-integer ("an integer is required")
+     */
     public static long toLong(PyObject v) {
         if (v instanceof PyInteger i) return i.getValue();
         if (v instanceof PyLong pl) {
@@ -120,7 +141,15 @@ public final class Convert {
         throw new ArgumentError("a float is required");
     }
 
-    /** CPython 2's "s" format: str or unicode, never None. */
+    /**
+     * CPython 2's "s" format: str or unicode, never None. A str's bytes are
+     * decoded as UTF-8 when they are valid UTF-8, else taken byte for byte
+     * (each byte one char).
+     *
+     * @param v a Python str or unicode
+     * @return the text
+     * @throws ArgumentError (TypeError) "must be string, not X" for anything else
+     */
     public static String toStr(PyObject v) {
         if (v instanceof PyUnicode u) return u.getString();
         if (v instanceof PyString s) {
@@ -143,13 +172,25 @@ public final class Convert {
         }
     }
 
-    /** Binary data as a read-only buffer; a str is viewed without copying where the JVM allows. */
+    /**
+     * Binary data as a read-only buffer; a str is viewed without copying where the JVM allows.
+     *
+     * @param v any value {@link #toBytes} accepts
+     * @return a read-only buffer over the bytes
+     * @throws ArgumentError (TypeError) as {@link #toBytes} does
+     */
     public static java.nio.ByteBuffer toByteBuffer(PyObject v) {
         if (v instanceof PyString s && !(v instanceof PyUnicode)) return Latin1.view(s.getString());
         return java.nio.ByteBuffer.wrap(toBytes(v)).asReadOnlyBuffer();
     }
 
-    /** Binary data: str, unicode (UTF-8), bytearray, array, buffer, memoryview, SecItem. */
+    /**
+     * Binary data: str, unicode (UTF-8), bytearray, array, buffer, memoryview, SecItem.
+     *
+     * @param v the Python value
+     * @return a copy of its bytes (a str's bytes as they are; a unicode's UTF-8 encoding)
+     * @throws ArgumentError (TypeError) "must be string or read-only buffer, not X" for anything else
+     */
     public static byte[] toBytes(PyObject v) {
         if (v instanceof PyUnicode u) return u.getString().getBytes(StandardCharsets.UTF_8);
         if (v instanceof PyString s) return StringUtil.toBytes(s.getString());
@@ -171,6 +212,9 @@ public final class Convert {
      * Boolean, int → Integer, long → Long or BigInteger, float → Double,
      * str/unicode → String, slice → {@link Slice}, None → null), the core
      * object of an exposed type, else the Python object itself.
+     *
+     * @param v the Python value, or null
+     * @return the Java value, or null for None (and for null)
      */
     public static Object toObject(PyObject v) {
         if (v == null || v == Py.None) return null;
@@ -282,7 +326,12 @@ public final class Convert {
         }
     }
 
-    /** Python str holding these bytes (Python 2's binary string). */
+    /**
+     * Python str holding these bytes (Python 2's binary string).
+     *
+     * @param b the bytes
+     * @return a str whose chars are the bytes, one each
+     */
     public static PyString bytes(byte[] b) {
         String s = new String(b, StandardCharsets.ISO_8859_1);    // an intrinsic copy; every char < 256
         if (BYTES_STR != null) {
@@ -295,14 +344,32 @@ public final class Convert {
         return new PyString(s);
     }
 
-    /** Python str of the UTF-8 encoding of s. */
+    /**
+     * Python str of Java text: its UTF-8 encoding, a lone surrogate
+     * U+DC80..U+DCFF as the byte it stands for ({@link org.jnss.core.JavaText}'s rule).
+     *
+     * @param s the text
+     * @return a str holding its bytes (ASCII text as it is)
+     */
     public static PyString str(String s) {
         for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) > 0x7f) return Py.newStringUTF8(s);
+            if (s.charAt(i) > 0x7f) return bytes(org.jnss.core.JavaText.encode(s));
         }
         return Py.newString(s);
     }
 
+    /**
+     * Converts a core result to its Python value: null → None, String → str
+     * (UTF-8), byte[] → str (the bytes), Boolean → bool, integers → int or
+     * long, Double → float, LocalDateTime → datetime, List and Collection →
+     * list, arrays → tuple, Map → dict, a core object → its Python wrapper
+     * (the same Python object for as long as it is alive, as under python-nss);
+     * a PyObject is returned as it is.
+     *
+     * @param o the Java value, or null
+     * @return the Python value
+     * @throws org.python.core.PyException SystemError for a Java class with no Python type
+     */
     public static PyObject toPy(Object o) {
         if (o == null) return Py.None;
         if (o instanceof PyObject p) return p;

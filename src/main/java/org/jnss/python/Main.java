@@ -29,11 +29,25 @@ import java.util.Properties;
 public final class Main {
     private Main() {}
 
+    /**
+     * Runs the command line (see {@link #run}) and exits the JVM with its status.
+     *
+     * @param args the {@code python} command line's arguments (options, script or
+     *             {@code -c}/{@code -m}/{@code -}, and the script's arguments)
+     */
     public static void main(String[] args) {
         System.exit(run(args));
     }
 
-    /** Runs the command line; returns the exit status. */
+    /**
+     * Runs the command line: starts Jython, runs the script, command, module or
+     * standard input (and the interactive prompt when asked or at a terminal),
+     * then cleans up.
+     *
+     * @param args the {@code python} command line's arguments
+     * @return the exit status: 0 on success, 1 after an uncaught exception, 2 for a
+     *         usage error or a script that cannot be opened, or what {@code sys.exit()} gave
+     */
     public static int run(String[] args) {
         setDefault("python.cachedir.skip", "true");     // Java package scanning costs 0.5-2 s at startup
         setDefault("python.console.encoding", "UTF-8");

@@ -27,7 +27,9 @@ import org.python.core.PyUnicode;
 public final class NssObject extends PyObject {
     /** the exposed type this object is an instance of (its Python type may be a subclass) */
     private final NssType base;
+    /** the core Java object; made on first use if {@code __init__} never ran */
     private volatile Object core;
+    /** instance attributes of a Python subclass's instance; null for the exposed type itself */
     private PyStringMap dict;
 
     NssObject(NssType type, Object core) {
@@ -42,7 +44,12 @@ public final class NssObject extends PyObject {
         if (userSubclass) dict = new PyStringMap();
     }
 
-    /** The core object (for Java code handed a Python value). */
+    /**
+     * The core object (for Java code handed a Python value).
+     *
+     * @return the core Java object this Python instance wraps (made now, without
+     *         constructor arguments, if {@code __init__} never ran)
+     */
     public Object getCore() { return core(); }
 
     Object core() {

@@ -26,6 +26,18 @@ public final class PyErrors {
         return m.__getattr__(name);
     }
 
+    /**
+     * The Python exception for a Java failure of the core: NSPRError and
+     * CertVerifyError become nss.error's classes (code, message, and a
+     * CertVerifyError's usages and log), ArgumentError TypeError,
+     * IllegalArgumentException ValueError, IndexOutOfBoundsException IndexError,
+     * NotFoundError KeyError, NoSuchElementException StopIteration,
+     * ArithmeticException OverflowError, IllegalStateException SystemError, and
+     * so on; a PyException is returned as it is, anything unforeseen becomes a SystemError.
+     *
+     * @param t the failure
+     * @return the exception to raise in Python
+     */
     public static PyException map(Throwable t) {
         if (t instanceof PyException pe) return pe;
         if (t instanceof CertVerifyError e) {

@@ -14,9 +14,16 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /**
- * The state of an SSL connection (SSL_GetChannelInfo), copied to the Java heap.
- * Made by {@code SSLSocket.get_ssl_channel_info()} only (python-nss's own
- * constructor makes an object whose use crashes).
+ * The state of an SSL connection (SSL_GetChannelInfo), copied to the Java heap;
+ * Python's {@code nss.ssl.SSLChannelInfo}. Made by
+ * {@link SSLSocket#getSslChannelInfo()} ({@code get_ssl_channel_info()}) only
+ * (python-nss's own constructor makes an object whose use crashes). Immutable:
+ * a snapshot taken when it was made; owns no native memory. Its {@code str()}
+ * (and {@code toString()}) lists the fields, one per line.
+ *
+ * <p>Times are returned as {@link LocalDateTime} (Python: a naive
+ * {@code datetime}), in the local time zone or, for the {@code _utc}
+ * properties, in UTC.
  */
 @Python.Type(doc = "An object representing the state of an SSL connection (see SSLSocket.get_ssl_channel_info())")
 public final class SSLChannelInfo extends FormattedValue {
@@ -54,28 +61,183 @@ public final class SSLChannelInfo extends FormattedValue {
         return LocalDateTime.ofInstant(Instant.ofEpochSecond(t), ZoneOffset.UTC);
     }
 
-    @Python("protocol_version") public int getProtocolVersion() { return protocolVersion; }
-    /** As python-nss: the version named by the major and minor numbers (ValueError for one it does not know). */
-    @Python("protocol_version_enum") public int getProtocolVersionEnum() {
+    /**
+     * The negotiated protocol version as on the wire: major number in the high byte, minor in the
+     * low (0x0303 is TLS 1.2).
+     *
+     * @return the version
+     */
+    @Python("protocol_version")
+    public int getProtocolVersion() {
+        return protocolVersion;
+    }
+
+    /**
+     * The negotiated protocol version as an {@code SSL_LIBRARY_VERSION_*} value,
+     * computed as python-nss does from the major and minor numbers.
+     *
+     * @return the version constant's value, e.g. {@code SSL_LIBRARY_VERSION_TLS_1_2}
+     * @throws IllegalArgumentException (ValueError) for a version python-nss does
+     *         not know (e.g. before the handshake, when the version is 0.0)
+     */
+    @Python("protocol_version_enum")
+    public int getProtocolVersionEnum() {
         versionStr();
         return Ssl.SSL_LIBRARY_VERSION_3_0 + (protocolVersion & 0xff);
     }
-    @Python("protocol_version_str") public String getProtocolVersionStr() { return versionStr(); }
-    @Python("major_protocol_version") public int getMajorProtocolVersion() { return protocolVersion >> 8; }
-    @Python("minor_protocol_version") public int getMinorProtocolVersion() { return protocolVersion & 0xff; }
-    @Python("cipher_suite") public int getCipherSuite() { return cipherSuite; }
-    @Python("auth_key_bits") public int getAuthKeyBits() { return authKeyBits; }
-    @Python("kea_key_bits") public int getKeaKeyBits() { return keaKeyBits; }
-    @Python("creation_time") public LocalDateTime getCreationTime() { return local(creationTime); }
-    @Python("creation_time_utc") public LocalDateTime getCreationTimeUtc() { return utc(creationTime); }
-    @Python("last_access_time") public LocalDateTime getLastAccessTime() { return local(lastAccessTime); }
-    @Python("last_access_time_utc") public LocalDateTime getLastAccessTimeUtc() { return utc(lastAccessTime); }
-    /** python-nss 1.0.1 answers the creation time here (str() shows the real expiration time); kept as it is. */
-    @Python("expiration_time") public LocalDateTime getExpirationTime() { return local(creationTime); }
-    @Python("expiration_time_utc") public LocalDateTime getExpirationTimeUtc() { return utc(creationTime); }
-    @Python("compression_method") public int getCompressionMethod() { return compressionMethod; }
-    @Python("compression_method_name") public String getCompressionMethodName() { return compressionMethodName; }
-    @Python("session_id") public SecItem getSessionId() { return new SecItem(sessionId); }
+
+    /**
+     * The short name of the negotiated protocol version, e.g. {@code "tls1.2"}.
+     *
+     * @return the name (str)
+     */
+    @Python("protocol_version_str")
+    public String getProtocolVersionStr() {
+        return versionStr();
+    }
+
+    /**
+     * The major number of the negotiated protocol version (3 for SSL 3 and every TLS version).
+     *
+     * @return the major number
+     */
+    @Python("major_protocol_version")
+    public int getMajorProtocolVersion() {
+        return protocolVersion >> 8;
+    }
+
+    /**
+     * The minor number of the negotiated protocol version (TLS 1.2 is 3.3, so 3).
+     *
+     * @return the minor number
+     */
+    @Python("minor_protocol_version")
+    public int getMinorProtocolVersion() {
+        return protocolVersion & 0xff;
+    }
+
+    /**
+     * The negotiated cipher suite's value; {@code ssl_cipher_suite_name()} names it and {@code
+     * get_cipher_suite_info()} describes it.
+     *
+     * @return the suite value
+     */
+    @Python("cipher_suite")
+    public int getCipherSuite() {
+        return cipherSuite;
+    }
+
+    /**
+     * The size of the key that authenticated the server (its certificate's key), in bits.
+     *
+     * @return the key size in bits
+     */
+    @Python("auth_key_bits")
+    public int getAuthKeyBits() {
+        return authKeyBits;
+    }
+
+    /**
+     * The size of the key exchange's key, in bits.
+     *
+     * @return the key size in bits
+     */
+    @Python("kea_key_bits")
+    public int getKeaKeyBits() {
+        return keaKeyBits;
+    }
+
+    /**
+     * When the session was created, in local time.
+     *
+     * @return the time (a naive datetime in Python)
+     */
+    @Python("creation_time")
+    public LocalDateTime getCreationTime() {
+        return local(creationTime);
+    }
+
+    /**
+     * When the session was created, in UTC.
+     *
+     * @return the time (a naive datetime in Python)
+     */
+    @Python("creation_time_utc")
+    public LocalDateTime getCreationTimeUtc() {
+        return utc(creationTime);
+    }
+
+    /**
+     * When the session was last used, in local time.
+     *
+     * @return the time (a naive datetime in Python)
+     */
+    @Python("last_access_time")
+    public LocalDateTime getLastAccessTime() {
+        return local(lastAccessTime);
+    }
+
+    /**
+     * When the session was last used, in UTC.
+     *
+     * @return the time (a naive datetime in Python)
+     */
+    @Python("last_access_time_utc")
+    public LocalDateTime getLastAccessTimeUtc() {
+        return utc(lastAccessTime);
+    }
+
+    /**
+     * The session's expiration time as python-nss 1.0.1 gives it: in fact the
+     * creation time (str() shows the real expiration time); kept as it is.
+     *
+     * @return the creation time in local time (a naive datetime in Python)
+     */
+    @Python("expiration_time")
+    public LocalDateTime getExpirationTime() {
+        return local(creationTime);
+    }
+
+    /**
+     * The session's expiration time in UTC as python-nss 1.0.1 gives it: the creation time (see
+     * {@link #getExpirationTime()}).
+     *
+     * @return the creation time in UTC (a naive datetime in Python)
+     */
+    @Python("expiration_time_utc")
+    public LocalDateTime getExpirationTimeUtc() {
+        return utc(creationTime);
+    }
+
+    /**
+     * The negotiated compression, as NSS's SSLCompressionMethod value (0: none).
+     *
+     * @return the compression method
+     */
+    @Python("compression_method")
+    public int getCompressionMethod() {
+        return compressionMethod;
+    }
+
+    /**
+     * The name of the negotiated compression, e.g. {@code "NULL"}.
+     *
+     * @return the name (str), or null (None in Python) if NSS gives none
+     */
+    @Python("compression_method_name")
+    public String getCompressionMethodName() {
+        return compressionMethodName;
+    }
+
+    /**
+     * The session's id.
+     *
+     * @return a new SecItem holding the id (at most 32 bytes; may be empty)
+     */
+    @Python("session_id")
+    public SecItem getSessionId() {
+        return new SecItem(sessionId);
+    }
 
     private String versionStr() {
         return Ssl.getSslVersionFromMajorMinor(protocolVersion >> 8, protocolVersion & 0xff);
@@ -89,6 +251,16 @@ public final class SSLChannelInfo extends FormattedValue {
         return "0x" + Integer.toHexString(v);
     }
 
+    /**
+     * The connection's description as python-nss's {@code format_lines()}
+     * gives it: protocol version, cipher suite, key sizes, times (local),
+     * compression, and the session id in hexadecimal, 16 bytes a line.
+     *
+     * @param level the indentation level of the lines
+     * @return the lines
+     * @throws IllegalArgumentException (ValueError) if the protocol version is
+     *         not one python-nss knows (e.g. before the handshake)
+     */
     @Override
     public Lines lines(int level) {
         Lines out = new Lines();

@@ -11,8 +11,14 @@ import java.util.List;
 
 /**
  * What NSS says about one cipher suite (SSL_GetCipherSuiteInfo), copied to the
- * Java heap. Made by {@code get_cipher_suite_info()} only: python-nss's own
- * constructor makes an object whose use crashes, so none is offered here.
+ * Java heap; Python's {@code nss.ssl.SSLCipherSuiteInfo}. Made by
+ * {@link Ssl#getCipherSuiteInfo} ({@code get_cipher_suite_info()}) only:
+ * python-nss's own constructor makes an object whose use crashes, so none is
+ * offered here. Immutable; owns no native memory. Its {@code str()} (and
+ * {@code toString()}) lists every field, one per line.
+ *
+ * <p>The numeric fields are NSS's enumeration values (SSLAuthType,
+ * SSLKEAType, SSLCipherAlgorithm, SSLMACAlgorithm), each beside its name.
  */
 @Python.Type(doc = "An object representing an SSL cipher suite (see get_cipher_suite_info())")
 public final class SSLCipherSuiteInfo extends FormattedValue {
@@ -59,28 +65,187 @@ public final class SSLCipherSuiteInfo extends FormattedValue {
         }
     }
 
-    @Python("cipher_suite") public int getCipherSuite() { return cipherSuite; }
-    @Python("cipher_suite_name") public String getCipherSuiteName() { return cipherSuiteName; }
-    @Python("auth_algorithm") public int getAuthAlgorithm() { return authAlgorithm; }
-    @Python("auth_algorithm_name") public String getAuthAlgorithmName() { return authAlgorithmName; }
-    @Python("kea_type") public int getKeaType() { return keaType; }
-    @Python("kea_type_name") public String getKeaTypeName() { return keaTypeName; }
-    @Python("symmetric_cipher") public int getSymmetricCipher() { return symCipher; }
-    @Python("symmetric_cipher_name") public String getSymmetricCipherName() { return symCipherName; }
-    @Python("symmetric_key_bits") public int getSymmetricKeyBits() { return symKeyBits; }
-    @Python("symmetric_key_space") public int getSymmetricKeySpace() { return symKeySpace; }
-    @Python("effective_key_bits") public int getEffectiveKeyBits() { return effectiveKeyBits; }
-    @Python("mac_algorithm") public int getMacAlgorithm() { return macAlgorithm; }
-    @Python("mac_algorithm_name") public String getMacAlgorithmName() { return macAlgorithmName; }
-    @Python("mac_bits") public int getMacBits() { return macBits; }
-    @Python("is_fips") public boolean isFips() { return fips; }
-    @Python("is_exportable") public boolean isExportable() { return exportable; }
-    @Python("is_nonstandard") public boolean isNonstandard() { return nonstandard; }
+    /**
+     * The cipher suite's value, e.g. 0x1301.
+     *
+     * @return the suite value
+     */
+    @Python("cipher_suite")
+    public int getCipherSuite() {
+        return cipherSuite;
+    }
+
+    /**
+     * The cipher suite's name, e.g. {@code "TLS_AES_128_GCM_SHA256"}.
+     *
+     * @return the name (str)
+     */
+    @Python("cipher_suite_name")
+    public String getCipherSuiteName() {
+        return cipherSuiteName;
+    }
+
+    /**
+     * How the server is authenticated, as NSS's SSLAuthType value.
+     *
+     * @return the authentication type; its name is {@link #getAuthAlgorithmName()}
+     */
+    @Python("auth_algorithm")
+    public int getAuthAlgorithm() {
+        return authAlgorithm;
+    }
+
+    /**
+     * The name of the authentication algorithm, e.g. {@code "RSA"}.
+     *
+     * @return the name (str)
+     */
+    @Python("auth_algorithm_name")
+    public String getAuthAlgorithmName() {
+        return authAlgorithmName;
+    }
+
+    /**
+     * The key exchange, as NSS's SSLKEAType value ({@code nss.ssl_kea_*} in Python).
+     *
+     * @return the key exchange type; its name is {@link #getKeaTypeName()}
+     */
+    @Python("kea_type")
+    public int getKeaType() {
+        return keaType;
+    }
+
+    /**
+     * The name of the key exchange, e.g. {@code "ECDHE"}.
+     *
+     * @return the name (str)
+     */
+    @Python("kea_type_name")
+    public String getKeaTypeName() {
+        return keaTypeName;
+    }
+
+    /**
+     * The bulk cipher, as NSS's SSLCipherAlgorithm value.
+     *
+     * @return the cipher algorithm; its name is {@link #getSymmetricCipherName()}
+     */
+    @Python("symmetric_cipher")
+    public int getSymmetricCipher() {
+        return symCipher;
+    }
+
+    /**
+     * The name of the bulk cipher, e.g. {@code "AES-GCM"}.
+     *
+     * @return the name (str)
+     */
+    @Python("symmetric_cipher_name")
+    public String getSymmetricCipherName() {
+        return symCipherName;
+    }
+
+    /**
+     * The size of the bulk cipher's key in bits, parity bits included (3DES: 192).
+     *
+     * @return the key size in bits
+     */
+    @Python("symmetric_key_bits")
+    public int getSymmetricKeyBits() {
+        return symKeyBits;
+    }
+
+    /**
+     * The bulk cipher's key space in bits, as NSS reports it (3DES: 156).
+     *
+     * @return the key space in bits
+     */
+    @Python("symmetric_key_space")
+    public int getSymmetricKeySpace() {
+        return symKeySpace;
+    }
+
+    /**
+     * The bulk cipher's effective strength in bits (3DES: 112).
+     *
+     * @return the effective key size in bits
+     */
+    @Python("effective_key_bits")
+    public int getEffectiveKeyBits() {
+        return effectiveKeyBits;
+    }
+
+    /**
+     * The message authentication, as NSS's SSLMACAlgorithm value.
+     *
+     * @return the MAC algorithm; its name is {@link #getMacAlgorithmName()}
+     */
+    @Python("mac_algorithm")
+    public int getMacAlgorithm() {
+        return macAlgorithm;
+    }
+
+    /**
+     * The name of the message authentication, e.g. {@code "AEAD"} or {@code "SHA256"}.
+     *
+     * @return the name (str)
+     */
+    @Python("mac_algorithm_name")
+    public String getMacAlgorithmName() {
+        return macAlgorithmName;
+    }
+
+    /**
+     * The size of the message authentication code, in bits.
+     *
+     * @return the MAC size in bits
+     */
+    @Python("mac_bits")
+    public int getMacBits() {
+        return macBits;
+    }
+
+    /**
+     * Whether the suite is approved for FIPS 140 mode.
+     *
+     * @return true if FIPS-approved
+     */
+    @Python("is_fips")
+    public boolean isFips() {
+        return fips;
+    }
+
+    /**
+     * Whether the suite is one of the old export-grade suites.
+     *
+     * @return true if exportable
+     */
+    @Python("is_exportable")
+    public boolean isExportable() {
+        return exportable;
+    }
+
+    /**
+     * Whether the suite is not defined by a standard (a vendor's suite).
+     *
+     * @return true if nonstandard
+     */
+    @Python("is_nonstandard")
+    public boolean isNonstandard() {
+        return nonstandard;
+    }
 
     private static String named(String name, int value) {
         return name + " (0x" + Integer.toHexString(value) + ")";
     }
 
+    /**
+     * The suite's description as python-nss's {@code format_lines()} gives it:
+     * the suite's name and value, then each field indented one level further.
+     *
+     * @param level the indentation level of the first line
+     * @return the lines
+     */
     @Override
     public Lines lines(int level) {
         Lines out = new Lines();

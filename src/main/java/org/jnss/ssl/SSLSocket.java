@@ -28,7 +28,18 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * An NSPR socket with NSS's SSL/TLS layer on top (SSL_ImportFD), a
- * {@link Socket} in everything else (send, recv, readline, makefile, ...).
+ * {@link Socket} in everything else (send, recv, readline, makefile, ...);
+ * Python's {@code nss.ssl.SSLSocket}. Made by its constructors, by
+ * {@link #importTcpSocket}, or by {@code accept()} on a listening SSLSocket.
+ * NSS must be initialised before the handshake. Lifetime as for {@link Socket}: {@link #close()}
+ * (or Python's {@code close()}) closes it, and a dropped socket is closed
+ * once the garbage collector finds it unreachable.
+ *
+ * <p>The handshake happens at the first send or receive, or when
+ * {@link #forceHandshake()} is called; configure the socket (host name,
+ * callbacks, options, server certificate) before that. A client sets
+ * {@code SSL_HANDSHAKE_AS_CLIENT}, a server {@code SSL_HANDSHAKE_AS_SERVER}
+ * and {@link #configSecureServer}.
  *
  * <p>Certificates are checked by NSS's own SSL_AuthCertificate (chain, trust,
  * validity and the host name given to {@link #setHostname}) unless the script
@@ -37,29 +48,73 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Callbacks: the native hooks are static trampolines (strongly referenced
  * for the life of the process) given the socket's id as their argument; the
- * id finds the socket (weakly held) and its Python callables. An exception in
- * a callback is reported on stderr and counts as a failure.
+ * id finds the socket (weakly held) and its Python callables. A callback runs
+ * on the thread whose call drives the handshake. An exception in a callback is
+ * reported on stderr and counts as a failure.
  */
 @Python.Type(doc = "SSLSocket(family=PR_AF_INET, type=PR_DESC_SOCKET_TCP)\n\n"
         + "A new NSPR socket with the SSL/TLS layer: family is PR_AF_INET, PR_AF_INET6 or\n"
         + "PR_AF_LOCAL; type PR_DESC_SOCKET_TCP or PR_DESC_SOCKET_UDP.")
 public class SSLSocket extends Socket {
 
-    /** callback(socket, check_sig, is_server, *user_data) -> bool */
+    /**
+     * A check of the peer's certificate, installed with
+     * {@link #setAuthCertificateCallback}; in Python any callable
+     * {@code callback(socket, check_sig, is_server, *user_data)}.
+     */
     @FunctionalInterface
     public interface AuthCertificateCallback {
+        /**
+         * Decides whether the peer's certificate is accepted. NSS calls it during
+         * the handshake, once the peer's certificate has arrived.
+         *
+         * @param socket   the socket being handshaken ({@link #getPeerCertificate()} gives the certificate)
+         * @param checkSig whether the certificate's signature should be checked
+         * @param isServer true if this socket is the server (the peer is a client)
+         * @param userData the user data given with the callback
+         * @return true to accept the certificate; false refuses it (the handshake
+         *         fails with the error the callback set, else SSL_ERROR_BAD_CERTIFICATE)
+         */
         boolean call(SSLSocket socket, boolean checkSig, boolean isServer, Object... userData);
     }
 
-    /** callback(ca_names, *user_data) -> (Certificate, PrivateKey), or False/None to send no certificate */
+    /**
+     * The provider of a client certificate, installed with
+     * {@link #setClientAuthDataCallback}; in Python any callable
+     * {@code callback(ca_names, *user_data)}.
+     */
     @FunctionalInterface
     public interface ClientAuthDataCallback {
+        /**
+         * Chooses the certificate and key this client presents when the server
+         * asks for one.
+         *
+         * @param caNames  the distinguished names of the CAs the server accepts,
+         *                 as SecItems (a tuple in Python); may be empty
+         * @param userData the user data given with the callback
+         * @return a two-item array or list (a tuple in Python) of a
+         *         {@link Certificate} and its {@link PrivateKey}; or
+         *         {@code Boolean.FALSE} (False), or a one-item array holding null
+         *         ({@code (None,)}), to send no certificate. Anything else is
+         *         reported on stderr and sends none.
+         */
         Object call(Object[] caNames, Object... userData);
     }
 
-    /** callback(socket, *user_data) */
+    /**
+     * A listener for completed handshakes, installed with
+     * {@link #setHandshakeCallback}; in Python any callable
+     * {@code callback(socket, *user_data)}.
+     */
     @FunctionalInterface
     public interface HandshakeCallback {
+        /**
+         * Called when a handshake on the socket has completed. Its result and
+         * exceptions do not affect the connection (exceptions are reported on stderr).
+         *
+         * @param socket   the socket whose handshake completed
+         * @param userData the user data given with the callback
+         */
         void call(SSLSocket socket, Object... userData);
     }
 
@@ -95,13 +150,14 @@ public class SSLSocket extends Socket {
             }
             boolean ok = cb.call(s, checkSig != 0, isServer != 0, s.authUserData);
             if (ok) return 0;
-            if (Nspr4.PR_GetError() == 0) Nspr4.PR_SetError(ErrorConstants.SSL_ERROR_BAD_CERTIFICATE, 0);
-            return -1;
         } catch (Throwable t) {
             CallbackErrors.report("SSLSocket.auth_certificate_func", t);
-            Nspr4.PR_SetError(ErrorConstants.SSL_ERROR_BAD_CERTIFICATE, 0);
-            return -1;
         }
+        // refused, or the callback raised: the handshake fails with the thread's error, as
+        // under python-nss (e.g. what a failed verification in the callback left), or
+        // SSL_ERROR_BAD_CERTIFICATE when there is none
+        if (Nspr4.PR_GetError() == 0) Nspr4.PR_SetError(ErrorConstants.SSL_ERROR_BAD_CERTIFICATE, 0);
+        return -1;
     };
 
     private static final String CLIENT_AUTH_BAD_RESULT = "SSLSocket.client_auth_data_callback: unexpected return value, "
@@ -178,13 +234,32 @@ public class SSLSocket extends Socket {
         NssRuntime.markSslUsed();
     }
 
-    /** defaults: PR_AF_INET (2), PR_DESC_SOCKET_TCP (2); nss.ssl does not export the nss.io names */
+    /**
+     * Opens a new, unconnected SSL socket: an NSPR socket with the SSL layer
+     * imported over it, with NSS's default options; Python's {@code SSLSocket(...)}
+     * constructor. (The Python signature writes the TCP type as 2, its value:
+     * nss.ssl does not export the nss.io constants.)
+     *
+     * @param family {@code PR_AF_INET}, {@code PR_AF_INET6} or {@code PR_AF_LOCAL};
+     *               when omitted (null), {@code PR_AF_INET} with a DeprecationWarning
+     * @param type   {@code PR_DESC_SOCKET_TCP} (2, the default) or {@code PR_DESC_SOCKET_UDP}
+     * @throws IllegalArgumentException (ValueError) for another type
+     * @throws NSPRError if NSPR cannot open the socket or NSS cannot add the SSL layer
+     */
     @Python("SSLSocket(family=, type=2)")
     public SSLSocket(Integer family, int type) {
         this(openSsl(Socket.familyOrDefault(family), type), family == null ? IoConstants.PR_AF_INET : family);
     }
 
-    /** Java: an SSL socket of this family and type. */
+    /**
+     * Opens a new, unconnected SSL socket of this family and type (Java's form
+     * of the constructor, without the deprecated default family).
+     *
+     * @param family {@code PR_AF_INET}, {@code PR_AF_INET6} or {@code PR_AF_LOCAL}
+     * @param type   {@code PR_DESC_SOCKET_TCP} or {@code PR_DESC_SOCKET_UDP}
+     * @throws IllegalArgumentException for another type
+     * @throws NSPRError if NSPR cannot open the socket or NSS cannot add the SSL layer
+     */
     public SSLSocket(int family, int type) {
         this(openSsl(family, type), family);
     }
@@ -209,6 +284,10 @@ public class SSLSocket extends Socket {
         return ssl;
     }
 
+    /**
+     * Closes the socket now, as {@link Socket#close()} does, and forgets its
+     * callbacks and PIN argument.
+     */
     @Override
     public void close() {
         super.close();
@@ -217,7 +296,15 @@ public class SSLSocket extends Socket {
         if (pin != 0) Passwords.releasePinArgs(pin);
     }
 
-    /** A connection accepted by this listening socket: SSL as well, with this socket's callbacks. */
+    /**
+     * Makes the socket for a connection accepted by this listening socket: an
+     * SSLSocket as well, with this socket's callbacks and PIN argument; a server
+     * session cache is configured first if the program has not configured one.
+     *
+     * @param fd     the accepted PRFileDesc (NSS's SSL layer included), owned by the result
+     * @param family this socket's address family
+     * @return the new SSLSocket
+     */
     @Override
     protected Socket accepted(long fd, int family) {
         SSLSocket s = new SSLSocket(fd, family);
@@ -240,8 +327,18 @@ public class SSLSocket extends Socket {
         return s;
     }
 
-    @Python(value = "import_tcp_socket(osfd, /)", doc = "import_tcp_socket(osfd) -> SSLSocket\n\n"
-            + "An SSLSocket over the operating system's SOCK_STREAM socket descriptor osfd.")
+    /**
+     * Wraps an operating system TCP (SOCK_STREAM) socket descriptor in an
+     * SSLSocket (PR_ImportTCPSocket, then SSL_ImportFD); the SSLSocket then
+     * owns it and closes it. A static method
+     * ({@code SSLSocket.import_tcp_socket(osfd)} in Python).
+     *
+     * @param osfd the descriptor, e.g. from Python's {@code socket.fileno()}
+     * @return the new SSLSocket, its family read from the descriptor's local address
+     * @throws NSPRError if NSPR cannot import the descriptor or NSS cannot add
+     *         the SSL layer (the descriptor is then closed)
+     */
+    @Python("import_tcp_socket(osfd, /)")
     public static SSLSocket importTcpSocket(int osfd) {
         long fd = Nspr4.PR_ImportTCPSocket(osfd);
         if (fd == 0) throw NSPRError.last();
@@ -268,13 +365,27 @@ public class SSLSocket extends Socket {
 
     // ---- host name, callbacks, pin argument ----------------------------------------
 
-    @Python(value = "set_hostname(url, /)", doc = "set_hostname(url)\n\n"
-            + "The host name the server's certificate must match (SSL_SetURL); also sent as SNI.")
+    /**
+     * Sets the host name a client expects to reach (SSL_SetURL): NSS's
+     * certificate check requires the server's certificate to match it, and it
+     * is sent to the server as the server name indication (SNI). Call before
+     * the handshake.
+     *
+     * @param url the server's host name (not a URL, despite the name)
+     * @throws NSPRError if NSS refuses (e.g. PR_BAD_DESCRIPTOR_ERROR on a closed socket)
+     */
+    @Python("set_hostname(url, /)")
     public void setHostname(String url) {
         check(fd -> Ssl3.SSL_SetURL(fd, url));
     }
 
-    @Python(value = "get_hostname()", doc = "get_hostname() -> string\n\nThe host name given to set_hostname().")
+    /**
+     * The host name given to {@link #setHostname} (SSL_RevealURL).
+     *
+     * @return the host name (str)
+     * @throws NSPRError if none was set (with the thread's last error, as python-nss reports it)
+     */
+    @Python("get_hostname()")
     public String getHostname() {
         try (Lease l = lease()) {
             long fd = l.handle();
@@ -284,12 +395,20 @@ public class SSLSocket extends Socket {
         }
     }
 
-    @Python(value = "set_auth_certificate_callback(callback, /, *user_data)",
-            doc = "set_auth_certificate_callback(callback, [user_data1, ...])\n\n"
-                    + "Replaces NSS's certificate check with callback(socket, check_sig, is_server,\n"
-                    + "*user_data), which returns True to accept the peer's certificate. The callback\n"
-                    + "takes over the whole check, host name included (see Certificate.verify_now()\n"
-                    + "and Certificate.verify_hostname()).")
+    /**
+     * Replaces NSS's check of the peer's certificate (SSL_AuthCertificateHook)
+     * with a callback {@code callback(socket, check_sig, is_server, *user_data)}
+     * that returns True to accept the certificate. The callback takes over the
+     * whole check, host name included: a callback that accepts without checking
+     * makes the connection trust anyone (see {@code Certificate.verify_now()}
+     * and {@code Certificate.verify_hostname()}). A callback that raises refuses
+     * the certificate. Sockets accepted by this one inherit the callback.
+     *
+     * @param callback the check (see {@link AuthCertificateCallback})
+     * @param userData extra arguments passed to each call, after the fixed ones
+     * @throws NSPRError if NSS refuses (e.g. PR_BAD_DESCRIPTOR_ERROR on a closed socket)
+     */
+    @Python("set_auth_certificate_callback(callback, /, *user_data)")
     public void setAuthCertificateCallback(AuthCertificateCallback callback, Object... userData) {
         try (Lease l = lease()) {
             long fd = l.handle();
@@ -299,11 +418,19 @@ public class SSLSocket extends Socket {
         }
     }
 
-    @Python(value = "set_client_auth_data_callback(callback, /, *user_data)",
-            doc = "set_client_auth_data_callback(callback, [user_data1, ...])\n\n"
-                    + "callback(ca_names, *user_data) -> (Certificate, PrivateKey) is asked for the client\n"
-                    + "certificate when a server requests one; ca_names is a tuple of SecItems (the\n"
-                    + "distinguished names of the CAs the server accepts). Return False to send none.")
+    /**
+     * Installs the provider of this client's certificate
+     * (SSL_GetClientAuthDataHook): when a server asks for a client certificate,
+     * {@code callback(ca_names, *user_data)} is called with the distinguished
+     * names of the CAs the server accepts (a tuple of SecItems) and returns
+     * {@code (certificate, private_key)}, or False to send none. Without a
+     * callback no client certificate is sent.
+     *
+     * @param callback the provider (see {@link ClientAuthDataCallback})
+     * @param userData extra arguments passed to each call, after ca_names
+     * @throws NSPRError if NSS refuses (e.g. PR_BAD_DESCRIPTOR_ERROR on a closed socket)
+     */
+    @Python("set_client_auth_data_callback(callback, /, *user_data)")
     public void setClientAuthDataCallback(ClientAuthDataCallback callback, Object... userData) {
         try (Lease l = lease()) {
             long fd = l.handle();
@@ -313,9 +440,16 @@ public class SSLSocket extends Socket {
         }
     }
 
-    @Python(value = "set_handshake_callback(callback, /, *user_data)",
-            doc = "set_handshake_callback(callback, [user_data1, ...])\n\n"
-                    + "callback(socket, *user_data) is called when a handshake completes.")
+    /**
+     * Installs a callback {@code callback(socket, *user_data)} called each time
+     * a handshake on this socket completes (SSL_HandshakeCallback), e.g. to
+     * read {@link #getSslChannelInfo()}.
+     *
+     * @param callback the listener (see {@link HandshakeCallback})
+     * @param userData extra arguments passed to each call, after the socket
+     * @throws NSPRError if NSS refuses (e.g. PR_BAD_DESCRIPTOR_ERROR on a closed socket)
+     */
+    @Python("set_handshake_callback(callback, /, *user_data)")
     public void setHandshakeCallback(HandshakeCallback callback, Object... userData) {
         try (Lease l = lease()) {
             long fd = l.handle();
@@ -325,8 +459,16 @@ public class SSLSocket extends Socket {
         }
     }
 
-    @Python(value = "set_pkcs11_pin_arg(*user_data)", doc = "set_pkcs11_pin_arg([user_dataN, ...])\n\n"
-            + "User data passed to the password callback when NSS needs a PIN for this socket.")
+    /**
+     * Sets the user data NSS hands to the password callback
+     * ({@code nss.set_password_callback}) when it needs a token's PIN for this
+     * socket, e.g. to use a server's or client's private key
+     * (SSL_SetPKCS11PinArg). Replaces what an earlier call set.
+     *
+     * @param userData the values passed to the password callback after its fixed arguments
+     * @throws NSPRError if NSS refuses (e.g. PR_BAD_DESCRIPTOR_ERROR on a closed socket)
+     */
+    @Python("set_pkcs11_pin_arg(*user_data)")
     public void setPkcs11PinArg(Object... userData) {
         Object[] ud = userData(userData);
         long newId = Passwords.pinArgs(ud);
@@ -344,52 +486,103 @@ public class SSLSocket extends Socket {
         }
     }
 
-    @Python(value = "get_pkcs11_pin_arg()", doc = "get_pkcs11_pin_arg() -> tuple or None\n\n"
-            + "The user data given to set_pkcs11_pin_arg(), or None.")
+    /**
+     * The user data given to {@link #setPkcs11PinArg}.
+     *
+     * @return a copy of it (a tuple in Python), or null (None) if it was never set
+     */
+    @Python("get_pkcs11_pin_arg()")
     public Object[] getPkcs11PinArg() {
         Object[] ud = pinArgs;
         return ud == null ? null : ud.clone();
     }
 
-    @Python(value = "set_certificate_db(certdb, /)", doc = "set_certificate_db(certdb)\n\n"
-            + "The certificate database this socket uses.")
+    /**
+     * Sets the certificate database this socket uses to check certificates
+     * (SSL_CertDBHandleSet); by default NSS's default database.
+     *
+     * @param certdb the database, e.g. {@code nss.get_default_certdb()}
+     * @throws NSPRError if NSS refuses (e.g. PR_BAD_DESCRIPTOR_ERROR on a closed socket)
+     */
+    @Python("set_certificate_db(certdb, /)")
     public void setCertificateDb(CertDB certdb) {
         long db = certdb.handle();
         check(fd -> Ssl3.SSL_CertDBHandleSet(fd, db));
     }
 
-    @Python(value = "set_sock_peer_id(id, /)", doc = "set_sock_peer_id(id)\n\n"
-            + "Names the peer in the client session cache (e.g. 'host:port' behind a proxy).")
+    /**
+     * Names the peer for the client session cache (SSL_SetSockPeerID), so that
+     * sessions are resumed only with the same name: useful when the address
+     * alone does not tell servers apart (e.g. {@code 'host:port'} behind a proxy).
+     * Call before the handshake.
+     *
+     * @param peerId the peer's name in the cache
+     * @throws NSPRError if NSS refuses (e.g. PR_BAD_DESCRIPTOR_ERROR on a closed socket)
+     */
+    @Python("set_sock_peer_id(id, /)")
     public void setSockPeerId(String peerId) {
         check(fd -> Ssl3.SSL_SetSockPeerID(fd, peerId));
     }
 
     // ---- options, versions, ciphers -------------------------------------------------
 
-    @Python(value = "set_ssl_option(option, value, /)", doc = "set_ssl_option(option, value)\n\n"
-            + "Sets an SSL_* option of this socket (see ssl.set_ssl_default_option()).")
+    /**
+     * Sets an SSL option of this socket (SSL_OptionSet), overriding the process
+     * default ({@link Ssl#setSslDefaultOption}), e.g.
+     * {@code set_ssl_option(SSL_HANDSHAKE_AS_CLIENT, True)}.
+     *
+     * @param option an option constant, e.g. {@code SSL_SECURITY}, {@code SSL_HANDSHAKE_AS_SERVER},
+     *               {@code SSL_REQUEST_CERTIFICATE}
+     * @param value  the value (usually 0 or 1, or one of the option's constants)
+     * @throws NSPRError SEC_ERROR_INVALID_ARGS for an unknown option or a value it refuses
+     */
+    @Python("set_ssl_option(option, value, /)")
     public void setSslOption(int option, int value) {
         check(fd -> Ssl3.SSL_OptionSet(fd, option, value));
     }
 
-    @Python(value = "get_ssl_option(option, /)", doc = "get_ssl_option(option) -> value\n\n"
-            + "The value of an SSL_* option of this socket.")
+    /**
+     * The value of an SSL option of this socket (SSL_OptionGet).
+     *
+     * @param option an option constant
+     * @return the option's value (usually 0 or 1)
+     * @throws NSPRError SEC_ERROR_INVALID_ARGS for an unknown option
+     */
+    @Python("get_ssl_option(option, /)")
     public int getSslOption(int option) {
         int[] v = new int[1];
         check(fd -> Ssl3.SSL_OptionGet(fd, option, v));
         return v[0];
     }
 
-    @Python(value = "get_ssl_version_range(repr_kind=5)",
-            doc = "get_ssl_version_range(repr_kind=AsEnum) -> (min_version, max_version)\n\n"
-                    + "The protocol versions this socket enables.")
+    /**
+     * The range of protocol versions this socket enables (SSL_VersionRangeGet).
+     *
+     * @param reprKind how each version is given: {@code nss.AsEnum} (5, the default)
+     *                 for the value, {@code nss.AsEnumName} for the constant's name,
+     *                 {@code nss.AsString} for the short name ({@code "tls1.2"})
+     * @return a two-item array (a tuple in Python): the lowest and the highest version
+     * @throws IllegalArgumentException (ValueError) for another repr_kind
+     * @throws NSPRError if NSS refuses (e.g. PR_BAD_DESCRIPTOR_ERROR on a closed socket)
+     */
+    @Python("get_ssl_version_range(repr_kind=5)")
     public Object[] getSslVersionRange(int reprKind) {
         return with(fd -> Ssl.getRange(r -> Ssl3.SSL_VersionRangeGet(fd, r), reprKind));
     }
 
-    @Python(value = "set_ssl_version_range(min_version, max_version, /)",
-            doc = "set_ssl_version_range(min_version, max_version)\n\n"
-                    + "The protocol versions this socket enables; each an SSL_LIBRARY_VERSION_* value or its name.")
+    /**
+     * Sets the range of protocol versions this socket enables
+     * (SSL_VersionRangeSet), overriding the process default.
+     *
+     * @param min the lowest version: an {@code SSL_LIBRARY_VERSION_*} value (Integer)
+     *            or a name (String, e.g. {@code "tls1.2"})
+     * @param max the highest version, given the same way
+     * @throws org.jnss.core.ArgumentError (TypeError) if a version is neither an int nor a string
+     * @throws org.jnss.core.NotFoundError (KeyError) for an unknown version name
+     * @throws NSPRError SSL_ERROR_INVALID_VERSION_RANGE if the range is empty or
+     *         outside what NSS supports
+     */
+    @Python("set_ssl_version_range(min_version, max_version, /)")
     public void setSslVersionRange(Object min, Object max) {
         try (Lease l = lease()) {
             long fd = l.handle();
@@ -397,25 +590,46 @@ public class SSLSocket extends Socket {
         }
     }
 
-    @Python(value = "get_cipher_pref(cipher, /)", doc = "get_cipher_pref(cipher) -> enabled\n\n"
-            + "Whether the cipher suite is enabled on this socket.")
+    /**
+     * Tells whether a cipher suite is enabled on this socket (SSL_CipherPrefGet).
+     *
+     * @param cipher a cipher suite value
+     * @return true if enabled
+     * @throws NSPRError SSL_ERROR_UNKNOWN_CIPHER_SUITE for a suite NSS does not know
+     */
+    @Python("get_cipher_pref(cipher, /)")
     public boolean getCipherPref(int cipher) {
         int[] v = new int[1];
         check(fd -> Ssl3.SSL_CipherPrefGet(fd, cipher, v));
         return v[0] != 0;
     }
 
-    @Python(value = "set_cipher_pref(cipher, enabled, /)", doc = "set_cipher_pref(cipher, enabled)\n\n"
-            + "Enables or disables a cipher suite on this socket.")
+    /**
+     * Enables or disables a cipher suite on this socket (SSL_CipherPrefSet),
+     * overriding the process default.
+     *
+     * @param cipher  a cipher suite value
+     * @param enabled true to enable (an int or bool in Python)
+     * @throws NSPRError SSL_ERROR_UNKNOWN_CIPHER_SUITE for a suite NSS does not know
+     */
+    @Python("set_cipher_pref(cipher, enabled, /)")
     public void setCipherPref(int cipher, @Python.IntFlag boolean enabled) {
         check(fd -> Ssl3.SSL_CipherPrefSet(fd, cipher, enabled ? 1 : 0));
     }
 
     // ---- server ----------------------------------------------------------------------
 
-    @Python(value = "config_secure_server(cert, key, kea, /)", doc = "config_secure_server(cert, key, kea)\n\n"
-            + "The certificate and private key this (listening) socket serves, for the key\n"
-            + "exchange type kea (Certificate.find_kea_type()).")
+    /**
+     * Gives a server socket the certificate and private key it presents to
+     * clients (SSL_ConfigSecureServer); usually called on the listening socket,
+     * whose accepted sockets inherit it.
+     *
+     * @param cert the server's certificate
+     * @param key  its private key, e.g. from {@code nss.find_key_by_any_cert(cert)}
+     * @param kea  the key exchange type, from {@code cert.find_kea_type()}
+     * @throws NSPRError if NSS refuses the certificate or key
+     */
+    @Python("config_secure_server(cert, key, kea, /)")
     public void configSecureServer(Certificate cert, PrivateKey key, int kea) {
         try (Lease c = cert.lease(); Lease k = key.lease()) {
             check(fd -> Ssl3.SSL_ConfigSecureServer(fd, c.handle(), k.handle(), kea));
@@ -424,53 +638,109 @@ public class SSLSocket extends Socket {
 
     // ---- handshakes --------------------------------------------------------------------
 
-    @Python(value = "force_handshake()", doc = "force_handshake()\n\n"
-            + "Drives the pending handshake to completion now (else the first read or write does).")
+    /**
+     * Runs the pending handshake to completion now (SSL_ForceHandshake), else
+     * the first send or receive does it; blocks until it is done. Does nothing
+     * when no handshake is pending.
+     *
+     * @throws NSPRError the handshake's failure: SSL_ERROR_* codes (e.g.
+     *         SSL_ERROR_BAD_CERT_DOMAIN, SSL_ERROR_NO_CYPHER_OVERLAP),
+     *         SEC_ERROR_* codes of the certificate check (e.g. SEC_ERROR_UNKNOWN_ISSUER),
+     *         PR_END_OF_FILE_ERROR if the peer closed the connection
+     */
+    @Python("force_handshake()")
     public void forceHandshake() {
         check(Ssl3::SSL_ForceHandshake);
     }
 
-    @Python(value = "force_handshake_timeout(timeout, /)", doc = "force_handshake_timeout(timeout)\n\n"
-            + "force_handshake() waiting at most timeout (an NSPR interval).")
+    /**
+     * Runs the pending handshake as {@link #forceHandshake()} does, waiting at
+     * most the timeout (SSL_ForceHandshakeWithTimeout).
+     *
+     * @param timeout the most to wait, in interval ticks (not seconds; see
+     *                {@code io.seconds_to_interval})
+     * @throws NSPRError PR_IO_TIMEOUT_ERROR when the timeout expires first, or the handshake's failure
+     */
+    @Python("force_handshake_timeout(timeout, /)")
     public void forceHandshakeTimeout(int timeout) {
         check(fd -> Ssl3.SSL_ForceHandshakeWithTimeout(fd, timeout));
     }
 
-    @Python(value = "rehandshake(flush_cache, /)", doc = "rehandshake(flush_cache)\n\n"
-            + "Starts a new handshake on an established connection (a full one if flush_cache).")
+    /**
+     * Starts a new handshake on an established connection (SSL_ReHandshake);
+     * it runs at the next send or receive, or {@link #forceHandshake()}.
+     *
+     * @param flushCache true for a full handshake (the cached session is
+     *                   dropped), false to let it resume the session (an int or bool in Python)
+     * @throws NSPRError SSL_ERROR_HANDSHAKE_NOT_COMPLETED if no handshake completed yet,
+     *         or NSS's refusal (e.g. when renegotiation is disabled)
+     */
+    @Python("rehandshake(flush_cache, /)")
     public void rehandshake(@Python.IntFlag boolean flushCache) {
         check(fd -> Ssl3.SSL_ReHandshake(fd, flushCache ? 1 : 0));
     }
 
-    @Python(value = "rehandshake_timeout(flush_cache, timeout, /)", doc = "rehandshake_timeout(flush_cache, timeout)\n\n"
-            + "rehandshake() waiting at most timeout (an NSPR interval).")
+    /**
+     * Starts a new handshake as {@link #rehandshake} does
+     * (SSL_ReHandshakeWithTimeout), with a time limit.
+     *
+     * @param flushCache true for a full handshake, false to let it resume the session
+     * @param timeout    the most to wait, in interval ticks
+     * @throws NSPRError PR_IO_TIMEOUT_ERROR when the timeout expires first,
+     *         SSL_ERROR_HANDSHAKE_NOT_COMPLETED if no handshake completed yet
+     */
+    @Python("rehandshake_timeout(flush_cache, timeout, /)")
     public void rehandshakeTimeout(@Python.IntFlag boolean flushCache, int timeout) {
         check(fd -> Ssl3.SSL_ReHandshakeWithTimeout(fd, flushCache ? 1 : 0, timeout));
     }
 
-    @Python(value = "reset_handshake(as_server, /)", doc = "reset_handshake(as_server)\n\n"
-            + "The next I/O starts a handshake from scratch, as a server if as_server else as a client.")
+    /**
+     * Makes the next send or receive start a handshake from scratch
+     * (SSL_ResetHandshake), as a server or a client; e.g. for a socket that
+     * began as plain text (STARTTLS). As a server, a session cache is configured
+     * first if the program has not configured one.
+     *
+     * @param asServer true to handshake as the server, false as the client (an int or bool in Python)
+     * @throws NSPRError if NSS refuses (e.g. PR_BAD_DESCRIPTOR_ERROR on a closed socket)
+     */
+    @Python("reset_handshake(as_server, /)")
     public void resetHandshake(@Python.IntFlag boolean asServer) {
         if (asServer) NssRuntime.ensureServerCache();
         check(fd -> Ssl3.SSL_ResetHandshake(fd, asServer ? 1 : 0));
     }
 
-    @Python(value = "invalidate_session()", doc = "invalidate_session()\n\n"
-            + "No new connection may resume this connection's session.")
+    /**
+     * Removes this connection's session from the session cache
+     * (SSL_InvalidateSession): later connections cannot resume it.
+     *
+     * @throws NSPRError SSL_ERROR_HANDSHAKE_NOT_COMPLETED if no handshake completed yet
+     */
+    @Python("invalidate_session()")
     public void invalidateSession() {
         check(Ssl3::SSL_InvalidateSession);
     }
 
-    @Python(value = "data_pending()", doc = "data_pending() -> int\n\n"
-            + "Decrypted bytes buffered by SSL, ready to be read.")
+    /**
+     * How many decrypted bytes the SSL layer holds, ready to be received
+     * without waiting (SSL_DataPending). Data read ahead by readline() and the
+     * like is not counted.
+     *
+     * @return the number of bytes; 0 before the handshake
+     */
+    @Python("data_pending()")
     public int dataPending() {
         return with(fd -> Ssl3.SSL_DataPending(fd));
     }
 
     // ---- connection state ------------------------------------------------------------
 
-    @Python(value = "get_peer_certificate()", doc = "get_peer_certificate() -> Certificate or None\n\n"
-            + "The certificate the peer presented.")
+    /**
+     * The certificate the peer presented in the handshake (SSL_PeerCertificate).
+     *
+     * @return the certificate, or null (None in Python) before the handshake or
+     *         when the peer presented none
+     */
+    @Python("get_peer_certificate()")
     public Certificate getPeerCertificate() {
         try (Lease l = lease()) {
             long fd = l.handle();
@@ -479,8 +749,13 @@ public class SSLSocket extends Socket {
         }
     }
 
-    @Python(value = "get_certificate()", doc = "get_certificate() -> Certificate or None\n\n"
-            + "The peer's certificate as SSL_RevealCert reports it (python-nss's choice).")
+    /**
+     * The peer's certificate as SSL_RevealCert reports it, which python-nss
+     * calls here (despite the name, not this socket's own certificate).
+     *
+     * @return the certificate, or null (None in Python) if there is none
+     */
+    @Python("get_certificate()")
     public Certificate getCertificate() {
         try (Lease l = lease()) {
             long fd = l.handle();
@@ -489,8 +764,15 @@ public class SSLSocket extends Socket {
         }
     }
 
-    @Python(value = "get_ssl_channel_info()", doc = "get_ssl_channel_info() -> SSLChannelInfo\n\n"
-            + "The protocol version, cipher suite, key sizes and session of the connection.")
+    /**
+     * Describes the connection (SSL_GetChannelInfo): protocol version, cipher
+     * suite, key sizes, session times and id. Meaningful after the handshake;
+     * before it the fields are zero (and its str() raises ValueError).
+     *
+     * @return a new SSLChannelInfo, a copy that does not follow later changes
+     * @throws NSPRError if NSS refuses (e.g. PR_BAD_DESCRIPTOR_ERROR on a closed socket)
+     */
+    @Python("get_ssl_channel_info()")
     public SSLChannelInfo getSslChannelInfo() {
         long p = Mem.calloc(SSLChannelInfo.SIZE);
         try {
@@ -501,7 +783,13 @@ public class SSLSocket extends Socket {
         }
     }
 
-    @Python(value = "get_session_id()", doc = "get_session_id() -> SecItem\n\nThe SSL session id.")
+    /**
+     * The id of the connection's SSL session (SSL_GetSessionID).
+     *
+     * @return the id as a SecItem (may be empty)
+     * @throws NSPRError PR_NOT_CONNECTED_ERROR before the handshake
+     */
+    @Python("get_session_id()")
     public SecItem getSessionId() {
         try (Lease l = lease()) {
             long fd = l.handle();
@@ -517,8 +805,13 @@ public class SSLSocket extends Socket {
         }
     }
 
-    @Python(value = "get_negotiated_host()", doc = "get_negotiated_host() -> string or None\n\n"
-            + "The host name the client asked for (SNI), or None.")
+    /**
+     * On a server, the host name the client asked for with the server name
+     * indication (SNI) extension (SSL_GetNegotiatedHostInfo).
+     *
+     * @return the host name (str), or null (None in Python) if the client sent none
+     */
+    @Python("get_negotiated_host()")
     public String getNegotiatedHost() {
         try (Lease l = lease()) {
             long fd = l.handle();
@@ -534,10 +827,18 @@ public class SSLSocket extends Socket {
         }
     }
 
-    @Python(value = "get_security_status()",
-            doc = "get_security_status() -> on, cipher, key_size, secret_key_size, issuer, subject\n\n"
-                    + "on is SSL_SECURITY_STATUS_OFF, _ON_HIGH or _ON_LOW; cipher the cipher's name; the\n"
-                    + "key sizes in bits; issuer and subject the peer certificate's names (None without one).")
+    /**
+     * Summarises the connection's security (SSL_SecurityStatus).
+     *
+     * @return a six-item array (a tuple in Python): {@code on}
+     *         ({@code SSL_SECURITY_STATUS_OFF}, {@code _ON_HIGH} or {@code _ON_LOW}),
+     *         {@code cipher} (the symmetric cipher's name), {@code key_size} and
+     *         {@code secret_key_size} (in bits), {@code issuer} and {@code subject}
+     *         (the peer certificate's names as text); the strings are null (None)
+     *         when unknown, e.g. before the handshake
+     * @throws NSPRError if NSS refuses (e.g. PR_BAD_DESCRIPTOR_ERROR on a closed socket)
+     */
+    @Python("get_security_status()")
     public Object[] getSecurityStatus() {
         long buf = Mem.calloc(48);
         long on = buf, cipher = buf + 8, keySize = buf + 16, secret = buf + 24, issuer = buf + 32, subject = buf + 40;
@@ -560,8 +861,17 @@ public class SSLSocket extends Socket {
         }
     }
 
-    @Python(value = "connection_info_format_lines(level=0)", doc = "connection_info_format_lines(level=0) -> "
-            + "[(level, string),...]\n\nThe protocol, cipher, MAC, authentication, key exchange and compression in use.")
+    /**
+     * Describes the connection as labelled lines: protocol version, cipher,
+     * MAC, authentication, key exchange and compression, with their sizes in bits.
+     *
+     * @param level the indentation level given to each line (default 0)
+     * @return a list of {@code (level, label, value)} arrays (tuples in Python),
+     *         as {@code nss.indented_format()} takes them
+     * @throws NSPRError SEC_ERROR_INVALID_ARGS before the handshake (no cipher suite yet)
+     * @throws IllegalArgumentException (ValueError) if the protocol version is not one python-nss knows
+     */
+    @Python("connection_info_format_lines(level=0)")
     public List<Object[]> connectionInfoFormatLines(int level) {
         SSLChannelInfo ch = getSslChannelInfo();
         SSLCipherSuiteInfo s = SSLCipherSuiteInfo.of(ch.getCipherSuite());
@@ -575,13 +885,28 @@ public class SSLSocket extends Socket {
         return l;
     }
 
-    @Python(value = "connection_info_format(level=0, indent_len=4)", doc = "connection_info_format(level=0, "
-            + "indent_len=4) -> string\n\nconnection_info_format_lines() as indented text.")
+    /**
+     * Describes the connection as indented text: {@link #connectionInfoFormatLines}
+     * rendered as {@code nss.indented_format()} renders lines.
+     *
+     * @param level     the indentation level of the lines (default 0)
+     * @param indentLen spaces per level (default 4)
+     * @return the text (str in Python), one line per item
+     * @throws NSPRError SEC_ERROR_INVALID_ARGS before the handshake
+     */
+    @Python("connection_info_format(level=0, indent_len=4)")
     public byte[] connectionInfoFormat(int level, int indentLen) {
         return org.jnss.asn1.BStr.bytes(org.jnss.asn1.Lines.indentedText(connectionInfoFormatLines(level), indentLen));
     }
 
-    @Python(value = "connection_info_str()", doc = "connection_info_str() -> str\n\nconnection_info_format() at level 0.")
+    /**
+     * Describes the connection as text: {@link #connectionInfoFormat} at level 0
+     * with 4 spaces per level.
+     *
+     * @return the text (str in Python)
+     * @throws NSPRError SEC_ERROR_INVALID_ARGS before the handshake
+     */
+    @Python("connection_info_str()")
     public byte[] connectionInfoStr() {
         return connectionInfoFormat(0, 4);
     }

@@ -19,8 +19,10 @@ import java.util.Map;
  * library: {@code SSLSocket} (a {@code nss.io.Socket} speaking SSL/TLS, as a
  * client or a server), the process-wide defaults of its options, cipher
  * suites and their policies, protocol version ranges, and the server's
- * session cache. NSS must be initialised first ({@code nss.nss}); failures
- * are raised as {@code nss.error.NSPRError}.
+ * session cache, and the names of cipher suites and protocol versions. NSS
+ * must be initialised first ({@code nss.nss}); settings made here apply to the
+ * whole process and to sockets made afterwards. Failures are raised as
+ * {@code nss.error.NSPRError}.
  *
  * <p>Constants, by family:
  * <ul>
@@ -48,6 +50,11 @@ import java.util.Map;
  *     its order of preference.
  * <li>{@code SRTP_*}: SRTP protection profiles.
  * </ul>
+ *
+ * @implNote This class holds the module's functions as static methods and,
+ * through {@link SslConstants}, its constants; it has no instances. The
+ * module's types are {@link SSLSocket}, {@link SSLCipherSuiteInfo} and
+ * {@link SSLChannelInfo}.
  */
 @Python.Module(value = "nss.ssl", types = {SSLSocket.class, SSLCipherSuiteInfo.class, SSLChannelInfo.class})
 public final class Ssl implements SslConstants {
@@ -56,7 +63,12 @@ public final class Ssl implements SslConstants {
     /** python-nss's representation kinds (nss.nss AsString, AsEnum, AsEnumName) */
     static final int AS_STRING = 1, AS_ENUM = 5, AS_ENUM_NAME = 6;
 
-    /** The cipher suites implemented by this NSS (SSL_ImplementedCiphers), in NSS's preference order. */
+    /**
+     * The cipher suites implemented by this NSS (SSL_ImplementedCiphers), in
+     * NSS's preference order; the module attribute
+     * {@code ssl_implemented_ciphers} (a tuple of int) in Python. Read when the
+     * class loads; treat the array as read-only.
+     */
     @Python("ssl_implemented_ciphers")
     public static final int[] SSL_IMPLEMENTED_CIPHERS = implementedCiphers();
 
@@ -88,26 +100,50 @@ public final class Ssl implements SslConstants {
             {SSL_LIBRARY_VERSION_TLS_1_3, "SSL_LIBRARY_VERSION_TLS_1_3", "tls1.3"},
     };
 
-    @Python(value = "ssl_cipher_suite_name(cipher, /)", doc = "ssl_cipher_suite_name(cipher) -> string\n\n"
-            + "The name of a cipher suite enumeration value; KeyError when it has none.")
+    /**
+     * Names a cipher suite value, e.g. {@code "TLS_AES_128_GCM_SHA256"} for
+     * 0x1301. Where several constants share a value, the name is the one
+     * python-nss gives.
+     *
+     * @param cipher a cipher suite value
+     * @return the suite's name (str)
+     * @throws org.jnss.core.NotFoundError (KeyError) if no suite has that value
+     */
+    @Python("ssl_cipher_suite_name(cipher, /)")
     public static String sslCipherSuiteName(long cipher) {
         String n = SUITE_NAME.get(cipher);
         if (n == null) throw new NotFoundError("cipher suite name not found: " + Long.toUnsignedString(cipher));
         return n;
     }
 
-    @Python(value = "ssl_cipher_suite_from_name(name, /)", doc = "ssl_cipher_suite_from_name(name) -> int\n\n"
-            + "The cipher suite enumeration value of a name; KeyError when unknown.")
+    /**
+     * The value of a cipher suite given its name, e.g. 0x1301 for
+     * {@code "TLS_AES_128_GCM_SHA256"}.
+     *
+     * @param name a cipher suite constant's name
+     * @return the suite's value
+     * @throws org.jnss.core.NotFoundError (KeyError) if no suite has that name
+     */
+    @Python("ssl_cipher_suite_from_name(name, /)")
     public static int sslCipherSuiteFromName(String name) {
         Integer v = SUITE_BY_NAME.get(name);
         if (v == null) throw new NotFoundError("cipher suite name not found: " + name);
         return v;
     }
 
-    @Python(value = "ssl_library_version_name(ssl_library_version, repr_kind=6)",
-            doc = "ssl_library_version_name(ssl_library_version, repr_kind=AsEnumName) -> string\n\n"
-                    + "The name of an SSL_LIBRARY_VERSION_* value: its enum name (AsEnumName), its short\n"
-                    + "name such as 'tls1.2' (AsString), or the value itself (AsEnum).")
+    /**
+     * Names a protocol version value ({@code SSL_LIBRARY_VERSION_*}).
+     *
+     * @param version  a protocol version value, e.g. {@code SSL_LIBRARY_VERSION_TLS_1_2} (0x0303)
+     * @param reprKind how to name it: {@code nss.AsEnumName} (6, the default) for the
+     *                 constant's name ({@code "SSL_LIBRARY_VERSION_TLS_1_2"}),
+     *                 {@code nss.AsString} (1) for the short name ({@code "tls1.2"}), or
+     *                 {@code nss.AsEnum} (5) for the value itself
+     * @return the name (str), or the value (int) for AsEnum
+     * @throws IllegalArgumentException (ValueError) for another repr_kind
+     * @throws org.jnss.core.NotFoundError (KeyError) if the value is no version python-nss knows
+     */
+    @Python("ssl_library_version_name(ssl_library_version, repr_kind=6)")
     public static Object sslLibraryVersionName(int version, int reprKind) {
         return versionRepr(version, reprKind);
     }
@@ -121,8 +157,15 @@ public final class Ssl implements SslConstants {
         throw new NotFoundError("SSL Library Version name not found: " + version);
     }
 
-    @Python(value = "ssl_library_version_from_name(name, /)", doc = "ssl_library_version_from_name(name) -> int\n\n"
-            + "The SSL_LIBRARY_VERSION_* value of an enum name or short name ('tls1.2').")
+    /**
+     * The protocol version value of a name.
+     *
+     * @param name a constant's name ({@code "SSL_LIBRARY_VERSION_TLS_1_2"}) or a
+     *             short name ({@code "ssl2"}, {@code "ssl3"}, {@code "tls1.0"} to {@code "tls1.3"})
+     * @return the {@code SSL_LIBRARY_VERSION_*} value
+     * @throws org.jnss.core.NotFoundError (KeyError) if the name is unknown
+     */
+    @Python("ssl_library_version_from_name(name, /)")
     public static int sslLibraryVersionFromName(String name) {
         for (Object[] v : VERSIONS)
             if (v[1].equals(name) || v[2].equals(name)) return (Integer) v[0];
@@ -138,9 +181,19 @@ public final class Ssl implements SslConstants {
                 + PyTypeNames.of(v));
     }
 
-    @Python(value = "get_ssl_version_from_major_minor(ssl_library_version, repr_kind)",
-            doc = "get_ssl_version_from_major_minor(major, minor) -> string\n\n"
-                    + "The short name ('tls1.2') of the protocol version with the given major and minor numbers.")
+    /**
+     * The short name of the protocol version with the given major and minor
+     * numbers as they appear on the wire: 3.0 is {@code "ssl3"}, 3.1 to 3.4 are
+     * {@code "tls1.0"} to {@code "tls1.3"}. (python-nss 1.0.1 names the two
+     * keywords ssl_library_version and repr_kind; they are the major and minor
+     * numbers.)
+     *
+     * @param major the major version number; only 3 is known
+     * @param minor the minor version number, 0 to 4
+     * @return the short name (str)
+     * @throws IllegalArgumentException (ValueError) for another major or minor number
+     */
+    @Python("get_ssl_version_from_major_minor(ssl_library_version, repr_kind)")
     public static String getSslVersionFromMajorMinor(int major, int minor) {
         if (major != 3) throw new IllegalArgumentException("Verson " + major + "." + minor + " has unkown major version");
         if (minor < 0 || minor > 4)
@@ -150,61 +203,131 @@ public final class Ssl implements SslConstants {
 
     // ---- cipher suites ---------------------------------------------------------
 
-    @Python(value = "get_cipher_suite_info(suite, /)", doc = "get_cipher_suite_info(suite) -> SSLCipherSuiteInfo\n\n"
-            + "What NSS knows about a cipher suite (names, algorithms, key sizes).")
+    /**
+     * Tells what NSS knows about a cipher suite (SSL_GetCipherSuiteInfo):
+     * names, algorithms and key sizes.
+     *
+     * @param suite a cipher suite value (its low 16 bits are used)
+     * @return a new SSLCipherSuiteInfo
+     * @throws NSPRError SEC_ERROR_INVALID_ARGS if NSS does not implement the suite
+     */
+    @Python("get_cipher_suite_info(suite, /)")
     public static SSLCipherSuiteInfo getCipherSuiteInfo(int suite) {
         return SSLCipherSuiteInfo.of(suite);
     }
 
-    @Python(value = "get_cipher_policy(cipher, /)", doc = "get_cipher_policy(cipher) -> policy\n\n"
-            + "Whether the cipher suite is allowed by the process-wide policy.")
+    /**
+     * Tells whether the process-wide policy allows a cipher suite
+     * (SSL_CipherPolicyGet).
+     *
+     * @param cipher a cipher suite value
+     * @return false if the policy is {@code SSL_NOT_ALLOWED}; true if it is
+     *         {@code SSL_ALLOWED} or {@code SSL_RESTRICTED}
+     * @throws NSPRError SSL_ERROR_UNKNOWN_CIPHER_SUITE for a suite NSS does not know
+     */
+    @Python("get_cipher_policy(cipher, /)")
     public static boolean getCipherPolicy(int cipher) {
         return out(v -> Ssl3.SSL_CipherPolicyGet(cipher, v)) != 0;
     }
 
-    @Python(value = "set_cipher_policy(cipher, policy, /)", doc = "set_cipher_policy(cipher, policy)\n\n"
-            + "Sets the process-wide policy of a cipher suite (SSL_ALLOWED, SSL_RESTRICTED or SSL_NOT_ALLOWED).")
+    /**
+     * Sets the process-wide policy of a cipher suite (SSL_CipherPolicySet); a
+     * suite the policy forbids cannot be enabled on any socket.
+     *
+     * @param cipher a cipher suite value
+     * @param policy {@code SSL_ALLOWED}, {@code SSL_RESTRICTED} or {@code SSL_NOT_ALLOWED}
+     * @throws NSPRError SSL_ERROR_UNKNOWN_CIPHER_SUITE for a suite NSS does not know
+     */
+    @Python("set_cipher_policy(cipher, policy, /)")
     public static void setCipherPolicy(int cipher, int policy) {
         if (Ssl3.SSL_CipherPolicySet(cipher, policy) != 0) throw NSPRError.last();
     }
 
-    @Python(value = "get_default_cipher_pref(cipher, /)", doc = "get_default_cipher_pref(cipher) -> enabled\n\n"
-            + "Whether the cipher suite is enabled by default for new sockets.")
+    /**
+     * Tells whether a cipher suite is enabled by default on new sockets
+     * (SSL_CipherPrefGetDefault).
+     *
+     * @param cipher a cipher suite value
+     * @return true if enabled
+     * @throws NSPRError SSL_ERROR_UNKNOWN_CIPHER_SUITE for a suite NSS does not know
+     */
+    @Python("get_default_cipher_pref(cipher, /)")
     public static boolean getDefaultCipherPref(int cipher) {
         return out(v -> Ssl3.SSL_CipherPrefGetDefault(cipher, v)) != 0;
     }
 
-    @Python(value = "set_default_cipher_pref(cipher, enabled, /)", doc = "set_default_cipher_pref(cipher, enabled)\n\n"
-            + "Enables or disables a cipher suite by default for new sockets.")
+    /**
+     * Enables or disables a cipher suite by default on sockets made afterwards
+     * (SSL_CipherPrefSetDefault); {@link SSLSocket#setCipherPref} overrides it
+     * per socket.
+     *
+     * @param cipher  a cipher suite value
+     * @param enabled true to enable (an int or bool in Python)
+     * @throws NSPRError SSL_ERROR_UNKNOWN_CIPHER_SUITE for a suite NSS does not know
+     */
+    @Python("set_default_cipher_pref(cipher, enabled, /)")
     public static void setDefaultCipherPref(int cipher, @Python.IntFlag boolean enabled) {
         if (Ssl3.SSL_CipherPrefSetDefault(cipher, enabled ? 1 : 0) != 0) throw NSPRError.last();
     }
 
-    @Python(value = "set_domestic_policy()", doc = "Allows every cipher suite NSS implements (NSS_SetDomesticPolicy).")
+    /**
+     * Allows every cipher suite NSS implements in the process-wide policy
+     * (NSS_SetDomesticPolicy). Usually called once, after NSS is initialised.
+     *
+     * @throws NSPRError if NSS refuses
+     */
+    @Python("set_domestic_policy()")
     public static void setDomesticPolicy() {
         if (Ssl3.NSS_SetDomesticPolicy() != 0) throw NSPRError.last();
     }
 
-    @Python(value = "set_export_policy()", doc = "NSS_SetExportPolicy (today the same as the domestic policy).")
+    /**
+     * Sets the process-wide cipher policy NSS_SetExportPolicy sets; in current
+     * NSS the same as {@link #setDomesticPolicy()}.
+     *
+     * @throws NSPRError if NSS refuses
+     */
+    @Python("set_export_policy()")
     public static void setExportPolicy() {
         if (Ssl3.NSS_SetExportPolicy() != 0) throw NSPRError.last();
     }
 
-    @Python(value = "set_france_policy()", doc = "NSS_SetFrancePolicy (today the same as the domestic policy).")
+    /**
+     * Sets the process-wide cipher policy NSS_SetFrancePolicy sets; in current
+     * NSS the same as {@link #setDomesticPolicy()}.
+     *
+     * @throws NSPRError if NSS refuses
+     */
+    @Python("set_france_policy()")
     public static void setFrancePolicy() {
         if (Ssl3.NSS_SetFrancePolicy() != 0) throw NSPRError.last();
     }
 
     // ---- options -----------------------------------------------------------------
 
-    @Python(value = "get_ssl_default_option(option, /)", doc = "get_ssl_default_option(option) -> value\n\n"
-            + "The process default of an SSL_* socket option.")
+    /**
+     * The default of an SSL socket option for sockets made afterwards
+     * (SSL_OptionGetDefault).
+     *
+     * @param option an option constant, e.g. {@code SSL_SECURITY}, {@code SSL_HANDSHAKE_AS_CLIENT},
+     *               {@code SSL_NO_CACHE}
+     * @return the option's value (usually 0 or 1; some options take other values)
+     * @throws NSPRError SEC_ERROR_INVALID_ARGS for an unknown option
+     */
+    @Python("get_ssl_default_option(option, /)")
     public static int getSslDefaultOption(int option) {
         return out(v -> Ssl3.SSL_OptionGetDefault(option, v));
     }
 
-    @Python(value = "set_ssl_default_option(option, value, /)", doc = "set_ssl_default_option(option, value)\n\n"
-            + "Sets the process default of an SSL_* socket option.")
+    /**
+     * Sets the default of an SSL socket option for sockets made afterwards
+     * (SSL_OptionSetDefault); {@link SSLSocket#setSslOption} overrides it per socket.
+     *
+     * @param option an option constant, e.g. {@code SSL_REQUIRE_CERTIFICATE}
+     * @param value  the value (usually 0 or 1, or one of the option's constants)
+     * @throws NSPRError SEC_ERROR_INVALID_ARGS for an unknown option or a value it refuses
+     */
+    @Python("set_ssl_default_option(option, value, /)")
     public static void setSslDefaultOption(int option, int value) {
         if (Ssl3.SSL_OptionSetDefault(option, value) != 0) throw NSPRError.last();
     }
@@ -244,61 +367,125 @@ public final class Ssl implements SslConstants {
         }
     }
 
-    @Python(value = "get_supported_ssl_version_range(protocol_variant=SSL_VARIANT_STREAM, repr_kind=5)",
-            doc = "get_supported_ssl_version_range(protocol_variant=SSL_VARIANT_STREAM, repr_kind=AsEnum) "
-                    + "-> (min_version, max_version)\n\nThe range of protocol versions this NSS supports.")
+    /**
+     * The range of protocol versions this NSS supports
+     * (SSL_VersionRangeGetSupported).
+     *
+     * @param variant  {@code SSL_VARIANT_STREAM} (TLS, the default) or {@code SSL_VARIANT_DATAGRAM} (DTLS)
+     * @param reprKind how each version is given: {@code nss.AsEnum} (5, the default)
+     *                 for the value, {@code nss.AsEnumName} for the constant's name,
+     *                 {@code nss.AsString} for the short name ({@code "tls1.2"})
+     * @return a two-item array (a tuple in Python): the lowest and the highest version
+     * @throws IllegalArgumentException (ValueError) for another repr_kind
+     * @throws NSPRError SEC_ERROR_INVALID_ARGS for an unknown variant
+     */
+    @Python("get_supported_ssl_version_range(protocol_variant=SSL_VARIANT_STREAM, repr_kind=5)")
     public static Object[] getSupportedSslVersionRange(int variant, int reprKind) {
         return getRange(r -> Ssl3.SSL_VersionRangeGetSupported(variant, r), reprKind);
     }
 
-    @Python(value = "get_default_ssl_version_range(protocol_variant=SSL_VARIANT_STREAM, repr_kind=5)",
-            doc = "get_default_ssl_version_range(protocol_variant=SSL_VARIANT_STREAM, repr_kind=AsEnum) "
-                    + "-> (min_version, max_version)\n\nThe range of protocol versions new sockets enable.")
+    /**
+     * The range of protocol versions sockets made afterwards enable
+     * (SSL_VersionRangeGetDefault).
+     *
+     * @param variant  {@code SSL_VARIANT_STREAM} (TLS, the default) or {@code SSL_VARIANT_DATAGRAM} (DTLS)
+     * @param reprKind how each version is given: {@code nss.AsEnum} (5, the default)
+     *                 for the value, {@code nss.AsEnumName} for the constant's name,
+     *                 {@code nss.AsString} for the short name ({@code "tls1.2"})
+     * @return a two-item array (a tuple in Python): the lowest and the highest version
+     * @throws IllegalArgumentException (ValueError) for another repr_kind
+     * @throws NSPRError SEC_ERROR_INVALID_ARGS for an unknown variant
+     */
+    @Python("get_default_ssl_version_range(protocol_variant=SSL_VARIANT_STREAM, repr_kind=5)")
     public static Object[] getDefaultSslVersionRange(int variant, int reprKind) {
         return getRange(r -> Ssl3.SSL_VersionRangeGetDefault(variant, r), reprKind);
     }
 
-    @Python(value = "set_default_ssl_version_range(min_version, max_version, protocol_variant=SSL_VARIANT_STREAM)",
-            doc = "set_default_ssl_version_range(min_version, max_version, protocol_variant=SSL_VARIANT_STREAM)\n\n"
-                    + "Sets the versions new sockets enable; each an SSL_LIBRARY_VERSION_* value or its name.")
+    /**
+     * Sets the range of protocol versions sockets made afterwards enable
+     * (SSL_VersionRangeSetDefault); {@link SSLSocket#setSslVersionRange} overrides it per socket.
+     *
+     * @param min     the lowest version: an {@code SSL_LIBRARY_VERSION_*} value (Integer)
+     *                or a name (String, e.g. {@code "tls1.2"})
+     * @param max     the highest version, given the same way
+     * @param variant {@code SSL_VARIANT_STREAM} (TLS, the default) or {@code SSL_VARIANT_DATAGRAM} (DTLS)
+     * @throws org.jnss.core.ArgumentError (TypeError) if a version is neither an int nor a string
+     * @throws org.jnss.core.NotFoundError (KeyError) for an unknown version name
+     * @throws NSPRError SSL_ERROR_INVALID_VERSION_RANGE if the range is empty or
+     *         outside what NSS supports
+     */
+    @Python("set_default_ssl_version_range(min_version, max_version, protocol_variant=SSL_VARIANT_STREAM)")
     public static void setDefaultSslVersionRange(Object min, Object max, int variant) {
         setRange(min, max, r -> Ssl3.SSL_VersionRangeSetDefault(variant, r));
     }
 
     // ---- session caches --------------------------------------------------------
 
-    @Python(value = "clear_session_cache()", doc = "Empties the client session cache.")
+    /**
+     * Empties the client's session cache (SSL_ClearSessionCache), so that the
+     * next connections make full handshakes.
+     */
+    @Python("clear_session_cache()")
     public static void clearSessionCache() {
         Ssl3.SSL_ClearSessionCache();
     }
 
-    @Python(value = "config_server_session_id_cache(max_cache_entries=0, ssl2_timeout=0, ssl3_timeout=0, directory=None)",
-            doc = "Configures the server's session cache for one process (0 chooses NSS's defaults).")
+    /**
+     * Sets up the server's session cache for this process
+     * (SSL_ConfigServerSessionIDCache). A server needs one before its first
+     * handshake; when a program serves without calling this, a cache with NSS's
+     * defaults is configured for it. {@link #shutdownServerSessionIdCache()} releases it.
+     *
+     * @param maxEntries  the most cached sessions; 0 (the default) for NSS's default
+     * @param ssl2Timeout how long an SSL 2 session stays valid, in seconds; 0 (the default) for NSS's default
+     * @param ssl3Timeout how long an SSL 3/TLS session stays valid, in seconds; 0 (the default) for NSS's default
+     * @param directory   where the cache's files go; null (None, the default) for NSS's default directory
+     * @throws NSPRError if NSS cannot set up the cache
+     */
+    @Python("config_server_session_id_cache(max_cache_entries=0, ssl2_timeout=0, ssl3_timeout=0, directory=None)")
     public static void configServerSessionIdCache(int maxEntries, int ssl2Timeout, int ssl3Timeout, String directory) {
         configServerCache(() -> Ssl3.SSL_ConfigServerSessionIDCache(maxEntries, ssl2Timeout, ssl3Timeout, directory));
     }
 
-    @Python(value = "config_mp_server_sid_cache(max_cache_entries=0, ssl2_timeout=0, ssl3_timeout=0, directory=None)",
-            doc = "Configures the server's session cache shared by several processes.")
+    /**
+     * Sets up a server session cache that several server processes share
+     * (NSS's multi-process cache, SSL_ConfigMPServerSIDCache).
+     *
+     * @param maxEntries  the most cached sessions; 0 (the default) for NSS's default
+     * @param ssl2Timeout how long an SSL 2 session stays valid, in seconds; 0 (the default) for NSS's default
+     * @param ssl3Timeout how long an SSL 3/TLS session stays valid, in seconds; 0 (the default) for NSS's default
+     * @param directory   where the cache's files go; null (None, the default) for NSS's default directory
+     * @throws NSPRError if NSS cannot set up the cache
+     */
+    @Python("config_mp_server_sid_cache(max_cache_entries=0, ssl2_timeout=0, ssl3_timeout=0, directory=None)")
     public static void configMpServerSidCache(int maxEntries, int ssl2Timeout, int ssl3Timeout, String directory) {
         configServerCache(() -> Ssl3.SSL_ConfigMPServerSIDCache(maxEntries, ssl2Timeout, ssl3Timeout, directory));
     }
 
     /**
-     * python-nss 1.0.1 declares seven keywords but parses six values: the cache is
-     * configured by calls that give at most the first five (max_cache_entries,
-     * max_cert_cache_entries, max_server_name_cache_entries, ssl2_timeout, ssl3_timeout),
-     * always single-process; CPython 2's argument parser refuses any call that gives
-     * directory or enable_mp_cache with RuntimeError, before NSS is called. Kept so.
+     * Sets up the server's session cache for this process with separate limits
+     * for sessions, certificates and server names
+     * (SSL_ConfigServerSessionIDCacheWithOpt), always single-process.
+     *
+     * <p>python-nss 1.0.1 declares seven keywords but parses six values: the
+     * cache is configured by calls that give at most the first five; CPython 2's
+     * argument parser refuses any call that gives directory or enable_mp_cache
+     * with RuntimeError, before NSS is called. Kept so.
+     *
+     * @param maxEntries           the most cached sessions; 0 (the default) for NSS's default
+     * @param maxCertEntries       the most cached certificates; 0 (the default) for NSS's default
+     * @param maxServerNameEntries the most cached server names; 0 (the default) for NSS's default
+     * @param ssl2Timeout          SSL 2 session lifetime in seconds; 0 (the default) or out of
+     *                             range for NSS's default
+     * @param ssl3Timeout          SSL 3/TLS session lifetime in seconds; 0 (the default) or out of
+     *                             range for NSS's default
+     * @param directory            must be omitted (null)
+     * @param enableMpCache        must be omitted (null)
+     * @throws org.jnss.core.InterpreterError (RuntimeError) if directory or enable_mp_cache is given
+     * @throws NSPRError if NSS cannot set up the cache
      */
-    @Python(value = "config_server_session_id_cache_with_opt(max_cache_entries=0, max_cert_cache_entries=0, "
-            + "max_server_name_cache_entries=0, ssl2_timeout=0, ssl3_timeout=0, directory=, enable_mp_cache=)",
-            doc = "config_server_session_id_cache_with_opt(max_cache_entries=0, max_cert_cache_entries=0, "
-                    + "max_server_name_cache_entries=0, ssl2_timeout=0, ssl3_timeout=0)\n\n"
-                    + "Configures the server's single-process session cache with limits for the session,\n"
-                    + "certificate and server name caches and the SSL 2/SSL 3 session lifetimes in seconds\n"
-                    + "(0 or out of range: NSS's defaults). As in python-nss 1.0.1, giving directory or\n"
-                    + "enable_mp_cache raises RuntimeError.")
+    @Python("config_server_session_id_cache_with_opt(max_cache_entries=0, max_cert_cache_entries=0, "
+            + "max_server_name_cache_entries=0, ssl2_timeout=0, ssl3_timeout=0, directory=, enable_mp_cache=)")
     public static void configServerSessionIdCacheWithOpt(int maxEntries, int maxCertEntries, int maxServerNameEntries,
                                                          long ssl2Timeout, long ssl3Timeout,
                                                          @Python.Raw Object directory, @Python.Raw Object enableMpCache) {
@@ -315,20 +502,37 @@ public final class Ssl implements SslConstants {
         NssRuntime.serverCacheConfigured();
     }
 
-    @Python(value = "shutdown_server_session_id_cache()", doc = "Releases the server's session cache.")
+    /**
+     * Releases the server's session cache (SSL_ShutdownServerSessionIDCache).
+     * NSS would go on using a released cache in later server handshakes (and
+     * crash), so the release is recorded here and done when it is safe: before
+     * a cache is configured again, or when NSS shuts down.
+     */
+    @Python("shutdown_server_session_id_cache()")
     public static void shutdownServerSessionIdCache() {
         // done once no server handshake can use the cache any more (see NssRuntime)
         NssRuntime.deferServerCacheShutdown();
     }
 
-    @Python(value = "get_max_server_cache_locks()", doc = "get_max_server_cache_locks() -> int\n\n"
-            + "The most locks the server session cache uses.")
+    /**
+     * The most locks a server session cache configured afterwards will use
+     * (SSL_GetMaxServerCacheLocks).
+     *
+     * @return the number of locks
+     */
+    @Python("get_max_server_cache_locks()")
     public static long getMaxServerCacheLocks() {
         return Ssl3.SSL_GetMaxServerCacheLocks() & 0xffffffffL;
     }
 
-    @Python(value = "set_max_server_cache_locks(max_locks, /)", doc = "Sets the most locks the server session cache uses "
-            + "(at least 2); call before configuring the cache.")
+    /**
+     * Sets the most locks a server session cache uses
+     * (SSL_SetMaxServerCacheLocks); call before configuring the cache.
+     *
+     * @param maxLocks the number of locks, at least 2
+     * @throws NSPRError SEC_ERROR_INVALID_ARGS for fewer than 2
+     */
+    @Python("set_max_server_cache_locks(max_locks, /)")
     public static void setMaxServerCacheLocks(int maxLocks) {
         if (Ssl3.SSL_SetMaxServerCacheLocks(maxLocks) != 0) throw NSPRError.last();
     }

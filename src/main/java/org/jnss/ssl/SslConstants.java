@@ -3,216 +3,734 @@ package org.jnss.ssl;
 
 import org.jnss.core.Python;
 
-/** The integer constants of python-nss's {@code nss.ssl} module, with its values. */
+/**
+ * The integer constants of python-nss's {@code nss.ssl} module, with its values. Every value is the
+ * one python-nss 1.0.1 gives the name.
+ *
+ * <p>Groups:
+ * <ul>
+ * <li>cipher suites ({@code TLS_*}, {@code SSL_*_WITH_*}) (146): Cipher suites (their TLS registry
+ *     values): the {@code cipher} argument of {@code SSLSocket.set_cipher_pref},
+ *     {@code set_default_cipher_pref}, {@code set_cipher_policy}, {@code get_cipher_suite_info} and
+ *     {@code ssl_cipher_suite_name}, and {@code SSLChannelInfo.cipher_suite}. Where NSS implements
+ *     a suite, its comment names the algorithms as NSS does.</li>
+ * <li>{@code SSL_LIBRARY_VERSION_*}, {@code ssl2}, {@code ssl3}, {@code tls1.*} (12): Protocol
+ *     versions: the arguments of {@code set_ssl_version_range},
+ *     {@code set_default_ssl_version_range}, what the {@code get_*_ssl_version_range} functions
+ *     return with {@code AsEnum}, and {@code ssl_library_version_name}. The lower-case names are
+ *     python-nss's short names for the same values (in Java, {@code tls1.0} is
+ *     {@code tls1_0}).</li>
+ * <li>SSL options ({@code SSL_SECURITY}, {@code SSL_ENABLE_*}, ...) (16): SSL options: the
+ *     {@code option} argument of {@code SSLSocket.set_ssl_option},
+ *     {@code SSLSocket.get_ssl_option}, {@code set_ssl_default_option} and
+ *     {@code get_ssl_default_option}.</li>
+ * <li>{@code SSL_REQUIRE_*} (4): Values of the {@code SSL_REQUIRE_CERTIFICATE} option.</li>
+ * <li>{@code SSL_ALLOWED}, {@code SSL_NOT_ALLOWED}, {@code SSL_RESTRICTED} (3): Cipher policies:
+ *     the {@code policy} argument of {@code set_cipher_policy} and what {@code get_cipher_policy}
+ *     returns.</li>
+ * <li>{@code SSL_SECURITY_STATUS_*} (4): Security levels: the first item of what
+ *     {@code SSLSocket.get_security_status} returns.</li>
+ * <li>{@code SSL_VARIANT_*} (2): Protocol variants: the {@code protocol_variant} argument of the
+ *     version range functions.</li>
+ * <li>{@code SSL_CK_*} (7): SSL 2.0 cipher kinds (historical: NSS no longer implements SSL
+ *     2.0).</li>
+ * <li>{@code SSL_EN_*} (7): NSS's historical numbers for the SSL 2.0 ciphers (0xFF00 plus the
+ *     cipher kind).</li>
+ * <li>{@code SRTP_*} (4): DTLS-SRTP protection profiles (RFC 5764), as NSS numbers them.</li>
+ * </ul>
+ */
 @SuppressWarnings("unused")
 public interface SslConstants {
+    /** DTLS-SRTP protection profile 0x0002. */
     int SRTP_AES128_CM_HMAC_SHA1_32 = 2;
+    /** DTLS-SRTP protection profile 0x0001. */
     int SRTP_AES128_CM_HMAC_SHA1_80 = 1;
+    /** DTLS-SRTP protection profile 0x0006. */
     int SRTP_NULL_HMAC_SHA1_32 = 6;
+    /** DTLS-SRTP protection profile 0x0005. */
     int SRTP_NULL_HMAC_SHA1_80 = 5;
+    /** Cipher policy: allowed. */
     int SSL_ALLOWED = 1;
+    /**
+     * An SSL option for {@code SSLSocket.set_ssl_option}: historical PKCS #11 bypass; NSS no longer
+     * supports it.
+     */
     int SSL_BYPASS_PKCS11 = 16;
+    /** SSL 2.0 cipher kind 7 (historical). */
     int SSL_CK_DES_192_EDE3_CBC_WITH_MD5 = 7;
+    /** SSL 2.0 cipher kind 6 (historical). */
     int SSL_CK_DES_64_CBC_WITH_MD5 = 6;
+    /** SSL 2.0 cipher kind 5 (historical). */
     int SSL_CK_IDEA_128_CBC_WITH_MD5 = 5;
+    /** SSL 2.0 cipher kind 4 (historical). */
     int SSL_CK_RC2_128_CBC_EXPORT40_WITH_MD5 = 4;
+    /** SSL 2.0 cipher kind 3 (historical). */
     int SSL_CK_RC2_128_CBC_WITH_MD5 = 3;
+    /** SSL 2.0 cipher kind 2 (historical). */
     int SSL_CK_RC4_128_EXPORT40_WITH_MD5 = 2;
+    /** SSL 2.0 cipher kind 1 (historical). */
     int SSL_CK_RC4_128_WITH_MD5 = 1;
+    /** Cipher suite 0x0011. Same value as {@code TLS_DHE_DSS_EXPORT_WITH_DES40_CBC_SHA}. */
     int SSL_DHE_DSS_EXPORT_WITH_DES40_CBC_SHA = 17;
+    /**
+     * Cipher suite 0x0013: key exchange DHE, authentication DSA, cipher 3DES with a 192-bit key,
+     * MAC SHA1. Same value as {@code TLS_DHE_DSS_WITH_3DES_EDE_CBC_SHA}.
+     */
     int SSL_DHE_DSS_WITH_3DES_EDE_CBC_SHA = 19;
+    /**
+     * Cipher suite 0x0012: key exchange DHE, authentication DSA, cipher DES with a 64-bit key, MAC
+     * SHA1. Same value as {@code TLS_DHE_DSS_WITH_DES_CBC_SHA}.
+     */
     int SSL_DHE_DSS_WITH_DES_CBC_SHA = 18;
+    /** Cipher suite 0x0014. Same value as {@code TLS_DHE_RSA_EXPORT_WITH_DES40_CBC_SHA}. */
     int SSL_DHE_RSA_EXPORT_WITH_DES40_CBC_SHA = 20;
+    /**
+     * Cipher suite 0x0016: key exchange DHE, authentication RSA, cipher 3DES with a 192-bit key,
+     * MAC SHA1. Same value as {@code TLS_DHE_RSA_WITH_3DES_EDE_CBC_SHA}.
+     */
     int SSL_DHE_RSA_WITH_3DES_EDE_CBC_SHA = 22;
+    /**
+     * Cipher suite 0x0015: key exchange DHE, authentication RSA, cipher DES with a 64-bit key, MAC
+     * SHA1. Same value as {@code TLS_DHE_RSA_WITH_DES_CBC_SHA}.
+     */
     int SSL_DHE_RSA_WITH_DES_CBC_SHA = 21;
+    /** Cipher suite 0x0019. Same value as {@code TLS_DH_anon_EXPORT_WITH_DES40_CBC_SHA}. */
     int SSL_DH_ANON_EXPORT_WITH_DES40_CBC_SHA = 25;
+    /** Cipher suite 0x0017. Same value as {@code TLS_DH_anon_EXPORT_WITH_RC4_40_MD5}. */
     int SSL_DH_ANON_EXPORT_WITH_RC4_40_MD5 = 23;
+    /** Cipher suite 0x001B. Same value as {@code TLS_DH_anon_WITH_3DES_EDE_CBC_SHA}. */
     int SSL_DH_ANON_WITH_3DES_EDE_CBC_SHA = 27;
+    /** Cipher suite 0x001A. Same value as {@code TLS_DH_anon_WITH_DES_CBC_SHA}. */
     int SSL_DH_ANON_WITH_DES_CBC_SHA = 26;
+    /** Cipher suite 0x0018. Same value as {@code TLS_DH_anon_WITH_RC4_128_MD5}. */
     int SSL_DH_ANON_WITH_RC4_128_MD5 = 24;
+    /** Cipher suite 0x000B. Same value as {@code TLS_DH_DSS_EXPORT_WITH_DES40_CBC_SHA}. */
     int SSL_DH_DSS_EXPORT_WITH_DES40_CBC_SHA = 11;
+    /** Cipher suite 0x000D. Same value as {@code TLS_DH_DSS_WITH_3DES_EDE_CBC_SHA}. */
     int SSL_DH_DSS_WITH_3DES_EDE_CBC_SHA = 13;
+    /** Cipher suite 0x000C. Same value as {@code TLS_DH_DSS_WITH_DES_CBC_SHA}. */
     int SSL_DH_DSS_WITH_DES_CBC_SHA = 12;
+    /** Cipher suite 0x000E. Same value as {@code TLS_DH_RSA_EXPORT_WITH_DES40_CBC_SHA}. */
     int SSL_DH_RSA_EXPORT_WITH_DES40_CBC_SHA = 14;
+    /** Cipher suite 0x0010. Same value as {@code TLS_DH_RSA_WITH_3DES_EDE_CBC_SHA}. */
     int SSL_DH_RSA_WITH_3DES_EDE_CBC_SHA = 16;
+    /** Cipher suite 0x000F. Same value as {@code TLS_DH_RSA_WITH_DES_CBC_SHA}. */
     int SSL_DH_RSA_WITH_DES_CBC_SHA = 15;
+    /**
+     * An SSL option for {@code SSLSocket.set_ssl_option}: allow reading and writing at the same
+     * time from two threads.
+     */
     int SSL_ENABLE_FDX = 11;
+    /**
+     * An SSL option for {@code SSLSocket.set_ssl_option}: enable SSL 2.0 (obsolete; NSS no longer
+     * implements it).
+     */
     int SSL_ENABLE_SSL2 = 7;
+    /**
+     * An SSL option for {@code SSLSocket.set_ssl_option}: enable SSL 3.0 (superseded by the version
+     * range functions).
+     */
     int SSL_ENABLE_SSL3 = 8;
+    /**
+     * An SSL option for {@code SSLSocket.set_ssl_option}: enable TLS (superseded by the version
+     * range functions).
+     */
     int SSL_ENABLE_TLS = 13;
+    /** NSS's number 0xFF07 for an SSL 2.0 cipher (historical). */
     int SSL_EN_DES_192_EDE3_CBC_WITH_MD5 = 65287;
+    /** NSS's number 0xFF06 for an SSL 2.0 cipher (historical). */
     int SSL_EN_DES_64_CBC_WITH_MD5 = 65286;
+    /** NSS's number 0xFF05 for an SSL 2.0 cipher (historical). */
     int SSL_EN_IDEA_128_CBC_WITH_MD5 = 65285;
+    /** NSS's number 0xFF04 for an SSL 2.0 cipher (historical). */
     int SSL_EN_RC2_128_CBC_EXPORT40_WITH_MD5 = 65284;
+    /** NSS's number 0xFF03 for an SSL 2.0 cipher (historical). */
     int SSL_EN_RC2_128_CBC_WITH_MD5 = 65283;
+    /** NSS's number 0xFF02 for an SSL 2.0 cipher (historical). */
     int SSL_EN_RC4_128_EXPORT40_WITH_MD5 = 65282;
+    /** NSS's number 0xFF01 for an SSL 2.0 cipher (historical). */
     int SSL_EN_RC4_128_WITH_MD5 = 65281;
+    /** Cipher suite 0x001D. */
     int SSL_FORTEZZA_DMS_WITH_FORTEZZA_CBC_SHA = 29;
+    /** Cipher suite 0x001C. */
     int SSL_FORTEZZA_DMS_WITH_NULL_SHA = 28;
+    /** Cipher suite 0x001E. */
     int SSL_FORTEZZA_DMS_WITH_RC4_128_SHA = 30;
+    /**
+     * An SSL option for {@code SSLSocket.set_ssl_option}: handshake as the client even on an
+     * accepted connection.
+     */
     int SSL_HANDSHAKE_AS_CLIENT = 5;
+    /**
+     * An SSL option for {@code SSLSocket.set_ssl_option}: handshake as the server even on a
+     * connection this side opened.
+     */
     int SSL_HANDSHAKE_AS_SERVER = 6;
+    /** Protocol version SSL 2.0 (0x0002); python-nss's short name for it: {@code ssl2}. */
     int SSL_LIBRARY_VERSION_2 = 2;
+    /** Protocol version SSL 3.0 (0x0300); python-nss's short name for it: {@code ssl3}. */
     int SSL_LIBRARY_VERSION_3_0 = 768;
+    /** Protocol version TLS 1.0 (0x0301); python-nss's short name for it: {@code tls1.0}. */
     int SSL_LIBRARY_VERSION_TLS_1_0 = 769;
+    /** Protocol version TLS 1.1 (0x0302); python-nss's short name for it: {@code tls1.1}. */
     int SSL_LIBRARY_VERSION_TLS_1_1 = 770;
+    /** Protocol version TLS 1.2 (0x0303); python-nss's short name for it: {@code tls1.2}. */
     int SSL_LIBRARY_VERSION_TLS_1_2 = 771;
+    /** Protocol version TLS 1.3 (0x0304); python-nss's short name for it: {@code tls1.3}. */
     int SSL_LIBRARY_VERSION_TLS_1_3 = 772;
+    /** Cipher policy: not allowed (or not implemented). */
     int SSL_NOT_ALLOWED = 0;
+    /** An SSL option for {@code SSLSocket.set_ssl_option}: do not use the session cache. */
     int SSL_NO_CACHE = 9;
+    /**
+     * An SSL option for {@code SSLSocket.set_ssl_option}: use no locks: the socket is used by one
+     * thread only.
+     */
     int SSL_NO_LOCKS = 17;
+    /**
+     * An SSL option for {@code SSLSocket.set_ssl_option}: historical export step-down control; NSS
+     * no longer supports it.
+     */
     int SSL_NO_STEP_DOWN = 15;
+    /**
+     * Cipher suite 0x0000: no key exchange, no encryption, no MAC (the initial state). Same value
+     * as {@code TLS_NULL_WITH_NULL_NULL}.
+     */
     int SSL_NULL_WITH_NULL_NULL = 0;
+    /**
+     * An SSL option for {@code SSLSocket.set_ssl_option}: a server asks the client for a
+     * certificate.
+     */
     int SSL_REQUEST_CERTIFICATE = 3;
+    /** Value of the SSL_REQUIRE_CERTIFICATE option: require it on every handshake. */
     int SSL_REQUIRE_ALWAYS = 1;
+    /**
+     * An SSL option for {@code SSLSocket.set_ssl_option}: when a server requires the client's
+     * certificate: one of the SSL_REQUIRE_* values.
+     */
     int SSL_REQUIRE_CERTIFICATE = 10;
+    /**
+     * Value of the SSL_REQUIRE_CERTIFICATE option: require it on the first handshake only (NSS's
+     * default).
+     */
     int SSL_REQUIRE_FIRST_HANDSHAKE = 2;
+    /** Value of the SSL_REQUIRE_CERTIFICATE option: never require the client's certificate. */
     int SSL_REQUIRE_NEVER = 0;
+    /**
+     * Value of the SSL_REQUIRE_CERTIFICATE option: request it on every handshake, but its absence
+     * is no error.
+     */
     int SSL_REQUIRE_NO_ERROR = 3;
+    /** Cipher policy: allowed only with historical "step-up" certificates. */
     int SSL_RESTRICTED = 2;
+    /**
+     * An SSL option for {@code SSLSocket.set_ssl_option}: detect version rollback attacks (on by
+     * default).
+     */
     int SSL_ROLLBACK_DETECTION = 14;
+    /** Cipher suite 0x0008. Same value as {@code TLS_RSA_EXPORT_WITH_DES40_CBC_SHA}. */
     int SSL_RSA_EXPORT_WITH_DES40_CBC_SHA = 8;
+    /** Cipher suite 0x0006. Same value as {@code TLS_RSA_EXPORT_WITH_RC2_CBC_40_MD5}. */
     int SSL_RSA_EXPORT_WITH_RC2_CBC_40_MD5 = 6;
+    /** Cipher suite 0x0003. Same value as {@code TLS_RSA_EXPORT_WITH_RC4_40_MD5}. */
     int SSL_RSA_EXPORT_WITH_RC4_40_MD5 = 3;
+    /** Cipher suite 0xFEFF. */
     int SSL_RSA_FIPS_WITH_3DES_EDE_CBC_SHA = 65279;
+    /** Cipher suite 0xFEFE. */
     int SSL_RSA_FIPS_WITH_DES_CBC_SHA = 65278;
+    /** Cipher suite 0xFFE0. */
     int SSL_RSA_OLDFIPS_WITH_3DES_EDE_CBC_SHA = 65504;
+    /** Cipher suite 0xFFE1. */
     int SSL_RSA_OLDFIPS_WITH_DES_CBC_SHA = 65505;
+    /**
+     * Cipher suite 0x000A: key exchange and authentication RSA, cipher 3DES with a 192-bit key, MAC
+     * SHA1. Same value as {@code TLS_RSA_WITH_3DES_EDE_CBC_SHA}.
+     */
     int SSL_RSA_WITH_3DES_EDE_CBC_SHA = 10;
+    /**
+     * Cipher suite 0x0009: key exchange and authentication RSA, cipher DES with a 64-bit key, MAC
+     * SHA1. Same value as {@code TLS_RSA_WITH_DES_CBC_SHA}.
+     */
     int SSL_RSA_WITH_DES_CBC_SHA = 9;
+    /** Cipher suite 0x0007. Same value as {@code TLS_RSA_WITH_IDEA_CBC_SHA}. */
     int SSL_RSA_WITH_IDEA_CBC_SHA = 7;
+    /**
+     * Cipher suite 0x0001: key exchange and authentication RSA, cipher NULL, MAC MD5. Same value as
+     * {@code TLS_RSA_WITH_NULL_MD5}.
+     */
     int SSL_RSA_WITH_NULL_MD5 = 1;
+    /**
+     * Cipher suite 0x0002: key exchange and authentication RSA, cipher NULL, MAC SHA1. Same value
+     * as {@code TLS_RSA_WITH_NULL_SHA}.
+     */
     int SSL_RSA_WITH_NULL_SHA = 2;
+    /**
+     * Cipher suite 0x0004: key exchange and authentication RSA, cipher RC4 with a 128-bit key, MAC
+     * MD5. Same value as {@code TLS_RSA_WITH_RC4_128_MD5}.
+     */
     int SSL_RSA_WITH_RC4_128_MD5 = 4;
+    /**
+     * Cipher suite 0x0005: key exchange and authentication RSA, cipher RC4 with a 128-bit key, MAC
+     * SHA1. Same value as {@code TLS_RSA_WITH_RC4_128_SHA}.
+     */
     int SSL_RSA_WITH_RC4_128_SHA = 5;
+    /**
+     * An SSL option for {@code SSLSocket.set_ssl_option}: use SSL/TLS on the socket at all (on by
+     * default).
+     */
     int SSL_SECURITY = 1;
+    /** Security level: not available. */
     int SSL_SECURITY_STATUS_NOOPT = -1;
+    /** Security level: the connection is not protected. */
     int SSL_SECURITY_STATUS_OFF = 0;
+    /** Security level: protected with a strong cipher. */
     int SSL_SECURITY_STATUS_ON_HIGH = 1;
+    /** Security level: protected with a weak (export-grade) cipher. */
     int SSL_SECURITY_STATUS_ON_LOW = 2;
+    /**
+     * An SSL option for {@code SSLSocket.set_ssl_option}: connect through SOCKS; NSS no longer
+     * supports it.
+     */
     int SSL_SOCKS = 2;
+    /**
+     * An SSL option for {@code SSLSocket.set_ssl_option}: send the client hello in SSL 2.0 format
+     * (obsolete).
+     */
     int SSL_V2_COMPATIBLE_HELLO = 12;
+    /** Protocol variant: DTLS, over datagrams (e.g. UDP). */
     int SSL_VARIANT_DATAGRAM = 1;
+    /** Protocol variant: TLS over a stream (e.g. TCP). */
     int SSL_VARIANT_STREAM = 0;
+    /**
+     * Cipher suite 0x1301: a TLS 1.3 suite (key exchange and authentication are negotiated apart),
+     * cipher AES-GCM with a 128-bit key, MAC AEAD.
+     */
     int TLS_AES_128_GCM_SHA256 = 4865;
+    /**
+     * Cipher suite 0x1302: a TLS 1.3 suite (key exchange and authentication are negotiated apart),
+     * cipher AES-GCM with a 256-bit key, MAC AEAD.
+     */
     int TLS_AES_256_GCM_SHA384 = 4866;
+    /**
+     * Cipher suite 0x1303: a TLS 1.3 suite (key exchange and authentication are negotiated apart),
+     * cipher CHACHA20POLY1305 with a 256-bit key, MAC AEAD.
+     */
     int TLS_CHACHA20_POLY1305_SHA256 = 4867;
+    /** Cipher suite 0x0063. */
     int TLS_DHE_DSS_EXPORT1024_WITH_DES_CBC_SHA = 99;
+    /** Cipher suite 0x0065. */
     int TLS_DHE_DSS_EXPORT1024_WITH_RC4_56_SHA = 101;
+    /** Cipher suite 0x0011. Same value as {@code SSL_DHE_DSS_EXPORT_WITH_DES40_CBC_SHA}. */
     int TLS_DHE_DSS_EXPORT_WITH_DES40_CBC_SHA = 17;
+    /**
+     * Cipher suite 0x0013: key exchange DHE, authentication DSA, cipher 3DES with a 192-bit key,
+     * MAC SHA1. Same value as {@code SSL_DHE_DSS_WITH_3DES_EDE_CBC_SHA}.
+     */
     int TLS_DHE_DSS_WITH_3DES_EDE_CBC_SHA = 19;
+    /**
+     * Cipher suite 0x0032: key exchange DHE, authentication DSA, cipher AES with a 128-bit key, MAC
+     * SHA1.
+     */
     int TLS_DHE_DSS_WITH_AES_128_CBC_SHA = 50;
+    /**
+     * Cipher suite 0x00A2: key exchange DHE, authentication DSA, cipher AES-GCM with a 128-bit key,
+     * MAC AEAD.
+     */
     int TLS_DHE_DSS_WITH_AES_128_GCM_SHA256 = 162;
+    /**
+     * Cipher suite 0x0038: key exchange DHE, authentication DSA, cipher AES with a 256-bit key, MAC
+     * SHA1.
+     */
     int TLS_DHE_DSS_WITH_AES_256_CBC_SHA = 56;
+    /**
+     * Cipher suite 0x0044: key exchange DHE, authentication DSA, cipher CAMELLIA with a 128-bit
+     * key, MAC SHA1.
+     */
     int TLS_DHE_DSS_WITH_CAMELLIA_128_CBC_SHA = 68;
+    /**
+     * Cipher suite 0x0087: key exchange DHE, authentication DSA, cipher CAMELLIA with a 256-bit
+     * key, MAC SHA1.
+     */
     int TLS_DHE_DSS_WITH_CAMELLIA_256_CBC_SHA = 135;
+    /**
+     * Cipher suite 0x0012: key exchange DHE, authentication DSA, cipher DES with a 64-bit key, MAC
+     * SHA1. Same value as {@code SSL_DHE_DSS_WITH_DES_CBC_SHA}.
+     */
     int TLS_DHE_DSS_WITH_DES_CBC_SHA = 18;
+    /**
+     * Cipher suite 0x0066: key exchange DHE, authentication DSA, cipher RC4 with a 128-bit key, MAC
+     * SHA1.
+     */
     int TLS_DHE_DSS_WITH_RC4_128_SHA = 102;
+    /** Cipher suite 0xCCAD. */
     int TLS_DHE_PSK_WITH_CHACHA20_POLY1305_SHA256 = 52397;
+    /** Cipher suite 0x0014. Same value as {@code SSL_DHE_RSA_EXPORT_WITH_DES40_CBC_SHA}. */
     int TLS_DHE_RSA_EXPORT_WITH_DES40_CBC_SHA = 20;
+    /**
+     * Cipher suite 0x0016: key exchange DHE, authentication RSA, cipher 3DES with a 192-bit key,
+     * MAC SHA1. Same value as {@code SSL_DHE_RSA_WITH_3DES_EDE_CBC_SHA}.
+     */
     int TLS_DHE_RSA_WITH_3DES_EDE_CBC_SHA = 22;
+    /**
+     * Cipher suite 0x0033: key exchange DHE, authentication RSA, cipher AES with a 128-bit key, MAC
+     * SHA1.
+     */
     int TLS_DHE_RSA_WITH_AES_128_CBC_SHA = 51;
+    /**
+     * Cipher suite 0x0067: key exchange DHE, authentication RSA, cipher AES with a 128-bit key, MAC
+     * SHA256.
+     */
     int TLS_DHE_RSA_WITH_AES_128_CBC_SHA256 = 103;
+    /**
+     * Cipher suite 0x009E: key exchange DHE, authentication RSA, cipher AES-GCM with a 128-bit key,
+     * MAC AEAD.
+     */
     int TLS_DHE_RSA_WITH_AES_128_GCM_SHA256 = 158;
+    /**
+     * Cipher suite 0x0039: key exchange DHE, authentication RSA, cipher AES with a 256-bit key, MAC
+     * SHA1.
+     */
     int TLS_DHE_RSA_WITH_AES_256_CBC_SHA = 57;
+    /**
+     * Cipher suite 0x006B: key exchange DHE, authentication RSA, cipher AES with a 256-bit key, MAC
+     * SHA256.
+     */
     int TLS_DHE_RSA_WITH_AES_256_CBC_SHA256 = 107;
+    /**
+     * Cipher suite 0x0045: key exchange DHE, authentication RSA, cipher CAMELLIA with a 128-bit
+     * key, MAC SHA1.
+     */
     int TLS_DHE_RSA_WITH_CAMELLIA_128_CBC_SHA = 69;
+    /**
+     * Cipher suite 0x0088: key exchange DHE, authentication RSA, cipher CAMELLIA with a 256-bit
+     * key, MAC SHA1.
+     */
     int TLS_DHE_RSA_WITH_CAMELLIA_256_CBC_SHA = 136;
+    /**
+     * Cipher suite 0xCCAA: key exchange DHE, authentication RSA, cipher CHACHA20POLY1305 with a
+     * 256-bit key, MAC AEAD.
+     */
     int TLS_DHE_RSA_WITH_CHACHA20_POLY1305_SHA256 = 52394;
+    /**
+     * Cipher suite 0x0015: key exchange DHE, authentication RSA, cipher DES with a 64-bit key, MAC
+     * SHA1. Same value as {@code SSL_DHE_RSA_WITH_DES_CBC_SHA}.
+     */
     int TLS_DHE_RSA_WITH_DES_CBC_SHA = 21;
+    /** Cipher suite 0x0034. Same value as {@code TLS_DH_anon_WITH_AES_128_CBC_SHA}. */
     int TLS_DH_ANON_WITH_AES_128_CBC_SHA = 52;
+    /** Cipher suite 0x003A. Same value as {@code TLS_DH_anon_WITH_AES_256_CBC_SHA}. */
     int TLS_DH_ANON_WITH_AES_256_CBC_SHA = 58;
+    /** Cipher suite 0x0046. Same value as {@code TLS_DH_anon_WITH_CAMELLIA_128_CBC_SHA}. */
     int TLS_DH_ANON_WITH_CAMELLIA_128_CBC_SHA = 70;
+    /** Cipher suite 0x0089. Same value as {@code TLS_DH_anon_WITH_CAMELLIA_256_CBC_SHA}. */
     int TLS_DH_ANON_WITH_CAMELLIA_256_CBC_SHA = 137;
+    /** Cipher suite 0x000B. Same value as {@code SSL_DH_DSS_EXPORT_WITH_DES40_CBC_SHA}. */
     int TLS_DH_DSS_EXPORT_WITH_DES40_CBC_SHA = 11;
+    /** Cipher suite 0x000D. Same value as {@code SSL_DH_DSS_WITH_3DES_EDE_CBC_SHA}. */
     int TLS_DH_DSS_WITH_3DES_EDE_CBC_SHA = 13;
+    /** Cipher suite 0x0030. */
     int TLS_DH_DSS_WITH_AES_128_CBC_SHA = 48;
+    /** Cipher suite 0x0036. */
     int TLS_DH_DSS_WITH_AES_256_CBC_SHA = 54;
+    /** Cipher suite 0x0042. */
     int TLS_DH_DSS_WITH_CAMELLIA_128_CBC_SHA = 66;
+    /** Cipher suite 0x0085. */
     int TLS_DH_DSS_WITH_CAMELLIA_256_CBC_SHA = 133;
+    /** Cipher suite 0x000C. Same value as {@code SSL_DH_DSS_WITH_DES_CBC_SHA}. */
     int TLS_DH_DSS_WITH_DES_CBC_SHA = 12;
+    /** Cipher suite 0x000E. Same value as {@code SSL_DH_RSA_EXPORT_WITH_DES40_CBC_SHA}. */
     int TLS_DH_RSA_EXPORT_WITH_DES40_CBC_SHA = 14;
+    /** Cipher suite 0x0010. Same value as {@code SSL_DH_RSA_WITH_3DES_EDE_CBC_SHA}. */
     int TLS_DH_RSA_WITH_3DES_EDE_CBC_SHA = 16;
+    /** Cipher suite 0x0031. */
     int TLS_DH_RSA_WITH_AES_128_CBC_SHA = 49;
+    /** Cipher suite 0x0037. */
     int TLS_DH_RSA_WITH_AES_256_CBC_SHA = 55;
+    /** Cipher suite 0x0043. */
     int TLS_DH_RSA_WITH_CAMELLIA_128_CBC_SHA = 67;
+    /** Cipher suite 0x0086. */
     int TLS_DH_RSA_WITH_CAMELLIA_256_CBC_SHA = 134;
+    /** Cipher suite 0x000F. Same value as {@code SSL_DH_RSA_WITH_DES_CBC_SHA}. */
     int TLS_DH_RSA_WITH_DES_CBC_SHA = 15;
+    /** Cipher suite 0x0019. Same value as {@code SSL_DH_ANON_EXPORT_WITH_DES40_CBC_SHA}. */
     int TLS_DH_anon_EXPORT_WITH_DES40_CBC_SHA = 25;
+    /** Cipher suite 0x0017. Same value as {@code SSL_DH_ANON_EXPORT_WITH_RC4_40_MD5}. */
     int TLS_DH_anon_EXPORT_WITH_RC4_40_MD5 = 23;
+    /** Cipher suite 0x001B. Same value as {@code SSL_DH_ANON_WITH_3DES_EDE_CBC_SHA}. */
     int TLS_DH_anon_WITH_3DES_EDE_CBC_SHA = 27;
+    /** Cipher suite 0x0034. Same value as {@code TLS_DH_ANON_WITH_AES_128_CBC_SHA}. */
     int TLS_DH_anon_WITH_AES_128_CBC_SHA = 52;
+    /** Cipher suite 0x003A. Same value as {@code TLS_DH_ANON_WITH_AES_256_CBC_SHA}. */
     int TLS_DH_anon_WITH_AES_256_CBC_SHA = 58;
+    /** Cipher suite 0x0046. Same value as {@code TLS_DH_ANON_WITH_CAMELLIA_128_CBC_SHA}. */
     int TLS_DH_anon_WITH_CAMELLIA_128_CBC_SHA = 70;
+    /** Cipher suite 0x0089. Same value as {@code TLS_DH_ANON_WITH_CAMELLIA_256_CBC_SHA}. */
     int TLS_DH_anon_WITH_CAMELLIA_256_CBC_SHA = 137;
+    /** Cipher suite 0x001A. Same value as {@code SSL_DH_ANON_WITH_DES_CBC_SHA}. */
     int TLS_DH_anon_WITH_DES_CBC_SHA = 26;
+    /** Cipher suite 0x0018. Same value as {@code SSL_DH_ANON_WITH_RC4_128_MD5}. */
     int TLS_DH_anon_WITH_RC4_128_MD5 = 24;
+    /**
+     * Cipher suite 0xC008: key exchange ECDHE, authentication ECDSA, cipher 3DES with a 192-bit
+     * key, MAC SHA1.
+     */
     int TLS_ECDHE_ECDSA_WITH_3DES_EDE_CBC_SHA = 49160;
+    /**
+     * Cipher suite 0xC009: key exchange ECDHE, authentication ECDSA, cipher AES with a 128-bit key,
+     * MAC SHA1.
+     */
     int TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA = 49161;
+    /**
+     * Cipher suite 0xC023: key exchange ECDHE, authentication ECDSA, cipher AES with a 128-bit key,
+     * MAC SHA256.
+     */
     int TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA256 = 49187;
+    /**
+     * Cipher suite 0xC02B: key exchange ECDHE, authentication ECDSA, cipher AES-GCM with a 128-bit
+     * key, MAC AEAD.
+     */
     int TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256 = 49195;
+    /**
+     * Cipher suite 0xC00A: key exchange ECDHE, authentication ECDSA, cipher AES with a 256-bit key,
+     * MAC SHA1.
+     */
     int TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA = 49162;
+    /**
+     * Cipher suite 0xCCA9: key exchange ECDHE, authentication ECDSA, cipher CHACHA20POLY1305 with a
+     * 256-bit key, MAC AEAD.
+     */
     int TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256 = 52393;
+    /** Cipher suite 0xC006: key exchange ECDHE, authentication ECDSA, cipher NULL, MAC SHA1. */
     int TLS_ECDHE_ECDSA_WITH_NULL_SHA = 49158;
+    /**
+     * Cipher suite 0xC007: key exchange ECDHE, authentication ECDSA, cipher RC4 with a 128-bit key,
+     * MAC SHA1.
+     */
     int TLS_ECDHE_ECDSA_WITH_RC4_128_SHA = 49159;
+    /** Cipher suite 0xCCAC. */
     int TLS_ECDHE_PSK_WITH_CHACHA20_POLY1305_SHA256 = 52396;
+    /**
+     * Cipher suite 0xC012: key exchange ECDHE, authentication RSA, cipher 3DES with a 192-bit key,
+     * MAC SHA1.
+     */
     int TLS_ECDHE_RSA_WITH_3DES_EDE_CBC_SHA = 49170;
+    /**
+     * Cipher suite 0xC013: key exchange ECDHE, authentication RSA, cipher AES with a 128-bit key,
+     * MAC SHA1.
+     */
     int TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA = 49171;
+    /**
+     * Cipher suite 0xC027: key exchange ECDHE, authentication RSA, cipher AES with a 128-bit key,
+     * MAC SHA256.
+     */
     int TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA256 = 49191;
+    /**
+     * Cipher suite 0xC02F: key exchange ECDHE, authentication RSA, cipher AES-GCM with a 128-bit
+     * key, MAC AEAD.
+     */
     int TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256 = 49199;
+    /**
+     * Cipher suite 0xC014: key exchange ECDHE, authentication RSA, cipher AES with a 256-bit key,
+     * MAC SHA1.
+     */
     int TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA = 49172;
+    /**
+     * Cipher suite 0xCCA8: key exchange ECDHE, authentication RSA, cipher CHACHA20POLY1305 with a
+     * 256-bit key, MAC AEAD.
+     */
     int TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256 = 52392;
+    /** Cipher suite 0xC010: key exchange ECDHE, authentication RSA, cipher NULL, MAC SHA1. */
     int TLS_ECDHE_RSA_WITH_NULL_SHA = 49168;
+    /**
+     * Cipher suite 0xC011: key exchange ECDHE, authentication RSA, cipher RC4 with a 128-bit key,
+     * MAC SHA1.
+     */
     int TLS_ECDHE_RSA_WITH_RC4_128_SHA = 49169;
+    /**
+     * Cipher suite 0xC003: key exchange ECDH, authentication ECDSA, cipher 3DES with a 192-bit key,
+     * MAC SHA1.
+     */
     int TLS_ECDH_ECDSA_WITH_3DES_EDE_CBC_SHA = 49155;
+    /**
+     * Cipher suite 0xC004: key exchange ECDH, authentication ECDSA, cipher AES with a 128-bit key,
+     * MAC SHA1.
+     */
     int TLS_ECDH_ECDSA_WITH_AES_128_CBC_SHA = 49156;
+    /** Cipher suite 0xC02D. */
     int TLS_ECDH_ECDSA_WITH_AES_128_GCM_SHA256 = 49197;
+    /**
+     * Cipher suite 0xC005: key exchange ECDH, authentication ECDSA, cipher AES with a 256-bit key,
+     * MAC SHA1.
+     */
     int TLS_ECDH_ECDSA_WITH_AES_256_CBC_SHA = 49157;
+    /** Cipher suite 0xC001: key exchange ECDH, authentication ECDSA, cipher NULL, MAC SHA1. */
     int TLS_ECDH_ECDSA_WITH_NULL_SHA = 49153;
+    /**
+     * Cipher suite 0xC002: key exchange ECDH, authentication ECDSA, cipher RC4 with a 128-bit key,
+     * MAC SHA1.
+     */
     int TLS_ECDH_ECDSA_WITH_RC4_128_SHA = 49154;
+    /**
+     * Cipher suite 0xC00D: key exchange ECDH, authentication RSA, cipher 3DES with a 192-bit key,
+     * MAC SHA1.
+     */
     int TLS_ECDH_RSA_WITH_3DES_EDE_CBC_SHA = 49165;
+    /**
+     * Cipher suite 0xC00E: key exchange ECDH, authentication RSA, cipher AES with a 128-bit key,
+     * MAC SHA1.
+     */
     int TLS_ECDH_RSA_WITH_AES_128_CBC_SHA = 49166;
+    /** Cipher suite 0xC031. */
     int TLS_ECDH_RSA_WITH_AES_128_GCM_SHA256 = 49201;
+    /**
+     * Cipher suite 0xC00F: key exchange ECDH, authentication RSA, cipher AES with a 256-bit key,
+     * MAC SHA1.
+     */
     int TLS_ECDH_RSA_WITH_AES_256_CBC_SHA = 49167;
+    /** Cipher suite 0xC00B: key exchange ECDH, authentication RSA, cipher NULL, MAC SHA1. */
     int TLS_ECDH_RSA_WITH_NULL_SHA = 49163;
+    /**
+     * Cipher suite 0xC00C: key exchange ECDH, authentication RSA, cipher RC4 with a 128-bit key,
+     * MAC SHA1.
+     */
     int TLS_ECDH_RSA_WITH_RC4_128_SHA = 49164;
+    /** Cipher suite 0xC017. */
     int TLS_ECDH_anon_WITH_3DES_EDE_CBC_SHA = 49175;
+    /** Cipher suite 0xC018. */
     int TLS_ECDH_anon_WITH_AES_128_CBC_SHA = 49176;
+    /** Cipher suite 0xC019. */
     int TLS_ECDH_anon_WITH_AES_256_CBC_SHA = 49177;
+    /** Cipher suite 0xC015. */
     int TLS_ECDH_anon_WITH_NULL_SHA = 49173;
+    /** Cipher suite 0xC016. */
     int TLS_ECDH_anon_WITH_RC4_128_SHA = 49174;
+    /**
+     * Signalling value 0x00FF (RFC 5746): a client supports secure renegotiation; not a cipher
+     * suite.
+     */
     int TLS_EMPTY_RENEGOTIATION_INFO_SCSV = 255;
+    /**
+     * Signalling value 0x5600 (RFC 7507): a client is retrying with a lower version; not a cipher
+     * suite.
+     */
     int TLS_FALLBACK_SCSV = 22016;
+    /** Cipher suite 0x0000. Same value as {@code SSL_NULL_WITH_NULL_NULL}. */
     int TLS_NULL_WITH_NULL_NULL = 0;
+    /** Cipher suite 0x0062. */
     int TLS_RSA_EXPORT1024_WITH_DES_CBC_SHA = 98;
+    /** Cipher suite 0x0064. */
     int TLS_RSA_EXPORT1024_WITH_RC4_56_SHA = 100;
+    /** Cipher suite 0x0008. Same value as {@code SSL_RSA_EXPORT_WITH_DES40_CBC_SHA}. */
     int TLS_RSA_EXPORT_WITH_DES40_CBC_SHA = 8;
+    /** Cipher suite 0x0006. Same value as {@code SSL_RSA_EXPORT_WITH_RC2_CBC_40_MD5}. */
     int TLS_RSA_EXPORT_WITH_RC2_CBC_40_MD5 = 6;
+    /** Cipher suite 0x0003. Same value as {@code SSL_RSA_EXPORT_WITH_RC4_40_MD5}. */
     int TLS_RSA_EXPORT_WITH_RC4_40_MD5 = 3;
+    /**
+     * Cipher suite 0x000A: key exchange and authentication RSA, cipher 3DES with a 192-bit key, MAC
+     * SHA1. Same value as {@code SSL_RSA_WITH_3DES_EDE_CBC_SHA}.
+     */
     int TLS_RSA_WITH_3DES_EDE_CBC_SHA = 10;
+    /**
+     * Cipher suite 0x002F: key exchange and authentication RSA, cipher AES with a 128-bit key, MAC
+     * SHA1.
+     */
     int TLS_RSA_WITH_AES_128_CBC_SHA = 47;
+    /**
+     * Cipher suite 0x003C: key exchange and authentication RSA, cipher AES with a 128-bit key, MAC
+     * SHA256.
+     */
     int TLS_RSA_WITH_AES_128_CBC_SHA256 = 60;
+    /**
+     * Cipher suite 0x009C: key exchange and authentication RSA, cipher AES-GCM with a 128-bit key,
+     * MAC AEAD.
+     */
     int TLS_RSA_WITH_AES_128_GCM_SHA256 = 156;
+    /**
+     * Cipher suite 0x0035: key exchange and authentication RSA, cipher AES with a 256-bit key, MAC
+     * SHA1.
+     */
     int TLS_RSA_WITH_AES_256_CBC_SHA = 53;
+    /**
+     * Cipher suite 0x003D: key exchange and authentication RSA, cipher AES with a 256-bit key, MAC
+     * SHA256.
+     */
     int TLS_RSA_WITH_AES_256_CBC_SHA256 = 61;
+    /**
+     * Cipher suite 0x0041: key exchange and authentication RSA, cipher CAMELLIA with a 128-bit key,
+     * MAC SHA1.
+     */
     int TLS_RSA_WITH_CAMELLIA_128_CBC_SHA = 65;
+    /**
+     * Cipher suite 0x0084: key exchange and authentication RSA, cipher CAMELLIA with a 256-bit key,
+     * MAC SHA1.
+     */
     int TLS_RSA_WITH_CAMELLIA_256_CBC_SHA = 132;
+    /**
+     * Cipher suite 0x0009: key exchange and authentication RSA, cipher DES with a 64-bit key, MAC
+     * SHA1. Same value as {@code SSL_RSA_WITH_DES_CBC_SHA}.
+     */
     int TLS_RSA_WITH_DES_CBC_SHA = 9;
+    /** Cipher suite 0x0007. Same value as {@code SSL_RSA_WITH_IDEA_CBC_SHA}. */
     int TLS_RSA_WITH_IDEA_CBC_SHA = 7;
+    /**
+     * Cipher suite 0x0001: key exchange and authentication RSA, cipher NULL, MAC MD5. Same value as
+     * {@code SSL_RSA_WITH_NULL_MD5}.
+     */
     int TLS_RSA_WITH_NULL_MD5 = 1;
+    /**
+     * Cipher suite 0x0002: key exchange and authentication RSA, cipher NULL, MAC SHA1. Same value
+     * as {@code SSL_RSA_WITH_NULL_SHA}.
+     */
     int TLS_RSA_WITH_NULL_SHA = 2;
+    /** Cipher suite 0x003B: key exchange and authentication RSA, cipher NULL, MAC SHA256. */
     int TLS_RSA_WITH_NULL_SHA256 = 59;
+    /**
+     * Cipher suite 0x0004: key exchange and authentication RSA, cipher RC4 with a 128-bit key, MAC
+     * MD5. Same value as {@code SSL_RSA_WITH_RC4_128_MD5}.
+     */
     int TLS_RSA_WITH_RC4_128_MD5 = 4;
+    /**
+     * Cipher suite 0x0005: key exchange and authentication RSA, cipher RC4 with a 128-bit key, MAC
+     * SHA1. Same value as {@code SSL_RSA_WITH_RC4_128_SHA}.
+     */
     int TLS_RSA_WITH_RC4_128_SHA = 5;
+    /**
+     * Cipher suite 0x0096: key exchange and authentication RSA, cipher SEED with a 128-bit key, MAC
+     * SHA1.
+     */
     int TLS_RSA_WITH_SEED_CBC_SHA = 150;
+    /**
+     * Protocol version SSL 2.0 (0x0002): python-nss's short name for {@code SSL_LIBRARY_VERSION_2}.
+     */
     int ssl2 = 2;
+    /**
+     * Protocol version SSL 3.0 (0x0300): python-nss's short name for
+     * {@code SSL_LIBRARY_VERSION_3_0}.
+     */
     int ssl3 = 768;
+    /**
+     * Protocol version TLS 1.0 (0x0301): python-nss's short name for
+     * {@code SSL_LIBRARY_VERSION_TLS_1_0}.
+     */
     @Python("tls1.0")
     int tls1_0 = 769;
+    /**
+     * Protocol version TLS 1.1 (0x0302): python-nss's short name for
+     * {@code SSL_LIBRARY_VERSION_TLS_1_1}.
+     */
     @Python("tls1.1")
     int tls1_1 = 770;
+    /**
+     * Protocol version TLS 1.2 (0x0303): python-nss's short name for
+     * {@code SSL_LIBRARY_VERSION_TLS_1_2}.
+     */
     @Python("tls1.2")
     int tls1_2 = 771;
+    /**
+     * Protocol version TLS 1.3 (0x0304): python-nss's short name for
+     * {@code SSL_LIBRARY_VERSION_TLS_1_3}.
+     */
     @Python("tls1.3")
     int tls1_3 = 772;
 }

@@ -2,15 +2,18 @@ package org.jnss.core;
 
 import org.jnss.error.ErrorConstants;
 import org.jnss.error.NSPRError;
+import org.jnss.natives.Nspr4;
 
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** Registry and close semantics of NativeResource, with a fake handle whose destroy is counted. */
 class NativeResourceTest {
@@ -21,6 +24,10 @@ class NativeResourceTest {
 
         Fake() {
             super();
+        }
+
+        Fake(long address, java.util.function.IntSupplier destroy) {
+            super(address, a -> destroy.getAsInt(), true);
         }
 
         long use() {
@@ -131,4 +138,78 @@ class NativeResourceTest {
     void nullHandleIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> new Fake(0, new AtomicInteger(), true));
     }
+
+    // ---- the calling thread's NSPR error --------------------------------------
+
+    /** Counts the destroys run on one thread; each destroy changes the NSPR error of its thread. */
+    static final class ErrorChangingDestroys {
+        final Thread caller = Thread.currentThread();
+        final AtomicInteger onCaller = new AtomicInteger();
+        final AtomicInteger all = new AtomicInteger();
+
+        Fake make(long address) {
+            return new Fake(address, this::destroy);
+        }
+
+        private int destroy() {
+            Nspr4.PR_SetError(ErrorConstants.SEC_ERROR_LIBRARY_FAILURE, 0);
+            if (Thread.currentThread() == caller) onCaller.incrementAndGet();
+            return all.incrementAndGet();
+        }
+    }
+
+    private static final byte[] TEXT = "the caller's text\0".getBytes(StandardCharsets.US_ASCII);
+
+    private static void setCallerError() {
+        Nspr4.PR_SetError(ErrorConstants.SEC_ERROR_INVALID_ARGS, 17);
+        Nspr4.PR_SetErrorText(TEXT.length - 1, TEXT);
+    }
+
+    private static void assertCallerErrorKept() {
+        assertEquals(ErrorConstants.SEC_ERROR_INVALID_ARGS, Nspr4.PR_GetError());
+        assertEquals(17, Nspr4.PR_GetOSError());
+        assertEquals("the caller's text", NSPRError.currentErrorText());
+    }
+
+    @Test
+    void releaseAtTheEndOfACallKeepsTheThreadsError() {
+        ErrorChangingDestroys d = new ErrorChangingDestroys();
+        Fake f = d.make(11);
+        NativeResource.Lease l = f.lease();
+        f.close();
+        setCallerError();
+        l.close();   // closed while in use: destroyed now, on this thread
+        assertEquals(1, d.onCaller.get());
+        assertCallerErrorKept();
+    }
+
+    @Test
+    void releaseOfDroppedObjectsKeepsTheThreadsError() {
+        ErrorChangingDestroys d = new ErrorChangingDestroys();
+        for (int i = 0; i < 2000; i++) d.make(1000 + i);
+        setCallerError();
+        NativeResource.releaseUnreferenced();
+        assertEquals(2000, d.all.get());
+        assertCallerErrorKept();
+        // the release thread competes for the same handles: only a run where this thread
+        // released some of them tests anything
+        assumeTrue(d.onCaller.get() > 0, "every dropped handle was released by the release thread");
+    }
+
+    @Test
+    void newObjectsReleaseDroppedOnesKeepingTheThreadsError() {
+        ErrorChangingDestroys d = new ErrorChangingDestroys();
+        int releasedByNewObjects = 0;
+        for (int round = 0; round < 20 && releasedByNewObjects == 0; round++) {
+            for (int i = 0; i < 2000; i++) d.make(5000 + i);
+            System.gc();
+            setCallerError();
+            int before = d.onCaller.get();
+            for (int i = 0; i < 200; i++) new Fake(9000 + i, new AtomicInteger(), false).close();
+            releasedByNewObjects = d.onCaller.get() - before;
+            assertCallerErrorKept();
+        }
+        assumeTrue(releasedByNewObjects > 0, "every dropped handle was released by the release thread");
+    }
+
 }

@@ -149,7 +149,7 @@ class Pkcs12Test {
         assertEquals(NssConstants.SEC_OID_AES_128_CBC, Pkcs12.pkcs12MapCipher(NssConstants.SEC_OID_AES_128_CBC, 0));
         // a tag NSS has no PBE for maps to SEC_OID_UNKNOWN, as python-nss answers (0)
         assertEquals(NssConstants.SEC_OID_UNKNOWN, Pkcs12.pkcs12MapCipher(99999, 0));
-        NSPRError e = assertThrows(NSPRError.class, () -> Pkcs12.pkcs12EnableCipher(12345, 1));
+        NSPRError e = assertThrows(NSPRError.class, () -> Pkcs12.pkcs12EnableCipher(12345, true));
         assertTrue(e.getMessage().contains("Failed to enable 12345 (3039) pkcs12 cipher"), e.getMessage());
     }
 

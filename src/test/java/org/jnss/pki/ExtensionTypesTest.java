@@ -198,19 +198,19 @@ class ExtensionTypesTest {
     @Test
     void readDerFromFile(@org.junit.jupiter.api.io.TempDir Path tmp) throws IOException {
         byte[] der = Files.readAllBytes(VECTORS.resolve("ca.der"));
-        SecItem item = Pki.readDerFromFile(VECTORS.resolve("ca.der").toString(), 0);
+        SecItem item = Pki.readDerFromFile(VECTORS.resolve("ca.der").toString(), false);
         assertArrayEquals(der, item.getData());
         assertEquals(SecItem.Kind.DER, item.getKind());
-        assertArrayEquals(der, Pki.readDerFromFile(VECTORS.resolve("ca.pem").toString(), 1).getData());
+        assertArrayEquals(der, Pki.readDerFromFile(VECTORS.resolve("ca.pem").toString(), true).getData());
         Path text = tmp.resolve("t");
         Files.write(text, a("QUJD\u0000QUJD"));
-        assertEquals("ABC", s(Pki.readDerFromFile(text.toString(), 1).getData()));   // up to the NUL, as python-nss
+        assertEquals("ABC", s(Pki.readDerFromFile(text.toString(), true).getData()));   // up to the NUL, as python-nss
         Files.write(text, a("-----BEGIN X-----\nQUJD\n"));
-        assertThrows(IllegalArgumentException.class, () -> Pki.readDerFromFile(text.toString(), 1));
-        assertThrows(UncheckedIOException.class, () -> Pki.readDerFromFile(tmp.resolve("missing").toString(), 0));
+        assertThrows(IllegalArgumentException.class, () -> Pki.readDerFromFile(text.toString(), true));
+        assertThrows(UncheckedIOException.class, () -> Pki.readDerFromFile(tmp.resolve("missing").toString(), false));
         // without the Python surface, only paths can be read
         if (!(FileObjects.read(VECTORS.resolve("ca.der").toString()) instanceof byte[])) throw new AssertionError();
-        assertThrows(ArgumentError.class, () -> Pki.readDerFromFile(42, 0));
+        assertThrows(ArgumentError.class, () -> Pki.readDerFromFile(42, false));
         assertFalse(FileObjects.readPath(42) != null);
     }
 }

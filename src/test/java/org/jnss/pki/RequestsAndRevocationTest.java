@@ -199,8 +199,8 @@ class RequestsAndRevocationTest {
     void ocspStateNeedsNss() {
         // only the pure settings; the others are covered by test_ocsp_settings.py with a database
         boolean v = OcspSettings.usePkix();
-        assertEquals(v, OcspSettings.setUsePkix(v ? 0 : 1));
-        assertEquals(!v, OcspSettings.setUsePkix(v ? 1 : 0));
+        assertEquals(v, OcspSettings.setUsePkix(!v));
+        assertEquals(!v, OcspSettings.setUsePkix(v));
         assertFalse(v != OcspSettings.usePkix());
         OcspSettings.timeout(10);
     }
