@@ -61,8 +61,8 @@ public interface Formatted {
      *         separated by '\n' without a final newline
      */
     @Python("format(level=0, indent_len=4)")
-    default byte[] format(int level, int indentLen) {
-        return BStr.bytes(lines(level).indented(indentLen));
+    default String format(int level, int indentLen) {
+        return BStr.text(lines(level).indented(indentLen));
     }
 
     /**
@@ -72,7 +72,7 @@ public interface Formatted {
      * @return the text as a byte string ({@code str} in Python)
      */
     @Python("__str__()")
-    default byte[] str() {
+    default String str() {
         return format(0, 4);
     }
 }
