@@ -32,6 +32,27 @@ public final class BStr {
     }
 
     /**
+     * A byte string as Java API text ({@link org.jnss.core.JavaText}'s rule:
+     * UTF-8, undecodable bytes kept as U+DC80 + byte), what a text getter returns.
+     *
+     * @param byteString a byte string (one char per byte), or null
+     * @return the text, or null
+     */
+    public static String text(String byteString) {
+        return byteString == null ? null : org.jnss.core.JavaText.of(bytes(byteString));
+    }
+
+    /**
+     * Java API text back as a byte string, the inverse of {@link #text}.
+     *
+     * @param text text a getter returned, or null
+     * @return the byte string (one char per byte), or null
+     */
+    public static String ofText(String text) {
+        return text == null ? null : of(org.jnss.core.JavaText.encode(text));
+    }
+
+    /**
      * The UTF-8 encoding of Unicode text, as a byte string.
      *
      * @param text Unicode text, not null

@@ -57,22 +57,40 @@ public interface Formatted {
      *
      * @param level the indentation level of the outermost lines (0 when omitted in Python)
      * @param indentLen spaces per level (4 when omitted in Python)
-     * @return the text as a byte string ({@code str} in Python), lines
-     *         separated by '\n' without a final newline
+     * @return the text ({@code str} in Python), lines separated by '\n'
+     *         without a final newline
      */
     @Python("format(level=0, indent_len=4)")
-    default byte[] format(int level, int indentLen) {
-        return BStr.bytes(lines(level).indented(indentLen));
+    default String format(int level, int indentLen) {
+        return BStr.text(lines(level).indented(indentLen));
+    }
+
+    /**
+     * {@link #format(int, int)} with Python's defaults: level 0, 4 spaces per level.
+     *
+     * @return the text, as {@code toString()} gives it
+     */
+    default String format() {
+        return format(0, 4);
+    }
+
+    /**
+     * {@link #formatLines(int)} at level 0, Python's default.
+     *
+     * @return the list of line tuples
+     */
+    default List<Object[]> formatLines() {
+        return formatLines(0);
     }
 
     /**
      * Python's {@code str()} of the object: {@link #format(int, int) format()}
      * at level 0 with 4 spaces per level.
      *
-     * @return the text as a byte string ({@code str} in Python)
+     * @return the text ({@code str} in Python)
      */
     @Python("__str__()")
-    default byte[] str() {
+    default String str() {
         return format(0, 4);
     }
 }

@@ -150,13 +150,25 @@ public @interface Python {
     @Retention(RetentionPolicy.RUNTIME)
     @Target(ElementType.PARAMETER)
     @interface Index {
-        /** The TypeError message for a key that is not an index; {@code %s} is the key's Python type name. */
+        /**
+         * The TypeError message for a key that is not an index.
+         *
+         * @return a format whose {@code %s} is the key's Python type name
+         */
         String notInteger() default "sequence index must be integer, not '%s'";
 
-        /** Whether a slice is accepted (passed as {@link Slice}). */
+        /**
+         * Whether a slice is accepted.
+         *
+         * @return true to pass a slice on as a {@link Slice}
+         */
         boolean slices() default false;
 
-        /** Whether str, unicode and SecItem keys are accepted (passed as String or SecItem). */
+        /**
+         * Whether str, unicode and SecItem keys are accepted.
+         *
+         * @return true to pass such keys on as String or SecItem
+         */
         boolean keys() default false;
     }
 

@@ -1,5 +1,6 @@
 package org.jnss.nss;
 
+import org.jnss.asn1.BStr;
 import org.jnss.asn1.Lines;
 import org.jnss.core.ArgumentError;
 import org.jnss.core.Python;
@@ -265,8 +266,8 @@ public class InitParameters {
      * @return the text, lines separated by newlines (a Python str)
      */
     @Python("format(level=0, indent_len=4)")
-    public byte[] format(int level, int indentLen) {
-        return org.jnss.asn1.BStr.bytes(org.jnss.asn1.Lines.indentedText(formatLines(level), indentLen));
+    public String format(int level, int indentLen) {
+        return BStr.text(org.jnss.asn1.Lines.indentedText(formatLines(level), indentLen));
     }
 
     /** A native NSSInitParameters (80 bytes) and its strings; free with {@link #freeNative}. */

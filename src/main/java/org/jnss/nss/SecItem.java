@@ -491,8 +491,8 @@ public class SecItem implements BinaryData {
      * @return the text, lines separated by newlines (a Python str)
      */
     @Python("format(level=0, indent_len=4)")
-    public byte[] format(int level, int indentLen) {
-        return BStr.bytes(org.jnss.asn1.Lines.indentedText(formatLines(level), indentLen));
+    public String format(int level, int indentLen) {
+        return BStr.text(org.jnss.asn1.Lines.indentedText(formatLines(level), indentLen));
     }
 
 }

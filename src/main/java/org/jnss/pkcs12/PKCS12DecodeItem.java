@@ -144,7 +144,7 @@ public final class PKCS12DecodeItem extends FormattedValue {
     }
 
     private String shroudText() {
-        return bag.shroudAlgorithm() == null ? "None" : BStr.of(bag.shroudAlgorithm().str());
+        return bag.shroudAlgorithm() == null ? "None" : BStr.ofText(bag.shroudAlgorithm().str());
     }
 
     /**
@@ -162,8 +162,8 @@ public final class PKCS12DecodeItem extends FormattedValue {
         switch (bag.type()) {
             case NssConstants.SEC_OID_PKCS12_V1_CERT_BAG_ID -> {
                 lines.label(level, bag.hasKey() ? "Certificate (has private key)" : "Certificate");
-                lines.text(level + 1, bag.certificate() == null ? "None" : BStr.of(bag.certificate().str()));
-                lines.pair(level, "Signature", bag.signedCertDer() == null ? "None" : BStr.of(SignedData.decode(bag.signedCertDer()).str()));
+                lines.text(level + 1, bag.certificate() == null ? "None" : BStr.ofText(bag.certificate().str()));
+                lines.pair(level, "Signature", bag.signedCertDer() == null ? "None" : BStr.ofText(SignedData.decode(bag.signedCertDer()).str()));
                 lines.pair(level, "Friendly Name", friendlyNameText());
                 lines.pair(level, "Encryption algorithm", shroudText());
             }

@@ -121,7 +121,7 @@ public final class AVA extends Ordered {
      *         0x...&gt;" placeholder when NSS cannot decode the value
      */
     @Python("value_str")
-    public byte[] getValueStr() {
+    public String getValueStr() {
         return repr();
     }
 
@@ -138,11 +138,11 @@ public final class AVA extends Ordered {
      *         0x...&gt;" placeholder when NSS cannot decode the value
      */
     @Python("__repr__()")
-    public byte[] repr() {
+    public String repr() {
         try {
-            return BStr.bytes(render());
+            return BStr.text(render());
         } catch (NSPRError e) {
-            return BStr.bytes("<nss.nss.AVA object at 0x" + Integer.toHexString(System.identityHashCode(this)) + ">");
+            return BStr.text("<nss.nss.AVA object at 0x" + Integer.toHexString(System.identityHashCode(this)) + ">");
         }
     }
 
@@ -152,7 +152,7 @@ public final class AVA extends Ordered {
      * @return the text ({@code str} in Python)
      */
     @Python("__str__()")
-    public byte[] str() {
+    public String str() {
         return repr();
     }
 

@@ -71,9 +71,9 @@ public final class AlgorithmID extends FormattedValue {
      * @throws org.jnss.error.NSPRError SEC_ERROR_NOT_INITIALIZED before NSS is initialized
      */
     @Python("id_str")
-    public byte[] getIdStr() {
+    public String getIdStr() {
         NssRuntime.requireInitialized();
-        return BStr.bytes(Oids.describe(oid));
+        return BStr.text(Oids.describe(oid));
     }
 
     /**

@@ -146,10 +146,10 @@ public final class AuthKeyID extends FormattedValue {
      * @return the text ({@code str} in Python)
      */
     @Python("__repr__()")
-    public byte[] repr() {
+    public String repr() {
         List<String> names = new ArrayList<>();
         for (GeneralName g : issuer) names.add(g.decoded().value());
         String id = keyId == null ? "None" : strOf(getKeyId());
-        return BStr.bytes("ID: " + id + ", Serial Number: " + serialStr() + ", Issuer: [" + String.join(", ", names) + "]");
+        return BStr.text("ID: " + id + ", Serial Number: " + serialStr() + ", Issuer: [" + String.join(", ", names) + "]");
     }
 }

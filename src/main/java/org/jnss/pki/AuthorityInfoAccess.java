@@ -70,8 +70,8 @@ public final class AuthorityInfoAccess extends FormattedValue {
      * @throws IllegalArgumentException (ValueError) for an empty AuthorityInfoAccess()
      */
     @Python("method_str")
-    public byte[] getMethodStr() {
-        return BStr.bytes(Oids.describe(method()));
+    public String getMethodStr() {
+        return BStr.text(Oids.describe(method()));
     }
 
     /**

@@ -86,7 +86,7 @@ public final class BasicConstraints extends FormattedValue {
      */
     @Override
     @Python("__str__()")
-    public byte[] str() {
-        return BStr.bytes("is_ca=" + (isCa ? "True" : "False") + " path_len=" + pathLen);
+    public String str() {
+        return BStr.text("is_ca=" + (isCa ? "True" : "False") + " path_len=" + pathLen);
     }
 }

@@ -179,12 +179,12 @@ public final class CRLDistributionPoint extends FormattedValue {
      * @return the text ({@code str} in Python)
      */
     @Python("__repr__()")
-    public byte[] repr() {
-        if (!point.initialized()) return BStr.bytes("<nss.nss.CRLDistributionPoint object at 0x" + Integer.toHexString(System.identityHashCode(this)) + ">");
+    public String repr() {
+        if (!point.initialized()) return BStr.text("<nss.nss.CRLDistributionPoint object at 0x" + Integer.toHexString(System.identityHashCode(this)) + ">");
         String desc = point.type() == GENERAL_NAME
                 ? "General Name List: [" + String.join(", ", nameValues()) + "]"
                 : "Relative Distinguished Name: " + point.rdn().render();
-        return BStr.bytes(desc + ", Issuer: " + (point.issuer() == null ? "None" : point.issuer().decoded().labeled())
+        return BStr.text(desc + ", Issuer: " + (point.issuer() == null ? "None" : point.issuer().decoded().labeled())
                 + ", Reasons: [" + String.join(", ", reasonDescriptions()) + "]");
     }
 }

@@ -121,8 +121,8 @@ public final class CertAttribute extends FormattedValue {
      * @return the text ({@code str} in Python)
      */
     @Python("type_str")
-    public byte[] getTypeStr() {
-        return BStr.bytes(Oids.describe(type));
+    public String getTypeStr() {
+        return BStr.text(Oids.describe(type));
     }
 
     private int count() {

@@ -83,8 +83,8 @@ public final class CertVerifyLogNode extends FormattedValue {
         if (cert == null) throw NSPRError.last();
         lines.pair(level, "Subject", cert.getSubject().render());
         lines.pair(level, "Issuer", cert.getIssuer().render());
-        lines.pair(level, "Validity", "[" + BStr.of(cert.getValidNotBeforeStr()) + "] - ["
-                + BStr.of(cert.getValidNotAfterStr()) + "]");
+        lines.pair(level, "Validity", "[" + BStr.ofText(cert.getValidNotBeforeStr()) + "] - ["
+                + BStr.ofText(cert.getValidNotAfterStr()) + "]");
     }
 
     /** The error and its detail, at level. */

@@ -207,8 +207,8 @@ public class Certificate extends NativeResource implements Formatted {
      *         subject has no CN
      */
     @Python("subject_common_name")
-    public byte[] getSubjectCommonName() {
-        return with(c -> NameCodec.portString(Nss3.CERT_GetCommonName(c + Layout.CERT_SUBJECT)));
+    public String getSubjectCommonName() {
+        return with(c -> org.jnss.core.JavaText.of(NameCodec.portString(Nss3.CERT_GetCommonName(c + Layout.CERT_SUBJECT))));
     }
 
     /**
@@ -267,8 +267,8 @@ public class Certificate extends NativeResource implements Formatted {
      *         UTCTime or GeneralizedTime
      */
     @Python("valid_not_before_str")
-    public byte[] getValidNotBeforeStr() {
-        return BStr.bytes(Asn1Fmt.timeString(validityTime(Layout.VALIDITY_NOT_BEFORE)));
+    public String getValidNotBeforeStr() {
+        return BStr.text(Asn1Fmt.timeString(validityTime(Layout.VALIDITY_NOT_BEFORE)));
     }
 
     /**
@@ -293,8 +293,8 @@ public class Certificate extends NativeResource implements Formatted {
      *         UTCTime or GeneralizedTime
      */
     @Python("valid_not_after_str")
-    public byte[] getValidNotAfterStr() {
-        return BStr.bytes(Asn1Fmt.timeString(validityTime(Layout.VALIDITY_NOT_AFTER)));
+    public String getValidNotAfterStr() {
+        return BStr.text(Asn1Fmt.timeString(validityTime(Layout.VALIDITY_NOT_AFTER)));
     }
 
     /**
@@ -712,8 +712,8 @@ public class Certificate extends NativeResource implements Formatted {
      * @throws NSPRError when NSS cannot make one
      */
     @Python("make_ca_nickname()")
-    public byte[] makeCaNickname() {
-        return CertVerify.makeCaNickname(this);
+    public String makeCaNickname() {
+        return org.jnss.core.JavaText.of(CertVerify.makeCaNickname(this));
     }
 
     /**

@@ -53,9 +53,9 @@ public final class CertificateExtension extends FormattedValue {
      * @throws org.jnss.error.NSPRError SEC_ERROR_NOT_INITIALIZED before NSS is initialized
      */
     @Python("name")
-    public byte[] getName() {
+    public String getName() {
         NssRuntime.requireInitialized();
-        return BStr.bytes(Oids.describe(oid));
+        return BStr.text(Oids.describe(oid));
     }
 
     /**
@@ -120,7 +120,7 @@ public final class CertificateExtension extends FormattedValue {
      * @throws org.jnss.error.NSPRError SEC_ERROR_NOT_INITIALIZED before NSS is initialized
      */
     @Python("__repr__()")
-    public byte[] repr() {
+    public String repr() {
         return getName();
     }
 }

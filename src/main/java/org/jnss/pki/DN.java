@@ -125,8 +125,8 @@ public final class DN extends TaggedSequence<RDN> {
 
     // ---- attributes ------------------------------------------------------
 
-    private byte[] attribute(LongUnaryOperator getter) {
-        return withNative(name -> NameCodec.portString(getter.applyAsLong(name)));
+    private String attribute(LongUnaryOperator getter) {
+        return withNative(name -> org.jnss.core.JavaText.of(NameCodec.portString(getter.applyAsLong(name))));
     }
 
     /**
@@ -136,7 +136,7 @@ public final class DN extends TaggedSequence<RDN> {
      * @return the address ({@code str} in Python), or null (None) when there is none
      */
     @Python("email_address")
-    public byte[] getEmailAddress() { return attribute(Nss3::CERT_GetCertEmailAddress); }
+    public String getEmailAddress() { return attribute(Nss3::CERT_GetCertEmailAddress); }
 
     /**
      * The common name (CN) of the name; of several, the most specific one
@@ -145,7 +145,7 @@ public final class DN extends TaggedSequence<RDN> {
      * @return the value ({@code str} in Python), or null (None) when there is none
      */
     @Python("common_name")
-    public byte[] getCommonName() { return attribute(Nss3::CERT_GetCommonName); }
+    public String getCommonName() { return attribute(Nss3::CERT_GetCommonName); }
 
     /**
      * The country (C) of the name; of several, the least specific one.
@@ -153,7 +153,7 @@ public final class DN extends TaggedSequence<RDN> {
      * @return the value ({@code str} in Python), or null (None) when there is none
      */
     @Python("country_name")
-    public byte[] getCountryName() { return attribute(Nss3::CERT_GetCountryName); }
+    public String getCountryName() { return attribute(Nss3::CERT_GetCountryName); }
 
     /**
      * The locality (L) of the name; of several, the least specific one.
@@ -161,7 +161,7 @@ public final class DN extends TaggedSequence<RDN> {
      * @return the value ({@code str} in Python), or null (None) when there is none
      */
     @Python("locality_name")
-    public byte[] getLocalityName() { return attribute(Nss3::CERT_GetLocalityName); }
+    public String getLocalityName() { return attribute(Nss3::CERT_GetLocalityName); }
 
     /**
      * The state or province (ST) of the name; of several, the least specific one.
@@ -169,7 +169,7 @@ public final class DN extends TaggedSequence<RDN> {
      * @return the value ({@code str} in Python), or null (None) when there is none
      */
     @Python("state_name")
-    public byte[] getStateName() { return attribute(Nss3::CERT_GetStateName); }
+    public String getStateName() { return attribute(Nss3::CERT_GetStateName); }
 
     /**
      * The organization (O) of the name; of several, the least specific one.
@@ -177,7 +177,7 @@ public final class DN extends TaggedSequence<RDN> {
      * @return the value ({@code str} in Python), or null (None) when there is none
      */
     @Python("org_name")
-    public byte[] getOrgName() { return attribute(Nss3::CERT_GetOrgName); }
+    public String getOrgName() { return attribute(Nss3::CERT_GetOrgName); }
 
     /**
      * The organizational unit (OU) of the name; of several, the least specific one.
@@ -185,7 +185,7 @@ public final class DN extends TaggedSequence<RDN> {
      * @return the value ({@code str} in Python), or null (None) when there is none
      */
     @Python("org_unit_name")
-    public byte[] getOrgUnitName() { return attribute(Nss3::CERT_GetOrgUnitName); }
+    public String getOrgUnitName() { return attribute(Nss3::CERT_GetOrgUnitName); }
 
     /**
      * The domain component (DC) of the name; of several, the least specific
@@ -194,7 +194,7 @@ public final class DN extends TaggedSequence<RDN> {
      * @return the value ({@code str} in Python), or null (None) when there is none
      */
     @Python("dc_name")
-    public byte[] getDcName() { return attribute(Nss3::CERT_GetDomainComponentName); }
+    public String getDcName() { return attribute(Nss3::CERT_GetDomainComponentName); }
 
     /**
      * The user id (UID) of the name; of several, the least specific one.
@@ -202,7 +202,7 @@ public final class DN extends TaggedSequence<RDN> {
      * @return the value ({@code str} in Python), or null (None) when there is none
      */
     @Python("cert_uid")
-    public byte[] getCertUid() { return attribute(Nss3::CERT_GetCertUid); }
+    public String getCertUid() { return attribute(Nss3::CERT_GetCertUid); }
 
     // ---- rendering and comparison --------------------------------------------
 

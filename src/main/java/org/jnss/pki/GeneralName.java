@@ -38,8 +38,8 @@ public final class GeneralName {
      * @return the text ({@code str} in Python)
      */
     @Python("name")
-    public byte[] getName() {
-        return BStr.bytes(name.value());
+    public String getName() {
+        return BStr.text(name.value());
     }
 
     /**
@@ -61,11 +61,11 @@ public final class GeneralName {
      * @throws org.jnss.core.KeyError when the kind is not one of the constants
      */
     @Python("type_name")
-    public byte[] getTypeName() {
+    public String getTypeName() {
         int t = name.type();
         if (t <= 0 || t >= TYPE_NAMES.length)
             throw new org.jnss.core.KeyError("GeneralName type name not found: " + Integer.toUnsignedString(t));
-        return BStr.bytes(TYPE_NAMES[t]);
+        return BStr.text(TYPE_NAMES[t]);
     }
 
     /**
@@ -75,8 +75,8 @@ public final class GeneralName {
      * @return the label ({@code str} in Python)
      */
     @Python("type_string")
-    public byte[] getTypeString() {
-        return BStr.bytes(name.typeString());
+    public String getTypeString() {
+        return BStr.text(name.typeString());
     }
 
     /**
@@ -125,8 +125,8 @@ public final class GeneralName {
      * @return the text ({@code str} in Python)
      */
     @Python("__repr__()")
-    public byte[] repr() {
-        return BStr.bytes(name.labeled());
+    public String repr() {
+        return BStr.text(name.labeled());
     }
 
     /**

@@ -137,7 +137,7 @@ public final class PublicKey implements Formatted, AutoCloseable {
      *         python-nss does not name
      */
     @Python("key_type_str")
-    public byte[] getKeyTypeStr() { return BStr.bytes(PkiFmt.keyTypeStr(keyType)); }
+    public String getKeyTypeStr() { return BStr.text(PkiFmt.keyTypeStr(keyType)); }
 
     private AttributeError noAttribute(String name) {
         return new AttributeError("when '" + "nss.nss.PublicKey' object has key_type=" + PkiFmt.keyTypeStr(keyType)

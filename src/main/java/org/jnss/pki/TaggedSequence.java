@@ -61,8 +61,8 @@ public abstract class TaggedSequence<T> extends Ordered {
      * @throws org.jnss.error.NSPRError when NSS cannot render an AVA of an RDN
      */
     @Python("__repr__()")
-    public byte[] repr() {
-        return BStr.bytes(render());
+    public String repr() {
+        return BStr.text(render());
     }
 
     /**
@@ -71,7 +71,7 @@ public abstract class TaggedSequence<T> extends Ordered {
      * @return the text ({@code str} in Python)
      */
     @Python("__str__()")
-    public byte[] str() {
+    public String str() {
         return repr();
     }
 

@@ -1,5 +1,6 @@
 package org.jnss.ssl;
 
+import org.jnss.asn1.BStr;
 import org.jnss.core.NativeResource.Lease;
 import org.jnss.natives.Layout;
 import org.jnss.core.CallbackErrors;
@@ -895,8 +896,8 @@ public class SSLSocket extends Socket {
      * @throws NSPRError SEC_ERROR_INVALID_ARGS before the handshake
      */
     @Python("connection_info_format(level=0, indent_len=4)")
-    public byte[] connectionInfoFormat(int level, int indentLen) {
-        return org.jnss.asn1.BStr.bytes(org.jnss.asn1.Lines.indentedText(connectionInfoFormatLines(level), indentLen));
+    public String connectionInfoFormat(int level, int indentLen) {
+        return BStr.text(org.jnss.asn1.Lines.indentedText(connectionInfoFormatLines(level), indentLen));
     }
 
     /**
@@ -907,7 +908,7 @@ public class SSLSocket extends Socket {
      * @throws NSPRError SEC_ERROR_INVALID_ARGS before the handshake
      */
     @Python("connection_info_str()")
-    public byte[] connectionInfoStr() {
+    public String connectionInfoStr() {
         return connectionInfoFormat(0, 4);
     }
 }

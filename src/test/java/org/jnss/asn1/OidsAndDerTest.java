@@ -94,7 +94,7 @@ class OidsAndDerTest {
         assertEquals(List.of("-----BEGIN X-----", "AQI=", "-----END X-----"), ab.toBase64(0, "X"));
         assertEquals(List.of("AQ", "I="), ab.toBase64(2, null));
         assertEquals("AQI=", ab.toBase64(0, null));
-        assertEquals("Data:\n  01:02", org.jnss.asn1.BStr.of(ab.format(0, 2)));
+        assertEquals("Data:\n  01:02", ab.format(0, 2));
     }
 
     @Test

@@ -52,7 +52,7 @@ class SlotsAndKeyPairsTest {
             List<Object[]> lines = s.formatLines(0);
             assertEquals(14, lines.size());
             assertArrayEquals("Slot Name:".getBytes(), (byte[]) lines.get(0)[1]);
-            String text = new String(s.str(), java.nio.charset.StandardCharsets.ISO_8859_1);
+            String text = s.str();
             assertTrue(text.contains("Is Disabled:                       False (no reason)"), text);
             assertTrue(text.endsWith("Best Wrap Mechanism:               CKM_DES3_ECB (0x132)"), text);
         }

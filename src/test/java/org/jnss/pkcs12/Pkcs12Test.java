@@ -75,7 +75,7 @@ class Pkcs12Test {
             assertEquals(d.items().get(2), d.getItem(2));
             assertThrows(IndexOutOfBoundsException.class, () -> d.getItem(-1));   // Python counts from the end, Java does not
             assertThrows(IndexOutOfBoundsException.class, () -> d.getItem(3));
-            String text = BStr.of(d.str());
+            String text = d.str();
             assertTrue(text.startsWith("3 PKCS12 Decode Items:\nItem 1:\n"), text);
             assertTrue(text.contains("\nParameters:\n    Salt:"), text);      // PKCS#12 PBE salt and iterations
             assertTrue(text.contains("Iteration Count:"), text);

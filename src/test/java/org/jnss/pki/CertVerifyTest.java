@@ -77,7 +77,7 @@ class CertVerifyTest {
             assertTrue(log.getCount() >= 1);
             CertVerifyLogNode node = log.getItem(log.getCount() - 1);
             assertEquals(logged.getErrorCode(), node.getError());
-            String text = new String(log.str(), StandardCharsets.ISO_8859_1);
+            String text = log.str();
             assertTrue(text.startsWith("Validation Errors: " + log.getCount() + "\n"), text);
             assertTrue(text.contains("Issuer: CN=jnss Test CA,O=jnss,C=US"), text);
             assertEquals(log.getItem(log.len() - 1).getDepth(), node.getDepth());
@@ -97,7 +97,7 @@ class CertVerifyTest {
             List<CertVerifyLogNode> nodes = ((CertVerifyLog) logged.getLog()).nodes();
             assertTrue(nodes.stream().anyMatch(n -> n.getError() == ErrorConstants.SEC_ERROR_EXPIRED_CERTIFICATE
                     && n.getDepth() == 0));
-            String node = new String(nodes.get(0).str(), StandardCharsets.ISO_8859_1);
+            String node = nodes.get(0).str();
             assertTrue(node.startsWith("Certificate:\n    Subject:  CN=expired.example.com"), node);
             assertEquals(NssConstants.secCertTimeExpired, expired.checkValidTimes(null, false));
             assertEquals(NssConstants.secCertTimeValid, ca.checkValidTimes(null, false));

@@ -61,6 +61,11 @@ class ExtensionTypesTest {
         Nss.nssShutdown();
     }
 
+    /** Text getters return String already (the Java text rule). */
+    private static String s(String t) {
+        return t;
+    }
+
     private static String s(byte[] b) {
         return new String(b, StandardCharsets.ISO_8859_1);
     }

@@ -43,6 +43,11 @@ class RequestsAndRevocationTest {
         return Files.readAllBytes(VECTORS.resolve(path));
     }
 
+    /** Text getters return String already (the Java text rule). */
+    private static String s(String t) {
+        return t;
+    }
+
     private static String s(byte[] b) {
         return new String(b, StandardCharsets.UTF_8);
     }

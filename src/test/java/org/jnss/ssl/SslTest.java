@@ -79,8 +79,8 @@ class SslTest {
         assertEquals("AES-GCM", i.getSymmetricCipherName());
         assertEquals(128, i.getSymmetricKeyBits());
         assertTrue(i.isFips());
-        assertEquals("Cipher Suite: TLS_AES_128_GCM_SHA256 (0x1301)", org.jnss.asn1.BStr.of(i.str()).split("\n")[0]);
-        assertEquals("    Effective Symmetric Key Bits: 128", org.jnss.asn1.BStr.of(i.str()).split("\n")[5]);
+        assertEquals("Cipher Suite: TLS_AES_128_GCM_SHA256 (0x1301)", i.str().split("\n")[0]);
+        assertEquals("    Effective Symmetric Key Bits: 128", i.str().split("\n")[5]);
         NSPRError e = assertThrows(NSPRError.class, () -> Ssl.getCipherSuiteInfo(0xffff));
         assertEquals(ErrorConstants.SEC_ERROR_INVALID_ARGS, e.getErrorCode());
     }
