@@ -231,6 +231,14 @@ final class JavadocText {
 
     // ---- block tags -------------------------------------------------------------------------
 
+    /** The comment without its block tags of one kind ({@code "@return"}). */
+    static String withoutTag(String comment, String tag) {
+        StringBuilder sb = new StringBuilder();
+        for (String part : splitBlockTags(comment))
+            if (!firstWord(part).equals(tag)) sb.append(part);
+        return sb.toString();
+    }
+
     /**
      * The main description, then each block tag ({@code @param x text}, ...):
      * a tag starts where a line starts with {@code @}, outside an inline tag

@@ -143,6 +143,10 @@ public final class PydocProcessor extends AbstractProcessor {
         List<String> pyParams = new ArrayList<>(sig.params);
         if (sig.varargs != null) pyParams.add("*" + sig.varargs);
         if (!sig.callable && javaParams.size() == 1) pyParams = List.of("value");
+        // a Python constructor (a Java constructor or a static factory named as the type) shows in the
+        // type's docstring, where "Returns: the certificate" says nothing
+        if (m.getKind() == ElementKind.CONSTRUCTOR || sig.name.equals(pythonNames.get(owner)))
+            comment = JavadocText.withoutTag(comment, "@return");
         String text = JavadocText.docstring(comment, javaParams, pyParams, links(owner));
         if (!text.isEmpty()) others.put(key, text);
     }

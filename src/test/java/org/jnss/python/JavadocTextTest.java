@@ -111,6 +111,12 @@ class JavadocTextTest {
     }
 
     @Test
+    void aBlockTagCanBeLeftOut() {
+        assertEquals("Makes one.\n\nArgs:\n    data: the bytes",
+                doc(JavadocText.withoutTag("Makes one.\n @param data the bytes\n @return the new one\n", "@return")));
+    }
+
+    @Test
     void blockTagsInsideCodeOrPreAreText() {
         assertEquals("an {@x} and\n\n    @Python(\"f()\")", doc("an {@code {@x}} and\n<pre>\n@Python(\"f()\")\n</pre>"));
     }
