@@ -49,15 +49,6 @@ public @interface Python {
      */
     boolean unicode() default false;
 
-    /**
-     * Documentation shown by help() where the member has no Javadoc (the
-     * older way, kept until every text has moved into Javadoc), after the
-     * signature.
-     *
-     * @return the text; its first line should say what the member does ("" for none)
-     */
-    String doc() default "";
-
     /** Marks a core class as the implementation of a python-nss module. */
     @Retention(RetentionPolicy.RUNTIME)
     @Target(ElementType.TYPE)
@@ -82,16 +73,9 @@ public @interface Python {
          * @return further classes whose static {@code @Python} methods are functions of the module too
          */
         Class<?>[] functions() default {};
-
-        /**
-         * The module's {@code __doc__} where the class has no Javadoc (the older way).
-         *
-         * @return the module documentation ("" for none)
-         */
-        String doc() default "";
     }
 
-    /** Optional on an exposed class: its Python name (default: the Java simple name) and doc. */
+    /** Optional on an exposed class: its Python name (default: the Java simple name); its docstring is its Javadoc. */
     @Retention(RetentionPolicy.RUNTIME)
     @Target(ElementType.TYPE)
     @interface Type {
@@ -101,13 +85,6 @@ public @interface Python {
          * @return the name, or "" for the Java simple name
          */
         String value() default "";
-
-        /**
-         * The type's {@code __doc__} where the class has no Javadoc (the older way).
-         *
-         * @return the type documentation ("" for none)
-         */
-        String doc() default "";
     }
 
     /**

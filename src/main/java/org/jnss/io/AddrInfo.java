@@ -18,13 +18,6 @@ import java.util.List;
  * closing. It is immutable; in Python it is a sequence ({@code len()},
  * indexing, iteration) of its addresses.
  */
-@Python.Type(doc = "AddrInfo(hostname, family=PR_AF_UNSPEC, flags=PR_AI_ADDRCONFIG)\n\n"
-        + "The network addresses of a host name or numeric address, as an ordered\n"
-        + "sequence of NetworkAddress objects (port 0): index it or iterate over it,\n"
-        + "and try the addresses in turn. family is PR_AF_UNSPEC or PR_AF_INET;\n"
-        + "flags is PR_AI_ADDRCONFIG, optionally or'ed with PR_AI_NOCANONNAME to\n"
-        + "skip the canonical name. To keep only IPv6 addresses, filter on\n"
-        + "NetworkAddress.family.")
 public class AddrInfo {
     private final String hostname;
     private final String canonicalName;

@@ -23,11 +23,6 @@ import java.util.List;
  * <p>An entry made by {@code NetworkAddress.hostentry} keeps only name and
  * family (aliases and addresses read None, indexing fails), as python-nss's does.
  */
-@Python.Type(doc = "HostEntry(addr)\n\n"
-        + "Host database entry for a host name (string: a lookup by name) or a\n"
-        + "NetworkAddress (a lookup by address): official name, aliases, family and\n"
-        + "an unordered sequence of NetworkAddress objects, which can be indexed\n"
-        + "or iterated. Deprecated: IPv4 only; use AddrInfo.")
 public class HostEntry {
     /** PR_NETDB_BUF_SIZE */
     private static final int BUF_SIZE = 2048;

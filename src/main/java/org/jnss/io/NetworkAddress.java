@@ -24,14 +24,6 @@ import java.util.Arrays;
  * {@code Socket.recv_from} stores the sender's address in it. Its methods are
  * safe to call from several threads.
  */
-@Python.Type(doc = "NetworkAddress(addr=None, port=0, family=PR_AF_INET)\n\n"
-        + "An IPv4 or IPv6 network address with a port.\n\n"
-        + "addr may be one of the integers PR_IpAddrNull (only the port is set),\n"
-        + "PR_IpAddrAny (the wildcard address), PR_IpAddrLoopback or\n"
-        + "PR_IpAddrV4Mapped, or a string: a numeric address or a host name,\n"
-        + "resolved as AddrInfo does (deprecated; prefer AddrInfo). family is\n"
-        + "PR_AF_INET or PR_AF_INET6. The port can be changed later by assigning\n"
-        + "the port attribute.")
 public class NetworkAddress {
     /** sizeof(PRNetAddr) on Linux. */
     static final String UNSET = "<unset>";

@@ -41,9 +41,6 @@ import java.util.concurrent.locks.ReentrantLock;
  * from any thread wakes the calls blocked in others. The read methods share
  * one lock, so reads from several threads are served one at a time.
  */
-@Python.Type(doc = "Socket(family=PR_AF_INET, type=PR_DESC_SOCKET_TCP)\n\n"
-        + "A new NSPR socket. family is PR_AF_INET, PR_AF_INET6 or PR_AF_LOCAL;\n"
-        + "type is PR_DESC_SOCKET_TCP or PR_DESC_SOCKET_UDP.")
 public class Socket extends NativeResource {
     /** sizeof(PRSocketOptionData): option (int) at 0, the value union at 8. */
     private static final int OPTION_DATA_SIZE = 232;

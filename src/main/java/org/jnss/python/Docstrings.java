@@ -45,58 +45,55 @@ final class Docstrings {
     static String callable(Executable member) {
         Python py = member.getAnnotation(Python.class);
         String sig = py.value().trim();
-        String text = text("D " + member.getDeclaringClass().getName() + " " + Signature.parse(sig).name, py.doc());
+        String text = text("D " + member.getDeclaringClass().getName() + " " + Signature.parse(sig).name);
         return text.isEmpty() ? sig : sig + "\n\n" + text;
     }
 
     /** The docstring of a property (its getter's text, else its setter's); null when there is none. */
     static String property(Executable getter, Executable setter) {
         Python py = getter.getAnnotation(Python.class);
-        String text = text("D " + getter.getDeclaringClass().getName() + " " + py.value().trim(), py.doc());
-        if (text.isEmpty() && setter != null) text = setter.getAnnotation(Python.class).doc();
+        String text = text("D " + getter.getDeclaringClass().getName() + " " + py.value().trim());
+        if (text.isEmpty() && setter != null)
+            text = text("D " + setter.getDeclaringClass().getName() + " " + setter.getAnnotation(Python.class).value().trim());
         return text.isEmpty() ? null : text;
     }
 
     /**
      * The docstring of an exposed type: the constructor's signature, the
-     * class's text, then the constructor's own text; without Javadoc, the
-     * type's {@code @Python.Type(doc)} as it is. Null when there is nothing.
+     * class's text, then the constructor's own text. Null when the class has
+     * no Javadoc.
      */
     static String type(Class<?> cls, Executable constructor) {
         String body = load().get("C " + cls.getName());
-        if (body == null) {
-            Python.Type pt = cls.getAnnotation(Python.Type.class);
-            return pt == null || pt.doc().isEmpty() ? null : pt.doc();
-        }
+        if (body == null) return null;
         StringBuilder sb = new StringBuilder();
         if (constructor != null) sb.append(constructor.getAnnotation(Python.class).value().trim()).append("\n\n");
         sb.append(body);
         if (constructor != null) {
             Python py = constructor.getAnnotation(Python.class);
-            String ctor = text("D " + constructor.getDeclaringClass().getName() + " " + Signature.parse(py.value()).name,
-                    py.doc());
+            String ctor = text("D " + constructor.getDeclaringClass().getName() + " " + Signature.parse(py.value()).name);
             if (!ctor.isEmpty()) sb.append("\n\n").append(ctor);
         }
         return sb.toString();
     }
 
     /**
-     * The docstring of a module: the module class's text (else its
-     * {@code @Python.Module(doc)}), then what the module class generates as
-     * its {@code __doc__} constant, if anything (nss.error's list of errors).
+     * The docstring of a module: the module class's text, then what the
+     * module class generates as its {@code __doc__} constant, if anything
+     * (nss.error's list of errors).
      */
     static String module(Class<?> moduleClass, String generated) {
         Map<String, String> m = modules;
         if (m == null) modules = m = read(true);
         String text = m.get("C " + moduleClass.getName());
-        if (text == null) text = moduleClass.getAnnotation(Python.Module.class).doc();
+        if (text == null) text = "";
         if (generated == null || generated.isEmpty()) return text;
         return text.isEmpty() ? generated : text + "\n\n" + generated;
     }
 
-    private static String text(String key, String fallback) {
+    private static String text(String key) {
         String t = load().get(key);
-        return t != null ? t : fallback.strip();
+        return t != null ? t : "";
     }
 
     private static Map<String, String> load() {

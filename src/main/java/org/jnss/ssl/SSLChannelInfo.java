@@ -25,7 +25,6 @@ import java.util.List;
  * {@code datetime}), in the local time zone or, for the {@code _utc}
  * properties, in UTC.
  */
-@Python.Type(doc = "An object representing the state of an SSL connection (see SSLSocket.get_ssl_channel_info())")
 public final class SSLChannelInfo extends FormattedValue {
     /** sizeof(SSLChannelInfo) in NSS 3.87 and field offsets (offsetof, /usr/include/nss/sslt.h) */
     static final int SIZE = 136;

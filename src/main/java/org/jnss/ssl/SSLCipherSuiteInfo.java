@@ -20,7 +20,6 @@ import java.util.List;
  * <p>The numeric fields are NSS's enumeration values (SSLAuthType,
  * SSLKEAType, SSLCipherAlgorithm, SSLMACAlgorithm), each beside its name.
  */
-@Python.Type(doc = "An object representing an SSL cipher suite (see get_cipher_suite_info())")
 public final class SSLCipherSuiteInfo extends FormattedValue {
     /** sizeof(SSLCipherSuiteInfo) in NSS 3.87 and the field offsets (offsetof, /usr/include/nss/sslt.h) */
     static final int SIZE = 104;

@@ -53,9 +53,6 @@ import java.util.concurrent.atomic.AtomicLong;
  * on the thread whose call drives the handshake. An exception in a callback is
  * reported on stderr and counts as a failure.
  */
-@Python.Type(doc = "SSLSocket(family=PR_AF_INET, type=PR_DESC_SOCKET_TCP)\n\n"
-        + "A new NSPR socket with the SSL/TLS layer: family is PR_AF_INET, PR_AF_INET6 or\n"
-        + "PR_AF_LOCAL; type PR_DESC_SOCKET_TCP or PR_DESC_SOCKET_UDP.")
 public class SSLSocket extends Socket {
 
     /**
