@@ -46,7 +46,7 @@ public final class Consumer {
             System.out.println("issuer: " + cert.getIssuer());
             for (Object o : cert.getExtensions()) {
                 CertificateExtension ext = (CertificateExtension) o;
-                System.out.println("extension: " + new String(ext.getName(), StandardCharsets.UTF_8)
+                System.out.println("extension: " + ext.getName()
                         + (ext.getCritical() ? " (critical)" : ""));
             }
         }
