@@ -187,29 +187,15 @@ final class Invoker {
         return invoke(self, j);
     }
 
-    /** The core methods declared {@code __len__()}, by class. */
-    private static final ClassValue<Method> LEN = new ClassValue<>() {
-        @Override
-        protected Method computeValue(Class<?> c) {
-            for (Method m : c.getMethods()) {
-                Python py = m.getAnnotation(Python.class);
-                if (py != null && py.value().startsWith("__len__(") && m.getParameterCount() == 0) return m;
-            }
-            return null;
-        }
-    };
-
-    /** len(self), to count a negative index from the end (a type without __len__: 0). */
+    /**
+     * len(self), to count a negative index from the end: the {@code __len__}
+     * the binder bound on the object's Python type (0 for a type without one).
+     */
     private static long lengthOf(Object self) {
-        Method m = LEN.get(self.getClass());
-        if (m == null) return 0;
-        try {
-            return ((Number) m.invoke(self)).longValue();
-        } catch (java.lang.reflect.InvocationTargetException e) {
-            throw PyErrors.map(e.getCause());
-        } catch (ReflectiveOperationException e) {
-            throw PyErrors.map(e);
-        }
+        NssType t = Binder.typeFor(self.getClass());
+        PyObject len = t == null || t.pyType == null ? null : t.pyType.lookup("__len__");
+        if (!(len instanceof JMethod m)) return 0;
+        return m.invoker.call(self, Py.EmptyObjects, Py.NoKeywords).asLong();
     }
 
     /** Whether parameter i takes a Java primitive (so cannot receive null). */
