@@ -18,8 +18,11 @@ import java.nio.ByteBuffer;
  * neither the address nor the buffer may be used after close.
  */
 public final class ThreadBuffer implements AutoCloseable {
-    /** The largest size a thread keeps for reuse (1 MiB). */
-    public static final int KEEP_MAX = 1 << 20;
+    /**
+     * The largest size a thread keeps for reuse: 1 MiB of data and room beside
+     * it (a cipher's 1 MiB input chunk by chunk and its output).
+     */
+    public static final int KEEP_MAX = (1 << 20) + (1 << 17);
 
     private static final int MIN = 1 << 14;
 
