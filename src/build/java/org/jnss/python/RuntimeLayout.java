@@ -20,7 +20,7 @@ import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 
 /**
- * Lays Jython out for a fast start (build-time code, run by Maven after the
+ * Lays the runtime libraries out for a fast start (build-time code, run by Maven after the
  * libraries are copied to {@code target/lib}; not part of the jar):
  *
  * <ul>
@@ -42,20 +42,26 @@ import java.util.zip.ZipOutputStream;
  * start, and the list costs 0.1-0.2 s): the one method that reads the list,
  * {@code setlocale} to a named locale, asks the JVM for it at the time of the
  * call instead.</li>
+ * <li>{@code native/libjnidispatch.so}, JNA's native part for this platform,
+ * copied out of JNA's jar. Without it JNA copies the library to a temporary
+ * file at every start (and needs a writable cache directory); the launcher
+ * points {@code jna.boot.library.path} here.</li>
  * </ul>
  *
- * <p>Both outputs carry the jar's modification time and are remade only when
- * the jar changes. Usage: {@code JythonLayout JYTHON_JAR OUTPUT_DIR}.
+ * <p>The outputs carry their jar's modification time and are remade only when
+ * the jar changes. Usage: {@code RuntimeLayout JYTHON_JAR JNA_JAR OUTPUT_DIR}.
  */
-final class JythonLayout {
-    private JythonLayout() {}
+final class RuntimeLayout {
+    private RuntimeLayout() {}
 
     /** Revision of the rewriting: the jar's time plus this is the output's, so a change here remakes it. */
     private static final long REVISION = 2;
 
     public static void main(String[] args) throws IOException {
         Path jar = Path.of(args[0]);
-        Path out = Path.of(args[1]);
+        Path jna = Path.of(args[1]);
+        Path out = Path.of(args[2]);
+        extractJnaNative(jna, out.resolve("native"));
         FileTime stamp = Files.getLastModifiedTime(jar);
         Path lib = out.resolve("Lib");
         Path marker = lib.resolve(".jnss-extracted");
@@ -71,6 +77,23 @@ final class JythonLayout {
             Files.setLastModifiedTime(cds, cdsStamp);
             System.out.println("jython-cds.jar: " + n[0] + " classes rewritten, " + n[1] + " left as they were");
         }
+    }
+
+    /** Copies JNA's native library for the platform of this JVM out of its jar, unless done before. */
+    private static void extractJnaNative(Path jna, Path dir) throws IOException {
+        String entryName = "com/sun/jna/" + com.sun.jna.Platform.RESOURCE_PREFIX + "/libjnidispatch.so";
+        Path target = dir.resolve("libjnidispatch.so");
+        FileTime stamp = Files.getLastModifiedTime(jna);
+        if (Files.exists(target) && Files.getLastModifiedTime(target).equals(stamp)) return;
+        try (ZipFile zip = new ZipFile(jna.toFile())) {
+            ZipEntry entry = zip.getEntry(entryName);
+            if (entry == null) return;   // no library for this platform in the jar: JNA looks elsewhere
+            Files.createDirectories(dir);
+            try (InputStream in = zip.getInputStream(entry)) {
+                Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        Files.setLastModifiedTime(target, stamp);
     }
 
     /** Copies the entries under {@code Lib/} into {@code lib}, keeping their times (Jython compares them). */
