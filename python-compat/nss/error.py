@@ -1,7 +1,6 @@
 # nss.error, bound from org.jnss.error.Errors; its docstring is that class's Javadoc (the binder sets __doc__).
 from org.jnss.error import ErrorTable as _ErrorTable
 from org.jnss.error import NSPRError as _NSPRErrorJ
-from org.jnss.natives import Nspr4 as _Nspr4
 from org.jnss.python import Binder as _Binder
 
 _Binder.bindModule(globals(), 'org.jnss.error.Errors')
@@ -98,8 +97,8 @@ class NSPRError(StandardError):
 
     def _setup(self, message, code, error_text=None):
         if code == -1:
-            code = _Nspr4.PR_GetError()
-            error_text = _NSPRErrorJ.currentErrorText()
+            current = _NSPRErrorJ.last()
+            code, error_text = current.getErrorCode(), current.getErrorText()
         desc = str(_ErrorTable.describe(code, error_text))
         text = desc if message is None else '%s: %s' % (message, desc)
         d = self.__dict__
