@@ -58,7 +58,9 @@ class TestArguments(unittest.TestCase):
                                 nss.nss_shutdown_context, None)
         self.assertRaisesRegexp(TypeError, r'^nss_init_context\(\) argument 5 must be nss.nss.InitParameters, not int$',
                                 nss.nss_init_context, init_params=5)
-        self.assertRaisesRegexp(TypeError, r'^an integer is required$', nss.hash_buf, 'x', 'a')
+        self.assertRaisesRegexp(TypeError, r'^an integer is required$', nss.generate_random, 'a')
+        # hash_alg is C's unsigned long ("k"): its own message
+        self.assertRaisesRegexp(TypeError, r'^hash_buf\(\) argument 1 must be integer<k>, not str$', nss.hash_buf, 'x', 'a')
         self.assertRaisesRegexp(TypeError, r'^integer argument expected, got float$', nss.data_to_hex, 'a', 1.5)
         self.assertRaisesRegexp(TypeError, r'^md5_digest\(\) argument 1 must be string or read-only buffer, not int$',
                                 nss.md5_digest, 1)

@@ -59,19 +59,17 @@ public final class Convert {
     }
 
     /**
-     * CPython 2's conversion of an argument to a C int, widened to take the
-     * unsigned 32-bit range too (as the unsigned formats python-nss uses for
-     * intervals and flags do): values from 2**31 to 2**32 - 1 wrap to negative ints.
+     * CPython 2's conversion of an argument to a C int ({@code "i"}), the rule
+     * for every int parameter (unsigned ones are declared with {@link Python.Unsigned}).
      *
      * @param v a Python int, long or bool
      * @return the value as a Java int
-     * @throws org.python.core.PyException OverflowError if the value is outside -2**31 .. 2**32 - 1
+     * @throws org.python.core.PyException OverflowError if the value is outside -2**31 .. 2**31 - 1
      * @throws ArgumentError (TypeError) for a float or a non-integer
      */
     public static int toInt(PyObject v) {
         long l = toLong(v);
-        // accept the unsigned 32-bit range too (PR_INTERVAL_NO_TIMEOUT, flags), as C's unsigned formats do
-        if (l > 0xFFFFFFFFL) throw Py.OverflowError("signed integer is greater than maximum");
+        if (l > Integer.MAX_VALUE) throw Py.OverflowError("signed integer is greater than maximum");
         if (l < Integer.MIN_VALUE) throw Py.OverflowError("signed integer is less than minimum");
         return (int) l;
     }
@@ -127,6 +125,20 @@ public final class Convert {
             return toObject(v);
         if (!(v instanceof org.python.core.PySlice) && v.isIndex()) return toIndex(v.__index__(), spec);
         throw Py.TypeError(String.format(spec.notInteger(), typeName(v)));
+    }
+
+    /** The conversion of an {@code @Python.Unsigned} parameter: format 'k' or 'I', to an int or a long. */
+    static ToJava unsigned(char format, boolean toInt) {
+        if (format == 'I') return toInt ? v -> (int) toUnsignedI(v) : Convert::toUnsignedI;
+        return toInt ? v -> (int) toUnsignedK(v) : Convert::toUnsignedK;
+    }
+
+    /** CPython 2's "I" format: int, long or bool, masked to 32 bits (no overflow check), as 0 .. 2**32 - 1. */
+    static long toUnsignedI(PyObject v) {
+        if (v instanceof PyInteger i) return i.getValue() & 0xFFFFFFFFL;
+        if (v instanceof PyLong pl) return pl.getValue().longValue() & 0xFFFFFFFFL;
+        if (v instanceof PyFloat) throw new ArgumentError("integer argument expected, got float");
+        throw new ArgumentError("an integer is required");
     }
 
     /** CPython 2's "k" format: int, long or bool, masked to 64 bits (no overflow check). */
