@@ -2,6 +2,7 @@
 from org.jnss.error import ErrorTable as _ErrorTable
 from org.jnss.error import NSPRError as _NSPRErrorJ
 from org.jnss.python import Binder as _Binder
+from org.jnss.python import Convert as _Convert
 
 _Binder.bindModule(globals(), 'org.jnss.error.Errors')
 
@@ -99,7 +100,9 @@ class NSPRError(StandardError):
         if code == -1:
             current = _NSPRErrorJ.last()
             code, error_text = current.getErrorCode(), current.getErrorText()
-        desc = str(_ErrorTable.describe(code, error_text))
+        # a str made in Java: str() of the unicode Jython gives would load the codecs,
+        # which needs a file (nothing may be opened on the way to an error)
+        desc = _Convert.str(_ErrorTable.describe(code, error_text))
         text = desc if message is None else '%s: %s' % (message, desc)
         d = self.__dict__
         d['_error_code'] = code
