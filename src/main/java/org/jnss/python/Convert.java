@@ -154,21 +154,23 @@ public final class Convert {
     }
 
     /**
-     * CPython 2's "s" format: str or unicode, never None. A str's bytes are
+     * CPython 2's "s" format: str or unicode, never None, without NUL (C reads
+     * the text up to its first NUL, so CPython refuses one). A str's bytes are
      * decoded as UTF-8 when they are valid UTF-8, else taken byte for byte
      * (each byte one char).
      *
      * @param v a Python str or unicode
      * @return the text
-     * @throws ArgumentError (TypeError) "must be string, not X" for anything else
+     * @throws ArgumentError (TypeError) "must be string, not X" for anything else,
+     *         "must be string without null bytes, not X" for text holding a NUL
      */
     public static String toStr(PyObject v) {
-        if (v instanceof PyUnicode u) return u.getString();
-        if (v instanceof PyString s) {
-            // Python 2 str: bytes; decode as UTF-8 when valid, else byte for byte
-            return decodeBytes(s.getString());
-        }
-        throw new ArgumentError("must be string, not " + argTypeName(v));
+        String text;
+        if (v instanceof PyUnicode u) text = u.getString();
+        else if (v instanceof PyString s) text = decodeBytes(s.getString());   // Python 2 str: bytes
+        else throw new ArgumentError("must be string, not " + argTypeName(v));
+        if (text.indexOf('\0') >= 0) throw new ArgumentError("must be string without null bytes, not " + argTypeName(v));
+        return text;
     }
 
     private static String decodeBytes(String raw) {
