@@ -21,11 +21,22 @@
 # Salts and keys change on every run; tests compare with the reference
 # python-nss on the files as they are.
 #
-# Usage: scripts/make-pkcs12-vectors.sh [output-dir]   (default: test-vectors)
+# --iter N re-encodes every file with openssl (same contents, nicknames, passwords
+# and algorithms) at N iterations of the password-based encryption and MAC instead
+# of pk12util's 600000, which make each decoding cost a large part of a second. It
+# is for fuzzing (scripts/fuzz.py --vectors): the committed files keep pk12util's.
+#
+# Usage: scripts/make-pkcs12-vectors.sh [--iter N] [output-dir]   (default: test-vectors)
 set -euo pipefail
 
 top=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)
+iter=
+if [ "${1:-}" = --iter ]; then
+    iter=${2:?--iter needs a count}
+    shift 2
+fi
 out=${1:-$top/test-vectors}
+[ -z "$iter" ] || command -v openssl >/dev/null 2>&1 || { echo "openssl not found (needed by --iter)" >&2; exit 1; }
 for tool in certutil pk12util; do
     command -v $tool >/dev/null 2>&1 || { echo "$tool not found: apt-get install libnss3-tools" >&2; exit 1; }
 done
@@ -58,6 +69,22 @@ pk12util -o "$work/client.p12" -n client -d "$db" -K "" -W "$pw" >/dev/null
 pk12util -i "$work/client.p12" -d "sql:$work/db2" -K "" -W "$pw" >/dev/null
 certutil --rename -n client --new-n server -d "sql:$work/db2"
 pk12util -o "$dir/collide.p12" -n server -d "sql:$work/db2" -K "" -W "$pw" >/dev/null
+
+# reencode FILE PASSWORD NICKNAME CERT-PBE KEY-PBE MAC [openssl option]: FILE again at $iter iterations
+reencode() {
+    openssl pkcs12 ${7:-} -in "$dir/$1" -nodes -passin "pass:$2" -out "$work/plain.pem" 2>/dev/null
+    # openssl looks for the key's certificate among all and reports each mismatch: quiet
+    openssl pkcs12 ${7:-} -export -in "$work/plain.pem" -name "$3" -caname ca -certpbe "$4" -keypbe "$5" \
+        -macalg "$6" -iter "$iter" -passout "pass:$2" -out "$dir/$1" 2>/dev/null
+    rm -f "$work/plain.pem"
+}
+if [ -n "$iter" ]; then
+    reencode server.p12 "$pw" server AES-128-CBC AES-256-CBC sha256
+    reencode legacy.p12 "$pw" client PBE-SHA1-RC2-40 PBE-SHA1-3DES sha1 -legacy
+    reencode ec.p12 "$pw" ec NONE AES-128-CBC sha256
+    reencode unicode.p12 "pässwörd" "dsa-sérvér" AES-128-CBC AES-256-CBC sha256
+    reencode collide.p12 "$pw" server AES-128-CBC AES-256-CBC sha256
+fi
 
 printf '%s\n' "server.p12 $pw" "legacy.p12 $pw" "ec.p12 $pw" "unicode.p12 pässwörd" "collide.p12 $pw" > "$dir/passwords.txt"
 chmod 644 "$dir"/*

@@ -1,8 +1,8 @@
 # nss.error, bound from org.jnss.error.Errors; its docstring is that class's Javadoc (the binder sets __doc__).
 from org.jnss.error import ErrorTable as _ErrorTable
 from org.jnss.error import NSPRError as _NSPRErrorJ
-from org.jnss.natives import Nspr4 as _Nspr4
 from org.jnss.python import Binder as _Binder
+from org.jnss.python import Convert as _Convert
 
 _Binder.bindModule(globals(), 'org.jnss.error.Errors')
 
@@ -98,9 +98,11 @@ class NSPRError(StandardError):
 
     def _setup(self, message, code, error_text=None):
         if code == -1:
-            code = _Nspr4.PR_GetError()
-            error_text = _NSPRErrorJ.currentErrorText()
-        desc = str(_ErrorTable.describe(code, error_text))
+            current = _NSPRErrorJ.last()
+            code, error_text = current.getErrorCode(), current.getErrorText()
+        # a str made in Java: str() of the unicode Jython gives would load the codecs,
+        # which needs a file (nothing may be opened on the way to an error)
+        desc = _Convert.str(_ErrorTable.describe(code, error_text))
         text = desc if message is None else '%s: %s' % (message, desc)
         d = self.__dict__
         d['_error_code'] = code

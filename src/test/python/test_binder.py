@@ -58,8 +58,15 @@ class TestArguments(unittest.TestCase):
                                 nss.nss_shutdown_context, None)
         self.assertRaisesRegexp(TypeError, r'^nss_init_context\(\) argument 5 must be nss.nss.InitParameters, not int$',
                                 nss.nss_init_context, init_params=5)
-        self.assertRaisesRegexp(TypeError, r'^an integer is required$', nss.hash_buf, 'x', 'a')
+        self.assertRaisesRegexp(TypeError, r'^an integer is required$', nss.generate_random, 'a')
+        # hash_alg is C's unsigned long ("k"): its own message
+        self.assertRaisesRegexp(TypeError, r'^hash_buf\(\) argument 1 must be integer<k>, not str$', nss.hash_buf, 'x', 'a')
         self.assertRaisesRegexp(TypeError, r'^integer argument expected, got float$', nss.data_to_hex, 'a', 1.5)
+        # C's "s" stops at a NUL, so CPython 2 refuses one (Python 3 raises ValueError)
+        self.assertRaisesRegexp(TypeError, r'^base64_to_binary\(\) argument 1 must be string without null bytes, not str$',
+                                nss.base64_to_binary, 'QUJD\0QUJD')
+        self.assertRaisesRegexp(TypeError, r'^base64_to_binary\(\) argument 1 must be string without null bytes, not unicode$',
+                                nss.base64_to_binary, u'QUJD\0')
         self.assertRaisesRegexp(TypeError, r'^md5_digest\(\) argument 1 must be string or read-only buffer, not int$',
                                 nss.md5_digest, 1)
         self.assertRaisesRegexp(TypeError, r'^callback must be callable$', nss.set_password_callback, None)

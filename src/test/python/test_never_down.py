@@ -13,7 +13,10 @@ same scenario, compared with it:
   NSS asked again forever (python-nss hangs);
 - get_pbe_iv() of an algorithm NSS cannot make a PBE parameter from: NSS
   copies an uninitialised item (python-nss returns garbage or crashes; found
-  by the hostile-argument run after get_pbe_iv(b'')).
+  by the hostile-argument run after get_pbe_iv(b''));
+- a call failing once the process has no file descriptor left: pynss raised
+  IOError, as loading nss.error's class on the way to NSPRError needed one
+  (python-nss, and now pynss, import nss.error with nss.nss, nss.io and nss.ssl).
 """
 from __future__ import print_function
 
@@ -257,6 +260,63 @@ class PbeIvOfOtherAlgorithms(unittest.TestCase):
         rc, out, err = run(PYNSS, PBE_IV, os.path.join(TOP, 'test-vectors', 'certs', 'server.der'))
         self.assertEqual(rc, 0, err)
         self.assertEqual(out.splitlines(), ['NSPRError -8183'] * 5 + ['16'])      # SEC_ERROR_BAD_DER
+
+
+# run with a low descriptor limit: import a module, use up the descriptors with open(),
+# then a call that fails (io.Socket: no descriptor for it; nss_shutdown: NSS is not up)
+NO_DESCRIPTORS = r'''from __future__ import print_function
+import os, sys
+which = sys.argv[1]
+if which == 'nss.io':
+    import nss.io as io
+    io.Socket(io.PR_AF_INET).close()         # NSPR loaded, as in a program that ran out later
+    fail = lambda: io.Socket(io.PR_AF_INET)
+elif which == 'nss.ssl':
+    import nss.ssl as ssl
+    import nss.nss as nss
+    nss.nss_init_nodb()
+    fail = ssl.SSLSocket
+else:
+    import nss.nss as nss
+    fail = nss.nss_shutdown
+held = []
+try:
+    while len(held) < 100000:
+        held.append(open(os.devnull))
+except (IOError, OSError):
+    pass
+try:
+    fail()
+    print('no error')
+except Exception as e:
+    print(type(e).__module__, type(e).__name__, getattr(e, 'errno', None))
+'''
+
+
+class NoDescriptorLeft(unittest.TestCase):
+
+    def outcome(self, exe, which):
+        p = subprocess.Popen(['sh', '-c', 'ulimit -n 256 && exec "$@"', 'sh', exe, '-c', NO_DESCRIPTORS, which],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        out, err = p.communicate()
+        if not isinstance(out, str):
+            out, err = out.decode('utf-8', 'replace'), err.decode('utf-8', 'replace')
+        self.assertEqual(p.returncode, 0, err)
+        return out.strip()
+
+    def check(self, which, expected):
+        self.assertEqual(self.outcome(PYNSS, which), expected)
+        if reference_available():
+            self.assertEqual(self.outcome(REFERENCE, which), expected)
+
+    def test_socket(self):
+        self.check('nss.io', 'nss.error NSPRError -5971')       # PR_PROC_DESC_TABLE_FULL_ERROR
+
+    def test_ssl_socket(self):
+        self.check('nss.ssl', 'nss.error NSPRError -5971')
+
+    def test_nss_error(self):
+        self.check('nss.nss', 'nss.error NSPRError -8038')      # SEC_ERROR_NOT_INITIALIZED
 
 
 if __name__ == '__main__':

@@ -161,6 +161,41 @@ for f in ['server.p12', 'legacy.p12']:
 
 
 @needs_reference
+def have_openssl():
+    return any(os.path.exists(os.path.join(d, 'openssl')) for d in os.environ.get('PATH', '').split(os.pathsep))
+
+
+@needs_reference
+@unittest.skipUnless(have_openssl(), 'openssl is not installed')
+class TestOpensslFileDiff(DiffTestCase):
+    """A file openssl wrote: its PBKDF2 parameters have no key length, which python-nss's
+    template requires (so it shows none of them)."""
+
+    def setUp(self):
+        ensure_vector_db()
+        self.tmp = tempfile.mkdtemp(prefix='p12-openssl-')
+
+    def tearDown(self):
+        shutil.rmtree(self.tmp)
+
+    def test_pbkdf2_without_key_length(self):
+        pem, p12 = os.path.join(self.tmp, 'server.pem'), os.path.join(self.tmp, 'server.p12')
+        pw = 'pass:' + PASSWORDS['server.p12']
+        subprocess.check_call(['openssl', 'pkcs12', '-in', os.path.join(P12, 'server.p12'), '-nodes',
+                               '-passin', pw, '-out', pem])
+        with open(os.devnull, 'w') as quiet:      # openssl reports each certificate that is not the key's
+            subprocess.check_call(['openssl', 'pkcs12', '-export', '-in', pem, '-name', 'server', '-iter', '16',
+                                   '-passout', pw, '-out', p12], stderr=quiet)
+        self.assertSame(PRELUDE + r'''
+d = nss.PKCS12Decoder(%r, PASSWORDS['server.p12'])
+for l in str(d).split('\n'):
+    out(l)
+for item in d:
+    if item.shroud_algorithm_id is not None:
+        out(item.shroud_algorithm_id.format_lines())
+''' % p12)
+
+
 class TestCipherDiff(DiffTestCase):
     def setUp(self):
         ensure_vector_db()

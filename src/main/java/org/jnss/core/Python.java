@@ -160,13 +160,22 @@ public @interface Python {
     @interface Raw {}
 
     /**
-     * On a {@code long} parameter: CPython's unsigned "k" conversion, as python-nss
-     * parses mechanisms and reason codes: an int, long or bool, masked to 64 bits
-     * (no overflow error); anything else is "argument N must be integer&lt;k&gt;, not T".
+     * On an {@code int} or {@code long} parameter python-nss parses with one of
+     * CPython's unsigned formats, which mask instead of raising OverflowError
+     * (an int parameter without it is C's {@code "i"}: OverflowError outside
+     * -2**31 .. 2**31 - 1; a long one {@code "l"}). {@code 'k'} (the default), as
+     * python-nss parses mechanisms and reason codes: an int, long or bool masked
+     * to 64 bits; anything else is "argument N must be integer&lt;k&gt;, not T".
+     * {@code 'I'}, as it parses timeouts and intervals: masked to 32 bits (0 ..
+     * 2**32 - 1); a float or a non-integer is the TypeError of {@code "i"}. An int
+     * parameter receives the low 32 bits (2**31 .. 2**32 - 1 as negative ints).
      */
     @Retention(RetentionPolicy.RUNTIME)
     @Target(ElementType.PARAMETER)
-    @interface Unsigned {}
+    @interface Unsigned {
+        /** @return the C format: {@code 'k'} (unsigned long) or {@code 'I'} (unsigned int) */
+        char value() default 'k';
+    }
 
     /** On a parameter: Python None is accepted (and passed as null) although the default is not None. */
     @Retention(RetentionPolicy.RUNTIME)

@@ -228,7 +228,7 @@ public final class Io implements IoConstants {
      * @return the duration in ticks, truncated to 32 bits
      */
     @Python("seconds_to_interval(seconds, /)")
-    public static long secondsToInterval(long seconds) {
+    public static long secondsToInterval(@Python.Unsigned('I') long seconds) {
         return unsigned(Nspr4.PR_SecondsToInterval(cUInt(seconds)));
     }
 
@@ -240,7 +240,7 @@ public final class Io implements IoConstants {
      * @return the duration in ticks, truncated to 32 bits
      */
     @Python("milliseconds_to_interval(milliseconds, /)")
-    public static long millisecondsToInterval(long milliseconds) {
+    public static long millisecondsToInterval(@Python.Unsigned('I') long milliseconds) {
         return unsigned(Nspr4.PR_MillisecondsToInterval(cUInt(milliseconds)));
     }
 
@@ -252,7 +252,7 @@ public final class Io implements IoConstants {
      * @return the duration in ticks, truncated to 32 bits
      */
     @Python("microseconds_to_interval(microseconds, /)")
-    public static long microsecondsToInterval(long microseconds) {
+    public static long microsecondsToInterval(@Python.Unsigned('I') long microseconds) {
         return unsigned(Nspr4.PR_MicrosecondsToInterval(cUInt(microseconds)));
     }
 
@@ -263,7 +263,7 @@ public final class Io implements IoConstants {
      * @return the duration in seconds
      */
     @Python("interval_to_seconds(interval, /)")
-    public static long intervalToSeconds(long interval) {
+    public static long intervalToSeconds(@Python.Unsigned('I') long interval) {
         return unsigned(Nspr4.PR_IntervalToSeconds(cUInt(interval)));
     }
 
@@ -274,7 +274,7 @@ public final class Io implements IoConstants {
      * @return the duration in milliseconds, truncated to 32 bits
      */
     @Python("interval_to_milliseconds(interval, /)")
-    public static long intervalToMilliseconds(long interval) {
+    public static long intervalToMilliseconds(@Python.Unsigned('I') long interval) {
         return unsigned(Nspr4.PR_IntervalToMilliseconds(cUInt(interval)));
     }
 
@@ -285,7 +285,7 @@ public final class Io implements IoConstants {
      * @return the duration in microseconds, truncated to 32 bits
      */
     @Python("interval_to_microseconds(interval, /)")
-    public static long intervalToMicroseconds(long interval) {
+    public static long intervalToMicroseconds(@Python.Unsigned('I') long interval) {
         return unsigned(Nspr4.PR_IntervalToMicroseconds(cUInt(interval)));
     }
 

@@ -435,7 +435,7 @@ public class Socket extends NativeResource {
      *         PR_CONNECT_REFUSED_ERROR, PR_NETWORK_UNREACHABLE_ERROR, ... for the connection's failure
      */
     @Python("connect(addr, timeout=PR_INTERVAL_NO_TIMEOUT)")
-    public void connect(NetworkAddress addr, int timeout) {
+    public void connect(NetworkAddress addr, @Python.Unsigned('I') int timeout) {
         toPeer(addr, (fd, na) -> {
             if (Nspr4.PR_Connect(fd, na, timeout) != 0) throw NSPRError.last();
             return 0;
@@ -484,7 +484,7 @@ public class Socket extends NativeResource {
      * @throws NSPRError e.g. PR_NOT_TCP_SOCKET_ERROR on a UDP socket
      */
     @Python("listen(backlog=5)")
-    public void listen(int backlog) {
+    public void listen(@Python.Unsigned('I') int backlog) {
         check(fd -> Nspr4.PR_Listen(fd, backlog));
     }
 
@@ -499,7 +499,7 @@ public class Socket extends NativeResource {
      * @throws NSPRError PR_IO_TIMEOUT_ERROR when the timeout expires first
      */
     @Python("accept(timeout=PR_INTERVAL_NO_TIMEOUT)")
-    public Object[] accept(int timeout) {
+    public Object[] accept(@Python.Unsigned('I') int timeout) {
         long na = Mem.calloc(Layout.NETADDR_SIZE);
         try {
             long c;
@@ -529,7 +529,7 @@ public class Socket extends NativeResource {
      * @throws NSPRError PR_IO_TIMEOUT_ERROR when the timeout expires first
      */
     @Python("accept_read(amount, timeout=PR_INTERVAL_NO_TIMEOUT)")
-    public Object[] acceptRead(int amount, int timeout) {
+    public Object[] acceptRead(int amount, @Python.Unsigned('I') int timeout) {
         if (amount < 0) throw new IllegalArgumentException("negative amount");
         Object[] acc = accept(timeout);
         Socket s = (Socket) acc[0];
@@ -551,7 +551,7 @@ public class Socket extends NativeResource {
      * @throws NSPRError e.g. PR_NOT_CONNECTED_ERROR
      */
     @Python("shutdown(how=PR_SHUTDOWN_BOTH)")
-    public void shutdown(int how) {
+    public void shutdown(@Python.Unsigned('I') int how) {
         check(fd -> Nspr4.PR_Shutdown(fd, how));
     }
 
@@ -661,7 +661,7 @@ public class Socket extends NativeResource {
      *         PR_CONNECT_RESET_ERROR, ... when the connection fails
      */
     @Python("send(buf, timeout=PR_INTERVAL_NO_TIMEOUT)")
-    public int send(ByteBuffer buf, int timeout) {
+    public int send(ByteBuffer buf, @Python.Unsigned('I') int timeout) {
         try (Lease l = lease(); Blocking b = blocking()) {
             int n = sendNative(l.handle(), buf, timeout);
             if (n < 0) throw NSPRError.last();
@@ -692,7 +692,7 @@ public class Socket extends NativeResource {
      * @throws NSPRError PR_IO_TIMEOUT_ERROR when a send times out, or the connection's error
      */
     @Python("sendall(buf, timeout=PR_INTERVAL_NO_TIMEOUT)")
-    public int sendall(ByteBuffer buf, int timeout) {
+    public int sendall(ByteBuffer buf, @Python.Unsigned('I') int timeout) {
         int len = buf.remaining();
         try (Lease l = lease(); Blocking b = blocking(); ThreadBuffer nb = ThreadBuffer.take(len)) {
             long fd = l.handle();
@@ -733,7 +733,7 @@ public class Socket extends NativeResource {
      * @throws NSPRError PR_IO_TIMEOUT_ERROR when the timeout expires first, or NSPR's error
      */
     @Python("send_to(buf, addr, timeout=PR_INTERVAL_NO_TIMEOUT)")
-    public int sendTo(byte[] buf, NetworkAddress addr, int timeout) {
+    public int sendTo(byte[] buf, NetworkAddress addr, @Python.Unsigned('I') int timeout) {
         return toPeer(addr, (fd, na) -> {
             int n = Nspr4.PR_SendTo(fd, buf, buf.length, 0, na, timeout);
             if (n < 0) throw NSPRError.last();
@@ -820,7 +820,7 @@ public class Socket extends NativeResource {
      *         the connection's error (buffered data is then dropped)
      */
     @Python("recv(amount, timeout=PR_INTERVAL_NO_TIMEOUT)")
-    public byte[] recv(long amount, int timeout) {
+    public byte[] recv(long amount, @Python.Unsigned('I') int timeout) {
         if (amount < 0) throw new IllegalArgumentException("negative amount");
         if (amount > Integer.MAX_VALUE - 8) throw new OutOfMemoryError("amount too large");
         readLock.lock();
@@ -981,7 +981,7 @@ public class Socket extends NativeResource {
      * @throws NSPRError PR_IO_TIMEOUT_ERROR when the timeout expires first, or NSPR's error
      */
     @Python("recv_from(amount, addr, timeout=PR_INTERVAL_NO_TIMEOUT)")
-    public byte[] recvFrom(int amount, NetworkAddress addr, int timeout) {
+    public byte[] recvFrom(int amount, NetworkAddress addr, @Python.Unsigned('I') int timeout) {
         checkFamily(addr);
         checkOpenForRead();
         if (amount < 0) throw new IllegalArgumentException("negative amount");
@@ -1078,7 +1078,7 @@ public class Socket extends NativeResource {
      * @throws NSPRError if PR_Poll fails
      */
     @Python("poll(poll_descs, timeout, /)")
-    public static Object[] poll(Object pollDescs, int timeout) {
+    public static Object[] poll(Object pollDescs, @Python.Unsigned('I') int timeout) {
         if (!(pollDescs instanceof List<?> descs)) throw new ArgumentError("poll_descs is not a suitable sequence");
         int n = descs.size();
         Socket[] socks = new Socket[n];

@@ -241,7 +241,7 @@ public final class Nss implements NssConstants {
      *                   another NSS error of the initialization
      */
     @Python("nss_initialize(cert_dir=None, cert_prefix=None, key_prefix=None, secmod_name=None, flags=0)")
-    public static void nssInitialize(String certDir, String certPrefix, String keyPrefix, String secmodName, int flags) {
+    public static void nssInitialize(String certDir, String certPrefix, String keyPrefix, String secmodName, @Python.Unsigned int flags) {
         String dir = configDir(certDir, flags, false);
         NssRuntime.init(true, () -> {
             check(Nss3.NSS_Initialize(dir, orEmpty(certPrefix), orEmpty(keyPrefix),
@@ -277,7 +277,7 @@ public final class Nss implements NssConstants {
      */
     @Python("nss_init_context(cert_dir=None, cert_prefix=None, key_prefix=None, secmod_name=None, init_params=None, flags=0)")
     public static InitContext nssInitContext(String certDir, String certPrefix, String keyPrefix, String secmodName,
-                                             InitParameters initParams, int flags) {
+                                             InitParameters initParams, @Python.Unsigned int flags) {
         String dir = configDir(certDir, flags, true);
         return NssRuntime.init(false, () -> {
             long params = initParams == null ? 0 : initParams.toNative();

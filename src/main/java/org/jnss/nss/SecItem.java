@@ -417,7 +417,12 @@ public class SecItem implements BinaryData {
     @Python("to_base64(chars_per_line=64, pem_type=)")
     public Object toBase64(int charsPerLine, String pemType) {
         String b64 = Codec.toBase64(data);
-        if (charsPerLine < 0) throw new IllegalStateException("bad argument to internal function");
+        if (charsPerLine < 0) {
+            // python-nss takes the count as a size_t: a negative one at least as long as the text
+            // yields the text as one line; a shorter one fails (it sizes the list for no line)
+            if (-(long) charsPerLine < b64.length()) throw new IllegalStateException("bad argument to internal function");
+            charsPerLine = Math.max(1, b64.length());
+        }
         if (charsPerLine == 0) {
             if (pemType == null) return b64;
             charsPerLine = 64;           // PEM lines are never unbounded

@@ -151,7 +151,7 @@ public final class Digests {
      *                   SEC_ERROR_INVALID_ALGORITHM) when the tag is not a hash algorithm
      */
     @Python("hash_buf(hash_alg, data, /)")
-    public static byte[] hashBuf(int hashAlg, ByteBuffer data) { return digest(hashAlg, data); }
+    public static byte[] hashBuf(@Python.Unsigned int hashAlg, ByteBuffer data) { return digest(hashAlg, data); }
 
     /**
      * Computes a digest of a byte array, as {@link #hashBuf(int, ByteBuffer)}.
@@ -174,7 +174,7 @@ public final class Digests {
      *                   not a hash algorithm (no token can do it)
      */
     @Python("create_digest_context(hash_alg, /)")
-    public static PK11Context createDigestContext(int hashAlg) {
+    public static PK11Context createDigestContext(@Python.Unsigned int hashAlg) {
         requireToken();
         long cx = Nss3.PK11_CreateDigestContext(hashAlg);
         if (cx == 0) throw NSPRError.last();

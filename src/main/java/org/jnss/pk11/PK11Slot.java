@@ -520,7 +520,7 @@ public class PK11Slot extends NativeResource implements Formatted {
      *                   cannot do), or SEC_ERROR_INVALID_ARGS when the slot is closed or empty
      */
     @Python("key_gen(mechanism, sec_param, key_size, /, *user_data)")
-    public PK11SymKey keyGen(long mechanism, Object sec, int keySize, Object... userData) {
+    public PK11SymKey keyGen(@Python.Unsigned long mechanism, Object sec, int keySize, Object... userData) {
         SecItem secParam = SymCipher.secParam(sec);
         long pin = Passwords.pinArgs(userData);
         try {
@@ -579,7 +579,7 @@ public class PK11Slot extends NativeResource implements Formatted {
      * @throws NSPRError SEC_ERROR_INVALID_ARGS when the slot is closed or empty
      */
     @Python("get_best_key_length(mechanism, /)")
-    public int getBestKeyLength(long mechanism) {
+    public int getBestKeyLength(@Python.Unsigned long mechanism) {
         return with(s -> Nss3.PK11_GetBestKeyLength(s, mechanism));
     }
 }

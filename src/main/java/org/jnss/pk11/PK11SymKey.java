@@ -130,7 +130,8 @@ public class PK11SymKey extends NativeResource implements Formatted {
      *                   for a parameter not made by NSS where one must be, or when the key is closed
      */
     @Python("derive(mechanism, sec_param, target, operation, key_size, /)")
-    public PK11SymKey derive(long mechanism, Object sec, long target, long operation, int keySize) {
+    public PK11SymKey derive(@Python.Unsigned long mechanism, Object sec, @Python.Unsigned long target, @Python.Unsigned long operation,
+                             int keySize) {
         SecItem secParam = SymCipher.secParam(sec);
         return with(k -> MechParam.with(mechanism, secParam, p ->
                 adopt(Nss3.PK11_Derive(k, mechanism, p, target, operation, keySize))));
@@ -150,7 +151,7 @@ public class PK11SymKey extends NativeResource implements Formatted {
      *                   SEC_ERROR_INVALID_ARGS when a key is closed
      */
     @Python("wrap_sym_key(mechanism, sec_param, sym_key, /)")
-    public SecItem wrapSymKey(long mechanism, Object sec, PK11SymKey symKey) {
+    public SecItem wrapSymKey(@Python.Unsigned long mechanism, Object sec, PK11SymKey symKey) {
         SecItem secParam = SymCipher.secParam(sec);
         return with(k -> symKey.with(s -> MechParam.with(mechanism, secParam, p ->
                 wrapped((item) -> Nss3.PK11_WrapSymKey(mechanism, p, k, s, item), Nss3.PK11_GetKeyLength(s)))));
@@ -172,8 +173,8 @@ public class PK11SymKey extends NativeResource implements Formatted {
      *                   SEC_ERROR_INVALID_ARGS when the key is closed
      */
     @Python("unwrap_sym_key(mechanism, sec_param, wrapped_key, target, operation, key_size, /)")
-    public PK11SymKey unwrapSymKey(long mechanism, Object sec, SecItem wrappedKey,
-                                   long target, long operation, int keySize) {
+    public PK11SymKey unwrapSymKey(@Python.Unsigned long mechanism, Object sec, SecItem wrappedKey,
+                                   @Python.Unsigned long target, @Python.Unsigned long operation, int keySize) {
         SecItem secParam = SymCipher.secParam(sec);
         return with(k -> MechParam.with(mechanism, secParam, p -> MechParam.with(wrappedKey, w ->
                 adopt(Nss3.PK11_UnwrapSymKey(k, mechanism, p, w, target, operation, keySize)))));

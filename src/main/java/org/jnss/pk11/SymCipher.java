@@ -54,7 +54,8 @@ public final class SymCipher {
      *                   when the slot is closed or empty
      */
     @Python("import_sym_key(slot, mechanism, origin, operation, key_data, /, *user_data)")
-    public static PK11SymKey importSymKey(PK11Slot slot, long mechanism, long origin, long operation, SecItem keyData,
+    public static PK11SymKey importSymKey(PK11Slot slot, @Python.Unsigned long mechanism, @Python.Unsigned long origin, @Python.Unsigned long operation,
+                                          SecItem keyData,
                                           Object... userData) {
         long pin = Passwords.pinArgs(userData);
         try {
@@ -86,7 +87,7 @@ public final class SymCipher {
      *                   for a parameter not made by NSS where one must be, or when the key is closed
      */
     @Python("create_context_by_sym_key(mechanism, operation, sym_key, sec_param=None)")
-    public static PK11Context createContextBySymKey(long mechanism, long operation, PK11SymKey symKey, Object sec) {
+    public static PK11Context createContextBySymKey(@Python.Unsigned long mechanism, @Python.Unsigned long operation, PK11SymKey symKey, Object sec) {
         SecItem secParam = secParam(sec);
         // NSS wants an item: None is an empty one (as in python-nss, where CBC without an IV is SEC_ERROR_BAD_DATA)
         SecItem param = secParam != null ? secParam : new SecItem(new byte[0]);
@@ -111,7 +112,7 @@ public final class SymCipher {
      *                   error when the key cannot be wrapped
      */
     @Python("pub_wrap_sym_key(mechanism, pub_key, sym_key, /)")
-    public static SecItem pubWrapSymKey(long mechanism, PublicKey pubKey, PK11SymKey symKey) {
+    public static SecItem pubWrapSymKey(@Python.Unsigned long mechanism, PublicKey pubKey, PK11SymKey symKey) {
         long pk = nativePublicKey(pubKey);
         try {
             try (Lease s = symKey.lease()) {
@@ -184,7 +185,7 @@ public final class SymCipher {
      * @throws NSPRError NSS's error when it cannot build the parameter
      */
     @Python("param_from_iv(mechanism, iv=None)")
-    public static SecItem paramFromIv(long mechanism, Object ivArg) {
+    public static SecItem paramFromIv(@Python.Unsigned long mechanism, Object ivArg) {
         SecItem iv = secParam(ivArg);
         return MechParam.with(iv, i -> MechParam.adopt(Nss3.PK11_ParamFromIV(mechanism, i), mechanism));
     }
@@ -216,7 +217,7 @@ public final class SymCipher {
      *                   SEC_ERROR_INVALID_ARGS when the key is closed
      */
     @Python("generate_new_param(mechanism, sym_key=None)")
-    public static SecItem generateNewParam(long mechanism, Object key) {
+    public static SecItem generateNewParam(@Python.Unsigned long mechanism, Object key) {
         if (key != null && !(key instanceof PK11SymKey))
             throw new org.jnss.core.ArgumentError("must be nss.nss.PK11SymKey or None, not " + org.jnss.core.PyTypeNames.of(key));
         PK11SymKey symKey = (PK11SymKey) key;
@@ -234,7 +235,7 @@ public final class SymCipher {
      *         answers 8 for mechanisms it has no entry for, digests included
      */
     @Python("get_iv_length(mechanism, /)")
-    public static int getIvLength(long mechanism) {
+    public static int getIvLength(@Python.Unsigned long mechanism) {
         return Nss3.PK11_GetIVLength(mechanism);
     }
 
@@ -248,7 +249,7 @@ public final class SymCipher {
      * @throws org.jnss.core.ArgumentError (Python's TypeError) when {@code sec} is neither a SecItem nor None
      */
     @Python("get_block_size(mechanism, sec_param=None)")
-    public static int getBlockSize(long mechanism, Object sec) {
+    public static int getBlockSize(@Python.Unsigned long mechanism, Object sec) {
         SecItem secParam = secParam(sec);
         return MechParam.with(mechanism, secParam, p -> Nss3.PK11_GetBlockSize(mechanism, p));
     }
@@ -261,7 +262,7 @@ public final class SymCipher {
      * @return the padding mechanism, or {@code mechanism} itself when it has none
      */
     @Python("get_pad_mechanism(mechanism, /)")
-    public static long getPadMechanism(long mechanism) {
+    public static long getPadMechanism(@Python.Unsigned long mechanism) {
         return Nss3.PK11_GetPadMechanism(mechanism);
     }
 
@@ -273,7 +274,7 @@ public final class SymCipher {
      * @throws KeyError (Python's KeyError) when the tag has no mechanism
      */
     @Python("algtag_to_mechanism(algtag, /)")
-    public static long algtagToMechanism(long algtag) {
+    public static long algtagToMechanism(@Python.Unsigned long algtag) {
         long m = Nss3.PK11_AlgtagToMechanism((int) algtag);
         // python-nss formats with "%#lx", which CPython's PyString_FromFormat leaves as it is
         if (m == CKM_INVALID_MECHANISM) throw new KeyError("algtag not found: %#lx");
@@ -288,7 +289,7 @@ public final class SymCipher {
      * @throws KeyError (Python's KeyError) when NSS knows no tag for it
      */
     @Python("mechanism_to_algtag(mechanism, /)")
-    public static int mechanismToAlgtag(long mechanism) {
+    public static int mechanismToAlgtag(@Python.Unsigned long mechanism) {
         int tag = Nss3.PK11_MechanismToAlgtag(mechanism);
         if (tag == NssConstants.SEC_OID_UNKNOWN) throw new KeyError("mechanism not found: %#lx");
         return tag;

@@ -388,8 +388,8 @@ public final class Pkcs12 {
      *                   when the export fails (e.g. "add cert and key failed")
      */
     @Python("pkcs12_export(nickname, pkcs12_password, key_cipher=SEC_OID_PKCS12_V2_PBE_WITH_SHA1_AND_3KEY_TRIPLE_DES_CBC, cert_cipher=, pin_args=None)")
-    public static byte[] pkcs12Export(@Python.Raw Object nickname, @Python.Raw Object pkcs12Password, int keyCipher,
-                                      Integer certCipher, @Python.Raw Object pinArgs) {
+    public static byte[] pkcs12Export(@Python.Raw Object nickname, @Python.Raw Object pkcs12Password,
+                                      @Python.Unsigned('I') int keyCipher, @Python.Unsigned('I') Integer certCipher, @Python.Raw Object pinArgs) {
         byte[] nickUtf8 = esArgument(nickname, "pkcs12_export", 1);
         byte[] pwBytes = esArgument(pkcs12Password, "pkcs12_export", 2);
         Object[] userData;

@@ -79,7 +79,8 @@ public final class OcspSettings {
      *         above the maximum)
      */
     @Python("set_ocsp_cache_settings(max_cache_entries, min_secs_till_next_fetch, max_secs_till_next_fetch, /)")
-    public static void cacheSettings(int maxCacheEntries, long minSecsTillNextFetch, long maxSecsTillNextFetch) {
+    public static void cacheSettings(int maxCacheEntries, @Python.Unsigned('I') long minSecsTillNextFetch,
+                                     @Python.Unsigned('I') long maxSecsTillNextFetch) {
         NssRuntime.requireInitialized();
         // the two times are C unsigned ints ("I": masked, never an overflow)
         check(Nss3.CERT_OCSPCacheSettings(maxCacheEntries, (int) minSecsTillNextFetch, (int) maxSecsTillNextFetch));
@@ -107,7 +108,7 @@ public final class OcspSettings {
      * @param seconds the timeout in seconds (taken as a C unsigned int)
      */
     @Python("set_ocsp_timeout(seconds, /)")
-    public static void timeout(long seconds) {
+    public static void timeout(@Python.Unsigned('I') long seconds) {
         check(Nss3.CERT_SetOCSPTimeout((int) seconds));
     }
 

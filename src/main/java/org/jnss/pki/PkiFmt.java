@@ -144,8 +144,8 @@ public final class PkiFmt {
     /**
      * The parameters of a PBE algorithm: PBES2 (key derivation function and
      * cipher, each an algorithm identifier), PBKDF2 (salt, iteration count, key
-     * length, PRF) or PKCS#5 v1 / PKCS#12 PBE (salt, iteration count). Nothing
-     * when they cannot be decoded. The DER is walked with every length bounded
+     * length, PRF: all four required, as python-nss decodes them) or PKCS#5 v1 /
+     * PKCS#12 PBE (salt, iteration count). Nothing when they cannot be decoded. The DER is walked with every length bounded
      * by the data.
      */
     private static void pbeParams(Lines lines, int level, int tag, byte[] params) {
@@ -161,17 +161,17 @@ public final class PkiFmt {
                 out.label(level, "Cipher");
                 algorithm(out, level + 1, enc[0], enc[1]);
             } else if (tag == NssConstants.SEC_OID_PKCS5_PBKDF2) {
-                byte[] salt = seq.next(0x04), count = seq.next(0x02);
-                if (salt == null || count == null) return;
+                // python-nss's template has no optional member: parameters without the key
+                // length or the PRF (both optional in PKCS #5, and openssl leaves the key
+                // length out) are not decoded, and nothing is shown
+                byte[] salt = seq.next(0x04), count = seq.next(0x02), keyLen = seq.next(0x02);
+                byte[][] prf = seq.algorithmId();
+                if (salt == null || count == null || keyLen == null || prf == null) return;
                 out.pair(level, "Salt", Codec.hex(salt));
                 out.pair(level, "Iteration Count", new java.math.BigInteger(1, count).toString());
-                byte[] keyLen = seq.peekTag() == 0x02 ? seq.next(0x02) : null;
-                if (keyLen != null) out.pair(level, "Key Length", new java.math.BigInteger(1, keyLen).toString());
-                byte[][] prf = seq.peekTag() == 0x30 ? seq.algorithmId() : null;
-                if (prf != null) {
-                    out.label(level, "KDF Algorithm");
-                    algorithm(out, level + 1, prf[0], prf[1]);
-                }
+                out.pair(level, "Key Length", new java.math.BigInteger(1, keyLen).toString());
+                out.label(level, "KDF Algorithm");
+                algorithm(out, level + 1, prf[0], prf[1]);
             } else if (tag != NssConstants.SEC_OID_PKCS5_PBMAC1) {
                 byte[] salt = seq.next(0x04), count = seq.next(0x02);
                 if (salt == null || count == null) return;

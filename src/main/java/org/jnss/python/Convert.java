@@ -59,19 +59,17 @@ public final class Convert {
     }
 
     /**
-     * CPython 2's conversion of an argument to a C int, widened to take the
-     * unsigned 32-bit range too (as the unsigned formats python-nss uses for
-     * intervals and flags do): values from 2**31 to 2**32 - 1 wrap to negative ints.
+     * CPython 2's conversion of an argument to a C int ({@code "i"}), the rule
+     * for every int parameter (unsigned ones are declared with {@link Python.Unsigned}).
      *
      * @param v a Python int, long or bool
      * @return the value as a Java int
-     * @throws org.python.core.PyException OverflowError if the value is outside -2**31 .. 2**32 - 1
+     * @throws org.python.core.PyException OverflowError if the value is outside -2**31 .. 2**31 - 1
      * @throws ArgumentError (TypeError) for a float or a non-integer
      */
     public static int toInt(PyObject v) {
         long l = toLong(v);
-        // accept the unsigned 32-bit range too (PR_INTERVAL_NO_TIMEOUT, flags), as C's unsigned formats do
-        if (l > 0xFFFFFFFFL) throw Py.OverflowError("signed integer is greater than maximum");
+        if (l > Integer.MAX_VALUE) throw Py.OverflowError("signed integer is greater than maximum");
         if (l < Integer.MIN_VALUE) throw Py.OverflowError("signed integer is less than minimum");
         return (int) l;
     }
@@ -129,6 +127,20 @@ public final class Convert {
         throw Py.TypeError(String.format(spec.notInteger(), typeName(v)));
     }
 
+    /** The conversion of an {@code @Python.Unsigned} parameter: format 'k' or 'I', to an int or a long. */
+    static ToJava unsigned(char format, boolean toInt) {
+        if (format == 'I') return toInt ? v -> (int) toUnsignedI(v) : Convert::toUnsignedI;
+        return toInt ? v -> (int) toUnsignedK(v) : Convert::toUnsignedK;
+    }
+
+    /** CPython 2's "I" format: int, long or bool, masked to 32 bits (no overflow check), as 0 .. 2**32 - 1. */
+    static long toUnsignedI(PyObject v) {
+        if (v instanceof PyInteger i) return i.getValue() & 0xFFFFFFFFL;
+        if (v instanceof PyLong pl) return pl.getValue().longValue() & 0xFFFFFFFFL;
+        if (v instanceof PyFloat) throw new ArgumentError("integer argument expected, got float");
+        throw new ArgumentError("an integer is required");
+    }
+
     /** CPython 2's "k" format: int, long or bool, masked to 64 bits (no overflow check). */
     static long toUnsignedK(PyObject v) {
         if (v instanceof PyInteger i) return i.getValue();
@@ -142,21 +154,23 @@ public final class Convert {
     }
 
     /**
-     * CPython 2's "s" format: str or unicode, never None. A str's bytes are
+     * CPython 2's "s" format: str or unicode, never None, without NUL (C reads
+     * the text up to its first NUL, so CPython refuses one). A str's bytes are
      * decoded as UTF-8 when they are valid UTF-8, else taken byte for byte
      * (each byte one char).
      *
      * @param v a Python str or unicode
      * @return the text
-     * @throws ArgumentError (TypeError) "must be string, not X" for anything else
+     * @throws ArgumentError (TypeError) "must be string, not X" for anything else,
+     *         "must be string without null bytes, not X" for text holding a NUL
      */
     public static String toStr(PyObject v) {
-        if (v instanceof PyUnicode u) return u.getString();
-        if (v instanceof PyString s) {
-            // Python 2 str: bytes; decode as UTF-8 when valid, else byte for byte
-            return decodeBytes(s.getString());
-        }
-        throw new ArgumentError("must be string, not " + argTypeName(v));
+        String text;
+        if (v instanceof PyUnicode u) text = u.getString();
+        else if (v instanceof PyString s) text = decodeBytes(s.getString());   // Python 2 str: bytes
+        else throw new ArgumentError("must be string, not " + argTypeName(v));
+        if (text.indexOf('\0') >= 0) throw new ArgumentError("must be string without null bytes, not " + argTypeName(v));
+        return text;
     }
 
     private static String decodeBytes(String raw) {

@@ -141,26 +141,29 @@ final class Invoker {
         boolean[] noneOk = prep.noneOk;
         java.lang.annotation.Annotation[][] pann = target.getParameterAnnotations();
         for (int i = 0; i < nParams; i++) {
-            boolean orNone = false, raw = false, unsigned = false, intFlag = false, boolOnly = false;
+            boolean orNone = false, raw = false, intFlag = false, boolOnly = false;
+            Python.Unsigned unsigned = null;
             Python.Index index = null;
             for (java.lang.annotation.Annotation a : pann[i]) {
                 if (a instanceof Python.Index x) index = x;
                 orNone |= a instanceof Python.OrNone;
                 raw |= a instanceof Python.Raw;
-                unsigned |= a instanceof Python.Unsigned;
+                if (a instanceof Python.Unsigned u) unsigned = u;
                 intFlag |= a instanceof Python.IntFlag;
                 boolOnly |= a instanceof Python.BoolOnly;
             }
             if (raw && ptypes[i] != Object.class)
                 throw new IllegalStateException(target + ": @Python.Raw needs an Object parameter");
-            if (unsigned && ptypes[i] != long.class)
-                throw new IllegalStateException(target + ": @Python.Unsigned needs a long parameter");
+            boolean toInt = ptypes[i] == int.class || ptypes[i] == Integer.class;
+            if (unsigned != null && (!toInt && ptypes[i] != long.class || unsigned.value() != 'k' && unsigned.value() != 'I'))
+                throw new IllegalStateException(target + ": @Python.Unsigned needs an int or long parameter and 'k' or 'I'");
             if ((intFlag || boolOnly) && ptypes[i] != boolean.class)
                 throw new IllegalStateException(target + ": @Python.IntFlag/BoolOnly need a boolean parameter");
             if (index != null && ptypes[i] != long.class && ptypes[i] != Object.class)
                 throw new IllegalStateException(target + ": @Python.Index needs a long or Object parameter");
             Python.Index spec = index;
-            conv[i] = raw ? v -> v : unsigned ? Convert::toUnsignedK : intFlag ? Convert::toIntFlag
+            conv[i] = raw ? v -> v : unsigned != null ? Convert.unsigned(unsigned.value(), toInt)
+                    : intFlag ? Convert::toIntFlag
                     : boolOnly ? Convert::toBoolOnly : index != null ? v -> Convert.toIndex(v, spec)
                     : Convert.forType(ptypes[i]);
             String d = sig.defaults.get(i);

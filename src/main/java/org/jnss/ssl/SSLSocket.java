@@ -660,7 +660,7 @@ public class SSLSocket extends Socket {
      * @throws NSPRError PR_IO_TIMEOUT_ERROR when the timeout expires first, or the handshake's failure
      */
     @Python("force_handshake_timeout(timeout, /)")
-    public void forceHandshakeTimeout(int timeout) {
+    public void forceHandshakeTimeout(@Python.Unsigned('I') int timeout) {
         check(fd -> Ssl3.SSL_ForceHandshakeWithTimeout(fd, timeout));
     }
 
@@ -688,7 +688,7 @@ public class SSLSocket extends Socket {
      *         SSL_ERROR_HANDSHAKE_NOT_COMPLETED if no handshake completed yet
      */
     @Python("rehandshake_timeout(flush_cache, timeout, /)")
-    public void rehandshakeTimeout(@Python.IntFlag boolean flushCache, int timeout) {
+    public void rehandshakeTimeout(@Python.IntFlag boolean flushCache, @Python.Unsigned('I') int timeout) {
         check(fd -> Ssl3.SSL_ReHandshakeWithTimeout(fd, flushCache ? 1 : 0, timeout));
     }
 

@@ -110,7 +110,7 @@ public final class Ssl implements SslConstants {
      * @throws org.jnss.core.NotFoundError (KeyError) if no suite has that value
      */
     @Python("ssl_cipher_suite_name(cipher, /)")
-    public static String sslCipherSuiteName(long cipher) {
+    public static String sslCipherSuiteName(@Python.Unsigned long cipher) {
         String n = SUITE_NAME.get(cipher);
         if (n == null) throw new NotFoundError("cipher suite name not found: " + Long.toUnsignedString(cipher));
         return n;
@@ -144,13 +144,21 @@ public final class Ssl implements SslConstants {
      * @throws org.jnss.core.NotFoundError (KeyError) if the value is no version python-nss knows
      */
     @Python("ssl_library_version_name(ssl_library_version, repr_kind=6)")
-    public static Object sslLibraryVersionName(int version, int reprKind) {
-        return versionRepr(version, reprKind);
+    public static Object sslLibraryVersionName(@Python.Unsigned long version, int reprKind) {
+        if (version >= 0 && version <= Integer.MAX_VALUE) return versionRepr((int) version, reprKind);
+        // python-nss reads a C unsigned long: no version has such a value
+        checkReprKind(reprKind);
+        if (reprKind == AS_ENUM) return version;
+        throw new NotFoundError("SSL Library Version name not found: " + Long.toUnsignedString(version));
+    }
+
+    private static void checkReprKind(int reprKind) {
+        if (reprKind != AS_ENUM && reprKind != AS_ENUM_NAME && reprKind != AS_STRING)
+            throw new IllegalArgumentException("Unsupported representation kind (" + reprKind + ")");
     }
 
     static Object versionRepr(int version, int reprKind) {
-        if (reprKind != AS_ENUM && reprKind != AS_ENUM_NAME && reprKind != AS_STRING)
-            throw new IllegalArgumentException("Unsupported representation kind (" + reprKind + ")");
+        checkReprKind(reprKind);
         if (reprKind == AS_ENUM) return version;
         for (Object[] v : VERSIONS)
             if ((Integer) v[0] == version) return reprKind == AS_ENUM_NAME ? v[1] : v[2];
@@ -194,7 +202,7 @@ public final class Ssl implements SslConstants {
      * @throws IllegalArgumentException (ValueError) for another major or minor number
      */
     @Python("get_ssl_version_from_major_minor(ssl_library_version, repr_kind)")
-    public static String getSslVersionFromMajorMinor(int major, int minor) {
+    public static String getSslVersionFromMajorMinor(@Python.Unsigned('I') int major, @Python.Unsigned('I') int minor) {
         if (major != 3) throw new IllegalArgumentException("Verson " + major + "." + minor + " has unkown major version");
         if (minor < 0 || minor > 4)
             throw new IllegalArgumentException("Verson " + major + "." + minor + " has unkown minor version");
@@ -212,7 +220,7 @@ public final class Ssl implements SslConstants {
      * @throws NSPRError SEC_ERROR_INVALID_ARGS if NSS does not implement the suite
      */
     @Python("get_cipher_suite_info(suite, /)")
-    public static SSLCipherSuiteInfo getCipherSuiteInfo(int suite) {
+    public static SSLCipherSuiteInfo getCipherSuiteInfo(@Python.Unsigned('I') int suite) {
         return SSLCipherSuiteInfo.of(suite);
     }
 
@@ -380,7 +388,7 @@ public final class Ssl implements SslConstants {
      * @throws NSPRError SEC_ERROR_INVALID_ARGS for an unknown variant
      */
     @Python("get_supported_ssl_version_range(protocol_variant=SSL_VARIANT_STREAM, repr_kind=5)")
-    public static Object[] getSupportedSslVersionRange(int variant, int reprKind) {
+    public static Object[] getSupportedSslVersionRange(@Python.Unsigned int variant, int reprKind) {
         return getRange(r -> Ssl3.SSL_VersionRangeGetSupported(variant, r), reprKind);
     }
 
@@ -397,7 +405,7 @@ public final class Ssl implements SslConstants {
      * @throws NSPRError SEC_ERROR_INVALID_ARGS for an unknown variant
      */
     @Python("get_default_ssl_version_range(protocol_variant=SSL_VARIANT_STREAM, repr_kind=5)")
-    public static Object[] getDefaultSslVersionRange(int variant, int reprKind) {
+    public static Object[] getDefaultSslVersionRange(@Python.Unsigned int variant, int reprKind) {
         return getRange(r -> Ssl3.SSL_VersionRangeGetDefault(variant, r), reprKind);
     }
 
@@ -415,7 +423,7 @@ public final class Ssl implements SslConstants {
      *         outside what NSS supports
      */
     @Python("set_default_ssl_version_range(min_version, max_version, protocol_variant=SSL_VARIANT_STREAM)")
-    public static void setDefaultSslVersionRange(Object min, Object max, int variant) {
+    public static void setDefaultSslVersionRange(Object min, Object max, @Python.Unsigned int variant) {
         setRange(min, max, r -> Ssl3.SSL_VersionRangeSetDefault(variant, r));
     }
 
@@ -443,7 +451,8 @@ public final class Ssl implements SslConstants {
      * @throws NSPRError if NSS cannot set up the cache
      */
     @Python("config_server_session_id_cache(max_cache_entries=0, ssl2_timeout=0, ssl3_timeout=0, directory=None)")
-    public static void configServerSessionIdCache(int maxEntries, int ssl2Timeout, int ssl3Timeout, String directory) {
+    public static void configServerSessionIdCache(int maxEntries, @Python.Unsigned('I') int ssl2Timeout, @Python.Unsigned('I') int ssl3Timeout,
+                                                  String directory) {
         configServerCache(() -> Ssl3.SSL_ConfigServerSessionIDCache(maxEntries, ssl2Timeout, ssl3Timeout, directory));
     }
 
@@ -458,7 +467,8 @@ public final class Ssl implements SslConstants {
      * @throws NSPRError if NSS cannot set up the cache
      */
     @Python("config_mp_server_sid_cache(max_cache_entries=0, ssl2_timeout=0, ssl3_timeout=0, directory=None)")
-    public static void configMpServerSidCache(int maxEntries, int ssl2Timeout, int ssl3Timeout, String directory) {
+    public static void configMpServerSidCache(int maxEntries, @Python.Unsigned('I') int ssl2Timeout, @Python.Unsigned('I') int ssl3Timeout,
+                                              String directory) {
         configServerCache(() -> Ssl3.SSL_ConfigMPServerSIDCache(maxEntries, ssl2Timeout, ssl3Timeout, directory));
     }
 
@@ -487,7 +497,7 @@ public final class Ssl implements SslConstants {
     @Python("config_server_session_id_cache_with_opt(max_cache_entries=0, max_cert_cache_entries=0, "
             + "max_server_name_cache_entries=0, ssl2_timeout=0, ssl3_timeout=0, directory=, enable_mp_cache=)")
     public static void configServerSessionIdCacheWithOpt(int maxEntries, int maxCertEntries, int maxServerNameEntries,
-                                                         long ssl2Timeout, long ssl3Timeout,
+                                                         @Python.Unsigned('I') long ssl2Timeout, @Python.Unsigned('I') long ssl3Timeout,
                                                          @Python.Raw Object directory, @Python.Raw Object enableMpCache) {
         if (directory != null || enableMpCache != null)
             throw new org.jnss.core.InterpreterError("More keyword list entries (7) than format specifiers (6)");
@@ -533,7 +543,7 @@ public final class Ssl implements SslConstants {
      * @throws NSPRError SEC_ERROR_INVALID_ARGS for fewer than 2
      */
     @Python("set_max_server_cache_locks(max_locks, /)")
-    public static void setMaxServerCacheLocks(int maxLocks) {
+    public static void setMaxServerCacheLocks(@Python.Unsigned('I') int maxLocks) {
         if (Ssl3.SSL_SetMaxServerCacheLocks(maxLocks) != 0) throw NSPRError.last();
     }
 

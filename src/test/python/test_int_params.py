@@ -1,0 +1,156 @@
+"""Integer parameters at and past the edges of their C formats, compared with the
+reference. python-nss parses most int parameters as C "i" (OverflowError outside
+-2**31 .. 2**31 - 1), timeouts, intervals and a few counts as "I" (masked to 32
+bits, never an overflow) and mechanisms, flags and version numbers as "k" (masked
+to 64 bits); the Java API declares the unsigned ones with @Python.Unsigned('I') or
+@Python.Unsigned. Each call is one that answers at once whatever the value (a
+timeout on an unconnected socket, a lookup by number), so that a masked value
+that means "no timeout" cannot hang the run. A TypeError's text differs between
+Python 2 and 3, so only the class of an exception is compared. Left out: the
+reference's answers to a negative indent_len (indented_format) or octets_per_line
+(der_universal_secitem_fmt_lines) and nss_init_flags' repr_kind, where it raises
+SystemError under Python 3 whatever the value."""
+import unittest
+
+from difftest import DiffTestCase, needs_reference
+
+import nss.nss as nss
+
+PRELUDE = r'''
+import nss.nss as nss
+import nss.io as io
+import nss.ssl as ssl
+if not nss.nss_is_initialized():
+    nss.nss_init_nodb()
+VALUES = (7, 2**31, 2**32, 2**32 + 5, -1, -2**31, -2**31 - 1, 2**63, 2**64 + 3, -2**63 - 1)
+def outcome(f, v):
+    try:
+        r = f(v)
+    except Exception as e:
+        return type(e).__name__
+    if r is None or isinstance(r, (bool, str)) or type(r).__name__ in ('int', 'long', 'unicode'):
+        return r
+    return type(r).__name__
+def check(cases):
+    for name, f in cases:
+        out(name, [outcome(f, v) for v in VALUES])
+'''
+
+
+def closed_port():
+    return 'io.NetworkAddress(io.PR_IpAddrLoopback, 1)'   # nothing listens on port 1 here
+
+
+@needs_reference
+class TestIntParamsDiff(DiffTestCase):
+
+    def test_nss_signed(self):
+        self.assertSame(PRELUDE + r'''
+item = nss.SecItem(b'\x02\x01\x05')
+check([
+    ('SecItem.to_base64', lambda v: item.to_base64(v)),
+    ('SecItem.to_hex', lambda v: item.to_hex(v)),
+    ('SecItem.der_to_hex', lambda v: item.der_to_hex(v)),
+    ('SecItem.format_lines', lambda v: len(item.format_lines(v))),
+    ('data_to_hex', lambda v: nss.data_to_hex(b'abc', v)),
+    ('der_universal_secitem_fmt_lines level', lambda v: len(nss.der_universal_secitem_fmt_lines(item, v))),
+    ('make_line_fmt_tuples', lambda v: nss.make_line_fmt_tuples(v, 'x')),
+    ('generate_random', lambda v: len(nss.generate_random(v))),
+    ('cert_usage_flags repr_kind', lambda v: nss.cert_usage_flags(0, v)),
+    ('pkcs12_map_cipher key_length', lambda v: nss.pkcs12_map_cipher(nss.SEC_OID_AES_128_CBC, v)),
+    ('create_pbev2_algorithm_id iterations', lambda v: nss.create_pbev2_algorithm_id(iterations=v)),
+    ('create_pbev2_algorithm_id key_length', lambda v: nss.create_pbev2_algorithm_id(key_length=v)),
+    ('RSAGenParams key_size', lambda v: nss.RSAGenParams(key_size=v).key_size),
+])
+''')
+
+    def test_nss_unsigned(self):
+        self.assertSame(PRELUDE + r'''
+check([
+    ('create_digest_context', lambda v: nss.create_digest_context(v)),
+    ('hash_buf', lambda v: len(nss.hash_buf(v, b'abc'))),
+    ('get_iv_length', nss.get_iv_length),
+    ('get_block_size', nss.get_block_size),
+    ('get_pad_mechanism', nss.get_pad_mechanism),
+    ('mechanism_to_algtag', nss.mechanism_to_algtag),
+    ('key_mechanism_type_name', nss.key_mechanism_type_name),
+    ('pk11_disabled_reason_str', lambda v: nss.pk11_disabled_reason_str(v).startswith('unknown')),
+    ('param_from_iv', lambda v: nss.param_from_iv(v, None)),
+    ('RSAGenParams public_exponent', lambda v: nss.RSAGenParams(public_exponent=v).public_exponent),
+])
+prev = 60
+check([('set_ocsp_timeout', nss.set_ocsp_timeout)])
+nss.set_ocsp_timeout(prev)
+''')
+
+    def test_io(self):
+        self.assertSame(PRELUDE + r'''
+def sock():
+    return io.Socket(io.PR_AF_INET)
+addr = %s
+check([
+    ('seconds_to_interval', io.seconds_to_interval),
+    ('milliseconds_to_interval', io.milliseconds_to_interval),
+    ('microseconds_to_interval', io.microseconds_to_interval),
+    ('interval_to_seconds', io.interval_to_seconds),
+    ('interval_to_milliseconds', io.interval_to_milliseconds),
+    ('interval_to_microseconds', io.interval_to_microseconds),
+    ('addr_family_name', io.addr_family_name),
+    ('Socket.connect timeout', lambda v: sock().connect(addr, v)),
+    ('Socket.accept timeout', lambda v: sock().accept(v)),
+    ('Socket.recv timeout', lambda v: sock().recv(10, v)),
+    ('Socket.send timeout', lambda v: sock().send(b'x', v)),
+    ('Socket.sendall timeout', lambda v: sock().sendall(b'x', v)),
+    ('Socket.shutdown how', lambda v: sock().shutdown(v)),
+    ('Socket.listen backlog', lambda v: sock().listen(v)),
+])
+''' % closed_port())
+
+    def test_ssl(self):
+        self.assertSame(PRELUDE + r'''
+check([
+    ('get_cipher_suite_info', lambda v: ssl.get_cipher_suite_info(v).cipher_suite),
+    ('ssl_cipher_suite_name', ssl.ssl_cipher_suite_name),
+    ('ssl_library_version_name', ssl.ssl_library_version_name),
+    ('ssl_library_version_name AsEnum', lambda v: ssl.ssl_library_version_name(v, nss.AsEnum)),
+    ('get_ssl_version_from_major_minor major', lambda v: ssl.get_ssl_version_from_major_minor(v, 1)),
+    ('get_ssl_version_from_major_minor minor', lambda v: ssl.get_ssl_version_from_major_minor(3, v)),
+    ('get_supported_ssl_version_range', lambda v: ssl.get_supported_ssl_version_range(v)),
+    ('get_default_ssl_version_range', lambda v: ssl.get_default_ssl_version_range(v)),
+    ('get_cipher_policy', ssl.get_cipher_policy),
+    ('get_ssl_default_option', ssl.get_ssl_default_option),
+    ('SSLSocket.force_handshake_timeout', lambda v: ssl.SSLSocket().force_handshake_timeout(v)),
+    ('SSLSocket.rehandshake_timeout', lambda v: ssl.SSLSocket().rehandshake_timeout(False, v)),
+])
+''')
+
+
+class TestIntParams(unittest.TestCase):
+
+    def setUp(self):
+        if not nss.nss_is_initialized():
+            nss.nss_init_nodb()
+
+    def test_signed_int_overflows(self):
+        with self.assertRaises(OverflowError) as cm:
+            nss.SecItem(b'x').to_base64(2**31)
+        self.assertEqual(str(cm.exception), 'signed integer is greater than maximum')
+        with self.assertRaises(OverflowError):
+            nss.SecItem(b'x').to_hex(-2**31 - 1)
+
+    def test_unsigned_int_masks(self):
+        import nss.io as io
+        self.assertEqual(io.seconds_to_interval(2**32 + 5), io.seconds_to_interval(5))
+        self.assertEqual(io.interval_to_seconds(-1), io.interval_to_seconds(2**32 - 1))
+        with self.assertRaises(TypeError):
+            io.seconds_to_interval(1.5)
+
+    def test_unsigned_long_masks(self):
+        self.assertEqual(nss.key_mechanism_type_name(2**64 + nss.CKM_AES_CBC), 'CKM_AES_CBC')
+        with self.assertRaises(TypeError) as cm:
+            nss.key_mechanism_type_name(1.5)
+        self.assertIn('integer<k>', str(cm.exception))
+
+
+if __name__ == '__main__':
+    unittest.main()
