@@ -120,6 +120,8 @@ public final class Nss3 {
     // CK_MECHANISM_TYPE and CK_ATTRIBUTE_TYPE are CK_ULONG (64-bit on LP64): Java long.
     public static native long PK11_ImportSymKey(long slot, long type, int origin, long operation, long key, long wincx);
     public static native void PK11_FreeSymKey(long symKey);
+    /** Takes one more reference to the key; returns it. */
+    public static native long PK11_ReferenceSymKey(long symKey);
     public static native long PK11_GetMechanism(long symKey);
     public static native int PK11_ExtractKeyValue(long symKey);
     /** The key's own SECItem (not to be freed), or NULL. */

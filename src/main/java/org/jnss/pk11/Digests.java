@@ -178,6 +178,6 @@ public final class Digests {
         requireToken();
         long cx = Nss3.PK11_CreateDigestContext(hashAlg);
         if (cx == 0) throw NSPRError.last();
-        return new PK11Context(cx);
+        return new PK11Context(PK11Context.Native.digest(cx, hashAlg));
     }
 }
