@@ -31,7 +31,7 @@ import java.util.function.LongConsumer;
  * without calling its destroy function (the native object went with NSS), and
  * using it raises {@link #staleError()}.
  */
-public abstract class NativeResource implements AutoCloseable {
+public abstract class NativeResource extends Peered implements AutoCloseable {
     /**
      * The registry of live handles: a doubly linked list through the handles
      * themselves (no node or map entry per handle), guarded by its own lock.
