@@ -50,9 +50,14 @@ public final class Bulk {
      * @return false at the first failure (the thread's NSS error tells why)
      */
     static boolean feed(ByteBuffer data, Sink sink) {
-        ByteBuffer d = data.duplicate();
         Scratch s = SCRATCH.get();
-        if (!d.hasRemaining()) return sink.accept(s.address, 0) == 0;
+        int size = data.remaining();
+        if (size <= CHUNK) {
+            // one chunk (the per-call case): an absolute copy, no buffer views made
+            if (size > 0) s.buf.put(0, data, data.position(), size);
+            return sink.accept(s.address, size) == 0;
+        }
+        ByteBuffer d = data.duplicate();
         while (d.hasRemaining()) {
             int n = Math.min(CHUNK, d.remaining());
             ByteBuffer chunk = d.slice().limit(n);

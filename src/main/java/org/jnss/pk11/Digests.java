@@ -25,19 +25,24 @@ public final class Digests {
         if (!NssRuntime.isInitialized()) throw new NSPRError(null, ErrorConstants.SEC_ERROR_NO_MODULE);
     }
 
-    /** Result lengths of hash algorithms by tag (constant per tag): saves a native call per digest. */
-    private static final java.util.concurrent.ConcurrentHashMap<Integer, Integer> HASH_LENGTHS = new java.util.concurrent.ConcurrentHashMap<>();
+    /**
+     * Result lengths of hash algorithms by tag (constant per tag; 0: not known
+     * yet): saves a native call per digest. Tags index the array (NSS's built-in
+     * tags are a few hundred); others are asked each time.
+     */
+    private static final int[] HASH_LENGTHS = new int[1024];
 
     private static byte[] digest(int oid, ByteBuffer data) {
         requireToken();
-        Integer known = HASH_LENGTHS.get(oid);
-        int len = known != null ? known : Nss3.HASH_ResultLenByOidTag(oid);
+        boolean cached = oid >= 0 && oid < HASH_LENGTHS.length;
+        int known = cached ? HASH_LENGTHS[oid] : 0;       // an int: a racy read sees 0 or the length
+        int len = known != 0 ? known : Nss3.HASH_ResultLenByOidTag(oid);
         if (len <= 0) {
             // as python-nss: the error is read after looking up the description (which may set it)
             String text = OidNames.tagText(oid);
             throw NSPRError.last("unable to determine resulting hash length for hash_alg = " + text);
         }
-        if (known == null) HASH_LENGTHS.put(oid, len);
+        if (cached) HASH_LENGTHS[oid] = len;
         byte[] out = new byte[len];
         if (data.remaining() <= Bulk.CHUNK) {
             // one chunk: hashed in one call from the native scratch buffer
