@@ -58,7 +58,11 @@ public final class Nss3 {
     // digests and contexts
     public static native int PK11_HashBuf(int hashAlg, byte[] out, byte[] in, int len);
     public static native int PK11_HashBuf(int hashAlg, byte[] out, long in, int len);
+    /** Native output too: primitive arguments only, JNA's cheapest kind of call. */
+    public static native int PK11_HashBuf(int hashAlg, long out, long in, int len);
     public static native long PK11_CreateDigestContext(int hashAlg);
+    /** PK11_DigestFinal with native output and length (primitive arguments only). */
+    public static native int PK11_DigestFinal(long cx, long data, long outLen, int length);
     public static native int PK11_DigestBegin(long cx);
     public static native int PK11_DigestOp(long cx, byte[] in, int inLen);
     public static native int PK11_DigestOp(long cx, long in, int inLen);

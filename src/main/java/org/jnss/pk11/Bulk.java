@@ -2,6 +2,7 @@ package org.jnss.pk11;
 
 import org.jnss.asn1.Scratch;
 import org.jnss.natives.Mem;
+import org.jnss.natives.Nss3;
 
 import java.nio.ByteBuffer;
 
@@ -66,6 +67,28 @@ public final class Bulk {
             d.position(d.position() + n);
             if (sink.accept(s.address, n) != 0) return false;
         }
+        return true;
+    }
+
+    /**
+     * Digests data of at most {@link #CHUNK} octets on a digest context
+     * (PK11_DigestBegin, PK11_DigestOp, PK11_DigestFinal) into out, as long as
+     * the algorithm's digest; input and output go through the native scratch
+     * buffers, so each call takes primitive arguments only.
+     *
+     * @return false when NSS fails (the thread's NSS error tells why)
+     */
+    static boolean digestOnce(long cx, ByteBuffer data, byte[] out) {
+        Scratch s = SCRATCH.get();
+        int size = data.remaining();
+        if (size > CHUNK || out.length > SLACK / 2) throw new IllegalArgumentException("more than one chunk");
+        if (size > 0) s.buf.put(0, data, data.position(), size);
+        ByteBuffer o = s.out();
+        long outLen = s.outAddress + SLACK / 2;
+        if (Nss3.PK11_DigestBegin(cx) != 0
+                || (size > 0 && Nss3.PK11_DigestOp(cx, s.address, size) != 0)
+                || Nss3.PK11_DigestFinal(cx, s.outAddress, outLen, out.length) != 0) return false;
+        o.get(0, out);
         return true;
     }
 

@@ -208,6 +208,20 @@ class NssLifecycleTest {
         assertFalse(Nss.nssIsInitialized());
     }
 
+    /** One-call digests reuse digest contexts: never across a shutdown, and never keeping NSS busy. */
+    @Test
+    void oneCallDigestsAcrossSessions() throws Exception {
+        byte[] expect = MessageDigest.getInstance("SHA-256").digest("abc".getBytes());
+        for (int i = 0; i < 3; i++) {
+            Nss.nssInitNodb();
+            assertArrayEquals(expect, Digests.sha256Digest("abc".getBytes()));
+            assertArrayEquals(expect, Digests.sha256Digest("abc".getBytes()), "on a pooled context");
+            Nss.nssShutdown();
+            assertFalse(Nss.nssIsInitialized());
+            assertEquals(ErrorConstants.SEC_ERROR_NO_MODULE, code(() -> Digests.sha256Digest(new byte[1])));
+        }
+    }
+
     @Test
     void contexts() {
         InitContext c1 = Nss.nssInitContext(null, null, null, null, null, NOCERTDB);
