@@ -163,6 +163,7 @@ class World(object):
         self.state = state
         self.dbdir = dbdir
         self.objects = {}
+        self.factories = {}
         self.values = None
         self.last = None
         self.establish()
@@ -204,11 +205,26 @@ class World(object):
             return False
         return nss.nss_is_initialized() == self.expected_up()
 
+    # objects whose methods change their state (close, connect, digest_final, setters...): each
+    # entry point of these types gets a fresh one, so that an outcome depends on the call
+    # alone and not on which calls the same worker made before (workers restart at crashes)
+    MUTABLE = ('Socket', 'SSLSocket', 'PK11Context', 'InitParameters', 'NetworkAddress', 'RSAGenParams',
+               'KEYPQGParams', 'PKCS12Decoder')
+
     def make(self, name, f):
+        self.factories[name] = f
         try:
             self.objects[name] = f()
         except Exception:
             pass
+
+    def refresh(self, name):
+        """A fresh object of a MUTABLE type, where this state can make one."""
+        f = self.factories.get(name)
+        if name not in self.MUTABLE or f is None or self.state == 'shutdown' and name in self.NATIVE:
+            return
+        self.objects.pop(name, None)
+        self.make(name, f)
 
     def make_objects(self):
         nss, io, ssl = self.nss, self.io, self.ssl
@@ -329,9 +345,14 @@ def worker(state, start, dbdir, outpath, indices):
     inv, all_calls = calls()
     world = World(state, dbdir)
     rec = isolated.Recorder(outpath)
+    previous = None
     for i in indices[start:]:
         ei, shape = all_calls[i]
         module, name, kind, sig = inv[ei]
+        if ei != previous:
+            if kind in ('method', 'property', 'special', 'special0'):
+                world.refresh(name.split('.')[0])
+            previous = ei
         rec.start(i)
         try:
             t = world.target(module, name, kind)

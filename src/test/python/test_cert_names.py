@@ -86,6 +86,8 @@ for label, f in [('secitem', lambda: dn[nss.SecItem(b'\x55\x04\x03')]),
 for key in ['cn', 'CN', '2.5.4.3', 'OID.2.5.4.10', 'SEC_OID_AVA_COMMON_NAME', 'E', 'dc', '1.2.3.4',
             nss.SEC_OID_AVA_COMMON_NAME, nss.SEC_OID_AVA_DC, 99999, nss.SecItem(b'\x55\x04\x03')]:
     out('has_key', str(key), dn.has_key(key), key in dn)
+show('has_key by keyword', lambda: dn.has_key(arg='cn'))
+show('has_key no argument', lambda: dn.has_key())
 out(len(dn), [str(r) for r in dn], list(map(len, dn)))
 out(dn.common_name, dn.country_name, dn.locality_name, dn.state_name, dn.org_name, dn.org_unit_name)
 ''')

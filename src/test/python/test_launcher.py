@@ -40,6 +40,36 @@ class TestLauncher(unittest.TestCase):
         self.assertEqual(rc, 0, err)
         self.assertEqual(out.strip(), 'ok')
 
+    def test_standard_library_comes_from_a_directory(self):
+        # the build unpacks Jython's Lib/ beside its jar: importing the standard library
+        # must not make the zip importer read the jar's 25,000-entry directory
+        code = ('import os, codecs, json, zipimport\n'
+                'print os.path.isdir(os.path.dirname(os.__file__)), len(zipimport._zip_directory_cache)')
+        rc, out, err = run(['-c', code])
+        self.assertEqual(rc, 0, err)
+        self.assertEqual(out.split(), ['True', '0'])
+
+    def test_site_loads_no_codecs(self):
+        rc, out, err = run(['-c', 'import sys; print "encodings" in sys.modules, "codecs" in sys.modules'])
+        self.assertEqual(rc, 0, err)
+        self.assertEqual(out.split(), ['False', 'False'])
+
+    def test_user_base_outside_ascii(self):
+        base = '/tmp/pynss-\xc3\xa9'
+        rc, out, err = run(['-c', 'import sys, site; print repr(site.USER_BASE), type(sys.path[-2]).__name__'],
+                           env={'PYTHONUSERBASE': base})
+        self.assertEqual(rc, 0, err)
+        self.assertEqual(out.split(), [repr(base), 'str'])
+
+    def test_locale_lists_locales_when_asked(self):
+        # python.locale.control=settable: setlocale checks the name against the JVM's locales
+        code = ('import locale\n'
+                'print locale.setlocale(locale.LC_ALL, "de_DE.UTF-8")\n'
+                'try:\n    locale.setlocale(locale.LC_ALL, "xx_QQ.UTF-8")\nexcept locale.Error:\n    print "Error"')
+        rc, out, err = run(['-c', code], env={'PYNSS_JAVA_OPTS': '-Dpython.locale.control=settable'})
+        self.assertEqual(rc, 0, err)
+        self.assertEqual(out.split(), ['de_DE.UTF-8', 'Error'])
+
     def test_java_imports_before_os(self):
         # two Java imports before os make Jython import warnings first; that must not break os
         rc, out, err = run(['-c', 'from java.lang import System\nfrom java.util import List\nimport os\nprint os.name'])

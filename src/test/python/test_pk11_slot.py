@@ -450,8 +450,8 @@ class TestPython2Results(unittest.TestCase):
         self.assertIsInstance(priv, nss.PrivateKey)
 
     def test_module_function_messages(self):
-        self.assertEqual(nss.pk11_disabled_reason_name(-1), 'unknown(ffffffff)')   # Python 2 drops the '#' of %#x
-        self.assertEqual(nss.pk11_disabled_reason_str(7), 'unknown(7)')
+        self.assertEqual(nss.pk11_disabled_reason_name(-1), 'unknown(0xffffffff)')   # C's snprintf "%#x"
+        self.assertEqual(nss.pk11_disabled_reason_str(7), 'unknown(0x7)')
         self.assertTypeError('pk11_disabled_reason_name() argument 1 must be integer<k>, not str',
                              nss.pk11_disabled_reason_name, 'x')
         self.assertTypeError('must be tuple or None, not list', nss.get_all_tokens, pin_args=[1])

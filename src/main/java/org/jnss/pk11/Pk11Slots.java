@@ -33,12 +33,12 @@ public final class Pk11Slots {
 
     /**
      * The name or the description of a PK11_DIS_* value; other values read
-     * "unknown(N)" with N in hex, as Python 2 formats python-nss's "%#x".
+     * "unknown(0xN)" with N in hex, as python-nss's snprintf "%#x" writes it.
      */
     private static String disabledReason(long reason, int which) {
         int r = (int) reason;
         if (r >= 0 && r < DISABLED_REASONS.length) return DISABLED_REASONS[r][which];
-        return "unknown(" + Integer.toHexString(r) + ")";
+        return String.format("unknown(%#x)", r);   // C's snprintf "%#x": 0x prefix (0 is a known reason)
     }
 
     static String disabledReasonStr(int reason) {
@@ -49,7 +49,7 @@ public final class Pk11Slots {
      * Names a slot's disabled reason, as {@code PK11Slot.get_disabled_reason()} returns it.
      *
      * @param reason a PK11_DIS_* value
-     * @return the constant's name, e.g. "PK11_DIS_USER_SELECTED"; "unknown(N)" (N in hex)
+     * @return the constant's name, e.g. "PK11_DIS_USER_SELECTED"; "unknown(0xN)" (N in hex)
      *         for another value
      */
     @Python("pk11_disabled_reason_name(reason, /)")
@@ -62,7 +62,7 @@ public final class Pk11Slots {
      *
      * @param reason a PK11_DIS_* value
      * @return a short description, e.g. "user disabled" ("no reason" for PK11_DIS_NONE);
-     *         "unknown(N)" (N in hex) for another value
+     *         "unknown(0xN)" (N in hex) for another value
      */
     @Python("pk11_disabled_reason_str(reason, /)")
     public static String pk11DisabledReasonStr(@Python.Unsigned long reason) {

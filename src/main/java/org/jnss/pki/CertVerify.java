@@ -45,9 +45,20 @@ public final class CertVerify {
         if (time instanceof Integer i) return i;
         if (time instanceof Long l) return l;
         if (time instanceof BigInteger b) return b.longValue();
-        if (time instanceof Double d) return (long) (double) d;
+        if (time instanceof Double d) return cTruncate(d);
         if (time instanceof Boolean b) return b ? 1 : 0;
         throw new ArgumentError("must be int, float or None, not " + PyTypeNames.of(time));
+    }
+
+    /**
+     * A double truncated to a 64-bit integer as python-nss's C conversion does
+     * on x86-64: NaN and values outside the range give the "integer
+     * indefinite" value, Long.MIN_VALUE (Java's cast would give 0 for NaN and
+     * saturate the others).
+     */
+    static long cTruncate(double d) {
+        if (Double.isNaN(d) || d >= 0x1p63 || d < -0x1p63) return Long.MIN_VALUE;
+        return (long) d;
     }
 
     private static CertVerifyError failure(long returned, CertVerifyLog log) {

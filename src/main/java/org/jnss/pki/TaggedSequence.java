@@ -145,7 +145,7 @@ public abstract class TaggedSequence<T> extends Ordered {
      *        or OID SecItem
      * @return true when one does; false also when arg names no OID
      */
-    @Python("has_key(arg)")
+    @Python("has_key(arg, /)")
     public boolean hasKey(Object arg) {
         int tag = lookupTag(arg);
         if (tag == NssConstants.SEC_OID_UNKNOWN) return false;
@@ -159,7 +159,7 @@ public abstract class TaggedSequence<T> extends Ordered {
      * @param arg an attribute name, dotted OID, tag or OID SecItem
      * @return true when an item is, or holds, such an attribute
      */
-    @Python("__contains__(arg)")
+    @Python("__contains__(arg, /)")
     public boolean contains(Object arg) {
         return hasKey(arg);
     }

@@ -74,7 +74,7 @@ class SlotsAndKeyPairsTest {
     void disabledReasonNamesAndUnknownValues() {
         assertEquals("PK11_DIS_TOKEN_NOT_PRESENT", Pk11Slots.pk11DisabledReasonName(4));
         assertEquals("could not initialize token", Pk11Slots.pk11DisabledReasonStr(2L));
-        assertEquals("unknown(ffffffff)", Pk11Slots.pk11DisabledReasonName(-1));
+        assertEquals("unknown(0xffffffff)", Pk11Slots.pk11DisabledReasonName(-1));
         assertEquals("no reason", Pk11Slots.pk11DisabledReasonStr(0));   // 1 << 64 masks to 0 in the binder ("k")
     }
 

@@ -1,0 +1,240 @@
+package org.jnss.python;
+
+import org.python.objectweb.asm.ClassReader;
+import org.python.objectweb.asm.ClassVisitor;
+import org.python.objectweb.asm.ClassWriter;
+import org.python.objectweb.asm.MethodVisitor;
+import org.python.objectweb.asm.Opcodes;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.util.Enumeration;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * Lays the runtime libraries out for a fast start (build-time code, run by Maven after the
+ * libraries are copied to {@code target/lib}; not part of the jar):
+ *
+ * <ul>
+ * <li>{@code Lib/}, Jython's standard library, is copied out of the
+ * standalone jar next to it ({@code target/lib/Lib}, the {@code Lib} of
+ * Jython's default home, which sys.path searches before the jar). Importing
+ * the first module from the jar makes Jython's zip importer read the whole
+ * directory of the jar (25,000 entries, ~0.25 s of every start).</li>
+ * <li>{@code jython-cds.jar} holds the jar's classes of class-file version 49
+ * (Java 5: its exposer classes, ~2,600, of which a start loads ~1,100)
+ * rewritten as version 50 with stack map frames. The JVM's class data
+ * sharing archive leaves version 49 classes out, so every start parsed and
+ * verified them again; the launcher puts this jar before Jython's on the
+ * class path. A class whose frames cannot be computed is left out (the
+ * original is used); a version 50 class whose frames the verifier rejected
+ * would still load, through the old verifier.</li>
+ * <li>In that jar, {@code _locale} no longer lists the JVM's available locales
+ * when the class initialises (the exceptions module initialises it at every
+ * start, and the list costs 0.1-0.2 s): the one method that reads the list,
+ * {@code setlocale} to a named locale, asks the JVM for it at the time of the
+ * call instead.</li>
+ * <li>{@code native/libjnidispatch.so}, JNA's native part for this platform,
+ * copied out of JNA's jar. Without it JNA copies the library to a temporary
+ * file at every start (and needs a writable cache directory); the launcher
+ * points {@code jna.boot.library.path} here.</li>
+ * </ul>
+ *
+ * <p>The outputs carry their jar's modification time and are remade only when
+ * the jar changes. Usage: {@code RuntimeLayout JYTHON_JAR JNA_JAR OUTPUT_DIR}.
+ */
+final class RuntimeLayout {
+    private RuntimeLayout() {}
+
+    /** Revision of the rewriting: the jar's time plus this is the output's, so a change here remakes it. */
+    private static final long REVISION = 2;
+
+    public static void main(String[] args) throws IOException {
+        Path jar = Path.of(args[0]);
+        Path jna = Path.of(args[1]);
+        Path out = Path.of(args[2]);
+        extractJnaNative(jna, out.resolve("native"));
+        FileTime stamp = Files.getLastModifiedTime(jar);
+        Path lib = out.resolve("Lib");
+        Path marker = lib.resolve(".jnss-extracted");
+        if (!Files.exists(marker) || !Files.getLastModifiedTime(marker).equals(stamp)) {
+            extractLib(jar, lib);
+            Files.write(marker, new byte[0]);
+            Files.setLastModifiedTime(marker, stamp);
+        }
+        Path cds = out.resolve("jython-cds.jar");
+        FileTime cdsStamp = FileTime.fromMillis(stamp.toMillis() + REVISION);
+        if (!Files.exists(cds) || !Files.getLastModifiedTime(cds).equals(cdsStamp)) {
+            int[] n = upgradeClasses(jar, cds);
+            Files.setLastModifiedTime(cds, cdsStamp);
+            System.out.println("jython-cds.jar: " + n[0] + " classes rewritten, " + n[1] + " left as they were");
+        }
+    }
+
+    /** Copies JNA's native library for the platform of this JVM out of its jar, unless done before. */
+    private static void extractJnaNative(Path jna, Path dir) throws IOException {
+        String entryName = "com/sun/jna/" + com.sun.jna.Platform.RESOURCE_PREFIX + "/libjnidispatch.so";
+        Path target = dir.resolve("libjnidispatch.so");
+        FileTime stamp = Files.getLastModifiedTime(jna);
+        if (Files.exists(target) && Files.getLastModifiedTime(target).equals(stamp)) return;
+        try (ZipFile zip = new ZipFile(jna.toFile())) {
+            ZipEntry entry = zip.getEntry(entryName);
+            if (entry == null) return;   // no library for this platform in the jar: JNA looks elsewhere
+            Files.createDirectories(dir);
+            try (InputStream in = zip.getInputStream(entry)) {
+                Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        Files.setLastModifiedTime(target, stamp);
+    }
+
+    /** Copies the entries under {@code Lib/} into {@code lib}, keeping their times (Jython compares them). */
+    private static void extractLib(Path jar, Path lib) throws IOException {
+        if (Files.exists(lib)) deleteTree(lib);
+        Files.createDirectories(lib);
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            for (Enumeration<? extends ZipEntry> e = zip.entries(); e.hasMoreElements(); ) {
+                ZipEntry entry = e.nextElement();
+                String name = entry.getName();
+                if (!name.startsWith("Lib/") || name.equals("Lib/")) continue;
+                Path target = lib.resolve(name.substring(4)).normalize();
+                if (!target.startsWith(lib)) continue;   // no entry may write outside Lib
+                if (entry.isDirectory()) {
+                    Files.createDirectories(target);
+                    continue;
+                }
+                Files.createDirectories(target.getParent());
+                try (InputStream in = zip.getInputStream(entry)) {
+                    Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+                Files.setLastModifiedTime(target, FileTime.fromMillis(entry.getTime()));
+            }
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (var paths = Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) paths.sorted(java.util.Comparator.reverseOrder())::iterator)
+                Files.delete(p);
+        }
+    }
+
+    /** Writes {@code cds} with the version 49 classes of {@code jar} as version 50 with frames; returns {rewritten, kept}. */
+    private static int[] upgradeClasses(Path jar, Path cds) throws IOException {
+        int[] n = new int[2];
+        Path tmp = cds.resolveSibling(cds.getFileName() + ".tmp");
+        try (ZipFile zip = new ZipFile(jar.toFile());
+             URLClassLoader loader = new URLClassLoader(new URL[]{jar.toUri().toURL()}, null);
+             ZipOutputStream zout = new ZipOutputStream(Files.newOutputStream(tmp))) {
+            for (Enumeration<? extends ZipEntry> e = zip.entries(); e.hasMoreElements(); ) {
+                ZipEntry entry = e.nextElement();
+                String name = entry.getName();
+                if (!name.endsWith(".class") || name.startsWith("Lib/") || name.startsWith("META-INF/")) continue;
+                byte[] code;
+                try (InputStream in = zip.getInputStream(entry)) {
+                    code = in.readAllBytes();
+                }
+                int version = code.length < 8 ? 0 : ((code[6] & 0xff) << 8) | (code[7] & 0xff);
+                if (version != Opcodes.V1_5 && !name.equals(LOCALE_CLASS + ".class")) continue;
+                byte[] upgraded = upgrade(code, loader);
+                if (upgraded == null) {
+                    n[1]++;
+                    continue;
+                }
+                ZipEntry copy = new ZipEntry(name);
+                copy.setTime(entry.getTime());
+                zout.putNextEntry(copy);
+                zout.write(upgraded);
+                zout.closeEntry();
+                n[0]++;
+            }
+        }
+        Files.move(tmp, cds, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        return n;
+    }
+
+    /** Jython's {@code _locale} module class, whose static initialiser lists the available locales. */
+    private static final String LOCALE_CLASS = "org/python/modules/_locale/_locale";
+
+    /**
+     * In {@code _locale}: the static initialiser keeps an empty list of available
+     * locales, and a method that reads the list makes the real one then.
+     */
+    private static final class LazyLocales extends MethodVisitor {
+        private final boolean clinit;
+
+        LazyLocales(MethodVisitor mv, boolean clinit) {
+            super(Opcodes.ASM7, mv);
+            this.clinit = clinit;
+        }
+
+        @Override
+        public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean itf) {
+            if (clinit && opcode == Opcodes.INVOKESTATIC && owner.equals("java/util/Locale")
+                    && name.equals("getAvailableLocales")) {
+                super.visitInsn(Opcodes.ICONST_0);
+                super.visitTypeInsn(Opcodes.ANEWARRAY, "java/util/Locale");
+                return;
+            }
+            super.visitMethodInsn(opcode, owner, name, descriptor, itf);
+        }
+
+        @Override
+        public void visitFieldInsn(int opcode, String owner, String name, String descriptor) {
+            if (!clinit && opcode == Opcodes.GETSTATIC && owner.equals(LOCALE_CLASS) && name.equals("AVAILABLE_LOCALES")) {
+                super.visitTypeInsn(Opcodes.NEW, "java/util/HashSet");
+                super.visitInsn(Opcodes.DUP);
+                super.visitMethodInsn(Opcodes.INVOKESTATIC, "java/util/Locale", "getAvailableLocales",
+                        "()[Ljava/util/Locale;", false);
+                super.visitMethodInsn(Opcodes.INVOKESTATIC, "java/util/Arrays", "asList",
+                        "([Ljava/lang/Object;)Ljava/util/List;", false);
+                super.visitMethodInsn(Opcodes.INVOKESPECIAL, "java/util/HashSet", "<init>",
+                        "(Ljava/util/Collection;)V", false);
+                return;
+            }
+            super.visitFieldInsn(opcode, owner, name, descriptor);
+        }
+    }
+
+    /** The class as version 50 with computed frames, or null when they cannot be computed. */
+    private static byte[] upgrade(byte[] code, ClassLoader loader) {
+        try {
+            ClassReader reader = new ClassReader(code);
+            ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_FRAMES) {
+                @Override
+                protected ClassLoader getClassLoader() {
+                    return loader;
+                }
+            };
+            reader.accept(new ClassVisitor(Opcodes.ASM7, writer) {
+                private boolean locale;
+
+                @Override
+                public void visit(int version, int access, String name, String signature, String superName,
+                                  String[] interfaces) {
+                    locale = name.equals(LOCALE_CLASS);
+                    super.visit(Math.max(version, Opcodes.V1_6), access, name, signature, superName, interfaces);
+                }
+
+                @Override
+                public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
+                                                 String[] exceptions) {
+                    MethodVisitor mv = super.visitMethod(access, name, descriptor, signature, exceptions);
+                    return locale ? new LazyLocales(mv, name.equals("<clinit>")) : mv;
+                }
+            }, 0);
+            return writer.toByteArray();
+        } catch (RuntimeException | LinkageError e) {
+            // JSR/RET, or a type the frames need that the jar does not have: keep the original
+            return null;
+        }
+    }
+}
