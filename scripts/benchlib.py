@@ -6,13 +6,18 @@ from __future__ import print_function
 
 import time
 
+try:
+    _counts = xrange        # Python 2 (pynss): range(n) would build a list of n ints
+except NameError:
+    _counts = range         # Python 3: range is lazy
+
 
 def rate(fn, min_seconds):
     """Calls fn repeatedly for at least min_seconds (doubling the count); returns calls per second."""
     n = 1
     while True:
         t0 = time.time()
-        for _ in range(n):
+        for _ in _counts(n):
             fn()
         dt = time.time() - t0
         if dt >= min_seconds:

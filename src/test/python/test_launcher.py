@@ -207,5 +207,81 @@ except ValueError as e:
             self.assertEqual((p.returncode, ref_out.decode('utf-8')), (0, out), ref_err)
 
 
+class TestWarmStart(unittest.TestCase):
+    """PYNSS_WARM=1: a spare JVM runs the next program with the caller's streams, arguments,
+    environment, directory and exit status, as a cold start would."""
+
+    SCRIPT = ('import sys, os, java.lang\n'
+              'data = sys.stdin.read()\n'
+              'print "warm=%s" % java.lang.System.getProperty("pynss.warm")\n'
+              'print repr(sys.argv[1:]), os.getcwd() == os.environ["WARM_EXPECT_CWD"], os.environ["WARM_X"]\n'
+              'print "stdin %d" % len(data)\n'
+              'sys.stderr.write("to stderr\\n")\n'
+              'open(os.environ["WARM_EXPECT_CWD"] + "/left-open.txt", "w").write("z" * 70000)\n'
+              'sys.exit(int(sys.argv[1]))\n')
+
+    def setUp(self):
+        self.runtime = tempfile.mkdtemp(prefix='pynss-warm-')
+        self.cwd = tempfile.mkdtemp(prefix='pynss-warm-cwd-')
+        self.script = os.path.join(self.cwd, 'warm.py')
+        write(self.script, self.SCRIPT)
+        self.env = dict(os.environ, PYNSS_WARM='1', XDG_RUNTIME_DIR=self.runtime, WARM_X='x-value',
+                        WARM_EXPECT_CWD=os.path.realpath(self.cwd))
+
+    def tearDown(self):
+        import shutil
+        import signal
+        for root, dirs, files in os.walk(self.runtime):
+            for f in files:
+                if f.split('.')[0] in ('ready', 'taken'):
+                    try:
+                        os.kill(int(f.split('.')[1]), signal.SIGTERM)
+                    except (OSError, ValueError):
+                        pass
+        shutil.rmtree(self.runtime, True)
+        shutil.rmtree(self.cwd, True)
+
+    def run_script(self, status, stdin=b'abc'):
+        p = subprocess.Popen([PYNSS, self.script, str(status), 'two words'], stdin=subprocess.PIPE,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=self.env, cwd=self.cwd)
+        out, err = p.communicate(stdin)
+        return p.returncode, out, err
+
+    def wait_for_spare(self):
+        import time
+        deadline = time.time() + 120
+        while time.time() < deadline:
+            for root, dirs, files in os.walk(self.runtime):
+                if any(f.startswith('ready.') for f in files):
+                    return
+            time.sleep(0.2)
+        self.fail('no spare JVM became ready')
+
+    def test_a_warm_run_is_a_cold_run(self):
+        first = self.run_script(3)
+        self.assertEqual(first[1].split('\n')[0], 'warm=None')
+        self.wait_for_spare()
+        second = self.run_script(5, b'x' * 100000)
+        self.assertEqual(second[1].split('\n')[0], 'warm=true', second)
+        self.assertEqual(second[0], 5)
+        self.assertEqual(second[1].split('\n')[1:], ["['5', 'two words'] True x-value", 'stdin 100000', ''])
+        self.assertEqual(second[2], 'to stderr\n')
+        with open(os.path.join(self.cwd, 'left-open.txt')) as f:
+            self.assertEqual(len(f.read()), 70000)      # flushed before the caller went on
+        self.assertEqual(first[1].split('\n')[1:], ["['3', 'two words'] True x-value", 'stdin 3', ''])
+        self.assertEqual(first[0], 3)
+
+    def test_a_regular_file_as_stdout_starts_cold(self):
+        self.run_script(0)
+        self.wait_for_spare()
+        out = os.path.join(self.cwd, 'out.txt')
+        # through a shell: the JVM's subprocess would hand the child a pipe, not the file
+        rc = subprocess.call(['/bin/sh', '-c', 'exec "$0" "$1" 0 a </dev/null >"$2" 2>/dev/null',
+                              PYNSS, self.script, out], env=self.env, cwd=self.cwd)
+        self.assertEqual(rc, 0)
+        with open(out) as f:
+            self.assertEqual(f.readline().strip(), 'warm=None')
+
+
 if __name__ == '__main__':
     unittest.main()

@@ -10,6 +10,9 @@ import org.jnss.error.NSPRError;
 import org.jnss.natives.Mem;
 import org.jnss.natives.Nspr4;
 
+import org.jnss.natives.ThreadBuffer;
+
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -650,7 +653,7 @@ public class Socket extends NativeResource {
      * Sends data on a connected socket (one PR_Send), blocking until NSPR has
      * taken it or the timeout expires.
      *
-     * @param buf     the bytes (a str, or any buffer, in Python)
+     * @param buf     the bytes (a str, or any buffer, in Python); its position and limit are not changed
      * @param timeout the most to wait, in interval ticks; the default
      *                {@code PR_INTERVAL_NO_TIMEOUT} waits as long as it takes
      * @return how many bytes were sent
@@ -658,7 +661,7 @@ public class Socket extends NativeResource {
      *         PR_CONNECT_RESET_ERROR, ... when the connection fails
      */
     @Python("send(buf, timeout=PR_INTERVAL_NO_TIMEOUT)")
-    public int send(byte[] buf, int timeout) {
+    public int send(ByteBuffer buf, int timeout) {
         try (Lease l = lease(); Blocking b = blocking()) {
             int n = sendNative(l.handle(), buf, timeout);
             if (n < 0) throw NSPRError.last();
@@ -667,29 +670,54 @@ public class Socket extends NativeResource {
     }
 
     /**
+     * Sends a byte array, as {@link #send(ByteBuffer, int)}.
+     *
+     * @param buf     the bytes
+     * @param timeout the most to wait, in interval ticks
+     * @return how many bytes were sent
+     * @throws NSPRError as {@link #send(ByteBuffer, int)}
+     */
+    public int send(byte[] buf, int timeout) {
+        return send(ByteBuffer.wrap(buf), timeout);
+    }
+
+    /**
      * Sends all the data, repeating PR_Send until every byte is taken (or a
      * send takes none).
      *
-     * @param buf     the bytes (a str, or any buffer, in Python)
+     * @param buf     the bytes (a str, or any buffer, in Python); its position and limit are not changed
      * @param timeout the most each send waits, in interval ticks; the default
      *                {@code PR_INTERVAL_NO_TIMEOUT} waits as long as it takes
      * @return how many bytes were sent
      * @throws NSPRError PR_IO_TIMEOUT_ERROR when a send times out, or the connection's error
      */
     @Python("sendall(buf, timeout=PR_INTERVAL_NO_TIMEOUT)")
-    public int sendall(byte[] buf, int timeout) {
-        try (Lease l = lease(); Blocking b = blocking()) {
+    public int sendall(ByteBuffer buf, int timeout) {
+        int len = buf.remaining();
+        try (Lease l = lease(); Blocking b = blocking(); ThreadBuffer nb = ThreadBuffer.take(len)) {
             long fd = l.handle();
+            nb.buffer().put(0, buf, buf.position(), len);
             int off = 0;
             do {
-                byte[] part = off == 0 ? buf : Arrays.copyOfRange(buf, off, buf.length);
-                int n = Nspr4.PR_Send(fd, part, part.length, 0, timeout);
+                int n = Nspr4.PR_Send(fd, nb.address() + off, len - off, 0, timeout);
                 if (n < 0) throw NSPRError.last();
                 off += n;
-                if (n == 0 && part.length > 0) break;
-            } while (off < buf.length);
+                if (n == 0 && len > off) break;
+            } while (off < len);
             return off;
         }
+    }
+
+    /**
+     * Sends all of a byte array, as {@link #sendall(ByteBuffer, int)}.
+     *
+     * @param buf     the bytes
+     * @param timeout the most each send waits, in interval ticks
+     * @return how many bytes were sent
+     * @throws NSPRError as {@link #sendall(ByteBuffer, int)}
+     */
+    public int sendall(byte[] buf, int timeout) {
+        return sendall(ByteBuffer.wrap(buf), timeout);
     }
 
     /**
@@ -719,81 +747,32 @@ public class Socket extends NativeResource {
         if (isClosed()) throw new IllegalArgumentException(CLOSED_READ);
     }
 
-    /** Largest transfer made through a per-thread native buffer; larger ones pass a Java array. */
-    private static final int DIRECT_MAX = 1 << 20;
-
     /**
-     * A thread's native buffer for send and receive, grown to the largest amount
-     * used (up to DIRECT_MAX). A Java array passed to native code is copied whole
-     * both ways (a 64 KiB receive answered by one 16 KiB TLS record moved 128 KiB);
-     * through this buffer only the bytes sent or received are copied, once.
+     * One PR_Recv of up to amount bytes, through the thread's native buffer
+     * ({@link ThreadBuffer}): only the bytes received are copied, once (a Java
+     * array passed to native code is copied whole both ways: a 64 KiB receive
+     * answered by one 16 KiB TLS record moved 128 KiB).
      */
-    private static final class IoBuffer {
-        java.nio.ByteBuffer buf;
-        long address;
-        /** set while a native call uses it: a callback on this thread (a handshake's) gets its own */
-        boolean busy;
-
-        long reserve(int amount) {
-            if (buf == null || buf.capacity() < amount) {
-                buf = java.nio.ByteBuffer.allocateDirect(Math.max(amount, 1 << 14));
-                address = Mem.address(buf);
-            }
-            return address;
-        }
-    }
-
-    private static final ThreadLocal<IoBuffer> IO_BUFFER = ThreadLocal.withInitial(IoBuffer::new);
-
-    private static IoBuffer ioBuffer() {
-        IoBuffer b = IO_BUFFER.get();
-        return b.busy ? new IoBuffer() : b;
-    }
-
-    /** One PR_Recv of up to amount bytes. */
     private byte[] recvNative(int amount, int timeout) {
-        if (amount > DIRECT_MAX) return recvNativeArray(amount, timeout);
-        IoBuffer b = ioBuffer();
-        long ptr = b.reserve(amount);
-        b.busy = true;
-        int n;
-        try {
+        try (ThreadBuffer b = ThreadBuffer.take(amount)) {
+            int n;
             try (Lease l = lease(); Blocking bl = blocking()) {
-                n = Nspr4.PR_Recv(l.handle(), ptr, amount, 0, timeout);
+                n = Nspr4.PR_Recv(l.handle(), b.address(), amount, 0, timeout);
                 if (n < 0) throw NSPRError.last();
             }
             byte[] out = new byte[n];
-            b.buf.get(0, out, 0, n);
+            b.buffer().get(0, out, 0, n);
             return out;
-        } finally {
-            b.busy = false;
         }
     }
 
-    /** One PR_Send of data; returns what PR_Send returned. */
-    private int sendNative(long fd, byte[] data, int timeout) {
-        if (data.length > DIRECT_MAX) return Nspr4.PR_Send(fd, data, data.length, 0, timeout);
-        IoBuffer b = ioBuffer();
-        long ptr = b.reserve(data.length);
-        b.busy = true;
-        try {
-            b.buf.put(0, data, 0, data.length);
-            return Nspr4.PR_Send(fd, ptr, data.length, 0, timeout);
-        } finally {
-            b.busy = false;
+    /** One PR_Send of the data's remaining bytes, copied once into the thread's native buffer; returns what PR_Send returned. */
+    private static int sendNative(long fd, ByteBuffer data, int timeout) {
+        int n = data.remaining();
+        try (ThreadBuffer b = ThreadBuffer.take(n)) {
+            b.buffer().put(0, data, data.position(), n);
+            return Nspr4.PR_Send(fd, b.address(), n, 0, timeout);
         }
-    }
-
-    /** One PR_Recv of at most amount bytes into a Java array; empty at end of stream. */
-    private byte[] recvNativeArray(int amount, int timeout) {
-        byte[] buf = new byte[amount];
-        int n;
-        try (Lease l = lease(); Blocking b = blocking()) {
-            long fd = l.handle();
-            n = Nspr4.PR_Recv(fd, buf, amount, 0, timeout);
-            if (n < 0) throw NSPRError.last();
-        }
-        return n == amount ? buf : Arrays.copyOf(buf, n);
     }
 
     /** Takes n bytes off the front of the read-ahead buffer. Caller holds readLock. */

@@ -1,43 +1,26 @@
 package org.jnss.pk11;
 
-import org.jnss.asn1.Scratch;
-import org.jnss.natives.Mem;
 import org.jnss.natives.Nss3;
+import org.jnss.natives.ThreadBuffer;
 
 import java.nio.ByteBuffer;
 
 /**
- * Feeds binary input to NSS in cache-sized chunks through a per-thread native
- * scratch buffer: one copy per chunk (Java heap to native, an intrinsic bulk
- * copy) and NSS reads native memory directly, so a large read-only input (a
- * view of a Python str) is never copied whole.
+ * Feeds binary input to NSS in cache-sized chunks through the thread's native
+ * buffer ({@link ThreadBuffer}): one copy per chunk (Java heap to native, an
+ * intrinsic bulk copy) and NSS reads native memory directly, so a large
+ * read-only input (a view of a Python str) is never copied whole. A
+ * transformation's output collects in the same native buffer and is copied
+ * once, into an array of its exact length.
  */
 public final class Bulk {
     private Bulk() {}
 
-    /** The chunk size in octets (32 KiB): inputs up to this size are handed to NSS in one call. */
-    public static final int CHUNK = 1 << 15;
+    /** The chunk size in octets (64 KiB): inputs up to this size are handed to NSS in one call. */
+    public static final int CHUNK = 1 << 16;
 
-    /** Room after a chunk for what a transformation may add to it (a held-back block, padding). */
+    /** Room for what a transformation may add to its input (a held-back block, padding). */
     static final int SLACK = 128;
-
-    /** Direct input and output buffers and their native addresses, one pair per thread. */
-    private static final class Scratch {
-        final ByteBuffer buf = ByteBuffer.allocateDirect(CHUNK);
-        final long address = Mem.address(buf);
-        ByteBuffer out;
-        long outAddress;
-
-        ByteBuffer out() {
-            if (out == null) {
-                out = ByteBuffer.allocateDirect(CHUNK + SLACK);
-                outAddress = Mem.address(out);
-            }
-            return out;
-        }
-    }
-
-    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
     /** Receives one chunk as a native pointer and length. Returns SECStatus (0 = success). */
     interface Sink {
@@ -51,45 +34,43 @@ public final class Bulk {
      * @return false at the first failure (the thread's NSS error tells why)
      */
     static boolean feed(ByteBuffer data, Sink sink) {
-        Scratch s = SCRATCH.get();
-        int size = data.remaining();
-        if (size <= CHUNK) {
-            // one chunk (the per-call case): an absolute copy, no buffer views made
-            if (size > 0) s.buf.put(0, data, data.position(), size);
-            return sink.accept(s.address, size) == 0;
+        int from = data.position(), left = data.remaining();
+        try (ThreadBuffer b = ThreadBuffer.take(Math.min(CHUNK, left))) {
+            if (left == 0) return sink.accept(b.address(), 0) == 0;
+            ByteBuffer buf = b.buffer();
+            while (left > 0) {
+                int n = Math.min(CHUNK, left);
+                buf.put(0, data, from, n);
+                if (sink.accept(b.address(), n) != 0) return false;
+                from += n;
+                left -= n;
+            }
+            return true;
         }
-        ByteBuffer d = data.duplicate();
-        while (d.hasRemaining()) {
-            int n = Math.min(CHUNK, d.remaining());
-            ByteBuffer chunk = d.slice().limit(n);
-            s.buf.clear();
-            s.buf.put(chunk);
-            d.position(d.position() + n);
-            if (sink.accept(s.address, n) != 0) return false;
-        }
-        return true;
     }
 
     /**
      * Digests data of at most {@link #CHUNK} octets on a digest context
-     * (PK11_DigestBegin, PK11_DigestOp, PK11_DigestFinal) into out, as long as
-     * the algorithm's digest; input and output go through the native scratch
-     * buffers, so each call takes primitive arguments only.
+     * (PK11_DigestBegin, PK11_DigestOp, PK11_DigestFinal) into out (as long as
+     * the algorithm's digest, at most 64 octets); input and output go through
+     * the thread's native buffer, so each call takes primitive arguments only.
      *
      * @return false when NSS fails (the thread's NSS error tells why)
      */
     static boolean digestOnce(long cx, ByteBuffer data, byte[] out) {
-        Scratch s = SCRATCH.get();
         int size = data.remaining();
         if (size > CHUNK || out.length > SLACK / 2) throw new IllegalArgumentException("more than one chunk");
-        if (size > 0) s.buf.put(0, data, data.position(), size);
-        ByteBuffer o = s.out();
-        long outLen = s.outAddress + SLACK / 2;
-        if (Nss3.PK11_DigestBegin(cx) != 0
-                || (size > 0 && Nss3.PK11_DigestOp(cx, s.address, size) != 0)
-                || Nss3.PK11_DigestFinal(cx, s.outAddress, outLen, out.length) != 0) return false;
-        o.get(0, out);
-        return true;
+        try (ThreadBuffer b = ThreadBuffer.take(size + SLACK)) {
+            ByteBuffer buf = b.buffer();
+            if (size > 0) buf.put(0, data, data.position(), size);
+            long in = b.address(), digest = in + size;
+            long outLen = (digest + SLACK / 2 + 7) & ~7L;     // an aligned unsigned int after the digest
+            if (Nss3.PK11_DigestBegin(cx) != 0
+                    || (size > 0 && Nss3.PK11_DigestOp(cx, in, size) != 0)
+                    || Nss3.PK11_DigestFinal(cx, digest, outLen, out.length) != 0) return false;
+            buf.get(size, out, 0, out.length);
+            return true;
+        }
     }
 
     /** One step of a transformation: len octets at in to at most cap octets at out; SECStatus. */
@@ -100,31 +81,33 @@ public final class Bulk {
     /**
      * Runs a streaming transformation (a cipher) over data chunk by chunk and
      * returns everything it produced; a failed step raises the thread's NSS error.
-     * Empty data is one step of length 0, as a single call would be.
+     * Empty data is one step of length 0, as a single call would be. The output
+     * may exceed the input by at most {@link #SLACK} octets (a block held back
+     * from before, padding).
      */
     static byte[] transform(ByteBuffer data, Step step) {
-        ByteBuffer d = data.duplicate();
-        Scratch s = SCRATCH.get();
-        ByteBuffer out = s.out();
-        byte[] result = new byte[d.remaining() + SLACK];
-        int pos = 0;
-        int[] outLen = new int[1];
-        do {
-            int n = Math.min(CHUNK, d.remaining());
-            s.buf.clear();
-            if (n > 0) {
-                s.buf.put(d.slice().limit(n));
-                d.position(d.position() + n);
-            }
-            outLen[0] = 0;
-            if (step.apply(s.address, n, s.outAddress, CHUNK + SLACK, outLen) != 0)
-                throw org.jnss.error.NSPRError.last();
-            int got = Math.max(0, Math.min(CHUNK + SLACK, outLen[0]));
-            if (pos + got > result.length) result = java.util.Arrays.copyOf(result, Math.max(2 * result.length, pos + got));
-            out.clear();
-            out.get(result, pos, got);
-            pos += got;
-        } while (d.hasRemaining());
-        return pos == result.length ? result : java.util.Arrays.copyOf(result, pos);
+        int from = data.position(), left = data.remaining();
+        int in = Math.min(CHUNK, left);
+        long room = (long) left + SLACK;
+        if (in + room > Integer.MAX_VALUE) throw new OutOfMemoryError("input too large");
+        try (ThreadBuffer b = ThreadBuffer.take((int) (in + room))) {
+            ByteBuffer buf = b.buffer();
+            long inPtr = b.address(), outPtr = inPtr + in;
+            int pos = 0, cap = (int) room;
+            int[] outLen = new int[1];
+            do {
+                int n = Math.min(CHUNK, left);
+                if (n > 0) buf.put(0, data, from, n);
+                outLen[0] = 0;
+                if (step.apply(inPtr, n, outPtr + pos, cap - pos, outLen) != 0)
+                    throw org.jnss.error.NSPRError.last();
+                pos += Math.max(0, Math.min(cap - pos, outLen[0]));
+                from += n;
+                left -= n;
+            } while (left > 0);
+            byte[] result = new byte[pos];
+            buf.get(in, result, 0, pos);
+            return result;
+        }
     }
 }

@@ -327,13 +327,15 @@ public final class Convert {
     }
 
     /**
-     * Python str holding these bytes (Python 2's binary string).
+     * Python str holding these bytes (Python 2's binary string). The str takes
+     * the array as its storage where the JVM allows ({@link Latin1#adopt}): core
+     * results are arrays their maker never changes again, so no copy is made.
      *
-     * @param b the bytes
+     * @param b the bytes, handed over (not to be changed afterwards)
      * @return a str whose chars are the bytes, one each
      */
     public static PyString bytes(byte[] b) {
-        String s = new String(b, StandardCharsets.ISO_8859_1);    // an intrinsic copy; every char < 256
+        String s = Latin1.adopt(b);    // every char < 256
         if (BYTES_STR != null) {
             try {
                 return (PyString) BYTES_STR.invokeExact(s, true);

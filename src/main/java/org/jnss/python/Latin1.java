@@ -2,25 +2,28 @@ package org.jnss.python;
 
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Read-only byte views of Jython {@code str} values without copying them.
+ * Byte views of Jython {@code str} values, and str values made from byte
+ * arrays, without copying.
  *
  * <p>A Jython str is a Java String whose chars are the bytes; with compact
  * strings its storage already is that byte array. When the JVM lets us
- * (the launcher opens java.lang) the view wraps that array read-only;
- * otherwise it wraps a copy. Bulk operations (digests of megabytes) save a
- * full copy this way.
+ * (the launcher opens java.lang) a view wraps that array read-only, and a
+ * result array becomes a String's storage as it is; otherwise both copy.
+ * Bulk operations (digests of megabytes, 64 KiB cipher outputs and socket
+ * receives) save a full copy each way.
  */
 final class Latin1 {
     private Latin1() {}
 
-    private static final MethodHandle VALUE, CODER;
+    private static final MethodHandle VALUE, CODER, ADOPT;
 
     static {
-        MethodHandle value = null, coder = null;
+        MethodHandle value = null, coder = null, adopt = null;
         try {
             MethodHandles.Lookup l = MethodHandles.privateLookupIn(String.class, MethodHandles.lookup());
             value = l.findGetter(String.class, "value", byte[].class);
@@ -30,12 +33,19 @@ final class Latin1 {
             byte[] raw = (byte[]) value.invokeExact(probe);
             byte c = (byte) coder.invokeExact(probe);
             if (c != 0 || raw.length != 3 || raw[2] != (byte) 0xe9) { value = null; coder = null; }
+            // String(byte[] value, byte coder): the JDK's constructor that shares the array
+            adopt = l.findConstructor(String.class, MethodType.methodType(void.class, byte[].class, byte.class));
+            byte[] mine = {'o', 'k', (byte) 0xe9};
+            String made = (String) adopt.invokeExact(mine, (byte) 0);
+            if (value == null || !made.equals(probe) || (byte[]) value.invokeExact(made) != mine) adopt = null;
         } catch (Throwable t) {
             value = null;
             coder = null;
+            adopt = null;
         }
         VALUE = value;
         CODER = coder;
+        ADOPT = adopt;
     }
 
     static boolean zeroCopy() {
@@ -54,5 +64,21 @@ final class Latin1 {
             }
         }
         return ByteBuffer.wrap(s.getBytes(StandardCharsets.ISO_8859_1)).asReadOnlyBuffer();
+    }
+
+    /**
+     * A String whose chars are these bytes (0..255), holding the array itself
+     * as its storage where the JVM lets us: the caller hands the array over and
+     * must never change it afterwards. Otherwise a copy.
+     */
+    static String adopt(byte[] b) {
+        if (ADOPT != null && b.length > 0) {
+            try {
+                return (String) ADOPT.invokeExact(b, (byte) 0);
+            } catch (Throwable t) {
+                // fall through to the copy
+            }
+        }
+        return new String(b, StandardCharsets.ISO_8859_1);
     }
 }

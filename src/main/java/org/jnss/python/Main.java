@@ -53,6 +53,7 @@ public final class Main {
         setDefault("python.console.encoding", "UTF-8");
         // Python tracebacks show Python frames only: no Java stacks for NSPRError (set before the class loads)
         setDefault(org.jnss.error.NSPRError.STACK_TRACE_PROPERTY, "false");
+        if (args.length == 2 && args[0].equals(Spare.FLAG)) return Spare.serve(args[1]);
 
         CommandLine cl = CommandLine.parse(args);
         if (cl.exitStatus >= 0) return cl.exitStatus;
@@ -60,6 +61,15 @@ public final class Main {
         boolean tty = Prompt.terminal();
         boolean prompt = cl.inspect || (tty && !cl.hasScript());
         if (prompt && tty) Prompt.prepare();
+        initialise(cl.argv.toArray(new String[0]));
+        return execute(cl, tty, prompt);
+    }
+
+    /**
+     * Runs what the command line asks for in the initialised interpreter (see
+     * {@link #initialise}) and cleans up; returns the exit status.
+     */
+    static int execute(CommandLine cl, boolean tty, boolean prompt) {
         PyModule main = start(cl);
         InteractiveConsole interp = new InteractiveConsole(main.__dict__);
         int status = 0;
@@ -89,8 +99,8 @@ public final class Main {
         return cleanup(interp, status);
     }
 
-    /** Initialises the interpreter for {@code cl}: sys.argv, sys.path, JYTHONPATH; returns {@code __main__}. */
-    private static PyModule start(CommandLine cl) {
+    /** Initialises the interpreter: the registry, JYTHONPATH, the module path, sys.argv. */
+    static void initialise(String[] argv) {
         Properties post = new Properties();
         String jythonPath = Options.ignore_environment ? null : System.getenv("JYTHONPATH");
         if (jythonPath != null && !jythonPath.isEmpty() && System.getProperty("pynss.jythonpath.applied") == null) {
@@ -98,7 +108,12 @@ public final class Main {
             post.setProperty("python.path", pp == null || pp.isEmpty() ? jythonPath : pp + java.io.File.pathSeparator + jythonPath);
         }
         ReleasingCompiler.install();
-        PySystemState.initialize(PySystemState.getBaseProperties(), post, cl.argv.toArray(new String[0]));
+        PySystemState.initialize(PySystemState.getBaseProperties(), post, argv);
+        dropJarLib(Py.getSystemState());
+    }
+
+    /** Prepares the initialised interpreter for {@code cl}: sys.path[0], -W; returns {@code __main__}. */
+    private static PyModule start(CommandLine cl) {
         PySystemState sys = Py.getSystemState();
         // sys.path[0]: the script's directory, or '' (the current directory) as CPython does
         String dir = "";
@@ -107,7 +122,6 @@ public final class Main {
             dir = parent == null ? "" : parent.getPath();
         }
         sys.path.insert(0, new PyString(dir));
-        dropJarLib(sys);
         for (String w : cl.warnings) sys.warnoptions.append(new PyString(w));
         return imp.addModule("__main__");
     }

@@ -57,7 +57,7 @@ class SymKeyTest {
         try (PK11Slot slot = Pk11Slots.getInternalSlot()) {
             PK11SymKey key = key(slot, NssConstants.CKM_AES_CBC_PAD, k);
             SecItem param = SymCipher.paramFromIv(NssConstants.CKM_AES_CBC_PAD, new SecItem(iv));
-            for (int n : new int[]{0, 1, 15, 16, 17, 1000, 65_537}) {
+            for (int n : new int[]{0, 1, 15, 16, 17, 1000, 65_535, 65_536, 65_537, 200_000, (3 << 20) + 5}) {
                 byte[] text = new byte[n];
                 random.nextBytes(text);
                 jdk.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(k, "AES"), new IvParameterSpec(iv));

@@ -1,0 +1,84 @@
+package org.jnss.natives;
+
+import com.sun.jna.Pointer;
+
+import java.nio.ByteBuffer;
+
+/**
+ * Native memory for bulk data on its way to or from NSS (digest and cipher
+ * input and output, socket sends and receives): JNA copies a Java array
+ * argument whole in both directions, so bulk paths copy the bytes they use
+ * into (or out of) native memory once, themselves, and pass its address.
+ *
+ * <p>Each thread keeps one direct buffer, grown to the largest size it was
+ * taken for up to {@link #KEEP_MAX}. A larger request, or one made while the
+ * thread's buffer is taken (an NSS callback running inside a call that uses
+ * it), gets a block of its own, freed by {@link #close()}. Use:
+ * {@code try (ThreadBuffer b = ThreadBuffer.take(n)) { ... b.address() ... }};
+ * neither the address nor the buffer may be used after close.
+ */
+public final class ThreadBuffer implements AutoCloseable {
+    /**
+     * The largest size a thread keeps for reuse: 1 MiB of data and room beside
+     * it (a cipher's 1 MiB input chunk by chunk and its output).
+     */
+    public static final int KEEP_MAX = (1 << 20) + (1 << 17);
+
+    private static final int MIN = 1 << 14;
+
+    private static final ThreadLocal<ThreadBuffer> OWN = ThreadLocal.withInitial(() -> new ThreadBuffer(true));
+
+    private final boolean kept;
+    private ByteBuffer buf;
+    private long address;
+    private boolean busy;
+
+    private ThreadBuffer(boolean kept) {
+        this.kept = kept;
+    }
+
+    /**
+     * Native memory of at least size bytes, for this thread until {@link #close()}.
+     *
+     * @param size the bytes needed (0 or more)
+     * @return the buffer; its contents are undefined
+     * @throws OutOfMemoryError if a block of that size cannot be had
+     */
+    public static ThreadBuffer take(int size) {
+        ThreadBuffer b = OWN.get();
+        if (size > KEEP_MAX || b.busy) {
+            b = new ThreadBuffer(false);
+            b.address = Mem.malloc(size);
+            b.buf = new Pointer(b.address).getByteBuffer(0, Math.max(1, size));
+        } else if (b.buf == null || b.buf.capacity() < size) {
+            b.buf = ByteBuffer.allocateDirect(Math.max(size, MIN));
+            b.address = Mem.address(b.buf);
+        }
+        b.busy = true;
+        return b;
+    }
+
+    /** The native address of the memory. */
+    public long address() {
+        return address;
+    }
+
+    /**
+     * The memory as a direct buffer, for absolute {@code get}/{@code put}
+     * (its position and limit are the caller's to set).
+     */
+    public ByteBuffer buffer() {
+        return buf;
+    }
+
+    /** Gives the memory back: the thread's buffer for the next take, a block of its own freed. */
+    @Override
+    public void close() {
+        busy = false;
+        if (!kept && address != 0) {
+            buf = null;
+            Mem.free(address);
+            address = 0;
+        }
+    }
+}
