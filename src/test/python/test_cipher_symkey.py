@@ -185,6 +185,48 @@ out(err(nss.create_digest_context(nss.SEC_OID_SHA1).cipher_op, b'abc'))
 out(err(nss.PK11Context().digest_key, k))
 ''')
 
+    def test_contexts_after_many_finished(self):
+        # finished contexts, kept, then reused after hundreds of other contexts finished
+        # (pynss gives the native context of a finished one back meanwhile): same results
+        self.assertSame(INIT + r'''
+k = aes_key()
+iv = nss.param_from_iv(nss.CKM_AES_CBC_PAD, nss.SecItem(b'i' * 16))
+mac = aes_key(mech=nss.CKM_SHA256_HMAC, op=nss.CKA_SIGN)
+def finished():
+    d = nss.create_digest_context(nss.SEC_OID_SHA256)
+    d.digest_begin()
+    d.digest_op(b'abc')
+    e = nss.create_context_by_sym_key(nss.CKM_AES_CBC_PAD, nss.CKA_ENCRYPT, k, iv)
+    ct = e.cipher_op(b'secret data') + e.digest_final()
+    dec = nss.create_context_by_sym_key(nss.CKM_AES_CBC_PAD, nss.CKA_DECRYPT, k, iv)
+    m = nss.create_context_by_sym_key(nss.CKM_SHA256_HMAC, nss.CKA_SIGN, mac, None)
+    m.digest_op(b'message')
+    out(hx(d.digest_final()), hx(ct), hx(dec.cipher_op(ct) + dec.digest_final()), hx(m.digest_final()))
+    return d, e, dec, m
+first = [finished() for _ in range(3)]
+for _ in range(700):
+    c = nss.create_digest_context(nss.SEC_OID_SHA1)
+    c.digest_final()
+    del c
+d, e, dec, m = first[0]
+out(err(d.digest_op, b'x'), err(e.cipher_op, b'x' * 16), err(dec.cipher_op, b'x' * 16), err(m.digest_op, b'x'))
+d, e, dec, m = first[1]
+out(err(d.digest_final), err(e.digest_final), err(m.digest_final), err(d.clone_context, d))
+d, e, dec, m = first[2]
+d.digest_begin()
+c = d.clone_context(d)
+for x in (d, c):
+    x.digest_op(b'abc')
+e.digest_begin()
+dec.digest_begin()
+m.digest_begin()
+m.digest_op(b'message')
+ct = e.cipher_op(b'secret data') + e.digest_final()
+out(hx(d.digest_final()), hx(c.digest_final()), hx(ct), hx(dec.cipher_op(ct) + dec.digest_final()), hx(m.digest_final()))
+e.finalize()
+out(err(e.cipher_op, b'y' * 16))
+''')
+
     def test_slot_methods(self):
         self.assertSame(INIT + r'''
 out(slot.get_best_wrap_mechanism(), slot.get_best_key_length(0x12345678))

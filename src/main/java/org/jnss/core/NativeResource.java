@@ -3,14 +3,14 @@ package org.jnss.core;
 import org.jnss.error.NSPRError;
 import org.jnss.error.ThreadError;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.lang.ref.PhantomReference;
 import java.lang.ref.Reference;
 import java.lang.ref.ReferenceQueue;
-import java.lang.ref.WeakReference;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
 
@@ -31,8 +31,51 @@ import java.util.function.LongConsumer;
  * without calling its destroy function (the native object went with NSS), and
  * using it raises {@link #staleError()}.
  */
-public abstract class NativeResource implements AutoCloseable {
-    private static final Set<Handle> LIVE = ConcurrentHashMap.newKeySet();
+public abstract class NativeResource extends Peered implements AutoCloseable {
+    /**
+     * The registry of live handles: a doubly linked list through the handles
+     * themselves (no node or map entry per handle), guarded by its own lock.
+     */
+    private static final Object LIVE = new Object();
+    /** first handle of the registry (guarded by LIVE) */
+    private static Handle liveHead;
+    /** number of handles in the registry (guarded by LIVE) */
+    private static int liveCount;
+
+    private static void register(Handle h) {
+        synchronized (LIVE) {
+            h.next = liveHead;
+            if (liveHead != null) liveHead.prev = h;
+            liveHead = h;
+            liveCount++;
+        }
+    }
+
+    private static void unregister(Handle h) {
+        synchronized (LIVE) {
+            if (h.prev == null && liveHead != h) return;    // not registered (an empty object), or removed already
+            if (h.prev != null) h.prev.next = h.next;
+            else liveHead = h.next;
+            if (h.next != null) h.next.prev = h.prev;
+            h.prev = h.next = null;
+            liveCount--;
+        }
+    }
+
+    /** The registered handles now (a copy: releasing one changes the registry). */
+    private static List<Handle> liveHandles() {
+        synchronized (LIVE) {
+            List<Handle> all = new ArrayList<>(liveCount);
+            for (Handle h = liveHead; h != null; h = h.next) all.add(h);
+            return all;
+        }
+    }
+
+    private static int liveSize() {
+        synchronized (LIVE) {
+            return liveCount;
+        }
+    }
 
     /**
      * Handles of objects found unreachable by the collector. Drained by the
@@ -49,7 +92,7 @@ public abstract class NativeResource implements AutoCloseable {
         Thread t = new Thread(() -> {
             for (;;) {
                 try {
-                    ((Owner) DROPPED.remove()).handle.run();
+                    ((Handle) DROPPED.remove()).run();
                 } catch (InterruptedException e) {
                     return;
                 } catch (Throwable e) {
@@ -72,22 +115,12 @@ public abstract class NativeResource implements AutoCloseable {
         int n = 0;
         try {
             do {
-                ((Owner) r).handle.run();
+                ((Handle) r).run();
             } while (++n < max && (r = DROPPED.poll()) != null);
         } finally {
             error.restore();
         }
         return n;
-    }
-
-    /** Tracks one owner for the collector; kept reachable by its handle (which the registry holds). */
-    private static final class Owner extends PhantomReference<NativeResource> {
-        final Handle handle;
-
-        Owner(NativeResource owner, Handle handle) {
-            super(owner, DROPPED);
-            this.handle = handle;
-        }
     }
 
     /**
@@ -114,36 +147,53 @@ public abstract class NativeResource implements AutoCloseable {
     private static int liveAtLastCollection = -1;
     private static long freedAtLastCollection;
 
-    /** The native state, reachable from the registry and the cleaner but not referring to its owner. */
-    static final class Handle implements Runnable, Lease {
+    /**
+     * The native state, reachable from the registry but not referring to its
+     * owner: it is also the phantom reference that reports the owner unreachable
+     * (one object per handle besides the owner, no reference of its own).
+     */
+    static final class Handle extends PhantomReference<NativeResource> implements Runnable, Lease {
+        private static final VarHandle CTL;
+        static {
+            try {
+                CTL = MethodHandles.lookup().findVarHandle(Handle.class, "ctl", long.class);
+            } catch (ReflectiveOperationException e) {
+                throw new ExceptionInInitializerError(e);
+            }
+        }
+
         private final long address;
         private final LongConsumer destroy;
         private final boolean blocksShutdown;
-        private final WeakReference<NativeResource> owner;
-        /** bit 0: closed; the rest: 2 x number of calls in progress. */
-        private final AtomicLong ctl = new AtomicLong();
+        /** re-creatable native state: releases it while idle (see {@link #idle()}); null if there is none */
+        private final Runnable park;
+        /** bit 0: closed; the rest: 2 x number of calls in progress (atomic through CTL). */
+        private volatile long ctl;
         /** set when NSS was shut down under this handle: never destroy it, report it stale */
         private volatile boolean stale;
-        /** the phantom reference that reports the owner unreachable (null for an empty object) */
-        private Owner tracker;
+        /** registry links (guarded by LIVE) */
+        private Handle prev, next;
+        /** whether the handle is in the IDLE queue (guarded by IDLE) */
+        private boolean queuedIdle;
 
-        Handle(NativeResource owner, long address, LongConsumer destroy, boolean blocksShutdown) {
+        Handle(NativeResource owner, long address, LongConsumer destroy, boolean blocksShutdown, Runnable park) {
+            super(owner, address == 0 ? null : DROPPED);    // an empty object has nothing to release
             this.address = address;
             this.destroy = destroy;
             this.blocksShutdown = blocksShutdown;
-            this.owner = new WeakReference<>(owner);
+            this.park = park;
         }
 
         boolean acquire() {
             for (;;) {
-                long c = ctl.get();
+                long c = ctl;
                 if ((c & 1) != 0) return false;
-                if (ctl.compareAndSet(c, c + 2)) return true;
+                if (CTL.compareAndSet(this, c, c + 2)) return true;
             }
         }
 
         void release() {
-            if (ctl.addAndGet(-2) == 1) {
+            if ((long) CTL.getAndAdd(this, -2L) - 2 == 1) {
                 // closed while in use: destroyed at the end of the call, which may read the
                 // thread's error after this (python-nss's objects are not released there)
                 ThreadError error = ThreadError.save();
@@ -166,16 +216,19 @@ public abstract class NativeResource implements AutoCloseable {
         @Override
         public void run() {
             for (;;) {
-                long c = ctl.get();
+                long c = ctl;
                 if ((c & 1) != 0) return;
-                if (ctl.compareAndSet(c, c | 1)) {
+                if (CTL.compareAndSet(this, c, c | 1)) {
                     if (c == 0) free();
                     return;
                 }
             }
         }
 
-        boolean isClosed() { return (ctl.get() & 1) != 0; }
+        boolean isClosed() { return (ctl & 1) != 0; }
+
+        /** Whether the collector found the owner unreachable (or the handle was released). */
+        boolean ownerGone() { return refersTo(null); }
 
         /** NSS went down: the native object is gone; close without destroying. */
         void invalidate() {
@@ -189,10 +242,9 @@ public abstract class NativeResource implements AutoCloseable {
             } catch (Throwable t) {
                 CallbackErrors.report("native resource release", t);
             } finally {
-                LIVE.remove(this);   // only once destroyed: shutdown waits for releases in progress
+                unregister(this);   // only once destroyed: shutdown waits for releases in progress
                 FREED.incrementAndGet();
-                Owner t = tracker;
-                if (t != null) t.clear();   // closed: nothing left for the collector to report
+                clear();   // closed: nothing left for the collector to report
             }
         }
     }
@@ -209,19 +261,92 @@ public abstract class NativeResource implements AutoCloseable {
      * @throws IllegalArgumentException when {@code address} is 0
      */
     protected NativeResource(long address, LongConsumer destroy, boolean blocksShutdown) {
+        this(address, destroy, blocksShutdown, null);
+    }
+
+    /**
+     * Takes ownership of a native handle whose native state can be released
+     * while idle and made again on demand (a finished PK11 context: see
+     * {@link #idle()}).
+     *
+     * @param address        the native handle (not 0)
+     * @param destroy        releases it; runs once, on any thread
+     * @param blocksShutdown true if NSS_Shutdown fails while this handle lives
+     * @param park           releases the re-creatable native state if it is still idle;
+     *                       runs on any thread, under a lease, never at the same time
+     *                       as {@code destroy}; must not refer to the owner
+     * @throws IllegalArgumentException when {@code address} is 0
+     */
+    protected NativeResource(long address, LongConsumer destroy, boolean blocksShutdown, Runnable park) {
         if (address == 0) throw new IllegalArgumentException("null native handle");
-        this.handle = new Handle(this, address, destroy, blocksShutdown);
-        LIVE.add(handle);
-        handle.tracker = new Owner(this, handle);
+        this.handle = new Handle(this, address, destroy, blocksShutdown, park);
+        register(handle);
         drain(DRAIN_PER_NEW);
         if (CREATED.incrementAndGet() >= nextPressureCheck) relievePressure();
+    }
+
+    // ---- idle native state ---------------------------------------------
+
+    /**
+     * Handles whose owner declared its native state idle ({@link #idle()}),
+     * oldest first. Beyond {@value #IDLE_MAX} of them, the oldest
+     * {@value #IDLE_BATCH} are parked: a program that drops its finished
+     * contexts keeps about this many PKCS #11 sessions open instead of every
+     * context the collector has not yet found unreachable.
+     */
+    private static final ArrayDeque<Handle> IDLE = new ArrayDeque<>();
+    private static final int IDLE_MAX = 256;
+    private static final int IDLE_BATCH = 32;
+
+    /**
+     * Declares this object's native state idle: it may be released (by the
+     * {@code park} action given to the constructor, on whatever thread next
+     * declares an object idle) and made again by the owner on its next use.
+     * Also parks the oldest idle handles when there are too many; the calling
+     * thread's NSPR error is kept. Call it without holding the owner's locks
+     * (parking takes other owners' locks). Does nothing for a handle without
+     * a park action.
+     */
+    protected final void idle() {
+        Handle h = handle;
+        if (h.park == null) return;
+        Handle[] batch = null;
+        synchronized (IDLE) {
+            if (!h.queuedIdle) {
+                h.queuedIdle = true;
+                IDLE.addLast(h);
+            }
+            if (IDLE.size() > IDLE_MAX + IDLE_BATCH) {
+                batch = new Handle[IDLE_BATCH];
+                for (int i = 0; i < IDLE_BATCH; i++) {
+                    batch[i] = IDLE.pollFirst();
+                    batch[i].queuedIdle = false;
+                }
+            }
+        }
+        if (batch == null) return;
+        ThreadError error = ThreadError.save();
+        try {
+            for (Handle b : batch) {
+                if (!b.acquire()) continue;    // released already
+                try {
+                    b.park.run();
+                } catch (Throwable t) {
+                    CallbackErrors.report("native resource park", t);
+                } finally {
+                    b.release();
+                }
+            }
+        } finally {
+            error.restore();
+        }
     }
 
     private static synchronized void relievePressure() {
         long created = CREATED.get();
         if (created < nextPressureCheck) return;
         drain(Integer.MAX_VALUE);      // what young collections found dropped: no full collection needed for it
-        int live = LIVE.size();
+        int live = liveSize();
         // young collections release dropped objects too (when the program allocates enough to
         // run them): a full collection only when they did not keep up (twice a step alive)
         boolean collect = live > 2 * pressureStep;
@@ -248,7 +373,7 @@ public abstract class NativeResource implements AutoCloseable {
      * {@link #closedError()}.
      */
     protected NativeResource() {
-        this.handle = new Handle(this, 0, a -> { }, false);
+        this.handle = new Handle(this, 0, a -> { }, false, null);
         this.handle.run();
     }
 
@@ -393,7 +518,7 @@ public abstract class NativeResource implements AutoCloseable {
     /** Number of live handles that keep NSS from shutting down. */
     static int liveBlockingCount() {
         int n = 0;
-        for (Handle h : LIVE) if (h.blocksShutdown && !h.isClosed()) n++;
+        for (Handle h : liveHandles()) if (h.blocksShutdown && !h.isClosed()) n++;
         return n;
     }
 
@@ -440,9 +565,9 @@ public abstract class NativeResource implements AutoCloseable {
                 CallbackErrors.report("garbage collection before shutdown", e);
             }
             stillUsed = 0;
-            for (Handle h : new ArrayList<>(LIVE)) {
+            for (Handle h : liveHandles()) {
                 if (!h.blocksShutdown) continue;
-                if (h.owner.get() == null) h.run();
+                if (h.ownerGone()) h.run();
                 else if (!h.isClosed()) stillUsed++;
             }
             if (stillUsed == 0 && awaitReleases()) break;
@@ -465,7 +590,7 @@ public abstract class NativeResource implements AutoCloseable {
     private static boolean awaitReleases() {
         for (int i = 0; i < 200; i++) {
             boolean pending = false;
-            for (Handle h : LIVE) {
+            for (Handle h : liveHandles()) {
                 if (h.blocksShutdown && h.isClosed()) { pending = true; break; }
             }
             if (!pending) return true;
@@ -481,7 +606,7 @@ public abstract class NativeResource implements AutoCloseable {
 
     /** Closes every live handle that keeps NSS busy, referenced or not. */
     static void closeAllBlocking() {
-        for (Handle h : new ArrayList<>(LIVE)) if (h.blocksShutdown) h.run();
+        for (Handle h : liveHandles()) if (h.blocksShutdown) h.run();
     }
 
     /**
@@ -490,6 +615,6 @@ public abstract class NativeResource implements AutoCloseable {
      * use raises {@link #staleError()} instead of touching freed memory.
      */
     static void invalidateBlocking() {
-        for (Handle h : new ArrayList<>(LIVE)) if (h.blocksShutdown) h.invalidate();
+        for (Handle h : liveHandles()) if (h.blocksShutdown) h.invalidate();
     }
 }

@@ -1,5 +1,7 @@
 package org.jnss.io;
 
+import org.jnss.core.Peered;
+
 import org.jnss.natives.Layout;
 import org.jnss.core.Python;
 import org.jnss.error.NSPRError;
@@ -18,7 +20,7 @@ import java.util.List;
  * closing. It is immutable; in Python it is a sequence ({@code len()},
  * indexing, iteration) of its addresses.
  */
-public class AddrInfo {
+public class AddrInfo extends Peered {
     private final String hostname;
     private final String canonicalName;
     private final List<NetworkAddress> addrs;

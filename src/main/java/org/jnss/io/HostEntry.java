@@ -1,5 +1,7 @@
 package org.jnss.io;
 
+import org.jnss.core.Peered;
+
 import org.jnss.natives.Layout;
 import org.jnss.core.ArgumentError;
 import org.jnss.core.Python;
@@ -23,7 +25,7 @@ import java.util.List;
  * <p>An entry made by {@code NetworkAddress.hostentry} keeps only name and
  * family (aliases and addresses read None, indexing fails), as python-nss's does.
  */
-public class HostEntry {
+public class HostEntry extends Peered {
     /** PR_NETDB_BUF_SIZE */
     private static final int BUF_SIZE = 2048;
     /** sizeof(PRHostEnt); h_name at 0, h_aliases at 8, h_addrtype (int32) at 16, h_addr_list at 24 */

@@ -1,5 +1,7 @@
 package org.jnss.io;
 
+import org.jnss.core.Peered;
+
 import org.jnss.natives.Layout;
 import org.jnss.core.ArgumentError;
 import org.jnss.core.PyTypeNames;
@@ -24,7 +26,7 @@ import java.util.Arrays;
  * {@code Socket.recv_from} stores the sender's address in it. Its methods are
  * safe to call from several threads.
  */
-public class NetworkAddress {
+public class NetworkAddress extends Peered {
     /** sizeof(PRNetAddr) on Linux. */
     static final String UNSET = "<unset>";
 

@@ -8,11 +8,36 @@ import java.nio.charset.StandardCharsets;
 /**
  * Raw native memory access for the core layer, which sees native pointers as
  * {@code long} addresses and never touches JNA types itself.
+ *
+ * <p>Reads and writes of fields and byte ranges go through
+ * {@code sun.misc.Unsafe} where the JDK offers it without a warning (before
+ * JDK 24): a JIT intrinsic of a few nanoseconds, where JNA's {@code Pointer}
+ * costs a JNI call and an object per access (reading a certificate's subject
+ * name takes dozens of them). Otherwise (or with {@code -Djnss.mem.jna=true},
+ * or if Unsafe is not available) JNA.
+ * Either way an invalid address is as fatal as in C: callers pass addresses NSS
+ * gave them.
  */
 public final class Mem {
     private Mem() {}
 
     public static final int POINTER_SIZE = Native.POINTER_SIZE;
+
+    /** Unsafe, or null to use JNA. */
+    private static final sun.misc.Unsafe U = unsafe();
+    private static final long BYTES = U == null ? 0 : sun.misc.Unsafe.ARRAY_BYTE_BASE_OFFSET;
+
+    private static sun.misc.Unsafe unsafe() {
+        if (Runtime.version().feature() >= 24 || Boolean.getBoolean("jnss.mem.jna")) return null;  // 24+: warns on use
+        try {
+            java.lang.reflect.Field f = sun.misc.Unsafe.class.getDeclaredField("theUnsafe");
+            f.setAccessible(true);
+            sun.misc.Unsafe u = (sun.misc.Unsafe) f.get(null);
+            return u.addressSize() == POINTER_SIZE ? u : null;
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            return null;
+        }
+    }
 
     public static long malloc(long size) {
         long p = Native.malloc(Math.max(1, size));
@@ -23,7 +48,8 @@ public final class Mem {
     /** malloc + zero fill. */
     public static long calloc(long size) {
         long p = malloc(size);
-        new Pointer(p).setMemory(0, Math.max(1, size), (byte) 0);
+        if (U != null) U.setMemory(p, Math.max(1, size), (byte) 0);
+        else new Pointer(p).setMemory(0, Math.max(1, size), (byte) 0);
         return p;
     }
 
@@ -37,25 +63,66 @@ public final class Mem {
         if (p != 0) Native.free(p);
     }
 
-    public static byte getByte(long addr, long off) { return new Pointer(addr).getByte(off); }
-    public static short getShort(long addr, long off) { return new Pointer(addr).getShort(off); }
-    public static int getInt(long addr, long off) { return new Pointer(addr).getInt(off); }
-    public static long getLong(long addr, long off) { return new Pointer(addr).getLong(off); }
-    public static long getPointer(long addr, long off) { return Pointer.nativeValue(new Pointer(addr).getPointer(off)); }
+    public static byte getByte(long addr, long off) {
+        return U != null ? U.getByte(addr + off) : new Pointer(addr).getByte(off);
+    }
 
-    public static void setByte(long addr, long off, byte v) { new Pointer(addr).setByte(off, v); }
-    public static void setShort(long addr, long off, short v) { new Pointer(addr).setShort(off, v); }
-    public static void setInt(long addr, long off, int v) { new Pointer(addr).setInt(off, v); }
-    public static void setLong(long addr, long off, long v) { new Pointer(addr).setLong(off, v); }
-    public static void setPointer(long addr, long off, long v) { new Pointer(addr).setPointer(off, v == 0 ? null : new Pointer(v)); }
+    public static short getShort(long addr, long off) {
+        return U != null ? U.getShort(addr + off) : new Pointer(addr).getShort(off);
+    }
+
+    public static int getInt(long addr, long off) {
+        return U != null ? U.getInt(addr + off) : new Pointer(addr).getInt(off);
+    }
+
+    public static long getLong(long addr, long off) {
+        return U != null ? U.getLong(addr + off) : new Pointer(addr).getLong(off);
+    }
+
+    public static long getPointer(long addr, long off) {
+        return U != null ? U.getAddress(addr + off) : Pointer.nativeValue(new Pointer(addr).getPointer(off));
+    }
+
+    public static void setByte(long addr, long off, byte v) {
+        if (U != null) U.putByte(addr + off, v);
+        else new Pointer(addr).setByte(off, v);
+    }
+
+    public static void setShort(long addr, long off, short v) {
+        if (U != null) U.putShort(addr + off, v);
+        else new Pointer(addr).setShort(off, v);
+    }
+
+    public static void setInt(long addr, long off, int v) {
+        if (U != null) U.putInt(addr + off, v);
+        else new Pointer(addr).setInt(off, v);
+    }
+
+    public static void setLong(long addr, long off, long v) {
+        if (U != null) U.putLong(addr + off, v);
+        else new Pointer(addr).setLong(off, v);
+    }
+
+    public static void setPointer(long addr, long off, long v) {
+        if (U != null) U.putAddress(addr + off, v);
+        else new Pointer(addr).setPointer(off, v == 0 ? null : new Pointer(v));
+    }
 
     public static byte[] read(long addr, long off, int len) {
         if (len <= 0) return new byte[0];
-        return new Pointer(addr).getByteArray(off, len);
+        if (U == null) return new Pointer(addr).getByteArray(off, len);
+        byte[] b = new byte[len];
+        U.copyMemory(null, addr + off, b, BYTES, len);
+        return b;
     }
 
     public static void write(long addr, long off, byte[] src, int srcOff, int len) {
-        new Pointer(addr).write(off, src, srcOff, len);
+        if (U == null) {
+            new Pointer(addr).write(off, src, srcOff, len);
+            return;
+        }
+        java.util.Objects.checkFromIndexSize(srcOff, len, src.length);
+        U.copyMemory(src, BYTES + srcOff, null, addr + off, len);
     }
 
     /** A NUL-terminated C string, decoded as UTF-8; null for a null pointer. */

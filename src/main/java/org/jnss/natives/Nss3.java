@@ -58,7 +58,11 @@ public final class Nss3 {
     // digests and contexts
     public static native int PK11_HashBuf(int hashAlg, byte[] out, byte[] in, int len);
     public static native int PK11_HashBuf(int hashAlg, byte[] out, long in, int len);
+    /** Native output too: primitive arguments only, JNA's cheapest kind of call. */
+    public static native int PK11_HashBuf(int hashAlg, long out, long in, int len);
     public static native long PK11_CreateDigestContext(int hashAlg);
+    /** PK11_DigestFinal with native output and length (primitive arguments only). */
+    public static native int PK11_DigestFinal(long cx, long data, long outLen, int length);
     public static native int PK11_DigestBegin(long cx);
     public static native int PK11_DigestOp(long cx, byte[] in, int inLen);
     public static native int PK11_DigestOp(long cx, long in, int inLen);
@@ -120,6 +124,8 @@ public final class Nss3 {
     // CK_MECHANISM_TYPE and CK_ATTRIBUTE_TYPE are CK_ULONG (64-bit on LP64): Java long.
     public static native long PK11_ImportSymKey(long slot, long type, int origin, long operation, long key, long wincx);
     public static native void PK11_FreeSymKey(long symKey);
+    /** Takes one more reference to the key; returns it. */
+    public static native long PK11_ReferenceSymKey(long symKey);
     public static native long PK11_GetMechanism(long symKey);
     public static native int PK11_ExtractKeyValue(long symKey);
     /** The key's own SECItem (not to be freed), or NULL. */

@@ -1,5 +1,7 @@
 package org.jnss.nss;
 
+import org.jnss.core.Peered;
+
 import org.jnss.core.Python;
 
 import java.util.concurrent.atomic.AtomicLong;
@@ -14,7 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@link #shutdown()} or nss_shutdown_context. From Java, try-with-resources does it:
  * {@code try (InitContext ctx = Nss.nssInitContext(...)) { ... }}.
  */
-public class InitContext implements AutoCloseable {
+public class InitContext extends Peered implements AutoCloseable {
     private final AtomicLong handle;
 
     InitContext(long handle) {

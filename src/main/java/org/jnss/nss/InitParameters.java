@@ -1,5 +1,7 @@
 package org.jnss.nss;
 
+import org.jnss.core.Peered;
+
 import org.jnss.asn1.BStr;
 import org.jnss.asn1.Lines;
 import org.jnss.core.ArgumentError;
@@ -21,7 +23,7 @@ import java.util.List;
  * manufacturer ID, the library description and the token labels, 64 for the
  * slot descriptions.
  */
-public class InitParameters {
+public class InitParameters extends Peered {
     private volatile boolean passwordRequired;
     private volatile int minPasswordLen;
     private volatile String manufacturerId, libraryDescription, cryptoTokenDescription, dbTokenDescription,

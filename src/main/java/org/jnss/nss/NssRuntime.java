@@ -71,12 +71,20 @@ public final class NssRuntime {
     };
 
     /**
+     * NSS is known to be up: an initialisation through this class left it up,
+     * and no shutdown call was made since (cleared before each one). Saves
+     * the native NSS_IsInitialized call (a JNA call costs about as much as a
+     * small digest) on every guarded per-call path while NSS is up.
+     */
+    private static volatile boolean knownUp;
+
+    /**
      * Tells whether NSS is initialized, by any means ({@code NSS_IsInitialized}).
      *
      * @return true if NSS is up
      */
     public static boolean isInitialized() {
-        return Nss3.NSS_IsInitialized() != 0;
+        return knownUp || Nss3.NSS_IsInitialized() != 0;
     }
 
     /**
@@ -86,7 +94,7 @@ public final class NssRuntime {
      * @throws NSPRError SEC_ERROR_NOT_INITIALIZED when NSS is not initialized
      */
     public static void requireInitialized() {
-        if (Nss3.NSS_IsInitialized() == 0)
+        if (!isInitialized())
             throw new NSPRError(null, ErrorConstants.SEC_ERROR_NOT_INITIALIZED);
     }
 
@@ -183,6 +191,7 @@ public final class NssRuntime {
         synchronized (LOCK) {
             boolean wasUp = isInitialized();
             T result = nssInit.get();
+            knownUp = Nss3.NSS_IsInitialized() != 0;
             if (!wasUp) newSession();
             if (plain) plainInit = true;
             if (result instanceof InitContext ctx) CONTEXTS.add(ctx);
@@ -213,6 +222,39 @@ public final class NssRuntime {
         }
     }
 
+    /** Native state the core keeps for itself (pooled contexts): released before NSS goes down. */
+    private static final java.util.List<Runnable> BEFORE_SHUTDOWN = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** Counts the NSS sessions that ended: native state of an earlier one is dead. */
+    private static volatile int ended;
+
+    /**
+     * Registers a release of native state the core keeps for itself (not for
+     * the program), run before each shutdown that may take NSS down, on the
+     * shutting-down thread.
+     *
+     * @param release the release; must not throw
+     */
+    public static void beforeShutdown(Runnable release) {
+        BEFORE_SHUTDOWN.add(release);
+    }
+
+    /**
+     * Which NSS session this is: changes whenever a shutdown call was made, so
+     * native state made under another value must not be used or released.
+     *
+     * @return the number of shutdown calls made so far
+     */
+    public static int session() {
+        return ended;
+    }
+
+    /** Right before a shutdown call: the core's own native state is released, and the session counted as ended. */
+    private static void endSession() {
+        for (Runnable r : BEFORE_SHUTDOWN) r.run();
+        knownUp = false;
+        ended++;
+    }
+
     /** Releases what nothing references any more; SEC_ERROR_BUSY (NSS stays up) if something still does. */
     private static void prepareShutdown() {
         if (sslUsed) Ssl3.SSL_ClearSessionCache();
@@ -224,6 +266,7 @@ public final class NssRuntime {
             if (!plainInit) throw new NSPRError(null, ErrorConstants.SEC_ERROR_NOT_INITIALIZED);
             prepareShutdown();
             completeServerCacheShutdown();
+            endSession();
             int rv = Nss3.NSS_Shutdown();
             int err = rv != 0 ? Nspr4.PR_GetError() : 0;
             plainInit = false;
@@ -246,6 +289,7 @@ public final class NssRuntime {
                 }
                 completeServerCacheShutdown();
             }
+            endSession();
             int rv = Nss3.NSS_ShutdownContext(handle);
             int err = rv != 0 ? Nspr4.PR_GetError() : 0;
             CONTEXTS.remove(ctx);
@@ -256,7 +300,8 @@ public final class NssRuntime {
 
     /** After a shutdown call: if NSS is now down, everything bound to it is dead. */
     private static void afterShutdown() {
-        if (isInitialized()) return;
+        knownUp = Nss3.NSS_IsInitialized() != 0;
+        if (knownUp) return;
         Nss3.SECOID_Init();      // NSS_Shutdown tore the OID table down: by-tag lookups need it (see Nss3)
         plainInit = false;
         for (InitContext c : CONTEXTS) c.take();

@@ -1,5 +1,7 @@
 package org.jnss.nss;
 
+import org.jnss.core.Peered;
+
 import org.jnss.asn1.BStr;
 import org.jnss.asn1.Codec;
 import org.jnss.asn1.DerFormat;
@@ -35,7 +37,7 @@ import java.util.List;
  * {@link #eq(Object)}); they are unhashable there. Java's {@link #equals(Object)}
  * compares the octets.
  */
-public class SecItem implements BinaryData {
+public class SecItem extends Peered implements BinaryData {
     /**
      * What the bytes are, which decides how str() renders them (python-nss's
      * SECItemKind): plain buffers as hex, OIDs of algorithms as their

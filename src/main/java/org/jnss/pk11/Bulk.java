@@ -1,5 +1,6 @@
 package org.jnss.pk11;
 
+import org.jnss.natives.Nss3;
 import org.jnss.natives.ThreadBuffer;
 
 import java.nio.ByteBuffer;
@@ -44,6 +45,30 @@ public final class Bulk {
                 from += n;
                 left -= n;
             }
+            return true;
+        }
+    }
+
+    /**
+     * Digests data of at most {@link #CHUNK} octets on a digest context
+     * (PK11_DigestBegin, PK11_DigestOp, PK11_DigestFinal) into out (as long as
+     * the algorithm's digest, at most 64 octets); input and output go through
+     * the thread's native buffer, so each call takes primitive arguments only.
+     *
+     * @return false when NSS fails (the thread's NSS error tells why)
+     */
+    static boolean digestOnce(long cx, ByteBuffer data, byte[] out) {
+        int size = data.remaining();
+        if (size > CHUNK || out.length > SLACK / 2) throw new IllegalArgumentException("more than one chunk");
+        try (ThreadBuffer b = ThreadBuffer.take(size + SLACK)) {
+            ByteBuffer buf = b.buffer();
+            if (size > 0) buf.put(0, data, data.position(), size);
+            long in = b.address(), digest = in + size;
+            long outLen = (digest + SLACK / 2 + 7) & ~7L;     // an aligned unsigned int after the digest
+            if (Nss3.PK11_DigestBegin(cx) != 0
+                    || (size > 0 && Nss3.PK11_DigestOp(cx, in, size) != 0)
+                    || Nss3.PK11_DigestFinal(cx, digest, outLen, out.length) != 0) return false;
+            buf.get(size, out, 0, out.length);
             return true;
         }
     }

@@ -4,6 +4,7 @@ import org.jnss.asn1.OidNames;
 import org.jnss.core.Python;
 import org.jnss.error.ErrorConstants;
 import org.jnss.error.NSPRError;
+import org.jnss.error.ThreadError;
 import org.jnss.natives.Nss3;
 import org.jnss.nss.NssConstants;
 import org.jnss.nss.NssRuntime;
@@ -25,22 +26,101 @@ public final class Digests {
         if (!NssRuntime.isInitialized()) throw new NSPRError(null, ErrorConstants.SEC_ERROR_NO_MODULE);
     }
 
-    /** Result lengths of hash algorithms by tag (constant per tag): saves a native call per digest. */
-    private static final java.util.concurrent.ConcurrentHashMap<Integer, Integer> HASH_LENGTHS = new java.util.concurrent.ConcurrentHashMap<>();
+    /**
+     * Result lengths of hash algorithms by tag (constant per tag; 0: not known
+     * yet): saves a native call per digest. Tags index the array (NSS's built-in
+     * tags are a few hundred); others are asked each time.
+     */
+    private static final int HASH_LENGTHS_SIZE = 1024;
+    private static final int[] HASH_LENGTHS = new int[HASH_LENGTHS_SIZE];
+
+    /**
+     * Idle digest contexts for one-call digests, {@value #POOLED} per hash tag
+     * below 1024 (slot tag * POOLED + i; 0: empty), all of the NSS session
+     * {@link #poolSession}. Emptied before every shutdown call (an open
+     * context would keep NSS busy); a context taken before a shutdown is not
+     * given back after it.
+     */
+    private static final int POOLED = 2;
+    private static final long[] POOL = new long[HASH_LENGTHS_SIZE * POOLED];
+    private static int poolSession;
+    static {
+        NssRuntime.beforeShutdown(Digests::releasePool);
+    }
+
+    /** A pooled context for the tag, or a new one (0 if NSS cannot make one). */
+    private static long takePooled(int oid) {
+        synchronized (POOL) {
+            if (poolSession == NssRuntime.session()) {
+                for (int i = oid * POOLED, end = i + POOLED; i < end; i++) {
+                    long cx = POOL[i];
+                    if (cx != 0) {
+                        POOL[i] = 0;
+                        return cx;
+                    }
+                }
+            }
+        }
+        ThreadError error = ThreadError.save();
+        try {
+            return Nss3.PK11_CreateDigestContext(oid);   // on failure, PK11_HashBuf reports the error
+        } finally {
+            error.restore();
+        }
+    }
+
+    /** Gives a context back after a successful digest (destroyed when the pool is full). */
+    private static void givePooled(int oid, long cx, int session) {
+        synchronized (POOL) {
+            if (session != NssRuntime.session()) return;    // NSS went down meanwhile: the context went with it
+            if (poolSession != session) {
+                java.util.Arrays.fill(POOL, 0);             // contexts of an ended session: gone with it
+                poolSession = session;
+            }
+            for (int i = oid * POOLED, end = i + POOLED; i < end; i++) {
+                if (POOL[i] == 0) {
+                    POOL[i] = cx;
+                    return;
+                }
+            }
+        }
+        Nss3.PK11_DestroyContext(cx, 1);
+    }
+
+    /** Destroys the pooled contexts (before a shutdown call, NSS still up). */
+    private static void releasePool() {
+        synchronized (POOL) {
+            if (poolSession == NssRuntime.session()) {
+                for (long cx : POOL) if (cx != 0) Nss3.PK11_DestroyContext(cx, 1);
+            }
+            java.util.Arrays.fill(POOL, 0);
+        }
+    }
 
     private static byte[] digest(int oid, ByteBuffer data) {
         requireToken();
-        Integer known = HASH_LENGTHS.get(oid);
-        int len = known != null ? known : Nss3.HASH_ResultLenByOidTag(oid);
+        boolean cached = oid >= 0 && oid < HASH_LENGTHS.length;
+        int known = cached ? HASH_LENGTHS[oid] : 0;       // an int: a racy read sees 0 or the length
+        int len = known != 0 ? known : Nss3.HASH_ResultLenByOidTag(oid);
         if (len <= 0) {
             // as python-nss: the error is read after looking up the description (which may set it)
             String text = OidNames.tagText(oid);
             throw NSPRError.last("unable to determine resulting hash length for hash_alg = " + text);
         }
-        if (known == null) HASH_LENGTHS.put(oid, len);
+        if (cached) HASH_LENGTHS[oid] = len;
         byte[] out = new byte[len];
         if (data.remaining() <= Bulk.CHUNK) {
-            // one chunk: hashed in one call from the native scratch buffer
+            // one chunk: on a pooled digest context (PK11_HashBuf opens and closes a PKCS #11
+            // session and a context per call, which cost more than hashing a small input)
+            long cx = cached ? takePooled(oid) : 0;
+            if (cx != 0) {
+                int session = NssRuntime.session();
+                if (Bulk.digestOnce(cx, data, out)) {
+                    givePooled(oid, cx, session);
+                    return out;
+                }
+                Nss3.PK11_DestroyContext(cx, 1);   // then NSS's own one-call path, for its error
+            }
             if (!Bulk.feed(data, (ptr, n) -> Nss3.PK11_HashBuf(oid, out, ptr, n))) throw NSPRError.last();
             return out;
         }
@@ -178,6 +258,6 @@ public final class Digests {
         requireToken();
         long cx = Nss3.PK11_CreateDigestContext(hashAlg);
         if (cx == 0) throw NSPRError.last();
-        return new PK11Context(cx);
+        return new PK11Context(PK11Context.Native.digest(cx, hashAlg));
     }
 }

@@ -4,7 +4,9 @@ import org.jnss.core.NativeResource.Lease;
 import org.jnss.core.NativeResource;
 import org.jnss.core.Python;
 import org.jnss.error.NSPRError;
+import org.jnss.error.ThreadError;
 import org.jnss.natives.Nss3;
+import org.jnss.nss.SecItem;
 
 /**
  * A PKCS #11 multi-part operation in progress (NSS's PK11Context), Python's
@@ -17,14 +19,119 @@ import org.jnss.natives.Nss3;
  * <p>Holds a PKCS #11 session: {@link #close()} (or try-with-resources) ends it
  * at once; a dropped context is released once the collector finds it
  * unreachable. A live context keeps NSS from shutting down. Not for concurrent
- * use by several threads.
+ * use by several threads (calls from several threads are serialised).
+ *
+ * @implNote A context whose operation completed ({@link #digestFinal()}
+ * succeeded) may give its PKCS #11 session back before the object is dropped:
+ * NSS gets slower with every session open, and a dropped context is only
+ * found by the collector later. Once more than a few hundred finished
+ * contexts are waiting (see {@link NativeResource#idle()}), the oldest ones'
+ * native contexts are destroyed; using such a context again makes a new
+ * native context the same way (same hash algorithm, or mechanism, operation,
+ * key and parameter) and completes it, which leaves it in the state NSS
+ * leaves a completed context in, so every later call behaves the same.
  */
 public class PK11Context extends NativeResource {
     private static final int MAX_DIGEST = 64;
 
+    /**
+     * The native context and how to make it again. Also the release and park
+     * actions of the handle, so it must not refer to the PK11Context.
+     * Every native use of the context holds this object's lock.
+     */
+    static final class Native implements java.util.function.LongConsumer, Runnable {
+        /** the PK11Context*, 0 while parked */
+        private long cx;
+        /** the last operation was a successful PK11_DigestFinal: the native context may be parked */
+        private boolean finished;
+        /** digest contexts: the hash algorithm's tag */
+        private final int hashAlg;
+        /** key contexts: mechanism, operation, the PK11SymKey* (held by cx; by keyRef while parked) and the parameter */
+        private final long mechanism, operation, key;
+        private final SecItem param;
+        /** whether this object holds its own reference to key (taken when cx is first parked) */
+        private boolean keyRef;
+
+        private Native(long cx, int hashAlg, long mechanism, long operation, long key, SecItem param) {
+            this.cx = cx;
+            this.hashAlg = hashAlg;
+            this.mechanism = mechanism;
+            this.operation = operation;
+            this.key = key;
+            this.param = param;
+        }
+
+        /** A digest context made by PK11_CreateDigestContext(hashAlg). */
+        static Native digest(long cx, int hashAlg) {
+            return new Native(cx, hashAlg, 0, 0, 0, null);
+        }
+
+        /** A context made by PK11_CreateContextBySymKey(mechanism, operation, key, param). */
+        static Native bySymKey(long cx, long mechanism, long operation, long key, SecItem param) {
+            return new Native(cx, 0, mechanism, operation, key, param);
+        }
+
+        /** The same recipe for a clone (cx, a PK11_CloneContext of this one, has its own key reference). */
+        synchronized Native copy(long clone) {
+            Native n = new Native(clone, hashAlg, mechanism, operation, key, param);
+            if (key != 0 && keyRef) {
+                // this one is parked or was: key may be held only by keyRef, so the copy takes its own
+                Nss3.PK11_ReferenceSymKey(key);
+                n.keyRef = true;
+            }
+            return n;
+        }
+
+        /** The native context for a call (made again if it was parked); call with the lock held. */
+        private long use() {
+            if (cx == 0) cx = remake();
+            return cx;
+        }
+
+        /** A new native context by the recipe, completed as the parked one was. */
+        private long remake() {
+            long c = key == 0 ? Nss3.PK11_CreateDigestContext(hashAlg)
+                    : MechParam.with(mechanism, param, p -> Nss3.PK11_CreateContextBySymKey(mechanism, operation, key, p));
+            if (c == 0) throw NSPRError.last();
+            ThreadError error = ThreadError.save();
+            try {
+                // PKCS #11: a final call always ends the operation, whatever its outcome
+                Nss3.PK11_DigestFinal(c, new byte[MAX_DIGEST], new int[1], MAX_DIGEST);
+            } finally {
+                error.restore();
+            }
+            return c;
+        }
+
+        /** Park: gives the native context back if the operation is still completed. */
+        @Override
+        public synchronized void run() {
+            if (!finished || cx == 0) return;
+            if (key != 0 && !keyRef) {
+                Nss3.PK11_ReferenceSymKey(key);     // cx holds it until destroyed: valid here
+                keyRef = true;
+            }
+            Nss3.PK11_DestroyContext(cx, 1);
+            cx = 0;
+        }
+
+        /** Release of the owner (once). */
+        @Override
+        public synchronized void accept(long address) {
+            if (cx != 0) Nss3.PK11_DestroyContext(cx, 1);
+            cx = 0;
+            if (keyRef) Nss3.PK11_FreeSymKey(key);
+            keyRef = false;
+        }
+    }
+
+    /** null for an empty context (never used: every call fails to take a lease) */
+    private final Native st;
+
     /** Adopts a PK11Context* an NSS call made (destroyed with PK11_DestroyContext). */
-    PK11Context(long cx) {
-        super(cx, a -> Nss3.PK11_DestroyContext(a, 1), true);
+    PK11Context(Native st) {
+        super(st.cx, st, true, st);
+        this.st = st;
     }
 
     /**
@@ -35,6 +142,7 @@ public class PK11Context extends NativeResource {
     @Python("PK11Context()")
     public PK11Context() {
         super();
+        this.st = null;
     }
 
     /**
@@ -45,7 +153,14 @@ public class PK11Context extends NativeResource {
      */
     @Python("digest_begin()")
     public void digestBegin() {
-        check(Nss3::PK11_DigestBegin);
+        int rv;
+        try (Lease l = lease()) {
+            synchronized (st) {
+                st.finished = false;
+                rv = Nss3.PK11_DigestBegin(st.use());
+            }
+        }
+        if (rv != 0) throw NSPRError.last();
     }
 
     /**
@@ -56,10 +171,15 @@ public class PK11Context extends NativeResource {
      */
     @Python("digest_op(data, /)")
     public void digestOp(java.nio.ByteBuffer data) {
+        boolean ok;
         try (Lease l = lease()) {     // per-call path: a lease, not a capturing check() lambda
-            long cx = l.handle();
-            if (!Bulk.feed(data, (ptr, n) -> Nss3.PK11_DigestOp(cx, ptr, n))) throw NSPRError.last();
+            synchronized (st) {
+                st.finished = false;
+                long cx = st.use();
+                ok = Bulk.feed(data, (ptr, n) -> Nss3.PK11_DigestOp(cx, ptr, n));
+            }
         }
+        if (!ok) throw NSPRError.last();
     }
 
     /**
@@ -85,7 +205,15 @@ public class PK11Context extends NativeResource {
     public byte[] digestFinal() {
         byte[] out = new byte[MAX_DIGEST];
         int[] len = new int[1];
-        check(cx -> Nss3.PK11_DigestFinal(cx, out, len, out.length));
+        int rv;
+        try (Lease l = lease()) {
+            synchronized (st) {
+                rv = Nss3.PK11_DigestFinal(st.use(), out, len, out.length);
+                st.finished = rv == 0;
+            }
+        }
+        if (rv != 0) throw NSPRError.last();
+        idle();     // completed: the native context may be given back (outside the lock: idle() parks others)
         return java.util.Arrays.copyOf(out, len[0]);
     }
 
@@ -98,7 +226,14 @@ public class PK11Context extends NativeResource {
      */
     @Python("finalize()")
     public void finalizeOperation() {
-        check(Nss3::PK11_Finalize);
+        int rv;
+        try (Lease l = lease()) {
+            synchronized (st) {
+                st.finished = false;
+                rv = Nss3.PK11_Finalize(st.use());
+            }
+        }
+        if (rv != 0) throw NSPRError.last();
     }
 
     /**
@@ -113,11 +248,15 @@ public class PK11Context extends NativeResource {
      */
     @Python("clone_context(context, /)")
     public PK11Context cloneContext(PK11Context context) {
-        return context.with(cx -> {
-            long c = Nss3.PK11_CloneContext(cx);
+        try (Lease l = context.lease()) {
+            Native src = context.st;
+            long c;
+            synchronized (src) {
+                c = Nss3.PK11_CloneContext(src.use());
+            }
             if (c == 0) throw NSPRError.last();
-            return new PK11Context(c);
-        });
+            return new PK11Context(src.copy(c));
+        }
     }
 
     /**
@@ -135,8 +274,11 @@ public class PK11Context extends NativeResource {
     @Python("cipher_op(data, /)")
     public byte[] cipherOp(java.nio.ByteBuffer data) {
         try (Lease l = lease()) {
-            long cx = l.handle();
-            return Bulk.transform(data, (in, n, out, cap, outLen) -> Nss3.PK11_CipherOp(cx, out, outLen, cap, in, n));
+            synchronized (st) {
+                st.finished = false;
+                long cx = st.use();
+                return Bulk.transform(data, (in, n, out, cap, outLen) -> Nss3.PK11_CipherOp(cx, out, outLen, cap, in, n));
+            }
         }
     }
 
@@ -160,8 +302,13 @@ public class PK11Context extends NativeResource {
      */
     @Python("digest_key(sym_key, /)")
     public void digestKey(PK11SymKey symKey) {
-        try (Lease k = symKey.lease()) {
-            check(cx -> Nss3.PK11_DigestKey(cx, k.handle()));
+        int rv;
+        try (Lease k = symKey.lease(); Lease l = lease()) {
+            synchronized (st) {
+                st.finished = false;
+                rv = Nss3.PK11_DigestKey(st.use(), k.handle());
+            }
         }
+        if (rv != 0) throw NSPRError.last();
     }
 }

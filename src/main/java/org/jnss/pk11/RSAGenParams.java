@@ -1,5 +1,7 @@
 package org.jnss.pk11;
 
+import org.jnss.core.Peered;
+
 import org.jnss.core.ArgumentError;
 import org.jnss.core.PyTypeNames;
 import org.jnss.core.PyValues;
@@ -16,7 +18,7 @@ import org.jnss.core.Python;
  * {@code exponent}, and the {@code public_exponent} property reads the key
  * size (str() shows the exponent).
  */
-public final class RSAGenParams {
+public final class RSAGenParams extends Peered {
     private int keySizeInBits;
     /** the unsigned long exponent, as its 64 bits */
     private long publicExponent;

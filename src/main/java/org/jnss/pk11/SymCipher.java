@@ -95,7 +95,7 @@ public final class SymCipher {
             return MechParam.with(mechanism, param, p -> {
                 long cx = Nss3.PK11_CreateContextBySymKey(mechanism, operation, k.handle(), p);
                 if (cx == 0) throw NSPRError.last();
-                return new PK11Context(cx);
+                return new PK11Context(PK11Context.Native.bySymKey(cx, mechanism, operation, k.handle(), param));
             });
         }
     }

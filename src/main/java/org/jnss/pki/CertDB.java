@@ -1,5 +1,7 @@
 package org.jnss.pki;
 
+import org.jnss.core.Peered;
+
 import org.jnss.core.NativeResource.Lease;
 import org.jnss.core.Python;
 import org.jnss.error.ErrorConstants;
@@ -20,7 +22,7 @@ import java.util.Arrays;
  * (SEC_ERROR_NOT_INITIALIZED, or SEC_ERROR_BAD_DATABASE once NSS was
  * initialized again) instead of reaching a dangling pointer.
  */
-public final class CertDB {
+public final class CertDB extends Peered {
     private final long handle;
 
     CertDB(long handle) {

@@ -1,5 +1,7 @@
 package org.jnss.pki;
 
+import org.jnss.core.Peered;
+
 import org.jnss.asn1.BStr;
 import org.jnss.core.Python;
 import org.jnss.nss.NssConstants;
@@ -15,7 +17,7 @@ import java.util.List;
  * copies a single name into each object, so it is a sequence of length 1
  * holding itself. Immutable; nothing to close.
  */
-public final class GeneralName {
+public final class GeneralName extends Peered {
     private static final String[] TYPE_NAMES = {null, "certOtherName", "certRFC822Name", "certDNSName",
             "certX400Address", "certDirectoryName", "certEDIPartyName", "certURI", "certIPAddress", "certRegisterID"};
 

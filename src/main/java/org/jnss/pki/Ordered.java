@@ -1,5 +1,7 @@
 package org.jnss.pki;
 
+import org.jnss.core.Peered;
+
 import org.jnss.core.ArgumentError;
 import org.jnss.core.Python;
 
@@ -8,7 +10,7 @@ import org.jnss.core.Python;
  * ordered by {@link #cmp}, which raises TypeError for another type; unhashable,
  * as python-nss defines comparison without a hash.
  */
-public abstract class Ordered {
+public abstract class Ordered extends Peered {
     /** For the subclasses of this package (DN, RDN, AVA). */
     Ordered() {}
 

@@ -1,5 +1,7 @@
 package org.jnss.pki;
 
+import org.jnss.core.Peered;
+
 import org.jnss.natives.Nss3;
 import org.jnss.asn1.BStr;
 import org.jnss.asn1.Formatted;
@@ -25,7 +27,7 @@ import org.jnss.nss.SecItem;
  * is dropped and the collector finds it unreachable, or (in Java) until
  * {@link #close()} or the end of a try-with-resources block.
  */
-public final class PublicKey implements Formatted, AutoCloseable {
+public final class PublicKey extends Peered implements Formatted, AutoCloseable {
     /** siUnsignedInteger, the SECItemType NSS gives the numbers of a key. */
     private static final int SI_UNSIGNED_INTEGER = 10;
 

@@ -31,6 +31,8 @@ final class Invoker {
     private final Constructor<?> constructor;
     private final boolean hasReceiver;
     private final Executable target;
+    /** the Java parameter types (the target's own array is copied at each request) */
+    private final Class<?>[] ptypes;
     private final java.util.function.Function<String, PyObject> evalDefault;
     /** Converters and defaults, made at the first call (binding a module stays cheap: startup). */
     private volatile Prepared prepared;
@@ -69,6 +71,12 @@ final class Invoker {
         if (varargs && ptypes[nParams] != Object[].class)
             throw new IllegalStateException(target + ": *" + sig.varargs + " needs an Object... parameter");
         this.target = target;
+        this.ptypes = ptypes;
+        try {
+            target.setAccessible(true);     // no access check at each call (the targets are public anyway)
+        } catch (RuntimeException e) {
+            // checked at each call instead
+        }
         this.evalDefault = evalDefault;
         int ix = -1;
         java.lang.annotation.Annotation[][] pann = target.getParameterAnnotations();
@@ -280,8 +288,7 @@ final class Invoker {
                 if (d == REQUIRED)
                     throw typeError("Required argument '" + sig.params.get(i) + "' (pos " + (i + 1) + ") not found");
                 if (d instanceof CallDefault call) {
-                    PyObject pv = call.evaluate();
-                    j[i] = pv == Py.None ? null : convert(p, i, pv);   // a default, not a caller's None
+                    j[i] = call.evaluate(this, p, i);
                 } else {
                     j[i] = d;
                 }
@@ -339,10 +346,21 @@ final class Invoker {
             this.function = function;
         }
 
-        PyObject evaluate() {
+        /** The Java value of the default for parameter i of inv. */
+        Object evaluate(Invoker inv, Prepared p, int i) {
             PyObject f = namespace.__finditem__(function);
             if (f == null) throw Py.NameError("name '" + function + "' is not defined");
-            return f.__call__();
+            if (f instanceof JFunction jf) {
+                // the binder's own function (not replaced by the program): its Java result as it is,
+                // without a Python object made and unwrapped again (Certificate(der) pays this per call)
+                Object r = jf.callJava();
+                if (r == null) return null;
+                if (inv.ptypes[i].isInstance(r)) return r;
+                f = Convert.toPy(r);
+            } else {
+                f = f.__call__();
+            }
+            return f == Py.None ? null : inv.convert(p, i, f);    // a default, not a caller's None
         }
     }
 }

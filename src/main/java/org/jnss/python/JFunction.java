@@ -37,6 +37,11 @@ final class JFunction extends PyBuiltinFunction {
         return invoker.call(receiver, args, kws);
     }
 
+    /** Calls with no arguments and returns the Java result (a default argument's value, see Invoker). */
+    Object callJava() {
+        return invoker.callJava(receiver, Py.EmptyObjects, Py.NoKeywords);
+    }
+
     // a staticmethod: binding to an instance or class yields the function itself
     @Override
     public PyObject __get__(PyObject obj, PyObject type) { return this; }

@@ -1,14 +1,19 @@
 package org.jnss.python;
 
+import org.jnss.core.Peered;
+
 import java.lang.ref.ReferenceQueue;
 import java.lang.ref.WeakReference;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Core object -> its Python object, weakly on both sides: the same core object
- * always comes back to Python as the same Python object (identity with `is`,
- * and a Python subclass instance keeps its class and attributes when the core
- * hands it back, e.g. to a callback), as under python-nss.
+ * Core object -> its Python object: the same core object always comes back to
+ * Python as the same Python object (identity with `is`, and a Python subclass
+ * instance keeps its class and attributes when the core hands it back, e.g. to
+ * a callback), as under python-nss. A core object keeps its Python object
+ * itself ({@link Peered#peer()}: no table entry or weak references per object,
+ * which every call returning a new object would pay); a core class that is not
+ * {@code Peered} is mapped weakly on both sides.
  */
 final class Wrappers {
     private Wrappers() {}
@@ -52,11 +57,16 @@ final class Wrappers {
     }
 
     static NssObject get(Object core) {
+        if (core instanceof Peered n) return n.peer() instanceof NssObject o ? o : null;
         WeakReference<NssObject> r = MAP.get(new Probe(core));
         return r == null ? null : r.get();
     }
 
     static void put(Object core, NssObject wrapper) {
+        if (core instanceof Peered n) {
+            n.setPeer(wrapper);
+            return;
+        }
         expunge();
         MAP.put(new Key(core), new WeakReference<>(wrapper));
     }

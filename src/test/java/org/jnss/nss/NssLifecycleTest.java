@@ -172,6 +172,56 @@ class NssLifecycleTest {
         assertFalse(Nss.nssIsInitialized());
     }
 
+    /**
+     * Finished contexts give their native context back once many are waiting
+     * (PK11Context's parking): one kept across that still keeps NSS busy,
+     * works as before, and is released at shutdown once dropped.
+     */
+    @Test
+    void parkedContextsKeepTheirBehaviour() throws Exception {
+        Nss.nssInitNodb();
+        PK11Context kept = Digests.createDigestContext(NssConstants.SEC_OID_SHA1);
+        kept.digestOp("ab".getBytes());
+        kept.digestFinal();
+        for (int i = 0; i < 1000; i++) {
+            try (PK11Context other = Digests.createDigestContext(NssConstants.SEC_OID_SHA1)) {
+                other.digestFinal();
+            }
+        }
+        PK11Context dropped = Digests.createDigestContext(NssConstants.SEC_OID_SHA1);
+        dropped.digestFinal();
+        for (int i = 0; i < 1000; i++) Digests.createDigestContext(NssConstants.SEC_OID_MD5).digestFinal();
+        dropped = null;
+        assertEquals(ErrorConstants.SEC_ERROR_LIBRARY_FAILURE, code(() -> kept.digestOp("x".getBytes())),
+                "a completed operation stays completed");
+        assertEquals(ErrorConstants.SEC_ERROR_BUSY, code(Nss::nssShutdown));
+        assertTrue(Nss.nssIsInitialized());
+        kept.digestBegin();
+        kept.digestOp("abc".getBytes());
+        PK11Context copy = kept.cloneContext(kept);
+        assertArrayEquals(MessageDigest.getInstance("SHA-1").digest("abc".getBytes()), kept.digestFinal());
+        copy.digestOp("d".getBytes());
+        assertArrayEquals(MessageDigest.getInstance("SHA-1").digest("abcd".getBytes()), copy.digestFinal());
+        kept.close();
+        copy.close();
+        Nss.nssShutdown();
+        assertFalse(Nss.nssIsInitialized());
+    }
+
+    /** One-call digests reuse digest contexts: never across a shutdown, and never keeping NSS busy. */
+    @Test
+    void oneCallDigestsAcrossSessions() throws Exception {
+        byte[] expect = MessageDigest.getInstance("SHA-256").digest("abc".getBytes());
+        for (int i = 0; i < 3; i++) {
+            Nss.nssInitNodb();
+            assertArrayEquals(expect, Digests.sha256Digest("abc".getBytes()));
+            assertArrayEquals(expect, Digests.sha256Digest("abc".getBytes()), "on a pooled context");
+            Nss.nssShutdown();
+            assertFalse(Nss.nssIsInitialized());
+            assertEquals(ErrorConstants.SEC_ERROR_NO_MODULE, code(() -> Digests.sha256Digest(new byte[1])));
+        }
+    }
+
     @Test
     void contexts() {
         InitContext c1 = Nss.nssInitContext(null, null, null, null, null, NOCERTDB);
