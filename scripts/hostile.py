@@ -189,6 +189,7 @@ class World(object):
         nss = self.nss
         last, self.last = self.last, None
         self.objects = {}
+        self.factories = {}       # their closures hold the old objects
         self.values = None
         gc.collect()
         try:
