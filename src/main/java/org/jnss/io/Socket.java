@@ -85,14 +85,15 @@ public class Socket extends NativeResource {
      *
      * @param family {@code PR_AF_INET}, {@code PR_AF_INET6} or {@code PR_AF_LOCAL};
      *               when omitted (null), {@code PR_AF_INET} with a DeprecationWarning
-     *               (pass the family of the address you will use, e.g. {@code net_addr.family})
+     *               (pass the family of the address you will use, e.g. {@code net_addr.family});
+     *               read as python-nss reads it, a C long kept in an int
      * @param type   {@code PR_DESC_SOCKET_TCP} (the default) or {@code PR_DESC_SOCKET_UDP}
      * @throws IllegalArgumentException (ValueError) for another type
      * @throws NSPRError if NSPR cannot open the socket (e.g. PR_ADDRESS_NOT_SUPPORTED_ERROR)
      */
     @Python("Socket(family=, type=PR_DESC_SOCKET_TCP)")
-    public Socket(Integer family, int type) {
-        this(open(familyOrDefault(family), type), family == null ? IoConstants.PR_AF_INET : family);
+    public Socket(Object family, int type) {
+        this(open(familyOrDefault(family), type), familyOrDefault(family, false));
     }
 
     /**
@@ -117,12 +118,32 @@ public class Socket extends NativeResource {
      * The family given, or PR_AF_INET with python-nss's DeprecationWarning
      * when none was; shared with the SSL socket's constructor.
      *
-     * @param family a {@code PR_AF_*} value, or null when the caller gave none
+     * @param family a {@code PR_AF_*} value (an int), or null when the caller gave none
      * @return the family to open the socket with
+     * @throws ArgumentError (TypeError) for a family that is not an int
      */
-    protected static int familyOrDefault(Integer family) {
-        if (family != null) return family;
-        org.jnss.core.Warnings.deprecation(FAMILY_DEPRECATED);
+    protected static int familyOrDefault(Object family) {
+        return familyOrDefault(family, true);
+    }
+
+    /**
+     * The family as python-nss reads it: a C long stored in an int (2**31
+     * becomes -2**31, which NSPR then refuses), PR_AF_INET when none was given.
+     *
+     * @param family the family given (an int), or null
+     * @param warn whether a missing family issues python-nss's DeprecationWarning
+     * @return the family NSPR is asked for
+     * @throws ArgumentError (TypeError) "family must be int, not T" for another type
+     */
+    protected static int familyOrDefault(Object family, boolean warn) {
+        if (family instanceof Boolean b) return b ? 1 : 0;
+        if (family instanceof Number n && !(family instanceof Double) && !(family instanceof Float)) {
+            if (family instanceof java.math.BigInteger big && big.bitLength() > 63)
+                throw new ArithmeticException("Python int too large to convert to C long");
+            return (int) n.longValue();
+        }
+        if (family != null) throw new ArgumentError("family must be int, not " + org.jnss.core.PyTypeNames.of(family));
+        if (warn) org.jnss.core.Warnings.deprecation(FAMILY_DEPRECATED);
         return IoConstants.PR_AF_INET;
     }
 

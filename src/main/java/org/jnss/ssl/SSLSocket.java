@@ -245,8 +245,8 @@ public class SSLSocket extends Socket {
      * @throws NSPRError if NSPR cannot open the socket or NSS cannot add the SSL layer
      */
     @Python("SSLSocket(family=, type=2)")
-    public SSLSocket(Integer family, int type) {
-        this(openSsl(Socket.familyOrDefault(family), type), family == null ? IoConstants.PR_AF_INET : family);
+    public SSLSocket(Object family, int type) {
+        this(openSsl(Socket.familyOrDefault(family), type), Socket.familyOrDefault(family, false));
     }
 
     /**
