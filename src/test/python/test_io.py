@@ -52,6 +52,19 @@ out(exc(io.NetworkAddress, io.PR_IpAddrV4Mapped, 80, io.PR_AF_INET6))
 out(exc(io.NetworkAddress, '127.0.0.1', 'x'))
 ''')
 
+    def test_socket_family_argument(self):
+        # python-nss reads the family as a C long kept in an int; another type is a TypeError
+        self.assertSame(HEAD + '''
+import nss.ssl as ssl
+out(exc(io.Socket, 2 ** 31))
+out(exc(io.Socket, -1))
+out(io.Socket(2 ** 32 + io.PR_AF_INET).family)
+out(exc(io.Socket, 'x'))
+out(exc(io.Socket, 1.5))
+out(exc(ssl.SSLSocket, 2 ** 31))
+out(exc(ssl.SSLSocket, 'x'))
+''')
+
     def test_port_assignment_and_set_from_string(self):
         self.assertSame(HEAD + '''
 n = io.NetworkAddress('127.0.0.1', 70000)
