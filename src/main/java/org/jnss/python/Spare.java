@@ -50,6 +50,7 @@ final class Spare {
     static int serve(String dir) {
         Options.dont_write_bytecode = true;
         Main.initialise(new String[0]);
+        warmUp();
         long pid = ProcessHandle.current().pid();
         Path d = Path.of(dir);
         Path req = d.resolve("req." + pid), st = d.resolve("st." + pid), ready = d.resolve("ready." + pid);
@@ -126,6 +127,25 @@ final class Spare {
             return name == null ? java.nio.charset.Charset.defaultCharset() : java.nio.charset.Charset.forName(name);
         } catch (RuntimeException e) {
             return java.nio.charset.Charset.defaultCharset();
+        }
+    }
+
+    /**
+     * Work every run does first and that leaves nothing a program could tell
+     * apart from a cold start: the site module (a cold start imports it before
+     * the program too; the spare's conditions equal the run's), the compiler
+     * (a throwaway snippet), and JNA's bindings of the NSS libraries (loading
+     * them calls no NSS function).
+     */
+    private static void warmUp() {
+        try {
+            if (Options.importSite) org.python.core.imp.load("site");
+            Py.compile_flags("x = [i for i in (1, 2)]\n", "<pynss-spare>", org.python.core.CompileMode.exec,
+                    new org.python.core.CompilerFlags());
+            for (String c : new String[]{"Nspr4", "NssUtil3", "Nss3", "Ssl3", "Smime3"})
+                Class.forName("org.jnss.natives." + c, true, Spare.class.getClassLoader());
+        } catch (ClassNotFoundException | RuntimeException | LinkageError e) {
+            // the run does the same work itself, and meets any failure as a cold start would
         }
     }
 
