@@ -93,6 +93,9 @@ for n in NICKS:
         except nss_error.CertVerifyError as e:
             out(' ', e.error_code, e.usages)
     out(c.check_valid_times())
+    # floats NSS cannot represent: python-nss's C cast gives the 'integer indefinite' time
+    for t in (float('nan'), float('inf'), -float('inf'), 1e300):
+        out(n, repr(t), c.check_valid_times(t))
 ''')
 
     def test_ca_kea_nickname_chain(self):
