@@ -10,11 +10,15 @@ Python 2 and 3, so only the class of an exception is compared. Left out: the
 reference's answers to a negative indent_len (indented_format) or octets_per_line
 (der_universal_secitem_fmt_lines) and nss_init_flags' repr_kind, where it raises
 SystemError under Python 3 whatever the value."""
+import os
 import unittest
 
 from difftest import DiffTestCase, needs_reference
 
 import nss.nss as nss
+
+CERT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..', '..',
+                                    'test-vectors', 'certs', 'server.der'))
 
 PRELUDE = r'''
 import nss.nss as nss
@@ -125,6 +129,40 @@ check([
 ''')
 
 
+    def test_objects_read_as_c_long(self):
+        # python-nss takes these as objects and reads an integer with PyLong_AsLong (tags
+        # in an int, families, socket options, addresses, ports, poll flags) or
+        # PyLong_AsUnsignedLong (SSL versions): past 64 bits, OverflowError or the
+        # error of the -1 that the C code goes on with. (Setters and the time of
+        # check_valid_times leave that OverflowError pending; test_pending_overflow.)
+        self.assertSame(PRELUDE + r"""
+cert = nss.Certificate(open(%r, 'rb').read())
+def poll(v):
+    return io.Socket.poll([(io.Socket(io.PR_AF_INET), v)], 0)
+check([
+    ('oid_tag', nss.oid_tag),
+    ('oid_str', nss.oid_str),
+    ('oid_dotted_decimal', nss.oid_dotted_decimal),
+    ('oid_tag_name', nss.oid_tag_name),
+    ('Certificate.get_extension', lambda v: cert.get_extension(v)),
+    ('AVA', lambda v: str(nss.AVA(v, 'x'))),
+    ('pkcs12_map_cipher', nss.pkcs12_map_cipher),
+    ('create_pbev2_algorithm_id pbe_alg', lambda v: nss.create_pbev2_algorithm_id(pbe_alg=v)),
+    ('create_pbev2_algorithm_id cipher_alg', lambda v: nss.create_pbev2_algorithm_id(cipher_alg=v)),
+    ('Socket family', lambda v: io.Socket(v)),
+    ('SSLSocket family', lambda v: ssl.SSLSocket(v)),
+    ('set_socket_option option', lambda v: io.Socket(io.PR_AF_INET).set_socket_option(v, True)),
+    ('set_socket_option value', lambda v: io.Socket(io.PR_AF_INET).set_socket_option(io.PR_SockOpt_NoDelay, v)),
+    ('set_socket_option unsigned', lambda v: io.Socket(io.PR_AF_INET).set_socket_option(io.PR_SockOpt_IpTimeToLive, v)),
+    ('NetworkAddress addr', lambda v: str(io.NetworkAddress(v, 0))),
+    ('poll flags', poll),
+    ('set_default_ssl_version_range min', lambda v: ssl.set_default_ssl_version_range(v, ssl.SSL_LIBRARY_VERSION_TLS_1_2)),
+    ('set_default_ssl_version_range max', lambda v: ssl.set_default_ssl_version_range(ssl.SSL_LIBRARY_VERSION_TLS_1_2, v)),
+    ('SSLSocket.set_ssl_version_range', lambda v: ssl.SSLSocket(io.PR_AF_INET).set_ssl_version_range(v, v)),
+])
+""" % CERT)
+
+
 class TestIntParams(unittest.TestCase):
 
     def setUp(self):
@@ -137,6 +175,25 @@ class TestIntParams(unittest.TestCase):
         self.assertEqual(str(cm.exception), 'signed integer is greater than maximum')
         with self.assertRaises(OverflowError):
             nss.SecItem(b'x').to_hex(-2**31 - 1)
+
+    def test_pending_overflow(self):
+        # python-nss sets OverflowError and carries on with -1: Python 2 raises it at a later
+        # statement, Python 3 at once or as a SystemError; pynss raises it at once
+        import nss.io as io
+        addr = io.NetworkAddress(io.PR_IpAddrLoopback, 0)
+        for v in (2**63, -2**63 - 1, 2**64):
+            with self.assertRaises(OverflowError) as cm:
+                addr.port = v
+            self.assertEqual(str(cm.exception), 'Python int too large to convert to C long')
+            with self.assertRaises(OverflowError):
+                nss.InitParameters().min_password_len = v
+            with self.assertRaises(OverflowError):
+                cert = nss.Certificate(open(CERT, 'rb').read())
+                cert.check_valid_times(v)
+        addr.port = 2**32 + 5                  # a C long kept in an int, then 16 bits
+        self.assertEqual(addr.port, 5)
+        with self.assertRaises(TypeError):
+            addr.port = 1.5
 
     def test_unsigned_int_masks(self):
         import nss.io as io

@@ -1,6 +1,7 @@
 package org.jnss.asn1;
 
 import org.jnss.core.ArgumentError;
+import org.jnss.core.CInts;
 import org.jnss.core.KeyError;
 import org.jnss.core.NotFoundError;
 import org.jnss.core.PyTypeNames;
@@ -15,7 +16,6 @@ import org.jnss.nss.SecItem;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
-import java.math.BigInteger;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -183,8 +183,9 @@ public final class OidNames {
      * A string is tried as a canonical attribute name ("cn", any case), then
      * as dotted decimal ("2.5.4.3", "OID.2.5.4.3"), then as a SEC_OID_* name
      * with or without the prefix, any case ("sec_oid_ava_common_name",
-     * "ava_common_name"); an integer is the tag itself (its low 32 bits); a
-     * SecItem holds the OID's contents.
+     * "ava_common_name"); an integer is the tag itself (its low 32 bits; one
+     * that does not fit a C long is an OverflowError); a SecItem holds the
+     * OID's contents.
      *
      * @param o a String, Boolean, Integer, Long, BigInteger or SecItem
      * @return the tag; SEC_OID_UNKNOWN (0) for a dotted decimal string or SecItem
@@ -193,13 +194,11 @@ public final class OidNames {
      *         dotted decimal string
      * @throws KeyError when a string names no OID
      * @throws ArgumentError (TypeError) for any other type
+     * @throws ArithmeticException (OverflowError) for an integer beyond 64 signed bits
      */
     public static int tagOf(Object o) {
         if (o instanceof String s) return tagOfString(s);
-        if (o instanceof Boolean b) return b ? 1 : 0;
-        if (o instanceof Integer i) return i;
-        if (o instanceof Long l) return l.intValue();                  // C's conversion: the low 32 bits
-        if (o instanceof BigInteger b) return b.intValue();
+        if (CInts.isInteger(o)) return (int) CInts.asLong(o);          // C's conversion: the low 32 bits
         if (o instanceof SecItem item) return Oids.tagOf(item.toByteArray());
         throw new ArgumentError("oid must be a string, an integer, or a SecItem, not " + PyTypeNames.of(o));
     }

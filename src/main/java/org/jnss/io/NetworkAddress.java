@@ -1,5 +1,6 @@
 package org.jnss.io;
 
+import org.jnss.core.CInts;
 import org.jnss.core.Peered;
 
 import org.jnss.natives.Layout;
@@ -98,13 +99,13 @@ public class NetworkAddress extends Peered {
     public static NetworkAddress create(Object addr, int port, int family) {
         int value = IoConstants.PR_IpAddrNull;
         if (addr != null && !(addr instanceof String)) {
-            if (!(addr instanceof Integer || addr instanceof Long || addr instanceof Boolean))
-                throw new IllegalArgumentException("addr must be an int or a string");
-            long v = addr instanceof Boolean b ? (b ? 1 : 0) : ((Number) addr).longValue();
+            if (!CInts.isInteger(addr)) throw new IllegalArgumentException("addr must be an int or a string");
+            // python-nss keeps the C long in an int; one that does not fit a C long reads as -1
+            int v = (int) CInts.asLongOrFailed(addr);
             if (v < IoConstants.PR_IpAddrNull || v > IoConstants.PR_IpAddrV4Mapped)
                 throw new IllegalArgumentException("addr is an int, must be PR_IpAddrNull, PR_IpAddrAny, "
                         + "PR_IpAddrLoopback or PR_IpAddrV4Mapped");
-            value = (int) v;
+            value = v;
         }
         checkFamily(family);
         if (addr instanceof String s) {
@@ -245,11 +246,8 @@ public class NetworkAddress extends Peered {
     @Python("port")
     public void setPort(Object value) {
         if (value == null) throw new ArgumentError("Cannot delete the port attribute");
-        long port;
-        if (value instanceof Integer || value instanceof Long) port = ((Number) value).longValue();
-        else if (value instanceof Boolean b) port = b ? 1 : 0;
-        else throw new ArgumentError("The port attribute value must be an integer");
-        setPort((int) port);
+        if (!CInts.isInteger(value)) throw new ArgumentError("The port attribute value must be an integer");
+        setPort((int) CInts.asLong(value));
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.jnss.io;
 
+import org.jnss.core.CInts;
 import org.jnss.core.NativeResource.Lease;
 import org.jnss.natives.Layout;
 import org.jnss.core.ArgumentError;
@@ -128,7 +129,8 @@ public class Socket extends NativeResource {
 
     /**
      * The family as python-nss reads it: a C long stored in an int (2**31
-     * becomes -2**31, which NSPR then refuses), PR_AF_INET when none was given.
+     * becomes -2**31, which NSPR then refuses; one past 64 bits is -1, whose
+     * error NSPR's replaces), PR_AF_INET when none was given.
      *
      * @param family the family given (an int), or null
      * @param warn whether a missing family issues python-nss's DeprecationWarning
@@ -136,12 +138,7 @@ public class Socket extends NativeResource {
      * @throws ArgumentError (TypeError) "family must be int, not T" for another type
      */
     protected static int familyOrDefault(Object family, boolean warn) {
-        if (family instanceof Boolean b) return b ? 1 : 0;
-        if (family instanceof Number n && !(family instanceof Double) && !(family instanceof Float)) {
-            if (family instanceof java.math.BigInteger big && big.bitLength() > 63)
-                throw new ArithmeticException("Python int too large to convert to C long");
-            return (int) n.longValue();
-        }
+        if (CInts.isInteger(family)) return (int) CInts.asLongOrFailed(family);
         if (family != null) throw new ArgumentError("family must be int, not " + org.jnss.core.PyTypeNames.of(family));
         if (warn) org.jnss.core.Warnings.deprecation(FAMILY_DEPRECATED);
         return IoConstants.PR_AF_INET;
@@ -368,42 +365,49 @@ public class Socket extends NativeResource {
      */
     @Python("set_socket_option(option, value=, value2=, /)")
     public void setSocketOption(Object option, Object value, Object value2) {
-        if (!(option instanceof Integer || option instanceof Long))
-            throw new ArgumentError("set_socket_option: option must be an int");
-        long opt = ((Number) option).longValue();
+        if (!CInts.isInteger(option)) throw new ArgumentError("set_socket_option: option must be an int");
+        // python-nss picks the option from the C long in an int (-1, no option, when it does not fit
+        // a C long), then parses the whole argument tuple again with the option as "i"
+        int opt = (int) CInts.asLongOrFailed(option);
         int given = 1 + (value != null ? 1 : 0) + (value2 != null ? 1 : 0);
         long data = Mem.calloc(OPTION_DATA_SIZE);
         try {
-            Mem.setInt(data, 0, (int) opt);
+            Mem.setInt(data, 0, opt);
             long v = data + OPT_VALUE;
-            switch ((int) opt == opt ? (int) opt : -1) {
+            switch (opt) {
                 case IoConstants.PR_SockOpt_Nonblocking, IoConstants.PR_SockOpt_Reuseaddr, IoConstants.PR_SockOpt_Keepalive,
                      IoConstants.PR_SockOpt_McastLoopback, IoConstants.PR_SockOpt_NoDelay, IoConstants.PR_SockOpt_Broadcast -> {
                     arity(given, 2);
+                    intArg(option, false);
                     Mem.setInt(v, 0, intArg(value, false));
                 }
                 case IoConstants.PR_SockOpt_Linger -> {
                     arity(given, 3);
+                    intArg(option, false);
                     Mem.setInt(v, 0, intArg(value, false));
                     Mem.setInt(v, 4, intArg(value2, true));
                 }
                 case IoConstants.PR_SockOpt_RecvBufferSize, IoConstants.PR_SockOpt_SendBufferSize,
                      IoConstants.PR_SockOpt_MaxSegment -> {
                     arity(given, 2);
+                    intArg(option, false);
                     Mem.setLong(v, 0, Integer.toUnsignedLong(intArg(value, true)));
                 }
                 case IoConstants.PR_SockOpt_IpTimeToLive, IoConstants.PR_SockOpt_IpTypeOfService,
                      IoConstants.PR_SockOpt_McastTimeToLive -> {
                     arity(given, 2);
+                    intArg(option, false);
                     Mem.setInt(v, 0, intArg(value, true));
                 }
                 case IoConstants.PR_SockOpt_McastInterface -> {
                     arity(given, 2);
+                    intArg(option, false);
                     byte[] a = NetworkAddress.require(value, "set_socket_option() argument 2").rawBytes();
                     Mem.write(v, 0, a, 0, a.length);
                 }
                 case IoConstants.PR_SockOpt_AddMember, IoConstants.PR_SockOpt_DropMember -> {
                     arity(given, 3);
+                    intArg(option, false);
                     byte[] mc = NetworkAddress.require(value, "set_socket_option() argument 2").rawBytes();
                     byte[] itf = NetworkAddress.require(value2, "set_socket_option() argument 3").rawBytes();
                     Mem.write(v, 0, mc, 0, mc.length);
@@ -424,10 +428,9 @@ public class Socket extends NativeResource {
 
     /** C's "i" (signed) or "I" (unsigned, masked) conversion of a Python int or bool. */
     private static int intArg(Object v, boolean unsigned) {
-        long l;
-        if (v instanceof Integer || v instanceof Long) l = ((Number) v).longValue();
-        else if (v instanceof Boolean b) l = b ? 1 : 0;
-        else throw new ArgumentError("an integer is required");
+        if (!CInts.isInteger(v)) throw new ArgumentError("an integer is required");
+        if (unsigned && v instanceof java.math.BigInteger b) return b.intValue();
+        long l = CInts.asLong(v);
         if (!unsigned && (l > Integer.MAX_VALUE || l < Integer.MIN_VALUE))
             throw new ArithmeticException(l > 0 ? "signed integer is greater than maximum" : "signed integer is less than minimum");
         return (int) l;
@@ -1110,10 +1113,8 @@ public class Socket extends NativeResource {
             if (pair.size() < 2) throw new IndexOutOfBoundsException("tuple index out of range");
             if (!(pair.get(0) instanceof Socket s)) throw new ArgumentError("Invalid content of poll_descs");
             Object f = pair.get(1);
-            long fl;
-            if (f instanceof Integer || f instanceof Long) fl = ((Number) f).longValue();
-            else if (f instanceof Boolean b) fl = b ? 1 : 0;
-            else throw new ArgumentError("an integer is required");
+            if (!CInts.isInteger(f)) throw new ArgumentError("an integer is required");
+            long fl = CInts.asLong(f);
             if (fl != (short) fl) throw new ArgumentError("Invalid content of poll_descs");
             socks[i] = s;
             flags[i] = (short) fl;

@@ -1,5 +1,6 @@
 package org.jnss.nss;
 
+import org.jnss.core.CInts;
 import org.jnss.core.Peered;
 
 import org.jnss.asn1.BStr;
@@ -99,9 +100,8 @@ public class InitParameters extends Peered {
     @Python("min_password_len")
     public void setMinPasswordLen(Object v) {
         if (v == null) throw new ArgumentError("Cannot delete the min_password_len attribute");
-        if (v instanceof Boolean b) minPasswordLen = b ? 1 : 0;
-        else if (v instanceof Integer || v instanceof Long) minPasswordLen = ((Number) v).intValue();
-        else throw new ArgumentError("The min_password_len attribute value must be an integer");
+        if (!CInts.isInteger(v)) throw new ArgumentError("The min_password_len attribute value must be an integer");
+        minPasswordLen = (int) CInts.asLong(v);
     }
 
     // string attributes: assign a str; del sets them back to None

@@ -1,5 +1,6 @@
 package org.jnss.pk11;
 
+import org.jnss.core.CInts;
 import org.jnss.core.Peered;
 
 import org.jnss.core.ArgumentError;
@@ -108,9 +109,7 @@ public final class RSAGenParams extends Peered {
     private static long integer(Object value, String name) {
         if (value == null) throw new ArgumentError("Cannot delete the " + name + " attribute");
         Object v = PyValues.toJava(value);
-        if (v instanceof Boolean b) return b ? 1 : 0;
-        if (v instanceof Integer || v instanceof Long) return ((Number) v).longValue();
-        if (v instanceof java.math.BigInteger) throw new ArithmeticException("Python int too large to convert to C long");
+        if (CInts.isInteger(v)) return CInts.asLong(v);
         throw new ArgumentError(name + " must be a integer, not " + PyTypeNames.of(value));
     }
 

@@ -341,9 +341,9 @@ public final class SymCipher {
             + "prf_alg=SEC_OID_HMAC_SHA1, key_length=0, iterations=100, salt=None)")
     public static AlgorithmID createPbev2AlgorithmId(Object pbeAlg, Object cipherAlg, Object prfAlg,
                                                      int keyLength, int iterations, byte[] salt) {
-        int pbe = OidNames.tagOf(pbeAlg);
-        int cipher = OidNames.tagOf(cipherAlg);
-        int prf = OidNames.tagOf(prfAlg);
+        int pbe = OidNames.anyTagOf(pbeAlg);
+        int cipher = OidNames.anyTagOf(cipherAlg);
+        int prf = OidNames.anyTagOf(prfAlg);
         return MechParam.with(salt == null ? null : new SecItem(salt), s -> {
             long alg = Nss3.PK11_CreatePBEV2AlgorithmID(pbe, cipher, prf, keyLength, iterations, s);
             if (alg == 0) throw NSPRError.last();

@@ -5,6 +5,7 @@ import org.jnss.core.Python;
 import org.jnss.natives.Ssl3;
 import org.jnss.asn1.Scratch;
 import org.jnss.core.ArgumentError;
+import org.jnss.core.CInts;
 import org.jnss.core.PyTypeNames;
 import org.jnss.error.CertVerifyError;
 import org.jnss.error.ErrorConstants;
@@ -19,7 +20,6 @@ import org.jnss.pk11.PK11Slot;
 import org.jnss.pk11.Passwords;
 import org.jnss.pk11.PrivateKey;
 
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -39,14 +39,15 @@ public final class CertVerify {
     private static final int NICKNAMES_NUM = 16, NICKNAMES_LIST = 24;
     private static final int TRUST_SIZE = 12;
 
-    /** A time argument: microseconds since the epoch as int/long/float, None for now. */
+    /**
+     * A time argument: microseconds since the epoch as int/long/float, None for
+     * now. An integer beyond 64 signed bits is an OverflowError (python-nss sets
+     * that error and goes on with -1; Python 2 raises it at a later statement).
+     */
     static long time(Object time) {
         if (time == null) return Nspr4.PR_Now();
-        if (time instanceof Integer i) return i;
-        if (time instanceof Long l) return l;
-        if (time instanceof BigInteger b) return b.longValue();
         if (time instanceof Double d) return cTruncate(d);
-        if (time instanceof Boolean b) return b ? 1 : 0;
+        if (CInts.isInteger(time)) return CInts.asLong(time);
         throw new ArgumentError("must be int, float or None, not " + PyTypeNames.of(time));
     }
 

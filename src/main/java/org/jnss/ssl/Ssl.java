@@ -1,5 +1,6 @@
 package org.jnss.ssl;
 
+import org.jnss.core.CInts;
 import org.jnss.core.ArgumentError;
 import org.jnss.core.NotFoundError;
 import org.jnss.core.PyTypeNames;
@@ -182,8 +183,12 @@ public final class Ssl implements SslConstants {
 
     /** A version given as an int or a name (python-nss's version converter). */
     static int versionArg(Object v, String which) {
-        if (v instanceof Integer i) return i;
-        if (v instanceof Long l) return (int) (long) l;
+        if (CInts.isInteger(v)) {
+            // python-nss reads a C unsigned long: a negative value or one past 64 bits reads as
+            // all ones (its OverflowError is then replaced by NSS's error for the range)
+            java.math.BigInteger b = v instanceof java.math.BigInteger big ? big : java.math.BigInteger.valueOf(CInts.asLong(v));
+            return b.signum() < 0 || b.bitLength() > 64 ? -1 : b.intValue();
+        }
         if (v instanceof String s) return sslLibraryVersionFromName(s);
         throw new ArgumentError("ssl library " + which + " version value be an integer or string, not "
                 + PyTypeNames.of(v));
