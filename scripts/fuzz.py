@@ -43,6 +43,7 @@ import base64
 import glob
 import hashlib
 import os
+import re
 import sys
 import tempfile
 import time
@@ -154,18 +155,23 @@ except NameError:
     INTEGERS = (int,)
 
 
+# the u prefix of a unicode string's repr inside a rendered list ("['a', u'b']"): Python 2 only
+UNICODE_REPR = re.compile(r"(?<=[\[(, ])u(?=['\"])")
+
+
 def canon(v):
-    """Text for a value that reads the same under Python 2 and 3 (byte and text strings alike)."""
+    """Text for a value that reads the same under Python 2 and 3 (byte and text strings alike;
+    the reprs of unicode strings inside rendered lists without Python 2's u prefix)."""
     if v is None or isinstance(v, bool):
         return repr(v)
     if isinstance(v, INTEGERS):
         return str(v)
     if isinstance(v, bytes):
-        return v.decode('latin-1')
+        return UNICODE_REPR.sub('', v.decode('latin-1'))
     if isinstance(v, bytearray):
-        return bytes(v).decode('latin-1')
+        return UNICODE_REPR.sub('', bytes(v).decode('latin-1'))
     if isinstance(v, TEXT):
-        return v.encode('utf-8').decode('latin-1')
+        return UNICODE_REPR.sub('', v.encode('utf-8').decode('latin-1'))
     if isinstance(v, (list, tuple)):
         return '[' + ','.join(canon(x) for x in v) + ']'
     return '<%s>' % type(v).__name__

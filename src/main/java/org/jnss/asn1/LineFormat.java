@@ -122,7 +122,8 @@ public final class LineFormat {
      * unknown tags (the whole item), one line for other types (a number, an
      * OID's description, a string; a time shows as None). No line for a BIT
      * STRING, for empty data, or where the value does not decode (INTEGER,
-     * OID, BOOLEAN, OCTET STRING), as python-nss.
+     * OID, BOOLEAN, OCTET STRING), as python-nss; a SET or SEQUENCE whose
+     * length octets do not parse is the line "None".
      *
      * @param secItem the DER item (tag, length, value)
      * @param level the indentation level of the lines (0 when omitted in Python)
@@ -142,7 +143,11 @@ public final class LineFormat {
         if (d.length == 0) return lines.toPython();
         Object text;
         switch (d[0] & 0x1f) {
-            case 2, 10, 6, 1, 12, 19, 26, 22, 20, 5, 16, 17, 30, 28 -> text = universalOrNull(d);
+            case 2, 10, 6, 1, 12, 19, 26, 22, 20, 5, 30, 28 -> text = universalOrNull(d);
+            case 16, 17 -> {                        // a SET or SEQUENCE whose length does not parse renders as None
+                Object v = DerFormat.universal(d);
+                text = v == null ? "None" : v;
+            }
             case 24, 23 -> text = "None";          // the rendering of a time is None, a line of its own
             case 4 -> {
                 byte[] v = DerFormat.stripTagAndLength(d);
