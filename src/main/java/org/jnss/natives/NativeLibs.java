@@ -14,8 +14,12 @@ final class NativeLibs {
         try {
             return NativeLibrary.getInstance(name);
         } catch (UnsatisfiedLinkError e) {
-            throw new LinkageError("cannot load lib" + name + ".so: the system NSS/NSPR libraries are missing"
-                    + " (on Debian/Ubuntu: apt-get install libnss3 libnspr4)", e);
+            String why = String.valueOf(e.getMessage());
+            // the libraries may be present but not loadable now (no file descriptor left, say)
+            boolean missing = why.contains("No such file") || why.contains("not found");
+            throw new LinkageError("cannot load lib" + name + ".so: " + (missing
+                    ? "the system NSS/NSPR libraries are missing (on Debian/Ubuntu: apt-get install libnss3 libnspr4)"
+                    : why), e);
         }
     }
 

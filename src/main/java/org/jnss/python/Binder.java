@@ -75,7 +75,10 @@ public final class Binder {
         } catch (ClassNotFoundException e) {
             throw Py.ImportError("no core module class " + moduleClass);
         } catch (LinkageError e) {
-            throw Py.ImportError(String.valueOf(e.getMessage()));
+            // a class whose initialiser failed (ExceptionInInitializerError) has no message of its own
+            Throwable t = e;
+            while (t.getMessage() == null && t.getCause() != null) t = t.getCause();
+            throw Py.ImportError(t.getMessage() != null ? t.getMessage() : t.toString());
         }
         Python.Module mod = cls.getAnnotation(Python.Module.class);
         if (mod == null) throw new IllegalStateException(moduleClass + " is not annotated @Python.Module");
