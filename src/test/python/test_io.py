@@ -50,6 +50,7 @@ out(exc(io.NetworkAddress, 'no.such.host.invalid', 1))
 out(exc(io.NetworkAddress, io.PR_IpAddrV4Mapped, 80))
 out(exc(io.NetworkAddress, io.PR_IpAddrV4Mapped, 80, io.PR_AF_INET6))
 out(exc(io.NetworkAddress, '127.0.0.1', 'x'))
+out(exc(io.NetworkAddress, None), exc(io.NetworkAddress, addr=None, port=80), str(io.NetworkAddress()))
 ''')
 
     def test_socket_family_argument(self):
@@ -63,6 +64,10 @@ out(exc(io.Socket, 'x'))
 out(exc(io.Socket, 1.5))
 out(exc(ssl.SSLSocket, 2 ** 31))
 out(exc(ssl.SSLSocket, 'x'))
+# None given is not the family omitted: "family must be int, not NoneType"
+out(exc(io.Socket, None), exc(io.Socket, family=None), exc(ssl.SSLSocket, None), exc(ssl.SSLSocket, family=None))
+s = io.Socket(io.PR_AF_INET)
+out(exc(s.set_socket_option, io.PR_SockOpt_NoDelay, None), exc(s.set_socket_option, io.PR_SockOpt_Linger, True, None))
 ''')
 
     def test_port_assignment_and_set_from_string(self):

@@ -86,6 +86,10 @@ c3 = nss.nss_init_context(flags=flags)
 nss.nss_shutdown()
 out(nss.nss_is_initialized(), exc(c3.shutdown))
 out(exc(nss.nss_init_context, '/nonexistent/dir'), exc(nss.InitContext))
+# python-nss parses the texts as "es" and init_params as "O!": omitted is not None
+out(exc(nss.nss_init_context, None), exc(nss.nss_init_context, flags=flags, init_params=None),
+    exc(nss.nss_init_context, cert_prefix=None, flags=flags), exc(nss.nss_initialize, None),
+    exc(nss.nss_initialize, secmod_name=None), nss.nss_is_initialized())
 ''')
 
     def test_version(self):

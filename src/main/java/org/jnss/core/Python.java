@@ -30,7 +30,9 @@ import java.lang.annotation.Target;
  * {@code None} accepts None (passed as null); any other parameter rejects None
  * with python-nss's TypeError unless annotated {@link OrNone}. An empty
  * default ({@code pem_type=}) makes a parameter optional without a Python
- * default: when omitted the method receives null.
+ * default: when omitted the method receives null; None given to such an
+ * {@code Object} parameter arrives as the Python None object itself, a value
+ * of the wrong type (python-nss's "O" formats tell the two apart).
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.METHOD, ElementType.CONSTRUCTOR, ElementType.FIELD})

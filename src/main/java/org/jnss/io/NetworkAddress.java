@@ -95,7 +95,7 @@ public class NetworkAddress extends Peered {
      *         type, family is not one of the two, or a name has no address of the family
      * @throws NSPRError PR_DIRECTORY_LOOKUP_ERROR if a name does not resolve
      */
-    @Python("NetworkAddress(addr=None, port=0, family=PR_AF_INET)")
+    @Python("NetworkAddress(addr=, port=0, family=PR_AF_INET)")
     public static NetworkAddress create(Object addr, int port, int family) {
         int value = IoConstants.PR_IpAddrNull;
         if (addr != null && !(addr instanceof String)) {

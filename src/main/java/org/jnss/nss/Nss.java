@@ -227,7 +227,8 @@ public final class Nss implements NssConstants {
      *
      * @param certDir    the database directory (relative to the current directory
      *                   unless absolute, optionally prefixed {@code sql:} or {@code dbm:});
-     *                   null (None in Python, the default) is allowed only with
+     *                   null (omitted in Python, the default; None is a TypeError, as
+     *                   in python-nss) is allowed only with
      *                   NSS_INIT_NOMODDB, NSS_INIT_NOCERTDB or NSS_INIT_NOROOTINIT
      * @param certPrefix prefix of the certificate database's file name, e.g.
      *                   {@code "server1-"}; null (the default) for none
@@ -240,7 +241,7 @@ public final class Nss implements NssConstants {
      *                   SEC_ERROR_BAD_DATABASE when the databases cannot be opened;
      *                   another NSS error of the initialization
      */
-    @Python("nss_initialize(cert_dir=None, cert_prefix=None, key_prefix=None, secmod_name=None, flags=0)")
+    @Python("nss_initialize(cert_dir=, cert_prefix=, key_prefix=, secmod_name=, flags=0)")
     public static void nssInitialize(String certDir, String certPrefix, String keyPrefix, String secmodName, @Python.Unsigned int flags) {
         String dir = configDir(certDir, flags, false);
         NssRuntime.init(true, () -> {
@@ -264,18 +265,19 @@ public final class Nss implements NssConstants {
      *
      * @param certDir    the database directory (relative to the current directory unless
      *                   absolute, optionally prefixed {@code sql:} or {@code dbm:}); null
-     *                   (None in Python, the default) for none
+     *                   (omitted in Python, the default; None is a TypeError, as in
+     *                   python-nss) for none
      * @param certPrefix prefix of the certificate database's file name; null (the default) for none
      * @param keyPrefix  prefix of the key database's file name; null (the default) for none
      * @param secmodName file name of the module database; null (the default) means {@code "secmod.db"}
      * @param initParams parameters of the internal token (descriptions, password
-     *                   rules); null (the default) for NSS's defaults
+     *                   rules); null (omitted, the default) for NSS's defaults
      * @param flags      NSS_INIT_* bits; 0 (the default) for none
      * @return the new context
      * @throws NSPRError SEC_ERROR_BAD_DATABASE when the databases cannot be opened,
      *                   or another NSS error of the initialization
      */
-    @Python("nss_init_context(cert_dir=None, cert_prefix=None, key_prefix=None, secmod_name=None, init_params=None, flags=0)")
+    @Python("nss_init_context(cert_dir=, cert_prefix=, key_prefix=, secmod_name=, init_params=, flags=0)")
     public static InitContext nssInitContext(String certDir, String certPrefix, String keyPrefix, String secmodName,
                                              InitParameters initParams, @Python.Unsigned int flags) {
         String dir = configDir(certDir, flags, true);

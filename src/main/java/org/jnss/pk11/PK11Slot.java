@@ -57,12 +57,10 @@ public class PK11Slot extends NativeResource implements Formatted {
      * An empty slot, as python-nss's {@code PK11Slot()} makes: there is no slot
      * to use, so every member raises NSPRError SEC_ERROR_INVALID_ARGS
      * (python-nss hands NSS its NULL slot). Use the functions named in the
-     * class comment to get a real slot.
-     *
-     * @param arg ignored (python-nss accepts and ignores one argument); null (None) by default
+     * class comment to get a real slot. Takes no arguments.
      */
-    @Python("PK11Slot(arg=None, /)")
-    public PK11Slot(Object arg) {
+    @Python("PK11Slot()")
+    public PK11Slot() {
         super();
     }
 

@@ -175,7 +175,14 @@ final class Invoker {
                     : boolOnly ? Convert::toBoolOnly : index != null ? v -> Convert.toIndex(v, spec)
                     : Convert.forType(ptypes[i]);
             String d = sig.defaults.get(i);
-            noneOk[i] = index == null && (orNone || "None".equals(d) || ptypes[i] == Object.class);
+            // an Object parameter optional without a default ("family=") tells None given from omitted:
+            // the core receives Python's None itself (omitted: null), and rejects it as a wrong type
+            boolean absentIsNull = d != null && d.isEmpty() && ptypes[i] == Object.class && !orNone && !raw;
+            if (absentIsNull) {
+                Convert.ToJava base = conv[i];
+                conv[i] = v -> v == Py.None ? Py.None : base.convert(v);
+            }
+            noneOk[i] = index == null && !absentIsNull && (orNone || "None".equals(d) || ptypes[i] == Object.class);
             if (d == null) {
                 defaults[i] = REQUIRED;
             } else if (d.isEmpty()) {       // optional without a Python default
