@@ -163,6 +163,35 @@ check([
 """ % CERT)
 
 
+    def test_sizes_and_levels(self):
+        # a byte count sizes python-nss's result first (negative: SystemError), NSS then
+        # refuses what it cannot do; levels that wrap past 2**31 are refused before any
+        # line is sized; trust_flags takes no keywords (METH_VARARGS)
+        self.assertSame(r"""
+import nss.nss as nss
+import nss.io as io
+def exc(f, *a, **k):
+    try:
+        r = f(*a, **k)
+    except Exception as e:
+        return type(e).__name__ + ' ' + str(getattr(e, 'errno', ''))
+    return r if isinstance(r, int) else len(r)
+if nss.nss_is_initialized():
+    nss.nss_shutdown()
+out(exc(nss.generate_random, 0), exc(nss.generate_random, 5))
+nss.nss_init_nodb()
+out([exc(nss.generate_random, n) for n in (0, 5, 65536, 65537, 2**31 - 1)])
+s = io.Socket(io.PR_AF_INET)
+a = io.NetworkAddress(io.PR_IpAddrLoopback, 1)
+for n in (-1, 0, 2**31 - 1):
+    out(n, exc(s.recv, n, 0), exc(s.read, n), exc(s.recv_from, n, a, 0), exc(s.accept_read, n, 0))
+item = nss.SecItem(b'\x02\x01\x05')
+out(exc(item.format, 2**31 - 1), exc(item.format, level=2**31 - 1), exc(item.format, 3))
+out(exc(nss.indented_format, [(2**31 - 1, 'a'), (-1, 'b')]), exc(nss.indented_format, [(1, 'a'), (2**64, 'b')]))
+out(exc(nss.Certificate.trust_flags, 3), exc(nss.Certificate.trust_flags, flags=3))
+""")
+
+
 class TestIntParams(unittest.TestCase):
 
     def setUp(self):

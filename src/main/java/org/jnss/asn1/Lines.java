@@ -158,12 +158,16 @@ public final class Lines {
     private static String indented(List<Object[]> tuples, int indentLen) {
         int n = tuples.size();
         int[] indent = new int[n], labelLen = new int[n], valueLen = new int[n], just = new int[n];
+        // every level is checked before any line is sized, as python-nss does
         for (int i = 0; i < n; i++) {
-            Object[] t = tuples.get(i);
-            int level = ((Number) t[0]).intValue();
+            int level = ((Number) tuples.get(i)[0]).intValue();
             if (level < 0)
                 throw new ArgumentError("item[0] in the tuple at line_fmt_tuples[" + i
                         + "] list must be a non-negative integer, not " + level);
+        }
+        for (int i = 0; i < n; i++) {
+            Object[] t = tuples.get(i);
+            int level = ((Number) t[0]).intValue();
             long ind = (long) level * indentLen;
             if (ind > Integer.MAX_VALUE - 16) throw new OutOfMemoryError("indentation too long");   // MemoryError
             indent[i] = (int) Math.max(0, ind);

@@ -36,10 +36,11 @@ public final class PyObjects {
         List<Object> items(Object sequence);
 
         /**
-         * The value of a Python 2 int, as PyInt_Check tests it (bool included, long excluded).
+         * The value of a Python integer (int, long or bool) read as a C long, as
+         * python-nss reads one with PyLong_AsLong: a long past 64 bits reads as -1.
          *
          * @param o the Python object, null for None
-         * @return its value, or null when {@code o} is not an int
+         * @return its value, or null when {@code o} is not an integer
          */
         Long intValue(Object o);
 

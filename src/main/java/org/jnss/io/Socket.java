@@ -549,12 +549,13 @@ public class Socket extends NativeResource {
      *                {@code PR_INTERVAL_NO_TIMEOUT} waits as long as it takes
      * @return a three-item array (a tuple in Python): the connected socket, the
      *         peer's NetworkAddress and the bytes read (str in Python)
-     * @throws IllegalArgumentException (ValueError) if amount is negative
+     * @throws IllegalStateException (SystemError, as python-nss's buffer of that
+     *         size) if amount is negative
      * @throws NSPRError PR_IO_TIMEOUT_ERROR when the timeout expires first
      */
     @Python("accept_read(amount, timeout=PR_INTERVAL_NO_TIMEOUT)")
     public Object[] acceptRead(int amount, @Python.Unsigned('I') int timeout) {
-        if (amount < 0) throw new IllegalArgumentException("negative amount");
+        checkAmount(amount);
         Object[] acc = accept(timeout);
         Socket s = (Socket) acc[0];
         try {
@@ -777,6 +778,15 @@ public class Socket extends NativeResource {
      * array passed to native code is copied whole both ways: a 64 KiB receive
      * answered by one 16 KiB TLS record moved 128 KiB).
      */
+    /**
+     * A byte count as python-nss sizes its result buffer with it: a negative one
+     * is CPython's SystemError; one past what a str can hold, MemoryError.
+     */
+    private static void checkAmount(long amount) {
+        if (amount < 0) throw new IllegalStateException("Negative size passed to PyString_FromStringAndSize");
+        if (amount > Integer.MAX_VALUE) throw new OutOfMemoryError("amount too large");
+    }
+
     private byte[] recvNative(int amount, int timeout) {
         try (ThreadBuffer b = ThreadBuffer.take(amount)) {
             int n;
@@ -837,16 +847,16 @@ public class Socket extends NativeResource {
      * @param timeout the most to wait, in interval ticks; the default
      *                {@code PR_INTERVAL_NO_TIMEOUT} waits as long as it takes
      * @return the bytes received (str in Python); empty when the peer closed the connection
-     * @throws IllegalArgumentException (ValueError) if amount is negative, or
-     *         "I/O operation on closed socket" if the socket is closed
-     * @throws OutOfMemoryError (MemoryError) if amount is too large for one array
+     * @throws IllegalStateException (SystemError) if amount is negative, as python-nss
+     * @throws IllegalArgumentException (ValueError) "I/O operation on closed socket" if
+     *         the socket is closed
+     * @throws OutOfMemoryError (MemoryError) if amount is past 2**31 - 1
      * @throws NSPRError PR_IO_TIMEOUT_ERROR when the timeout expires first, or
      *         the connection's error (buffered data is then dropped)
      */
     @Python("recv(amount, timeout=PR_INTERVAL_NO_TIMEOUT)")
     public byte[] recv(long amount, @Python.Unsigned('I') int timeout) {
-        if (amount < 0) throw new IllegalArgumentException("negative amount");
-        if (amount > Integer.MAX_VALUE - 8) throw new OutOfMemoryError("amount too large");
+        checkAmount(amount);
         readLock.lock();
         try {
             checkOpenForRead();
@@ -886,7 +896,7 @@ public class Socket extends NativeResource {
         try {
             checkOpenForRead();
             if (size >= 0) {
-                if (size > Integer.MAX_VALUE - 8) throw new OutOfMemoryError("size too large");
+                checkAmount(size);
                 return recvLocked((int) size, NO_TIMEOUT);
             }
             while (fillAhead(NO_TIMEOUT) != 0) {
@@ -1000,27 +1010,29 @@ public class Socket extends NativeResource {
      * @param timeout the most to wait, in interval ticks; the default
      *                {@code PR_INTERVAL_NO_TIMEOUT} waits as long as it takes
      * @return the bytes received (str in Python)
-     * @throws IllegalArgumentException (ValueError) if amount is negative, the
-     *         address's family is not the socket's, or the socket is closed
+     * @throws IllegalStateException (SystemError) if amount is negative, as python-nss
+     * @throws IllegalArgumentException (ValueError) if the address's family is not the
+     *         socket's, or the socket is closed
      * @throws NSPRError PR_IO_TIMEOUT_ERROR when the timeout expires first, or NSPR's error
      */
     @Python("recv_from(amount, addr, timeout=PR_INTERVAL_NO_TIMEOUT)")
     public byte[] recvFrom(int amount, NetworkAddress addr, @Python.Unsigned('I') int timeout) {
+        checkAmount(amount);
         checkFamily(addr);
         checkOpenForRead();
-        if (amount < 0) throw new IllegalArgumentException("negative amount");
         netaddr = addr;
-        byte[] buf = new byte[amount];
         long na = addr.toNative();
-        try {
+        try (ThreadBuffer buf = ThreadBuffer.take(amount)) {
             int n;
             try (Lease l = lease(); Blocking b = blocking()) {
                 long fd = l.handle();
-                n = Nspr4.PR_RecvFrom(fd, buf, amount, 0, na, timeout);
+                n = Nspr4.PR_RecvFrom(fd, buf.address(), amount, 0, na, timeout);
                 if (n < 0) throw NSPRError.last();
             }
             addr.loadNative(na);
-            return n == amount ? buf : Arrays.copyOf(buf, n);
+            byte[] out = new byte[n];
+            buf.buffer().get(0, out, 0, n);
+            return out;
         } finally {
             Mem.free(na);
         }

@@ -57,7 +57,7 @@ public final class Nspr4 {
     public static native int PR_Write(long fd, byte[] buf, int amount);
     public static native int PR_Recv(long fd, long buf, int amount, int flags, int timeout);
     public static native int PR_Send(long fd, long buf, int amount, int flags, int timeout);
-    public static native int PR_RecvFrom(long fd, byte[] buf, int amount, int flags, long addr, int timeout);
+    public static native int PR_RecvFrom(long fd, long buf, int amount, int flags, long addr, int timeout);
     public static native int PR_SendTo(long fd, byte[] buf, int amount, int flags, long addr, int timeout);
     public static native int PR_Available(long fd);
     public static native int PR_GetSockName(long fd, long addr);

@@ -72,6 +72,7 @@ public final class Nss3 {
     public static native int PK11_Finalize(long cx);
     public static native int HASH_ResultLenByOidTag(int hashOid);
     public static native int PK11_GenerateRandom(byte[] data, int len);
+    public static native int PK11_GenerateRandom(long data, int len);
     public static native int PK11_IsFIPS();
 
     // OIDs

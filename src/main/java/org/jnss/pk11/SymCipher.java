@@ -9,6 +9,7 @@ import org.jnss.core.NameTable;
 import org.jnss.core.Python;
 import org.jnss.error.ErrorConstants;
 import org.jnss.error.NSPRError;
+import org.jnss.natives.Mem;
 import org.jnss.natives.Nss3;
 import org.jnss.nss.NssConstants;
 import org.jnss.nss.SecItem;
@@ -295,6 +296,9 @@ public final class SymCipher {
         return tag;
     }
 
+    /** Counts up to this are generated straight into the Java array. */
+    private static final int DIRECT_RANDOM = 1 << 20;
+
     /**
      * Random octets from NSS's random number generator ({@code PK11_GenerateRandom}).
      *
@@ -307,9 +311,19 @@ public final class SymCipher {
     @Python("generate_random(num_bytes, /)")
     public static byte[] generateRandom(int numBytes) {
         if (numBytes < 0) throw new IllegalArgumentException("byte count must be non-negative");
-        byte[] out = new byte[numBytes];
-        if (numBytes > 0 && Nss3.PK11_GenerateRandom(out, numBytes) != 0) throw NSPRError.last();
-        return out;
+        if (numBytes <= DIRECT_RANDOM) {
+            byte[] out = new byte[numBytes];
+            if (Nss3.PK11_GenerateRandom(out, numBytes) != 0) throw NSPRError.last();
+            return out;
+        }
+        // NSS may refuse a count this large: ask it before making a Java array of that size
+        long buf = Mem.malloc(numBytes);
+        try {
+            if (Nss3.PK11_GenerateRandom(buf, numBytes) != 0) throw NSPRError.last();
+            return Mem.read(buf, 0, numBytes);
+        } finally {
+            Mem.free(buf);
+        }
     }
 
     // ---- PBE v2 -----------------------------------------------------------------

@@ -456,7 +456,7 @@ public class Certificate extends NativeResource implements Formatted {
      * @return the sorted values or texts (a list in Python)
      * @throws IllegalArgumentException (ValueError) for another representation kind
      */
-    @Python("trust_flags(flags, repr_kind=AsEnumDescription)")
+    @Python("trust_flags(flags, repr_kind=AsEnumDescription, /)")
     public static List<Object> trustFlags(int flags, int reprKind) {
         return PkiFlags.flags(PkiFlags.TRUST, flags, reprKind);
     }

@@ -4,6 +4,7 @@ import org.jnss.core.PyObjects;
 
 import org.python.core.Py;
 import org.python.core.PyInteger;
+import org.python.core.PyLong;
 import org.python.core.PyList;
 import org.python.core.PyObject;
 import org.python.core.PyString;
@@ -42,7 +43,9 @@ final class RawObjects implements PyObjects.Ops {
 
     @Override
     public Long intValue(Object o) {
-        return o instanceof PyInteger i ? (long) i.getValue() : null;
+        if (o instanceof PyInteger i) return (long) i.getValue();
+        if (o instanceof PyLong l) return l.getValue().bitLength() > 63 ? -1L : l.getValue().longValue();
+        return null;
     }
 
     @Override
