@@ -296,7 +296,10 @@ class TestLifetimes(NssTestCase):
         self.assertFalse(nss.nss_is_initialized())
         self.assertNSPRError(error.SEC_ERROR_NOT_INITIALIZED, nss.oid_str, 99999)
         self.assertNSPRError(error.SEC_ERROR_NOT_INITIALIZED, nss.oid_dotted_decimal, 99999)
-        self.assertNSPRError(error.SEC_ERROR_NO_MODULE, nss.hash_buf, 99999, 'x')
+        # the hash length comes first, as in python-nss; naming an unknown tag needs NSS up
+        self.assertNSPRError(error.SEC_ERROR_NOT_INITIALIZED, nss.hash_buf, 99999, 'x')
+        self.assertNSPRError(error.SEC_ERROR_INVALID_ALGORITHM, nss.hash_buf, 0, 'x')
+        self.assertNSPRError(error.SEC_ERROR_NO_MODULE, nss.hash_buf, nss.SEC_OID_SHA256, 'x')
         self.assertNSPRError(error.SEC_ERROR_NO_MODULE, nss.md5_digest, 'x')
         self.assertNSPRError(error.SEC_ERROR_NO_MODULE, nss.create_digest_context, nss.SEC_OID_SHA1)
         self.assertNSPRError(error.SEC_ERROR_NOT_INITIALIZED, nss.nss_shutdown)

@@ -106,6 +106,7 @@ if nss.nss_is_initialized():
 out(exc(nss.enable_ocsp_checking), exc(nss.disable_ocsp_checking))
 out(exc(nss.enable_ocsp_default_responder), exc(nss.disable_ocsp_default_responder))
 out(exc(nss.set_ocsp_timeout, 10))
+out(exc(nss.set_ocsp_failure_mode, -1), exc(nss.set_ocsp_failure_mode, 2))   # an unknown mode, refused first
 ''')
 
 

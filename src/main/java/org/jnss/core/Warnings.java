@@ -39,4 +39,14 @@ public final class Warnings {
     public static void deprecation(String message) {
         sink.warn("DeprecationWarning", message);
     }
+
+    /**
+     * Issues a RuntimeWarning through the installed sink (CPython's warning when
+     * a value assigned to a C int member is truncated).
+     *
+     * @param message the warning's text
+     */
+    public static void runtime(String message) {
+        sink.warn("RuntimeWarning", message);
+    }
 }

@@ -1,6 +1,7 @@
 package org.jnss.io;
 
 import org.jnss.core.CInts;
+import org.jnss.core.Warnings;
 import org.jnss.core.NativeResource.Lease;
 import org.jnss.natives.Layout;
 import org.jnss.core.ArgumentError;
@@ -140,7 +141,7 @@ public class Socket extends NativeResource {
     protected static int familyOrDefault(Object family, boolean warn) {
         if (CInts.isInteger(family)) return (int) CInts.asLongOrFailed(family);
         if (family != null) throw new ArgumentError("family must be int, not " + org.jnss.core.PyTypeNames.of(family));
-        if (warn) org.jnss.core.Warnings.deprecation(FAMILY_DEPRECATED);
+        if (warn) Warnings.deprecation(FAMILY_DEPRECATED);
         return IoConstants.PR_AF_INET;
     }
 
@@ -240,11 +241,14 @@ public class Socket extends NativeResource {
      * member). The socket itself is not changed: only the check that addresses
      * given to bind, connect and the like are of the socket's family.
      *
-     * @param family a {@code PR_AF_*} value
+     * @param family a {@code PR_AF_*} value; as for a C int member in CPython, a
+     *        value outside the int range is truncated to its low 32 bits with a
+     *        RuntimeWarning "Truncation of value to int"
      */
     @Python("family")
-    public void setFamily(int family) {
-        this.family = family;
+    public void setFamily(long family) {
+        this.family = (int) family;
+        if (family != (int) family) Warnings.runtime("Truncation of value to int");
     }
 
     /**

@@ -236,14 +236,15 @@ public final class Nss implements NssConstants {
      * @param secmodName file name of the module database; null (the default) means
      *                   {@code "secmod.db"}
      * @param flags      NSS_INIT_* bits; 0 (the default) for none
-     * @throws NSPRError SEC_ERROR_INVALID_ARGS when {@code certDir} is null without one of
+     * @throws NSPRError SEC_ERROR_INVALID_ARGS when NSS is not initialized and {@code certDir} is null without one of
      *                   the flags above (NSS would crash looking for root certificates);
      *                   SEC_ERROR_BAD_DATABASE when the databases cannot be opened;
      *                   another NSS error of the initialization
      */
     @Python("nss_initialize(cert_dir=, cert_prefix=, key_prefix=, secmod_name=, flags=0)")
     public static void nssInitialize(String certDir, String certPrefix, String keyPrefix, String secmodName, @Python.Unsigned int flags) {
-        String dir = configDir(certDir, flags, false);
+        // once NSS is up, NSS_Initialize succeeds at once whatever it is given
+        String dir = certDir == null && NssRuntime.isInitialized() ? null : configDir(certDir, flags, false);
         NssRuntime.init(true, () -> {
             check(Nss3.NSS_Initialize(dir, orEmpty(certPrefix), orEmpty(keyPrefix),
                     secmodName == null ? "secmod.db" : secmodName, flags));

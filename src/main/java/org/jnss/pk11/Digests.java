@@ -98,7 +98,6 @@ public final class Digests {
     }
 
     private static byte[] digest(int oid, ByteBuffer data) {
-        requireToken();
         boolean cached = oid >= 0 && oid < HASH_LENGTHS.length;
         int known = cached ? HASH_LENGTHS[oid] : 0;       // an int: a racy read sees 0 or the length
         int len = known != 0 ? known : Nss3.HASH_ResultLenByOidTag(oid);
@@ -108,6 +107,7 @@ public final class Digests {
             throw NSPRError.last("unable to determine resulting hash length for hash_alg = " + text);
         }
         if (cached) HASH_LENGTHS[oid] = len;
+        requireToken();      // after the length, as python-nss: an unknown algorithm is reported first
         byte[] out = new byte[len];
         if (data.remaining() <= Bulk.CHUNK) {
             // one chunk: on a pooled digest context (PK11_HashBuf opens and closes a PKCS #11

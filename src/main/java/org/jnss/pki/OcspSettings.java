@@ -5,6 +5,7 @@ import org.jnss.natives.Nss3;
 import org.jnss.error.ErrorConstants;
 import org.jnss.error.NSPRError;
 import org.jnss.nss.Nss;
+import org.jnss.nss.NssConstants;
 import org.jnss.nss.NssRuntime;
 
 import java.nio.charset.StandardCharsets;
@@ -98,6 +99,9 @@ public final class OcspSettings {
      */
     @Python("set_ocsp_failure_mode(failure_mode, /)")
     public static void failureMode(int mode) {
+        // NSS refuses an unknown mode before it touches its OCSP state (which needs NSS up)
+        if (mode != NssConstants.ocspMode_FailureIsVerificationFailure && mode != NssConstants.ocspMode_FailureIsNotAVerificationFailure)
+            throw new NSPRError(null, ErrorConstants.SEC_ERROR_INVALID_ARGS);
         NssRuntime.requireInitialized();
         check(Nss3.CERT_SetOCSPFailureMode(mode));
     }
