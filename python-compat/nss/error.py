@@ -59,7 +59,10 @@ def _code_arg(v):
     the current error (-1). The value is stored in a C int."""
     if v is None:
         return -1
-    if isinstance(v, (int, long)) and -2 ** 63 <= v < 2 ** 63:
+    if isinstance(v, (int, long)):
+        if not -2 ** 63 <= v < 2 ** 63:
+            # python-nss goes on with -1 and this error pending (raised at a later statement)
+            raise OverflowError('Python int too large to convert to C long')
         return int((v + 2 ** 31) % 2 ** 32 - 2 ** 31)
     raise TypeError('must be int or None, not %s' % type(v).__name__)
 
