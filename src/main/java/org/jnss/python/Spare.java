@@ -4,6 +4,7 @@ import org.jnss.natives.LibC;
 import org.python.core.Options;
 import org.python.core.Py;
 import org.python.core.PyList;
+import org.python.core.PyObject;
 import org.python.core.PySystemState;
 
 import java.io.ByteArrayOutputStream;
@@ -106,8 +107,18 @@ final class Spare {
         // what the JVM's exit would still do for the program (Jython's closers: files the script
         // left open are flushed and closed), then the streams are handed back: the client returns
         // with the status while this JVM exits
+        PySystemState state = Py.getSystemState();
+        for (PyObject stream : new PyObject[]{state.stdout, state.stderr}) {
+            // sys.stdout is buffered when it is not a terminal: its text must reach the client's
+            // stream before that is handed back (cleanup() below does not always get to it first)
+            try {
+                if (stream != null && stream.__findattr__("flush") != null) stream.invoke("flush");
+            } catch (RuntimeException e) {
+                // a closed or replaced stream: as at a cold exit, nothing more to flush
+            }
+        }
         try {
-            Py.getSystemState().cleanup();
+            state.cleanup();
         } catch (RuntimeException e) {
             // as at a cold exit: nothing more to flush
         }
