@@ -306,6 +306,12 @@ for op in [lambda: b.recv(1), b.read, b.readline, b.readlines, lambda: list(b), 
     out(exc(op))
 out(b.family, b.netaddr)
 a.close()
+# a socket is a file object with read() to the decoders that read files
+import nss.nss as nss
+c, d = io.Socket.new_tcp_pair()
+c.send(b'\x02\x01\x05'); c.close()
+out(str(nss.read_der_from_file(d)), exc(nss.read_der_from_file, b), exc(nss.read_der_from_file, 5))
+d.close()
 ''')
 
     def test_server_and_client(self):

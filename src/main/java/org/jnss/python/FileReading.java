@@ -21,10 +21,11 @@ final class FileReading implements FileObjects.Reader {
         if (file instanceof String path) {
             f = Py.getSystemState().getBuiltins().__finditem__("open").__call__(Convert.str(path), Py.newString("rb"));
             opened = true;
-        } else if (file instanceof PyObject p && p.__findattr__("read") != null) {
-            f = p;
         } else {
-            return null;
+            // a core object (an nss.io.Socket has read()) is asked through its Python face
+            PyObject p = file instanceof PyObject o ? o : file == null ? null : Convert.toPy(file);
+            if (p == null || p.__findattr__("read") == null) return null;
+            f = p;
         }
         try {
             PyObject contents = f.invoke("read");
