@@ -1,6 +1,7 @@
 """PK11SymKey, cipher contexts, mechanism parameters, PBE and key wrapping
 (python-nss's doc/examples/cipher_test.py scenarios and more), compared with
 the reference python-nss; plus checks that hold without the reference."""
+import sys
 import unittest
 
 from difftest import DiffTestCase, needs_reference
@@ -226,6 +227,62 @@ out(hx(d.digest_final()), hx(c.digest_final()), hx(ct), hx(dec.cipher_op(ct) + d
 e.finalize()
 out(err(e.cipher_op, b'y' * 16))
 ''')
+
+    def test_digest_contexts_dropped_and_made_again(self):
+        # dropped finished digest contexts go back to pynss's idle pool and serve the next
+        # create_digest_context(): each new context behaves as a fresh one (begun or not,
+        # interleaved with one-call digests and clones), and NSS still shuts down
+        self.assertSame(INIT + r'''
+import gc
+def fresh(i):
+    d = nss.create_digest_context(nss.SEC_OID_SHA256)
+    if i % 3:
+        d.digest_begin()
+    d.digest_op(b'x' * i)
+    if i % 5 == 0:
+        c = d.clone_context(d)
+        c.digest_op(b'tail')
+        return hx(d.digest_final()) + hx(c.digest_final())
+    return hx(d.digest_final())
+seen = []
+for i in range(400):
+    seen.append(fresh(i))
+    if i % 7 == 0:
+        seen.append(hx(nss.sha256_digest(b'y' * i)))
+    if i % 100 == 0:
+        gc.collect()
+out(len(seen), hx(nss.sha256_digest(''.join(seen).encode('ascii'))))
+d = nss.create_digest_context(nss.SEC_OID_SHA256)
+d.digest_op(b'abc')
+out(hx(d.digest_final()), err(d.digest_op, b'x'))
+''')
+
+    def test_idle_digest_contexts_do_not_keep_nss_busy(self):
+        # in a process of its own: contexts given back to the idle pool (dropped after a
+        # digest, parked, or left by one-call digests) are destroyed before nss_shutdown()
+        import subprocess
+        code = '''from __future__ import print_function
+import gc
+import nss.nss as nss
+nss.nss_init_nodb()
+for i in range(1000):
+    c = nss.create_digest_context(nss.SEC_OID_SHA256 if i % 2 else nss.SEC_OID_SHA1)
+    c.digest_op(b'x')
+    c.digest_final()
+    nss.sha256_digest(b'y')
+keep = nss.create_digest_context(nss.SEC_OID_SHA256)
+keep.digest_final()
+del c, keep
+gc.collect()
+nss.nss_shutdown()
+print(nss.nss_is_initialized())
+nss.nss_init_nodb()
+print(nss.data_to_hex(nss.sha256_digest(b'abc'))[:11], nss.create_digest_context(nss.SEC_OID_SHA1) is not None)
+nss.nss_shutdown()
+'''
+        p = subprocess.Popen([sys.executable, '-c', code], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        out, err = p.communicate()
+        self.assertEqual((p.returncode, out.split('\n')), (0, ['False', 'ba:78:16:bf True', '']), err)
 
     def test_slot_methods(self):
         self.assertSame(INIT + r'''

@@ -35,32 +35,42 @@ public final class Digests {
     private static final int[] HASH_LENGTHS = new int[HASH_LENGTHS_SIZE];
 
     /**
-     * Idle digest contexts for one-call digests, {@value #POOLED} per hash tag
-     * below 1024 (slot tag * POOLED + i; 0: empty), all of the NSS session
-     * {@link #poolSession}. Emptied before every shutdown call (an open
-     * context would keep NSS busy); a context taken before a shutdown is not
-     * given back after it.
+     * Idle native digest contexts, per hash tag below 1024 (up to
+     * {@value #POOLED} each, a stack: tag * POOLED + i for i below the tag's
+     * count), all of the NSS session {@link #poolSession}. An idle context's
+     * last operation completed; it is begun again before use. One-call digests
+     * take one and give it back; a {@link PK11Context} gives back its native
+     * context when it is parked or released after a completed digest, and
+     * create_digest_context() takes one before asking NSS for a new one (making
+     * and destroying a PKCS #11 context costs more than a short digest).
+     * Emptied before every shutdown call (an open context would keep NSS
+     * busy); a context of an ended session is never given back or used.
      */
-    private static final int POOLED = 2;
+    private static final int POOLED = 32;
     private static final long[] POOL = new long[HASH_LENGTHS_SIZE * POOLED];
+    private static final byte[] POOL_COUNT = new byte[HASH_LENGTHS_SIZE];
     private static int poolSession;
     static {
         NssRuntime.beforeShutdown(Digests::releasePool);
     }
 
-    /** A pooled context for the tag, or a new one (0 if NSS cannot make one). */
-    private static long takePooled(int oid) {
+    /** An idle context for the tag, or 0 when there is none. */
+    static long takeIdle(int oid) {
+        if (oid < 0 || oid >= HASH_LENGTHS_SIZE) return 0;
         synchronized (POOL) {
-            if (poolSession == NssRuntime.session()) {
-                for (int i = oid * POOLED, end = i + POOLED; i < end; i++) {
-                    long cx = POOL[i];
-                    if (cx != 0) {
-                        POOL[i] = 0;
-                        return cx;
-                    }
-                }
-            }
+            int n = POOL_COUNT[oid];
+            if (n == 0 || poolSession != NssRuntime.session()) return 0;
+            POOL_COUNT[oid] = (byte) --n;
+            long cx = POOL[oid * POOLED + n];
+            POOL[oid * POOLED + n] = 0;
+            return cx;
         }
+    }
+
+    /** An idle context for the tag, or a new one (0 if NSS cannot make one). */
+    private static long takePooled(int oid) {
+        long cx = takeIdle(oid);
+        if (cx != 0) return cx;
         ThreadError error = ThreadError.save();
         try {
             return Nss3.PK11_CreateDigestContext(oid);   // on failure, PK11_HashBuf reports the error
@@ -69,22 +79,27 @@ public final class Digests {
         }
     }
 
-    /** Gives a context back after a successful digest (destroyed when the pool is full). */
-    private static void givePooled(int oid, long cx, int session) {
+    /**
+     * Gives back a digest context whose last operation completed, made in NSS
+     * session {@code session} (see {@link NssRuntime#session()}): kept for
+     * reuse, or destroyed when the tag's stack is full. A context of an ended
+     * session is left alone (it went with NSS).
+     */
+    static void giveIdle(int oid, long cx, int session) {
         synchronized (POOL) {
-            if (session != NssRuntime.session()) return;    // NSS went down meanwhile: the context went with it
+            if (session != NssRuntime.session()) return;
             if (poolSession != session) {
                 java.util.Arrays.fill(POOL, 0);             // contexts of an ended session: gone with it
+                java.util.Arrays.fill(POOL_COUNT, (byte) 0);
                 poolSession = session;
             }
-            for (int i = oid * POOLED, end = i + POOLED; i < end; i++) {
-                if (POOL[i] == 0) {
-                    POOL[i] = cx;
-                    return;
-                }
+            if (oid >= 0 && oid < HASH_LENGTHS_SIZE && POOL_COUNT[oid] < POOLED) {
+                POOL[oid * POOLED + POOL_COUNT[oid]] = cx;
+                POOL_COUNT[oid]++;
+                return;
             }
+            Nss3.PK11_DestroyContext(cx, 1);
         }
-        Nss3.PK11_DestroyContext(cx, 1);
     }
 
     /** Destroys the pooled contexts (before a shutdown call, NSS still up). */
@@ -94,6 +109,7 @@ public final class Digests {
                 for (long cx : POOL) if (cx != 0) Nss3.PK11_DestroyContext(cx, 1);
             }
             java.util.Arrays.fill(POOL, 0);
+            java.util.Arrays.fill(POOL_COUNT, (byte) 0);
         }
     }
 
@@ -116,7 +132,7 @@ public final class Digests {
             if (cx != 0) {
                 int session = NssRuntime.session();
                 if (Bulk.digestOnce(cx, data, out)) {
-                    givePooled(oid, cx, session);
+                    giveIdle(oid, cx, session);
                     return out;
                 }
                 Nss3.PK11_DestroyContext(cx, 1);   // then NSS's own one-call path, for its error
@@ -256,8 +272,14 @@ public final class Digests {
     @Python("create_digest_context(hash_alg, /)")
     public static PK11Context createDigestContext(@Python.Unsigned int hashAlg) {
         requireToken();
-        long cx = Nss3.PK11_CreateDigestContext(hashAlg);
+        int session = NssRuntime.session();
+        long cx = takeIdle(hashAlg);
+        if (cx != 0 && Nss3.PK11_DigestBegin(cx) != 0) {     // begun, as a new context is
+            Nss3.PK11_DestroyContext(cx, 1);
+            cx = 0;
+        }
+        if (cx == 0) cx = Nss3.PK11_CreateDigestContext(hashAlg);
         if (cx == 0) throw NSPRError.last();
-        return new PK11Context(PK11Context.Native.digest(cx, hashAlg));
+        return new PK11Context(PK11Context.Native.digest(cx, hashAlg, session));
     }
 }

@@ -6,6 +6,7 @@ import org.jnss.core.Python;
 import org.jnss.error.NSPRError;
 import org.jnss.error.ThreadError;
 import org.jnss.natives.Nss3;
+import org.jnss.nss.NssRuntime;
 import org.jnss.nss.SecItem;
 
 /**
@@ -51,29 +52,32 @@ public class PK11Context extends NativeResource {
         private final SecItem param;
         /** whether this object holds its own reference to key (taken when cx is first parked) */
         private boolean keyRef;
+        /** the NSS session cx was made in ({@link NssRuntime#session()}): digest contexts go back to the idle pool */
+        private int session;
 
-        private Native(long cx, int hashAlg, long mechanism, long operation, long key, SecItem param) {
+        private Native(long cx, int hashAlg, long mechanism, long operation, long key, SecItem param, int session) {
             this.cx = cx;
             this.hashAlg = hashAlg;
             this.mechanism = mechanism;
             this.operation = operation;
             this.key = key;
             this.param = param;
+            this.session = session;
         }
 
-        /** A digest context made by PK11_CreateDigestContext(hashAlg). */
-        static Native digest(long cx, int hashAlg) {
-            return new Native(cx, hashAlg, 0, 0, 0, null);
+        /** A digest context for hashAlg (new, or an idle one begun again), made in NSS session {@code session}. */
+        static Native digest(long cx, int hashAlg, int session) {
+            return new Native(cx, hashAlg, 0, 0, 0, null, session);
         }
 
         /** A context made by PK11_CreateContextBySymKey(mechanism, operation, key, param). */
         static Native bySymKey(long cx, long mechanism, long operation, long key, SecItem param) {
-            return new Native(cx, 0, mechanism, operation, key, param);
+            return new Native(cx, 0, mechanism, operation, key, param, NssRuntime.session());
         }
 
         /** The same recipe for a clone (cx, a PK11_CloneContext of this one, has its own key reference). */
         synchronized Native copy(long clone) {
-            Native n = new Native(clone, hashAlg, mechanism, operation, key, param);
+            Native n = new Native(clone, hashAlg, mechanism, operation, key, param, NssRuntime.session());
             if (key != 0 && keyRef) {
                 // this one is parked or was: key may be held only by keyRef, so the copy takes its own
                 Nss3.PK11_ReferenceSymKey(key);
@@ -90,6 +94,11 @@ public class PK11Context extends NativeResource {
 
         /** A new native context by the recipe, completed as the parked one was. */
         private long remake() {
+            session = NssRuntime.session();
+            if (key == 0) {
+                long idle = Digests.takeIdle(hashAlg);     // completed already
+                if (idle != 0) return idle;
+            }
             long c = key == 0 ? Nss3.PK11_CreateDigestContext(hashAlg)
                     : MechParam.with(mechanism, param, p -> Nss3.PK11_CreateContextBySymKey(mechanism, operation, key, p));
             if (c == 0) throw NSPRError.last();
@@ -111,14 +120,16 @@ public class PK11Context extends NativeResource {
                 Nss3.PK11_ReferenceSymKey(key);     // cx holds it until destroyed: valid here
                 keyRef = true;
             }
-            Nss3.PK11_DestroyContext(cx, 1);
+            if (key == 0) Digests.giveIdle(hashAlg, cx, session);
+            else Nss3.PK11_DestroyContext(cx, 1);
             cx = 0;
         }
 
         /** Release of the owner (once). */
         @Override
         public synchronized void accept(long address) {
-            if (cx != 0) Nss3.PK11_DestroyContext(cx, 1);
+            if (cx != 0 && key == 0 && finished) Digests.giveIdle(hashAlg, cx, session);
+            else if (cx != 0) Nss3.PK11_DestroyContext(cx, 1);
             cx = 0;
             if (keyRef) Nss3.PK11_FreeSymKey(key);
             keyRef = false;
