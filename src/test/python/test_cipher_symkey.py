@@ -252,24 +252,48 @@ for i in range(400):
     if i % 100 == 0:
         gc.collect()
 out(len(seen), hx(nss.sha256_digest(''.join(seen).encode('ascii'))))
+# cipher contexts too: same key and parameter object, equal plain parameters, another key
+k1, k2 = aes_key(), aes_key(b'fedcba9876543210')
+iv = nss.param_from_iv(nss.CKM_AES_CBC_PAD, nss.SecItem(b'i' * 16))
+seen = []
+for i in range(400):
+    k = k2 if i % 3 == 0 else k1
+    p = iv if i % 2 else nss.SecItem(b'j' * 16)
+    e = nss.create_context_by_sym_key(nss.CKM_AES_CBC_PAD, nss.CKA_ENCRYPT, k, p)
+    if i % 4 == 0:
+        e.digest_begin()
+    ct = e.cipher_op(b'secret %d' % i) + e.digest_final()
+    d = nss.create_context_by_sym_key(nss.CKM_AES_CBC_PAD, nss.CKA_DECRYPT, k, p)
+    seen.append(hx(ct) + (d.cipher_op(ct) + d.digest_final()).decode('ascii'))
+    if i % 100 == 0:
+        gc.collect()
+out(len(seen), hx(nss.sha256_digest(''.join(seen).encode('ascii'))))
 d = nss.create_digest_context(nss.SEC_OID_SHA256)
 d.digest_op(b'abc')
 out(hx(d.digest_final()), err(d.digest_op, b'x'))
 ''')
 
     def test_idle_digest_contexts_do_not_keep_nss_busy(self):
-        # in a process of its own: contexts given back to the idle pool (dropped after a
-        # digest, parked, or left by one-call digests) are destroyed before nss_shutdown()
+        # in a process of its own: contexts given back to the idle pools (digest and key
+        # contexts dropped after a completed operation, parked, or left by one-call digests)
+        # are destroyed before nss_shutdown(), and the keys they held go with them
         import subprocess
         code = '''from __future__ import print_function
 import gc
 import nss.nss as nss
 nss.nss_init_nodb()
+slot = nss.get_best_slot(nss.CKM_AES_CBC_PAD)
+key = slot.key_gen(nss.CKM_AES_CBC_PAD, None, 16)
+iv = nss.param_from_iv(nss.CKM_AES_CBC_PAD, nss.SecItem(b'i' * 16))
 for i in range(1000):
     c = nss.create_digest_context(nss.SEC_OID_SHA256 if i % 2 else nss.SEC_OID_SHA1)
     c.digest_op(b'x')
     c.digest_final()
     nss.sha256_digest(b'y')
+    e = nss.create_context_by_sym_key(nss.CKM_AES_CBC_PAD, nss.CKA_ENCRYPT, key, iv)
+    e.cipher_op(b'z' * 64)
+    e.digest_final()
+del e, key, slot
 keep = nss.create_digest_context(nss.SEC_OID_SHA256)
 keep.digest_final()
 del c, keep

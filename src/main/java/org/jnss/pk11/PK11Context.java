@@ -27,10 +27,14 @@ import org.jnss.nss.SecItem;
  * NSS gets slower with every session open, and a dropped context is only
  * found by the collector later. Once more than a few hundred finished
  * contexts are waiting (see {@link NativeResource#idle()}), the oldest ones'
- * native contexts are destroyed; using such a context again makes a new
- * native context the same way (same hash algorithm, or mechanism, operation,
- * key and parameter) and completes it, which leaves it in the state NSS
- * leaves a completed context in, so every later call behaves the same.
+ * native contexts are given back (so is the native context of a finished
+ * context the collector finds dropped): to an idle pool of contexts of the
+ * same recipe (same hash algorithm, or mechanism, operation, key and
+ * parameter), from which the next context made by that recipe is taken and
+ * begun again instead of a new one, or destroyed when the pool is full. Using
+ * such a context again makes a new native context the same way and completes
+ * it, which leaves it in the state NSS leaves a completed context in, so
+ * every later call behaves the same.
  */
 public class PK11Context extends NativeResource {
     private static final int MAX_DIGEST = 64;
@@ -120,15 +124,20 @@ public class PK11Context extends NativeResource {
                 Nss3.PK11_ReferenceSymKey(key);     // cx holds it until destroyed: valid here
                 keyRef = true;
             }
-            if (key == 0) Digests.giveIdle(hashAlg, cx, session);
-            else Nss3.PK11_DestroyContext(cx, 1);
+            giveBack();
             cx = 0;
+        }
+
+        /** The completed native context to its idle pool (the caller clears cx). */
+        private void giveBack() {
+            if (key == 0) Digests.giveIdle(hashAlg, cx, session);
+            else SymCipher.giveIdle(cx, mechanism, operation, key, param, session);
         }
 
         /** Release of the owner (once). */
         @Override
         public synchronized void accept(long address) {
-            if (cx != 0 && key == 0 && finished) Digests.giveIdle(hashAlg, cx, session);
+            if (cx != 0 && finished) giveBack();
             else if (cx != 0) Nss3.PK11_DestroyContext(cx, 1);
             cx = 0;
             if (keyRef) Nss3.PK11_FreeSymKey(key);

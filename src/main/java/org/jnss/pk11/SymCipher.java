@@ -27,6 +27,75 @@ import java.util.Set;
 public final class SymCipher {
     private SymCipher() {}
 
+    /**
+     * Idle native contexts made by PK11_CreateContextBySymKey whose last
+     * operation completed, with their recipe (mechanism, operation, key,
+     * parameter), oldest first, at most {@value #IDLE_MAX}, all of NSS session
+     * {@link #idleSession}: given back by a dropped or parked
+     * {@link PK11Context}, taken (and begun again) by the next
+     * create_context_by_sym_key() of the same recipe instead of a new context.
+     * Each keeps its key alive in NSS (the context holds it) and its parameter
+     * object (NSS's copy of a parameter may point into it). Emptied before
+     * every shutdown call.
+     */
+    private static final int IDLE_MAX = 64;
+    private static final java.util.ArrayDeque<Object[]> IDLE = new java.util.ArrayDeque<>();
+    private static int idleSession;
+    static {
+        org.jnss.nss.NssRuntime.beforeShutdown(SymCipher::releaseIdle);
+    }
+
+    /** The same recipe: the same parameter object, or equal plain (not NSS-made) parameter data. */
+    private static boolean sameParam(SecItem a, SecItem b) {
+        if (a == b) return true;
+        return a.mechParam() == null && b.mechParam() == null && java.util.Arrays.equals(a.toByteArray(), b.toByteArray());
+    }
+
+    /** An idle context {cx, param} for the recipe, or null. */
+    private static Object[] takeIdle(long mechanism, long operation, long key, SecItem param) {
+        synchronized (IDLE) {
+            if (idleSession != org.jnss.nss.NssRuntime.session()) return null;
+            for (java.util.Iterator<Object[]> it = IDLE.descendingIterator(); it.hasNext(); ) {
+                Object[] e = it.next();
+                if ((long) e[1] == mechanism && (long) e[2] == operation && (long) e[3] == key
+                        && sameParam((SecItem) e[4], param)) {
+                    it.remove();
+                    return new Object[]{e[0], e[4]};
+                }
+            }
+            return null;
+        }
+    }
+
+    /**
+     * Gives back a context whose last operation completed, made in NSS session
+     * {@code session}: kept for reuse (the oldest is destroyed beyond the
+     * limit). One of an ended session is left alone (it went with NSS).
+     */
+    static void giveIdle(long cx, long mechanism, long operation, long key, SecItem param, int session) {
+        long evicted = 0;
+        synchronized (IDLE) {
+            if (session != org.jnss.nss.NssRuntime.session()) return;
+            if (idleSession != session) {
+                IDLE.clear();                              // contexts of an ended session: gone with it
+                idleSession = session;
+            }
+            IDLE.addLast(new Object[]{cx, mechanism, operation, key, param});
+            if (IDLE.size() > IDLE_MAX) evicted = (long) IDLE.removeFirst()[0];
+            if (evicted != 0) Nss3.PK11_DestroyContext(evicted, 1);
+        }
+    }
+
+    /** Destroys the idle contexts (before a shutdown call, NSS still up). */
+    private static void releaseIdle() {
+        synchronized (IDLE) {
+            if (idleSession == org.jnss.nss.NssRuntime.session()) {
+                for (Object[] e : IDLE) Nss3.PK11_DestroyContext((long) e[0], 1);
+            }
+            IDLE.clear();
+        }
+    }
+
     /** CKM_INVALID_MECHANISM (0xffffffff): no mechanism, as NSS reports a failed lookup. */
     public static final long CKM_INVALID_MECHANISM = 0xffffffffL;
     /** CKK_RSA */
@@ -93,6 +162,13 @@ public final class SymCipher {
         // NSS wants an item: None is an empty one (as in python-nss, where CBC without an IV is SEC_ERROR_BAD_DATA)
         SecItem param = secParam != null ? secParam : new SecItem(new byte[0]);
         try (Lease k = symKey.lease()) {
+            Object[] idle = takeIdle(mechanism, operation, k.handle(), param);
+            if (idle != null) {
+                long cx = (long) idle[0];
+                if (Nss3.PK11_DigestBegin(cx) == 0)     // begun with its own parameter, as a new one is
+                    return new PK11Context(PK11Context.Native.bySymKey(cx, mechanism, operation, k.handle(), (SecItem) idle[1]));
+                Nss3.PK11_DestroyContext(cx, 1);
+            }
             return MechParam.with(mechanism, param, p -> {
                 long cx = Nss3.PK11_CreateContextBySymKey(mechanism, operation, k.handle(), p);
                 if (cx == 0) throw NSPRError.last();
