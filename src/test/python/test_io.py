@@ -64,6 +64,15 @@ out(exc(io.Socket, 'x'))
 out(exc(io.Socket, 1.5))
 out(exc(ssl.SSLSocket, 2 ** 31))
 out(exc(ssl.SSLSocket, 'x'))
+# family is a C int member: a value past 32 bits is truncated with a RuntimeWarning
+def assign(v):
+    s = io.Socket(io.PR_AF_INET)
+    with warnings.catch_warnings(record=True) as w:
+        warnings.simplefilter('always')
+        r = exc(setattr, s, 'family', v)
+        return r, s.family, [(x.category.__name__, str(x.message)) for x in w if x.category is RuntimeWarning]
+for v in (io.PR_AF_INET6, 2 ** 31, 2 ** 32 + 2, -1, 2 ** 63, 1.5, None):
+    out(assign(v))
 # None given is not the family omitted: "family must be int, not NoneType"
 out(exc(io.Socket, None), exc(io.Socket, family=None), exc(ssl.SSLSocket, None), exc(ssl.SSLSocket, family=None))
 s = io.Socket(io.PR_AF_INET)

@@ -90,6 +90,10 @@ out(exc(nss.nss_init_context, '/nonexistent/dir'), exc(nss.InitContext))
 out(exc(nss.nss_init_context, None), exc(nss.nss_init_context, flags=flags, init_params=None),
     exc(nss.nss_init_context, cert_prefix=None, flags=flags), exc(nss.nss_initialize, None),
     exc(nss.nss_initialize, secmod_name=None), nss.nss_is_initialized())
+# once NSS is up, NSS_Initialize succeeds at once whatever it is given
+nss.nss_init_nodb()
+out(exc(nss.nss_initialize), exc(nss.nss_initialize, cert_prefix='x'), nss.nss_is_initialized())
+nss.nss_shutdown()
 ''')
 
     def test_version(self):

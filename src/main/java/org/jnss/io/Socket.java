@@ -381,37 +381,31 @@ public class Socket extends NativeResource {
             switch (opt) {
                 case IoConstants.PR_SockOpt_Nonblocking, IoConstants.PR_SockOpt_Reuseaddr, IoConstants.PR_SockOpt_Keepalive,
                      IoConstants.PR_SockOpt_McastLoopback, IoConstants.PR_SockOpt_NoDelay, IoConstants.PR_SockOpt_Broadcast -> {
-                    arity(given, 2);
-                    intArg(option, false);
+                    arity(given, 2, option);
                     Mem.setInt(v, 0, intArg(value, false));
                 }
                 case IoConstants.PR_SockOpt_Linger -> {
-                    arity(given, 3);
-                    intArg(option, false);
+                    arity(given, 3, option);
                     Mem.setInt(v, 0, intArg(value, false));
                     Mem.setInt(v, 4, intArg(value2, true));
                 }
                 case IoConstants.PR_SockOpt_RecvBufferSize, IoConstants.PR_SockOpt_SendBufferSize,
                      IoConstants.PR_SockOpt_MaxSegment -> {
-                    arity(given, 2);
-                    intArg(option, false);
+                    arity(given, 2, option);
                     Mem.setLong(v, 0, Integer.toUnsignedLong(intArg(value, true)));
                 }
                 case IoConstants.PR_SockOpt_IpTimeToLive, IoConstants.PR_SockOpt_IpTypeOfService,
                      IoConstants.PR_SockOpt_McastTimeToLive -> {
-                    arity(given, 2);
-                    intArg(option, false);
+                    arity(given, 2, option);
                     Mem.setInt(v, 0, intArg(value, true));
                 }
                 case IoConstants.PR_SockOpt_McastInterface -> {
-                    arity(given, 2);
-                    intArg(option, false);
+                    arity(given, 2, option);
                     byte[] a = NetworkAddress.require(value, "set_socket_option() argument 2").rawBytes();
                     Mem.write(v, 0, a, 0, a.length);
                 }
                 case IoConstants.PR_SockOpt_AddMember, IoConstants.PR_SockOpt_DropMember -> {
-                    arity(given, 3);
-                    intArg(option, false);
+                    arity(given, 3, option);
                     byte[] mc = NetworkAddress.require(value, "set_socket_option() argument 2").rawBytes();
                     byte[] itf = NetworkAddress.require(value2, "set_socket_option() argument 3").rawBytes();
                     Mem.write(v, 0, mc, 0, mc.length);
@@ -425,9 +419,11 @@ public class Socket extends NativeResource {
         }
     }
 
-    private static void arity(int given, int expected) {
+    /** PyArg_ParseTuple's checks of the whole tuple: its length, then the option as C's "i". */
+    private static void arity(int given, int expected, Object option) {
         if (given != expected)
             throw new ArgumentError("set_socket_option() takes exactly " + expected + " arguments (" + given + " given)");
+        intArg(option, false);
     }
 
     /** C's "i" (signed) or "I" (unsigned, masked) conversion of a Python int or bool. */
@@ -777,12 +773,6 @@ public class Socket extends NativeResource {
     }
 
     /**
-     * One PR_Recv of up to amount bytes, through the thread's native buffer
-     * ({@link ThreadBuffer}): only the bytes received are copied, once (a Java
-     * array passed to native code is copied whole both ways: a 64 KiB receive
-     * answered by one 16 KiB TLS record moved 128 KiB).
-     */
-    /**
      * A byte count as python-nss sizes its result buffer with it: a negative one
      * is CPython's SystemError; one past what a str can hold, MemoryError.
      */
@@ -791,6 +781,12 @@ public class Socket extends NativeResource {
         if (amount > Integer.MAX_VALUE) throw new OutOfMemoryError("amount too large");
     }
 
+    /**
+     * One PR_Recv of up to amount bytes, through the thread's native buffer
+     * ({@link ThreadBuffer}): only the bytes received are copied, once (a Java
+     * array passed to native code is copied whole both ways: a 64 KiB receive
+     * answered by one 16 KiB TLS record moved 128 KiB).
+     */
     private byte[] recvNative(int amount, int timeout) {
         try (ThreadBuffer b = ThreadBuffer.take(amount)) {
             int n;

@@ -44,7 +44,7 @@ final class RawObjects implements PyObjects.Ops {
     @Override
     public Long intValue(Object o) {
         if (o instanceof PyInteger i) return (long) i.getValue();
-        if (o instanceof PyLong l) return l.getValue().bitLength() > 63 ? -1L : l.getValue().longValue();
+        if (o instanceof PyLong l) return org.jnss.core.CInts.asLongOrFailed(l.getValue());
         return null;
     }
 
