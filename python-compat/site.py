@@ -176,11 +176,26 @@ if ENABLE_USER_SITE and USER_SITE and USER_SITE not in sys.path:
 _BUNDLED = '__pynss_bundled__'
 
 
+# the modules pynss_bundled provides (its _SOURCES)
+_BUNDLED_NAMES = frozenset(['six'])
+
+
+class _BundledFinder(object):
+    """The finder of the bundled entry. Every import that no other entry satisfies
+    (a Java package such as org.jnss, an optional module) reaches it, so it answers
+    from the names alone and loads pynss_bundled only for one of them."""
+
+    def find_module(self, fullname, path=None):
+        if fullname not in _BUNDLED_NAMES:
+            return None
+        import pynss_bundled
+        return pynss_bundled.Finder().find_module(fullname, path)
+
+
 def _bundled_hook(entry):
     if entry != _BUNDLED:
         raise ImportError('not the bundled entry')
-    import pynss_bundled
-    return pynss_bundled.Finder()
+    return _BundledFinder()
 
 
 sys.path_hooks.insert(0, _bundled_hook)

@@ -54,6 +54,16 @@ class TestUserPackages(unittest.TestCase):
                              self.base)
         self.assertEqual((rc, out.strip()), (0, 'False False'), err)
 
+    def test_the_bundled_entry_costs_nothing_for_other_names(self):
+        # every import no other entry satisfies (a Java package, a missing module) reaches the bundled
+        # entry last; it answers from its names without loading pynss_bundled, whose modules they are
+        rc, out, err = pynss(['-c', 'import sys, site, org.jnss\n'
+                                    'try:\n    import no_such_module_here\nexcept ImportError:\n    pass\n'
+                                    'print "pynss_bundled" in sys.modules, "warnings" in sys.modules\n'
+                                    'import pynss_bundled\n'
+                                    'print sorted(site._BUNDLED_NAMES) == sorted(pynss_bundled._SOURCES)'], self.base)
+        self.assertEqual((rc, out.split()), (0, ['False', 'False', 'True']), err)
+
     def test_pip_installs_into_the_user_site(self):
         # a local source directory (no network): pip comes from Jython's ensurepip on first use
         src = os.path.join(self.base, 'src')
