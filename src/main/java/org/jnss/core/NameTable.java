@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * A family of named integer constants (CRL reason codes, general name types,
@@ -37,6 +38,9 @@ public final class NameTable {
 
     private final Map<Long, String> byValue = new LinkedHashMap<>();
     private final Map<String, Long> byName = new HashMap<>();
+    /** reads the constants into the maps: at the first lookup, not when the table is made (module import) */
+    private Consumer<NameTable> fill;
+    private volatile boolean filled;
     private final String what;
     private final String prefix;
     private final Width width;
@@ -65,13 +69,15 @@ public final class NameTable {
      */
     public static NameTable of(String what, Class<?> constants, String prefix, Width width, String... names) {
         NameTable t = new NameTable(what, prefix, width, what + " name not found", what + " name not found");
-        for (String n : names) {
-            try {
-                t.add(n, ((Number) constants.getField(n).get(null)).longValue(), true);
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalArgumentException("no constant " + n + " in " + constants.getName(), e);
+        t.fill = table -> {
+            for (String n : names) {
+                try {
+                    table.add(n, ((Number) constants.getField(n).get(null)).longValue(), true);
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalArgumentException("no constant " + n + " in " + constants.getName(), e);
+                }
             }
-        }
+        };
         return t;
     }
 
@@ -93,16 +99,29 @@ public final class NameTable {
     public static NameTable fromConstants(String what, Class<?> constants, String prefix, Set<String> preferred,
                                           Width width, String valueMissing, String nameMissing) {
         NameTable t = new NameTable(what, prefix, width, valueMissing, nameMissing);
-        for (Field f : constants.getFields()) {
-            String n = f.getName();
-            if (!n.startsWith(prefix) || !Modifier.isStatic(f.getModifiers())) continue;
-            try {
-                t.add(n, ((Number) f.get(null)).longValue() & 0xffffffffL, preferred.contains(n));
-            } catch (IllegalAccessException e) {
-                throw new IllegalStateException(e);
+        t.fill = table -> {
+            for (Field f : constants.getFields()) {
+                String n = f.getName();
+                if (!n.startsWith(prefix) || !Modifier.isStatic(f.getModifiers())) continue;
+                try {
+                    table.add(n, ((Number) f.get(null)).longValue() & 0xffffffffL, preferred.contains(n));
+                } catch (IllegalAccessException e) {
+                    throw new IllegalStateException(e);
+                }
             }
-        }
+        };
         return t;
+    }
+
+    /** Reads the constants on first use (once, whichever thread comes first). */
+    private void ensureFilled() {
+        if (filled) return;
+        synchronized (this) {
+            if (filled) return;
+            fill.accept(this);
+            fill = null;
+            filled = true;
+        }
     }
 
     private void add(String name, long value, boolean replace) {
@@ -132,6 +151,7 @@ public final class NameTable {
      * @return the constant's name, or null
      */
     public String find(long value) {
+        ensureFilled();
         return byValue.get(width == Width.UNSIGNED_32 ? value & 0xffffffffL : value);
     }
 
@@ -151,6 +171,7 @@ public final class NameTable {
      * @throws KeyError when the family has no constant of that name
      */
     public long value(String name) {
+        ensureFilled();
         Long v = byName.get(name.toLowerCase(Locale.ROOT));
         if (v == null) throw new KeyError(nameMissing + ": " + name);
         return v;
@@ -158,6 +179,7 @@ public final class NameTable {
 
     /** @return the names of the family, one per value, in the order the values were added */
     public List<String> names() {
+        ensureFilled();
         return Collections.unmodifiableList(new ArrayList<>(byValue.values()));
     }
 

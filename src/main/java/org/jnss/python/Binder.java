@@ -116,12 +116,17 @@ public final class Binder {
             }
         }
         long t1 = System.nanoTime();
-        functions.sort(java.util.Comparator.comparing(m -> defaultsCall(m.getAnnotation(Python.class).value())));
+        // each signature parsed once; those whose defaults call a function after the others (a stable partition)
+        record Pending(Method m, Python py, Signature sig) {}
+        java.util.List<Pending> calling = new java.util.ArrayList<>();
+        java.util.function.Function<String, PyObject> defaults = d -> evalDefault(d, namespace);
         for (Method m : functions) {
             Python py = m.getAnnotation(Python.class);
-            Invoker inv = new Invoker(m, Signature.parse(py.value()), py.unicode(), d -> evalDefault(d, namespace));
-            namespace.__setitem__(inv.name, new JFunction(inv, module));
+            Signature sig = Signature.parse(py.value());
+            if (defaultsCall(sig)) calling.add(new Pending(m, py, sig));
+            else bindFunction(namespace, module, m, py, sig, defaults);
         }
+        for (Pending f : calling) bindFunction(namespace, module, f.m(), f.py(), f.sig(), defaults);
         for (Class<?> fc : functionClasses) bindLookups(namespace, module, fc);
         long t2 = System.nanoTime();
         for (Class<?> t : mod.types()) defineType(namespace, module, t);
@@ -142,10 +147,15 @@ public final class Binder {
     }
 
     /** Whether a signature has a default that calls something. */
-    private static boolean defaultsCall(String signature) {
-        Signature sig = Signature.parse(signature);
+    private static boolean defaultsCall(Signature sig) {
         for (String d : sig.defaults) if (d != null && d.contains("(")) return true;
         return false;
+    }
+
+    private static void bindFunction(PyObject namespace, String module, Method m, Python py, Signature sig,
+                                     java.util.function.Function<String, PyObject> defaults) {
+        Invoker inv = new Invoker(m, sig, py.unicode(), defaults);
+        namespace.__setitem__(inv.name, new JFunction(inv, module));
     }
 
     private static void defineType(PyObject namespace, String module, Class<?> cls) {
@@ -254,7 +264,9 @@ public final class Binder {
 
     /** The function pairs of the {@link Python.Lookup} tables declared by a class. */
     private static void bindLookups(PyObject namespace, String module, Class<?> cls) {
-        for (Field f : cls.getFields()) {
+        // its own fields only: getFields() would copy every constant the class inherits from its interfaces
+        for (Field f : cls.getDeclaredFields()) {
+            if (!Modifier.isPublic(f.getModifiers())) continue;
             Python.Lookup lookup = f.getAnnotation(Python.Lookup.class);
             if (lookup == null) continue;
             NameTable table;
