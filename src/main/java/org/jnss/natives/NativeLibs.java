@@ -10,6 +10,47 @@ import com.sun.jna.NativeLibrary;
 final class NativeLibs {
     private NativeLibs() {}
 
+    /** JNA's property naming the directories it searches after its own library path. */
+    static final String PLATFORM_PATH = "jna.platform.library.path";
+
+    static {
+        // Unset, JNA computes it when its NativeLibrary class loads: the usual directories plus those
+        // that `/sbin/ldconfig -p` lists, which it runs as a child process (~15 ms and a fork at every
+        // start). Those are the directories of the dynamic linker's cache, which dlopen() searches
+        // anyway when JNA falls back to the library's plain name; the usual directories are enough
+        // here. A value the user gives is kept.
+        if (System.getProperty(PLATFORM_PATH) == null) System.setProperty(PLATFORM_PATH, usualDirectories());
+    }
+
+    /** The usual library directories of this machine that exist, as JNA lists them on Linux. */
+    static String usualDirectories() {
+        String arch = System.getProperty("os.arch", "");
+        String multiarch = switch (arch) {
+            case "amd64", "x86_64" -> "x86_64-linux-gnu";
+            case "aarch64" -> "aarch64-linux-gnu";
+            case "ppc64le" -> "powerpc64le-linux-gnu";
+            case "s390x" -> "s390x-linux-gnu";
+            case "riscv64" -> "riscv64-linux-gnu";
+            case "x86", "i386", "i686" -> "i386-linux-gnu";
+            case "arm" -> "arm-linux-gnueabihf";
+            default -> "";
+        };
+        boolean is64 = "64".equals(System.getProperty("sun.arch.data.model"));
+        java.util.List<String> dirs = new java.util.ArrayList<>();
+        if (!multiarch.isEmpty()) {
+            dirs.add("/usr/lib/" + multiarch);
+            dirs.add("/lib/" + multiarch);
+        }
+        if (is64) {
+            dirs.add("/usr/lib64");
+            dirs.add("/lib64");
+        }
+        dirs.add("/usr/lib");
+        dirs.add("/lib");
+        dirs.removeIf(d -> !new java.io.File(d).isDirectory());
+        return String.join(java.io.File.pathSeparator, dirs);
+    }
+
     static NativeLibrary load(String name) {
         try {
             return NativeLibrary.getInstance(name);
