@@ -273,6 +273,38 @@ d.digest_op(b'abc')
 out(hx(d.digest_final()), err(d.digest_op, b'x'))
 ''')
 
+    def test_contexts_made_and_not_yet_used(self):
+        # a context not used since it was made waits among the idle ones and is parked once
+        # hundreds more are made: used later it behaves as a new one (begun, nothing fed),
+        # digest and key contexts alike, and so does one made and dropped unused
+        self.assertSame(INIT + r'''
+k = aes_key()
+iv = nss.param_from_iv(nss.CKM_AES_CBC_PAD, nss.SecItem(b'i' * 16))
+hk = slot.key_gen(nss.CKM_SHA256_HMAC, None, 32)
+kept = [nss.create_digest_context(nss.SEC_OID_SHA256), nss.create_digest_context(nss.SEC_OID_SHA1),
+        nss.create_digest_context(nss.SEC_OID_SHA256),
+        nss.create_context_by_sym_key(nss.CKM_AES_CBC_PAD, nss.CKA_ENCRYPT, k, iv),
+        nss.create_context_by_sym_key(nss.CKM_AES_CBC_PAD, nss.CKA_ENCRYPT, k, iv),
+        nss.create_context_by_sym_key(nss.CKM_SHA256_HMAC, nss.CKA_SIGN, hk, nss.SecItem(b''))]
+for i in range(1500):     # made and dropped unused, some of each kind
+    if i % 3:
+        nss.create_digest_context(nss.SEC_OID_SHA256 if i % 2 else nss.SEC_OID_SHA1)
+    else:
+        nss.create_context_by_sym_key(nss.CKM_AES_CBC_PAD, nss.CKA_ENCRYPT, k, iv)
+d256, d1, e256, enc, enc2, mac = kept
+d256.digest_op(b'abc')
+out(hx(d256.digest_final()), hx(d1.digest_final()))
+e256.digest_begin()
+e256.digest_op(b'x' * 100)
+out(hx(e256.digest_final()))
+ct = enc.cipher_op(b'secret data') + enc.digest_final()
+dec = nss.create_context_by_sym_key(nss.CKM_AES_CBC_PAD, nss.CKA_DECRYPT, k, iv)
+out(hx(ct), dec.cipher_op(ct) + dec.digest_final(), hx(enc2.digest_final()))
+mac.digest_op(b'message')
+out(len(mac.digest_final()))
+out(err(d256.digest_op, b'after final'))
+''')
+
     def test_idle_digest_contexts_do_not_keep_nss_busy(self):
         # in a process of its own: contexts given back to the idle pools (digest and key
         # contexts dropped after a completed operation, parked, or left by one-call digests)

@@ -280,6 +280,6 @@ public final class Digests {
         }
         if (cx == 0) cx = Nss3.PK11_CreateDigestContext(hashAlg);
         if (cx == 0) throw NSPRError.last();
-        return new PK11Context(PK11Context.Native.digest(cx, hashAlg, session));
+        return PK11Context.begun(PK11Context.Native.digest(cx, hashAlg, session));
     }
 }

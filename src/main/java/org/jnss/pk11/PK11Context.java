@@ -49,6 +49,12 @@ public class PK11Context extends NativeResource {
         private long cx;
         /** the last operation was a successful PK11_DigestFinal: the native context may be parked */
         private boolean finished;
+        /**
+         * not used since it was made: begun with nothing fed, as the factory left it (also while
+         * parked). Such a context may be parked too (completed, into the idle pool) and is made
+         * again begun, so that programs that make contexts they never use keep few open.
+         */
+        private boolean fresh;
         /** digest contexts: the hash algorithm's tag */
         private final int hashAlg;
         /** key contexts: mechanism, operation, the PK11SymKey* (held by cx; by keyRef while parked) and the parameter */
@@ -93,12 +99,14 @@ public class PK11Context extends NativeResource {
         /** The native context for a call (made again if it was parked); call with the lock held. */
         private long use() {
             if (cx == 0) cx = remake();
+            fresh = false;
             return cx;
         }
 
-        /** A new native context by the recipe, completed as the parked one was. */
+        /** A new native context by the recipe, completed as the parked one was (or begun, if it was fresh). */
         private long remake() {
             session = NssRuntime.session();
+            if (fresh) return remakeBegun();
             if (key == 0) {
                 long idle = Digests.takeIdle(hashAlg);     // completed already
                 if (idle != 0) return idle;
@@ -116,10 +124,31 @@ public class PK11Context extends NativeResource {
             return c;
         }
 
-        /** Park: gives the native context back if the operation is still completed. */
+        /** A new native context by the recipe, begun as the factories leave one. */
+        private long remakeBegun() {
+            if (key == 0) {
+                long idle = Digests.takeIdle(hashAlg);     // completed: begun again
+                if (idle != 0) {
+                    if (Nss3.PK11_DigestBegin(idle) == 0) return idle;
+                    Nss3.PK11_DestroyContext(idle, 1);
+                }
+            }
+            long c = key == 0 ? Nss3.PK11_CreateDigestContext(hashAlg)
+                    : MechParam.with(mechanism, param, p -> Nss3.PK11_CreateContextBySymKey(mechanism, operation, key, p));
+            if (c == 0) throw NSPRError.last();
+            return c;
+        }
+
+        /** Park: gives the native context back if the operation is still completed (or not yet used). */
         @Override
         public synchronized void run() {
-            if (!finished || cx == 0) return;
+            if (cx == 0 || !(finished || fresh)) return;
+            if (fresh && Nss3.PK11_DigestFinal(cx, new byte[MAX_DIGEST], new int[1], MAX_DIGEST) != 0) {
+                // (the caller keeps the thread's error) not completed: not reusable, but made again as well
+                Nss3.PK11_DestroyContext(cx, 1);
+                cx = 0;
+                return;
+            }
             if (key != 0 && !keyRef) {
                 Nss3.PK11_ReferenceSymKey(key);     // cx holds it until destroyed: valid here
                 keyRef = true;
@@ -152,6 +181,18 @@ public class PK11Context extends NativeResource {
     PK11Context(Native st) {
         super(st.cx, st, true, st);
         this.st = st;
+    }
+
+    /**
+     * A context a factory just made, begun with nothing fed: it waits among the
+     * idle ones until used, so that one made and dropped unused does not keep
+     * its PKCS #11 session open until the collector finds it.
+     */
+    static PK11Context begun(Native st) {
+        PK11Context c = new PK11Context(st);
+        st.fresh = true;
+        c.idle();
+        return c;
     }
 
     /**
