@@ -1,9 +1,7 @@
 package org.jnss.error;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -35,20 +33,31 @@ public final class ErrorTable {
         Map<Integer, Entry> byCode = new HashMap<>();
         Map<String, Entry> byName = new HashMap<>();
         List<Entry> all = new ArrayList<>();
+        // read whole and cut by hand: a reader and String.split cost several ms of interpreted
+        // code at every start (nss.error is imported with every module)
+        String text;
         try (InputStream in = ErrorTable.class.getResourceAsStream("errors.tsv")) {
             if (in == null) throw new IllegalStateException("resource org/jnss/error/errors.tsv missing");
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            String line = r.readLine(); // header
-            while ((line = r.readLine()) != null) {
-                if (line.isEmpty()) continue;
-                String[] f = line.split("\t", 3);
-                Entry e = new Entry(Integer.parseInt(f[0]), f[1], f.length > 2 ? f[2] : "");
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        int at = text.indexOf('\n') + 1;     // after the header
+        while (at > 0 && at < text.length()) {
+            int end = text.indexOf('\n', at);
+            if (end < 0) end = text.length();
+            if (end > at) {
+                int t1 = text.indexOf('\t', at);
+                int t2 = t1 < 0 || t1 >= end ? -1 : text.indexOf('\t', t1 + 1);
+                if (t1 < 0 || t1 >= end) throw new IllegalStateException("errors.tsv: no name in " + text.substring(at, end));
+                String name = t2 < 0 || t2 >= end ? text.substring(t1 + 1, end) : text.substring(t1 + 1, t2);
+                String description = t2 < 0 || t2 >= end ? "" : text.substring(t2 + 1, end);
+                Entry e = new Entry(Integer.parseInt(text, at, t1, 10), name, description);
                 byCode.put(e.code(), e);
                 byName.put(e.name(), e);
                 all.add(e);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            at = end + 1;
         }
         BY_CODE = byCode;
         BY_NAME = byName;

@@ -30,9 +30,11 @@ public final class Errors implements ErrorConstants {
     public static final String DOC = moduleDoc();
 
     private static String moduleDoc() {
-        StringBuilder sb = new StringBuilder("NSPR Error Constants:\n\n");
-        ErrorTable.all().stream().sorted(java.util.Comparator.comparingInt(ErrorTable.Entry::code))
-                .forEach(e -> sb.append(e.name()).append(": ").append(e.description()).append("\n\n"));
+        // (no stream: its machinery would be set up for this alone at every start)
+        java.util.List<ErrorTable.Entry> byCode = new java.util.ArrayList<>(ErrorTable.all());
+        byCode.sort(java.util.Comparator.comparingInt(ErrorTable.Entry::code));
+        StringBuilder sb = new StringBuilder(64 * 1024).append("NSPR Error Constants:\n\n");
+        for (ErrorTable.Entry e : byCode) sb.append(e.name()).append(": ").append(e.description()).append("\n\n");
         return sb.toString();
     }
 
