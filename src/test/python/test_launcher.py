@@ -168,6 +168,40 @@ class TestLauncher(unittest.TestCase):
         self.assertEqual(out.strip(), 'imported')
 
 
+    def test_java_package_imports_import_no_warnings(self):
+        # our modules have a path entry of their own: beside the Java classes, `org/` without
+        # __init__.py made Jython warn (ImportWarning) and import the warnings module to do so
+        rc, out, err = run(['-c', 'import sys\nfrom org.jnss.python import Binder\nimport java.util\n'
+                                  'print "warnings" in sys.modules, "os" in sys.modules'])
+        self.assertEqual((rc, out.split()), (0, ['False', 'False']), err)
+
+    def test_another_java_runs_quietly_with_its_own_archive(self):
+        # JAVA names another JVM (here a newer JDK, where one is installed): it gets a class data
+        # archive of its own, and says nothing on stderr (no refused archive, no native-access warning)
+        def major(home):
+            try:
+                with open(os.path.join(home, 'release')) as f:
+                    for line in f:
+                        if line.startswith('JAVA_VERSION='):
+                            return int(line.split('=', 1)[1].strip().strip('"').split('.')[0])
+            except (IOError, ValueError):
+                pass
+            return 0
+        jdks = '/usr/lib/jvm'
+        homes = [os.path.join(jdks, d) for d in (sorted(os.listdir(jdks)) if os.path.isdir(jdks) else [])
+                 if not os.path.islink(os.path.join(jdks, d))]
+        others = [os.path.join(h, 'bin', 'java') for h in homes
+                  if major(h) > 17 and os.path.isfile(os.path.join(h, 'bin', 'java'))]
+        if not others:
+            self.skipTest('no other JDK installed')
+        code = 'import nss.nss as nss; nss.nss_init_nodb(); print nss.data_to_hex(nss.sha1_digest("a"))[:8]; nss.nss_shutdown()'
+        for _ in range(2):      # the first run makes the archive, the second uses it
+            rc, out, err = run(['-c', code], env={'JAVA': others[-1]})
+            self.assertEqual((rc, out.strip(), err), (0, '86:f7:e4', ''))
+        target = os.path.join(os.path.dirname(os.path.dirname(os.path.realpath(PYNSS))), 'target')
+        key = others[-1].replace('/', '_')[-60:]
+        self.assertTrue(os.path.isfile(os.path.join(target, 'jnss-%s.jsa' % key)), os.listdir(target))
+
     def test_statement_temporaries_do_not_keep_objects_alive(self):
         # CPython frees what an unpacking assignment or a finished loop held with the statement;
         # a script may shut NSS down right after 'del' (Jython keeps them in dead JVM locals)
