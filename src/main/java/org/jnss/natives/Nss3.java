@@ -139,7 +139,8 @@ public final class Nss3 {
     public static native long PK11_UnwrapSymKey(long key, long wrapType, long param, long wrappedKey, long target, long operation, int keySize);
     public static native int PK11_PubWrapSymKey(long type, long pubKey, long symKey, long wrappedKey);
     public static native long PK11_CreateContextBySymKey(long type, long operation, long symKey, long param);
-    public static native int PK11_CipherOp(long cx, long out, int[] outLen, int maxOut, long in, int inLen);
+    /** PK11_CipherOp with native output, output length and input (primitive arguments only). */
+    public static native int PK11_CipherOp(long cx, long out, long outLen, int maxOut, long in, int inLen);
     public static native int PK11_DigestKey(long cx, long symKey);
     /** New SECItem* (SECITEM_FreeItem(item, 1)) or NULL. */
     public static native long PK11_ParamFromIV(long type, long iv);

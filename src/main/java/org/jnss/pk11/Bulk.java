@@ -1,5 +1,6 @@
 package org.jnss.pk11;
 
+import org.jnss.natives.Mem;
 import org.jnss.natives.Nss3;
 import org.jnss.natives.ThreadBuffer;
 
@@ -73,9 +74,12 @@ public final class Bulk {
         }
     }
 
-    /** One step of a transformation: len octets at in to at most cap octets at out; SECStatus. */
+    /**
+     * One step of a transformation: len octets at in to at most cap octets at out,
+     * the count written as a C int at outLen; SECStatus.
+     */
     interface Step {
-        int apply(long in, int len, long out, int cap, int[] outLen);
+        int apply(long in, int len, long out, int cap, long outLen);
     }
 
     /**
@@ -89,19 +93,19 @@ public final class Bulk {
         int from = data.position(), left = data.remaining();
         int in = Math.min(CHUNK, left);
         long room = (long) left + SLACK;
-        if (in + room > Integer.MAX_VALUE) throw new OutOfMemoryError("input too large");
-        try (ThreadBuffer b = ThreadBuffer.take((int) (in + room))) {
+        if (in + room + 16 > Integer.MAX_VALUE) throw new OutOfMemoryError("input too large");
+        try (ThreadBuffer b = ThreadBuffer.take((int) (in + room + 16))) {
             ByteBuffer buf = b.buffer();
             long inPtr = b.address(), outPtr = inPtr + in;
+            long outLen = (outPtr + room + 7) & ~7L;      // an aligned C int after the output
             int pos = 0, cap = (int) room;
-            int[] outLen = new int[1];
             do {
                 int n = Math.min(CHUNK, left);
                 if (n > 0) buf.put(0, data, from, n);
-                outLen[0] = 0;
+                Mem.setInt(outLen, 0, 0);
                 if (step.apply(inPtr, n, outPtr + pos, cap - pos, outLen) != 0)
                     throw org.jnss.error.NSPRError.last();
-                pos += Math.max(0, Math.min(cap - pos, outLen[0]));
+                pos += Math.max(0, Math.min(cap - pos, Mem.getInt(outLen, 0)));
                 from += n;
                 left -= n;
             } while (left > 0);

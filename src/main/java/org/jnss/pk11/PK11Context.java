@@ -5,7 +5,9 @@ import org.jnss.core.NativeResource;
 import org.jnss.core.Python;
 import org.jnss.error.NSPRError;
 import org.jnss.error.ThreadError;
+import org.jnss.natives.Mem;
 import org.jnss.natives.Nss3;
+import org.jnss.natives.ThreadBuffer;
 import org.jnss.nss.NssRuntime;
 import org.jnss.nss.SecItem;
 
@@ -264,18 +266,23 @@ public class PK11Context extends NativeResource {
      */
     @Python("digest_final()")
     public byte[] digestFinal() {
-        byte[] out = new byte[MAX_DIGEST];
-        int[] len = new int[1];
+        byte[] result;
         int rv;
-        try (Lease l = lease()) {
+        // output and length in the thread's native buffer: primitive arguments only (no array
+        // copied in and out by JNA)
+        try (Lease l = lease(); ThreadBuffer b = ThreadBuffer.take(MAX_DIGEST + 8)) {
+            long out = b.address();
             synchronized (st) {
-                rv = Nss3.PK11_DigestFinal(st.use(), out, len, out.length);
+                rv = Nss3.PK11_DigestFinal(st.use(), out, out + MAX_DIGEST, MAX_DIGEST);
                 st.finished = rv == 0;
             }
+            if (rv != 0) throw NSPRError.last();
+            int n = Math.max(0, Math.min(MAX_DIGEST, Mem.getInt(out, MAX_DIGEST)));
+            result = new byte[n];
+            b.buffer().get(0, result, 0, n);
         }
-        if (rv != 0) throw NSPRError.last();
         idle();     // completed: the native context may be given back (outside the lock: idle() parks others)
-        return java.util.Arrays.copyOf(out, len[0]);
+        return result;
     }
 
     /**
