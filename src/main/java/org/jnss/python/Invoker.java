@@ -42,8 +42,6 @@ final class Invoker {
     private final int nRequired;
     /** what conversion errors start with: "name() ", or "" for a property setter (CPython's PyArg_Parse) */
     private final String errorPrefix;
-    /** the parameter annotated {@link Python.Index} (a __getitem__ key), or -1 */
-    private final int indexParam;
 
     Invoker(Executable target, Signature sig, boolean unicode, java.util.function.Function<String, PyObject> evalDefault) {
         this(target, sig, unicode, evalDefault, sig.name + "() ");
@@ -78,11 +76,6 @@ final class Invoker {
             // checked at each call instead
         }
         this.evalDefault = evalDefault;
-        int ix = -1;
-        java.lang.annotation.Annotation[][] pann = target.getParameterAnnotations();
-        for (int i = 0; i < pann.length; i++)
-            for (java.lang.annotation.Annotation a : pann[i]) if (a instanceof Python.Index) ix = i;
-        this.indexParam = ix;
         ALL.add(new java.lang.ref.WeakReference<>(this));
         if (target instanceof Method m) {
             method = m;
@@ -105,6 +98,8 @@ final class Invoker {
         final Convert.ToJava[] conv;
         final Object[] defaults;
         final boolean[] noneOk;
+        /** the parameter annotated {@link Python.Index} (a __getitem__ key), or -1 */
+        int indexParam = -1;
 
         Prepared(int n) {
             conv = new Convert.ToJava[n];
@@ -169,6 +164,7 @@ final class Invoker {
                 throw new IllegalStateException(target + ": @Python.IntFlag/BoolOnly need a boolean parameter");
             if (index != null && ptypes[i] != long.class && ptypes[i] != Object.class)
                 throw new IllegalStateException(target + ": @Python.Index needs a long or Object parameter");
+            if (index != null) prep.indexParam = i;
             Python.Index spec = index;
             conv[i] = raw ? v -> v : unsigned != null ? Convert.unsigned(unsigned.value(), toInt)
                     : intFlag ? Convert::toIntFlag
@@ -201,6 +197,7 @@ final class Invoker {
     /** self is the core receiver for instance methods, ignored otherwise. */
     PyObject call(Object self, PyObject[] args, String[] kws) {
         Object[] j = bind(args, kws);
+        int indexParam = ready().indexParam;     // (parameter annotations are read at the first call, not at binding)
         if (indexParam >= 0 && j[indexParam] instanceof Long i && i < 0) j[indexParam] = i + lengthOf(self);
         return invoke(self, j);
     }
