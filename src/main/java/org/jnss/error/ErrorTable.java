@@ -48,10 +48,11 @@ public final class ErrorTable {
             if (end < 0) end = text.length();
             if (end > at) {
                 int t1 = text.indexOf('\t', at);
-                int t2 = t1 < 0 || t1 >= end ? -1 : text.indexOf('\t', t1 + 1);
                 if (t1 < 0 || t1 >= end) throw new IllegalStateException("errors.tsv: no name in " + text.substring(at, end));
-                String name = t2 < 0 || t2 >= end ? text.substring(t1 + 1, end) : text.substring(t1 + 1, t2);
-                String description = t2 < 0 || t2 >= end ? "" : text.substring(t2 + 1, end);
+                int t2 = text.indexOf('\t', t1 + 1);
+                if (t2 < 0 || t2 > end) t2 = end;     // no description
+                String name = text.substring(t1 + 1, t2);
+                String description = t2 == end ? "" : text.substring(t2 + 1, end);
                 Entry e = new Entry(Integer.parseInt(text, at, t1, 10), name, description);
                 byCode.put(e.code(), e);
                 byName.put(e.name(), e);

@@ -105,47 +105,43 @@ public class PK11Context extends NativeResource {
             return cx;
         }
 
-        /** A new native context by the recipe, completed as the parked one was (or begun, if it was fresh). */
+        /**
+         * A new native context by the recipe: begun, as the factories leave one, if this one
+         * was fresh; else completed, as the parked one was.
+         */
         private long remake() {
             session = NssRuntime.session();
-            if (fresh) return remakeBegun();
             if (key == 0) {
                 long idle = Digests.takeIdle(hashAlg);     // completed already
-                if (idle != 0) return idle;
-            }
-            long c = key == 0 ? Nss3.PK11_CreateDigestContext(hashAlg)
-                    : MechParam.with(mechanism, param, p -> Nss3.PK11_CreateContextBySymKey(mechanism, operation, key, p));
-            if (c == 0) throw NSPRError.last();
-            ThreadError error = ThreadError.save();
-            try {
-                // PKCS #11: a final call always ends the operation, whatever its outcome
-                Nss3.PK11_DigestFinal(c, new byte[MAX_DIGEST], new int[1], MAX_DIGEST);
-            } finally {
-                error.restore();
-            }
-            return c;
-        }
-
-        /** A new native context by the recipe, begun as the factories leave one. */
-        private long remakeBegun() {
-            if (key == 0) {
-                long idle = Digests.takeIdle(hashAlg);     // completed: begun again
                 if (idle != 0) {
-                    if (Nss3.PK11_DigestBegin(idle) == 0) return idle;
+                    if (!fresh || Nss3.PK11_DigestBegin(idle) == 0) return idle;
                     Nss3.PK11_DestroyContext(idle, 1);
                 }
             }
             long c = key == 0 ? Nss3.PK11_CreateDigestContext(hashAlg)
                     : MechParam.with(mechanism, param, p -> Nss3.PK11_CreateContextBySymKey(mechanism, operation, key, p));
             if (c == 0) throw NSPRError.last();
+            if (!fresh) {
+                ThreadError error = ThreadError.save();
+                try {
+                    complete(c);
+                } finally {
+                    error.restore();
+                }
+            }
             return c;
+        }
+
+        /** Ends the operation on c, its output discarded (PKCS #11: a final call always ends it, whatever its outcome); SECStatus. */
+        private static int complete(long c) {
+            return Nss3.PK11_DigestFinal(c, new byte[MAX_DIGEST], new int[1], MAX_DIGEST);
         }
 
         /** Park: gives the native context back if the operation is still completed (or not yet used). */
         @Override
         public synchronized void run() {
             if (cx == 0 || !(finished || fresh)) return;
-            if (fresh && Nss3.PK11_DigestFinal(cx, new byte[MAX_DIGEST], new int[1], MAX_DIGEST) != 0) {
+            if (fresh && complete(cx) != 0) {
                 // (the caller keeps the thread's error) not completed: not reusable, but made again as well
                 Nss3.PK11_DestroyContext(cx, 1);
                 cx = 0;

@@ -197,8 +197,10 @@ final class Invoker {
     /** self is the core receiver for instance methods, ignored otherwise. */
     PyObject call(Object self, PyObject[] args, String[] kws) {
         Object[] j = bind(args, kws);
-        int indexParam = ready().indexParam;     // (parameter annotations are read at the first call, not at binding)
-        if (indexParam >= 0 && j[indexParam] instanceof Long i && i < 0) j[indexParam] = i + lengthOf(self);
+        if (j.length > 0) {     // (a getter's call stays as short as it was)
+            int ix = ready().indexParam;
+            if (ix >= 0 && j[ix] instanceof Long i && i < 0) j[ix] = i + lengthOf(self);
+        }
         return invoke(self, j);
     }
 
