@@ -10,8 +10,9 @@ python-nss script; this one sets up what scripts rely on without that:
   start pynss;
 * a per-user site directory (USER_SITE, as Python's user site: packages that
   `pynss -m pip install` puts there), searched after the standard library;
-* `import six` works without set-up: when no six is on the path, the one that
-  Jython's bundled pip wheel carries is used (see pynss_bundled).
+* `import six` works without set-up: when no six is on the path, the copy that
+  Jython's bundled pip wheel carries is found in the last sys.path entry
+  (BUNDLED), compiled at build time.
 """
 import sys
 import __builtin__
@@ -172,31 +173,9 @@ def getusersitepackages():
 if ENABLE_USER_SITE and USER_SITE and USER_SITE not in sys.path:
     sys.path.append(USER_SITE)
 
-# last on the path: modules pynss provides when the user has not installed them (six)
-_BUNDLED = '__pynss_bundled__'
-
-
-# the modules pynss_bundled provides (its _SOURCES)
-_BUNDLED_NAMES = frozenset(['six'])
-
-
-class _BundledFinder(object):
-    """The finder of the bundled entry. Every import that no other entry satisfies
-    (a Java package such as org.jnss, an optional module) reaches it, so it answers
-    from the names alone and loads pynss_bundled only for one of them."""
-
-    def find_module(self, fullname, path=None):
-        if fullname not in _BUNDLED_NAMES:
-            return None
-        import pynss_bundled
-        return pynss_bundled.Finder().find_module(fullname, path)
-
-
-def _bundled_hook(entry):
-    if entry != _BUNDLED:
-        raise ImportError('not the bundled entry')
-    return _BundledFinder()
-
-
-sys.path_hooks.insert(0, _bundled_hook)
-sys.path.append(_BUNDLED)
+# last on the path: the modules pynss provides when the user has not installed them
+# (six: python-nss's examples and tests import it), laid out and compiled at build time
+# in this directory beside site's own (scripts/precompile.py); inside the jar it is
+# __pyclasspath__/pynss-bundled
+BUNDLED = __file__.rsplit('/', 1)[0] + '/pynss-bundled' if '/' in __file__ else 'pynss-bundled'
+sys.path.append(BUNDLED)
