@@ -145,8 +145,10 @@ final class Spare {
      * Work every run does first and that leaves nothing a program could tell
      * apart from a cold start: the site module (a cold start imports it before
      * the program too; the spare's conditions equal the run's), the compiler
-     * (a throwaway snippet), and JNA's bindings of the NSS libraries (loading
-     * them calls no NSS function).
+     * (a throwaway snippet), JNA's bindings of the NSS libraries (loading
+     * them calls no NSS function), and jnr-posix's binding of libc, which
+     * Jython's posix module takes when the program imports os (no Python
+     * module is imported here).
      */
     private static void warmUp() {
         try {
@@ -155,6 +157,9 @@ final class Spare {
                     new org.python.core.CompilerFlags());
             for (String c : new String[]{"Nspr4", "NssUtil3", "Nss3", "Ssl3", "Smime3"})
                 Class.forName("org.jnss.natives." + c, true, Spare.class.getClassLoader());
+            // Jython's posix module (under `import os`, which argparse, logging, tempfile... bring)
+            // binds libc through jnr-posix, made once per process: ~0.1 s of a cold `import os`
+            jnr.posix.POSIXFactory.getNativePOSIX();
         } catch (ClassNotFoundException | RuntimeException | LinkageError e) {
             // the run does the same work itself, and meets any failure as a cold start would
         }
