@@ -5,6 +5,7 @@ import org.jnss.error.NSPRError;
 import org.jnss.natives.Layout;
 import org.jnss.natives.Mem;
 import org.jnss.natives.Nss3;
+import org.jnss.natives.ThreadBuffer;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,13 +14,23 @@ import java.util.List;
  * Native memory for the duration of one operation: SECItems built from Java
  * bytes, zeroed structures and an NSS arena for decoders, all released by
  * {@link #close()}. Decoded results are copied to Java before the scope ends.
+ * The first {@value #SLAB} bytes come from the thread's native buffer
+ * ({@link ThreadBuffer}) without a native call; more, from malloc. A scope
+ * belongs to the thread that made it.
  */
 public final class Scratch implements AutoCloseable {
     /** An empty scope: nothing is allocated until asked for. */
     public Scratch() {}
 
-    private final List<Long> blocks = new ArrayList<>();
+    /** what the scope takes from the thread's buffer at most (larger needs go to malloc) */
+    static final int SLAB = 8192;
+
+    private final List<Long> blocks = new ArrayList<>(0);
     private long arena;
+    /** the thread's buffer, taken at the first small allocation; null before */
+    private ThreadBuffer slab;
+    /** bytes of the slab handed out */
+    private int used;
 
     /**
      * A native SECItem (type siBuffer) holding a copy of data, valid until
@@ -41,8 +52,7 @@ public final class Scratch implements AutoCloseable {
      * @return the address of the SECItem
      */
     public long item(byte[] data, int type) {
-        long buf = Mem.malloc(Math.max(1, data.length));
-        blocks.add(buf);
+        long buf = allocate(data.length, false);
         Mem.write(buf, 0, data, 0, data.length);
         long item = calloc(Layout.ITEM_SIZE);
         Mem.setInt(item, Layout.ITEM_TYPE, type);
@@ -58,7 +68,25 @@ public final class Scratch implements AutoCloseable {
      * @return its address
      */
     public long calloc(long size) {
-        long p = Mem.calloc(size);
+        return allocate(size, true);
+    }
+
+    /** size bytes (16-byte aligned) from the slab while it has room, else from malloc; zeroed if asked. */
+    private long allocate(long size, boolean zero) {
+        long n = (Math.max(1, size) + 15) & ~15L;
+        if (n <= SLAB) {
+            if (slab == null) {
+                slab = ThreadBuffer.take(SLAB);
+                used = 0;
+            }
+            if (used + n <= SLAB) {
+                long p = slab.address() + used;
+                used += (int) n;
+                if (zero) Mem.zero(p, n);
+                return p;
+            }
+        }
+        long p = zero ? Mem.calloc(size) : Mem.malloc(size);
         blocks.add(p);
         return p;
     }
@@ -83,6 +111,10 @@ public final class Scratch implements AutoCloseable {
     public void close() {
         for (long p : blocks) Mem.free(p);
         blocks.clear();
+        if (slab != null) {
+            slab.close();
+            slab = null;
+        }
         if (arena != 0) {
             Nss3.PORT_FreeArena(arena, 0);
             arena = 0;

@@ -48,9 +48,19 @@ public final class Mem {
     /** malloc + zero fill. */
     public static long calloc(long size) {
         long p = malloc(size);
-        if (U != null) U.setMemory(p, Math.max(1, size), (byte) 0);
-        else new Pointer(p).setMemory(0, Math.max(1, size), (byte) 0);
+        zero(p, Math.max(1, size));
         return p;
+    }
+
+    /**
+     * Zero-fills native memory.
+     *
+     * @param p    the address
+     * @param size the number of bytes
+     */
+    public static void zero(long p, long size) {
+        if (U != null) U.setMemory(p, size, (byte) 0);
+        else new Pointer(p).setMemory(0, size, (byte) 0);
     }
 
     /** The native address of a direct ByteBuffer's storage. */
