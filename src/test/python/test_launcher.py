@@ -76,6 +76,25 @@ class TestLauncher(unittest.TestCase):
         self.assertEqual(rc, 0, err)
         self.assertEqual(out.strip(), 'posix')
 
+    def test_import_os_binds_libc_at_its_first_use(self):
+        # posix (under import os) says it is native without binding libc (jnr-ffi builds the binding
+        # at run time, ~0.1 s); the first call that needs libc binds it, and answers as before
+        code = ('import os, posix\n'
+                'impl = posix._posix_impl\n'
+                'field = impl.getClass().getDeclaredField("posix")\n'
+                'field.setAccessible(True)\n'
+                'print posix._native_posix, field.get(impl) is None\n'
+                'print os.getpid(), os.getppid(), field.get(impl) is None, field.get(impl).isNative()\n'
+                'old = os.umask(0o27)\n'
+                'print oct(os.umask(old)), os.path.isdir("/"), "getpid" in dir(posix)\n')
+        p = subprocess.Popen([PYNSS, '-c', code], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        out, err = p.communicate()
+        self.assertEqual(p.returncode, 0, err)
+        lines = [l.split() for l in out.splitlines()]
+        self.assertEqual(lines[0], ['True', 'True'])
+        self.assertEqual(lines[1], [str(p.pid), str(os.getpid()), 'False', 'True'])
+        self.assertEqual(lines[2], ['027', 'True', 'True'])
+
     def test_argv_and_exit_status_of_a_script(self):
         fd, path = tempfile.mkstemp(suffix='.py')
         os.write(fd, 'import sys\nprint repr(sys.argv[1:])\nsys.exit(7)\n')

@@ -42,6 +42,13 @@ import java.util.zip.ZipOutputStream;
  * start, and the list costs 0.1-0.2 s): the one method that reads the list,
  * {@code setlocale} to a named locale, asks the JVM for it at the time of the
  * call instead.</li>
+ * <li>In that jar too, where jnr-posix binds libc natively on the building
+ * machine: {@code posix} (under {@code import os}) no longer binds libc when
+ * the module is made. Its set-up asked whether the native binding works,
+ * which made it (jnr-ffi builds it at run time: ~0.1 s of nearly every
+ * script); it takes the answer found here, and the binding is made at the
+ * first call that needs it (os.getpid, os.umask... ; stat, listdir, environ
+ * and os.path use Java). Elsewhere the class is left as it is.</li>
  * <li>{@code native/libjnidispatch.so}, JNA's native part for this platform,
  * copied out of JNA's jar. Without it JNA copies the library to a temporary
  * file at every start (and needs a writable cache directory); the launcher
@@ -55,7 +62,7 @@ final class RuntimeLayout {
     private RuntimeLayout() {}
 
     /** Revision of the rewriting: the jar's time plus this is the output's, so a change here remakes it. */
-    private static final long REVISION = 2;
+    private static final long REVISION = 3;
 
     public static void main(String[] args) throws IOException {
         Path jar = Path.of(args[0]);
@@ -143,7 +150,8 @@ final class RuntimeLayout {
                     code = in.readAllBytes();
                 }
                 int version = code.length < 8 ? 0 : ((code[6] & 0xff) << 8) | (code[7] & 0xff);
-                if (version != Opcodes.V1_5 && !name.equals(LOCALE_CLASS + ".class")) continue;
+                if (version != Opcodes.V1_5 && !name.equals(LOCALE_CLASS + ".class")
+                        && !(name.equals(POSIX_CLASS + ".class") && nativePosix())) continue;
                 byte[] upgraded = upgrade(code, loader);
                 if (upgraded == null) {
                     n[1]++;
@@ -159,6 +167,39 @@ final class RuntimeLayout {
         }
         Files.move(tmp, cds, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         return n;
+    }
+
+    /** Jython's {@code posix} module class, whose {@code classDictInit} asks jnr-posix whether it is native. */
+    private static final String POSIX_CLASS = "org/python/modules/posix/PosixModule";
+
+    /** Whether jnr-posix binds libc natively here (then the posix module may assume it). */
+    private static boolean nativePosix() {
+        try {
+            return jnr.posix.POSIXFactory.getNativePOSIX().isNative();
+        } catch (RuntimeException | LinkageError e) {
+            return false;
+        }
+    }
+
+    /**
+     * In {@code posix}'s {@code classDictInit}: {@code POSIX.isNative()} on the
+     * module's lazy POSIX (which loads the native binding to answer) becomes
+     * the answer found at build time, true.
+     */
+    private static final class NativePosixAssumed extends MethodVisitor {
+        NativePosixAssumed(MethodVisitor mv) {
+            super(Opcodes.ASM7, mv);
+        }
+
+        @Override
+        public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean itf) {
+            if (owner.equals("jnr/posix/POSIX") && name.equals("isNative") && descriptor.equals("()Z")) {
+                super.visitInsn(Opcodes.POP);
+                super.visitInsn(Opcodes.ICONST_1);
+                return;
+            }
+            super.visitMethodInsn(opcode, owner, name, descriptor, itf);
+        }
     }
 
     /** Jython's {@code _locale} module class, whose static initialiser lists the available locales. */
@@ -215,12 +256,13 @@ final class RuntimeLayout {
                 }
             };
             reader.accept(new ClassVisitor(Opcodes.ASM7, writer) {
-                private boolean locale;
+                private boolean locale, posix;
 
                 @Override
                 public void visit(int version, int access, String name, String signature, String superName,
                                   String[] interfaces) {
                     locale = name.equals(LOCALE_CLASS);
+                    posix = name.equals(POSIX_CLASS);
                     super.visit(Math.max(version, Opcodes.V1_6), access, name, signature, superName, interfaces);
                 }
 
@@ -228,7 +270,9 @@ final class RuntimeLayout {
                 public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
                                                  String[] exceptions) {
                     MethodVisitor mv = super.visitMethod(access, name, descriptor, signature, exceptions);
-                    return locale ? new LazyLocales(mv, name.equals("<clinit>")) : mv;
+                    if (locale) return new LazyLocales(mv, name.equals("<clinit>"));
+                    if (posix && name.equals("classDictInit")) return new NativePosixAssumed(mv);
+                    return mv;
                 }
             }, 0);
             return writer.toByteArray();
