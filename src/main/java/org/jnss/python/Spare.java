@@ -147,8 +147,8 @@ final class Spare {
      * the program too; the spare's conditions equal the run's), the compiler
      * (a throwaway snippet), JNA's bindings of the NSS libraries (loading
      * them calls no NSS function), and jnr-posix's binding of libc, which
-     * Jython's posix module takes when the program imports os (no Python
-     * module is imported here).
+     * Jython's posix module takes at the program's first call that needs it
+     * (os.getpid, os.umask...; no Python module is imported here).
      */
     private static void warmUp() {
         try {
@@ -157,8 +157,8 @@ final class Spare {
                     new org.python.core.CompilerFlags());
             for (String c : new String[]{"Nspr4", "NssUtil3", "Nss3", "Ssl3", "Smime3"})
                 Class.forName("org.jnss.natives." + c, true, Spare.class.getClassLoader());
-            // Jython's posix module (under `import os`, which argparse, logging, tempfile... bring)
-            // binds libc through jnr-posix, made once per process: ~0.1 s of a cold `import os`
+            // Jython's posix module binds libc through jnr-posix at the first call that needs it
+            // (logging's os.getpid() for each record, tempfile's names): made once per process, ~0.1 s
             jnr.posix.POSIXFactory.getNativePOSIX();
         } catch (ClassNotFoundException | RuntimeException | LinkageError e) {
             // the run does the same work itself, and meets any failure as a cold start would
