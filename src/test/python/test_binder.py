@@ -155,6 +155,34 @@ class TestStrReprAndTypes(unittest.TestCase):
     def test_cannot_create(self):
         self.assertRaisesRegexp(TypeError, r"^cannot create 'nss.nss.InitContext' instances$", nss.InitContext)
 
+    def test_exposed_types_are_extension_types(self):
+        # what CPython 2 says of python-nss's C types (Python 3 words the messages differently)
+        import nss.ssl as ssl
+        import pickle
+        self.assertEqual((repr(nss.SecItem), repr(ssl.SSLSocket)), ("<type 'nss.nss.SecItem'>", "<type 'nss.ssl.SSLSocket'>"))
+        self.assertEqual(nss.Certificate.__mro__, (nss.Certificate, object))
+        self.assertEqual(nss.SecItem.__flags__ & (1 << 9), 0)       # not Py_TPFLAGS_HEAPTYPE
+        cant = r"^can't set attributes of built-in/extension type 'nss.nss.SecItem'$"
+        for name in ('__len__', 'data', 'to_hex', 'anything', '__doc__'):
+            self.assertRaisesRegexp(TypeError, cant, setattr, nss.SecItem, name, 1)
+            self.assertRaisesRegexp(TypeError, cant, delattr, nss.SecItem, name)
+        self.assertEqual(len(nss.SecItem('abc')), 3)     # nothing changed
+        s = nss.SecItem('abc')
+        self.assertRaisesRegexp(TypeError, r'^__class__ assignment: only for heap types$', setattr, s, '__class__', nss.SecItem)
+        self.assertRaisesRegexp(TypeError, r'^can\'t pickle SecItem objects$', pickle.dumps, s)
+        self.assertRaisesRegexp(TypeError, r"^unsupported operand type\(s\) for \+: 'nss.nss.SecItem' and 'int'$",
+                                lambda: s + 1)
+        self.assertTrue(repr(s.to_hex).startswith('<built-in method to_hex of nss.nss.SecItem object at 0x'))
+
+        class Mine(nss.SecItem):    # a script's subclass is an ordinary class
+            pass
+        Mine.extra = 5
+        m = Mine('ab')
+        self.assertEqual((m.extra, repr(Mine), Mine.__module__), (5, "<class '%s.Mine'>" % __name__, __name__))
+        self.assertTrue(repr(m.to_hex).startswith('<built-in method to_hex of Mine object at 0x'))
+        Mine.__len__ = lambda self: 7
+        self.assertEqual((len(m), len(nss.SecItem('ab'))), (7, 2))
+
 
 class TestSubclasses(unittest.TestCase):
     def test_subclass_with_init_and_overrides(self):

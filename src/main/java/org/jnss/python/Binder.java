@@ -213,6 +213,7 @@ public final class Binder {
 
         PyObject pyType = PyType.TYPE.__call__(new PyString(name), new PyTuple(superTypeOf(cls)), dict);
         type.pyType = (PyType) pyType;
+        Builtin.seal(type.pyType, type.qualifiedName);
         for (PyObject v : dict.getMap().values()) {
             if (v instanceof Builtin.Descriptor d) d.ownerType(type.pyType);
             else if (v instanceof JProperty p) p.ownerType(type.pyType);

@@ -39,6 +39,42 @@ final class Builtin {
         return rest;
     }
 
+    private static final java.lang.invoke.VarHandle TYPE_BUILTIN, TYPE_NAME, TYPE_FLAGS, TYPE_VERSION;
+
+    static {
+        try {
+            java.lang.invoke.MethodHandles.Lookup l =
+                    java.lang.invoke.MethodHandles.privateLookupIn(PyType.class, java.lang.invoke.MethodHandles.lookup());
+            TYPE_BUILTIN = l.findVarHandle(PyType.class, "builtin", boolean.class);
+            TYPE_NAME = l.findVarHandle(PyType.class, "name", String.class);
+            TYPE_FLAGS = l.findVarHandle(PyType.class, "tp_flags", long.class);
+            TYPE_VERSION = l.findVarHandle(PyType.class, "versionTag", Object.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /**
+     * Makes a type the binder created an extension type, as python-nss's C
+     * types are to CPython 2: its attributes cannot be set or deleted
+     * ("can't set attributes of built-in/extension type 'nss.nss.SecItem'"),
+     * an instance's {@code __class__} cannot be reassigned, its repr is
+     * {@code <type 'nss.nss.SecItem'>} and its {@code __flags__} lack
+     * Py_TPFLAGS_HEAPTYPE. Its {@code __name__} stays the bare name and its
+     * {@code __module__} the module (Jython reads both from the qualified
+     * name of a built-in type). A Python subclass is an ordinary class.
+     */
+    static void seal(PyType type, String qualifiedName) {
+        TYPE_NAME.set(type, qualifiedName);
+        TYPE_FLAGS.set(type, (long) TYPE_FLAGS.get(type) & ~org.python.core.Py.TPFLAGS_HEAPTYPE);
+        TYPE_BUILTIN.set(type, true);
+    }
+
+    /** The type's version: a new object whenever its dict, or a base's, changes (Jython's method cache key). */
+    static Object versionOf(PyType type) {
+        return TYPE_VERSION.getVolatile(type);
+    }
+
     /** The address part of a repr, as CPython prints it. */
     static String address(PyObject o) {
         return "0x" + Integer.toHexString(System.identityHashCode(o));
@@ -166,9 +202,7 @@ final class Builtin {
         public String toString() {
             // as CPython: the receiver's own type (SSLSocket for a method Socket defines), module-qualified
             // for the API's types, the bare name for a script's subclass
-            PyType t = self.getType();
-            PyObject mod = t.__findattr__("__module__");
-            String type = mod instanceof PyString m && m.toString().startsWith("nss.") ? m + "." + t.fastGetName() : t.fastGetName();
+            String type = self.getType().fastGetName();   // an exposed type's is module-qualified (seal)
             return method.boundRepr(type, self);
         }
 

@@ -349,6 +349,8 @@ public final class Convert {
      * @return a str whose chars are the bytes, one each
      */
     public static PyString bytes(byte[] b) {
+        if (b.length <= 1)      // Jython's shared one-octet strings (CPython shares them too)
+            return b.length == 0 ? Py.EmptyString : Py.makeCharacter((char) (b[0] & 0xff));
         String s = Latin1.adopt(b);    // every char < 256
         if (BYTES_STR != null) {
             try {

@@ -93,6 +93,20 @@ public final class NssObject extends PyObject {
         return null;
     }
 
+    /**
+     * Calls special method {@code NssType.SPECIAL_NAMES[slot]} as the core
+     * type or a Python subclass defines it, as {@code special(name).__call__(args)}
+     * would, without making the bound method (per {@code len(item)},
+     * {@code item[i]} or comparison); null when neither defines it.
+     */
+    private PyObject callSpecial(int slot, PyObject... args) {
+        PyType t = getType();
+        PyObject f = t == base.pyType ? base.special(slot) : t.lookup(NssType.SPECIAL_NAMES[slot]);
+        if (f instanceof JMethod m) return m.callBound(this, args, Py.NoKeywords);
+        if (f instanceof PyFunction) return f.__get__(this, t).__call__(args);
+        return null;
+    }
+
     @Override
     public PyObject fastGetDict() { return dict; }
 
@@ -141,17 +155,17 @@ public final class NssObject extends PyObject {
 
     @Override
     public PyString __str__() {
-        PyObject m = special("__str__");
-        if (m == null) return __repr__();
-        return asStr(m.__call__(), "__str__");
+        PyObject r = callSpecial(NssType.STR);
+        if (r == null) return __repr__();
+        return asStr(r, "__str__");
     }
 
     @Override
     public PyString __repr__() {
-        PyObject m = special("__repr__");
-        if (m == null)
+        PyObject r = callSpecial(NssType.REPR);
+        if (r == null)
             return Py.newString("<" + qualifiedName() + " object at 0x" + Integer.toHexString(System.identityHashCode(this)) + ">");
-        return asStr(m.__call__(), "__repr__");
+        return asStr(r, "__repr__");
     }
 
     private static PyString asStr(PyObject r, String what) {
@@ -168,26 +182,24 @@ public final class NssObject extends PyObject {
 
     @Override
     public int __len__() {
-        PyObject m = special("__len__");
-        if (m == null) throw Py.TypeError("object of type '" + qualifiedName() + "' has no len()");
-        return m.__call__().asInt();
+        PyObject r = callSpecial(NssType.LEN);
+        if (r == null) throw Py.TypeError("object of type '" + qualifiedName() + "' has no len()");
+        return r.asInt();
     }
 
     @Override
     public boolean __nonzero__() {
-        PyObject m = special("__nonzero__");
-        if (m != null) return m.__call__().__nonzero__();
-        m = special("__len__");
-        if (m != null) return m.__call__().asInt() != 0;
+        PyObject r = callSpecial(NssType.NONZERO);
+        if (r != null) return r.__nonzero__();
+        r = callSpecial(NssType.LEN);
+        if (r != null) return r.asInt() != 0;
         return true;
     }
 
     @Override
     public PyObject __finditem__(PyObject key) {
-        PyObject m = special("__getitem__");
-        if (m == null) return null;
         try {
-            return m.__call__(key);
+            return callSpecial(NssType.GETITEM, key);
         } catch (PyException e) {
             if (e.match(Py.IndexError) || e.match(Py.KeyError)) return null;
             throw e;
@@ -201,26 +213,24 @@ public final class NssObject extends PyObject {
 
     @Override
     public PyObject __getitem__(PyObject key) {
-        PyObject m = special("__getitem__");
-        if (m == null) throw Py.TypeError("'" + qualifiedName() + "' object has no attribute '__getitem__'");
-        return m.__call__(key);
+        PyObject r = callSpecial(NssType.GETITEM, key);
+        if (r == null) throw Py.TypeError("'" + qualifiedName() + "' object has no attribute '__getitem__'");
+        return r;
     }
 
     @Override
     public PyObject __iter__() {
-        PyObject m = special("__iter__");
-        if (m != null) return m.__call__();
+        PyObject r = callSpecial(NssType.ITER);
+        if (r != null) return r;
         if (special("__getitem__") != null) return new org.python.core.PySequenceIter(this);
         throw Py.TypeError("'" + qualifiedName() + "' object is not iterable");
     }
 
     @Override
     public PyObject __iternext__() {
-        PyObject m = special("__next__");
-        if (m == null) m = special("next");
-        if (m == null) return null;
         try {
-            return m.__call__();
+            PyObject r = callSpecial(NssType.NEXT);
+            return r != null ? r : callSpecial(NssType.NEXT2);
         } catch (PyException e) {
             if (e.match(Py.StopIteration)) return null;
             throw e;
@@ -229,30 +239,27 @@ public final class NssObject extends PyObject {
 
     @Override
     public boolean __contains__(PyObject o) {
-        PyObject m = special("__contains__");
-        if (m != null) return m.__call__(o).__nonzero__();
+        PyObject r = callSpecial(NssType.CONTAINS, o);
+        if (r != null) return r.__nonzero__();
         return super.__contains__(o);
     }
 
-    private PyObject compare(String name, PyObject other) {
-        PyObject m = special(name);
-        if (m == null) return null;
-        PyObject r = m.__call__(other);
+    private PyObject compare(int slot, PyObject other) {
+        PyObject r = callSpecial(slot, other);
         return r == Py.NotImplemented ? null : r;
     }
 
-    @Override public PyObject __eq__(PyObject o) { return compare("__eq__", o); }
-    @Override public PyObject __ne__(PyObject o) { return compare("__ne__", o); }
-    @Override public PyObject __lt__(PyObject o) { return compare("__lt__", o); }
-    @Override public PyObject __le__(PyObject o) { return compare("__le__", o); }
-    @Override public PyObject __gt__(PyObject o) { return compare("__gt__", o); }
-    @Override public PyObject __ge__(PyObject o) { return compare("__ge__", o); }
+    @Override public PyObject __eq__(PyObject o) { return compare(NssType.EQ, o); }
+    @Override public PyObject __ne__(PyObject o) { return compare(NssType.NE, o); }
+    @Override public PyObject __lt__(PyObject o) { return compare(NssType.LT, o); }
+    @Override public PyObject __le__(PyObject o) { return compare(NssType.LE, o); }
+    @Override public PyObject __gt__(PyObject o) { return compare(NssType.GT, o); }
+    @Override public PyObject __ge__(PyObject o) { return compare(NssType.GE, o); }
 
     @Override
     public int hashCode() {
-        PyObject m = special("__hash__");
-        if (m == null) return System.identityHashCode(this);
-        PyObject r = m.__call__();
+        PyObject r = callSpecial(NssType.HASH);
+        if (r == null) return System.identityHashCode(this);
         if (r instanceof PyInteger i) return i.getValue();
         if (r instanceof PyLong l) return l.getValue().hashCode();
         return r.hashCode();
@@ -261,8 +268,8 @@ public final class NssObject extends PyObject {
     @Override
     public boolean equals(Object o) {
         if (this == o) return true;
-        if (o instanceof PyObject p && special("__eq__") != null) {
-            PyObject r = compare("__eq__", p);
+        if (o instanceof PyObject p) {
+            PyObject r = compare(NssType.EQ, p);
             return r != null && r.__nonzero__();
         }
         return false;

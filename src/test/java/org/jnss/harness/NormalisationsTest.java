@@ -32,6 +32,8 @@ class NormalisationsTest {
         // group references in the replacement: b'x' and u'x' both become 'x'
         assertEquals("'abc' 'def'", all("stdout", "b'abc' u'def'"));
         assertEquals("<foo object at 0x<address>>", all("stdout", "<foo object at 0x7f3a2b1c>"));
+        assertEquals(all("stdout", "<class 'nss.nss.Certificate'> <class 'int'>"),
+                all("stdout", "<type 'nss.nss.Certificate'> <type 'int'>"));
     }
 
     @Test
