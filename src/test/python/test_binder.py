@@ -286,6 +286,19 @@ out(nss.data_to_hex(b'ab', separator='-'), exc(nss.data_to_hex, b'a', zzz=1), ex
 out(exc(nss.nss_init_nodb, 1), exc(nss.InitContext), nss.SecItem(data=b'x').data)
 ''')
 
+    def test_types_are_extension_types_that_allow_subclasses(self):
+        # Py_TPFLAGS_BASETYPE (1 << 10) and Py_TPFLAGS_HEAPTYPE (1 << 9) mean the same on both
+        # Pythons; setting an attribute of the type fails on both (the messages differ)
+        self.assertSame('''
+import nss.nss as nss, nss.ssl as ssl, nss.io as io
+for mod in (nss, ssl, io):
+    for name in sorted(dir(mod)):
+        t = getattr(mod, name)
+        if isinstance(t, type) and t.__module__ == mod.__name__ and not issubclass(t, BaseException):
+            out(mod.__name__, name, bool(t.__flags__ & (1 << 10)), bool(t.__flags__ & (1 << 9)),
+                exc(setattr, t, 'extra', 1), hasattr(t, 'extra'))
+''')
+
 
 if __name__ == '__main__':
     unittest.main()
