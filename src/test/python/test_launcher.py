@@ -95,6 +95,35 @@ class TestLauncher(unittest.TestCase):
         self.assertEqual(lines[1], [str(p.pid), str(os.getpid()), 'False', 'True'])
         self.assertEqual(lines[2], ['027', 'True', 'True'])
 
+    def test_import_locale_makes_no_collator_until_one_is_used(self):
+        # _locale's import makes a locale object for the JVM's default locale; its number formats and
+        # collator (~100 JDK classes) are made at first use, with the answers they gave before
+        probe = ('def made(obj, name):\n'
+                 '    f = obj.getClass().getDeclaredField(name)\n'
+                 '    f.setAccessible(True)\n'
+                 '    return f.get(obj) is not None\n')
+        code = probe + ('import locale, _locale\n'
+                        'cur = _locale.getDateSymbolLocale()\n'
+                        'print cur.getClass().getSimpleName(), made(cur, "conv"), made(cur, "collator")\n'
+                        'print locale.getlocale(), locale.format("%d", 1234567, True)\n')
+        rc, out, err = run(['-c', code])
+        self.assertEqual(rc, 0, err)
+        self.assertEqual(out.splitlines(), ['JyLocale False False', '(None, None) 1234567'])
+        code = probe + ('import locale, _locale\n'
+                        'print locale.setlocale(locale.LC_ALL, "en_US")\n'
+                        'cur = _locale.getDateSymbolLocale()\n'
+                        'print made(cur, "conv"), made(cur, "collator")\n'
+                        'conv = locale.localeconv()\n'
+                        'print conv["decimal_point"], conv["thousands_sep"], conv["int_curr_symbol"], made(cur, "conv")\n'
+                        'print locale.strcoll(u"a", u"B"), locale.strcoll(u"b", u"A"), made(cur, "collator")\n'
+                        'print locale.format("%d", 1234567, True), _locale.localeconv() is _locale.localeconv()\n')
+        p = subprocess.Popen([PYNSS, '-c', code], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                             env=dict(os.environ, PYNSS_JAVA_OPTS='-Dpython.locale.control=settable'))
+        out, err = p.communicate()
+        self.assertEqual(p.returncode, 0, err)
+        self.assertEqual(out.splitlines(), ['en_US.UTF-8', 'False False', '. , USD True', '-1 1 True',
+                                            '1,234,567 True'])
+
     def test_argv_and_exit_status_of_a_script(self):
         fd, path = tempfile.mkstemp(suffix='.py')
         os.write(fd, 'import sys\nprint repr(sys.argv[1:])\nsys.exit(7)\n')

@@ -41,7 +41,12 @@ import java.util.zip.ZipOutputStream;
  * when the class initialises (the exceptions module initialises it at every
  * start, and the list costs 0.1-0.2 s): the one method that reads the list,
  * {@code setlocale} to a named locale, asks the JVM for it at the time of the
- * call instead.</li>
+ * call instead. Its import makes a locale object for the JVM's default
+ * locale ({@code JyLocale}), whose number formats and collator (~100 JDK
+ * classes and their tables, ~30 ms, at every {@code import locale}, so under
+ * argparse and gettext) are now made at their first use
+ * ({@code localeconv()}, {@code strcoll()}): by default Jython's
+ * {@code locale} uses its C emulation and never asks.</li>
  * <li>In that jar too, where jnr-posix binds libc natively on the building
  * machine: {@code posix} (under {@code import os}) no longer binds libc when
  * the module is made. Its set-up asked whether the native binding works,
@@ -62,7 +67,7 @@ final class RuntimeLayout {
     private RuntimeLayout() {}
 
     /** Revision of the rewriting: the jar's time plus this is the output's, so a change here remakes it. */
-    private static final long REVISION = 3;
+    private static final long REVISION = 5;
 
     public static void main(String[] args) throws IOException {
         Path jar = Path.of(args[0]);
@@ -150,7 +155,7 @@ final class RuntimeLayout {
                     code = in.readAllBytes();
                 }
                 int version = code.length < 8 ? 0 : ((code[6] & 0xff) << 8) | (code[7] & 0xff);
-                if (version != Opcodes.V1_5 && !name.equals(LOCALE_CLASS + ".class")
+                if (version != Opcodes.V1_5 && !name.equals(LOCALE_CLASS + ".class") && !name.equals(JYLOCALE_CLASS + ".class")
                         && !(name.equals(POSIX_CLASS + ".class") && nativePosix())) continue;
                 byte[] upgraded = upgrade(code, loader);
                 if (upgraded == null) {
@@ -245,6 +250,90 @@ final class RuntimeLayout {
         }
     }
 
+    /** Jython's locale object for a Java locale, made by {@code _locale}'s import. */
+    private static final String JYLOCALE_CLASS = "org/python/modules/_locale/JyLocale";
+
+    /**
+     * In {@code JyLocale}: its constructor leaves {@code conv} (localeconv()'s
+     * dictionary, from the locale's number and currency formats) and
+     * {@code collator} (a {@code java.text.Collator}) null; every other read of
+     * either goes through a synchronized getter that makes it at first use,
+     * as the constructor did.
+     */
+    private static final class LazyJyLocale extends MethodVisitor {
+        private static final String CONV_DESC = "Lorg/python/core/PyDictionary;", COLLATOR_DESC = "Ljava/text/Collator;";
+        private final boolean constructor;
+
+        LazyJyLocale(MethodVisitor mv, boolean constructor) {
+            super(Opcodes.ASM7, mv);
+            this.constructor = constructor;
+        }
+
+        static boolean isLazy(String field) {
+            return field.equals("conv") || field.equals("collator");
+        }
+
+        @Override
+        public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean itf) {
+            boolean initConv = owner.equals(JYLOCALE_CLASS) && name.equals("initLocaleConv");
+            boolean makeCollator = owner.equals("java/text/Collator") && name.equals("getInstance")
+                    && descriptor.equals("(Ljava/util/Locale;)Ljava/text/Collator;");
+            if (constructor && (initConv || makeCollator)) {
+                super.visitInsn(Opcodes.POP);       // the receiver, or the locale argument
+                super.visitInsn(Opcodes.ACONST_NULL);
+                return;
+            }
+            super.visitMethodInsn(opcode, owner, name, descriptor, itf);
+        }
+
+        @Override
+        public void visitFieldInsn(int opcode, String owner, String name, String descriptor) {
+            if (!constructor && opcode == Opcodes.GETFIELD && owner.equals(JYLOCALE_CLASS) && isLazy(name)) {
+                super.visitMethodInsn(Opcodes.INVOKESPECIAL, JYLOCALE_CLASS, getter(name),
+                        "()" + (name.equals("conv") ? CONV_DESC : COLLATOR_DESC), false);
+                return;
+            }
+            super.visitFieldInsn(opcode, owner, name, descriptor);
+        }
+
+        private static String getter(String field) {
+            return "jnss$" + field;
+        }
+
+        /** Adds the two getters: {@code private synchronized T jnss$field()}, made at the first call. */
+        static void addGetters(ClassVisitor cv) {
+            addGetter(cv, "conv", CONV_DESC);
+            addGetter(cv, "collator", COLLATOR_DESC);
+        }
+
+        private static void addGetter(ClassVisitor cv, String field, String desc) {
+            MethodVisitor mv = cv.visitMethod(Opcodes.ACC_PRIVATE | Opcodes.ACC_SYNCHRONIZED | Opcodes.ACC_SYNTHETIC,
+                    getter(field), "()" + desc, null, null);
+            mv.visitCode();
+            org.python.objectweb.asm.Label made = new org.python.objectweb.asm.Label();
+            mv.visitVarInsn(Opcodes.ALOAD, 0);
+            mv.visitFieldInsn(Opcodes.GETFIELD, JYLOCALE_CLASS, field, desc);
+            mv.visitJumpInsn(Opcodes.IFNONNULL, made);
+            mv.visitVarInsn(Opcodes.ALOAD, 0);
+            if (field.equals("conv")) {
+                mv.visitVarInsn(Opcodes.ALOAD, 0);
+                mv.visitMethodInsn(Opcodes.INVOKESPECIAL, JYLOCALE_CLASS, "initLocaleConv", "()" + CONV_DESC, false);
+            } else {
+                mv.visitVarInsn(Opcodes.ALOAD, 0);
+                mv.visitFieldInsn(Opcodes.GETFIELD, JYLOCALE_CLASS, "locale", "Ljava/util/Locale;");
+                mv.visitMethodInsn(Opcodes.INVOKESTATIC, "java/text/Collator", "getInstance",
+                        "(Ljava/util/Locale;)Ljava/text/Collator;", false);
+            }
+            mv.visitFieldInsn(Opcodes.PUTFIELD, JYLOCALE_CLASS, field, desc);
+            mv.visitLabel(made);
+            mv.visitVarInsn(Opcodes.ALOAD, 0);
+            mv.visitFieldInsn(Opcodes.GETFIELD, JYLOCALE_CLASS, field, desc);
+            mv.visitInsn(Opcodes.ARETURN);
+            mv.visitMaxs(0, 0);
+            mv.visitEnd();
+        }
+    }
+
     /** The class as version 50 with computed frames, or null when they cannot be computed. */
     private static byte[] upgrade(byte[] code, ClassLoader loader) {
         try {
@@ -256,14 +345,22 @@ final class RuntimeLayout {
                 }
             };
             reader.accept(new ClassVisitor(Opcodes.ASM7, writer) {
-                private boolean locale, posix;
+                private boolean locale, posix, jyLocale;
 
                 @Override
                 public void visit(int version, int access, String name, String signature, String superName,
                                   String[] interfaces) {
                     locale = name.equals(LOCALE_CLASS);
                     posix = name.equals(POSIX_CLASS);
+                    jyLocale = name.equals(JYLOCALE_CLASS);
                     super.visit(Math.max(version, Opcodes.V1_6), access, name, signature, superName, interfaces);
+                }
+
+                @Override
+                public org.python.objectweb.asm.FieldVisitor visitField(int access, String name, String descriptor,
+                                                                         String signature, Object value) {
+                    if (jyLocale && LazyJyLocale.isLazy(name)) access &= ~Opcodes.ACC_FINAL;
+                    return super.visitField(access, name, descriptor, signature, value);
                 }
 
                 @Override
@@ -272,7 +369,14 @@ final class RuntimeLayout {
                     MethodVisitor mv = super.visitMethod(access, name, descriptor, signature, exceptions);
                     if (locale) return new LazyLocales(mv, name.equals("<clinit>"));
                     if (posix && name.equals("classDictInit")) return new NativePosixAssumed(mv);
+                    if (jyLocale) return new LazyJyLocale(mv, name.equals("<init>"));
                     return mv;
+                }
+
+                @Override
+                public void visitEnd() {
+                    if (jyLocale) LazyJyLocale.addGetters(cv);
+                    super.visitEnd();
                 }
             }, 0);
             return writer.toByteArray();
