@@ -209,7 +209,7 @@ public final class Nss3 {
     // certificates and the certificate database
     public static native long CERT_GetDefaultCertDB();
     /** {@code SECStatus CERT_ImportCerts(handle, usage, ncerts, SECItem **derCerts, CERTCertificate ***retCerts, keepCerts, caOnly, nickname)} */
-    public static native int CERT_ImportCerts(long certdb, int usage, int ncerts, long derCerts, long[] retCerts,
+    public static native int CERT_ImportCerts(long certdb, int usage, int ncerts, long derCerts, long retCerts,
                                               int keepCerts, int caOnly, byte[] nickname);
     public static native long CERT_DupCertificate(long cert);
     public static native void CERT_DestroyCertificate(long cert);

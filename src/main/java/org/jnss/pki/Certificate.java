@@ -131,7 +131,8 @@ public class Certificate extends NativeResource implements Formatted {
         try (Scratch s = new Scratch()) {
             long ders = s.calloc(Mem.POINTER_SIZE);
             Mem.setPointer(ders, 0, s.item(data));
-            long[] certs = new long[1];
+            // NSS's CERTCertificate** comes back in scratch memory (a Java array would be copied in and out)
+            long certs = s.calloc(Mem.POINTER_SIZE);
             if (Nss3.CERT_ImportCerts(handle, NssConstants.certUsageUserCertImport, 1, ders, certs,
                     permanent ? 1 : 0, 0, nick) != 0) {
                 NSPRError e = NSPRError.last();
@@ -144,16 +145,17 @@ public class Certificate extends NativeResource implements Formatted {
                         permanent ? 1 : 0, 0, nick) != 0)
                     throw NSPRError.last();
             }
+            long array = Mem.getPointer(certs, 0);
             try {
                 // success without a certificate (NSS 3.87 fails instead when none decodes): as
                 // python-nss, the error is whatever NSS left on this thread, not one of our own
-                long first = certs[0] == 0 ? 0 : Mem.getPointer(certs[0], 0);
+                long first = array == 0 ? 0 : Mem.getPointer(array, 0);
                 if (first == 0) throw NSPRError.last();
                 long cert = Nss3.CERT_DupCertificate(first);
                 if (cert == 0) throw NSPRError.last();
                 return new Certificate(cert);
             } finally {
-                if (certs[0] != 0) Nss3.CERT_DestroyCertArray(certs[0], 1);
+                if (array != 0) Nss3.CERT_DestroyCertArray(array, 1);
             }
         }
     }
