@@ -101,7 +101,7 @@ public final class Binder {
         // the module's docstring: its class's Javadoc, then what the class generates as __doc__, if anything
         PyObject generated = namespace.__finditem__("__doc__");
         String moduleDoc = Docstrings.module(cls, generated instanceof PyString g && hasDocConstant(cls) ? g.toString() : null);
-        namespace.__setitem__("__doc__", moduleDoc.isEmpty() ? Py.None : new PyString(moduleDoc));
+        namespace.__setitem__("__doc__", moduleDoc.isEmpty() ? Py.None : Convert.str(moduleDoc));
         // functions before types: defaults of constructors may call module functions
         // (Certificate(data, certdb=get_default_certdb(), ...))
         // functions whose defaults call other functions (certdb=get_default_certdb()) come last

@@ -370,6 +370,10 @@ public final class Convert {
      * @return a str holding its bytes (ASCII text as it is)
      */
     public static PyString str(String s) {
+        // text stored as Latin-1 has no surrogates: its UTF-8 is JavaText's encoding, and the JDK
+        // makes it with one vectorised scan and copy when it is ASCII (a docstring, a certificate's
+        // text), where two char-by-char scans (ours and PyString's) made the str before
+        if (Latin1.isLatin1(s)) return bytes(s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         for (int i = 0; i < s.length(); i++) {
             if (s.charAt(i) > 0x7f) return bytes(org.jnss.core.JavaText.encode(s));
         }

@@ -158,7 +158,7 @@ final class Docstrings {
             PyObject d = doc;
             if (d == null) {
                 String s = make.get();
-                doc = d = s == null ? Py.None : new PyString(s);
+                doc = d = s == null ? Py.None : Convert.str(s);
             }
             return d;
         }

@@ -52,6 +52,21 @@ final class Latin1 {
         return VALUE != null;
     }
 
+    /**
+     * Whether the String is stored as Latin-1 (every char below 256, so no
+     * surrogates); false when that cannot be told.
+     */
+    static boolean isLatin1(String s) {
+        if (CODER != null) {
+            try {
+                return (byte) CODER.invokeExact(s) == 0;
+            } catch (Throwable t) {
+                // fall through: not known
+            }
+        }
+        return false;
+    }
+
     /** The bytes of a str (chars 0..255) as a read-only buffer. */
     static ByteBuffer view(String s) {
         if (VALUE != null) {
