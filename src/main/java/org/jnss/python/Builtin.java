@@ -39,19 +39,26 @@ final class Builtin {
         return rest;
     }
 
+    /** Jython's private fields of a type; null (each) where this Jython does not have them. */
     private static final java.lang.invoke.VarHandle TYPE_BUILTIN, TYPE_NAME, TYPE_FLAGS, TYPE_VERSION;
 
     static {
+        java.lang.invoke.VarHandle builtin = null, name = null, flags = null, version = null;
         try {
             java.lang.invoke.MethodHandles.Lookup l =
                     java.lang.invoke.MethodHandles.privateLookupIn(PyType.class, java.lang.invoke.MethodHandles.lookup());
-            TYPE_BUILTIN = l.findVarHandle(PyType.class, "builtin", boolean.class);
-            TYPE_NAME = l.findVarHandle(PyType.class, "name", String.class);
-            TYPE_FLAGS = l.findVarHandle(PyType.class, "tp_flags", long.class);
-            TYPE_VERSION = l.findVarHandle(PyType.class, "versionTag", Object.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
+            builtin = l.findVarHandle(PyType.class, "builtin", boolean.class);
+            name = l.findVarHandle(PyType.class, "name", String.class);
+            flags = l.findVarHandle(PyType.class, "tp_flags", long.class);
+            version = l.findVarHandle(PyType.class, "versionTag", Object.class);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            // another Jython: types stay ordinary classes, special methods are looked up at each call
+            builtin = name = flags = version = null;
         }
+        TYPE_BUILTIN = builtin;
+        TYPE_NAME = name;
+        TYPE_FLAGS = flags;
+        TYPE_VERSION = version;
     }
 
     /**
@@ -65,14 +72,18 @@ final class Builtin {
      * name of a built-in type). A Python subclass is an ordinary class.
      */
     static void seal(PyType type, String qualifiedName) {
+        if (TYPE_BUILTIN == null) return;
         TYPE_NAME.set(type, qualifiedName);
         TYPE_FLAGS.set(type, (long) TYPE_FLAGS.get(type) & ~org.python.core.Py.TPFLAGS_HEAPTYPE);
         TYPE_BUILTIN.set(type, true);
     }
 
-    /** The type's version: a new object whenever its dict, or a base's, changes (Jython's method cache key). */
+    /**
+     * The type's version: a new object whenever its dict, or a base's, changes
+     * (Jython's method cache key); null when it cannot be read.
+     */
     static Object versionOf(PyType type) {
-        return TYPE_VERSION.getVolatile(type);
+        return TYPE_VERSION == null ? null : TYPE_VERSION.getVolatile(type);
     }
 
     /** The address part of a repr, as CPython prints it. */

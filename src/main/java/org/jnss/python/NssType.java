@@ -55,6 +55,7 @@ final class NssType {
     PyObject special(int slot) {
         Specials s = specials;
         Object version = Builtin.versionOf(pyType);
+        if (version == null) return pyType.lookup(SPECIAL_NAMES[slot]);     // (unreadable: no table)
         if (s == null || s.version != version) {
             PyObject[] methods = new PyObject[SPECIAL_NAMES.length];
             for (int i = 0; i < methods.length; i++) methods[i] = pyType.lookup(SPECIAL_NAMES[i]);
