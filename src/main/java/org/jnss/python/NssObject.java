@@ -99,6 +99,10 @@ public final class NssObject extends PyObject {
      * would, without making the bound method (per {@code len(item)},
      * {@code item[i]} or comparison); null when neither defines it.
      */
+    private PyObject callSpecial(int slot) {
+        return callSpecial(slot, Py.EmptyObjects);     // (a varargs call would make an empty array each time)
+    }
+
     private PyObject callSpecial(int slot, PyObject... args) {
         PyType t = getType();
         PyObject f = t == base.pyType ? base.special(slot) : t.lookup(NssType.SPECIAL_NAMES[slot]);
