@@ -212,7 +212,9 @@ for _ in range(700):
 d, e, dec, m = first[0]
 out(err(d.digest_op, b'x'), err(e.cipher_op, b'x' * 16), err(dec.cipher_op, b'x' * 16), err(m.digest_op, b'x'))
 d, e, dec, m = first[1]
-out(err(d.digest_final), err(e.digest_final), err(m.digest_final), err(d.clone_context, d))
+# cloning the finished digest context fails in both, but python-nss's code varies from run to run
+# (SEC_ERROR_LIBRARY_FAILURE; SEC_ERROR_NO_MEMORY in 1 run of ~8 in this suite): the class only
+out(err(d.digest_final), err(e.digest_final), err(m.digest_final), err(d.clone_context, d).split()[0])
 d, e, dec, m = first[2]
 d.digest_begin()
 c = d.clone_context(d)
