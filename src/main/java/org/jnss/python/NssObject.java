@@ -86,28 +86,31 @@ public final class NssObject extends PyObject {
         return t == null ? getType().fastGetName() : t.qualifiedName;
     }
 
-    /** The bound special method defined by the core type or a Python subclass, or null. */
-    private PyObject special(String name) {
-        PyObject f = getType().lookup(name);
-        if (f instanceof JMethod || f instanceof PyFunction) return f.__get__(this, getType());
-        return null;
+    /**
+     * Special method {@code NssType.SPECIAL_NAMES[slot]} as the core type or a
+     * Python subclass defines it (a method of the core, or a Python function),
+     * or null: the exposed type's own from its table, a subclass's through
+     * Jython's method cache.
+     */
+    private PyObject specialMethod(int slot) {
+        PyType t = getType();
+        PyObject f = t == base.pyType ? base.special(slot) : t.lookup(NssType.SPECIAL_NAMES[slot]);
+        return f instanceof JMethod || f instanceof PyFunction ? f : null;
     }
 
     /**
-     * Calls special method {@code NssType.SPECIAL_NAMES[slot]} as the core
-     * type or a Python subclass defines it, as {@code special(name).__call__(args)}
-     * would, without making the bound method (per {@code len(item)},
-     * {@code item[i]} or comparison); null when neither defines it.
+     * Calls special method {@code NssType.SPECIAL_NAMES[slot]} without making a
+     * bound method (per {@code len(item)}, {@code item[i]} or comparison); null
+     * when neither the core type nor a Python subclass defines it.
      */
     private PyObject callSpecial(int slot) {
         return callSpecial(slot, Py.EmptyObjects);     // (a varargs call would make an empty array each time)
     }
 
     private PyObject callSpecial(int slot, PyObject... args) {
-        PyType t = getType();
-        PyObject f = t == base.pyType ? base.special(slot) : t.lookup(NssType.SPECIAL_NAMES[slot]);
+        PyObject f = specialMethod(slot);
         if (f instanceof JMethod m) return m.callBound(this, args, Py.NoKeywords);
-        if (f instanceof PyFunction) return f.__get__(this, t).__call__(args);
+        if (f != null) return f.__get__(this, getType()).__call__(args);
         return null;
     }
 
@@ -226,7 +229,7 @@ public final class NssObject extends PyObject {
     public PyObject __iter__() {
         PyObject r = callSpecial(NssType.ITER);
         if (r != null) return r;
-        if (special("__getitem__") != null) return new org.python.core.PySequenceIter(this);
+        if (specialMethod(NssType.GETITEM) != null) return new org.python.core.PySequenceIter(this);
         throw Py.TypeError("'" + qualifiedName() + "' object is not iterable");
     }
 
