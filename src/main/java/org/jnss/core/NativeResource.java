@@ -6,12 +6,12 @@ import org.jnss.error.ThreadError;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.lang.ref.PhantomReference;
-import java.lang.ref.Reference;
-import java.lang.ref.ReferenceQueue;
+import java.lang.ref.WeakReference;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongConsumer;
 
 /**
@@ -42,18 +42,25 @@ public abstract class NativeResource extends Peered implements AutoCloseable {
     /** number of handles in the registry (guarded by LIVE) */
     private static int liveCount;
 
+    /** handles registered since the last sweep (guarded by LIVE) */
+    private static int registeredSinceSweep;
+    /** the older handle where the next sweep goes on (guarded by LIVE; null: after the new ones) */
+    private static Handle sweepCursor;
+
     private static void register(Handle h) {
         synchronized (LIVE) {
             h.next = liveHead;
             if (liveHead != null) liveHead.prev = h;
             liveHead = h;
             liveCount++;
+            registeredSinceSweep++;
         }
     }
 
     private static void unregister(Handle h) {
         synchronized (LIVE) {
             if (h.prev == null && liveHead != h) return;    // not registered (an empty object), or removed already
+            if (sweepCursor == h) sweepCursor = h.next;
             if (h.prev != null) h.prev.next = h.next;
             else liveHead = h.next;
             if (h.next != null) h.next.prev = h.prev;
@@ -71,46 +78,67 @@ public abstract class NativeResource extends Peered implements AutoCloseable {
         }
     }
 
-    private static int liveSize() {
+    /** Number of registered handles (for the pressure check and tests). */
+    static int liveSize() {
         synchronized (LIVE) {
             return liveCount;
         }
     }
 
-    /**
-     * Handles of objects found unreachable by the collector. Drained by the
-     * thread that makes the next native object (so the program's own thread
-     * releases what it dropped, in step with its allocations, without waiting
-     * for another thread to be scheduled) and by a daemon thread for programs
-     * that stop making objects.
+    /*
+     * Releasing what the program dropped. A handle is a phantom reference with no queue:
+     * the collector clears it when its owner becomes unreachable, and nothing else happens
+     * then. (With a reference queue, the JVM's Reference Handler thread took the queue's
+     * lock and notified it for every dropped object, and the program's thread, polling the
+     * same queue at each new object, spun on that lock: ~10% of a churning program's CPU.)
+     * Instead, a sweep looks for cleared handles in the registry after each collection:
+     * COLLECTION_MARK is a weak reference to an object nothing else refers to, so any
+     * collection clears it, and the thread that makes the next native object sees that,
+     * puts a new mark and sweeps. The program's own thread thus releases what it dropped,
+     * in step with its allocations.
+     *
+     * A sweep visits the handles registered since the previous one (the newest, at the
+     * head of the registry: in a program that drops what it makes, nearly all of the
+     * dropped ones) and as many older ones again, going on where the previous sweep
+     * stopped; so its cost is about two visits per handle made, whatever the program
+     * holds, and every handle is looked at again within a bounded number of sweeps.
+     * A daemon thread sweeps for programs that stopped making native objects.
      */
-    private static final ReferenceQueue<NativeResource> DROPPED = new ReferenceQueue<>();
-    /** at most this many dropped handles are released per new object (a bounded cost per call) */
-    private static final int DRAIN_PER_NEW = 16;
+
+    /** Cleared by the next collection (see above); replaced by each sweep. */
+    private static volatile WeakReference<Object> collectionMark = new WeakReference<>(new Object());
+    /** one sweep at a time */
+    private static final ReentrantLock SWEEPING = new ReentrantLock();
+    /** older handles a sweep visits beyond as many as were registered since the last one */
+    private static final int SWEEP_EXTRA = 64;
 
     /**
-     * How often (ms) the daemon thread looks at the queue. It polls instead of
-     * waiting in {@code remove()}: a waiting thread is woken by every reference
-     * the collector enqueues (a lock and a notifyAll per dropped object, with
-     * three threads spinning on the queue's lock), which cost a churning
-     * program ~10% of its CPU.
+     * How often (ms) the daemon thread looks at the collection mark. It sweeps
+     * only when the mark stayed cleared for a whole interval: a program making
+     * objects sweeps on its own thread first, without competing with this one
+     * for the registry and NSS's locks.
      */
     private static final long RELEASE_INTERVAL_MS = 20;
 
     static {
         Thread t = new Thread(() -> {
+            WeakReference<Object> seenCleared = null;
             for (;;) {
                 try {
                     Thread.sleep(RELEASE_INTERVAL_MS);
                 } catch (InterruptedException e) {
                     return;
                 }
-                for (Reference<? extends NativeResource> r; (r = DROPPED.poll()) != null; ) {
+                WeakReference<Object> mark = collectionMark;
+                if (!mark.refersTo(null)) continue;
+                if (mark == seenCleared) {
                     try {
-                        ((Handle) r).run();
+                        sweep(false);
                     } catch (Throwable e) {
                         CallbackErrors.report("native resource release", e);
                     }
+                } else {
+                    seenCleared = mark;
                 }
             }
         }, "jnss-release");
@@ -119,22 +147,54 @@ public abstract class NativeResource extends Peered implements AutoCloseable {
     }
 
     /**
-     * Releases up to max handles whose owners the collector found unreachable; returns how many.
-     * The calling thread's NSPR error is kept (see {@link ThreadError}).
+     * Releases the handles whose owners the collector found unreachable: those
+     * registered since the last sweep and as many older ones (see above), or every
+     * handle if {@code all}; returns how many. Does nothing on a thread that is
+     * already sweeping (a destroy function that makes an object), and when another
+     * thread is, unless {@code all}. The calling thread's NSPR error is kept (see
+     * {@link ThreadError}).
      */
-    private static int drain(int max) {
-        Reference<? extends NativeResource> r = max > 0 ? DROPPED.poll() : null;
-        if (r == null) return 0;
-        ThreadError error = ThreadError.save();
-        int n = 0;
+    static int sweep(boolean all) {
+        if (SWEEPING.isHeldByCurrentThread()) return 0;
+        if (all) SWEEPING.lock();
+        else if (!SWEEPING.tryLock()) return 0;
         try {
-            do {
-                ((Handle) r).run();
-            } while (++n < max && (r = DROPPED.poll()) != null);
+            collectionMark = new WeakReference<>(new Object());   // a collection during the sweep calls for another
+            List<Handle> gone = unreachableHandles(all);
+            if (gone.isEmpty()) return 0;
+            ThreadError error = ThreadError.save();
+            try {
+                for (Handle h : gone) h.run();
+            } finally {
+                error.restore();
+            }
+            return gone.size();
         } finally {
-            error.restore();
+            SWEEPING.unlock();
         }
-        return n;
+    }
+
+    private static List<Handle> unreachableHandles(boolean all) {
+        List<Handle> gone = new ArrayList<>();
+        synchronized (LIVE) {
+            int budget = all ? liveCount : registeredSinceSweep;
+            registeredSinceSweep = 0;
+            Handle h = liveHead;
+            int visited = 0;
+            for (; h != null && visited < budget; h = h.next, visited++) {
+                if (h.ownerGone() && !h.isClosed()) gone.add(h);
+            }
+            if (all) {
+                sweepCursor = null;
+                return gone;
+            }
+            Handle c = sweepCursor != null ? sweepCursor : h;
+            for (int i = visited + SWEEP_EXTRA; c != null && i > 0; c = c.next, i--) {
+                if (c.ownerGone() && !c.isClosed()) gone.add(c);
+            }
+            sweepCursor = c;     // null: the next sweep starts over after its new handles
+        }
+        return gone;
     }
 
     /**
@@ -191,7 +251,7 @@ public abstract class NativeResource extends Peered implements AutoCloseable {
         private boolean queuedIdle;
 
         Handle(NativeResource owner, long address, LongConsumer destroy, boolean blocksShutdown, Runnable park) {
-            super(owner, address == 0 ? null : DROPPED);    // an empty object has nothing to release
+            super(owner, null);     // no queue: a sweep finds it cleared (see sweep)
             this.address = address;
             this.destroy = destroy;
             this.blocksShutdown = blocksShutdown;
@@ -295,7 +355,7 @@ public abstract class NativeResource extends Peered implements AutoCloseable {
         if (address == 0) throw new IllegalArgumentException("null native handle");
         this.handle = new Handle(this, address, destroy, blocksShutdown, park);
         register(handle);
-        drain(DRAIN_PER_NEW);
+        if (collectionMark.refersTo(null)) sweep(false);
         if (CREATED.incrementAndGet() >= nextPressureCheck) relievePressure();
     }
 
@@ -359,7 +419,7 @@ public abstract class NativeResource extends Peered implements AutoCloseable {
     private static synchronized void relievePressure() {
         long created = CREATED.get();
         if (created < nextPressureCheck) return;
-        drain(Integer.MAX_VALUE);      // what young collections found dropped: no full collection needed for it
+        sweep(true);      // what young collections found dropped: no full collection needed for it
         int live = liveSize();
         // young collections release dropped objects too (when the program allocates enough to
         // run them): a full collection only when they did not keep up (twice a step alive)
@@ -377,6 +437,7 @@ public abstract class NativeResource extends Peered implements AutoCloseable {
             liveAtLastCollection = live;
             freedAtLastCollection = FREED.get();
             System.gc();
+            sweep(true);
         }
         nextPressureCheck = created + pressureStep;
     }

@@ -212,4 +212,42 @@ class NativeResourceTest {
         assumeTrue(releasedByNewObjects > 0, "every dropped handle was released by the release thread");
     }
 
+
+    // ---- releasing dropped objects ---------------------------------------------
+
+    @Test
+    void droppedObjectsAreReleasedInStepWithNewOnes() {
+        // the python-nss idiom: make, use, drop, 300,000 times; what the program dropped is
+        // released as it goes (by sweeps after collections), so the registry stays bounded
+        AtomicInteger destroyed = new AtomicInteger();
+        int most = 0;
+        for (int i = 0; i < 300_000; i++) {
+            new Fake(1 + i, destroyed, false).use();
+            if (i % 1000 == 0) most = Math.max(most, NativeResource.liveSize());
+        }
+        assertTrue(most < 60_000, "registered handles reached " + most);
+        assertTrue(destroyed.get() > 240_000, "only " + destroyed.get() + " of 300,000 released");
+    }
+
+    @Test
+    void aHandleDroppedAfterSurvivingSweepsIsStillFound() {
+        // a sweep looks at the new handles and, from where the last one stopped, at as many
+        // older ones: a handle that was alive at several sweeps is found once dropped,
+        // without a sweep of the whole registry (which only the pressure check does)
+        AtomicInteger keptDestroyed = new AtomicInteger();
+        Fake kept = new Fake(7, keptDestroyed, false);
+        for (int round = 0; round < 3; round++) {
+            System.gc();
+            new Fake(8, new AtomicInteger(), false).close();
+        }
+        assertEquals(7, kept.use());
+        assertEquals(0, keptDestroyed.get());
+        kept = null;
+        for (int round = 0; round < 200 && keptDestroyed.get() == 0; round++) {
+            System.gc();
+            new Fake(9, new AtomicInteger(), false).close();
+        }
+        assertEquals(1, keptDestroyed.get());
+        assertEquals(null, kept);
+    }
 }
