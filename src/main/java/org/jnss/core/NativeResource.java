@@ -318,7 +318,7 @@ public abstract class NativeResource extends Peered implements AutoCloseable {
             } finally {
                 unregister(this);   // only once destroyed: shutdown waits for releases in progress
                 FREED.incrementAndGet();
-                clear();   // closed: nothing left for the collector to report
+                if (!refersTo(null)) clear();   // closed: nothing left for the collector to look at (a dropped one is cleared already)
             }
         }
     }
