@@ -149,15 +149,14 @@ public abstract class NativeResource extends Peered implements AutoCloseable {
     /**
      * Releases the handles whose owners the collector found unreachable: those
      * registered since the last sweep and as many older ones (see above), or every
-     * handle if {@code all}; returns how many. Does nothing on a thread that is
-     * already sweeping (a destroy function that makes an object), and when another
-     * thread is, unless {@code all}. The calling thread's NSPR error is kept (see
-     * {@link ThreadError}).
+     * handle if {@code all}; returns how many. Does nothing while another sweep
+     * runs (on this thread: a destroy function that makes an object; on another:
+     * that one releases them, and waiting for it could deadlock, since its
+     * destroy functions may take the pressure check's lock). The calling
+     * thread's NSPR error is kept (see {@link ThreadError}).
      */
     static int sweep(boolean all) {
-        if (SWEEPING.isHeldByCurrentThread()) return 0;
-        if (all) SWEEPING.lock();
-        else if (!SWEEPING.tryLock()) return 0;
+        if (SWEEPING.isHeldByCurrentThread() || !SWEEPING.tryLock()) return 0;
         try {
             collectionMark = new WeakReference<>(new Object());   // a collection during the sweep calls for another
             List<Handle> gone = unreachableHandles(all);
