@@ -250,4 +250,54 @@ class NativeResourceTest {
         assertEquals(1, keptDestroyed.get());
         assertEquals(null, kept);
     }
+
+    @Test
+    void concurrentMakersDroppersAndClosersDestroyEachHandleOnce() throws Exception {
+        // four threads make objects, drop most, close some (sometimes twice, sometimes while
+        // another thread holds a lease on it), while sweeps run on whichever thread sees a
+        // collection: in the end every handle was destroyed exactly once
+        final int perThread = 40_000, threads = 4;
+        java.util.concurrent.atomic.AtomicIntegerArray destroys =
+                new java.util.concurrent.atomic.AtomicIntegerArray(perThread * threads + 1);
+        java.util.concurrent.ConcurrentLinkedQueue<Fake> shared = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread[] ts = new Thread[threads];
+        for (int t = 0; t < threads; t++) {
+            final int base = t * perThread;
+            ts[t] = new Thread(() -> {
+                try {
+                    for (int i = 1; i <= perThread; i++) {
+                        int id = base + i;
+                        Fake f = new Fake(id, () -> destroys.incrementAndGet(id) == 1 ? 0 : -1);
+                        switch (i % 10) {
+                            case 0 -> { f.close(); f.close(); }
+                            case 1 -> shared.add(f);          // another thread closes it, maybe while leased
+                            case 2 -> {
+                                Fake g = shared.poll();
+                                if (g != null) {
+                                    try (NativeResource.Lease l = g.lease()) {
+                                        g.close();            // released when the lease ends
+                                        assertEquals(g.peekAddress(), l.handle());
+                                    } catch (NSPRError closedAlready) {
+                                        // the other thread's close came first
+                                    }
+                                }
+                            }
+                            default -> f.use();              // then dropped
+                        }
+                    }
+                } catch (Throwable e) {
+                    failure.compareAndSet(null, e);
+                }
+            });
+            ts[t].start();
+        }
+        for (Thread t : ts) t.join();
+        if (failure.get() != null) throw new AssertionError(failure.get());
+        shared.clear();
+        NativeResource.releaseUnreferenced();
+        for (int id = 1; id <= perThread * threads; id++) {
+            assertEquals(1, destroys.get(id), "handle " + id + " destroyed " + destroys.get(id) + " times");
+        }
+    }
 }
