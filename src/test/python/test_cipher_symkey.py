@@ -255,6 +255,25 @@ for i in range(400):
     if i % 100 == 0:
         gc.collect()
 out(len(seen), hx(nss.sha256_digest(''.join(seen).encode('ascii'))))
+# a context from the pool used first by digest_final(), clone_context() or a second digest_begin()
+for first in ('final', 'clone', 'begin twice'):
+    for i in range(3):
+        d = nss.create_digest_context(nss.SEC_OID_SHA256)
+        if first == 'final':
+            out(first, hx(d.digest_final()))
+        elif first == 'clone':
+            c = d.clone_context(d)
+            c.digest_op(b'c')
+            d.digest_op(b'd')
+            out(first, hx(c.digest_final()), hx(d.digest_final()))
+        else:
+            d.digest_begin()
+            d.digest_op(b'x')
+            d.digest_begin()
+            d.digest_op(b'y')
+            out(first, hx(d.digest_final()))
+        del d
+        gc.collect()
 # cipher contexts too: same key and parameter object, equal plain parameters, another key
 k1, k2 = aes_key(), aes_key(b'fedcba9876543210')
 iv = nss.param_from_iv(nss.CKM_AES_CBC_PAD, nss.SecItem(b'i' * 16))

@@ -273,12 +273,9 @@ public final class Digests {
     public static PK11Context createDigestContext(@Python.Unsigned int hashAlg) {
         requireToken();
         int session = NssRuntime.session();
-        long cx = takeIdle(hashAlg);
-        if (cx != 0 && Nss3.PK11_DigestBegin(cx) != 0) {     // begun, as a new context is
-            Nss3.PK11_DestroyContext(cx, 1);
-            cx = 0;
-        }
-        if (cx == 0) cx = Nss3.PK11_CreateDigestContext(hashAlg);
+        long cx = takeIdle(hashAlg);      // completed: begun at its first use (see PK11Context)
+        if (cx != 0) return PK11Context.begun(PK11Context.Native.idleDigest(cx, hashAlg, session));
+        cx = Nss3.PK11_CreateDigestContext(hashAlg);
         if (cx == 0) throw NSPRError.last();
         return PK11Context.begun(PK11Context.Native.digest(cx, hashAlg, session));
     }

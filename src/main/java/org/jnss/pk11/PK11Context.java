@@ -57,6 +57,13 @@ public class PK11Context extends NativeResource {
          * again begun, so that programs that make contexts they never use keep few open.
          */
         private boolean fresh;
+        /**
+         * a digest context taken from the idle pool for a new one: completed, and begun at its
+         * first use instead of when it was taken, so that the usual digest_begin() right after
+         * create_digest_context() begins it once, not twice (for the program, a new context is
+         * begun either way)
+         */
+        private boolean beginPending;
         /** digest contexts: the hash algorithm's tag */
         private final int hashAlg;
         /** key contexts: mechanism, operation, the PK11SymKey* (held by cx; by keyRef while parked) and the parameter */
@@ -82,6 +89,16 @@ public class PK11Context extends NativeResource {
             return new Native(cx, hashAlg, 0, 0, 0, null, session);
         }
 
+        /**
+         * A digest context for hashAlg from the idle pool (completed), begun at its first use
+         * (see {@link #beginPending}), in NSS session {@code session}.
+         */
+        static Native idleDigest(long cx, int hashAlg, int session) {
+            Native n = new Native(cx, hashAlg, 0, 0, 0, null, session);
+            n.beginPending = true;
+            return n;
+        }
+
         /** A context made by PK11_CreateContextBySymKey(mechanism, operation, key, param). */
         static Native bySymKey(long cx, long mechanism, long operation, long key, SecItem param) {
             return new Native(cx, 0, mechanism, operation, key, param, NssRuntime.session());
@@ -101,8 +118,30 @@ public class PK11Context extends NativeResource {
         /** The native context for a call (made again if it was parked); call with the lock held. */
         private long use() {
             if (cx == 0) cx = remake();
+            else if (beginPending) beginNow();
             fresh = false;
             return cx;
+        }
+
+        /** The native context for digest_begin(), which begins it itself; call with the lock held. */
+        private long useForBegin() {
+            beginPending = false;
+            return use();
+        }
+
+        /**
+         * Begins a context taken from the idle pool, as create_digest_context() would have; one
+         * NSS cannot begin again is replaced by a new one (the error of that, if it fails too, is
+         * raised by the call that uses the context).
+         */
+        private void beginNow() {
+            beginPending = false;
+            if (Nss3.PK11_DigestBegin(cx) == 0) return;
+            Nss3.PK11_DestroyContext(cx, 1);
+            cx = 0;
+            long c = Nss3.PK11_CreateDigestContext(hashAlg);
+            if (c == 0) throw NSPRError.last();
+            cx = c;
         }
 
         /**
@@ -141,7 +180,7 @@ public class PK11Context extends NativeResource {
         @Override
         public synchronized void run() {
             if (cx == 0 || !(finished || fresh)) return;
-            if (fresh && complete(cx) != 0) {
+            if (fresh && !beginPending && complete(cx) != 0) {
                 // (the caller keeps the thread's error) not completed: not reusable, but made again as well
                 Nss3.PK11_DestroyContext(cx, 1);
                 cx = 0;
@@ -153,6 +192,7 @@ public class PK11Context extends NativeResource {
             }
             giveBack();
             cx = 0;
+            beginPending = false;
         }
 
         /** The completed native context to its idle pool (the caller clears cx). */
@@ -164,9 +204,10 @@ public class PK11Context extends NativeResource {
         /** Release of the owner (once). */
         @Override
         public synchronized void accept(long address) {
-            if (cx != 0 && finished) giveBack();
+            if (cx != 0 && (finished || beginPending)) giveBack();
             else if (cx != 0) Nss3.PK11_DestroyContext(cx, 1);
             cx = 0;
+            beginPending = false;
             if (keyRef) Nss3.PK11_FreeSymKey(key);
             keyRef = false;
         }
@@ -216,7 +257,7 @@ public class PK11Context extends NativeResource {
         try (Lease l = lease()) {
             synchronized (st) {
                 st.finished = false;
-                rv = Nss3.PK11_DigestBegin(st.use());
+                rv = Nss3.PK11_DigestBegin(st.useForBegin());
             }
         }
         if (rv != 0) throw NSPRError.last();
