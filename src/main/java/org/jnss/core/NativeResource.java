@@ -92,7 +92,7 @@ public abstract class NativeResource extends Peered implements AutoCloseable {
      * lock and notified it for every dropped object, and the program's thread, polling the
      * same queue at each new object, spun on that lock: ~10% of a churning program's CPU.)
      * Instead, a sweep looks for cleared handles in the registry after each collection:
-     * COLLECTION_MARK is a weak reference to an object nothing else refers to, so any
+     * collectionMark is a weak reference to an object nothing else refers to, so any
      * collection clears it, and the thread that makes the next native object sees that,
      * puts a new mark and sweeps. The program's own thread thus releases what it dropped,
      * in step with its allocations.
