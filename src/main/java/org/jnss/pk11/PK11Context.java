@@ -117,16 +117,22 @@ public class PK11Context extends NativeResource {
 
         /** The native context for a call (made again if it was parked); call with the lock held. */
         private long use() {
-            if (cx == 0) cx = remake();
-            else if (beginPending) beginNow();
-            fresh = false;
-            return cx;
+            return use(false);
         }
 
-        /** The native context for digest_begin(), which begins it itself; call with the lock held. */
-        private long useForBegin() {
-            beginPending = false;
-            return use();
+        /**
+         * The native context for a call, begun first if it is still to be (see
+         * {@link #beginPending}) unless the call itself begins it ({@code begins}: digest_begin());
+         * call with the lock held.
+         */
+        private long use(boolean begins) {
+            if (cx == 0) cx = remake();
+            if (beginPending) {
+                if (begins) beginPending = false;
+                else beginNow();
+            }
+            fresh = false;
+            return cx;
         }
 
         /**
@@ -146,15 +152,16 @@ public class PK11Context extends NativeResource {
 
         /**
          * A new native context by the recipe: begun, as the factories leave one, if this one
-         * was fresh; else completed, as the parked one was.
+         * was fresh (one from the idle pool at its first use, see {@link #beginPending}); else
+         * completed, as the parked one was.
          */
         private long remake() {
             session = NssRuntime.session();
             if (key == 0) {
                 long idle = Digests.takeIdle(hashAlg);     // completed already
                 if (idle != 0) {
-                    if (!fresh || Nss3.PK11_DigestBegin(idle) == 0) return idle;
-                    Nss3.PK11_DestroyContext(idle, 1);
+                    beginPending = fresh;
+                    return idle;
                 }
             }
             long c = key == 0 ? Nss3.PK11_CreateDigestContext(hashAlg)
@@ -257,7 +264,7 @@ public class PK11Context extends NativeResource {
         try (Lease l = lease()) {
             synchronized (st) {
                 st.finished = false;
-                rv = Nss3.PK11_DigestBegin(st.useForBegin());
+                rv = Nss3.PK11_DigestBegin(st.use(true));
             }
         }
         if (rv != 0) throw NSPRError.last();
