@@ -156,9 +156,11 @@ public class Socket extends NativeResource {
 
     /**
      * Counts a call that may block in NSPR while it runs (close() wakes such
-     * calls first); taken right after the call's lease, as in
-     * {@code try (Lease l = lease(); Blocking b = blocking())}. The marker is
-     * one per socket, reused: the send/recv path does not allocate.
+     * calls); taken right before the call's lease, as in
+     * {@code try (Blocking b = blocking(); Lease l = lease())}, so that a close
+     * on another thread either sees the count or comes before the lease (which
+     * then fails). The marker is one per socket, reused: the send/recv path
+     * does not allocate.
      */
     private Blocking blocking() {
         blockingCalls.incrementAndGet();
@@ -183,18 +185,19 @@ public class Socket extends NativeResource {
      */
     @Override
     public void close() {
-        if (blockingCalls.get() > 0 && !isClosed()) {
-            Lease l;
-            try {
-                l = lease();
-            } catch (NSPRError closedMeanwhile) {
-                return;
-            }
-            try (l) {
-                Nspr4.PR_Shutdown(l.handle(), IoConstants.PR_SHUTDOWN_BOTH);
-            }
+        Lease l;
+        try {
+            l = lease();
+        } catch (NSPRError closedAlready) {
+            return;
         }
-        super.close();
+        try (l) {
+            // closed first: a call that counts itself as blocking after this fails to take its
+            // lease; one that counted itself before is seen here and woken (this lease keeps the
+            // descriptor open until the shutdown is done; it is closed when the last lease ends)
+            super.close();
+            if (blockingCalls.get() > 0) Nspr4.PR_Shutdown(l.handle(), IoConstants.PR_SHUTDOWN_BOTH);
+        }
     }
 
     /** Calls that may block, in progress now (for tests). */
@@ -472,7 +475,7 @@ public class Socket extends NativeResource {
         netaddr = addr;
         long na = addr.toNative();
         try {
-            try (Lease l = lease(); Blocking b = blocking()) {
+            try (Blocking b = blocking(); Lease l = lease()) {
                 return (int) call.applyAsLong(l.handle(), na);
             }
         } finally {
@@ -527,7 +530,7 @@ public class Socket extends NativeResource {
         long na = Mem.calloc(Layout.NETADDR_SIZE);
         try {
             long c;
-            try (Lease l = lease(); Blocking b = blocking()) {
+            try (Blocking b = blocking(); Lease l = lease()) {
                 long fd = l.handle();
                 c = Nspr4.PR_Accept(fd, na, timeout);
                 if (c == 0) throw NSPRError.last();
@@ -687,7 +690,7 @@ public class Socket extends NativeResource {
      */
     @Python("send(buf, timeout=PR_INTERVAL_NO_TIMEOUT)")
     public int send(ByteBuffer buf, @Python.Unsigned('I') int timeout) {
-        try (Lease l = lease(); Blocking b = blocking()) {
+        try (Blocking b = blocking(); Lease l = lease()) {
             int n = sendNative(l.handle(), buf, timeout);
             if (n < 0) throw NSPRError.last();
             return n;
@@ -719,7 +722,7 @@ public class Socket extends NativeResource {
     @Python("sendall(buf, timeout=PR_INTERVAL_NO_TIMEOUT)")
     public int sendall(ByteBuffer buf, @Python.Unsigned('I') int timeout) {
         int len = buf.remaining();
-        try (Lease l = lease(); Blocking b = blocking(); ThreadBuffer nb = ThreadBuffer.take(len)) {
+        try (Blocking b = blocking(); Lease l = lease(); ThreadBuffer nb = ThreadBuffer.take(len)) {
             long fd = l.handle();
             nb.buffer().put(0, buf, buf.position(), len);
             int off = 0;
@@ -790,7 +793,7 @@ public class Socket extends NativeResource {
     private byte[] recvNative(int amount, int timeout) {
         try (ThreadBuffer b = ThreadBuffer.take(amount)) {
             int n;
-            try (Lease l = lease(); Blocking bl = blocking()) {
+            try (Blocking bl = blocking(); Lease l = lease()) {
                 n = Nspr4.PR_Recv(l.handle(), b.address(), amount, 0, timeout);
                 if (n < 0) throw NSPRError.last();
             }
@@ -1024,7 +1027,7 @@ public class Socket extends NativeResource {
         long na = addr.toNative();
         try (ThreadBuffer buf = ThreadBuffer.take(amount)) {
             int n;
-            try (Lease l = lease(); Blocking b = blocking()) {
+            try (Blocking b = blocking(); Lease l = lease()) {
                 long fd = l.handle();
                 n = Nspr4.PR_RecvFrom(fd, buf.address(), amount, 0, na, timeout);
                 if (n < 0) throw NSPRError.last();
@@ -1137,11 +1140,12 @@ public class Socket extends NativeResource {
             for (int i = 0; i < n; i++) {
                 long fd = 0;
                 if (!socks[i].isClosed()) {
+                    socks[i].blocking();      // before the lease, as in every blocking call
                     try {
                         held[i] = socks[i].lease();
-                        socks[i].blocking();
                         fd = held[i].handle();
                     } catch (NSPRError closedMeanwhile) {
+                        socks[i].blocking.close();
                         fd = 0;
                     }
                 }

@@ -266,6 +266,34 @@ class SocketTest {
         }
     }
 
+    @Test
+    void closeRacingTheStartOfARecvNeverLeavesItBlocked() throws Exception {
+        // close at any moment of a reader's start (before its lease, between lease and the
+        // native call, inside it): the reader always ends: no data, NSPRError or ValueError
+        for (int round = 0; round < 1000; round++) {
+            Socket[] p = pair();
+            Socket c = p[1];
+            try (Socket a = p[0]) {
+                AtomicReference<Object> got = new AtomicReference<>();
+                Thread t = new Thread(() -> {
+                    try {
+                        got.set(c.recv(10, NO_TIMEOUT));
+                    } catch (Throwable e) {
+                        got.set(e);
+                    }
+                });
+                t.start();
+                for (int spin = round % 50; spin > 0; spin--) Thread.onSpinWait();
+                c.close();
+                t.join(10_000);
+                assertFalse(t.isAlive(), "round " + round + ": recv still blocked after close");
+                Object r = got.get();
+                assertTrue(r instanceof NSPRError || r instanceof IllegalArgumentException     // closed before recv began (ValueError)
+                        || (r instanceof byte[] b && b.length == 0), "round " + round + ": " + r);
+            }
+        }
+    }
+
     interface LibC extends Library {
         int dup(int fd);
     }
