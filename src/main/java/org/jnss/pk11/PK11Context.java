@@ -46,7 +46,7 @@ public class PK11Context extends NativeResource {
      * actions of the handle, so it must not refer to the PK11Context.
      * Every native use of the context holds this object's lock.
      */
-    static final class Native implements java.util.function.LongConsumer, Runnable {
+    static final class Native implements java.util.function.LongConsumer, Runnable, NativeResource.HoldsLeases {
         /** the PK11Context*, 0 while parked */
         private long cx;
         /** the last operation was a successful PK11_DigestFinal: the native context may be parked */
@@ -66,27 +66,32 @@ public class PK11Context extends NativeResource {
         private boolean beginPending;
         /** digest contexts: the hash algorithm's tag */
         private final int hashAlg;
-        /** key contexts: mechanism, operation, the PK11SymKey* (held by cx; by keyRef while parked) and the parameter */
+        /** key contexts: mechanism, operation, the PK11SymKey* and the parameter */
         private final long mechanism, operation, key;
         private final SecItem param;
-        /** whether this object holds its own reference to key (taken when cx is first parked) */
-        private boolean keyRef;
+        /**
+         * key contexts: a lease on the key's handle, held until release, so that a parked context
+         * can be made again from key (cx holds a native reference only while it exists; taking
+         * and dropping one of our own at each park cost two native calls per context)
+         */
+        private final NativeResource.Lease keyLease;
         /** the NSS session cx was made in ({@link NssRuntime#session()}): digest contexts go back to the idle pool */
         private int session;
 
-        private Native(long cx, int hashAlg, long mechanism, long operation, long key, SecItem param, int session) {
+        private Native(long cx, int hashAlg, long mechanism, long operation, NativeResource.Lease keyLease, SecItem param, int session) {
             this.cx = cx;
             this.hashAlg = hashAlg;
             this.mechanism = mechanism;
             this.operation = operation;
-            this.key = key;
+            this.keyLease = keyLease;
+            this.key = keyLease == null ? 0 : keyLease.handle();
             this.param = param;
             this.session = session;
         }
 
         /** A digest context for hashAlg (new, or an idle one begun again), made in NSS session {@code session}. */
         static Native digest(long cx, int hashAlg, int session) {
-            return new Native(cx, hashAlg, 0, 0, 0, null, session);
+            return new Native(cx, hashAlg, 0, 0, null, null, session);
         }
 
         /**
@@ -94,25 +99,24 @@ public class PK11Context extends NativeResource {
          * (see {@link #beginPending}), in NSS session {@code session}.
          */
         static Native idleDigest(long cx, int hashAlg, int session) {
-            Native n = new Native(cx, hashAlg, 0, 0, 0, null, session);
+            Native n = new Native(cx, hashAlg, 0, 0, null, null, session);
             n.beginPending = true;
             return n;
         }
 
-        /** A context made by PK11_CreateContextBySymKey(mechanism, operation, key, param). */
-        static Native bySymKey(long cx, long mechanism, long operation, long key, SecItem param) {
-            return new Native(cx, 0, mechanism, operation, key, param, NssRuntime.session());
+        /**
+         * A context made by PK11_CreateContextBySymKey(mechanism, operation, key, param), key
+         * being the handle of the open lease {@code key}: the context holds another lease on it
+         * until released.
+         */
+        static Native bySymKey(long cx, long mechanism, long operation, NativeResource.Lease key, SecItem param) {
+            return new Native(cx, 0, mechanism, operation, key.retain(), param, NssRuntime.session());
         }
 
-        /** The same recipe for a clone (cx, a PK11_CloneContext of this one, has its own key reference). */
+        /** The same recipe for a clone (cx, a PK11_CloneContext of this one); a key context's copy leases the key too. */
         synchronized Native copy(long clone) {
-            Native n = new Native(clone, hashAlg, mechanism, operation, key, param, NssRuntime.session());
-            if (key != 0 && keyRef) {
-                // this one is parked or was: key may be held only by keyRef, so the copy takes its own
-                Nss3.PK11_ReferenceSymKey(key);
-                n.keyRef = true;
-            }
-            return n;
+            return new Native(clone, hashAlg, mechanism, operation, keyLease == null ? null : keyLease.retain(), param,
+                    NssRuntime.session());
         }
 
         /** The native context for a call (made again if it was parked); call with the lock held. */
@@ -193,10 +197,6 @@ public class PK11Context extends NativeResource {
                 cx = 0;
                 return;
             }
-            if (key != 0 && !keyRef) {
-                Nss3.PK11_ReferenceSymKey(key);     // cx holds it until destroyed: valid here
-                keyRef = true;
-            }
             giveBack();
             cx = 0;
             beginPending = false;
@@ -215,8 +215,14 @@ public class PK11Context extends NativeResource {
             else if (cx != 0) Nss3.PK11_DestroyContext(cx, 1);
             cx = 0;
             beginPending = false;
-            if (keyRef) Nss3.PK11_FreeSymKey(key);
-            keyRef = false;
+            if (keyLease != null) keyLease.close();
+        }
+
+        /** NSS went down under the context: nothing native is left to release, only the key's lease. */
+        @Override
+        public synchronized void releaseLeases() {
+            cx = 0;
+            if (keyLease != null) keyLease.close();
         }
     }
 

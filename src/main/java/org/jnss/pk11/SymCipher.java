@@ -166,13 +166,13 @@ public final class SymCipher {
             if (idle != null) {
                 long cx = (long) idle[0];
                 if (Nss3.PK11_DigestBegin(cx) == 0)     // begun with its own parameter, as a new one is
-                    return PK11Context.begun(PK11Context.Native.bySymKey(cx, mechanism, operation, k.handle(), (SecItem) idle[1]));
+                    return PK11Context.begun(PK11Context.Native.bySymKey(cx, mechanism, operation, k, (SecItem) idle[1]));
                 Nss3.PK11_DestroyContext(cx, 1);
             }
             return MechParam.with(mechanism, param, p -> {
                 long cx = Nss3.PK11_CreateContextBySymKey(mechanism, operation, k.handle(), p);
                 if (cx == 0) throw NSPRError.last();
-                return PK11Context.begun(PK11Context.Native.bySymKey(cx, mechanism, operation, k.handle(), param));
+                return PK11Context.begun(PK11Context.Native.bySymKey(cx, mechanism, operation, k, param));
             });
         }
     }

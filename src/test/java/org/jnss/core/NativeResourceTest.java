@@ -114,6 +114,70 @@ class NativeResourceTest {
         assertEquals(1, destroyed.get());
     }
 
+    /** A release action holding a lease on another handle, as a cipher context holds its key's. */
+    static final class Holder implements java.util.function.LongConsumer, NativeResource.HoldsLeases {
+        final NativeResource.Lease held;
+        final AtomicInteger destroyed, released;
+
+        Holder(NativeResource.Lease held, AtomicInteger destroyed, AtomicInteger released) {
+            this.held = held;
+            this.destroyed = destroyed;
+            this.released = released;
+        }
+
+        @Override
+        public void accept(long address) {
+            destroyed.incrementAndGet();
+            held.close();
+        }
+
+        @Override
+        public void releaseLeases() {
+            released.incrementAndGet();
+            held.close();
+        }
+    }
+
+    static final class Dependent extends NativeResource {
+        Dependent(Holder h) {
+            super(3, h, true);
+        }
+    }
+
+    @Test
+    void aRetainedLeaseKeepsTheHandleUntilItsHolderIsReleased() {
+        AtomicInteger keyDestroyed = new AtomicInteger(), destroyed = new AtomicInteger(), released = new AtomicInteger();
+        Fake key = new Fake(21, keyDestroyed, true);
+        Dependent d;
+        try (NativeResource.Lease l = key.lease()) {
+            d = new Dependent(new Holder(l.retain(), destroyed, released));
+        }
+        key.close();
+        assertEquals(0, keyDestroyed.get(), "destroyed while a holder still leases it");
+        d.close();
+        assertEquals(1, destroyed.get());
+        assertEquals(1, keyDestroyed.get());
+        assertEquals(0, released.get());
+    }
+
+    @Test
+    void invalidationReleasesHeldLeasesWithoutDestroyingAnything() {
+        for (boolean keyClosedFirst : new boolean[]{false, true}) {
+            AtomicInteger keyDestroyed = new AtomicInteger(), destroyed = new AtomicInteger(), released = new AtomicInteger();
+            Fake key = new Fake(22, keyDestroyed, true);
+            Dependent d;
+            try (NativeResource.Lease l = key.lease()) {
+                d = new Dependent(new Holder(l.retain(), destroyed, released));
+            }
+            if (keyClosedFirst) key.close();
+            NativeResource.invalidateBlocking();
+            assertEquals(1, released.get(), "the holder's leases were not released");
+            assertEquals(0, destroyed.get());
+            assertEquals(0, keyDestroyed.get(), "a handle of a shut-down NSS was destroyed");
+            assertTrue(d.isClosed() && key.isClosed());
+        }
+    }
+
     @Test
     void invalidationDuringACallNeitherFreesNorDestroys() {
         AtomicInteger destroyed = new AtomicInteger();

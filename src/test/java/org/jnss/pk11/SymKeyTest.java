@@ -95,6 +95,36 @@ class SymKeyTest {
     }
 
     @Test
+    void aContextKeepsItsKeyThroughCloseAndParking() throws Exception {
+        byte[] k = new byte[16];
+        new Random(11).nextBytes(k);
+        byte[] data = new byte[48];
+        Cipher jdk = Cipher.getInstance("AES/CBC/PKCS5Padding");
+        jdk.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(k, "AES"), new IvParameterSpec(new byte[16]));
+        byte[] expected = jdk.doFinal(data);
+        try (PK11Slot slot = Pk11Slots.getInternalSlot()) {
+            PK11SymKey key = key(slot, NssConstants.CKM_AES_CBC_PAD, k);
+            SecItem iv = SymCipher.paramFromIv(NssConstants.CKM_AES_CBC_PAD, new SecItem(new byte[16]));
+            // made and not used yet: enough finished contexts after it that its native context is
+            // given back to the pool
+            PK11Context cx = SymCipher.createContextBySymKey(NssConstants.CKM_AES_CBC_PAD, NssConstants.CKA_ENCRYPT, key, iv);
+            for (int i = 0; i < 400; i++) {
+                try (PK11Context other = SymCipher.createContextBySymKey(NssConstants.CKM_AES_CBC_PAD,
+                        NssConstants.CKA_ENCRYPT, key, iv)) {
+                    assertEquals(expected.length, other.cipherOp(data).length + other.digestFinal().length);
+                }
+            }
+            key.close();
+            assertEquals(ErrorConstants.SEC_ERROR_INVALID_ARGS, code(key::getKeyData));
+            // the context made again from its key, which it still holds
+            assertArrayEquals(expected, concat(cx.cipherOp(data), cx.digestFinal()));
+            cx.close();
+        }
+        Nss.nssShutdown();     // the key's native object went with the last context: NSS is not busy
+        assertTrue(!Nss.nssIsInitialized());
+    }
+
+    @Test
     void aReferencedKeyKeepsNssBusyAndParametersOutliveNss() {
         SecItem param = SymCipher.paramFromIv(NssConstants.CKM_AES_CBC, new SecItem(new byte[16]));
         PK11Slot slot = Pk11Slots.getInternalSlot();
