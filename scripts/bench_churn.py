@@ -12,14 +12,14 @@ import time
 
 import nss.nss as nss
 
-from benchlib import figure, peak_rss_mib
+from benchlib import counts, figure, peak_rss_mib
 
 N = 100000
 
 
 def timed(fn, n):
     t0 = time.time()
-    for _ in range(n):
+    for _ in counts(n):
         fn()
     return n / (time.time() - t0)
 
