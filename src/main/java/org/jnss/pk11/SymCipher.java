@@ -39,7 +39,10 @@ public final class SymCipher {
      * every shutdown call.
      */
     private static final int IDLE_MAX = 64;
-    private static final java.util.ArrayDeque<Object[]> IDLE = new java.util.ArrayDeque<>();
+    private static final java.util.ArrayDeque<Idle> IDLE = new java.util.ArrayDeque<>();
+
+    /** An idle native context and its recipe (one object per entry: no boxed numbers). */
+    private record Idle(long cx, long mechanism, long operation, long key, SecItem param) {}
     private static int idleSession;
     static {
         org.jnss.nss.NssRuntime.beforeShutdown(SymCipher::releaseIdle);
@@ -51,16 +54,15 @@ public final class SymCipher {
         return a.mechParam() == null && b.mechParam() == null && java.util.Arrays.equals(a.toByteArray(), b.toByteArray());
     }
 
-    /** An idle context {cx, param} for the recipe, or null. */
-    private static Object[] takeIdle(long mechanism, long operation, long key, SecItem param) {
+    /** An idle context for the recipe (its own parameter object with it), or null. */
+    private static Idle takeIdle(long mechanism, long operation, long key, SecItem param) {
         synchronized (IDLE) {
             if (idleSession != org.jnss.nss.NssRuntime.session()) return null;
-            for (java.util.Iterator<Object[]> it = IDLE.descendingIterator(); it.hasNext(); ) {
-                Object[] e = it.next();
-                if ((long) e[1] == mechanism && (long) e[2] == operation && (long) e[3] == key
-                        && sameParam((SecItem) e[4], param)) {
+            for (java.util.Iterator<Idle> it = IDLE.descendingIterator(); it.hasNext(); ) {
+                Idle e = it.next();
+                if (e.mechanism == mechanism && e.operation == operation && e.key == key && sameParam(e.param, param)) {
                     it.remove();
-                    return new Object[]{e[0], e[4]};
+                    return e;
                 }
             }
             return null;
@@ -80,8 +82,8 @@ public final class SymCipher {
                 IDLE.clear();                              // contexts of an ended session: gone with it
                 idleSession = session;
             }
-            IDLE.addLast(new Object[]{cx, mechanism, operation, key, param});
-            if (IDLE.size() > IDLE_MAX) evicted = (long) IDLE.removeFirst()[0];
+            IDLE.addLast(new Idle(cx, mechanism, operation, key, param));
+            if (IDLE.size() > IDLE_MAX) evicted = IDLE.removeFirst().cx;
             if (evicted != 0) Nss3.PK11_DestroyContext(evicted, 1);
         }
     }
@@ -90,7 +92,7 @@ public final class SymCipher {
     private static void releaseIdle() {
         synchronized (IDLE) {
             if (idleSession == org.jnss.nss.NssRuntime.session()) {
-                for (Object[] e : IDLE) Nss3.PK11_DestroyContext((long) e[0], 1);
+                for (Idle e : IDLE) Nss3.PK11_DestroyContext(e.cx, 1);
             }
             IDLE.clear();
         }
@@ -162,12 +164,11 @@ public final class SymCipher {
         // NSS wants an item: None is an empty one (as in python-nss, where CBC without an IV is SEC_ERROR_BAD_DATA)
         SecItem param = secParam != null ? secParam : new SecItem(new byte[0]);
         try (Lease k = symKey.lease()) {
-            Object[] idle = takeIdle(mechanism, operation, k.handle(), param);
+            Idle idle = takeIdle(mechanism, operation, k.handle(), param);
             if (idle != null) {
-                long cx = (long) idle[0];
-                if (Nss3.PK11_DigestBegin(cx) == 0)     // begun with its own parameter, as a new one is
-                    return PK11Context.begun(PK11Context.Native.bySymKey(cx, mechanism, operation, k, (SecItem) idle[1]));
-                Nss3.PK11_DestroyContext(cx, 1);
+                if (Nss3.PK11_DigestBegin(idle.cx) == 0)     // begun with its own parameter, as a new one is
+                    return PK11Context.begun(PK11Context.Native.bySymKey(idle.cx, mechanism, operation, k, idle.param));
+                Nss3.PK11_DestroyContext(idle.cx, 1);
             }
             return MechParam.with(mechanism, param, p -> {
                 long cx = Nss3.PK11_CreateContextBySymKey(mechanism, operation, k.handle(), p);
