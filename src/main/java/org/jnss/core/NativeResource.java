@@ -42,12 +42,7 @@ public abstract class NativeResource extends Peered implements AutoCloseable {
     /** number of handles in the registry (guarded by LIVE) */
     private static int liveCount;
 
-    /**
-     * handles registered since the last sweep that began after a collection (guarded by
-     * LIVE): the newest ones, which the next such sweep must visit (one that begins
-     * without a collection, at a pressure check, leaves the count: the handles it found
-     * in use may be dropped before the next collection)
-     */
+    /** handles registered since the last sweep (guarded by LIVE) */
     private static int registeredSinceSweep;
     /** the older handle where the next sweep goes on (guarded by LIVE; null: after the new ones) */
     private static Handle sweepCursor;
@@ -102,7 +97,7 @@ public abstract class NativeResource extends Peered implements AutoCloseable {
      * puts a new mark and sweeps. The program's own thread thus releases what it dropped,
      * in step with its allocations.
      *
-     * A sweep visits the handles registered since the previous one after a collection (the newest, at the
+     * A sweep visits the handles registered since the previous one (the newest, at the
      * head of the registry: in a program that drops what it makes, nearly all of the
      * dropped ones) and as many older ones again, going on where the previous sweep
      * stopped; so its cost is about two visits per handle made, whatever the program
@@ -163,9 +158,8 @@ public abstract class NativeResource extends Peered implements AutoCloseable {
     static int sweep(boolean all) {
         if (SWEEPING.isHeldByCurrentThread() || !SWEEPING.tryLock()) return 0;
         try {
-            boolean afterCollection = collectionMark.refersTo(null);
             collectionMark = new WeakReference<>(new Object());   // a collection during the sweep calls for another
-            List<Handle> gone = unreachableHandles(all, afterCollection);
+            List<Handle> gone = unreachableHandles(all);
             if (gone.isEmpty()) return 0;
             ThreadError error = ThreadError.save();
             try {
@@ -179,11 +173,11 @@ public abstract class NativeResource extends Peered implements AutoCloseable {
         }
     }
 
-    private static List<Handle> unreachableHandles(boolean all, boolean afterCollection) {
+    private static List<Handle> unreachableHandles(boolean all) {
         List<Handle> gone = new ArrayList<>();
         synchronized (LIVE) {
             int budget = all ? liveCount : registeredSinceSweep;
-            if (afterCollection) registeredSinceSweep = 0;
+            registeredSinceSweep = 0;
             Handle h = liveHead;
             int visited = 0;
             for (; h != null && visited < budget; h = h.next, visited++) {
@@ -217,30 +211,8 @@ public abstract class NativeResource extends Peered implements AutoCloseable {
      * instead, so a program keeping many objects alive is not collected over
      * and over; it halves again (down to the first step) after collections that
      * free most.
-     *
-     * <p>Young collections may come less often than every two steps (a loop
-     * that allocates little per object: ~14,000 digest contexts between two of
-     * them), and then a check could find more than two steps alive just before
-     * the next young collection would have released them, and request a full
-     * one (~20 ms). So no full collection is requested while the young
-     * collections keep up (over the last {@value #KEEP_UP_WINDOW} checks they
-     * released at least half of what was made, not counting what requested
-     * collections released) and fewer than {@value #YOUNG_CAP} handles are
-     * registered. (1.6 million digest contexts: 12 requested collections
-     * instead of 16; the others follow handles the young collections promoted
-     * when a survivor space overflowed, whose owners only a full collection
-     * finds.)
      */
     private static final int PRESSURE_STEP = 8192;
-    /** the checks over which young collections must have kept up */
-    private static final int KEEP_UP_WINDOW = 4;
-    /** registered handles beyond which a full collection is requested even while young ones keep up */
-    private static final int YOUNG_CAP = 8 * PRESSURE_STEP;
-    /** CREATED, and FREED less what requested collections released, at each of the last checks (guarded by the class lock) */
-    private static final long[] createdAtCheck = new long[KEEP_UP_WINDOW], youngFreedAtCheck = new long[KEEP_UP_WINDOW];
-    private static long checks;
-    /** what the sweeps right after requested (full) collections released (guarded by the class lock) */
-    private static long freedByRequest;
     private static final AtomicLong CREATED = new AtomicLong();
     private static volatile long nextPressureCheck = PRESSURE_STEP;
     private static final AtomicLong FREED = new AtomicLong();
@@ -468,16 +440,8 @@ public abstract class NativeResource extends Peered implements AutoCloseable {
         sweep(true);      // what young collections found dropped: no full collection needed for it
         int live = liveSize();
         // young collections release dropped objects too (when the program allocates enough to
-        // run them): a full collection only when more than two steps are alive and they did not
-        // keep up (released less than half of what was made over the window), or far more are alive
-        long youngFreed = FREED.get() - freedByRequest;
-        int slot = (int) (checks % KEEP_UP_WINDOW);
-        boolean keepUp = checks >= KEEP_UP_WINDOW
-                && youngFreed - youngFreedAtCheck[slot] >= (created - createdAtCheck[slot]) / 2;
-        createdAtCheck[slot] = created;
-        youngFreedAtCheck[slot] = youngFreed;
-        checks++;
-        boolean collect = live > 2 * pressureStep && (!keepUp || live > YOUNG_CAP);
+        // run them): a full collection only when they did not keep up (twice a step alive)
+        boolean collect = live > 2 * pressureStep;
         if (liveAtLastCollection >= 0) {
             if (FREED.get() - freedAtLastCollection < liveAtLastCollection / 2) {
                 pressureStep = Math.min(pressureStep * 2, 1 << 20);    // what is registered is mostly in use
@@ -492,7 +456,6 @@ public abstract class NativeResource extends Peered implements AutoCloseable {
             freedAtLastCollection = FREED.get();
             System.gc();
             sweep(true);
-            freedByRequest += FREED.get() - freedAtLastCollection;
         }
         nextPressureCheck = created + pressureStep;
     }
