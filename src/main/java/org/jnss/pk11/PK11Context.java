@@ -66,13 +66,14 @@ public class PK11Context extends NativeResource {
         private boolean beginPending;
         /** digest contexts: the hash algorithm's tag */
         private final int hashAlg;
-        /** key contexts: mechanism, operation, the PK11SymKey* and the parameter */
-        private final long mechanism, operation, key;
+        /** key contexts: mechanism, operation and the parameter */
+        private final long mechanism, operation;
         private final SecItem param;
         /**
-         * key contexts: a lease on the key's handle, held until release, so that a parked context
-         * can be made again from key (cx holds a native reference only while it exists; taking
-         * and dropping one of our own at each park cost two native calls per context)
+         * key contexts: a lease on the key's handle (its PK11SymKey*), held until release, so
+         * that a parked context can be made again from the key (cx holds a native reference
+         * only while it exists; taking and dropping one of our own at each park cost two
+         * native calls per context); null for digest contexts
          */
         private final NativeResource.Lease keyLease;
         /** the NSS session cx was made in ({@link NssRuntime#session()}): digest contexts go back to the idle pool */
@@ -84,7 +85,6 @@ public class PK11Context extends NativeResource {
             this.mechanism = mechanism;
             this.operation = operation;
             this.keyLease = keyLease;
-            this.key = keyLease == null ? 0 : keyLease.handle();
             this.param = param;
             this.session = session;
         }
@@ -161,15 +161,15 @@ public class PK11Context extends NativeResource {
          */
         private long remake() {
             session = NssRuntime.session();
-            if (key == 0) {
+            if (keyLease == null) {
                 long idle = Digests.takeIdle(hashAlg);     // completed already
                 if (idle != 0) {
                     beginPending = fresh;
                     return idle;
                 }
             }
-            long c = key == 0 ? Nss3.PK11_CreateDigestContext(hashAlg)
-                    : MechParam.with(mechanism, param, p -> Nss3.PK11_CreateContextBySymKey(mechanism, operation, key, p));
+            long c = keyLease == null ? Nss3.PK11_CreateDigestContext(hashAlg)
+                    : MechParam.with(mechanism, param, p -> Nss3.PK11_CreateContextBySymKey(mechanism, operation, keyLease.handle(), p));
             if (c == 0) throw NSPRError.last();
             if (!fresh) {
                 ThreadError error = ThreadError.save();
@@ -204,8 +204,8 @@ public class PK11Context extends NativeResource {
 
         /** The completed native context to its idle pool (the caller clears cx). */
         private void giveBack() {
-            if (key == 0) Digests.giveIdle(hashAlg, cx, session);
-            else SymCipher.giveIdle(cx, mechanism, operation, key, param, session);
+            if (keyLease == null) Digests.giveIdle(hashAlg, cx, session);
+            else SymCipher.giveIdle(cx, mechanism, operation, keyLease.handle(), param, session);
         }
 
         /** Release of the owner (once). */

@@ -243,20 +243,26 @@ class SocketTest {
         }
     }
 
+    /** Starts a thread that receives up to 10 octets on c without timeout; got gets the result or the exception. */
+    private static Thread startReader(Socket c, AtomicReference<Object> got) {
+        Thread t = new Thread(() -> {
+            try {
+                got.set(c.recv(10, NO_TIMEOUT));
+            } catch (Throwable e) {
+                got.set(e);
+            }
+        });
+        t.start();
+        return t;
+    }
+
     @Test
     void closeWakesABlockedReader() throws Exception {
         Socket[] p = pair();
         Socket c = p[1];
         try (Socket a = p[0]) {
             AtomicReference<Object> got = new AtomicReference<>();
-            Thread t = new Thread(() -> {
-                try {
-                    got.set(c.recv(10, NO_TIMEOUT));
-                } catch (Throwable e) {
-                    got.set(e);
-                }
-            });
-            t.start();
+            Thread t = startReader(c, got);
             while (c.blockingCalls() == 0 && t.isAlive()) Thread.onSpinWait();
             c.close();
             t.join();
@@ -275,14 +281,7 @@ class SocketTest {
             Socket c = p[1];
             try (Socket a = p[0]) {
                 AtomicReference<Object> got = new AtomicReference<>();
-                Thread t = new Thread(() -> {
-                    try {
-                        got.set(c.recv(10, NO_TIMEOUT));
-                    } catch (Throwable e) {
-                        got.set(e);
-                    }
-                });
-                t.start();
+                Thread t = startReader(c, got);
                 for (int spin = round % 50; spin > 0; spin--) Thread.onSpinWait();
                 c.close();
                 t.join(10_000);
