@@ -325,6 +325,22 @@ out(hx(ct), dec.cipher_op(ct) + dec.digest_final(), hx(enc2.digest_final()))
 mac.digest_op(b'message')
 out(len(mac.digest_final()))
 out(err(d256.digest_op, b'after final'))
+# a context whose key object the program dropped (and the collector released) before the
+# context's first use, after hundreds of others: the context still holds its key
+import gc
+gone = nss.import_sym_key(slot, nss.CKM_AES_CBC_PAD, nss.PK11_OriginUnwrap, nss.CKA_ENCRYPT,
+                          nss.SecItem(b'k' * 16))
+late = nss.create_context_by_sym_key(nss.CKM_AES_CBC_PAD, nss.CKA_ENCRYPT, gone, iv)
+del gone
+for i in range(400):
+    e = nss.create_context_by_sym_key(nss.CKM_AES_CBC_PAD, nss.CKA_ENCRYPT, k, iv)
+    e.cipher_op(b'x' * 32)
+    e.digest_final()
+for i in range(3):     # collections, and new objects after them: what was dropped is released
+    gc.collect()
+    for j in range(20):
+        nss.create_digest_context(nss.SEC_OID_SHA256)
+out(hx(late.cipher_op(b'late secret') + late.digest_final()))
 ''')
 
     def test_idle_digest_contexts_do_not_keep_nss_busy(self):
