@@ -1,7 +1,10 @@
 """Context churn: a digest or cipher context created, used once and dropped without
 close() (the python-nss idiom), 100,000 times in a row. Reports the rate of the
 first and of a later 100,000 (a growing number of contexts still open in NSS would
-show as a falling rate) and the peak RSS. Runnable under python-nss and pynss alike.
+show as a falling rate) and the peak RSS. Also objects NSS holds until they are
+released: a cipher context dropped in the middle of its operation (no digest_final()),
+and a generated key dropped at once, each after a first round. Runnable under
+python-nss and pynss alike.
 
     scripts/bench scripts/bench_churn.py [seconds]
 """
@@ -42,12 +45,22 @@ def main():
         ctx.cipher_op(data)
         ctx.digest_final()
 
+    def unfinished():
+        ctx = nss.create_context_by_sym_key(nss.CKM_AES_CBC_PAD, nss.CKA_ENCRYPT, key, iv)
+        ctx.cipher_op(data)
+
+    def key_gen():
+        slot.key_gen(nss.CKM_AES_CBC_PAD, None, 16)
+
     for name, fn in (('digest', digest), ('cipher', cipher)):
         first = timed(fn, N)
         timed(fn, N)
         later = timed(fn, N)
         figure('churn %s ctx, 1st 100k' % name, first, 'ops/s')
         figure('churn %s ctx, 3rd 100k' % name, later, 'ops/s')
+    for name, fn, n in (('cipher ctx unfinished', unfinished, N), ('sym key (key_gen)', key_gen, N // 2)):
+        timed(fn, n)
+        figure('churn %s, 2nd %dk' % (name, n // 1000), timed(fn, n), 'ops/s')
     figure('peak RSS (churn)', peak_rss_mib(), 'MiB')
 
 

@@ -158,6 +158,7 @@ public abstract class NativeResource extends Peered implements AutoCloseable {
     static int sweep(boolean all) {
         if (SWEEPING.isHeldByCurrentThread() || !SWEEPING.tryLock()) return 0;
         try {
+            if (collectionMark.refersTo(null)) Weight.collected();
             collectionMark = new WeakReference<>(new Object());   // a collection during the sweep calls for another
             List<Handle> gone = unreachableHandles(all);
             if (gone.isEmpty()) return 0;
@@ -248,6 +249,8 @@ public abstract class NativeResource extends Peered implements AutoCloseable {
         private Handle prev, next;
         /** whether the handle is in the IDLE queue (guarded by IDLE) */
         private boolean queuedIdle;
+        /** the {@link Weight} epoch it was counted in; 0: not counted */
+        private int weighedIn;
 
         Handle(NativeResource owner, long address, LongConsumer destroy, boolean blocksShutdown, Runnable park) {
             super(owner, null);     // no queue: a sweep finds it cleared (see sweep)
@@ -408,6 +411,7 @@ public abstract class NativeResource extends Peered implements AutoCloseable {
                 h.queuedIdle = true;
                 IDLE.addLast(h);
             }
+            Weight.lift(h);
             if (IDLE.size() > IDLE_MAX + IDLE_BATCH) {
                 batch = new Handle[IDLE_BATCH];
                 for (int i = 0; i < IDLE_BATCH; i++) {
@@ -432,6 +436,152 @@ public abstract class NativeResource extends Peered implements AutoCloseable {
         } finally {
             error.restore();
         }
+    }
+
+    /**
+     * Declares that this object's native state weighs on NSS while it lives: a
+     * PKCS #11 object or session that NSS finds by walking hash chains of fixed
+     * size (softoken's), so that every dropped one the collector has not found
+     * yet makes each later NSS call on that token slower (with 10,000 dropped
+     * keys, making one more costs 3x what it costs alone). Objects that call
+     * this (keys; contexts while in use) make the collector run sooner when many
+     * were made since the last collection; see {@link Weight}. Cheap when
+     * already declared since the last collection; {@link #idle()} takes the
+     * weight off again.
+     */
+    protected final void weigh() {
+        Weight.add(handle);
+    }
+
+    /**
+     * Weight on NSS. CPython frees a dropped key or context at once; here it stays
+     * in NSS until the collector finds its owner unreachable, and NSS's lookups
+     * (softoken's session and object hash tables have a fixed number of chains)
+     * slow down with every one. Young collections find them, but a loop of NSS
+     * calls allocates little Java memory: tens of thousands of keys can be made
+     * between two young collections, and the full collection that the pressure
+     * check requests costs milliseconds (all of Jython's heap). So the handles
+     * that weigh ({@link #weigh()}) made or put to work since the last collection
+     * are counted, and past a step a young collection is brought about: with the
+     * serial collector (the launcher's), by one allocation just larger than what
+     * is left of the young generation's eden, which the JVM can only satisfy by
+     * collecting it first (a young collection copies only what is alive, so this
+     * costs little when the program dropped what it made). The step doubles when
+     * a collection released less than half as many handles (the program holds
+     * them) and comes back down when most are released. Under other collectors
+     * (a Java program's own choice) nothing is done here: the pressure check
+     * still applies.
+     */
+    static final class Weight {
+        private Weight() {}
+
+        /**
+         * the first step. Generating and dropping keys (each holds a PKCS #11 session and an
+         * object), steps of 128 to 4,096: 512 made the most keys per second, and peak RSS grew
+         * with the step (104, 105, 113, 122, 137, 220 MiB; python-nss 13)
+         */
+        static final int STEP = 512;
+        private static final int MAX_STEP = 1 << 20;
+        /** collections seen by sweeps; a handle's {@code weighedIn} is the epoch it was counted in (0: not counted) */
+        private static volatile int epoch = 1;
+        private static final java.util.concurrent.atomic.AtomicInteger COUNT = new java.util.concurrent.atomic.AtomicInteger();
+        private static volatile int step = STEP;
+        /** young collections brought about (for tests) */
+        static volatile int brought;
+
+        static void add(Handle h) {
+            int e = epoch;
+            if (h.weighedIn == e) return;
+            h.weighedIn = e;
+            if (COUNT.incrementAndGet() >= step) Young.collect();
+        }
+
+        /** The handle's native state is idle (it no longer weighs, see {@link #idle()}). */
+        static void lift(Handle h) {
+            if (h.weighedIn == epoch) {
+                h.weighedIn = 0;
+                COUNT.decrementAndGet();
+            }
+        }
+
+        /** A sweep saw that a collection ran: counting starts over. */
+        static void collected() {
+            epoch = epoch == Integer.MAX_VALUE ? 1 : epoch + 1;
+            COUNT.set(0);
+        }
+
+        /** Handles counted since the last collection (for tests). */
+        static int count() {
+            return COUNT.get();
+        }
+
+        /** The first state (see {@link #resetPressure()}). */
+        static void reset() {
+            step = STEP;
+            COUNT.set(0);
+            brought = 0;
+        }
+
+        /** Whether collections can be brought about here (the serial collector runs). */
+        static boolean active() {
+            return Young.EDEN != null;
+        }
+
+        /** The young collection, with what it needs (loaded at the first one). */
+        private static final class Young {
+            private static final java.lang.management.MemoryPoolMXBean EDEN = serialEden();
+            private static final ReentrantLock ONE = new ReentrantLock();
+            /** where the allocation that brings the collection about goes (so that no compiler drops it) */
+            @SuppressWarnings("unused")
+            private static volatile Object sink;
+
+            /** The eden of the serial collector's young generation, or null under another collector. */
+            private static java.lang.management.MemoryPoolMXBean serialEden() {
+                boolean serial = false;
+                for (java.lang.management.GarbageCollectorMXBean gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+                    if (gc.getName().equals("Copy")) serial = true;
+                }
+                if (!serial) return null;
+                for (java.lang.management.MemoryPoolMXBean p : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
+                    if (p.getName().equals("Eden Space")) return p;
+                }
+                return null;
+            }
+
+            static void collect() {
+                if (EDEN == null || ONE.isHeldByCurrentThread() || !ONE.tryLock()) return;     // another thread is at it
+                try {
+                    int counted = COUNT.get();
+                    if (counted < step) return;
+                    java.lang.management.MemoryUsage eden = EDEN.getUsage();
+                    long capacity = eden.getCommitted();
+                    long size = capacity - eden.getUsed() + 4096;
+                    // (an array larger than the eden would go to the old generation without a collection)
+                    if (size > 0 && size < capacity && size < Integer.MAX_VALUE) {
+                        sink = new byte[(int) size];
+                        sink = null;
+                        brought++;
+                    }
+                    int released = sweep(false);
+                    int s = step;
+                    step = released < counted / 2 ? Math.min(2 * s, MAX_STEP) : Math.max(STEP, s / 2);
+                } finally {
+                    ONE.unlock();
+                }
+            }
+        }
+    }
+
+    /**
+     * Puts the pressure check and {@link Weight} back in their first state, as
+     * a program starts: tests that measure them are then independent of what
+     * ran before them in the same JVM.
+     */
+    static synchronized void resetPressure() {
+        pressureStep = PRESSURE_STEP;
+        liveAtLastCollection = -1;
+        nextPressureCheck = CREATED.get() + PRESSURE_STEP;
+        Weight.reset();
     }
 
     private static synchronized void relievePressure() {

@@ -36,7 +36,10 @@ import org.jnss.nss.SecItem;
  * begun again instead of a new one, or destroyed when the pool is full. Using
  * such a context again makes a new native context the same way and completes
  * it, which leaves it in the state NSS leaves a completed context in, so
- * every later call behaves the same.
+ * every later call behaves the same. A context in use (made, or fed since it
+ * was finished) weighs on NSS ({@link NativeResource#weigh()}): each call that
+ * puts it to work says so before it takes the context's lock, since that may
+ * release dropped objects.
  */
 public class PK11Context extends NativeResource {
     private static final int MAX_DIGEST = 64;
@@ -171,20 +174,31 @@ public class PK11Context extends NativeResource {
             long c = keyLease == null ? Nss3.PK11_CreateDigestContext(hashAlg)
                     : MechParam.with(mechanism, param, p -> Nss3.PK11_CreateContextBySymKey(mechanism, operation, keyLease.handle(), p));
             if (c == 0) throw NSPRError.last();
-            if (!fresh) {
-                ThreadError error = ThreadError.save();
-                try {
-                    complete(c);
-                } finally {
-                    error.restore();
-                }
-            }
+            if (!fresh) completeKeepingError(c);
             return c;
         }
 
-        /** Ends the operation on c, its output discarded (PKCS #11: a final call always ends it, whatever its outcome); SECStatus. */
+        /**
+         * Ends the operation on c, its output discarded and wiped (PKCS #11: a final call that
+         * is given room for its output ends the operation, whatever its outcome); SECStatus.
+         */
         private static int complete(long c) {
-            return Nss3.PK11_DigestFinal(c, new byte[MAX_DIGEST], new int[1], MAX_DIGEST);
+            try (ThreadBuffer b = ThreadBuffer.take(MAX_DIGEST + 8)) {
+                long out = b.address();
+                int rv = Nss3.PK11_DigestFinal(c, out, out + MAX_DIGEST, MAX_DIGEST);
+                Mem.zero(out, MAX_DIGEST);      // a decryption's last block is plaintext
+                return rv;
+            }
+        }
+
+        /** {@link #complete(long)}, the calling thread's NSPR error kept; whether it succeeded. */
+        private static boolean completeKeepingError(long c) {
+            ThreadError error = ThreadError.save();
+            try {
+                return complete(c) == 0;
+            } finally {
+                error.restore();
+            }
         }
 
         /** Park: gives the native context back if the operation is still completed (or not yet used). */
@@ -268,6 +282,7 @@ public class PK11Context extends NativeResource {
     public void digestBegin() {
         int rv;
         try (Lease l = lease()) {
+            weigh();
             synchronized (st) {
                 st.finished = false;
                 rv = Nss3.PK11_DigestBegin(st.use(true));
@@ -286,6 +301,7 @@ public class PK11Context extends NativeResource {
     public void digestOp(java.nio.ByteBuffer data) {
         boolean ok;
         try (Lease l = lease()) {     // per-call path: a lease, not a capturing check() lambda
+            weigh();
             synchronized (st) {
                 st.finished = false;
                 long cx = st.use();
@@ -346,6 +362,7 @@ public class PK11Context extends NativeResource {
     public void finalizeOperation() {
         int rv;
         try (Lease l = lease()) {
+            weigh();
             synchronized (st) {
                 st.finished = false;
                 rv = Nss3.PK11_Finalize(st.use());
@@ -373,7 +390,9 @@ public class PK11Context extends NativeResource {
                 c = Nss3.PK11_CloneContext(src.use());
             }
             if (c == 0) throw NSPRError.last();
-            return new PK11Context(src.copy(c));
+            PK11Context copy = new PK11Context(src.copy(c));
+            copy.weigh();       // a copy in the middle of the operation (a new context is begun: idle)
+            return copy;
         }
     }
 
@@ -392,6 +411,7 @@ public class PK11Context extends NativeResource {
     @Python("cipher_op(data, /)")
     public byte[] cipherOp(java.nio.ByteBuffer data) {
         try (Lease l = lease()) {
+            weigh();
             synchronized (st) {
                 st.finished = false;
                 long cx = st.use();
@@ -422,6 +442,7 @@ public class PK11Context extends NativeResource {
     public void digestKey(PK11SymKey symKey) {
         int rv;
         try (Lease k = symKey.lease(); Lease l = lease()) {
+            weigh();
             synchronized (st) {
                 st.finished = false;
                 rv = Nss3.PK11_DigestKey(st.use(), k.handle());

@@ -26,6 +26,7 @@ public class PrivateKey extends NativeResource {
      */
     PrivateKey(long key) {
         super(key, Nss3::SECKEY_DestroyPrivateKey, true);
+        weigh();
     }
 
     /**

@@ -1,0 +1,84 @@
+package org.jnss.core;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * {@link NativeResource.Weight}: objects whose native state weighs on NSS bring
+ * young collections about when many were made since the last one. Needs the
+ * serial collector, as the launcher runs it: the build runs this class in a JVM
+ * of its own with the launcher's young generation (pom.xml, surefire execution
+ * "serial-collector"); under another collector the tests are skipped.
+ */
+class NativeWeightTest {
+    /** A handle that weighs while it lives (as a key does). */
+    static final class Heavy extends NativeResource {
+        Heavy(long address, AtomicInteger destroyed) {
+            super(address, a -> destroyed.incrementAndGet(), false);
+            weigh();
+        }
+    }
+
+    /** A handle that weighs, then is declared idle (as a finished context is). */
+    static final class Finished extends NativeResource {
+        Finished(long address, AtomicInteger destroyed) {
+            super(address, a -> destroyed.incrementAndGet(), false, () -> { });
+            weigh();
+            idle();
+        }
+    }
+
+    @BeforeEach
+    void firstState() {
+        assumeTrue(NativeResource.Weight.active(), "needs the serial collector (-XX:+UseSerialGC)");
+        System.gc();
+        NativeResource.sweep(true);
+        NativeResource.resetPressure();
+    }
+
+    @Test
+    void droppedObjectsThatWeighAreReleasedWithinAFewSteps() {
+        // 60,000 small objects fill less than the young generation: without weight, nothing but
+        // the pressure check (a full collection past 16,384 registered) would release them
+        AtomicInteger destroyed = new AtomicInteger();
+        int most = 0;
+        for (int i = 0; i < 60_000; i++) {
+            new Heavy(1 + i, destroyed);
+            if (i % 128 == 0) most = Math.max(most, NativeResource.liveSize());
+        }
+        assertTrue(most < 3 * NativeResource.Weight.STEP, "registered handles reached " + most);
+        assertTrue(NativeResource.Weight.brought >= 60_000 / (2 * NativeResource.Weight.STEP),
+                "young collections brought about: " + NativeResource.Weight.brought);
+        assertTrue(destroyed.get() > 50_000, "only " + destroyed.get() + " of 60,000 released");
+    }
+
+    @Test
+    void objectsTheProgramHoldsAreNotCollectedForOverAndOver() {
+        // each collection that releases little doubles the step: STEP + 2 STEP + 4 STEP + ...
+        // (at a fixed step: 40,000 / STEP collections)
+        AtomicInteger destroyed = new AtomicInteger();
+        List<Heavy> held = new ArrayList<>();
+        for (int i = 0; i < 40_000; i++) held.add(new Heavy(1 + i, destroyed));
+        int doublings = 32 - Integer.numberOfLeadingZeros(40_000 / NativeResource.Weight.STEP);
+        assertTrue(NativeResource.Weight.brought <= doublings + 1,
+                "young collections brought about: " + NativeResource.Weight.brought + " (" + doublings + " doublings)");
+        assertEquals(0, destroyed.get());
+        assertEquals(40_000, held.size());
+    }
+
+    @Test
+    void idleObjectsDoNotWeigh() {
+        AtomicInteger destroyed = new AtomicInteger();
+        for (int i = 0; i < 60_000; i++) new Finished(1 + i, destroyed);
+        assertEquals(0, NativeResource.Weight.brought);
+        assertTrue(NativeResource.Weight.count() < NativeResource.Weight.STEP);
+    }
+}
