@@ -462,15 +462,15 @@ public abstract class NativeResource extends Peered implements AutoCloseable {
      * between two young collections, and the full collection that the pressure
      * check requests costs milliseconds (all of Jython's heap). So the handles
      * that weigh ({@link #weigh()}) made or put to work since the last collection
-     * are counted, and past a step a young collection is brought about: with the
-     * serial collector (the launcher's), by one allocation just larger than what
-     * is left of the young generation's eden, which the JVM can only satisfy by
-     * collecting it first (a young collection copies only what is alive, so this
-     * costs little when the program dropped what it made). The step doubles when
-     * a collection released less than half as many handles (the program holds
-     * them) and comes back down when most are released. Under other collectors
-     * (a Java program's own choice) nothing is done here: the pressure check
-     * still applies.
+     * are counted, and past a step a young collection is brought about: by
+     * allocating what is left of the young generation, in pieces, until the JVM
+     * collects it (a young collection copies only what is alive, so this costs
+     * little when the program dropped what it made). The step doubles when a
+     * collection released less than half as many handles (the program holds
+     * them) and comes back down when most are released. A young generation
+     * larger than 16 MiB (the launcher's is 16, with the serial collector; a Java
+     * program's JVM may differ) turns this off at the first attempt: the
+     * pressure check still applies.
      */
     static final class Weight {
         private Weight() {}
@@ -522,46 +522,43 @@ public abstract class NativeResource extends Peered implements AutoCloseable {
             brought = 0;
         }
 
-        /** Whether collections can be brought about here (the serial collector runs). */
-        static boolean active() {
-            return Young.EDEN != null;
-        }
 
         /** The young collection, with what it needs (loaded at the first one). */
         private static final class Young {
-            private static final java.lang.management.MemoryPoolMXBean EDEN = serialEden();
+            private Young() {}
+
+            /** allocated one after the other until a collection ran */
+            private static final int PIECE = 256 << 10;
+            /**
+             * at most this many pieces (16 MiB): a young generation larger than that (not the
+             * launcher's 16 MiB, whose eden is ~11) would make each collection brought about cost
+             * more than it saves, so the first such attempt turns them off for the run
+             */
+            private static final int MAX_PIECES = 64;
             private static final ReentrantLock ONE = new ReentrantLock();
-            /** where the allocation that brings the collection about goes (so that no compiler drops it) */
+            private static volatile boolean off;
+            /** where the pieces go, one at a time (so that no compiler drops the allocation) */
             @SuppressWarnings("unused")
             private static volatile Object sink;
 
-            /** The eden of the serial collector's young generation, or null under another collector. */
-            private static java.lang.management.MemoryPoolMXBean serialEden() {
-                boolean serial = false;
-                for (java.lang.management.GarbageCollectorMXBean gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
-                    if (gc.getName().equals("Copy")) serial = true;
-                }
-                if (!serial) return null;
-                for (java.lang.management.MemoryPoolMXBean p : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
-                    if (p.getName().equals("Eden Space")) return p;
-                }
-                return null;
-            }
-
             static void collect() {
-                if (EDEN == null || ONE.isHeldByCurrentThread() || !ONE.tryLock()) return;     // another thread is at it
+                if (off || ONE.isHeldByCurrentThread() || !ONE.tryLock()) return;     // another thread is at it
                 try {
                     int counted = COUNT.get();
                     if (counted < step) return;
-                    java.lang.management.MemoryUsage eden = EDEN.getUsage();
-                    long capacity = eden.getCommitted();
-                    long size = capacity - eden.getUsed() + 4096;
-                    // (an array larger than the eden would go to the old generation without a collection)
-                    if (size > 0 && size < capacity && size < Integer.MAX_VALUE) {
-                        sink = new byte[(int) size];
+                    // the young generation's free space, used up: its collection comes first (the
+                    // JVM collects it when an allocation does not fit); a weak reference to an
+                    // object nothing else holds tells when it ran
+                    WeakReference<Object> ran = new WeakReference<>(new Object());
+                    for (int i = 0; !ran.refersTo(null); i++) {
+                        if (i == MAX_PIECES) {
+                            off = true;
+                            return;
+                        }
+                        sink = new byte[PIECE];
                         sink = null;
-                        brought++;
                     }
+                    brought++;
                     int released = sweep(false);
                     int s = step;
                     step = released < counted / 2 ? Math.min(2 * s, MAX_STEP) : Math.max(STEP, s / 2);

@@ -14,9 +14,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * {@link NativeResource.Weight}: objects whose native state weighs on NSS bring
  * young collections about when many were made since the last one. Needs the
- * serial collector, as the launcher runs it: the build runs this class in a JVM
- * of its own with the launcher's young generation (pom.xml, surefire execution
- * "serial-collector"); under another collector the tests are skipped.
+ * launcher's collector and young generation: the build runs this class in a
+ * JVM of its own with them (pom.xml, surefire execution "serial-collector");
+ * under another collector the tests are skipped.
  */
 class NativeWeightTest {
     /** A handle that weighs while it lives (as a key does). */
@@ -38,7 +38,8 @@ class NativeWeightTest {
 
     @BeforeEach
     void firstState() {
-        assumeTrue(NativeResource.Weight.active(), "needs the serial collector (-XX:+UseSerialGC)");
+        assumeTrue(java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .anyMatch(gc -> gc.getName().equals("Copy")), "needs the serial collector (-XX:+UseSerialGC)");
         System.gc();
         NativeResource.sweep(true);
         NativeResource.resetPressure();
