@@ -5,7 +5,16 @@ package org.jnss.natives;
  * {@code PRStatus} is 0 (PR_SUCCESS) or -1 (PR_FAILURE).
  */
 public final class Nspr4 {
-    static { NativeLibs.register(Nspr4.class, "nspr4"); }
+    static {
+        NativeLibs.register(Nspr4.class, "nspr4");
+        // NSPR initialises itself at the first call that needs it, and that is not safe against
+        // another thread's first call at the same time (it can find NSPR marked initialised
+        // before its thread-private key exists, and take other data for its thread's state: a
+        // JVM crashed so, the test thread and the release thread making their first calls
+        // together). Made here, once: the JVM holds any other thread at this class's
+        // initialisation until it is done, and every binding loads this class first.
+        PR_GetError();
+    }
     private Nspr4() {}
 
     /** Forces loading (and so the check that the library exists). */
