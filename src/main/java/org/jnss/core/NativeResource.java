@@ -178,7 +178,9 @@ public abstract class NativeResource extends Peered implements AutoCloseable {
         List<Handle> gone = new ArrayList<>();
         synchronized (LIVE) {
             int budget = all ? liveCount : registeredSinceSweep;
-            registeredSinceSweep = 0;
+            // (a whole sweep without a collection before it, the pressure check's, finds the handles
+            // made since the last collection still reachable: the next sweep after one must visit them)
+            if (!all) registeredSinceSweep = 0;
             Handle h = liveHead;
             int visited = 0;
             for (; h != null && visited < budget; h = h.next, visited++) {
@@ -439,12 +441,13 @@ public abstract class NativeResource extends Peered implements AutoCloseable {
     }
 
     /**
-     * Declares that this object's native state weighs on NSS while it lives: a
-     * PKCS #11 object or session that NSS finds by walking hash chains of fixed
-     * size (softoken's), so that every dropped one the collector has not found
-     * yet makes each later NSS call on that token slower (with 10,000 dropped
-     * keys, making one more costs 3x what it costs alone). Objects that call
-     * this (keys; contexts while in use) make the collector run sooner when many
+     * Declares that this object's native state weighs while it lives: a PKCS #11
+     * object or session that NSS finds by walking hash chains of fixed size
+     * (softoken's), so that every dropped one the collector has not found yet
+     * makes each later NSS call on that token slower (with 10,000 dropped keys,
+     * making one more costs 3x what it costs alone), or a file descriptor, of
+     * which a process has a limited number. Objects that call this (keys,
+     * contexts while in use, sockets) make the collector run sooner when many
      * were made since the last collection; see {@link Weight}. Cheap when
      * already declared since the last collection; {@link #idle()} takes the
      * weight off again.
@@ -520,6 +523,7 @@ public abstract class NativeResource extends Peered implements AutoCloseable {
             step = STEP;
             COUNT.set(0);
             brought = 0;
+            Young.countedAtLast = 0;
         }
 
 
@@ -541,11 +545,26 @@ public abstract class NativeResource extends Peered implements AutoCloseable {
             @SuppressWarnings("unused")
             private static volatile Object sink;
 
+            /** handles counted when the last collection was brought about (0: judged already) */
+            private static int countedAtLast;
+            /** {@link #FREED} then */
+            private static long freedAtLast;
+
             static void collect() {
                 if (off || ONE.isHeldByCurrentThread() || !ONE.tryLock()) return;     // another thread is at it
                 try {
                     int counted = COUNT.get();
                     if (counted < step) return;
+                    if (countedAtLast > 0) {
+                        // how the last one did, judged by every release since (the sweep after it may
+                        // have been another thread's): the step doubles when fewer than half as many
+                        // handles were released as it had counted (the program holds them)
+                        long released = FREED.get() - freedAtLast;
+                        int s = step;
+                        step = released < countedAtLast / 2 ? Math.min(2 * s, MAX_STEP) : Math.max(STEP, s / 2);
+                        countedAtLast = 0;
+                        if (counted < step) return;
+                    }
                     // the young generation's free space, used up: its collection comes first (the
                     // JVM collects it when an allocation does not fit); a weak reference to an
                     // object nothing else holds tells when it ran
@@ -559,9 +578,9 @@ public abstract class NativeResource extends Peered implements AutoCloseable {
                         sink = null;
                     }
                     brought++;
-                    int released = sweep(false);
-                    int s = step;
-                    step = released < counted / 2 ? Math.min(2 * s, MAX_STEP) : Math.max(STEP, s / 2);
+                    countedAtLast = counted;
+                    freedAtLast = FREED.get();
+                    sweep(false);
                 } finally {
                     ONE.unlock();
                 }

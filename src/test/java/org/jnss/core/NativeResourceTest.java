@@ -297,6 +297,19 @@ class NativeResourceTest {
     }
 
     @Test
+    void aWholeSweepBetweenCollectionsLeavesTheNewHandlesToTheNextSweep() {
+        // the pressure check sweeps the whole registry without a collection first: it finds the
+        // handles made since the last collection still reachable, and the sweep after the next
+        // collection must still visit them all (not only the few it visits beyond its new ones)
+        AtomicInteger destroyed = new AtomicInteger();
+        for (int i = 0; i < 500; i++) new Fake(1 + i, destroyed, false);
+        NativeResource.sweep(true);
+        System.gc();
+        new Fake(600, new AtomicInteger(), false).close();   // a new object sweeps after a collection
+        assertEquals(500, destroyed.get());
+    }
+
+    @Test
     void aHandleDroppedAfterSurvivingSweepsIsStillFound() {
         // a sweep looks at the new handles and, from where the last one stopped, at as many
         // older ones: a handle that was alive at several sweeps is found once dropped,
