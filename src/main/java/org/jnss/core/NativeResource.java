@@ -329,6 +329,7 @@ public abstract class NativeResource extends Peered implements AutoCloseable {
             } finally {
                 unregister(this);   // only once destroyed: shutdown waits for releases in progress
                 FREED.incrementAndGet();
+                Weight.lift(this);  // closed: it no longer weighs (a program that closes what it makes brings no collection about)
                 if (!refersTo(null)) clear();   // closed: nothing left for the collector to look at (a dropped one is cleared already)
             }
         }
@@ -499,7 +500,7 @@ public abstract class NativeResource extends Peered implements AutoCloseable {
             if (COUNT.incrementAndGet() >= step) Young.collect();
         }
 
-        /** The handle's native state is idle (it no longer weighs, see {@link #idle()}). */
+        /** The handle's native state is idle or released: it no longer weighs (see {@link #idle()}). */
         static void lift(Handle h) {
             if (h.weighedIn == epoch) {
                 h.weighedIn = 0;

@@ -76,6 +76,14 @@ class NativeWeightTest {
     }
 
     @Test
+    void closedObjectsDoNotWeigh() {
+        AtomicInteger destroyed = new AtomicInteger();
+        for (int i = 0; i < 60_000; i++) new Heavy(1 + i, destroyed).close();
+        assertEquals(0, NativeResource.Weight.brought);
+        assertEquals(60_000, destroyed.get());
+    }
+
+    @Test
     void idleObjectsDoNotWeigh() {
         AtomicInteger destroyed = new AtomicInteger();
         for (int i = 0; i < 60_000; i++) new Finished(1 + i, destroyed);
