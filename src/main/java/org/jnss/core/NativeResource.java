@@ -450,16 +450,17 @@ public abstract class NativeResource extends Peered implements AutoCloseable {
      * which a process has a limited number. Objects that call this (keys,
      * contexts while in use, sockets) make the collector run sooner when many
      * were made since the last collection; see {@link Weight}. Cheap when
-     * already declared since the last collection; {@link #idle()} takes the
-     * weight off again.
+     * already declared since the last collection; {@link #idle()} and
+     * {@link #close()} take the weight off again.
      */
     protected final void weigh() {
         Weight.add(handle);
     }
 
     /**
-     * Weight on NSS. CPython frees a dropped key or context at once; here it stays
-     * in NSS until the collector finds its owner unreachable, and NSS's lookups
+     * Weight on NSS. CPython frees a dropped key or context at once (python-nss
+     * never closes a dropped socket); here it stays in NSS, or open, until the
+     * collector finds its owner unreachable, and NSS's lookups
      * (softoken's session and object hash tables have a fixed number of chains)
      * slow down with every one. Young collections find them, but a loop of NSS
      * calls allocates little Java memory: tens of thousands of keys can be made
@@ -526,7 +527,6 @@ public abstract class NativeResource extends Peered implements AutoCloseable {
             brought = 0;
             Young.countedAtLast = 0;
         }
-
 
         /** The young collection, with what it needs (loaded at the first one). */
         private static final class Young {
