@@ -295,6 +295,43 @@ d.digest_op(b'abc')
 out(hx(d.digest_final()), err(d.digest_op, b'x'))
 ''')
 
+    def test_keys_and_unfinished_contexts_dropped_by_the_thousand(self):
+        # keys and contexts in the middle of an operation weigh on NSS: thousands made and
+        # dropped bring collections about (pynss), while kept keys, contexts in use and a
+        # digest copied in the middle of its operation go on as under python-nss (an AES
+        # context cannot be copied there: SEC_ERROR_NO_MEMORY)
+        self.assertSame(INIT + r'''
+k = nss.import_sym_key(slot, nss.CKM_AES_CBC_PAD, nss.PK11_OriginUnwrap, nss.CKA_ENCRYPT,
+                       nss.SecItem(b'K' * 16))
+iv = nss.param_from_iv(nss.CKM_AES_CBC_PAD, nss.SecItem(b'v' * 16))
+running = nss.create_context_by_sym_key(nss.CKM_AES_CBC_PAD, nss.CKA_ENCRYPT, k, iv)
+first = running.cipher_op(b'a' * 40)
+digest = nss.create_digest_context(nss.SEC_OID_SHA256)
+digest.digest_begin()
+digest.digest_op(b'part one ')
+held = []
+for i in range(3000):
+    key = slot.key_gen(nss.CKM_AES_CBC_PAD, None, 16)     # dropped at once, or kept
+    if i % 10 == 0:
+        held.append((key, nss.create_context_by_sym_key(nss.CKM_AES_CBC_PAD, nss.CKA_ENCRYPT, k, iv)))
+    c = nss.create_context_by_sym_key(nss.CKM_AES_CBC_PAD, nss.CKA_ENCRYPT, k, iv)
+    c.cipher_op(b'dropped in the middle %d' % i)
+    if i == 1500:
+        copy = digest.clone_context(digest)
+ct = first + running.cipher_op(b'b' * 9) + running.digest_final()
+digest.digest_op(b'part two')
+copy.digest_op(b'part two')
+out(hx(ct), hx(digest.digest_final()), hx(copy.digest_final()), len(held))
+outs = set()
+for key, ctx in held:
+    outs.add(ctx.cipher_op(b'held context') + ctx.digest_final())
+    e = nss.create_context_by_sym_key(nss.CKM_AES_CBC_PAD, nss.CKA_ENCRYPT, key, iv)
+    d = nss.create_context_by_sym_key(nss.CKM_AES_CBC_PAD, nss.CKA_DECRYPT, key, iv)
+    sealed = e.cipher_op(b'with a kept key') + e.digest_final()
+    outs.add(d.cipher_op(sealed) + d.digest_final())
+out(sorted(hx(o) for o in outs))
+''')
+
     def test_contexts_made_and_not_yet_used(self):
         # a context not used since it was made waits among the idle ones and is parked once
         # hundreds more are made: used later it behaves as a new one (begun, nothing fed),
