@@ -3,6 +3,7 @@ package org.jnss.python;
 import org.jnss.core.Python;
 import org.jnss.core.ArgumentError;
 import org.jnss.core.BinaryData;
+import org.jnss.core.Peered;
 import org.jnss.core.Slice;
 
 import org.python.core.Py;
@@ -395,6 +396,8 @@ public final class Convert {
     public static PyObject toPy(Object o) {
         if (o == null) return Py.None;
         if (o instanceof PyObject p) return p;
+        // core objects first: one class check, where the checks below (interfaces among them) all miss
+        if (o instanceof Peered p) return peered(p);
         if (o instanceof String s) return str(s);
         if (o instanceof Boolean b) return b ? Py.True : Py.False;
         if (o instanceof Integer i) return Py.newInteger(i);
@@ -442,6 +445,16 @@ public final class Convert {
             return w;
         }
         throw Py.SystemError("no Python type for Java value of class " + o.getClass().getName());
+    }
+
+    /** The Python object of a core object: the one it carries, else a new one of its exposed type. */
+    private static PyObject peered(Peered p) {
+        if (p.peer() instanceof NssObject known) return known;
+        NssType type = Binder.typeFor(p.getClass());
+        if (type == null) throw Py.SystemError("no Python type for Java value of class " + p.getClass().getName());
+        NssObject w = new NssObject(type, p);
+        Wrappers.put(p, w);
+        return w;
     }
 
     /** The type name in CPython's "must be X, not Y" argument errors, where None reads "None". */
