@@ -365,5 +365,105 @@ class TestWarmStart(unittest.TestCase):
             self.assertEqual(f.readline().strip(), 'warm=None')
 
 
+class TestCompiledProgramCache(unittest.TestCase):
+    """The program's compiled code, kept between runs (org.jnss.python.ScriptCache)."""
+
+    def setUp(self):
+        self.home = tempfile.mkdtemp()
+        self.env = {'XDG_CACHE_HOME': self.home}
+        self.dir = os.path.join(self.home, 'pynss', 'code')
+        self.src = tempfile.mkdtemp()
+
+    def entries(self):
+        return sorted(os.listdir(self.dir)) if os.path.isdir(self.dir) else []
+
+    def script(self, text, name='prog.py'):
+        path = os.path.join(self.src, name)
+        write(path, text)
+        return path
+
+    def test_second_run_uses_the_entry_and_runs_the_same(self):
+        path = self.script('import sys\nprint __name__, __file__ == sys.argv[0], sys.argv[1:]\n')
+        first = run([path, 'a', 'b'], env=self.env)
+        self.assertEqual(len(self.entries()), 1)
+        entry = os.path.join(self.dir, self.entries()[0])
+        os.utime(entry, (1, 1))
+        second = run([path, 'a', 'b'], env=self.env)
+        self.assertEqual(first, second)
+        self.assertEqual(first, (0, "__main__ True ['a', 'b']\n", ''))
+        self.assertGreater(os.path.getmtime(entry), 1)     # used (the least recently used go first)
+
+    def test_changed_source_is_compiled_again(self):
+        path = self.script('print 1\n')
+        self.assertEqual(run([path], env=self.env)[1], '1\n')
+        write(path, 'print 2\n')
+        self.assertEqual(run([path], env=self.env)[1], '2\n')
+        self.assertEqual(len(self.entries()), 2)
+
+    def test_same_source_under_another_name_has_its_own_entry(self):
+        text = 'import traceback\ntry:\n    1/0\nexcept ZeroDivisionError:\n    traceback.print_exc()\n'
+        a, b = self.script(text, 'a.py'), self.script(text, 'b.py')
+        for _ in range(2):
+            for path in (a, b):
+                rc, out, err = run([path], env=self.env)
+                self.assertEqual(rc, 0)
+                self.assertIn('File "%s", line 3, in <module>' % path, err)
+        self.assertEqual(len(self.entries()), 2)
+
+    def test_command_is_cached_too(self):
+        code = 'from __future__ import division\nprint 1/2, __name__'
+        self.assertEqual(run(['-c', code], env=self.env), (0, '0.5 __main__\n', ''))
+        self.assertEqual(run(['-c', code], env=self.env), (0, '0.5 __main__\n', ''))
+        self.assertEqual(run(['-c', 'print 1/2'], env=self.env), (0, '0\n', ''))
+        self.assertEqual(len(self.entries()), 2)
+
+    def test_syntax_error_is_reported_as_without_cache_and_not_kept(self):
+        path = self.script('print "a"\nx = (\n')
+        without = run([path], env={'PYNSS_CODE_CACHE': '0'})
+        self.assertEqual(run([path], env=self.env), without)
+        self.assertEqual(without[0], 1)
+        self.assertIn('SyntaxError', without[2])
+        self.assertEqual(self.entries(), [])
+
+    def test_damaged_entry_is_ignored_and_written_anew(self):
+        path = self.script('print "fine"\n')
+        run([path], env=self.env)
+        entry = os.path.join(self.dir, self.entries()[0])
+        with open(entry, 'rb') as f:
+            data = f.read()
+        for damaged in (data[:len(data) // 2], data[:-1] + chr(ord(data[-1]) ^ 0xff), 'x' * len(data), ''):
+            write(entry, damaged)
+            self.assertEqual(run([path], env=self.env), (0, 'fine\n', ''))
+        with open(entry, 'rb') as f:
+            self.assertEqual(f.read(), data)
+
+    def test_directory_others_may_write_is_not_used(self):
+        os.makedirs(self.dir)
+        os.chmod(self.dir, 0o777)
+        path = self.script('print "ok"\n')
+        self.assertEqual(run([path], env=self.env), (0, 'ok\n', ''))
+        self.assertEqual(self.entries(), [])
+
+    def test_unwritable_cache_changes_nothing(self):
+        write(os.path.join(self.home, 'pynss'), 'a file where the directory would be')
+        path = self.script('print "ok"\n')
+        self.assertEqual(run([path], env=self.env), (0, 'ok\n', ''))
+
+    def test_turned_off(self):
+        path = self.script('print "ok"\n')
+        self.assertEqual(run([path], env={'XDG_CACHE_HOME': self.home, 'PYNSS_CODE_CACHE': '0'}), (0, 'ok\n', ''))
+        self.assertEqual(self.entries(), [])
+
+    def test_not_used_with_the_prompt_after_the_program(self):
+        # -i: the prompt goes on with the compiler state the program's compilation left
+        path = self.script('from __future__ import division\nx = 7\n')
+        without = run(['-i', path], stdin='print x\n', env={'PYNSS_CODE_CACHE': '0'})
+        self.assertEqual(without[0], 0, without[2])
+        self.assertIn('7', without[1] + without[2])
+        for _ in range(2):
+            self.assertEqual(run(['-i', path], stdin='print x\n', env=self.env), without)
+        self.assertEqual(self.entries(), [])
+
+
 if __name__ == '__main__':
     unittest.main()

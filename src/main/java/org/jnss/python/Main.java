@@ -1,5 +1,6 @@
 package org.jnss.python;
 
+import org.python.core.CompilerFlags;
 import org.python.core.Options;
 import org.python.core.Py;
 import org.python.core.PyException;
@@ -71,18 +72,22 @@ public final class Main {
      */
     static int execute(CommandLine cl, boolean tty, boolean prompt) {
         PyModule main = start(cl);
-        InteractiveConsole interp = new InteractiveConsole(main.__dict__);
+        Console interp = new Console(main.__dict__);
+        // the program's compiled code may come from the cache (not with the prompt after it, which
+        // goes on with the compiler flags the program's compilation left); PYNSS_CODE_CACHE=0: never
+        boolean cache = !prompt && !"0".equals(System.getenv("PYNSS_CODE_CACHE"));
         int status = 0;
         try {
             if (Options.importSite) imp.load("site");
             warnings(cl);
             if (cl.command != null) {
-                interp.exec(Py.newStringUTF8(cl.command));
+                if (cache) interp.exec(ScriptCache.command(cl.command));
+                else interp.exec(Py.newStringUTF8(cl.command));
             } else if (cl.module != null) {
                 PyObject runpy = imp.importName("runpy", true);
                 runpy.__getattr__("_run_module_as_main").__call__(new PyString(cl.module));
             } else if (cl.hasScript()) {
-                status = runFile(cl.file, main, interp);
+                status = runFile(cl.file, main, interp, cache);
                 if (status != 0) return status;
             } else if (!tty) {
                 interp.execfile(System.in, "<stdin>");
@@ -154,8 +159,11 @@ public final class Main {
         warnings.invoke("_processoptions", Py.getSystemState().warnoptions);
     }
 
-    /** Runs the script {@code file} as {@code __main__}; returns 2 when it cannot be opened, else 0. */
-    private static int runFile(String file, PyModule main, InteractiveConsole interp) throws IOException {
+    /**
+     * Runs the script {@code file} as {@code __main__}; returns 2 when it cannot be opened, else 0.
+     * A regular file's compiled code may come from {@link ScriptCache} (when {@code cache}).
+     */
+    private static int runFile(String file, PyModule main, Console interp, boolean cache) throws IOException {
         InputStream in;
         try {
             in = new FileInputStream(file);
@@ -165,9 +173,25 @@ public final class Main {
         }
         try (in) {
             main.__dict__.__setitem__("__file__", new PyString(file));
-            interp.execfile(in, file);
+            if (cache && new java.io.File(file).isFile()) {
+                byte[] source = in.readAllBytes();
+                interp.exec(ScriptCache.script(file, source, interp.flags()));
+            } else {
+                interp.execfile(in, file);
+            }
         }
         return 0;
+    }
+
+    /** The interactive console, with its compiler flags readable (for {@link ScriptCache}). */
+    private static final class Console extends InteractiveConsole {
+        Console(PyObject locals) {
+            super(locals);
+        }
+
+        CompilerFlags flags() {
+            return cflags;
+        }
     }
 
     /** Runs the atexit handlers and flushes sys.stdout/stderr; returns the final exit status. */

@@ -25,6 +25,38 @@ final class ReleasingCompiler implements PythonCompiler {
         CompilerFacade.setCompiler(new ReleasingCompiler());
     }
 
+    /** A compilation's result with the class it loaded: its name and class file. */
+    record Compiled(PyCode code, String className, byte[] classFile) {}
+
+    /** Set while {@link #capture} runs: the name and class file of what loadCode() loaded. */
+    private static final ThreadLocal<Object[]> CAPTURE = new ThreadLocal<>();
+
+    /**
+     * Runs a compilation (one Jython compile call) and returns its code with the
+     * class file it was loaded from (null when the compilation loaded none, or
+     * more than one).
+     */
+    static Compiled capture(java.util.function.Supplier<PyCode> compile) {
+        Object[] seen = new Object[3];
+        Object[] outer = CAPTURE.get();
+        CAPTURE.set(seen);
+        try {
+            PyCode code = compile.get();
+            boolean one = seen[2] == null && seen[1] instanceof byte[];
+            return new Compiled(code, one ? (String) seen[0] : null, one ? (byte[]) seen[1] : null);
+        } finally {
+            CAPTURE.set(outer);
+        }
+    }
+
+    private static void loaded(String name, byte[] classFile) {
+        Object[] seen = CAPTURE.get();
+        if (seen == null) return;
+        if (seen[1] != null) seen[2] = Boolean.TRUE;    // a second class: not one compilation's
+        seen[0] = name;
+        seen[1] = classFile;
+    }
+
     @Override
     public PythonCodeBundle compile(mod node, String name, String filename, boolean linenumbers,
                                     boolean printResults, CompilerFlags cflags) throws Exception {
@@ -45,13 +77,16 @@ final class ReleasingCompiler implements PythonCompiler {
             @Override
             public PyCode loadCode() throws Exception {
                 byte[] code = bytes();
+                PyCode made;
                 try {
-                    return BytecodeLoader.makeCode(name, code, filename);
+                    made = BytecodeLoader.makeCode(name, code, filename);
                 } catch (VerifyError e) {
                     if (code == original) throw e;
-                    bytes = original;   // never expected: run the code as Jython made it
-                    return BytecodeLoader.makeCode(name, original, filename);
+                    bytes = code = original;   // never expected: run the code as Jython made it
+                    made = BytecodeLoader.makeCode(name, original, filename);
                 }
+                loaded(name, code);
+                return made;
             }
 
             @Override

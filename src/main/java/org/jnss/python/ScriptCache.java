@@ -1,0 +1,238 @@
+package org.jnss.python;
+
+import org.python.core.CompileMode;
+import org.python.core.CompilerFlags;
+import org.python.core.Py;
+import org.python.core.PyCode;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Arrays;
+import java.util.Set;
+
+/**
+ * Compiled code of the program {@code pynss} runs (the script file or the
+ * {@code -c} command), kept between runs. Jython compiles that program to a
+ * Java class at every start, and the compiler's first use in a process is
+ * slow (a 150-line script ~80-120 ms, a {@code -c} line ~15 ms; CPython's
+ * compiler takes a few milliseconds); imported modules are not concerned
+ * (Jython keeps their compiled classes beside them or in its jar).
+ *
+ * <p>An entry holds everything its code depends on (the build, the file name,
+ * the compiler flags, the source itself) and is used only when all of it is
+ * equal, byte for byte; anything else, including an unreadable or damaged
+ * entry, means compiling as without the cache, so a program runs exactly as it
+ * would have. Entries live in {@code $XDG_CACHE_HOME/pynss/code} (else
+ * {@code ~/.cache/pynss/code}), a directory of the user's own that nobody
+ * else may write to (otherwise the cache is not used), at most
+ * {@value #MAX_ENTRIES} of them, the least recently used going first.
+ * {@code PYNSS_CODE_CACHE=0} turns it off ({@code -B} and
+ * {@code PYTHONDONTWRITEBYTECODE} concern modules' compiled files, which pynss
+ * never writes).
+ */
+final class ScriptCache {
+    private ScriptCache() {}
+
+    private static final String MAGIC = "pynss compiled program 1";
+    static final int MAX_ENTRIES = 256;
+    /** Programs larger than this are compiled every time (an entry holds its source). */
+    private static final int MAX_SOURCE = 4 << 20;
+
+    /**
+     * The code of a {@code -c} command, compiled as {@code exec} of a str at
+     * the top level compiles it (file name {@code <string>}).
+     *
+     * @param command the command as given (UTF-8 encoded into the str, as CPython's -c)
+     */
+    static PyCode command(String command) {
+        String contents = Py.newStringUTF8(command).toString();
+        CompilerFlags flags = Py.getCompilerFlags(0, false);
+        byte[] source = contents.getBytes(StandardCharsets.ISO_8859_1);
+        return cached("c", "<string>", flags, source,
+                () -> Py.compile_flags(contents, "<string>", CompileMode.exec, flags));
+    }
+
+    /**
+     * The code of a script file whose bytes are {@code source}, compiled as
+     * {@code execfile} compiles it with the interpreter's flags.
+     */
+    static PyCode script(String file, byte[] source, CompilerFlags flags) {
+        return cached("f", file, flags, source,
+                () -> Py.compile_flags(new ByteArrayInputStream(source), file, CompileMode.exec, flags));
+    }
+
+    private static PyCode cached(String kind, String filename, CompilerFlags flags, byte[] source,
+                                 java.util.function.Supplier<PyCode> compile) {
+        Path dir = source.length <= MAX_SOURCE ? directory() : null;
+        if (dir == null) return compile.get();
+        String key = kind + '\n' + build() + '\n' + filename + '\n' + flags.toBits() + ' ' + flags.source_is_utf8
+                + ' ' + flags.dont_imply_dedent + ' ' + flags.only_ast + ' ' + flags.encoding;
+        byte[] keyBytes = key.getBytes(StandardCharsets.UTF_8);
+        Path entry = dir.resolve(String.format("%016x", hash(keyBytes, source)));
+        PyCode code = load(entry, keyBytes, source, filename);
+        if (code != null) return code;
+        ReleasingCompiler.Compiled c = ReleasingCompiler.capture(compile);
+        if (c.classFile() != null) store(dir, entry, keyBytes, source, c.className(), c.classFile());
+        return c.code();
+    }
+
+    /** The entry's code when it was made from exactly this key and source; null otherwise. */
+    private static PyCode load(Path entry, byte[] key, byte[] source, String filename) {
+        byte[] all;
+        try {
+            all = Files.readAllBytes(entry);
+        } catch (IOException e) {
+            return null;    // none yet (or unreadable)
+        }
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(all))) {
+            if (!MAGIC.equals(in.readUTF())) return null;
+            if (!Arrays.equals(key, readBlock(in)) || !Arrays.equals(source, readBlock(in))) return null;
+            String className = in.readUTF();
+            byte[] classFile = readBlock(in);
+            if (in.available() != 0) return null;
+            PyCode code = org.python.core.BytecodeLoader.makeCode(className, classFile, filename);
+            Py.getName();       // the compiled-class counter moves as the compilation would have moved it
+            touch(entry);
+            return code;
+        } catch (IOException | RuntimeException | LinkageError e) {
+            return null;    // damaged: compiled again and written anew
+        }
+    }
+
+    private static byte[] readBlock(DataInputStream in) throws IOException {
+        int n = in.readInt();
+        if (n < 0 || n > in.available()) throw new IOException("bad length");
+        byte[] b = new byte[n];
+        in.readFully(b);
+        return b;
+    }
+
+    private static void store(Path dir, Path entry, byte[] key, byte[] source, String className, byte[] classFile) {
+        Path tmp = null;
+        try {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + key.length + source.length + classFile.length);
+            try (DataOutputStream out = new DataOutputStream(bytes)) {
+                out.writeUTF(MAGIC);
+                out.writeInt(key.length);
+                out.write(key);
+                out.writeInt(source.length);
+                out.write(source);
+                out.writeUTF(className);
+                out.writeInt(classFile.length);
+                out.write(classFile);
+            }
+            tmp = Files.createTempFile(dir, "new-", ".tmp");
+            Files.write(tmp, bytes.toByteArray());
+            try {
+                Files.move(tmp, entry, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, entry, StandardCopyOption.REPLACE_EXISTING);
+            }
+            tmp = null;
+            prune(dir);
+        } catch (IOException | RuntimeException e) {
+            // a cache that cannot be written (full disk, read-only home) is simply not used
+        } finally {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // left for the next prune
+                }
+            }
+        }
+    }
+
+    /** Keeps the {@value #MAX_ENTRIES} most recently used entries (and no stale temporary file). */
+    private static void prune(Path dir) {
+        File[] files = dir.toFile().listFiles();
+        if (files == null || files.length <= MAX_ENTRIES) return;
+        Arrays.sort(files, (a, b) -> Long.compare(b.lastModified(), a.lastModified()));
+        for (int i = MAX_ENTRIES; i < files.length; i++) {
+            String name = files[i].getName();
+            if (name.startsWith("new-") && files[i].lastModified() > System.currentTimeMillis() - 60_000) continue;
+            //noinspection ResultOfMethodCallIgnored
+            files[i].delete();
+        }
+    }
+
+    private static void touch(Path entry) {
+        //noinspection ResultOfMethodCallIgnored
+        entry.toFile().setLastModified(System.currentTimeMillis());
+    }
+
+    private static volatile Path directory;
+    private static volatile boolean looked;
+
+    /** The cache directory, made if needed; null when there is none fit for use. */
+    static Path directory() {
+        if (looked) return directory;
+        Path d = null;
+        try {
+            String base = System.getenv("XDG_CACHE_HOME");
+            Path root = base != null && base.startsWith("/") ? Path.of(base)
+                    : Path.of(System.getProperty("user.home"), ".cache");
+            Path dir = root.resolve("pynss").resolve("code");
+            if (!Files.isDirectory(dir)) {
+                Files.createDirectories(root);
+                Files.createDirectories(dir.getParent(), PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+                Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+            }
+            if (ownOnly(dir.getParent()) && ownOnly(dir)) d = dir;
+        } catch (IOException | RuntimeException e) {
+            d = null;
+        }
+        directory = d;
+        looked = true;
+        return d;
+    }
+
+    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rwx------");
+
+    /** A directory (not a link) of this user's that no one else may write to. */
+    private static boolean ownOnly(Path dir) throws IOException {
+        if (Files.isSymbolicLink(dir) || !Files.isDirectory(dir)) return false;
+        if (!Files.getOwner(dir).getName().equals(System.getProperty("user.name"))) return false;
+        Set<PosixFilePermission> p = Files.getPosixFilePermissions(dir);
+        return !p.contains(PosixFilePermission.GROUP_WRITE) && !p.contains(PosixFilePermission.OTHERS_WRITE);
+    }
+
+    private static volatile String build;
+
+    /** What the compiled code depends on besides the source: this build (its jar or classes) and Jython's. */
+    private static String build() {
+        String b = build;
+        if (b == null) {
+            StringBuilder sb = new StringBuilder();
+            for (Class<?> c : new Class<?>[] {ScriptCache.class, Py.class}) {
+                try {
+                    File f = new File(c.getProtectionDomain().getCodeSource().getLocation().toURI());
+                    sb.append(f.getPath()).append(' ').append(f.length()).append(' ').append(f.lastModified()).append(';');
+                } catch (Exception | LinkageError e) {
+                    sb.append("?;");
+                }
+            }
+            build = b = sb.toString();
+        }
+        return b;
+    }
+
+    /** FNV-1a, 64 bits, over the key and the source: only names the entry (the entry itself is compared). */
+    private static long hash(byte[] key, byte[] source) {
+        long h = 0xcbf29ce484222325L;
+        for (byte x : key) h = (h ^ (x & 0xff)) * 0x100000001b3L;
+        for (byte x : source) h = (h ^ (x & 0xff)) * 0x100000001b3L;
+        return h;
+    }
+}
