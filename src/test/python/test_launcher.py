@@ -437,6 +437,15 @@ class TestCompiledProgramCache(unittest.TestCase):
         with open(entry, 'rb') as f:
             self.assertEqual(f.read(), data)
 
+    def test_entry_that_is_not_a_regular_file_is_not_read(self):
+        path = self.script('print "linked"\n')
+        run([path], env=self.env)
+        entry = os.path.join(self.dir, self.entries()[0])
+        os.rename(entry, entry + '.real')
+        os.symlink(entry + '.real', entry)
+        self.assertEqual(run([path], env=self.env), (0, 'linked\n', ''))
+        self.assertFalse(os.path.islink(entry))      # compiled again and written in its place
+
     def test_directory_others_may_write_is_not_used(self):
         os.makedirs(self.dir)
         os.chmod(self.dir, 0o777)

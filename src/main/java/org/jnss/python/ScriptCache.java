@@ -14,8 +14,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
@@ -91,6 +93,9 @@ final class ScriptCache {
     private static PyCode load(Path entry, byte[] key, byte[] source, String filename) {
         byte[] all;
         try {
+            // a regular file of a plausible size only (not a link, a pipe or anything else)
+            BasicFileAttributes a = Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            if (!a.isRegularFile() || a.size() > 2L * MAX_SOURCE + (16 << 20)) return null;
             all = Files.readAllBytes(entry);
         } catch (IOException e) {
             return null;    // none yet (or unreadable)
