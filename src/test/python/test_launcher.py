@@ -410,6 +410,25 @@ class TestCompiledProgramCache(unittest.TestCase):
                 self.assertIn('File "%s", line 3, in <module>' % path, err)
         self.assertEqual(len(self.entries()), 2)
 
+    def test_imported_modules_are_cached_too(self):
+        helper = self.script('VALUE = 1\ndef where():\n    return __file__, __name__\n', 'helper.py')
+        path = self.script('import helper\nprint helper.VALUE, helper.where()\n')
+        expected = "1 ('%s', 'helper')\n" % helper
+        self.assertEqual(run([path], env={'PYNSS_CODE_CACHE': '0'}), (0, expected, ''))
+        self.assertEqual(self.entries(), [])
+        for _ in range(2):
+            self.assertEqual(run([path], env=self.env), (0, expected, ''))
+        self.assertEqual(len(self.entries()), 2)       # the program and its module
+        for name in os.listdir(self.src):
+            self.assertFalse(name.endswith('$py.class'), name)
+        write(helper, 'VALUE = 2\ndef where():\n    return __file__, __name__\n')
+        os.utime(helper, (1, 1))                        # even with the modification time of before
+        self.assertEqual(run([path], env=self.env)[1], "2 ('%s', 'helper')\n" % helper)
+        write(helper, 'VALUE = (\n')
+        broken = run([path], env=self.env)
+        self.assertEqual(broken, run([path], env={'PYNSS_CODE_CACHE': '0'}))
+        self.assertIn('SyntaxError', broken[2])
+
     def test_command_is_cached_too(self):
         code = 'from __future__ import division\nprint 1/2, __name__'
         self.assertEqual(run(['-c', code], env=self.env), (0, '0.5 __main__\n', ''))

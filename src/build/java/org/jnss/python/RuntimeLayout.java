@@ -54,6 +54,9 @@ import java.util.zip.ZipOutputStream;
  * script); it takes the answer found here, and the binding is made at the
  * first call that needs it (os.getpid, os.umask... ; stat, listdir, environ
  * and os.path use Java). Elsewhere the class is left as it is.</li>
+ * <li>In that jar too, {@code imp.createFromSource} (a module imported from
+ * its source) compiles through {@code org.jnss.python.ModuleSource}, which
+ * under pynss keeps the compiled class between runs ({@link ScriptCache}).</li>
  * <li>{@code native/libjnidispatch.so}, JNA's native part for this platform,
  * copied out of JNA's jar. Without it JNA copies the library to a temporary
  * file at every start (and needs a writable cache directory); the launcher
@@ -67,7 +70,7 @@ final class RuntimeLayout {
     private RuntimeLayout() {}
 
     /** Revision of the rewriting: the jar's time plus this is the output's, so a change here remakes it. */
-    private static final long REVISION = 5;
+    private static final long REVISION = 6;
 
     public static void main(String[] args) throws IOException {
         Path jar = Path.of(args[0]);
@@ -156,6 +159,7 @@ final class RuntimeLayout {
                 }
                 int version = code.length < 8 ? 0 : ((code[6] & 0xff) << 8) | (code[7] & 0xff);
                 if (version != Opcodes.V1_5 && !name.equals(LOCALE_CLASS + ".class") && !name.equals(JYLOCALE_CLASS + ".class")
+                        && !name.equals(IMP_CLASS + ".class")
                         && !(name.equals(POSIX_CLASS + ".class") && nativePosix())) continue;
                 byte[] upgraded = upgrade(code, loader);
                 if (upgraded == null) {
@@ -172,6 +176,32 @@ final class RuntimeLayout {
         }
         Files.move(tmp, cds, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         return n;
+    }
+
+    /** Jython's importer, whose {@code createFromSource} compiles a module found as source. */
+    private static final String IMP_CLASS = "org/python/core/imp";
+    private static final String COMPILE_SOURCE_DESC = "(Ljava/lang/String;Ljava/io/InputStream;Ljava/lang/String;J)[B";
+
+    /**
+     * In {@code imp.createFromSource}: the module's source is compiled through
+     * {@code org.jnss.python.ModuleSource}, which under pynss keeps the compiled
+     * class between runs (pynss writes no {@code $py.class} beside a program's
+     * modules) and otherwise calls {@code imp.compileSource} itself.
+     */
+    private static final class CachedModuleSource extends MethodVisitor {
+        CachedModuleSource(MethodVisitor mv) {
+            super(Opcodes.ASM7, mv);
+        }
+
+        @Override
+        public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean itf) {
+            if (opcode == Opcodes.INVOKESTATIC && owner.equals(IMP_CLASS) && name.equals("compileSource")
+                    && descriptor.equals(COMPILE_SOURCE_DESC)) {
+                super.visitMethodInsn(opcode, "org/jnss/python/ModuleSource", "compile", descriptor, false);
+                return;
+            }
+            super.visitMethodInsn(opcode, owner, name, descriptor, itf);
+        }
     }
 
     /** Jython's {@code posix} module class, whose {@code classDictInit} asks jnr-posix whether it is native. */
@@ -345,7 +375,7 @@ final class RuntimeLayout {
                 }
             };
             reader.accept(new ClassVisitor(Opcodes.ASM7, writer) {
-                private boolean locale, posix, jyLocale;
+                private boolean locale, posix, jyLocale, imp;
 
                 @Override
                 public void visit(int version, int access, String name, String signature, String superName,
@@ -353,6 +383,7 @@ final class RuntimeLayout {
                     locale = name.equals(LOCALE_CLASS);
                     posix = name.equals(POSIX_CLASS);
                     jyLocale = name.equals(JYLOCALE_CLASS);
+                    imp = name.equals(IMP_CLASS);
                     super.visit(Math.max(version, Opcodes.V1_6), access, name, signature, superName, interfaces);
                 }
 
@@ -370,6 +401,9 @@ final class RuntimeLayout {
                     if (locale) return new LazyLocales(mv, name.equals("<clinit>"));
                     if (posix && name.equals("classDictInit")) return new NativePosixAssumed(mv);
                     if (jyLocale) return new LazyJyLocale(mv, name.equals("<init>"));
+                    if (imp && name.equals("createFromSource")
+                            && descriptor.equals("(Ljava/lang/String;Ljava/io/InputStream;Ljava/lang/String;Ljava/lang/String;J)Lorg/python/core/PyObject;"))
+                        return new CachedModuleSource(mv);
                     return mv;
                 }
 

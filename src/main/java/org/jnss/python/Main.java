@@ -73,9 +73,12 @@ public final class Main {
     static int execute(CommandLine cl, boolean tty, boolean prompt) {
         PyModule main = start(cl);
         Console interp = new Console(main.__dict__);
-        // the program's compiled code may come from the cache (not with the prompt after it, which
-        // goes on with the compiler flags the program's compilation left); PYNSS_CODE_CACHE=0: never
-        boolean cache = !prompt && !"0".equals(System.getenv("PYNSS_CODE_CACHE"));
+        // compiled code may come from the cache (PYNSS_CODE_CACHE=0: never): the modules the program
+        // imports from source, and the program's own unless the prompt comes after it (which goes on
+        // with the compiler flags the program's compilation left)
+        boolean codeCache = !"0".equals(System.getenv("PYNSS_CODE_CACHE"));
+        ModuleSource.cached = codeCache;
+        boolean cache = !prompt && codeCache;
         int status = 0;
         try {
             if (Options.importSite) imp.load("site");

@@ -4,6 +4,7 @@ import org.python.core.CompileMode;
 import org.python.core.CompilerFlags;
 import org.python.core.Py;
 import org.python.core.PyCode;
+import org.python.core.imp;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -25,11 +26,13 @@ import java.util.Set;
 
 /**
  * Compiled code of the program {@code pynss} runs (the script file or the
- * {@code -c} command), kept between runs. Jython compiles that program to a
- * Java class at every start, and the compiler's first use in a process is
- * slow (a 150-line script ~80-120 ms, a {@code -c} line ~15 ms; CPython's
- * compiler takes a few milliseconds); imported modules are not concerned
- * (Jython keeps their compiled classes beside them or in its jar).
+ * {@code -c} command) and of the modules it imports from source, kept between
+ * runs. Jython compiles that program to a Java class at every start, and the
+ * compiler's first use in a process is slow (a 150-line script ~80-120 ms, a
+ * {@code -c} line ~15 ms; CPython's compiler takes a few milliseconds); a
+ * module imported from source was compiled at every run too, since pynss
+ * writes no {@code $py.class} beside it ({@link ModuleSource}). Jython's own
+ * library comes compiled.
  *
  * <p>An entry holds everything its code depends on (the build, the file name,
  * the compiler flags, the source itself) and is used only when all of it is
@@ -78,19 +81,50 @@ final class ScriptCache {
                                  java.util.function.Supplier<PyCode> compile) {
         Path dir = source.length <= MAX_SOURCE ? directory() : null;
         if (dir == null) return compile.get();
-        String key = kind + '\n' + build() + '\n' + filename + '\n' + flags.toBits() + ' ' + flags.source_is_utf8
-                + ' ' + flags.dont_imply_dedent + ' ' + flags.only_ast + ' ' + flags.encoding;
-        byte[] keyBytes = key.getBytes(StandardCharsets.UTF_8);
-        Path entry = dir.resolve(String.format("%016x", hash(keyBytes, source)));
-        PyCode code = load(entry, keyBytes, source, filename);
-        if (code != null) return code;
+        byte[] key = key(kind, filename, flags.toBits() + " " + flags.source_is_utf8 + ' ' + flags.dont_imply_dedent
+                + ' ' + flags.only_ast + ' ' + flags.encoding);
+        Path entry = dir.resolve(String.format("%016x", hash(key, source)));
+        Entry e = load(entry, key, source);
+        if (e != null) {
+            try {
+                PyCode code = org.python.core.BytecodeLoader.makeCode(e.className, e.classFile, filename);
+                Py.getName();       // the compiled-class counter moves as the compilation would have moved it
+                return code;
+            } catch (RuntimeException | LinkageError damaged) {
+                // compiled again below, and written anew
+            }
+        }
         ReleasingCompiler.Compiled c = ReleasingCompiler.capture(compile);
-        if (c.classFile() != null) store(dir, entry, keyBytes, source, c.className(), c.classFile());
+        if (c.classFile() != null) store(dir, entry, key, source, c.className(), c.classFile());
         return c.code();
     }
 
-    /** The entry's code when it was made from exactly this key and source; null otherwise. */
-    private static PyCode load(Path entry, byte[] key, byte[] source, String filename) {
+    /**
+     * The class file of a module Jython's importer found as source, as
+     * {@code imp.compileSource} makes it (see {@link ModuleSource}).
+     */
+    static byte[] module(String name, String filename, long mtime, byte[] source) {
+        Path dir = source.length <= MAX_SOURCE ? directory() : null;
+        if (dir == null) return imp.compileSource(name, new ByteArrayInputStream(source), filename, mtime);
+        byte[] key = key("m", filename, name + ' ' + mtime);
+        Path entry = dir.resolve(String.format("%016x", hash(key, source)));
+        Entry e = load(entry, key, source);
+        if (e != null && e.className.equals(name + "$py")) return e.classFile;
+        byte[] classFile = imp.compileSource(name, new ByteArrayInputStream(source), filename, mtime);
+        store(dir, entry, key, source, name + "$py", classFile);
+        return classFile;
+    }
+
+    /** What an entry's code depends on besides its source: the kind, this build, the file name and more. */
+    private static byte[] key(String kind, String filename, String more) {
+        return (kind + '\n' + build() + '\n' + filename + '\n' + more).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A stored class: its name and class file. */
+    private record Entry(String className, byte[] classFile) {}
+
+    /** The entry's class when it was made from exactly this key and source; null otherwise. */
+    private static Entry load(Path entry, byte[] key, byte[] source) {
         byte[] all;
         try {
             // a regular file of a plausible size only (not a link, a pipe or anything else)
@@ -106,11 +140,9 @@ final class ScriptCache {
             String className = in.readUTF();
             byte[] classFile = readBlock(in);
             if (in.available() != 0) return null;
-            PyCode code = org.python.core.BytecodeLoader.makeCode(className, classFile, filename);
-            Py.getName();       // the compiled-class counter moves as the compilation would have moved it
             touch(entry);
-            return code;
-        } catch (IOException | RuntimeException | LinkageError e) {
+            return new Entry(className, classFile);
+        } catch (IOException | RuntimeException e) {
             return null;    // damaged: compiled again and written anew
         }
     }
