@@ -28,8 +28,14 @@ final class ReleasingCompiler implements PythonCompiler {
     /** A compilation's result with the class it loaded: its name and class file. */
     record Compiled(PyCode code, String className, byte[] classFile) {}
 
-    /** Set while {@link #capture} runs: the name and class file of what loadCode() loaded. */
-    private static final ThreadLocal<Object[]> CAPTURE = new ThreadLocal<>();
+    /** What loadCode() loaded while {@link #capture} runs on this thread. */
+    private static final class Seen {
+        String className;
+        byte[] classFile;
+        boolean more;
+    }
+
+    private static final ThreadLocal<Seen> CAPTURE = new ThreadLocal<>();
 
     /**
      * Runs a compilation (one Jython compile call) and returns its code with the
@@ -37,24 +43,24 @@ final class ReleasingCompiler implements PythonCompiler {
      * more than one).
      */
     static Compiled capture(java.util.function.Supplier<PyCode> compile) {
-        Object[] seen = new Object[3];
-        Object[] outer = CAPTURE.get();
+        Seen seen = new Seen();
+        Seen outer = CAPTURE.get();
         CAPTURE.set(seen);
         try {
             PyCode code = compile.get();
-            boolean one = seen[2] == null && seen[1] instanceof byte[];
-            return new Compiled(code, one ? (String) seen[0] : null, one ? (byte[]) seen[1] : null);
+            boolean one = !seen.more && seen.classFile != null;
+            return new Compiled(code, one ? seen.className : null, one ? seen.classFile : null);
         } finally {
             CAPTURE.set(outer);
         }
     }
 
     private static void loaded(String name, byte[] classFile) {
-        Object[] seen = CAPTURE.get();
+        Seen seen = CAPTURE.get();
         if (seen == null) return;
-        if (seen[1] != null) seen[2] = Boolean.TRUE;    // a second class: not one compilation's
-        seen[0] = name;
-        seen[1] = classFile;
+        seen.more |= seen.classFile != null;    // a second class: not one compilation's
+        seen.className = name;
+        seen.classFile = classFile;
     }
 
     @Override

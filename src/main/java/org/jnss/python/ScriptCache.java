@@ -79,12 +79,10 @@ final class ScriptCache {
 
     private static PyCode cached(String kind, String filename, CompilerFlags flags, byte[] source,
                                  java.util.function.Supplier<PyCode> compile) {
-        Path dir = source.length <= MAX_SOURCE ? directory() : null;
-        if (dir == null) return compile.get();
-        byte[] key = key(kind, filename, flags.toBits() + " " + flags.source_is_utf8 + ' ' + flags.dont_imply_dedent
-                + ' ' + flags.only_ast + ' ' + flags.encoding);
-        Path entry = dir.resolve(String.format("%016x", hash(key, source)));
-        Entry e = load(entry, key, source);
+        Slot slot = slot(kind, filename, flags.toBits() + " " + flags.source_is_utf8 + ' ' + flags.dont_imply_dedent
+                + ' ' + flags.only_ast + ' ' + flags.encoding, source);
+        if (slot == null) return compile.get();
+        Entry e = slot.load();
         if (e != null) {
             try {
                 PyCode code = org.python.core.BytecodeLoader.makeCode(e.className, e.classFile, filename);
@@ -95,7 +93,7 @@ final class ScriptCache {
             }
         }
         ReleasingCompiler.Compiled c = ReleasingCompiler.capture(compile);
-        if (c.classFile() != null) store(dir, entry, key, source, c.className(), c.classFile());
+        if (c.classFile() != null) slot.store(c.className(), c.classFile());
         return c.code();
     }
 
@@ -104,15 +102,31 @@ final class ScriptCache {
      * {@code imp.compileSource} makes it (see {@link ModuleSource}).
      */
     static byte[] module(String name, String filename, long mtime, byte[] source) {
-        Path dir = source.length <= MAX_SOURCE ? directory() : null;
-        if (dir == null) return imp.compileSource(name, new ByteArrayInputStream(source), filename, mtime);
-        byte[] key = key("m", filename, name + ' ' + mtime);
-        Path entry = dir.resolve(String.format("%016x", hash(key, source)));
-        Entry e = load(entry, key, source);
+        Slot slot = slot("m", filename, name + ' ' + mtime, source);
+        Entry e = slot == null ? null : slot.load();
         if (e != null && e.className.equals(name + "$py")) return e.classFile;
         byte[] classFile = imp.compileSource(name, new ByteArrayInputStream(source), filename, mtime);
-        store(dir, entry, key, source, name + "$py", classFile);
+        if (slot != null) slot.store(name + "$py", classFile);
         return classFile;
+    }
+
+    /** Where the code of one source goes: the entry's file, and what it must hold to be used. */
+    private record Slot(Path dir, Path entry, byte[] key, byte[] source) {
+        Entry load() {
+            return ScriptCache.load(entry, key, source);
+        }
+
+        void store(String className, byte[] classFile) {
+            ScriptCache.store(dir, entry, key, source, className, classFile);
+        }
+    }
+
+    /** The slot of a source in the cache; null when there is no cache to use (or the source is too large). */
+    private static Slot slot(String kind, String filename, String more, byte[] source) {
+        Path dir = source.length <= MAX_SOURCE ? directory() : null;
+        if (dir == null) return null;
+        byte[] key = key(kind, filename, more);
+        return new Slot(dir, dir.resolve(String.format("%016x", hash(key, source))), key, source);
     }
 
     /** What an entry's code depends on besides its source: the kind, this build, the file name and more. */
