@@ -289,6 +289,39 @@ except ValueError as e:
             self.assertEqual((p.returncode, ref_out.decode('utf-8')), (0, out), ref_err)
 
 
+class TestLauncherEnvironment(unittest.TestCase):
+    """The launcher sets MALLOC_ARENA_MAX for the JVM's allocator; the program sees the user's environment."""
+    CODE = ('import os, subprocess\n'
+            'from java.lang import ProcessBuilder, System\n'
+            'from java.io import BufferedReader, InputStreamReader\n'
+            'import nss.nss as nss\n'
+            'nss.nss_init_nodb()\n'
+            'echo = ["sh", "-c", "echo ${MALLOC_ARENA_MAX-unset}"]\n'
+            'p = ProcessBuilder(echo).start()\n'     # no environment given: the C library's is inherited
+            'print os.environ.get("MALLOC_ARENA_MAX"), System.getenv("MALLOC_ARENA_MAX"), '
+            'subprocess.check_output(echo).strip(), BufferedReader(InputStreamReader(p.getInputStream())).readLine(), '
+            '"MALLOC_ARENA_MAX=" in open("/proc/self/environ").read()\n')
+
+    def environment(self, **extra):
+        e = dict((k, v) for k, v in os.environ.items() if k != 'MALLOC_ARENA_MAX')
+        e.update(extra)
+        return e
+
+    def run_code(self, env):
+        p = subprocess.Popen([PYNSS, '-c', self.CODE], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+        out, err = p.communicate()
+        self.assertEqual(p.returncode, 0, err)
+        return out.split()
+
+    def test_added_variable_is_not_seen(self):
+        # the process was started with it (/proc/self/environ keeps the start's block), yet
+        # os.environ, System.getenv and both kinds of child process go without it
+        self.assertEqual(self.run_code(self.environment()), ['None', 'None', 'unset', 'unset', 'True'])
+
+    def test_user_value_is_kept(self):
+        self.assertEqual(self.run_code(self.environment(MALLOC_ARENA_MAX='3')), ['3', '3', '3', '3', 'True'])
+
+
 class TestWarmStart(unittest.TestCase):
     """PYNSS_WARM=1: a spare JVM runs the next program with the caller's streams, arguments,
     environment, directory and exit status, as a cold start would."""

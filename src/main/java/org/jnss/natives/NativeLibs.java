@@ -20,6 +20,7 @@ final class NativeLibs {
         // anyway when JNA falls back to the library's plain name; the usual directories are enough
         // here. A value the user gives is kept.
         if (System.getProperty(PLATFORM_PATH) == null) System.setProperty(PLATFORM_PATH, usualDirectories());
+        LauncherEnv.unsetNative();
     }
 
     /** The usual library directories of this machine that exist, as JNA lists them on Linux. */

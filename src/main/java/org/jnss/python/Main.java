@@ -54,6 +54,7 @@ public final class Main {
         setDefault("python.console.encoding", "UTF-8");
         // Python tracebacks show Python frames only: no Java stacks for NSPRError (set before the class loads)
         setDefault(org.jnss.error.NSPRError.STACK_TRACE_PROPERTY, "false");
+        dropLauncherEnvironment();
         if (args.length == 2 && args[0].equals(Spare.FLAG)) return Spare.serve(args[1]);
 
         CommandLine cl = CommandLine.parse(args);
@@ -222,6 +223,29 @@ public final class Main {
         }
         Py.printException(e);
         return 1;
+    }
+
+    /**
+     * Removes from the JVM's view of the environment the variables that
+     * {@code scripts/pynss} added for the JVM's own sake (system property
+     * {@value org.jnss.natives.LauncherEnv#PROPERTY}, comma-separated names), so
+     * that {@code os.environ}, which Jython copies from it, and the child
+     * processes it starts carry the user's environment only. The C library's
+     * copy goes when NSS is loaded ({@link org.jnss.natives.LauncherEnv}). Done
+     * before Jython starts; a JVM whose environment map cannot be reached keeps
+     * the variables (they tune the C library's allocator only).
+     */
+    private static void dropLauncherEnvironment() {
+        java.util.Set<String> names = org.jnss.natives.LauncherEnv.names();
+        if (names.isEmpty()) return;
+        try {
+            java.lang.reflect.Field f = Class.forName("java.lang.ProcessEnvironment").getDeclaredField("theEnvironment");
+            f.setAccessible(true);
+            // keys are ProcessEnvironment.Variable, whose toString() is the name; System.getenv() is a view of this map
+            ((java.util.Map<?, ?>) f.get(null)).keySet().removeIf(k -> names.contains(k.toString()));
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            // another JDK's layout: the variables stay visible
+        }
     }
 
     private static void setDefault(String key, String value) {
