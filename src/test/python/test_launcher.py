@@ -49,6 +49,24 @@ class TestLauncher(unittest.TestCase):
         self.assertEqual(rc, 0, err)
         self.assertEqual(out.split(), ['True', '0'])
 
+    def test_type_registry_reads_the_build_index(self):
+        # Jython's type registry comes rewritten from jython-cds.jar (ExposedIndex answers isExposed):
+        # built-in types, Java classes and Python subclasses of both still get the right kind of type
+        code = ('from java.lang import Class\n'
+                'import java.util\n'
+                'reg = Class.forName("org.python.core.PyType$Registry")\n'
+                'print reg.getProtectionDomain().getCodeSource().getLocation().getPath().endswith("/jython-cds.jar")\n'
+                'class S(str): pass\n'
+                'class L(java.util.ArrayList): pass\n'
+                'print type(""), type(1L), type(u""), type(java.util.ArrayList()), type(S("x")).__name__, type(L()).__name__\n'
+                'print type(type("")).__name__, type(object()).__name__, type(Class).__name__, type(len).__name__, '
+                'type(Exception()), type(iter([])).__name__\n')
+        rc, out, err = run(['-c', code])
+        self.assertEqual(rc, 0, err)
+        self.assertEqual(out.split('\n')[:3], ['True',
+                         "<type 'str'> <type 'long'> <type 'unicode'> <type 'java.util.ArrayList'> S L",
+                         "type object Class builtin_function_or_method <type 'exceptions.Exception'> listiterator"])
+
     def test_site_loads_no_codecs(self):
         rc, out, err = run(['-c', 'import sys; print "encodings" in sys.modules, "codecs" in sys.modules'])
         self.assertEqual(rc, 0, err)

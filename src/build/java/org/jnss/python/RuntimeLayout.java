@@ -57,6 +57,11 @@ import java.util.zip.ZipOutputStream;
  * <li>In that jar too, {@code imp.createFromSource} (a module imported from
  * its source) compiles through {@code org.jnss.python.ModuleSource}, which
  * under pynss keeps the compiled class between runs ({@link ScriptCache}).</li>
+ * <li>In that jar too, {@code PyType.Registry.isExposed} no longer reads a
+ * class's annotations to learn whether it is one of Jython's exposed types:
+ * it asks {@link ExposedIndex} with the names of the jar's classes that carry
+ * {@code @ExposedType}, found here. Reading them parsed every annotation of
+ * ~200 classes, docstrings included, at every start.</li>
  * <li>{@code native/libjnidispatch.so}, JNA's native part for this platform,
  * copied out of JNA's jar. Without it JNA copies the library to a temporary
  * file at every start (and needs a writable cache directory); the launcher
@@ -70,7 +75,7 @@ final class RuntimeLayout {
     private RuntimeLayout() {}
 
     /** Revision of the rewriting: the jar's time plus this is the output's, so a change here remakes it. */
-    private static final long REVISION = 6;
+    private static final long REVISION = 8;
 
     public static void main(String[] args) throws IOException {
         Path jar = Path.of(args[0]);
@@ -145,6 +150,7 @@ final class RuntimeLayout {
     /** Writes {@code cds} with the version 49 classes of {@code jar} as version 50 with frames; returns {rewritten, kept}. */
     private static int[] upgradeClasses(Path jar, Path cds) throws IOException {
         int[] n = new int[2];
+        String exposed = exposedTypes(jar);
         Path tmp = cds.resolveSibling(cds.getFileName() + ".tmp");
         try (ZipFile zip = new ZipFile(jar.toFile());
              URLClassLoader loader = new URLClassLoader(new URL[]{jar.toUri().toURL()}, null);
@@ -159,9 +165,9 @@ final class RuntimeLayout {
                 }
                 int version = code.length < 8 ? 0 : ((code[6] & 0xff) << 8) | (code[7] & 0xff);
                 if (version != Opcodes.V1_5 && !name.equals(LOCALE_CLASS + ".class") && !name.equals(JYLOCALE_CLASS + ".class")
-                        && !name.equals(IMP_CLASS + ".class")
+                        && !name.equals(IMP_CLASS + ".class") && !name.equals(REGISTRY_CLASS + ".class")
                         && !(name.equals(POSIX_CLASS + ".class") && nativePosix())) continue;
-                byte[] upgraded = upgrade(code, loader);
+                byte[] upgraded = upgrade(code, loader, exposed);
                 if (upgraded == null) {
                     n[1]++;
                     continue;
@@ -364,8 +370,76 @@ final class RuntimeLayout {
         }
     }
 
+    /** Jython's type registry, whose {@code isExposed} reads a class's {@code @ExposedType}. */
+    private static final String REGISTRY_CLASS = "org/python/core/PyType$Registry";
+    private static final String EXPOSED_TYPE_DESC = "Lorg/python/expose/ExposedType;";
+
+    /**
+     * The binary names of the jar's classes annotated {@code @ExposedType}, each
+     * followed by '\n' (the annotation is not inherited: these are all of them).
+     */
+    private static String exposedTypes(Path jar) throws IOException {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            for (Enumeration<? extends ZipEntry> e = zip.entries(); e.hasMoreElements(); ) {
+                ZipEntry entry = e.nextElement();
+                String name = entry.getName();
+                if (!name.endsWith(".class") || name.startsWith("Lib/") || name.startsWith("META-INF/")) continue;
+                byte[] code;
+                try (InputStream in = zip.getInputStream(entry)) {
+                    code = in.readAllBytes();
+                }
+                new ClassReader(code).accept(new ClassVisitor(Opcodes.ASM7) {
+                    private String cname;
+
+                    @Override
+                    public void visit(int version, int access, String cname, String signature, String superName,
+                                      String[] interfaces) {
+                        this.cname = cname;
+                    }
+
+                    @Override
+                    public org.python.objectweb.asm.AnnotationVisitor visitAnnotation(String desc, boolean visible) {
+                        if (visible && desc.equals(EXPOSED_TYPE_DESC)) names.add(cname.replace('/', '.'));
+                        return null;
+                    }
+                }, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+            }
+        }
+        StringBuilder lines = new StringBuilder();
+        for (String n : names) lines.append(n).append('\n');
+        // a string constant's limit (its modified UTF-8 form); Jython 2.7.4 has ~470 such classes, ~17 KB
+        if (lines.length() > 65_000) throw new IOException("too many exposed types for one constant: " + lines.length());
+        return lines.toString();
+    }
+
+    /**
+     * In {@code PyType.Registry.isExposed}: {@code c.getAnnotation(ExposedType.class)}
+     * becomes {@code ExposedIndex.annotation(c, ExposedType.class, CLASSES)},
+     * CLASSES being the names {@link #exposedTypes} found (only compared with null).
+     */
+    private static final class IndexedExposedTypes extends MethodVisitor {
+        private final String names;
+
+        IndexedExposedTypes(MethodVisitor mv, String names) {
+            super(Opcodes.ASM7, mv);
+            this.names = names;
+        }
+
+        @Override
+        public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean itf) {
+            if (opcode == Opcodes.INVOKEVIRTUAL && owner.equals("java/lang/Class") && name.equals("getAnnotation")) {
+                super.visitLdcInsn(names);
+                super.visitMethodInsn(Opcodes.INVOKESTATIC, "org/jnss/python/ExposedIndex", "annotation",
+                        "(Ljava/lang/Class;Ljava/lang/Class;Ljava/lang/String;)Ljava/lang/Object;", false);
+                return;
+            }
+            super.visitMethodInsn(opcode, owner, name, descriptor, itf);
+        }
+    }
+
     /** The class as version 50 with computed frames, or null when they cannot be computed. */
-    private static byte[] upgrade(byte[] code, ClassLoader loader) {
+    private static byte[] upgrade(byte[] code, ClassLoader loader, String exposed) {
         try {
             ClassReader reader = new ClassReader(code);
             ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_FRAMES) {
@@ -375,7 +449,7 @@ final class RuntimeLayout {
                 }
             };
             reader.accept(new ClassVisitor(Opcodes.ASM7, writer) {
-                private boolean locale, posix, jyLocale, imp;
+                private boolean locale, posix, jyLocale, imp, registry;
 
                 @Override
                 public void visit(int version, int access, String name, String signature, String superName,
@@ -384,6 +458,7 @@ final class RuntimeLayout {
                     posix = name.equals(POSIX_CLASS);
                     jyLocale = name.equals(JYLOCALE_CLASS);
                     imp = name.equals(IMP_CLASS);
+                    registry = name.equals(REGISTRY_CLASS);
                     super.visit(Math.max(version, Opcodes.V1_6), access, name, signature, superName, interfaces);
                 }
 
@@ -401,6 +476,8 @@ final class RuntimeLayout {
                     if (locale) return new LazyLocales(mv, name.equals("<clinit>"));
                     if (posix && name.equals("classDictInit")) return new NativePosixAssumed(mv);
                     if (jyLocale) return new LazyJyLocale(mv, name.equals("<init>"));
+                    if (registry && name.equals("isExposed") && descriptor.equals("(Ljava/lang/Class;)Z"))
+                        return new IndexedExposedTypes(mv, exposed);
                     if (imp && name.equals("createFromSource")
                             && descriptor.equals("(Ljava/lang/String;Ljava/io/InputStream;Ljava/lang/String;Ljava/lang/String;J)Lorg/python/core/PyObject;"))
                         return new CachedModuleSource(mv);

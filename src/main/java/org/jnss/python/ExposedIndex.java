@@ -1,0 +1,52 @@
+package org.jnss.python;
+
+import java.lang.annotation.Annotation;
+import java.util.Set;
+
+/**
+ * Which of Jython's own classes are exposed types, as found when pynss was
+ * built. Jython decides whether a {@code PyObject} class becomes a
+ * built-in-style type by reading its {@code @ExposedType} annotation
+ * ({@code PyType.Registry.isExposed}). The JVM's first reading of a class's
+ * annotations parses all of them and, to find inherited ones, its
+ * superclasses' too (docstrings included), and makes a proxy class per
+ * annotation type: ~200 classes at every start. The build reads the jar once
+ * and rewrites that check (in {@code jython-cds.jar}, the build's
+ * {@code RuntimeLayout}) to ask {@link #annotation} with the names it found.
+ */
+public final class ExposedIndex {
+    private ExposedIndex() {}
+
+    /** The names last asked with, and their set (the build passes the same constant every time). */
+    private static volatile Object[] known = {null, Set.of()};
+
+    /**
+     * Whether {@code c} carries annotation {@code type}. For a class of Jython's
+     * ({@code org.python.*}, loaded with the annotation type), whether the build
+     * found it annotated ({@code @ExposedType} is not inherited, so no
+     * superclass can add it); for any other class, what
+     * {@code c.getAnnotation(type)} returns.
+     *
+     * @param c     the class asked about
+     * @param type  the annotation type ({@code org.python.expose.ExposedType})
+     * @param names the binary names of the jar's classes that carry the
+     *              annotation, each followed by '\n'
+     * @return non-null when {@code c} carries the annotation
+     */
+    public static Object annotation(Class<?> c, Class<? extends Annotation> type, String names) {
+        String name = c.getName();
+        if (c.getClassLoader() == type.getClassLoader() && name.startsWith("org.python."))
+            return names(names).contains(name) ? Boolean.TRUE : null;
+        return c.getAnnotation(type);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Set<String> names(String names) {
+        Object[] k = known;
+        if (k[0] != names) {
+            k = new Object[]{names, Set.of(names.split("\n"))};
+            known = k;
+        }
+        return (Set<String>) k[1];
+    }
+}
