@@ -60,8 +60,8 @@ import java.util.zip.ZipOutputStream;
  * <li>In that jar too, {@code PyType.Registry.isExposed} no longer reads a
  * class's annotations to learn whether it is one of Jython's exposed types:
  * it asks {@link ExposedIndex} with the names of the jar's classes that carry
- * {@code @ExposedType}, found here. Reading them parsed every annotation of
- * ~200 classes, docstrings included, at every start.</li>
+ * {@code @ExposedType}, found here. Reading them parsed the annotations of
+ * every type Jython makes as it starts, and of their superclasses.</li>
  * <li>{@code native/libjnidispatch.so}, JNA's native part for this platform,
  * copied out of JNA's jar. Without it JNA copies the library to a temporary
  * file at every start (and needs a writable cache directory); the launcher

@@ -10,8 +10,8 @@ import java.util.Set;
  * ({@code PyType.Registry.isExposed}). The JVM's first reading of a class's
  * annotations parses all of them and, to find inherited ones, its
  * superclasses' too (docstrings included), and makes a proxy class per
- * annotation type: ~200 classes at every start. The build reads the jar once
- * and rewrites that check (in {@code jython-cds.jar}, the build's
+ * annotation type; Jython asks for every type it makes as it starts. The
+ * build reads the jar once and rewrites that check (in {@code jython-cds.jar}, the build's
  * {@code RuntimeLayout}) to ask {@link #annotation} with the names it found.
  */
 public final class ExposedIndex {
