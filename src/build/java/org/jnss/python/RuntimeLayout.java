@@ -147,6 +147,23 @@ final class RuntimeLayout {
         }
     }
 
+    /** What {@link #forEachClass} does with one class file. */
+    private interface ClassFileAction {
+        void accept(ZipEntry entry, byte[] code) throws IOException;
+    }
+
+    /** Reads each of the jar's own class files (not those of its {@code Lib/} or {@code META-INF/}) and hands it to {@code action}. */
+    private static void forEachClass(ZipFile zip, ClassFileAction action) throws IOException {
+        for (Enumeration<? extends ZipEntry> e = zip.entries(); e.hasMoreElements(); ) {
+            ZipEntry entry = e.nextElement();
+            String name = entry.getName();
+            if (!name.endsWith(".class") || name.startsWith("Lib/") || name.startsWith("META-INF/")) continue;
+            try (InputStream in = zip.getInputStream(entry)) {
+                action.accept(entry, in.readAllBytes());
+            }
+        }
+    }
+
     /** Writes {@code cds} with the version 49 classes of {@code jar} as version 50 with frames; returns {rewritten, kept}. */
     private static int[] upgradeClasses(Path jar, Path cds) throws IOException {
         int[] n = new int[2];
@@ -155,22 +172,16 @@ final class RuntimeLayout {
         try (ZipFile zip = new ZipFile(jar.toFile());
              URLClassLoader loader = new URLClassLoader(new URL[]{jar.toUri().toURL()}, null);
              ZipOutputStream zout = new ZipOutputStream(Files.newOutputStream(tmp))) {
-            for (Enumeration<? extends ZipEntry> e = zip.entries(); e.hasMoreElements(); ) {
-                ZipEntry entry = e.nextElement();
+            forEachClass(zip, (entry, code) -> {
                 String name = entry.getName();
-                if (!name.endsWith(".class") || name.startsWith("Lib/") || name.startsWith("META-INF/")) continue;
-                byte[] code;
-                try (InputStream in = zip.getInputStream(entry)) {
-                    code = in.readAllBytes();
-                }
                 int version = code.length < 8 ? 0 : ((code[6] & 0xff) << 8) | (code[7] & 0xff);
                 if (version != Opcodes.V1_5 && !name.equals(LOCALE_CLASS + ".class") && !name.equals(JYLOCALE_CLASS + ".class")
                         && !name.equals(IMP_CLASS + ".class") && !name.equals(REGISTRY_CLASS + ".class")
-                        && !(name.equals(POSIX_CLASS + ".class") && nativePosix())) continue;
+                        && !(name.equals(POSIX_CLASS + ".class") && nativePosix())) return;
                 byte[] upgraded = upgrade(code, loader, exposed);
                 if (upgraded == null) {
                     n[1]++;
-                    continue;
+                    return;
                 }
                 ZipEntry copy = new ZipEntry(name);
                 copy.setTime(entry.getTime());
@@ -178,7 +189,7 @@ final class RuntimeLayout {
                 zout.write(upgraded);
                 zout.closeEntry();
                 n[0]++;
-            }
+            });
         }
         Files.move(tmp, cds, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         return n;
@@ -381,30 +392,21 @@ final class RuntimeLayout {
     private static String exposedTypes(Path jar) throws IOException {
         java.util.Set<String> names = new java.util.TreeSet<>();
         try (ZipFile zip = new ZipFile(jar.toFile())) {
-            for (Enumeration<? extends ZipEntry> e = zip.entries(); e.hasMoreElements(); ) {
-                ZipEntry entry = e.nextElement();
-                String name = entry.getName();
-                if (!name.endsWith(".class") || name.startsWith("Lib/") || name.startsWith("META-INF/")) continue;
-                byte[] code;
-                try (InputStream in = zip.getInputStream(entry)) {
-                    code = in.readAllBytes();
+            forEachClass(zip, (entry, code) -> new ClassReader(code).accept(new ClassVisitor(Opcodes.ASM7) {
+                private String cname;
+
+                @Override
+                public void visit(int version, int access, String cname, String signature, String superName,
+                                  String[] interfaces) {
+                    this.cname = cname;
                 }
-                new ClassReader(code).accept(new ClassVisitor(Opcodes.ASM7) {
-                    private String cname;
 
-                    @Override
-                    public void visit(int version, int access, String cname, String signature, String superName,
-                                      String[] interfaces) {
-                        this.cname = cname;
-                    }
-
-                    @Override
-                    public org.python.objectweb.asm.AnnotationVisitor visitAnnotation(String desc, boolean visible) {
-                        if (visible && desc.equals(EXPOSED_TYPE_DESC)) names.add(cname.replace('/', '.'));
-                        return null;
-                    }
-                }, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
-            }
+                @Override
+                public org.python.objectweb.asm.AnnotationVisitor visitAnnotation(String desc, boolean visible) {
+                    if (visible && desc.equals(EXPOSED_TYPE_DESC)) names.add(cname.replace('/', '.'));
+                    return null;
+                }
+            }, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES));
         }
         StringBuilder lines = new StringBuilder();
         for (String n : names) lines.append(n).append('\n');
