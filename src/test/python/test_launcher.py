@@ -67,6 +67,19 @@ class TestLauncher(unittest.TestCase):
                          "<type 'str'> <type 'long'> <type 'unicode'> <type 'java.util.ArrayList'> S L",
                          "type object Class builtin_function_or_method <type 'exceptions.Exception'> listiterator"])
 
+    def test_native_heap_trimmed_where_the_jvm_can(self):
+        # the launcher asks the JVM whether it takes -XX:TrimNativeHeapInterval (17.0.9 and later)
+        # when it makes the class data archive, and passes it when it does
+        java = os.environ.get('JAVA', 'java')
+        takes = subprocess.call([java, '-XX:TrimNativeHeapInterval=1000', '-version'],
+                                stdout=open(os.devnull, 'w'), stderr=subprocess.STDOUT) == 0
+        takes = takes and not os.environ.get('PYNSS_NO_CDS')     # no archive made, nothing asked
+        code = ('from java.lang.management import ManagementFactory\n'
+                'print [a for a in ManagementFactory.getRuntimeMXBean().getInputArguments() if "Trim" in a]\n')
+        rc, out, err = run(['-c', code])
+        self.assertEqual(rc, 0, err)
+        self.assertEqual(out.strip(), "[u'-XX:TrimNativeHeapInterval=1000']" if takes else '[]')
+
     def test_site_loads_no_codecs(self):
         rc, out, err = run(['-c', 'import sys; print "encodings" in sys.modules, "codecs" in sys.modules'])
         self.assertEqual(rc, 0, err)
