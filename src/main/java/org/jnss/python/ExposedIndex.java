@@ -17,8 +17,11 @@ import java.util.Set;
 public final class ExposedIndex {
     private ExposedIndex() {}
 
-    /** The names last asked with, and their set (the build passes the same constant every time). */
-    private static volatile Object[] known = {null, Set.of()};
+    /** A table of names as the build passes it, and its set. */
+    private record Parsed(String table, Set<String> names) {}
+
+    /** The table last asked with (the build passes the same constant every time). */
+    private static volatile Parsed known = new Parsed(null, Set.of());
 
     /**
      * Whether {@code c} carries annotation {@code type}. For a class of Jython's
@@ -40,13 +43,12 @@ public final class ExposedIndex {
         return c.getAnnotation(type);
     }
 
-    @SuppressWarnings("unchecked")
-    private static Set<String> names(String names) {
-        Object[] k = known;
-        if (k[0] != names) {
-            k = new Object[]{names, Set.of(names.split("\n"))};
+    private static Set<String> names(String table) {
+        Parsed k = known;
+        if (k.table() != table) {
+            k = new Parsed(table, Set.of(table.split("\n")));
             known = k;
         }
-        return (Set<String>) k[1];
+        return k.names();
     }
 }
