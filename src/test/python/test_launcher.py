@@ -352,6 +352,25 @@ class TestLauncherEnvironment(unittest.TestCase):
     def test_user_value_is_kept(self):
         self.assertEqual(self.run_code(self.environment(MALLOC_ARENA_MAX='3')), ['3', '3', '3', '3', 'True'])
 
+    PORTABLE = ('import os, subprocess\n'
+                'import nss.nss as nss\n'
+                'nss.nss_init_nodb()\n'
+                'print(os.environ.get("MALLOC_ARENA_MAX"))\n'
+                'print(subprocess.check_output(["sh", "-c", "echo ${MALLOC_ARENA_MAX-unset}"]).decode().strip())\n')
+
+    def test_program_sees_what_python_nss_sees(self):
+        from difftest import reference_available, REFERENCE
+        if not reference_available():
+            self.skipTest('reference python-nss not installed')
+        for env in (self.environment(), self.environment(MALLOC_ARENA_MAX='3')):
+            outs = []
+            for command in ([PYNSS, '-c', self.PORTABLE], [REFERENCE, '-c', self.PORTABLE]):
+                p = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+                out, err = p.communicate()
+                self.assertEqual(p.returncode, 0, err)
+                outs.append(out.decode('utf-8') if not isinstance(out, str) else out)
+            self.assertEqual(outs[0], outs[1])
+
 
 class TestWarmStart(unittest.TestCase):
     """PYNSS_WARM=1: a spare JVM runs the next program with the caller's streams, arguments,
