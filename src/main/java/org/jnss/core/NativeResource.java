@@ -3,7 +3,9 @@ package org.jnss.core;
 import org.jnss.error.NSPRError;
 import org.jnss.error.ThreadError;
 
+import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.invoke.VarHandle;
 import java.lang.ref.PhantomReference;
 import java.lang.ref.WeakReference;
@@ -529,22 +531,73 @@ public abstract class NativeResource extends Peered implements AutoCloseable {
         }
 
         /** The young collection, with what it needs (loaded at the first one). */
-        private static final class Young {
+        static final class Young {
             private Young() {}
 
-            /** allocated one after the other until a collection ran */
-            private static final int PIECE = 256 << 10;
+            /**
+             * allocated one after the other until a collection ran. Small, so that each comes
+             * from the thread's allocation buffer (a larger one is allocated outside it, where
+             * the JVM always zeroes it): once compiled, an unzeroed piece is a pointer bump,
+             * where zeroing the ~5 MiB a collection takes on average wrote over the caches
+             * (20% of the time of a loop dropping unfinished cipher contexts)
+             */
+            private static final int PIECE = 4 << 10;
             /**
              * at most this many pieces (16 MiB): a young generation larger than that (not the
              * launcher's 16 MiB, whose eden is ~11) would make each collection brought about cost
              * more than it saves, so the first such attempt turns them off for the run
              */
-            private static final int MAX_PIECES = 64;
+            private static final int MAX_PIECES = (16 << 20) / PIECE;
             private static final ReentrantLock ONE = new ReentrantLock();
             private static volatile boolean off;
             /** where the pieces go, one at a time (so that no compiler drops the allocation) */
             @SuppressWarnings("unused")
             private static volatile Object sink;
+            /**
+             * {@code jdk.internal.misc.Unsafe.allocateUninitializedArray(Class, int)}, bound,
+             * where the JVM exports that package to the class path (the launcher does); null
+             * otherwise, and the pieces are ordinary (zeroed) arrays
+             */
+            static final MethodHandle UNZEROED = unzeroedArrays();
+
+            private static MethodHandle unzeroedArrays() {
+                try {
+                    Class<?> u = Class.forName("jdk.internal.misc.Unsafe");
+                    Object unsafe = u.getMethod("getUnsafe").invoke(null);
+                    MethodHandle h = MethodHandles.lookup().findVirtual(u, "allocateUninitializedArray",
+                            MethodType.methodType(Object.class, Class.class, int.class)).bindTo(unsafe);
+                    return h.invoke(byte.class, 16) instanceof byte[] b && b.length == 16 ? h : null;
+                } catch (Throwable e) {
+                    return null;      // not exported (a Java program's own JVM): zeroed pieces
+                }
+            }
+
+            /** Allocates pieces until {@code ran} is cleared; false when MAX_PIECES did not make a collection. */
+            static boolean fill(WeakReference<Object> ran) {
+                return UNZEROED != null ? fillUnzeroed(ran) : fillZeroed(ran);
+            }
+
+            static boolean fillUnzeroed(WeakReference<Object> ran) {
+                try {
+                    for (int i = 0; !ran.refersTo(null); i++) {
+                        if (i == MAX_PIECES) return false;
+                        sink = (Object) UNZEROED.invokeExact((Class<?>) byte.class, PIECE);
+                        sink = null;
+                    }
+                    return true;
+                } catch (Throwable e) {
+                    throw new IllegalStateException("allocation without zeroing failed", e);
+                }
+            }
+
+            static boolean fillZeroed(WeakReference<Object> ran) {
+                for (int i = 0; !ran.refersTo(null); i++) {
+                    if (i == MAX_PIECES) return false;
+                    sink = new byte[PIECE];
+                    sink = null;
+                }
+                return true;
+            }
 
             /** handles counted when the last collection was brought about (0: judged already) */
             private static int countedAtLast;
@@ -570,13 +623,9 @@ public abstract class NativeResource extends Peered implements AutoCloseable {
                     // JVM collects it when an allocation does not fit); a weak reference to an
                     // object nothing else holds tells when it ran
                     WeakReference<Object> ran = new WeakReference<>(new Object());
-                    for (int i = 0; !ran.refersTo(null); i++) {
-                        if (i == MAX_PIECES) {
-                            off = true;
-                            return;
-                        }
-                        sink = new byte[PIECE];
-                        sink = null;
+                    if (!fill(ran)) {
+                        off = true;
+                        return;
                     }
                     brought++;
                     countedAtLast = counted;

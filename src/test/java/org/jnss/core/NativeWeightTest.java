@@ -90,4 +90,26 @@ class NativeWeightTest {
         assertEquals(0, NativeResource.Weight.brought);
         assertTrue(NativeResource.Weight.count() < NativeResource.Weight.STEP);
     }
+
+    @Test
+    void piecesAreUnzeroedExactlyWhereThePackageIsExported() {
+        // the build exports it to this JVM as the launcher does (pom.xml, "serial-collector")
+        boolean exported = Object.class.getModule().isExported("jdk.internal.misc", NativeWeightTest.class.getModule());
+        assertTrue(exported, "the test JVM should export jdk.internal.misc as the launcher does");
+        assertEquals(exported, NativeResource.Weight.Young.UNZEROED != null);
+    }
+
+    @Test
+    void eachWayOfFillingBringsACollectionAbout() {
+        for (int round = 0; round < 3; round++) {
+            java.lang.ref.WeakReference<Object> zeroed = new java.lang.ref.WeakReference<>(new Object());
+            assertTrue(NativeResource.Weight.Young.fillZeroed(zeroed));
+            assertTrue(zeroed.refersTo(null));
+            if (NativeResource.Weight.Young.UNZEROED != null) {
+                java.lang.ref.WeakReference<Object> unzeroed = new java.lang.ref.WeakReference<>(new Object());
+                assertTrue(NativeResource.Weight.Young.fillUnzeroed(unzeroed));
+                assertTrue(unzeroed.refersTo(null));
+            }
+        }
+    }
 }
