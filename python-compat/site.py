@@ -12,7 +12,11 @@ python-nss script; this one sets up what scripts rely on without that:
   `pynss -m pip install` puts there), searched after the standard library;
 * `import six` works without set-up: when no six is on the path, the copy that
   Jython's bundled pip wheel carries is found in the last sys.path entry
-  (BUNDLED), compiled at build time.
+  (BUNDLED), compiled at build time;
+* a threading.Thread lets go of its target and arguments once its run()
+  returns, as CPython's does, so that what a finished thread was given (an NSS
+  context, a socket) is released with it: nss_shutdown() then succeeds where
+  it does under python-nss. Jython's keeps them as long as the Thread object.
 """
 import sys
 import __builtin__
@@ -91,6 +95,50 @@ if sys.platform.startswith('java') and not _plain_jython():
         _patch_os(sys.modules['os'])
     else:
         sys.meta_path.append(_OsFirst())
+
+
+def _patch_threading(threading):
+    thread_class = getattr(threading, 'Thread', None)
+    kept = getattr(thread_class, 'run', None)
+    if kept is None or getattr(kept, '__module__', None) != 'threading':     # only Jython's own run()
+        return
+
+    def run(self):
+        # CPython 2.7's Thread.run: the target and its arguments are dropped when it returns
+        try:
+            if self._target:
+                self._target(*self._args, **self._kwargs)
+        finally:
+            for name in ('_target', '_args', '_kwargs'):
+                self.__dict__.pop(name, None)
+
+    run.__module__ = 'threading'
+    run.__doc__ = kept.__doc__
+    thread_class.run = run
+
+
+class _ThreadingPatched(object):
+    """Patches threading (see _patch_threading) when it is first imported: importing it at start-up would cost time."""
+
+    def find_module(self, fullname, path=None):
+        if path is None and fullname == 'threading':
+            return self
+        return None
+
+    def load_module(self, fullname):
+        if self in sys.meta_path:
+            sys.meta_path.remove(self)
+        if fullname not in sys.modules:
+            __import__(fullname)
+        module = sys.modules[fullname]
+        _patch_threading(module)
+        return module
+
+
+if 'threading' in sys.modules:
+    _patch_threading(sys.modules['threading'])
+else:
+    sys.meta_path.append(_ThreadingPatched())
 
 
 class _Quitter(object):

@@ -67,6 +67,25 @@ out(nss.nss_is_initialized())
 nss.nss_shutdown()
 ''')
 
+    def test_a_finished_thread_lets_go_of_its_arguments(self):
+        # Jython's Thread kept its target and arguments as long as the Thread object: the
+        # context passed to a finished thread then kept NSS from shutting down
+        self.assertSame('''
+import threading
+import nss.nss as nss
+nss.nss_init_nodb()
+def work(ctx):
+    ctx.digest_begin()
+    ctx.digest_op(b'abc')
+    out(ctx.digest_final())
+ctx = nss.create_digest_context(nss.SEC_OID_SHA256)
+t = threading.Thread(target=work, args=(ctx,))
+t.start()
+t.join()
+del ctx
+out(exc(nss.nss_shutdown), nss.nss_is_initialized())
+''')
+
     def test_contexts(self):
         self.assertSame('''
 import nss.nss as nss
@@ -280,6 +299,43 @@ class TestLifetimes(NssTestCase):
         c.shutdown()
         self.assertFalse(nss.nss_is_initialized())
         self.assertNSPRError(error.SEC_ERROR_NOT_INITIALIZED, c.shutdown)
+
+    def test_calls_on_a_shared_context_from_several_threads_stay_whole(self):
+        # as under python-nss (one call at a time with the GIL held), each call on a context is
+        # whole: a 1 MiB digest_op (NSS is fed in pieces) is never interleaved with another
+        # thread's, while other threads make and drop contexts (so finished ones are parked)
+        import threading
+        nss.nss_init_nodb()
+        a, b = 'a' * (1 << 20), 'b' * (1 << 20)
+        whole = set([hashlib.sha256(a + b).digest(), hashlib.sha256(b + a).digest()])
+        stop = []
+
+        def churn():
+            while not stop:
+                ctx = nss.create_digest_context(nss.SEC_OID_SHA256)
+                ctx.digest_begin()
+                ctx.digest_op('x')
+                ctx.digest_final()
+
+        churners = [threading.Thread(target=churn) for i in range(2)]
+        for t in churners:
+            t.start()
+        try:
+            for round in range(10):
+                ctx = nss.create_digest_context(nss.SEC_OID_SHA256)
+                ctx.digest_begin()
+                feeders = [threading.Thread(target=ctx.digest_op, args=(d,)) for d in (a, b)]
+                for t in feeders:
+                    t.start()
+                for t in feeders:
+                    t.join()
+                self.assertTrue(ctx.digest_final() in whole, 'round %d: the two calls were interleaved' % round)
+        finally:
+            stop.append(True)
+            for t in churners:
+                t.join()
+        del ctx
+        nss.nss_shutdown()
 
     def test_empty_context_raises_instead_of_crashing(self):
         # python-nss lets PK11Context() be made, then crashes on its use
