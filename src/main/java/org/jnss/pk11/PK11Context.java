@@ -38,7 +38,7 @@ import org.jnss.nss.SecItem;
  * it, which leaves it in the state NSS leaves a completed context in, so
  * every later call behaves the same. A context in use (made, or fed since it
  * was finished) weighs on NSS ({@link NativeResource#weigh()}): each call that
- * puts it to work says so before it takes the context's lock, since that may
+ * puts it to work says so as it starts, since that may
  * release dropped objects.
  */
 public class PK11Context extends NativeResource {
@@ -47,7 +47,8 @@ public class PK11Context extends NativeResource {
     /**
      * The native context and how to make it again. Also the release and park
      * actions of the handle, so it must not refer to the PK11Context.
-     * Every native use of the context holds this object's lock.
+     * Every native use of the context, and every change of this state, holds
+     * the context's exclusive lease ({@link NativeResource#enterExclusive()}).
      */
     static final class Native implements java.util.function.LongConsumer, Runnable, NativeResource.HoldsLeases {
         /** the PK11Context*, 0 while parked */
@@ -117,12 +118,12 @@ public class PK11Context extends NativeResource {
         }
 
         /** The same recipe for a clone (cx, a PK11_CloneContext of this one); a key context's copy leases the key too. */
-        synchronized Native copy(long clone) {
+        Native copy(long clone) {
             return new Native(clone, hashAlg, mechanism, operation, keyLease == null ? null : keyLease.retain(), param,
                     NssRuntime.session());
         }
 
-        /** The native context for a call (made again if it was parked); call with the lock held. */
+        /** The native context for a call (made again if it was parked); call under the exclusive lease. */
         private long use() {
             return use(false);
         }
@@ -130,7 +131,7 @@ public class PK11Context extends NativeResource {
         /**
          * The native context for a call, begun first if it is still to be (see
          * {@link #beginPending}) unless the call itself begins it ({@code begins}: digest_begin());
-         * call with the lock held.
+         * call under the exclusive lease.
          */
         private long use(boolean begins) {
             if (cx == 0) cx = remake();
@@ -203,7 +204,7 @@ public class PK11Context extends NativeResource {
 
         /** Park: gives the native context back if the operation is still completed (or not yet used). */
         @Override
-        public synchronized void run() {
+        public void run() {
             if (cx == 0 || !(finished || fresh)) return;
             if (fresh && !beginPending && complete(cx) != 0) {
                 // (the caller keeps the thread's error) not completed: not reusable, but made again as well
@@ -222,9 +223,9 @@ public class PK11Context extends NativeResource {
             else SymCipher.giveIdle(cx, mechanism, operation, keyLease.handle(), param, session);
         }
 
-        /** Release of the owner (once). */
+        /** Release of the owner (once, when no lease is open: nothing else uses the state then). */
         @Override
-        public synchronized void accept(long address) {
+        public void accept(long address) {
             if (cx != 0 && (finished || beginPending)) giveBack();
             else if (cx != 0) Nss3.PK11_DestroyContext(cx, 1);
             cx = 0;
@@ -234,7 +235,7 @@ public class PK11Context extends NativeResource {
 
         /** NSS went down under the context: nothing native is left to release, only the key's lease. */
         @Override
-        public synchronized void releaseLeases() {
+        public void releaseLeases() {
             cx = 0;
             if (keyLease != null) keyLease.close();
         }
@@ -281,12 +282,13 @@ public class PK11Context extends NativeResource {
     @Python("digest_begin()")
     public void digestBegin() {
         int rv;
-        try (Lease l = lease()) {
+        enterExclusive();
+        try {
             weigh();
-            synchronized (st) {
-                st.finished = false;
-                rv = Nss3.PK11_DigestBegin(st.use(true));
-            }
+            st.finished = false;
+            rv = Nss3.PK11_DigestBegin(st.use(true));
+        } finally {
+            exitExclusive();
         }
         if (rv != 0) throw NSPRError.last();
     }
@@ -300,13 +302,14 @@ public class PK11Context extends NativeResource {
     @Python("digest_op(data, /)")
     public void digestOp(java.nio.ByteBuffer data) {
         boolean ok;
-        try (Lease l = lease()) {     // per-call path: a lease, not a capturing check() lambda
+        enterExclusive();
+        try {
             weigh();
-            synchronized (st) {
-                st.finished = false;
-                long cx = st.use();
-                ok = Bulk.feed(data, (ptr, n) -> Nss3.PK11_DigestOp(cx, ptr, n));
-            }
+            st.finished = false;
+            long cx = st.use();
+            ok = Bulk.feed(data, (ptr, n) -> Nss3.PK11_DigestOp(cx, ptr, n));
+        } finally {
+            exitExclusive();
         }
         if (!ok) throw NSPRError.last();
     }
@@ -336,18 +339,19 @@ public class PK11Context extends NativeResource {
         int rv;
         // output and length in the thread's native buffer: primitive arguments only (no array
         // copied in and out by JNA)
-        try (Lease l = lease(); ThreadBuffer b = ThreadBuffer.take(MAX_DIGEST + 8)) {
+        enterExclusive();
+        try (ThreadBuffer b = ThreadBuffer.take(MAX_DIGEST + 8)) {
             long out = b.address();
-            synchronized (st) {
-                rv = Nss3.PK11_DigestFinal(st.use(), out, out + MAX_DIGEST, MAX_DIGEST);
-                st.finished = rv == 0;
-            }
+            rv = Nss3.PK11_DigestFinal(st.use(), out, out + MAX_DIGEST, MAX_DIGEST);
+            st.finished = rv == 0;
             if (rv != 0) throw NSPRError.last();
             int n = Math.max(0, Math.min(MAX_DIGEST, Mem.getInt(out, MAX_DIGEST)));
             result = new byte[n];
             b.buffer().get(0, result, 0, n);
+        } finally {
+            exitExclusive();
         }
-        idle();     // completed: the native context may be given back (outside the lock: idle() parks others)
+        idle();     // completed: the native context may be given back (after the exclusive lease: idle() parks others)
         return result;
     }
 
@@ -361,12 +365,13 @@ public class PK11Context extends NativeResource {
     @Python("finalize()")
     public void finalizeOperation() {
         int rv;
-        try (Lease l = lease()) {
+        enterExclusive();
+        try {
             weigh();
-            synchronized (st) {
-                st.finished = false;
-                rv = Nss3.PK11_Finalize(st.use());
-            }
+            st.finished = false;
+            rv = Nss3.PK11_Finalize(st.use());
+        } finally {
+            exitExclusive();
         }
         if (rv != 0) throw NSPRError.last();
     }
@@ -383,16 +388,16 @@ public class PK11Context extends NativeResource {
      */
     @Python("clone_context(context, /)")
     public PK11Context cloneContext(PK11Context context) {
-        try (Lease l = context.lease()) {
+        context.enterExclusive();
+        try {
             Native src = context.st;
-            long c;
-            synchronized (src) {
-                c = Nss3.PK11_CloneContext(src.use());
-            }
+            long c = Nss3.PK11_CloneContext(src.use());
             if (c == 0) throw NSPRError.last();
             PK11Context copy = new PK11Context(src.copy(c));
             copy.weigh();       // a copy in the middle of the operation (a new context is begun: idle)
             return copy;
+        } finally {
+            context.exitExclusive();
         }
     }
 
@@ -410,13 +415,14 @@ public class PK11Context extends NativeResource {
      */
     @Python("cipher_op(data, /)")
     public byte[] cipherOp(java.nio.ByteBuffer data) {
-        try (Lease l = lease()) {
+        enterExclusive();
+        try {
             weigh();
-            synchronized (st) {
-                st.finished = false;
-                long cx = st.use();
-                return Bulk.transform(data, (in, n, out, cap, outLen) -> Nss3.PK11_CipherOp(cx, out, outLen, cap, in, n));
-            }
+            st.finished = false;
+            long cx = st.use();
+            return Bulk.transform(data, (in, n, out, cap, outLen) -> Nss3.PK11_CipherOp(cx, out, outLen, cap, in, n));
+        } finally {
+            exitExclusive();
         }
     }
 
@@ -441,11 +447,14 @@ public class PK11Context extends NativeResource {
     @Python("digest_key(sym_key, /)")
     public void digestKey(PK11SymKey symKey) {
         int rv;
-        try (Lease k = symKey.lease(); Lease l = lease()) {
-            weigh();
-            synchronized (st) {
+        try (Lease k = symKey.lease()) {
+            enterExclusive();
+            try {
+                weigh();
                 st.finished = false;
                 rv = Nss3.PK11_DigestKey(st.use(), k.handle());
+            } finally {
+                exitExclusive();
             }
         }
         if (rv != 0) throw NSPRError.last();

@@ -7,6 +7,7 @@ import org.jnss.natives.Nspr4;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -379,5 +380,123 @@ class NativeResourceTest {
         for (int id = 1; id <= perThread * threads; id++) {
             assertEquals(1, destroys.get(id), "handle " + id + " destroyed " + destroys.get(id) + " times");
         }
+    }
+
+    /** A handle with a park action and an exclusive section, as a PK11 context has. */
+    static final class Parkable extends NativeResource {
+        Parkable(long address, AtomicInteger destroyed, AtomicInteger parked) {
+            super(address, a -> destroyed.incrementAndGet(), false, parked::incrementAndGet);
+        }
+
+        /** Runs body under the exclusive lease. */
+        void exclusive(Runnable body) {
+            enterExclusive();
+            try {
+                body.run();
+            } finally {
+                exitExclusive();
+            }
+        }
+
+        void declareIdle() {
+            idle();
+        }
+    }
+
+    @Test
+    void theExclusiveLeaseLetsOneThreadInAtATime() throws Exception {
+        AtomicInteger destroyed = new AtomicInteger();
+        Parkable p = new Parkable(5, destroyed, new AtomicInteger());
+        int[] unguarded = {0};      // a plain counter: only mutual exclusion keeps every increment
+        AtomicInteger inside = new AtomicInteger();
+        AtomicInteger overlaps = new AtomicInteger();
+        Thread[] threads = new Thread[4];
+        for (int t = 0; t < threads.length; t++) {
+            threads[t] = new Thread(() -> {
+                for (int i = 0; i < 20_000; i++) {
+                    p.exclusive(() -> {
+                        if (inside.incrementAndGet() != 1) overlaps.incrementAndGet();
+                        unguarded[0]++;
+                        inside.decrementAndGet();
+                    });
+                }
+            });
+            threads[t].start();
+        }
+        for (Thread t : threads) t.join();
+        assertEquals(0, overlaps.get());
+        assertEquals(80_000, unguarded[0]);
+        p.close();
+        assertEquals(1, destroyed.get());
+    }
+
+    @Test
+    void theExclusiveLeaseIsReentrantOnItsThreadOnly() throws Exception {
+        Parkable p = new Parkable(6, new AtomicInteger(), new AtomicInteger());
+        java.util.concurrent.CountDownLatch entered = new java.util.concurrent.CountDownLatch(1);
+        p.exclusive(() -> p.exclusive(() -> {
+            Thread other = new Thread(() -> p.exclusive(entered::countDown));
+            other.start();
+            try {
+                assertFalse(entered.await(100, java.util.concurrent.TimeUnit.MILLISECONDS),
+                        "another thread entered while this one held the lease");
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+        }));
+        assertTrue(entered.await(10, java.util.concurrent.TimeUnit.SECONDS), "the other thread never entered");
+        p.close();
+    }
+
+    @Test
+    void closeUnderTheExclusiveLeaseWaitsForItsEnd() {
+        AtomicInteger destroyed = new AtomicInteger();
+        Parkable p = new Parkable(8, destroyed, new AtomicInteger());
+        p.exclusive(() -> {
+            p.close();
+            assertEquals(0, destroyed.get(), "freed while in use");
+            NSPRError e = assertThrows(NSPRError.class, () -> p.exclusive(() -> { }));
+            assertEquals(ErrorConstants.SEC_ERROR_INVALID_ARGS, e.getErrorCode());
+        });
+        assertEquals(1, destroyed.get());
+        assertThrows(NSPRError.class, () -> p.exclusive(() -> { }));
+    }
+
+    @Test
+    void parkingSkipsAHandleInUse() throws Exception {
+        AtomicInteger destroyed = new AtomicInteger();
+        AtomicInteger busyParked = new AtomicInteger();
+        AtomicInteger othersParked = new AtomicInteger();
+        Parkable busy = new Parkable(9, destroyed, busyParked);
+        java.util.concurrent.CountDownLatch holding = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+        Thread holder = new Thread(() -> busy.exclusive(() -> {
+            holding.countDown();
+            try {
+                done.await();
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+        }));
+        holder.start();
+        holding.await();
+        busy.declareIdle();
+        AtomicInteger nextParked = new AtomicInteger();
+        Parkable next = new Parkable(99, destroyed, nextParked);      // queued right after it
+        next.declareIdle();
+        List<Parkable> more = new java.util.ArrayList<>();
+        more.add(next);
+        for (int i = 0; i < 1000 && nextParked.get() == 0; i++) {     // until batches reach them
+            Parkable q = new Parkable(100 + i, destroyed, othersParked);
+            q.declareIdle();
+            more.add(q);
+        }
+        assertEquals(1, nextParked.get(), "parking never reached the handles");
+        assertEquals(0, busyParked.get(), "a handle in use was parked");
+        done.countDown();
+        holder.join();
+        busy.close();
+        for (Parkable q : more) q.close();
+        assertEquals(1 + more.size(), destroyed.get());
     }
 }
