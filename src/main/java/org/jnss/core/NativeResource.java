@@ -245,15 +245,8 @@ public abstract class NativeResource extends Peered implements AutoCloseable {
         private final boolean blocksShutdown;
         /** re-creatable native state: releases it while idle (see {@link #idle()}); null if there is none */
         private final Runnable park;
-        /**
-         * bit 0: closed; bit 1: an exclusive lease is open ({@link #enterExclusive()}); the rest:
-         * 4 x number of leases open, exclusive ones included (atomic through CTL)
-         */
+        /** bit 0: closed; the rest: 2 x number of calls in progress (atomic through CTL). */
         private volatile long ctl;
-        /** the thread holding the exclusive lease (written by it only), or null */
-        private Thread exclusiveOwner;
-        /** how many times exclusiveOwner entered (read and written by it only) */
-        private int exclusiveDepth;
         /** set when NSS was shut down under this handle: never destroy it, report it stale */
         private volatile boolean stale;
         /** registry links (guarded by LIVE) */
@@ -271,23 +264,16 @@ public abstract class NativeResource extends Peered implements AutoCloseable {
             this.park = park;
         }
 
-        private static final long CLOSED = 1, EXCLUSIVE = 2, ONE = 4;
-
         boolean acquire() {
             for (;;) {
                 long c = ctl;
-                if ((c & CLOSED) != 0) return false;
-                if (CTL.compareAndSet(this, c, c + ONE)) return true;
+                if ((c & 1) != 0) return false;
+                if (CTL.compareAndSet(this, c, c + 2)) return true;
             }
         }
 
         void release() {
-            released((long) CTL.getAndAdd(this, -ONE) - ONE);
-        }
-
-        /** After a lease ended, leaving ctl at {@code now}. */
-        private void released(long now) {
-            if (now == CLOSED) {
+            if ((long) CTL.getAndAdd(this, -2L) - 2 == 1) {
                 // closed while in use: destroyed at the end of the call, which may read the
                 // thread's error after this (python-nss's objects are not released there)
                 ThreadError error = ThreadError.save();
@@ -299,63 +285,12 @@ public abstract class NativeResource extends Peered implements AutoCloseable {
             }
         }
 
-        /**
-         * Opens the exclusive lease, waiting while another thread holds it; the thread that
-         * holds it may enter again. False when the handle is closed.
-         */
-        boolean enterExclusive() {
-            Thread me = Thread.currentThread();
-            if (exclusiveOwner == me) {         // only this thread writes its own name there
-                if ((ctl & CLOSED) != 0) return false;
-                exclusiveDepth++;
-                return true;
-            }
-            for (int spins = 0; ; spins++) {
-                long c = ctl;
-                if ((c & CLOSED) != 0) return false;
-                if ((c & EXCLUSIVE) == 0) {
-                    if (CTL.compareAndSet(this, c, c + ONE + EXCLUSIVE)) break;
-                } else {
-                    waitBriefly(spins);
-                }
-            }
-            exclusiveOwner = me;
-            exclusiveDepth = 1;
-            return true;
-        }
-
-        /** The exclusive lease if nobody holds it and the handle is open; false otherwise, at once. */
-        boolean tryEnterExclusive() {
-            for (;;) {
-                long c = ctl;
-                if ((c & (CLOSED | EXCLUSIVE)) != 0) return false;
-                if (CTL.compareAndSet(this, c, c + ONE + EXCLUSIVE)) break;
-            }
-            exclusiveOwner = Thread.currentThread();
-            exclusiveDepth = 1;
-            return true;
-        }
-
-        /** Closes one entry of the exclusive lease this thread holds. */
-        void exitExclusive() {
-            if (--exclusiveDepth > 0) return;
-            exclusiveOwner = null;
-            released((long) CTL.getAndAdd(this, -(ONE + EXCLUSIVE)) - (ONE + EXCLUSIVE));
-        }
-
-        /** Another thread holds the exclusive lease, for a call: spin a little, then yield, then sleep. */
-        private static void waitBriefly(int spins) {
-            if (spins < 64) Thread.onSpinWait();
-            else if (spins < 128) Thread.yield();
-            else java.util.concurrent.locks.LockSupport.parkNanos(20_000);
-        }
-
         @Override
         public long handle() { return address; }
 
         @Override
         public Lease retain() {
-            if ((long) CTL.getAndAdd(this, ONE) < ONE) throw new IllegalStateException("retain() without an open lease");
+            if ((long) CTL.getAndAdd(this, 2L) < 2) throw new IllegalStateException("retain() without an open lease");
             return this;
         }
 
@@ -368,15 +303,15 @@ public abstract class NativeResource extends Peered implements AutoCloseable {
         public void run() {
             for (;;) {
                 long c = ctl;
-                if ((c & CLOSED) != 0) return;
-                if (CTL.compareAndSet(this, c, c | CLOSED)) {
+                if ((c & 1) != 0) return;
+                if (CTL.compareAndSet(this, c, c | 1)) {
                     if (c == 0) free();
                     return;
                 }
             }
         }
 
-        boolean isClosed() { return (ctl & CLOSED) != 0; }
+        boolean isClosed() { return (ctl & 1) != 0; }
 
         /** Whether the collector found the owner unreachable (or the handle was released). */
         boolean ownerGone() { return refersTo(null); }
@@ -438,8 +373,7 @@ public abstract class NativeResource extends Peered implements AutoCloseable {
      * @param destroy        releases it; runs once, on any thread
      * @param blocksShutdown true if NSS_Shutdown fails while this handle lives
      * @param park           releases the re-creatable native state if it is still idle;
-     *                       runs on any thread, under the exclusive lease
-     *                       ({@link #enterExclusive()}), never at the same time
+     *                       runs on any thread, under a lease, never at the same time
      *                       as {@code destroy}; must not refer to the owner
      * @throws IllegalArgumentException when {@code address} is 0
      */
@@ -502,13 +436,13 @@ public abstract class NativeResource extends Peered implements AutoCloseable {
         ThreadError error = ThreadError.save();
         try {
             for (Handle b : batch) {
-                if (!b.tryEnterExclusive()) continue;    // released already, or in use: not idle
+                if (!b.acquire()) continue;    // released already
                 try {
                     b.park.run();
                 } catch (Throwable t) {
                     CallbackErrors.report("native resource park", t);
                 } finally {
-                    b.exitExclusive();
+                    b.release();
                 }
             }
         } finally {
@@ -808,34 +742,6 @@ public abstract class NativeResource extends Peered implements AutoCloseable {
     public final Lease lease() {
         if (!handle.acquire()) throw handle.stale ? staleError() : closedError();
         return handle;
-    }
-
-    /**
-     * Opens this object's exclusive lease: a {@link #lease()} that, besides,
-     * no other thread holds at the same time (another waits for it; the thread
-     * holding it may enter again). For objects whose Java state changes with
-     * their native calls (a PK11 context's: the context is made again after it
-     * was parked): one atomic operation each way, where a lease and a lock took
-     * two each. The park action given to the constructor runs under it too, and
-     * is skipped for a handle in use. Close it with {@link #exitExclusive()},
-     * exactly once per entry, on the same thread:
-     * <pre>{@code
-     * long h = enterExclusive();
-     * try { ... } finally { exitExclusive(); }
-     * }</pre>
-     *
-     * @return the native handle, valid until the matching exit
-     * @throws NSPRError when the object is closed ({@link #closedError()}) or NSS
-     *                   was shut down under it ({@link #staleError()})
-     */
-    protected final long enterExclusive() {
-        if (!handle.enterExclusive()) throw handle.stale ? staleError() : closedError();
-        return handle.address;
-    }
-
-    /** Closes one entry of the exclusive lease this thread opened with {@link #enterExclusive()}. */
-    protected final void exitExclusive() {
-        handle.exitExclusive();
     }
 
     /**

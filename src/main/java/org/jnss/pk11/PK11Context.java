@@ -38,7 +38,7 @@ import org.jnss.nss.SecItem;
  * it, which leaves it in the state NSS leaves a completed context in, so
  * every later call behaves the same. A context in use (made, or fed since it
  * was finished) weighs on NSS ({@link NativeResource#weigh()}): each call that
- * puts it to work says so as it starts, since that may
+ * puts it to work says so before it takes the context's lock, since that may
  * release dropped objects.
  */
 public class PK11Context extends NativeResource {
@@ -47,8 +47,7 @@ public class PK11Context extends NativeResource {
     /**
      * The native context and how to make it again. Also the release and park
      * actions of the handle, so it must not refer to the PK11Context.
-     * Every native use of the context, and every change of this state, holds
-     * the context's exclusive lease ({@link NativeResource#enterExclusive()}).
+     * Every native use of the context holds this object's lock.
      */
     static final class Native implements java.util.function.LongConsumer, Runnable, NativeResource.HoldsLeases {
         /** the PK11Context*, 0 while parked */
@@ -118,12 +117,12 @@ public class PK11Context extends NativeResource {
         }
 
         /** The same recipe for a clone (cx, a PK11_CloneContext of this one); a key context's copy leases the key too. */
-        Native copy(long clone) {
+        synchronized Native copy(long clone) {
             return new Native(clone, hashAlg, mechanism, operation, keyLease == null ? null : keyLease.retain(), param,
                     NssRuntime.session());
         }
 
-        /** The native context for a call (made again if it was parked); call under the exclusive lease. */
+        /** The native context for a call (made again if it was parked); call with the lock held. */
         private long use() {
             return use(false);
         }
@@ -131,7 +130,7 @@ public class PK11Context extends NativeResource {
         /**
          * The native context for a call, begun first if it is still to be (see
          * {@link #beginPending}) unless the call itself begins it ({@code begins}: digest_begin());
-         * call under the exclusive lease.
+         * call with the lock held.
          */
         private long use(boolean begins) {
             if (cx == 0) cx = remake();
@@ -204,7 +203,7 @@ public class PK11Context extends NativeResource {
 
         /** Park: gives the native context back if the operation is still completed (or not yet used). */
         @Override
-        public void run() {
+        public synchronized void run() {
             if (cx == 0 || !(finished || fresh)) return;
             if (fresh && !beginPending && complete(cx) != 0) {
                 // (the caller keeps the thread's error) not completed: not reusable, but made again as well
@@ -223,9 +222,9 @@ public class PK11Context extends NativeResource {
             else SymCipher.giveIdle(cx, mechanism, operation, keyLease.handle(), param, session);
         }
 
-        /** Release of the owner (once, when no lease is open: nothing else uses the state then). */
+        /** Release of the owner (once). */
         @Override
-        public void accept(long address) {
+        public synchronized void accept(long address) {
             if (cx != 0 && (finished || beginPending)) giveBack();
             else if (cx != 0) Nss3.PK11_DestroyContext(cx, 1);
             cx = 0;
@@ -235,7 +234,7 @@ public class PK11Context extends NativeResource {
 
         /** NSS went down under the context: nothing native is left to release, only the key's lease. */
         @Override
-        public void releaseLeases() {
+        public synchronized void releaseLeases() {
             cx = 0;
             if (keyLease != null) keyLease.close();
         }
@@ -282,13 +281,12 @@ public class PK11Context extends NativeResource {
     @Python("digest_begin()")
     public void digestBegin() {
         int rv;
-        enterExclusive();
-        try {
+        try (Lease l = lease()) {
             weigh();
-            st.finished = false;
-            rv = Nss3.PK11_DigestBegin(st.use(true));
-        } finally {
-            exitExclusive();
+            synchronized (st) {
+                st.finished = false;
+                rv = Nss3.PK11_DigestBegin(st.use(true));
+            }
         }
         if (rv != 0) throw NSPRError.last();
     }
@@ -302,14 +300,13 @@ public class PK11Context extends NativeResource {
     @Python("digest_op(data, /)")
     public void digestOp(java.nio.ByteBuffer data) {
         boolean ok;
-        enterExclusive();
-        try {
+        try (Lease l = lease()) {     // per-call path: a lease, not a capturing check() lambda
             weigh();
-            st.finished = false;
-            long cx = st.use();
-            ok = Bulk.feed(data, (ptr, n) -> Nss3.PK11_DigestOp(cx, ptr, n));
-        } finally {
-            exitExclusive();
+            synchronized (st) {
+                st.finished = false;
+                long cx = st.use();
+                ok = Bulk.feed(data, (ptr, n) -> Nss3.PK11_DigestOp(cx, ptr, n));
+            }
         }
         if (!ok) throw NSPRError.last();
     }
@@ -339,19 +336,18 @@ public class PK11Context extends NativeResource {
         int rv;
         // output and length in the thread's native buffer: primitive arguments only (no array
         // copied in and out by JNA)
-        enterExclusive();
-        try (ThreadBuffer b = ThreadBuffer.take(MAX_DIGEST + 8)) {
+        try (Lease l = lease(); ThreadBuffer b = ThreadBuffer.take(MAX_DIGEST + 8)) {
             long out = b.address();
-            rv = Nss3.PK11_DigestFinal(st.use(), out, out + MAX_DIGEST, MAX_DIGEST);
-            st.finished = rv == 0;
+            synchronized (st) {
+                rv = Nss3.PK11_DigestFinal(st.use(), out, out + MAX_DIGEST, MAX_DIGEST);
+                st.finished = rv == 0;
+            }
             if (rv != 0) throw NSPRError.last();
             int n = Math.max(0, Math.min(MAX_DIGEST, Mem.getInt(out, MAX_DIGEST)));
             result = new byte[n];
             b.buffer().get(0, result, 0, n);
-        } finally {
-            exitExclusive();
         }
-        idle();     // completed: the native context may be given back (after the exclusive lease: idle() parks others)
+        idle();     // completed: the native context may be given back (outside the lock: idle() parks others)
         return result;
     }
 
@@ -365,13 +361,12 @@ public class PK11Context extends NativeResource {
     @Python("finalize()")
     public void finalizeOperation() {
         int rv;
-        enterExclusive();
-        try {
+        try (Lease l = lease()) {
             weigh();
-            st.finished = false;
-            rv = Nss3.PK11_Finalize(st.use());
-        } finally {
-            exitExclusive();
+            synchronized (st) {
+                st.finished = false;
+                rv = Nss3.PK11_Finalize(st.use());
+            }
         }
         if (rv != 0) throw NSPRError.last();
     }
@@ -388,16 +383,16 @@ public class PK11Context extends NativeResource {
      */
     @Python("clone_context(context, /)")
     public PK11Context cloneContext(PK11Context context) {
-        context.enterExclusive();
-        try {
+        try (Lease l = context.lease()) {
             Native src = context.st;
-            long c = Nss3.PK11_CloneContext(src.use());
+            long c;
+            synchronized (src) {
+                c = Nss3.PK11_CloneContext(src.use());
+            }
             if (c == 0) throw NSPRError.last();
             PK11Context copy = new PK11Context(src.copy(c));
             copy.weigh();       // a copy in the middle of the operation (a new context is begun: idle)
             return copy;
-        } finally {
-            context.exitExclusive();
         }
     }
 
@@ -415,14 +410,13 @@ public class PK11Context extends NativeResource {
      */
     @Python("cipher_op(data, /)")
     public byte[] cipherOp(java.nio.ByteBuffer data) {
-        enterExclusive();
-        try {
+        try (Lease l = lease()) {
             weigh();
-            st.finished = false;
-            long cx = st.use();
-            return Bulk.transform(data, (in, n, out, cap, outLen) -> Nss3.PK11_CipherOp(cx, out, outLen, cap, in, n));
-        } finally {
-            exitExclusive();
+            synchronized (st) {
+                st.finished = false;
+                long cx = st.use();
+                return Bulk.transform(data, (in, n, out, cap, outLen) -> Nss3.PK11_CipherOp(cx, out, outLen, cap, in, n));
+            }
         }
     }
 
@@ -447,14 +441,11 @@ public class PK11Context extends NativeResource {
     @Python("digest_key(sym_key, /)")
     public void digestKey(PK11SymKey symKey) {
         int rv;
-        try (Lease k = symKey.lease()) {
-            enterExclusive();
-            try {
-                weigh();
+        try (Lease k = symKey.lease(); Lease l = lease()) {
+            weigh();
+            synchronized (st) {
                 st.finished = false;
                 rv = Nss3.PK11_DigestKey(st.use(), k.handle());
-            } finally {
-                exitExclusive();
             }
         }
         if (rv != 0) throw NSPRError.last();
