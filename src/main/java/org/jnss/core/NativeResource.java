@@ -251,8 +251,8 @@ public abstract class NativeResource extends Peered implements AutoCloseable {
         private volatile boolean stale;
         /** registry links (guarded by LIVE) */
         private Handle prev, next;
-        /** whether the handle is in the IDLE queue (written under IDLE's lock; read without it by {@link #idle()}) */
-        private volatile boolean queuedIdle;
+        /** whether the handle is in the IDLE queue (guarded by IDLE) */
+        private boolean queuedIdle;
         /** the {@link Weight} epoch it was counted in; 0: not counted */
         private int weighedIn;
 
@@ -410,13 +410,6 @@ public abstract class NativeResource extends Peered implements AutoCloseable {
     protected final void idle() {
         Handle h = handle;
         if (h.park == null) return;
-        if (h.queuedIdle) {
-            // queued already (a context declared idle when made, then again when finished): no lock.
-            // Should a park be taking it out of the queue meanwhile, the handle just waits outside it
-            // until its next idle() or its release; it only weighs no more
-            Weight.lift(h);
-            return;
-        }
         Handle[] batch = null;
         synchronized (IDLE) {
             if (!h.queuedIdle) {
