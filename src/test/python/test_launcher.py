@@ -80,6 +80,16 @@ class TestLauncher(unittest.TestCase):
         self.assertEqual(rc, 0, err)
         self.assertEqual(out.strip(), "[u'-XX:TrimNativeHeapInterval=1000']" if takes else '[]')
 
+    def test_core_may_allocate_without_zeroing(self):
+        # the launcher exports jdk.internal.misc to the class path, so that the young collections
+        # NativeResource brings about allocate unzeroed pieces (DESIGN.md, "Unzeroed pieces")
+        code = ('from java.lang import Object, Class\n'
+                'core = Class.forName("org.jnss.core.NativeResource").getModule()\n'
+                'print Object().getClass().getModule().isExported("jdk.internal.misc", core)\n')
+        rc, out, err = run(['-c', code])
+        self.assertEqual(rc, 0, err)
+        self.assertEqual(out.strip(), 'True')
+
     def test_site_loads_no_codecs(self):
         rc, out, err = run(['-c', 'import sys; print "encodings" in sys.modules, "codecs" in sys.modules'])
         self.assertEqual(rc, 0, err)
