@@ -574,29 +574,21 @@ public abstract class NativeResource extends Peered implements AutoCloseable {
 
             /** Allocates pieces until {@code ran} is cleared; false when MAX_PIECES did not make a collection. */
             static boolean fill(WeakReference<Object> ran) {
-                return UNZEROED != null ? fillUnzeroed(ran) : fillZeroed(ran);
+                return fill(ran, UNZEROED != null);
             }
 
-            static boolean fillUnzeroed(WeakReference<Object> ran) {
+            /** {@link #fill(WeakReference)}, the pieces unzeroed or not (tests ask for each way). */
+            static boolean fill(WeakReference<Object> ran, boolean unzeroed) {
                 try {
                     for (int i = 0; !ran.refersTo(null); i++) {
                         if (i == MAX_PIECES) return false;
-                        sink = (Object) UNZEROED.invokeExact((Class<?>) byte.class, PIECE);
+                        sink = unzeroed ? (Object) UNZEROED.invokeExact((Class<?>) byte.class, PIECE) : new byte[PIECE];
                         sink = null;
                     }
                     return true;
                 } catch (Throwable e) {
                     throw new IllegalStateException("allocation without zeroing failed", e);
                 }
-            }
-
-            static boolean fillZeroed(WeakReference<Object> ran) {
-                for (int i = 0; !ran.refersTo(null); i++) {
-                    if (i == MAX_PIECES) return false;
-                    sink = new byte[PIECE];
-                    sink = null;
-                }
-                return true;
             }
 
             /** handles counted when the last collection was brought about (0: judged already) */

@@ -103,11 +103,11 @@ class NativeWeightTest {
     void eachWayOfFillingBringsACollectionAbout() {
         for (int round = 0; round < 3; round++) {
             java.lang.ref.WeakReference<Object> zeroed = new java.lang.ref.WeakReference<>(new Object());
-            assertTrue(NativeResource.Weight.Young.fillZeroed(zeroed));
+            assertTrue(NativeResource.Weight.Young.fill(zeroed, false));
             assertTrue(zeroed.refersTo(null));
             if (NativeResource.Weight.Young.UNZEROED != null) {
                 java.lang.ref.WeakReference<Object> unzeroed = new java.lang.ref.WeakReference<>(new Object());
-                assertTrue(NativeResource.Weight.Young.fillUnzeroed(unzeroed));
+                assertTrue(NativeResource.Weight.Young.fill(unzeroed, true));
                 assertTrue(unzeroed.refersTo(null));
             }
         }
