@@ -58,28 +58,37 @@ def _patch_os(os):
     os.name = _OSName('posix')
 
 
-class _OsFirst(object):
-    """Imports os (and sets os.name) when os, or a module that imports it, is first wanted.
+class _OnFirstImport(object):
+    """Runs `first` (once) when one of `triggers` is first imported, before importing it.
 
-    Importing os at start-up would cost ~0.15 s. Jython's own start-up imports
-    os before warnings; that order matters (warnings -> linecache -> os -> a Java
-    import that needs warnings.warn), so this hook keeps it.
+    Patching a module at start-up would mean importing it then, which costs time:
+    this hook waits until the program wants it.
     """
-    _TRIGGERS = ('os', 'warnings', 'linecache')
+
+    def __init__(self, triggers, first):
+        self.triggers = triggers
+        self.first = first
 
     def find_module(self, fullname, path=None):
-        if path is None and fullname in self._TRIGGERS:
+        if path is None and fullname in self.triggers:
             return self
         return None
 
     def load_module(self, fullname):
         if self in sys.meta_path:
             sys.meta_path.remove(self)
-        import os
-        _patch_os(os)
+        self.first()
         if fullname not in sys.modules:
             __import__(fullname)
         return sys.modules[fullname]
+
+
+def _os_first():
+    # Importing os at start-up would cost ~0.15 s. Jython's own start-up imports os before
+    # warnings; that order matters (warnings -> linecache -> os -> a Java import that needs
+    # warnings.warn), so os comes first when any of them is wanted.
+    import os
+    _patch_os(os)
 
 
 def _plain_jython():
@@ -94,7 +103,7 @@ if sys.platform.startswith('java') and not _plain_jython():
     if 'os' in sys.modules:
         _patch_os(sys.modules['os'])
     else:
-        sys.meta_path.append(_OsFirst())
+        sys.meta_path.append(_OnFirstImport(('os', 'warnings', 'linecache'), _os_first))
 
 
 def _patch_threading(threading):
@@ -117,28 +126,10 @@ def _patch_threading(threading):
     thread_class.run = run
 
 
-class _ThreadingPatched(object):
-    """Patches threading (see _patch_threading) when it is first imported: importing it at start-up would cost time."""
-
-    def find_module(self, fullname, path=None):
-        if path is None and fullname == 'threading':
-            return self
-        return None
-
-    def load_module(self, fullname):
-        if self in sys.meta_path:
-            sys.meta_path.remove(self)
-        if fullname not in sys.modules:
-            __import__(fullname)
-        module = sys.modules[fullname]
-        _patch_threading(module)
-        return module
-
-
 if 'threading' in sys.modules:
     _patch_threading(sys.modules['threading'])
 else:
-    sys.meta_path.append(_ThreadingPatched())
+    sys.meta_path.append(_OnFirstImport(('threading',), lambda: _patch_threading(__import__('threading'))))
 
 
 class _Quitter(object):
