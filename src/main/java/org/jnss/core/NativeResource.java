@@ -111,6 +111,8 @@ public abstract class NativeResource extends Peered implements AutoCloseable {
     private static volatile WeakReference<Object> collectionMark = new WeakReference<>(new Object());
     /** one sweep at a time */
     private static final ReentrantLock SWEEPING = new ReentrantLock();
+    /** sweeps of the whole registry so far (for tests; written under SWEEPING) */
+    static volatile int wholeSweeps;
     /** older handles a sweep visits beyond as many as were registered since the last one */
     private static final int SWEEP_EXTRA = 64;
 
@@ -160,6 +162,7 @@ public abstract class NativeResource extends Peered implements AutoCloseable {
     static int sweep(boolean all) {
         if (SWEEPING.isHeldByCurrentThread() || !SWEEPING.tryLock()) return 0;
         try {
+            if (all) wholeSweeps++;
             if (collectionMark.refersTo(null)) Weight.collected();
             collectionMark = new WeakReference<>(new Object());   // a collection during the sweep calls for another
             List<Handle> gone = unreachableHandles(all);
@@ -645,8 +648,14 @@ public abstract class NativeResource extends Peered implements AutoCloseable {
     private static synchronized void relievePressure() {
         long created = CREATED.get();
         if (created < nextPressureCheck) return;
-        sweep(true);      // what young collections found dropped: no full collection needed for it
         int live = liveSize();
+        if (live > 2 * pressureStep || liveAtLastCollection >= 0) {
+            // what young collections found dropped: no full collection needed for it (a whole
+            // sweep visits every handle, the program's live ones too: only when it can matter,
+            // i.e. a collection is due, or the step is judged by what was freed since the last)
+            sweep(true);
+            live = liveSize();
+        }
         // young collections release dropped objects too (when the program allocates enough to
         // run them): a full collection only when they did not keep up (twice a step alive)
         boolean collect = live > 2 * pressureStep;

@@ -297,6 +297,26 @@ class NativeResourceTest {
     }
 
     @Test
+    void thePressureCheckSweepsTheWholeRegistryOnlyWhenACollectionMayBeDue() {
+        // a whole sweep visits every registered handle, the ones the program holds too: a program
+        // that holds a few thousand objects and makes and closes many more pays none (the sweeps
+        // after collections find what it drops); one holding more than two steps' worth does
+        NativeResource.resetPressure();
+        java.util.List<Fake> held = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 4_000; i++) held.add(new Fake(1 + i, new AtomicInteger(), false));
+            int before = NativeResource.wholeSweeps;
+            for (int i = 0; i < 3 * 8192; i++) new Fake(1 + i, new AtomicInteger(), false).close();
+            assertEquals(before, NativeResource.wholeSweeps, "whole sweeps with 4,000 objects held");
+            for (int i = 0; i < 3 * 8192; i++) held.add(new Fake(1 + i, new AtomicInteger(), false));
+            assertTrue(NativeResource.wholeSweeps > before, "no whole sweep with " + held.size() + " objects held");
+        } finally {
+            for (Fake f : held) f.close();
+            NativeResource.resetPressure();
+        }
+    }
+
+    @Test
     void aWholeSweepBetweenCollectionsLeavesTheNewHandlesToTheNextSweep() {
         // the pressure check sweeps the whole registry without a collection first: it finds the
         // handles made since the last collection still reachable, and the sweep after the next
