@@ -432,7 +432,7 @@ public final class Pkcs12 {
                 long certSafe = cc == NssConstants.SEC_OID_UNKNOWN ? keySafe
                         : Smime3.SEC_PKCS12CreatePasswordPrivSafe(ctx, pw, cc);
                 if (certSafe == 0 || keySafe == 0) throw new IllegalArgumentException("key or cert safe creation failed");
-                if (Smime3.SEC_PKCS12AddCertAndKey(ctx, certSafe, 0, cert, Nss3.CERT_GetDefaultCertDB(), keySafe, 0,
+                if (Smime3.SEC_PKCS12AddCertAndKey(ctx, certSafe, 0, cert, org.jnss.pki.CertDB.currentDefault(), keySafe, 0,
                         1, pw, keyCipher) != 0)
                     throw NSPRError.last("add cert and key failed");
             }

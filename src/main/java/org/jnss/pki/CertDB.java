@@ -29,14 +29,41 @@ public final class CertDB extends Peered {
         this.handle = handle;
     }
 
+    /** NSS's default database as read in one NSS session ({@link NssRuntime#session()}). */
+    private record Current(int session, long handle) {}
+
+    /**
+     * The last default database read, and in which session: NSS sets it when it comes up
+     * and only a shutdown call (which starts a new session) changes it, so a
+     * {@code Certificate(der)} with the default database makes no JNA call for it
+     */
+    private static volatile Current current;
+
+    /**
+     * NSS's default certificate database handle (CERT_GetDefaultCertDB), read
+     * once per NSS session: the one way the core asks for it.
+     *
+     * @return the CERTCertDBHandle address, or 0 when NSS is not initialized
+     */
+    public static long currentDefault() {
+        if (!NssRuntime.isInitialized()) return 0;
+        int session = NssRuntime.session();
+        Current c = current;
+        if (c != null && c.session == session) return c.handle;
+        long h = Nss3.CERT_GetDefaultCertDB();
+        // (read under a session that a shutdown call on another thread ends meanwhile: kept
+        // under the old session's number, so never used again)
+        if (h != 0) current = new Current(session, h);
+        return h;
+    }
+
     /**
      * NSS's default certificate database (CERT_GetDefaultCertDB).
      *
      * @return a new handle object, or null when NSS is not initialized
      */
     public static CertDB getDefault() {
-        if (!NssRuntime.isInitialized()) return null;
-        long h = Nss3.CERT_GetDefaultCertDB();
+        long h = currentDefault();
         return h == 0 ? null : new CertDB(h);
     }
 
@@ -51,7 +78,7 @@ public final class CertDB extends Peered {
      */
     public long handle() {
         NssRuntime.requireInitialized();
-        if (Nss3.CERT_GetDefaultCertDB() != handle)
+        if (currentDefault() != handle)
             throw new NSPRError("the certificate database belongs to an NSS instance that has been shut down",
                     ErrorConstants.SEC_ERROR_BAD_DATABASE);
         return handle;

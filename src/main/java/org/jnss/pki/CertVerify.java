@@ -236,7 +236,7 @@ public final class CertVerify {
 
     private static long defaultDb() {
         NssRuntime.requireInitialized();
-        long h = Nss3.CERT_GetDefaultCertDB();
+        long h = CertDB.currentDefault();
         if (h == 0) throw new NSPRError(null, ErrorConstants.SEC_ERROR_BAD_DATABASE);
         return h;
     }

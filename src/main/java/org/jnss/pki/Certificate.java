@@ -121,7 +121,7 @@ public class Certificate extends NativeResource implements Formatted {
         if (certdb != null) {
             handle = certdb.handle();
         } else {
-            handle = Nss3.CERT_GetDefaultCertDB();
+            handle = CertDB.currentDefault();
         }
         byte[] nick = null;
         if (nickname != null) {

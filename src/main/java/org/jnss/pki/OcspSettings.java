@@ -30,7 +30,7 @@ public final class OcspSettings {
     private static long handle(CertDB certdb) {
         if (certdb != null) return certdb.handle();
         if (!NssRuntime.isInitialized()) throw new NSPRError(null, ErrorConstants.SEC_ERROR_INVALID_ARGS);
-        return Nss3.CERT_GetDefaultCertDB();
+        return CertDB.currentDefault();
     }
 
     private static void check(int status) {

@@ -289,6 +289,28 @@ class NssLifecycleTest {
     }
 
     @Test
+    void theDefaultCertificateDatabaseIsReadAgainInEachSession() {
+        // CertDB reads NSS's default database once per session; after a shutdown and a new
+        // initialisation it must be the new one, and a handle object of the old session is stale
+        Nss.nssInitNodb();
+        org.jnss.pki.CertDB first = org.jnss.pki.CertDB.getDefault();
+        long before = org.jnss.natives.Nss3.CERT_GetDefaultCertDB();
+        assertEquals(before, org.jnss.pki.CertDB.currentDefault());
+        assertEquals(before, first.handle());
+        Nss.nssShutdown();
+        assertEquals(0, org.jnss.pki.CertDB.currentDefault());
+        assertEquals(null, org.jnss.pki.CertDB.getDefault());
+        assertEquals(ErrorConstants.SEC_ERROR_NOT_INITIALIZED, code(first::handle));
+        Nss.nssInitNodb();
+        long after = org.jnss.natives.Nss3.CERT_GetDefaultCertDB();
+        assertTrue(after != 0);
+        assertEquals(after, org.jnss.pki.CertDB.currentDefault());
+        assertEquals(after, org.jnss.pki.CertDB.getDefault().handle());
+        if (after != before) assertEquals(ErrorConstants.SEC_ERROR_BAD_DATABASE, code(first::handle));
+        else assertEquals(after, first.handle());     // the same address again: it is the current one
+    }
+
+    @Test
     void initFailures() {
         NSPRError e = assertThrows(NSPRError.class, () -> Nss.nssInit("/nonexistent/jnss"));
         assertEquals(ErrorConstants.SEC_ERROR_BAD_DATABASE, e.getErrorCode());
