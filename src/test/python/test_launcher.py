@@ -24,20 +24,24 @@ def write(path, text):
 
 
 class TestLauncher(unittest.TestCase):
+    def output(self, args, **kw):
+        """What pynss with these arguments prints on stdout; fails the test unless it exits 0."""
+        rc, out, err = run(args, **kw)
+        self.assertEqual(rc, 0, err)
+        return out
+
     def test_executable_is_pynss(self):
         self.assertTrue(PYNSS.endswith('pynss'), PYNSS)
 
     def test_platform_looks_like_linux(self):
-        rc, out, err = run(['-c', 'import sys, os; print sys.platform, os.name, sys.platform.startswith("linux"), os.name == "posix"'])
-        self.assertEqual(rc, 0, err)
+        out = self.output(['-c', 'import sys, os; print sys.platform, os.name, sys.platform.startswith("linux"), os.name == "posix"'])
         self.assertEqual(out.split(), ['linux2', 'posix', 'True', 'True'])
 
     def test_jython_library_still_works(self):
         code = ('import subprocess, tempfile, shutil, getpass, socket, select, os\n'
                 'd = tempfile.mkdtemp(); shutil.rmtree(d)\n'
                 'print subprocess.check_output(["echo", "ok"]).strip()')
-        rc, out, err = run(['-c', code])
-        self.assertEqual(rc, 0, err)
+        out = self.output(['-c', code])
         self.assertEqual(out.strip(), 'ok')
 
     def test_standard_library_comes_from_a_directory(self):
@@ -45,8 +49,7 @@ class TestLauncher(unittest.TestCase):
         # must not make the zip importer read the jar's 25,000-entry directory
         code = ('import os, codecs, json, zipimport\n'
                 'print os.path.isdir(os.path.dirname(os.__file__)), len(zipimport._zip_directory_cache)')
-        rc, out, err = run(['-c', code])
-        self.assertEqual(rc, 0, err)
+        out = self.output(['-c', code])
         self.assertEqual(out.split(), ['True', '0'])
 
     def test_type_registry_reads_the_build_index(self):
@@ -61,8 +64,7 @@ class TestLauncher(unittest.TestCase):
                 'print type(""), type(1L), type(u""), type(java.util.ArrayList()), type(S("x")).__name__, type(L()).__name__\n'
                 'print type(type("")).__name__, type(object()).__name__, type(Class).__name__, type(len).__name__, '
                 'type(Exception()), type(iter([])).__name__\n')
-        rc, out, err = run(['-c', code])
-        self.assertEqual(rc, 0, err)
+        out = self.output(['-c', code])
         self.assertEqual(out.split('\n')[:3], ['True',
                          "<type 'str'> <type 'long'> <type 'unicode'> <type 'java.util.ArrayList'> S L",
                          "type object Class builtin_function_or_method <type 'exceptions.Exception'> listiterator"])
@@ -76,8 +78,7 @@ class TestLauncher(unittest.TestCase):
         takes = takes and not os.environ.get('PYNSS_NO_CDS')     # no archive made, nothing asked
         code = ('from java.lang.management import ManagementFactory\n'
                 'print [a for a in ManagementFactory.getRuntimeMXBean().getInputArguments() if "Trim" in a]\n')
-        rc, out, err = run(['-c', code])
-        self.assertEqual(rc, 0, err)
+        out = self.output(['-c', code])
         self.assertEqual(out.strip(), "[u'-XX:TrimNativeHeapInterval=1000']" if takes else '[]')
 
     def test_core_may_allocate_without_zeroing(self):
@@ -86,20 +87,17 @@ class TestLauncher(unittest.TestCase):
         code = ('from java.lang import Object, Class\n'
                 'core = Class.forName("org.jnss.core.NativeResource").getModule()\n'
                 'print Object().getClass().getModule().isExported("jdk.internal.misc", core)\n')
-        rc, out, err = run(['-c', code])
-        self.assertEqual(rc, 0, err)
+        out = self.output(['-c', code])
         self.assertEqual(out.strip(), 'True')
 
     def test_site_loads_no_codecs(self):
-        rc, out, err = run(['-c', 'import sys; print "encodings" in sys.modules, "codecs" in sys.modules'])
-        self.assertEqual(rc, 0, err)
+        out = self.output(['-c', 'import sys; print "encodings" in sys.modules, "codecs" in sys.modules'])
         self.assertEqual(out.split(), ['False', 'False'])
 
     def test_user_base_outside_ascii(self):
         base = '/tmp/pynss-\xc3\xa9'
-        rc, out, err = run(['-c', 'import sys, site; print repr(site.USER_BASE), type(sys.path[-2]).__name__'],
+        out = self.output(['-c', 'import sys, site; print repr(site.USER_BASE), type(sys.path[-2]).__name__'],
                            env={'PYTHONUSERBASE': base})
-        self.assertEqual(rc, 0, err)
         self.assertEqual(out.split(), [repr(base), 'str'])
 
     def test_locale_lists_locales_when_asked(self):
@@ -107,14 +105,12 @@ class TestLauncher(unittest.TestCase):
         code = ('import locale\n'
                 'print locale.setlocale(locale.LC_ALL, "de_DE.UTF-8")\n'
                 'try:\n    locale.setlocale(locale.LC_ALL, "xx_QQ.UTF-8")\nexcept locale.Error:\n    print "Error"')
-        rc, out, err = run(['-c', code], env={'PYNSS_JAVA_OPTS': '-Dpython.locale.control=settable'})
-        self.assertEqual(rc, 0, err)
+        out = self.output(['-c', code], env={'PYNSS_JAVA_OPTS': '-Dpython.locale.control=settable'})
         self.assertEqual(out.split(), ['de_DE.UTF-8', 'Error'])
 
     def test_java_imports_before_os(self):
         # two Java imports before os make Jython import warnings first; that must not break os
-        rc, out, err = run(['-c', 'from java.lang import System\nfrom java.util import List\nimport os\nprint os.name'])
-        self.assertEqual(rc, 0, err)
+        out = self.output(['-c', 'from java.lang import System\nfrom java.util import List\nimport os\nprint os.name'])
         self.assertEqual(out.strip(), 'posix')
 
     def test_import_os_binds_libc_at_its_first_use(self):
@@ -181,22 +177,19 @@ class TestLauncher(unittest.TestCase):
         try:
             write(os.path.join(d, 'helper_mod.py'), 'VALUE = 42\n')
             write(os.path.join(d, 'main.py'), 'import helper_mod\nprint helper_mod.VALUE\n')
-            rc, out, err = run([os.path.join(d, 'main.py')])
+            out = self.output([os.path.join(d, 'main.py')])
         finally:
             for f in os.listdir(d):
                 os.unlink(os.path.join(d, f))
             os.rmdir(d)
-        self.assertEqual(rc, 0, err)
         self.assertEqual(out.strip(), '42')
 
     def test_c_argv(self):
-        rc, out, err = run(['-c', 'import sys; print sys.argv', 'x'])
-        self.assertEqual(rc, 0, err)
+        out = self.output(['-c', 'import sys; print sys.argv', 'x'])
         self.assertEqual(out.strip(), "['-c', 'x']")
 
     def test_stdin_script(self):
-        rc, out, err = run(['-', 'arg'], stdin='import sys\nprint sys.argv\n')
-        self.assertEqual(rc, 0, err)
+        out = self.output(['-', 'arg'], stdin='import sys\nprint sys.argv\n')
         self.assertEqual(out.strip(), "['-', 'arg']")
 
     def test_uncaught_exception(self):
@@ -215,8 +208,7 @@ class TestLauncher(unittest.TestCase):
         self.assertEqual(rc, 3, err)
 
     def test_m_module(self):
-        rc, out, err = run(['-m', 'json.tool'], stdin='{"a": 1}')
-        self.assertEqual(rc, 0, err)
+        out = self.output(['-m', 'json.tool'], stdin='{"a": 1}')
         self.assertIn('"a": 1', out)
 
     def test_missing_script(self):
@@ -228,11 +220,10 @@ class TestLauncher(unittest.TestCase):
         d = tempfile.mkdtemp()
         try:
             write(os.path.join(d, 'extra_mod.py'), 'X = "extra"\n')
-            rc, out, err = run(['-c', 'import extra_mod; print extra_mod.X'], env={'JYTHONPATH': d})
+            out = self.output(['-c', 'import extra_mod; print extra_mod.X'], env={'JYTHONPATH': d})
         finally:
             os.unlink(os.path.join(d, 'extra_mod.py'))
             os.rmdir(d)
-        self.assertEqual(rc, 0, err)
         self.assertEqual(out.strip(), 'extra')
 
     def test_warning_options_come_first(self):
@@ -252,8 +243,7 @@ class TestLauncher(unittest.TestCase):
         self.assertIn('Unknown option', err)
 
     def test_nss_modules_import(self):
-        rc, out, err = run(['-c', 'import nss.nss, nss.ssl, nss.io, nss.error; print "imported"'])
-        self.assertEqual(rc, 0, err)
+        out = self.output(['-c', 'import nss.nss, nss.ssl, nss.io, nss.error; print "imported"'])
         self.assertEqual(out.strip(), 'imported')
 
 
@@ -319,8 +309,7 @@ try:
 except ValueError as e:
     print('still python', e, c)
 ''')
-        rc, out, err = run([script, os.path.normpath(db)])
-        self.assertEqual(rc, 0, err)
+        out = self.output([script, os.path.normpath(db)])
         self.assertEqual(out.split('\n')[0].split()[:2], ['shut', 'down'])
         self.assertIn('still python 1 b', out)
         from difftest import reference_available, REFERENCE
