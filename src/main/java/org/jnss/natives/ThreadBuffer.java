@@ -58,6 +58,32 @@ public final class ThreadBuffer implements AutoCloseable {
         return b;
     }
 
+    /**
+     * The calling thread's kept buffer (made, without memory yet, if it had
+     * none). A pool of threads that drops a thread's thread-locals between two
+     * tasks hands it back with {@link #keep} afterwards: the memory belongs to
+     * the pool's thread, and making it again for every task costs an
+     * allocation the collector frees only later.
+     *
+     * @return the buffer
+     */
+    public static ThreadBuffer kept() {
+        return OWN.get();
+    }
+
+    /**
+     * Makes {@code b}, a buffer {@link #kept()} returned earlier (on this
+     * thread, before its thread-locals were dropped), the calling thread's
+     * kept buffer again.
+     *
+     * @param b the buffer
+     * @throws IllegalArgumentException when b is not a thread's kept buffer, or is taken
+     */
+    public static void keep(ThreadBuffer b) {
+        if (!b.kept || b.busy) throw new IllegalArgumentException("not an idle kept buffer");
+        OWN.set(b);
+    }
+
     /** The native address of the memory. */
     public long address() {
         return address;

@@ -118,6 +118,7 @@ public final class Main {
         }
         ReleasingCompiler.install();
         PySystemState.initialize(PySystemState.getBaseProperties(), post, argv);
+        LauncherModule.install(Py.getSystemState());
         dropJarLib(Py.getSystemState());
     }
 

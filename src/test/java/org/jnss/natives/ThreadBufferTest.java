@@ -4,6 +4,9 @@ import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The per-thread native buffer: reuse, a nested take (a callback inside a call) and sizes beyond what is kept. */
@@ -36,5 +39,48 @@ class ThreadBufferTest {
         try (ThreadBuffer kept = ThreadBuffer.take(16)) {
             assertTrue(kept.buffer().capacity() < big, "the thread keeps no buffer beyond KEEP_MAX");
         }
+    }
+
+    @Test
+    void aKeptBufferCanBeHandedBackToAThreadWithoutOne() throws Exception {
+        // what a pool of threads does between two tasks (org.jnss.python.PooledThread): the thread's
+        // thread-locals are dropped, then its buffer is handed back; a fresh thread stands for the
+        // dropped thread-locals here (surefire's JVM does not open java.lang to reach them)
+        ThreadBuffer[] kept = new ThreadBuffer[1];
+        long[] address = new long[1];
+        Throwable[] failure = new Throwable[1];
+        Thread first = new Thread(() -> {
+            try {
+                kept[0] = ThreadBuffer.kept();
+                try (ThreadBuffer b = ThreadBuffer.take(100)) {
+                    assertSame(kept[0], b, "take() hands out the kept buffer");
+                    address[0] = b.address();
+                    assertThrows(IllegalArgumentException.class, () -> ThreadBuffer.keep(b), "a taken buffer");
+                }
+                try (ThreadBuffer own = ThreadBuffer.take(ThreadBuffer.KEEP_MAX + 1)) {
+                    assertThrows(IllegalArgumentException.class, () -> ThreadBuffer.keep(own), "a block of its own");
+                }
+            } catch (Throwable e) {
+                failure[0] = e;
+            }
+        });
+        first.start();
+        first.join();
+        if (failure[0] != null) throw new AssertionError(failure[0]);
+        Thread next = new Thread(() -> {
+            try {
+                assertNotSame(kept[0], ThreadBuffer.kept(), "a fresh thread has a buffer of its own");
+                ThreadBuffer.keep(kept[0]);
+                try (ThreadBuffer b = ThreadBuffer.take(100)) {
+                    assertSame(kept[0], b);
+                    assertEquals(address[0], b.address(), "the same memory, not a new allocation");
+                }
+            } catch (Throwable e) {
+                failure[0] = e;
+            }
+        });
+        next.start();
+        next.join();
+        if (failure[0] != null) throw new AssertionError(failure[0]);
     }
 }
