@@ -60,6 +60,25 @@ class Pooling(unittest.TestCase):
         self.assertEqual(run_pynss(code, pooled=False)[1].strip(), '3')
         self.assertEqual(run_pynss(code, pooled=True)[1].strip(), '1')
 
+    def test_idle_java_threads_end_after_their_wait(self):
+        # pynss.threadpool.idle=1: the pool's thread ends a second after its Python thread, and the
+        # next Python thread gets a new one
+        code = ('import threading, time, java.lang\n'
+                'seen = []\n'
+                'def note():\n'
+                '    seen.append(java.lang.Thread.currentThread())\n'
+                'for pause in (0, 0, 2.5, 0):\n'
+                '    time.sleep(pause)\n'
+                '    t = threading.Thread(target=note); t.start(); t.join()\n'
+                'print seen[0] is seen[1], seen[1].isAlive(), seen[2] is seen[1], seen[2] is seen[3]\n')
+        env_opts = os.environ.get('PYNSS_JAVA_OPTS', '')
+        os.environ['PYNSS_JAVA_OPTS'] = (env_opts + ' -Dpynss.threadpool.idle=1').strip()
+        try:
+            rc, out, err = run_pynss(code)
+        finally:
+            os.environ['PYNSS_JAVA_OPTS'] = env_opts
+        self.assertEqual((rc, out.split()), (0, ['True', 'False', 'False', 'True']), err)
+
     def test_concurrent_threads_each_get_a_java_thread(self):
         # a server's threads block at the same time: none waits for another's Java thread
         barrier_count = [0]

@@ -46,8 +46,9 @@ import java.util.concurrent.locks.LockSupport;
  * <li>an exception that escapes it is reported as Jython reports it for a
  * thread of its own.</li>
  * </ul>
- * Idle Java threads wait {@value #KEEP_ALIVE_SECONDS} s for another Python
- * thread, then end; at most {@value #MAX_IDLE} wait. A JVM thread costs ~0.2
+ * Idle Java threads wait {@link #KEEP_ALIVE_SECONDS} s (30 unless the system
+ * property {@code pynss.threadpool.idle} gives another number of seconds) for
+ * another Python thread, then end; at most {@value #MAX_IDLE} wait. A JVM thread costs ~0.2
  * ms of CPU to start and end, most of it the kernel's (stack mappings and
  * guard pages, wake-ups); a server that starts a thread per connection, as
  * python-nss programs do, paid that for every connection.
@@ -60,8 +61,8 @@ import java.util.concurrent.locks.LockSupport;
  * Java thread of its own, as under Jython.
  */
 public final class PooledThread {
-    /** How long an idle Java thread waits for the next Python thread before it ends. */
-    public static final int KEEP_ALIVE_SECONDS = 30;
+    /** How long (s) an idle Java thread waits for the next Python thread before it ends. */
+    public static final int KEEP_ALIVE_SECONDS = Math.max(0, Integer.getInteger("pynss.threadpool.idle", 30));
     /** The most idle Java threads kept; one finishing beyond that ends. */
     public static final int MAX_IDLE = 64;
 
