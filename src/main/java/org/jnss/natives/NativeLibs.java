@@ -65,7 +65,14 @@ final class NativeLibs {
         }
     }
 
+    /**
+     * Binds the native methods of cls to the library (JNA's direct mapping),
+     * then binds again, without JNA's argument conversion step, those whose
+     * parameters and result are all numbers (see {@link PlainCalls}).
+     */
     static void register(Class<?> cls, String name) {
-        Native.register(cls, load(name));
+        NativeLibrary lib = load(name);
+        Native.register(cls, lib);
+        PlainCalls.rebind(cls, lib);
     }
 }
