@@ -411,9 +411,14 @@ public final class PooledThread {
             }
         }
 
-        /** Runs t; false when an error escaped it (the thread then ends, as a thread of its own would). */
+        /**
+         * Runs t; returns whether this thread is now on the idle list (false when an error escaped
+         * t, as a thread of its own would end then, or when enough threads are idle). It goes on
+         * the list before t's joiners are woken, so that a program starting its next thread right
+         * after join() finds it there.
+         */
         private boolean runOne(PooledThread t) {
-            boolean clean = false;
+            boolean clean = false, idle = false;
             synchronized (t) {
                 t.worker = this;
                 setName(t.name);
@@ -428,13 +433,21 @@ public final class PooledThread {
             } finally {
                 reset();
                 current = null;
+                if (clean) {
+                    synchronized (IDLE) {
+                        if (IDLE.size() < MAX_IDLE) {
+                            IDLE.addLast(this);
+                            idle = true;
+                        }
+                    }
+                }
                 synchronized (t) {
                     t.state = DONE;
                     t.worker = null;
                     t.notifyAll();
                 }
             }
-            return clean;
+            return idle;
         }
 
         /**
@@ -464,12 +477,11 @@ public final class PooledThread {
             setName("pynss-idle-thread");
         }
 
-        /** Waits idle for the next Python thread; null when none came in time (the thread then ends). */
+        /**
+         * Waits, on the idle list, for the next Python thread; null when none came in time (the
+         * thread then ends).
+         */
         private PooledThread waitForNext() {
-            synchronized (IDLE) {
-                if (IDLE.size() >= MAX_IDLE) return null;
-                IDLE.addLast(this);
-            }
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(KEEP_ALIVE_SECONDS);
             for (;;) {
                 PooledThread t = next;
