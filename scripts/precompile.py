@@ -6,6 +6,9 @@
 # __init__.py, and Jython's ImportWarning about it imports the warnings module (and
 # os, linecache, types: ~0.1 s) before the filter drops it.
 #
+# With a third argument, Jython's Lib/ beside its jar, it compiles the modules there that the
+# build changed (org.jnss.python.RuntimeLayout).
+#
 # It also lays out the bundled modules (BUNDLED below, site.py appends it last to
 # sys.path): six, which python-nss's examples and tests import, taken from the pip wheel
 # that Jython's ensurepip carries and compiled here. Read from the wheel at each import,
@@ -38,6 +41,20 @@ def lay_out_bundled(directory):
             f.write(members.read(member))
 
 
+def compile_lib_changes(lib):
+    """Compiles the modules of Jython's Lib/ that the build changed (RuntimeLayout removed their
+    compiled classes): readable by everyone, as the rest of Lib/ is."""
+    ok = True
+    for module in ('encodings/__init__.py',):
+        source = os.path.join(lib, module)
+        compiled = source[:-3] + '$py.class'
+        if os.path.exists(source) and not os.path.exists(compiled):
+            ok = compileall.compile_file(source, quiet=1) and ok
+            if os.path.exists(compiled):
+                os.chmod(compiled, 0o644)
+    return ok
+
+
 classes, python = sys.argv[1], sys.argv[2]
 lay_out_bundled(os.path.join(classes, BUNDLED))
 ok = compileall.compile_dir(classes + '/nss', quiet=1)
@@ -50,4 +67,6 @@ for name in ('nss', BUNDLED):
     shutil.copytree(os.path.join(classes, name), os.path.join(python, name))
 for suffix in ('.py', '$py.class'):
     shutil.copy2(classes + '/site' + suffix, python + '/site' + suffix)
+if len(sys.argv) > 3:
+    ok = compile_lib_changes(sys.argv[3]) and ok
 sys.exit(0 if ok else 1)

@@ -132,6 +132,20 @@ class TestLauncher(unittest.TestCase):
         self.assertEqual(lines[1], [str(p.pid), str(os.getpid()), 'False', 'True'])
         self.assertEqual(lines[2], ['027', 'True', 'True'])
 
+    def test_codec_registry_imports_its_java_fallback_when_a_lookup_needs_it(self):
+        # encodings imports encodings._java (Java's charsets, for encodings without a module of
+        # their own: StringIO, functools, array and Java classes, ~20 ms) at the first lookup that
+        # needs it, not when the registry starts; the answers are the same
+        code = ('import codecs, sys\n'
+                'print "encodings" in sys.modules, "encodings._java" in sys.modules\n'
+                'print repr(u"caf\\u00e9".encode("utf-8")), repr("caf\\xe9".decode("latin-1"))\n'
+                'print "encodings._java" in sys.modules\n'
+                'print repr(u"abc\\u00e9".encode("x-windows-874", "replace")), codecs.lookup("shift_jisx0213").name\n'
+                'print "encodings._java" in sys.modules\n')
+        out = self.output(['-c', code])
+        self.assertEqual(out.splitlines(), ['True False', "'caf\\xc3\\xa9' u'caf\\xe9'", 'False',
+                                            "'abc?' x-SJIS_0213", 'True'])
+
     def test_import_locale_makes_no_collator_until_one_is_used(self):
         # _locale's import makes a locale object for the JVM's default locale; its number formats and
         # collator (~100 JDK classes) are made at first use, with the answers they gave before

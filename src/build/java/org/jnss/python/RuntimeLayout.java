@@ -62,6 +62,8 @@ import java.util.zip.ZipOutputStream;
  * it asks {@link ExposedIndex} with the names of the jar's classes that carry
  * {@code @ExposedType}, found here. Reading them parsed the annotations of
  * every type Jython makes as it starts, and of their superclasses.</li>
+ * <li>In {@code Lib/}, {@code encodings} imports its fallback to Java's
+ * charsets when a lookup first needs it ({@link #lazyJavaCodecs}).</li>
  * <li>{@code native/libjnidispatch.so}, JNA's native part for this platform,
  * copied out of JNA's jar. Without it JNA copies the library to a temporary
  * file at every start (and needs a writable cache directory); the launcher
@@ -76,6 +78,8 @@ final class RuntimeLayout {
 
     /** Revision of the rewriting: the jar's time plus this is the output's, so a change here remakes it. */
     private static final long REVISION = 8;
+    /** Revision of the changes to {@code Lib/} ({@link #lazyJavaCodecs}): a change here extracts it again. */
+    private static final long LIB_REVISION = 1;
 
     public static void main(String[] args) throws IOException {
         Path jar = Path.of(args[0]);
@@ -85,10 +89,12 @@ final class RuntimeLayout {
         FileTime stamp = Files.getLastModifiedTime(jar);
         Path lib = out.resolve("Lib");
         Path marker = lib.resolve(".jnss-extracted");
-        if (!Files.exists(marker) || !Files.getLastModifiedTime(marker).equals(stamp)) {
+        FileTime libStamp = FileTime.fromMillis(stamp.toMillis() + LIB_REVISION);
+        if (!Files.exists(marker) || !Files.getLastModifiedTime(marker).equals(libStamp)) {
             extractLib(jar, lib);
+            lazyJavaCodecs(lib);
             Files.write(marker, new byte[0]);
-            Files.setLastModifiedTime(marker, stamp);
+            Files.setLastModifiedTime(marker, libStamp);
         }
         Path cds = out.resolve("jython-cds.jar");
         FileTime cdsStamp = FileTime.fromMillis(stamp.toMillis() + REVISION);
@@ -138,6 +144,32 @@ final class RuntimeLayout {
                 Files.setLastModifiedTime(target, FileTime.fromMillis(entry.getTime()));
             }
         }
+    }
+
+    /**
+     * In {@code Lib/encodings/__init__.py}: the codec registry's fallback to
+     * Java's charsets ({@code encodings._java}, for encodings without a module
+     * of their own) is imported when a lookup first needs it, not when the
+     * registry starts. That module imports {@code StringIO}, {@code functools},
+     * {@code array} and four Java classes, ~20 ms of the ~45-65 ms that the
+     * registry's start costs, and the registry starts for nearly every script:
+     * at the first {@code import codecs}, {@code encode}/{@code decode}, or
+     * comparison of a str with a unicode ({@code import threading} makes one).
+     * The compiled module is removed here and made again by the build's
+     * {@code scripts/precompile.py}. A file that does not read as expected (another
+     * Jython) is left as it is.
+     */
+    private static void lazyJavaCodecs(Path lib) throws IOException {
+        Path init = lib.resolve("encodings").resolve("__init__.py");
+        if (!Files.exists(init)) return;
+        String src = Files.readString(init, java.nio.charset.StandardCharsets.ISO_8859_1);
+        String imports = "from encodings import aliases, _java\n";
+        String use = "        entry, codecaliases = _java._java_factory(encoding)\n";
+        if (!src.contains(imports) || src.indexOf(use) != src.lastIndexOf(use) || !src.contains(use)) return;
+        src = src.replace(imports, "from encodings import aliases\n")
+                .replace(use, "        from encodings import _java     # (imported when first needed: pynss's build)\n" + use);
+        Files.writeString(init, src, java.nio.charset.StandardCharsets.ISO_8859_1);
+        Files.deleteIfExists(init.resolveSibling("__init__$py.class"));
     }
 
     private static void deleteTree(Path dir) throws IOException {
