@@ -431,7 +431,13 @@ public final class PooledThread {
             } catch (Throwable e) {
                 getUncaughtExceptionHandler().uncaughtException(this, e);
             } finally {
-                reset();
+                try {
+                    reset();
+                } catch (Throwable e) {
+                    // (not expected) the thread is not reused; the Python thread still ends normally
+                    clean = false;
+                    getUncaughtExceptionHandler().uncaughtException(this, e);
+                }
                 current = null;
                 if (clean) {
                     synchronized (IDLE) {
@@ -469,7 +475,11 @@ public final class PooledThread {
             }
             LOCALS.set(this, null);
             INHERITED.set(this, null);
-            ThreadBuffer.keep(buffer);
+            try {
+                ThreadBuffer.keep(buffer);
+            } catch (IllegalArgumentException e) {
+                // still taken (not expected once the thread's code returned): the next one makes its own
+            }
             Thread.interrupted();
             if (getPriority() != NORM_PRIORITY) setPriority(NORM_PRIORITY);
             setUncaughtExceptionHandler(null);
