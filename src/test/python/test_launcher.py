@@ -5,6 +5,8 @@ import sys
 import tempfile
 import unittest
 
+import difftest
+
 PYNSS = sys.executable
 
 
@@ -588,6 +590,24 @@ class TestCompiledProgramCache(unittest.TestCase):
             self.assertEqual(run(['-i', path], stdin='print x\n', env=self.env), without)
         self.assertEqual(self.entries(), [])
 
+
+
+@difftest.needs_reference
+class CodecsAsTheReference(difftest.DiffTestCase):
+    """The codec registry (whose Java-charset fallback the build makes lazy) answers as the
+    reference's for the encodings both Pythons know."""
+
+    def test_encode_decode(self):
+        self.assertSame('''
+import codecs
+text = u'caf\\u00e9 \\u20ac x'
+for name in ('utf-8', 'utf-16-le', 'latin-1', 'cp1252', 'ascii', 'iso8859-15'):
+    out(name, codecs.lookup(name).name, exc(text.encode, name), exc(text.encode, name, 'replace'),
+        exc(text.encode, name, 'ignore'))
+    raw = text.encode('utf-8')
+    out(exc(raw.decode, name), exc(raw.decode, name, 'replace'))
+out(exc(codecs.lookup, 'no-such-codec'), u'x' == b'x'.decode('ascii'))
+''')
 
 if __name__ == '__main__':
     unittest.main()

@@ -20,12 +20,14 @@ import difftest
 PYNSS = sys.executable
 
 
-def run_pynss(code, pooled=True):
-    """(exit status, stdout, stderr) of pynss running code in a process of its own."""
+def run_pynss(code, pooled=True, opts=''):
+    """(exit status, stdout, stderr) of pynss running code in a process of its own, with JVM
+    options opts added (and the pool turned off unless pooled)."""
     env = dict(os.environ)
-    opts = env.get('PYNSS_JAVA_OPTS', '')
     if not pooled:
-        env['PYNSS_JAVA_OPTS'] = (opts + ' -Dpynss.threadpool=false').strip()
+        opts += ' -Dpynss.threadpool=false'
+    if opts.strip():
+        env['PYNSS_JAVA_OPTS'] = (env.get('PYNSS_JAVA_OPTS', '') + ' ' + opts).strip()
     fd, path = tempfile.mkstemp(suffix='.py')
     try:
         with os.fdopen(fd, 'w') as f:
@@ -71,12 +73,7 @@ class Pooling(unittest.TestCase):
                 '    time.sleep(pause)\n'
                 '    t = threading.Thread(target=note); t.start(); t.join()\n'
                 'print seen[0] is seen[1], seen[1].isAlive(), seen[2] is seen[1], seen[2] is seen[3]\n')
-        env_opts = os.environ.get('PYNSS_JAVA_OPTS', '')
-        os.environ['PYNSS_JAVA_OPTS'] = (env_opts + ' -Dpynss.threadpool.idle=1').strip()
-        try:
-            rc, out, err = run_pynss(code)
-        finally:
-            os.environ['PYNSS_JAVA_OPTS'] = env_opts
+        rc, out, err = run_pynss(code, opts='-Dpynss.threadpool.idle=1')
         self.assertEqual((rc, out.split()), (0, ['True', 'False', 'False', 'True']), err)
 
     def test_concurrent_threads_each_get_a_java_thread(self):

@@ -165,7 +165,7 @@ final class RuntimeLayout {
         String src = Files.readString(init, java.nio.charset.StandardCharsets.ISO_8859_1);
         String imports = "from encodings import aliases, _java\n";
         String use = "        entry, codecaliases = _java._java_factory(encoding)\n";
-        if (!src.contains(imports) || src.indexOf(use) != src.lastIndexOf(use) || !src.contains(use)) return;
+        if (!src.contains(imports) || src.indexOf(use) < 0 || src.indexOf(use) != src.lastIndexOf(use)) return;
         src = src.replace(imports, "from encodings import aliases\n")
                 .replace(use, "        from encodings import _java     # (imported when first needed: pynss's build)\n" + use);
         Files.writeString(init, src, java.nio.charset.StandardCharsets.ISO_8859_1);
