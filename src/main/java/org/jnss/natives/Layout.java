@@ -28,6 +28,9 @@ public final class Layout {
     public static final int CERT_TRUST = 672;              // CERTCertTrust *
     public static final int VALIDITY_NOT_BEFORE = 8, VALIDITY_NOT_AFTER = 32;
 
+    // SECMODModule: libraryParams (char *), the parameters the module was loaded with
+    public static final int MODULE_LIBRARY_PARAMS = 136;
+
     // SECAlgorithmID (48): algorithm SECItem at 0, parameters at 24
     public static final int ALG_ALGORITHM = 0, ALG_PARAMETERS = 24, ALG_SIZE = 48;
 

@@ -34,6 +34,8 @@ public final class Nss3 {
     public static native int NSS_NoDB_Init(String configdir);
     public static native int NSS_Initialize(String configdir, String certPrefix, String keyPrefix, String secmodName, int flags);
     public static native long NSS_InitContext(String configdir, String certPrefix, String keyPrefix, String secmodName, long initParams, int flags);
+    /** The internal (softoken) module, SECMODModule *, not referenced (NSS keeps it while up); 0 when NSS is down. */
+    public static native long SECMOD_GetInternalModule();
     public static native int NSS_ShutdownContext(long context);
     public static native int NSS_Shutdown();
     public static native int NSS_IsInitialized();

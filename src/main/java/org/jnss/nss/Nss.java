@@ -141,11 +141,29 @@ public final class Nss implements NssConstants {
     }
 
     /**
+     * Whether {@link #nssInit}, {@link #nssInitReadWrite} and {@link #nssInitNodb}
+     * ask NSS for its time-optimised tables. NSS's convenience functions
+     * ({@code NSS_Init}, {@code NSS_InitReadWrite}, {@code NSS_NoDB_Init}) are
+     * {@code NSS_Initialize} with the same options plus NSS_INIT_OPTIMIZESPACE,
+     * which makes softoken keep its PKCS #11 sessions in 32 hash buckets behind
+     * one lock shared by every session: each digest, cipher or key operation
+     * takes that lock, so threads working at once queue on it (two threads
+     * digesting took 3x the time of one doing all the work, in C), and sessions
+     * still open (contexts and keys not yet released) lengthen every lookup.
+     * These three call {@code NSS_Initialize} with exactly their options but
+     * that one, and get 1,024 buckets with a lock each; databases, modules,
+     * errors and results are the same. {@code -Djnss.nss.spaceTables=true}
+     * goes back to NSS's convenience functions.
+     */
+    private static final boolean TIME_TABLES = !Boolean.getBoolean("jnss.nss.spaceTables");
+
+    /**
      * Initializes NSS from a configuration directory, read-only: the
      * certificate and key databases and the module list are opened without
      * write access, so the internal key slot cannot store new keys or
-     * certificates (use {@link #nssInitReadWrite} for that). Wraps
-     * {@code NSS_Init}. Does nothing when NSS is already initialized other than
+     * certificates (use {@link #nssInitReadWrite} for that). Does what
+     * {@code NSS_Init} does, with NSS's larger session tables (so that
+     * threads do not queue on one lock). Does nothing when NSS is already initialized other than
      * by a context.
      *
      * <p>A relative directory is taken relative to the program's current
@@ -158,14 +176,18 @@ public final class Nss implements NssConstants {
      */
     @Python("nss_init(cert_dir, /)")
     public static void nssInit(String certDir) {
-        NssRuntime.init(true, () -> { check(Nss3.NSS_Init(WorkingDirectory.resolveDatabase(certDir))); return null; });
+        String dir = WorkingDirectory.resolveDatabase(certDir);
+        NssRuntime.init(true, () -> {
+            check(TIME_TABLES ? Nss3.NSS_Initialize(dir, "", "", "secmod.db", NSS_INIT_READONLY) : Nss3.NSS_Init(dir));
+            return null;
+        });
     }
 
     /**
      * Initializes NSS from a configuration directory with write access, so
      * keys and certificates can be stored in its databases (missing databases
-     * are created). Wraps {@code NSS_InitReadWrite}; otherwise as
-     * {@link #nssInit}.
+     * are created), as {@code NSS_InitReadWrite} does (with NSS's larger
+     * session tables); otherwise as {@link #nssInit}.
      *
      * @param certDir the database directory, relative to the current directory
      *                unless absolute, optionally prefixed {@code sql:} or {@code dbm:}
@@ -174,21 +196,31 @@ public final class Nss implements NssConstants {
      */
     @Python("nss_init_read_write(cert_dir, /)")
     public static void nssInitReadWrite(String certDir) {
-        NssRuntime.init(true, () -> { check(Nss3.NSS_InitReadWrite(WorkingDirectory.resolveDatabase(certDir))); return null; });
+        String dir = WorkingDirectory.resolveDatabase(certDir);
+        NssRuntime.init(true, () -> {
+            check(TIME_TABLES ? Nss3.NSS_Initialize(dir, "", "", "secmod.db", 0) : Nss3.NSS_InitReadWrite(dir));
+            return null;
+        });
     }
 
     /**
      * Initializes NSS without any database: only the built-in cryptographic
      * module and a temporary in-memory certificate store. Enough for digests,
      * ciphers, and decoding or verifying certificates held in memory; not for
-     * anything that needs stored keys. Wraps {@code NSS_NoDB_Init}. Calling it
+     * anything that needs stored keys. Does what {@code NSS_NoDB_Init} does,
+     * with NSS's larger session tables (so that threads do not queue on one
+     * lock). Calling it
      * again while NSS is up does nothing.
      *
      * @throws NSPRError when NSS cannot be initialized
      */
     @Python("nss_init_nodb()")
     public static void nssInitNodb() {
-        NssRuntime.init(true, () -> { check(Nss3.NSS_NoDB_Init(null)); return null; });
+        NssRuntime.init(true, () -> {
+            check(TIME_TABLES ? Nss3.NSS_Initialize("", "", "", "", NSS_INIT_READONLY | NSS_INIT_NOCERTDB
+                    | NSS_INIT_NOMODDB | NSS_INIT_FORCEOPEN | NSS_INIT_NOROOTINIT) : Nss3.NSS_NoDB_Init(null));
+            return null;
+        });
     }
 
     /**

@@ -310,6 +310,51 @@ class NssLifecycleTest {
         else assertEquals(after, first.handle());     // the same address again: it is the current one
     }
 
+    /** The parameters NSS loaded its internal module with (the flags NSS's init function chose). */
+    private static String internalModuleParams() {
+        long module = org.jnss.natives.Nss3.SECMOD_GetInternalModule();
+        assertTrue(module != 0);
+        return org.jnss.natives.Mem.cString(org.jnss.natives.Mem.getPointer(module,
+                org.jnss.natives.Layout.MODULE_LIBRARY_PARAMS));
+    }
+
+    /** The module's flags, as a list (the words after {@code flags=}). */
+    private static List<String> moduleFlags() {
+        String p = internalModuleParams();
+        int at = p.indexOf("flags=");
+        assertTrue(at >= 0, p);
+        return Arrays.asList(p.substring(at + 6).split(" ", 2)[0].split(","));
+    }
+
+    /**
+     * The three plain initializations load the internal module with the options
+     * of NSS's own NSS_NoDB_Init, NSS_Init and NSS_InitReadWrite except the small
+     * tables (NSS_INIT_OPTIMIZESPACE): softoken's sessions in 1,024 buckets with a
+     * lock each, not 32 behind one lock.
+     */
+    @Test
+    void plainInitializationsUseNssOptionsWithoutTheSmallTables(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        Nss.nssInitNodb();
+        assertEquals(List.of("readOnly", "noCertDB", "noModDB", "forceOpen"), moduleFlags());
+        Nss.nssShutdown();
+
+        Nss.nssInitReadWrite("sql:" + dir);          // makes the databases
+        assertFalse(moduleFlags().contains("optimizeSpace"), internalModuleParams());
+        assertFalse(moduleFlags().contains("readOnly"), internalModuleParams());
+        assertTrue(internalModuleParams().contains("secmod='secmod.db'"), internalModuleParams());
+        Nss.nssShutdown();
+
+        Nss.nssInit("sql:" + dir);
+        assertEquals(List.of("readOnly"), moduleFlags());
+        assertTrue(internalModuleParams().contains("configdir='sql:" + dir + "'"), internalModuleParams());
+        Nss.nssShutdown();
+
+        // an explicit NSS_Initialize keeps the caller's flags, the small tables included
+        Nss.nssInitialize(null, null, null, null, NssConstants.NSS_INIT_NOMODDB | NssConstants.NSS_INIT_NOCERTDB
+                | NssConstants.NSS_INIT_OPTIMIZESPACE);
+        assertTrue(moduleFlags().contains("optimizeSpace"), internalModuleParams());
+    }
+
     @Test
     void initFailures() {
         NSPRError e = assertThrows(NSPRError.class, () -> Nss.nssInit("/nonexistent/jnss"));
