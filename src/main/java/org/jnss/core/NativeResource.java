@@ -258,6 +258,8 @@ public abstract class NativeResource extends Peered implements AutoCloseable {
         private boolean queuedIdle;
         /** the {@link Weight} epoch it was counted in; 0: not counted */
         private int weighedIn;
+        /** the units it was counted with (see {@link NativeResource#weigh(int)}) */
+        private byte weighs;
 
         Handle(NativeResource owner, long address, LongConsumer destroy, boolean blocksShutdown, Runnable park) {
             super(owner, null);     // no queue: a sweep finds it cleared (see sweep)
@@ -457,10 +459,28 @@ public abstract class NativeResource extends Peered implements AutoCloseable {
      * were made since the last collection; see {@link Weight}. Cheap when
      * already declared since the last collection; {@link #idle()} and
      * {@link #close()} take the weight off again.
+     *
+     * @param units how much it weighs: {@link #SESSION_WEIGHT} or {@link #HEAVY_WEIGHT}
      */
-    protected final void weigh() {
-        Weight.add(handle);
+    protected final void weigh(int units) {
+        Weight.add(handle, units);
     }
+
+    /**
+     * The weight of native state that holds one PKCS #11 session (a cipher or
+     * digest context in use), in units of {@link Weight#STEP}.
+     */
+    protected static final int SESSION_WEIGHT = 1;
+    /**
+     * The weight of native state that holds a PKCS #11 session and an object
+     * (a key) or a file descriptor: a young collection is brought about after
+     * a quarter as many of them as of contexts. Measured on loops dropping
+     * each at once (NSS's session tables of 1,024 buckets): unfinished cipher
+     * contexts ran 350–390k/s with a collection every 512 of them, 395–420k
+     * every 1,024 and 410–460k every 2,048; generated keys 250–265k, 245–255k
+     * and 220–245k.
+     */
+    protected static final int HEAVY_WEIGHT = 4;
 
     /**
      * Weight on NSS. CPython frees a dropped key or context at once (python-nss
@@ -471,7 +491,7 @@ public abstract class NativeResource extends Peered implements AutoCloseable {
      * calls allocates little Java memory: tens of thousands of keys can be made
      * between two young collections, and the full collection that the pressure
      * check requests costs milliseconds (all of Jython's heap). So the handles
-     * that weigh ({@link #weigh()}) made or put to work since the last collection
+     * that weigh ({@link #weigh(int)}) made or put to work since the last collection
      * are counted, and past a step a young collection is brought about: by
      * allocating what is left of the young generation, in pieces, until the JVM
      * collects it (a young collection copies only what is alive, so this costs
@@ -486,31 +506,36 @@ public abstract class NativeResource extends Peered implements AutoCloseable {
         private Weight() {}
 
         /**
-         * the first step. Generating and dropping keys (each holds a PKCS #11 session and an
-         * object), steps of 128 to 4,096: 512 made the most keys per second, and peak RSS grew
-         * with the step (104, 105, 113, 122, 137, 220 MiB; python-nss 13)
+         * the first step, in units of weight ({@link #SESSION_WEIGHT} per context in use,
+         * {@link #HEAVY_WEIGHT} per key or socket). With NSS's small session tables, generating
+         * and dropping keys (each holds a PKCS #11 session and an object) at steps of 128 to
+         * 4,096 keys: 512 made the most keys per second, and peak RSS grew with the step (104,
+         * 105, 113, 122, 137, 220 MiB; python-nss 13); 2,048 units is 512 keys, and 2,048
+         * contexts (see {@link #HEAVY_WEIGHT})
          */
-        static final int STEP = 512;
+        static final int STEP = 2048;
         private static final int MAX_STEP = 1 << 20;
         /** collections seen by sweeps; a handle's {@code weighedIn} is the epoch it was counted in (0: not counted) */
         private static volatile int epoch = 1;
-        private static final java.util.concurrent.atomic.AtomicInteger COUNT = new java.util.concurrent.atomic.AtomicInteger();
+        /** weight counted since the last collection: units in the low 32 bits, handles in the high 32 */
+        private static final java.util.concurrent.atomic.AtomicLong COUNT = new java.util.concurrent.atomic.AtomicLong();
         private static volatile int step = STEP;
         /** young collections brought about (for tests) */
         static volatile int brought;
 
-        static void add(Handle h) {
+        static void add(Handle h, int units) {
             int e = epoch;
             if (h.weighedIn == e) return;
             h.weighedIn = e;
-            if (COUNT.incrementAndGet() >= step) Young.collect();
+            h.weighs = (byte) units;
+            if ((int) COUNT.addAndGet((1L << 32) | units) >= step) Young.collect();
         }
 
         /** The handle's native state is idle or released: it no longer weighs (see {@link #idle()}). */
         static void lift(Handle h) {
             if (h.weighedIn == epoch) {
                 h.weighedIn = 0;
-                COUNT.decrementAndGet();
+                COUNT.addAndGet(-((1L << 32) | h.weighs));
             }
         }
 
@@ -520,9 +545,9 @@ public abstract class NativeResource extends Peered implements AutoCloseable {
             COUNT.set(0);
         }
 
-        /** Handles counted since the last collection (for tests). */
+        /** Units counted since the last collection (for tests). */
         static int count() {
-            return COUNT.get();
+            return (int) COUNT.get();
         }
 
         /** The first state (see {@link #resetPressure()}). */
@@ -602,7 +627,8 @@ public abstract class NativeResource extends Peered implements AutoCloseable {
             static void collect() {
                 if (off || ONE.isHeldByCurrentThread() || !ONE.tryLock()) return;     // another thread is at it
                 try {
-                    int counted = COUNT.get();
+                    long c = COUNT.get();
+                    int counted = (int) c;                // units
                     if (counted < step) return;
                     if (countedAtLast > 0) {
                         // how the last one did, judged by every release since (the sweep after it may
@@ -623,7 +649,7 @@ public abstract class NativeResource extends Peered implements AutoCloseable {
                         return;
                     }
                     brought++;
-                    countedAtLast = counted;
+                    countedAtLast = (int) (c >>> 32);     // handles, as releases are counted
                     freedAtLast = FREED.get();
                     sweep(false);
                 } finally {

@@ -79,7 +79,7 @@ public class Socket extends NativeResource {
     protected Socket(long fd, int family) {
         super(fd, Nspr4::PR_Close, false);
         this.family = family;
-        weigh();    // a file descriptor: a program that drops its sockets must not run out of them
+        weigh(HEAVY_WEIGHT);    // a file descriptor: a program that drops its sockets must not run out of them
     }
 
     /**

@@ -37,7 +37,7 @@ import org.jnss.nss.SecItem;
  * such a context again makes a new native context the same way and completes
  * it, which leaves it in the state NSS leaves a completed context in, so
  * every later call behaves the same. A context in use (made, or fed since it
- * was finished) weighs on NSS ({@link NativeResource#weigh()}): each call that
+ * was finished) weighs on NSS ({@link NativeResource#weigh(int)}): each call that
  * puts it to work says so before it takes the context's lock, since that may
  * release dropped objects.
  */
@@ -282,7 +282,7 @@ public class PK11Context extends NativeResource {
     public void digestBegin() {
         int rv;
         try (Lease l = lease()) {
-            weigh();
+            weigh(SESSION_WEIGHT);
             synchronized (st) {
                 st.finished = false;
                 rv = Nss3.PK11_DigestBegin(st.use(true));
@@ -301,7 +301,7 @@ public class PK11Context extends NativeResource {
     public void digestOp(java.nio.ByteBuffer data) {
         boolean ok;
         try (Lease l = lease()) {     // per-call path: a lease, not a capturing check() lambda
-            weigh();
+            weigh(SESSION_WEIGHT);
             synchronized (st) {
                 st.finished = false;
                 long cx = st.use();
@@ -362,7 +362,7 @@ public class PK11Context extends NativeResource {
     public void finalizeOperation() {
         int rv;
         try (Lease l = lease()) {
-            weigh();
+            weigh(SESSION_WEIGHT);
             synchronized (st) {
                 st.finished = false;
                 rv = Nss3.PK11_Finalize(st.use());
@@ -391,7 +391,7 @@ public class PK11Context extends NativeResource {
             }
             if (c == 0) throw NSPRError.last();
             PK11Context copy = new PK11Context(src.copy(c));
-            copy.weigh();       // a copy in the middle of the operation (a new context is begun: idle)
+            copy.weigh(SESSION_WEIGHT);       // a copy in the middle of the operation (a new context is begun: idle)
             return copy;
         }
     }
@@ -411,7 +411,7 @@ public class PK11Context extends NativeResource {
     @Python("cipher_op(data, /)")
     public byte[] cipherOp(java.nio.ByteBuffer data) {
         try (Lease l = lease()) {
-            weigh();
+            weigh(SESSION_WEIGHT);
             synchronized (st) {
                 st.finished = false;
                 long cx = st.use();
@@ -442,7 +442,7 @@ public class PK11Context extends NativeResource {
     public void digestKey(PK11SymKey symKey) {
         int rv;
         try (Lease k = symKey.lease(); Lease l = lease()) {
-            weigh();
+            weigh(SESSION_WEIGHT);
             synchronized (st) {
                 st.finished = false;
                 rv = Nss3.PK11_DigestKey(st.use(), k.handle());

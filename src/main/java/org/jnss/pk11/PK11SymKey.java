@@ -34,7 +34,7 @@ public class PK11SymKey extends NativeResource implements Formatted {
 
     PK11SymKey(long key) {
         super(key, Nss3::PK11_FreeSymKey, true);
-        weigh();
+        weigh(HEAVY_WEIGHT);
     }
 
     /**

@@ -26,7 +26,7 @@ public class PrivateKey extends NativeResource {
      */
     PrivateKey(long key) {
         super(key, Nss3::SECKEY_DestroyPrivateKey, true);
-        weigh();
+        weigh(HEAVY_WEIGHT);
     }
 
     /**

@@ -23,15 +23,28 @@ class NativeWeightTest {
     static final class Heavy extends NativeResource {
         Heavy(long address, AtomicInteger destroyed) {
             super(address, a -> destroyed.incrementAndGet(), false);
-            weigh();
+            weigh(HEAVY_WEIGHT);
         }
+    }
+
+    /** A handle that weighs as one session while it lives (as a context in use does). */
+    static final class Session extends NativeResource {
+        Session(long address, AtomicInteger destroyed) {
+            super(address, a -> destroyed.incrementAndGet(), false);
+            weigh(SESSION_WEIGHT);
+        }
+    }
+
+    /** Handles of that weight that make a step. */
+    private static int step(int weight) {
+        return NativeResource.Weight.STEP / weight;
     }
 
     /** A handle that weighs, then is declared idle (as a finished context is). */
     static final class Finished extends NativeResource {
         Finished(long address, AtomicInteger destroyed) {
             super(address, a -> destroyed.incrementAndGet(), false, () -> { });
-            weigh();
+            weigh(SESSION_WEIGHT);
             idle();
         }
     }
@@ -55,10 +68,30 @@ class NativeWeightTest {
             new Heavy(1 + i, destroyed);
             if (i % 128 == 0) most = Math.max(most, NativeResource.liveSize());
         }
-        assertTrue(most < 3 * NativeResource.Weight.STEP, "registered handles reached " + most);
-        assertTrue(NativeResource.Weight.brought >= 60_000 / (2 * NativeResource.Weight.STEP),
+        int step = step(NativeResource.HEAVY_WEIGHT);
+        assertTrue(most < 3 * step, "registered handles reached " + most);
+        assertTrue(NativeResource.Weight.brought >= 60_000 / (2 * step),
                 "young collections brought about: " + NativeResource.Weight.brought);
         assertTrue(destroyed.get() > 50_000, "only " + destroyed.get() + " of 60,000 released");
+    }
+
+    @Test
+    void lighterObjectsBringCollectionsAboutLessOften() {
+        // a context in use weighs a quarter of a key: a step is four times as many of them
+        AtomicInteger destroyed = new AtomicInteger();
+        int most = 0;
+        for (int i = 0; i < 120_000; i++) {
+            new Session(1 + i, destroyed);
+            if (i % 128 == 0) most = Math.max(most, NativeResource.liveSize());
+        }
+        int step = step(NativeResource.SESSION_WEIGHT);
+        assertTrue(most < 3 * step, "registered handles reached " + most);
+        assertTrue(most > step(NativeResource.HEAVY_WEIGHT), "registered handles reached only " + most);
+        assertTrue(NativeResource.Weight.brought >= 120_000 / (2 * step),
+                "young collections brought about: " + NativeResource.Weight.brought);
+        assertTrue(NativeResource.Weight.brought <= 120_000 / step + 1,
+                "young collections brought about: " + NativeResource.Weight.brought);
+        assertTrue(destroyed.get() > 100_000, "only " + destroyed.get() + " of 120,000 released");
     }
 
     @Test
@@ -68,7 +101,7 @@ class NativeWeightTest {
         AtomicInteger destroyed = new AtomicInteger();
         List<Heavy> held = new ArrayList<>();
         for (int i = 0; i < 40_000; i++) held.add(new Heavy(1 + i, destroyed));
-        int doublings = 32 - Integer.numberOfLeadingZeros(40_000 / NativeResource.Weight.STEP);
+        int doublings = 32 - Integer.numberOfLeadingZeros(40_000 / step(NativeResource.HEAVY_WEIGHT));
         assertTrue(NativeResource.Weight.brought <= doublings + 1,
                 "young collections brought about: " + NativeResource.Weight.brought + " (" + doublings + " doublings)");
         assertEquals(0, destroyed.get());
