@@ -152,8 +152,10 @@ public final class Nss implements NssConstants {
      * still open (contexts and keys not yet released) lengthen every lookup.
      * These three call {@code NSS_Initialize} with exactly their options but
      * that one, and get 1,024 buckets with a lock each; databases, modules,
-     * errors and results are the same. {@code -Djnss.nss.spaceTables=true}
-     * goes back to NSS's convenience functions.
+     * errors and results are the same. The cost: softoken's object searches
+     * walk every bucket ({@code Certificate(der)} under {@code nss_init_nodb()}
+     * ~0.6 µs slower). {@code -Djnss.nss.spaceTables=true} goes back to NSS's
+     * convenience functions.
      */
     private static final boolean TIME_TABLES = !Boolean.getBoolean("jnss.nss.spaceTables");
 
@@ -163,8 +165,8 @@ public final class Nss implements NssConstants {
      * write access, so the internal key slot cannot store new keys or
      * certificates (use {@link #nssInitReadWrite} for that). Does what
      * {@code NSS_Init} does, with NSS's larger session tables (so that
-     * threads do not queue on one lock). Does nothing when NSS is already initialized other than
-     * by a context.
+     * threads do not queue on one lock). Does nothing when NSS is already
+     * initialized other than by a context.
      *
      * <p>A relative directory is taken relative to the program's current
      * directory (a script's {@code os.chdir} included); a {@code sql:} or
@@ -176,8 +178,8 @@ public final class Nss implements NssConstants {
      */
     @Python("nss_init(cert_dir, /)")
     public static void nssInit(String certDir) {
-        String dir = WorkingDirectory.resolveDatabase(certDir);
         NssRuntime.init(true, () -> {
+            String dir = WorkingDirectory.resolveDatabase(certDir);
             check(TIME_TABLES ? Nss3.NSS_Initialize(dir, "", "", "secmod.db", NSS_INIT_READONLY) : Nss3.NSS_Init(dir));
             return null;
         });
@@ -196,8 +198,8 @@ public final class Nss implements NssConstants {
      */
     @Python("nss_init_read_write(cert_dir, /)")
     public static void nssInitReadWrite(String certDir) {
-        String dir = WorkingDirectory.resolveDatabase(certDir);
         NssRuntime.init(true, () -> {
+            String dir = WorkingDirectory.resolveDatabase(certDir);
             check(TIME_TABLES ? Nss3.NSS_Initialize(dir, "", "", "secmod.db", 0) : Nss3.NSS_InitReadWrite(dir));
             return null;
         });
@@ -209,8 +211,7 @@ public final class Nss implements NssConstants {
      * ciphers, and decoding or verifying certificates held in memory; not for
      * anything that needs stored keys. Does what {@code NSS_NoDB_Init} does,
      * with NSS's larger session tables (so that threads do not queue on one
-     * lock). Calling it
-     * again while NSS is up does nothing.
+     * lock). Calling it again while NSS is up does nothing.
      *
      * @throws NSPRError when NSS cannot be initialized
      */
