@@ -67,6 +67,29 @@ out(nss.nss_is_initialized())
 nss.nss_shutdown()
 ''')
 
+    def test_what_each_plain_initialisation_shows(self):
+        # pynss calls NSS_Initialize with NSS_NoDB_Init's, NSS_Init's and NSS_InitReadWrite's own
+        # options minus NSS_INIT_OPTIMIZESPACE (larger session tables): what a script sees is the same
+        self.assertSame('''
+import shutil, tempfile
+import nss.nss as nss
+def show(tag):
+    for s in (nss.get_internal_slot(), nss.get_internal_key_slot()):
+        out(tag, s.slot_name, s.token_name, s.is_read_only(), s.is_internal(), s.need_login(),
+            s.need_user_init(), s.is_friendly(), s.is_present())
+    out(tag, nss.data_to_hex(nss.sha256_digest(b'abc'), separator=None))
+    key = nss.get_best_slot(nss.CKM_AES_CBC_PAD).key_gen(nss.CKM_AES_CBC_PAD, None, 16)
+    out(tag, key.key_length, nss.nss_is_initialized())
+d = tempfile.mkdtemp()
+try:
+    nss.nss_init_nodb(); show('nodb'); nss.nss_shutdown()
+    nss.nss_init_read_write('sql:' + d); show('read-write'); nss.nss_shutdown()
+    nss.nss_init('sql:' + d); show('read-only'); nss.nss_shutdown()
+    out(exc(nss.nss_init, 'sql:' + d + '/missing'), nss.nss_is_initialized())
+finally:
+    shutil.rmtree(d)
+''')
+
     def test_a_finished_thread_lets_go_of_its_arguments(self):
         # Jython's Thread kept its target and arguments as long as the Thread object: the
         # context passed to a finished thread then kept NSS from shutting down
