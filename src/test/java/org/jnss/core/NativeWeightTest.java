@@ -58,40 +58,41 @@ class NativeWeightTest {
         NativeResource.resetPressure();
     }
 
+    /**
+     * Makes and drops n objects that weigh {@code weight} each, and checks what any weight
+     * must give: the registry stays under three steps of them, at least one collection is
+     * brought about per two steps, and most are released. Returns the most handles registered.
+     */
+    private static int dropMany(int n, int weight) {
+        AtomicInteger destroyed = new AtomicInteger();
+        int most = 0;
+        for (int i = 0; i < n; i++) {
+            if (weight == NativeResource.HEAVY_WEIGHT) new Heavy(1 + i, destroyed);
+            else new Session(1 + i, destroyed);
+            if (i % 128 == 0) most = Math.max(most, NativeResource.liveSize());
+        }
+        int step = step(weight);
+        assertTrue(most < 3 * step, "registered handles reached " + most);
+        assertTrue(NativeResource.Weight.brought >= n / (2 * step),
+                "young collections brought about: " + NativeResource.Weight.brought);
+        assertTrue(destroyed.get() > n * 5 / 6, "only " + destroyed.get() + " of " + n + " released");
+        return most;
+    }
+
     @Test
     void droppedObjectsThatWeighAreReleasedWithinAFewSteps() {
         // 60,000 small objects fill less than the young generation: without weight, nothing but
         // the pressure check (a full collection past 16,384 registered) would release them
-        AtomicInteger destroyed = new AtomicInteger();
-        int most = 0;
-        for (int i = 0; i < 60_000; i++) {
-            new Heavy(1 + i, destroyed);
-            if (i % 128 == 0) most = Math.max(most, NativeResource.liveSize());
-        }
-        int step = step(NativeResource.HEAVY_WEIGHT);
-        assertTrue(most < 3 * step, "registered handles reached " + most);
-        assertTrue(NativeResource.Weight.brought >= 60_000 / (2 * step),
-                "young collections brought about: " + NativeResource.Weight.brought);
-        assertTrue(destroyed.get() > 50_000, "only " + destroyed.get() + " of 60,000 released");
+        dropMany(60_000, NativeResource.HEAVY_WEIGHT);
     }
 
     @Test
     void lighterObjectsBringCollectionsAboutLessOften() {
         // a context in use weighs a quarter of a key: a step is four times as many of them
-        AtomicInteger destroyed = new AtomicInteger();
-        int most = 0;
-        for (int i = 0; i < 120_000; i++) {
-            new Session(1 + i, destroyed);
-            if (i % 128 == 0) most = Math.max(most, NativeResource.liveSize());
-        }
-        int step = step(NativeResource.SESSION_WEIGHT);
-        assertTrue(most < 3 * step, "registered handles reached " + most);
+        int most = dropMany(120_000, NativeResource.SESSION_WEIGHT);
         assertTrue(most > step(NativeResource.HEAVY_WEIGHT), "registered handles reached only " + most);
-        assertTrue(NativeResource.Weight.brought >= 120_000 / (2 * step),
+        assertTrue(NativeResource.Weight.brought <= 120_000 / step(NativeResource.SESSION_WEIGHT) + 1,
                 "young collections brought about: " + NativeResource.Weight.brought);
-        assertTrue(NativeResource.Weight.brought <= 120_000 / step + 1,
-                "young collections brought about: " + NativeResource.Weight.brought);
-        assertTrue(destroyed.get() > 100_000, "only " + destroyed.get() + " of 120,000 released");
     }
 
     @Test
