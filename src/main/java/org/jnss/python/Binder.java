@@ -80,7 +80,7 @@ public final class Binder {
             while (t.getMessage() == null && t.getCause() != null) t = t.getCause();
             throw Py.ImportError(t.getMessage() != null ? t.getMessage() : t.toString());
         }
-        Python.Module mod = cls.getAnnotation(Python.Module.class);
+        Python.Module mod = Declarations.module(cls);
         if (mod == null) throw new IllegalStateException(moduleClass + " is not annotated @Python.Module");
         String module = mod.value();
 
@@ -89,7 +89,7 @@ public final class Binder {
         for (Field f : cls.getFields()) {
             int m = f.getModifiers();
             if (!Modifier.isStatic(m) || !Modifier.isFinal(m)) continue;
-            Python py = f.getAnnotation(Python.class);
+            Python py = Declarations.python(f);
             String name = py != null ? py.value() : f.getName();
             try {
                 namespace.__setitem__(name, Convert.toPy(f.get(null)));
@@ -111,7 +111,7 @@ public final class Binder {
         functionClasses.addAll(java.util.Arrays.asList(mod.functions()));
         for (Class<?> fc : functionClasses) {
             for (Method m : fc.getMethods()) {
-                Python py = m.getAnnotation(Python.class);
+                Python py = Declarations.python(m);
                 if (py == null || !Modifier.isStatic(m.getModifiers()) || m.getDeclaringClass() != fc) continue;
                 functions.add(m);
             }
@@ -122,7 +122,7 @@ public final class Binder {
         java.util.List<Pending> calling = new java.util.ArrayList<>();
         java.util.function.Function<String, PyObject> defaults = d -> evalDefault(d, namespace);
         for (Method m : functions) {
-            Python py = m.getAnnotation(Python.class);
+            Python py = Declarations.python(m);
             Signature sig = Signature.parse(py.value());
             if (defaultsCall(sig)) calling.add(new Pending(m, py, sig));
             else bindFunction(namespace, module, m, py, sig, defaults);
@@ -161,7 +161,7 @@ public final class Binder {
     }
 
     private static void defineType(PyObject namespace, String module, Class<?> cls) {
-        Python.Type pt = cls.getAnnotation(Python.Type.class);
+        Python.Type pt = Declarations.type(cls);
         String name = pt != null && !pt.value().isEmpty() ? pt.value() : cls.getSimpleName();
         NssType type = new NssType(cls, module, name);
         PyStringMap dict = new PyStringMap();
@@ -172,17 +172,17 @@ public final class Binder {
         Executable ctor = null;
         Python ctorPy = null;
         for (Constructor<?> c : cls.getConstructors()) {
-            Python py = c.getAnnotation(Python.class);
+            Python py = Declarations.python(c);
             if (py != null) { ctor = c; ctorPy = py; }
         }
         Map<String, Method> setters = new java.util.HashMap<>();
         for (Method m : cls.getMethods()) {
-            Python py = m.getAnnotation(Python.class);
+            Python py = Declarations.python(m);
             if (py != null && !py.value().contains("(") && m.getParameterCount() == 1 && !Modifier.isStatic(m.getModifiers()))
                 setters.put(py.value().trim(), m);
         }
         for (Method m : cls.getMethods()) {
-            Python py = m.getAnnotation(Python.class);
+            Python py = Declarations.python(m);
             if (py == null || m.equals(setters.get(py.value().trim()))) continue;
             // members of an exposed base class are inherited through the Python base type
             // (and their defaults belong to the base's module)
@@ -270,7 +270,7 @@ public final class Binder {
         // its own fields only: getFields() would copy every constant the class inherits from its interfaces
         for (Field f : cls.getDeclaredFields()) {
             if (!Modifier.isPublic(f.getModifiers())) continue;
-            Python.Lookup lookup = f.getAnnotation(Python.Lookup.class);
+            Python.Lookup lookup = Declarations.lookup(f);
             if (lookup == null) continue;
             NameTable table;
             try {
@@ -306,7 +306,7 @@ public final class Binder {
     /** Whether a module class declares its own {@code __doc__} constant (a generated part of the module doc). */
     private static boolean hasDocConstant(Class<?> cls) {
         for (Field f : cls.getFields()) {
-            Python py = f.getAnnotation(Python.class);
+            Python py = Declarations.python(f);
             if (py != null && py.value().equals("__doc__")) return true;
         }
         return false;

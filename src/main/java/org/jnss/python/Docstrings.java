@@ -43,7 +43,7 @@ final class Docstrings {
 
     /** The docstring of a function, method or constructor: its signature, then its text. */
     static String callable(Executable member) {
-        Python py = member.getAnnotation(Python.class);
+        Python py = Declarations.python(member);
         String sig = py.value().trim();
         String text = text("D " + member.getDeclaringClass().getName() + " " + Signature.parse(sig).name);
         return text.isEmpty() ? sig : sig + "\n\n" + text;
@@ -51,10 +51,10 @@ final class Docstrings {
 
     /** The docstring of a property (its getter's text, else its setter's); null when there is none. */
     static String property(Executable getter, Executable setter) {
-        Python py = getter.getAnnotation(Python.class);
+        Python py = Declarations.python(getter);
         String text = text("D " + getter.getDeclaringClass().getName() + " " + py.value().trim());
         if (text.isEmpty() && setter != null)
-            text = text("D " + setter.getDeclaringClass().getName() + " " + setter.getAnnotation(Python.class).value().trim());
+            text = text("D " + setter.getDeclaringClass().getName() + " " + Declarations.python(setter).value().trim());
         return text.isEmpty() ? null : text;
     }
 
@@ -67,10 +67,10 @@ final class Docstrings {
         String body = load().get("C " + cls.getName());
         if (body == null) return null;
         StringBuilder sb = new StringBuilder();
-        if (constructor != null) sb.append(constructor.getAnnotation(Python.class).value().trim()).append("\n\n");
+        if (constructor != null) sb.append(Declarations.python(constructor).value().trim()).append("\n\n");
         sb.append(body);
         if (constructor != null) {
-            Python py = constructor.getAnnotation(Python.class);
+            Python py = Declarations.python(constructor);
             String ctor = text("D " + constructor.getDeclaringClass().getName() + " " + Signature.parse(py.value()).name);
             if (!ctor.isEmpty()) sb.append("\n\n").append(ctor);
         }

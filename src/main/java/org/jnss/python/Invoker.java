@@ -142,7 +142,7 @@ final class Invoker {
         Convert.ToJava[] conv = prep.conv;
         Object[] defaults = prep.defaults;
         boolean[] noneOk = prep.noneOk;
-        java.lang.annotation.Annotation[][] pann = target.getParameterAnnotations();
+        java.lang.annotation.Annotation[][] pann = Declarations.parameters(target);
         for (int i = 0; i < nParams; i++) {
             boolean orNone = false, raw = false, intFlag = false, boolOnly = false;
             Python.Unsigned unsigned = null;
