@@ -80,7 +80,7 @@ public final class BStr {
             else if (c == '\t') b.append("\\t");
             else if (c == '\n') b.append("\\n");
             else if (c == '\r') b.append("\\r");
-            else if (c < 0x20 || c >= 0x7f) b.append(String.format("\\x%02x", (int) c));
+            else if (c < 0x20 || c >= 0x7f) Codec.appendHex(b.append("\\x"), c, 2);
             else b.append(c);
         }
         return b.append(q).toString();
@@ -105,9 +105,9 @@ public final class BStr {
             else if (c == '\t') b.append("\\t");
             else if (c == '\n') b.append("\\n");
             else if (c == '\r') b.append("\\r");
-            else if (c < 0x20 || (c >= 0x7f && c < 0x100)) b.append(String.format("\\x%02x", c));
-            else if (c >= 0x100 && c < 0x10000) b.append(String.format("\\u%04x", c));
-            else if (c >= 0x10000) b.append(String.format("\\U%08x", c));
+            else if (c < 0x20 || (c >= 0x7f && c < 0x100)) Codec.appendHex(b.append("\\x"), c, 2);
+            else if (c >= 0x100 && c < 0x10000) Codec.appendHex(b.append("\\u"), c, 4);
+            else if (c >= 0x10000) Codec.appendHex(b.append("\\U"), c, 8);
             else b.append((char) c);
         }
         return b.append(q).toString();

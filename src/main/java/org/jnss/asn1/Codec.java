@@ -59,6 +59,22 @@ public final class Codec {
     }
 
     /**
+     * Appends the last {@code digits} hex digits of a value, lower-case and
+     * zero-padded, as C's and Java's {@code %0Nx} would (without the cost of a
+     * formatter, which parses its pattern with a regular expression at every
+     * call and compiles that expression at its first).
+     *
+     * @param sb     where to append
+     * @param value  the value (its low {@code 4 * digits} bits are shown)
+     * @param digits how many digits (1 to 16)
+     * @return sb
+     */
+    public static StringBuilder appendHex(StringBuilder sb, long value, int digits) {
+        for (int shift = 4 * (digits - 1); shift >= 0; shift -= 4) sb.append(HEX[(int) (value >>> shift) & 0xf]);
+        return sb;
+    }
+
+    /**
      * The hex of data on one line with ':' separators, python-nss's default
      * rendering of binary data ("0a:1b:ff").
      *

@@ -183,7 +183,8 @@ public final class DerFormat {
                 case '\'' -> e = "\\'";
                 case '?' -> e = "\\?";
                 case '\\' -> e = "\\\\";
-                default -> e = c < 0x20 || c >= 0x7f ? String.format("\\x%02X", c) : String.valueOf((char) c);
+                default -> e = c < 0x20 || c >= 0x7f ? "\\x" + Codec.appendHex(new StringBuilder(2), c, 2).toString().toUpperCase()
+                        : String.valueOf((char) c);
             }
             ASCII_ESCAPES[c] = e;
         }

@@ -126,7 +126,7 @@ final class ScriptCache {
         Path dir = source.length <= MAX_SOURCE ? directory() : null;
         if (dir == null) return null;
         byte[] key = key(kind, filename, more);
-        return new Slot(dir, dir.resolve(String.format("%016x", hash(key, source))), key, source);
+        return new Slot(dir, dir.resolve(org.jnss.asn1.Codec.appendHex(new StringBuilder(16), hash(key, source), 16).toString()), key, source);
     }
 
     /** What an entry's code depends on besides its source: the kind, this build, the file name and more. */

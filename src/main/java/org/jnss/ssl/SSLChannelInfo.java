@@ -283,7 +283,7 @@ public final class SSLChannelInfo extends FormattedValue {
             StringBuilder sb = new StringBuilder();
             int end = Math.min(sessionId.length, i + 16);
             for (int k = i; k < end; k++) {
-                sb.append(String.format("%02x", sessionId[k] & 0xff));
+                org.jnss.asn1.Codec.appendHex(sb, sessionId[k] & 0xff, 2);
                 if (k < sessionId.length - 1) sb.append(':');
             }
             l.add(new Object[]{level + 1, sb.toString()});
