@@ -65,6 +65,9 @@ public final class DeclarationWriter {
     }
 
     private static void classDeclarations(Class<?> c, List<String> out) {
+        if (c.getDeclaredAnnotation(org.python.expose.ExposedType.class) != null)
+            throw new IllegalStateException(c.getName() + " carries @ExposedType: ExposedIndex answers the core's"
+                    + " classes from the declarations index, which has no record for it");
         Python.Module m = c.getDeclaredAnnotation(Python.Module.class);
         if (m != null) out.add(line("M", c.getName(), m.value(), names(m.types()), names(m.functions())));
         Python.Type t = c.getDeclaredAnnotation(Python.Type.class);

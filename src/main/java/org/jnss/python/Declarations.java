@@ -150,6 +150,18 @@ final class Declarations {
         return c.getClassLoader() == Declarations.class.getClassLoader() && Index.INSTANCE.classes.contains(c.getName());
     }
 
+    /**
+     * Whether the index covers c (a class of the core, as built): its
+     * declarations are the index's, and it carries no Jython {@code @ExposedType}
+     * (the index is not written otherwise).
+     *
+     * @param c the class
+     * @return true when the index lists it
+     */
+    static boolean covers(Class<?> c) {
+        return indexed(c);
+    }
+
     /** Whether c is the JDK's (its classes carry no declaration of ours). */
     private static boolean jdk(Class<?> c) {
         ClassLoader l = c.getClassLoader();

@@ -40,6 +40,10 @@ public final class ExposedIndex {
         String name = c.getName();
         if (c.getClassLoader() == type.getClassLoader() && name.startsWith("org.python."))
             return names(names).contains(name) ? Boolean.TRUE : null;
+        // the core's own Python objects (an internal default marker, a bound method) carry none, which
+        // the build checks when it writes the declarations index; asking the JVM would parse PyObject's
+        // annotations too and make their proxy classes (~2 ms at the first such object)
+        if (type.getName().equals("org.python.expose.ExposedType") && Declarations.covers(c)) return null;
         return c.getAnnotation(type);
     }
 

@@ -8,7 +8,9 @@ import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ExposedIndexTest {
     private static final String NAMES = "org.python.core.PyInteger\norg.python.core.PyString\n";
@@ -33,6 +35,18 @@ class ExposedIndexTest {
         assertNotNull(a);
         assertEquals("elsewhere", ((ExposedType) a).name());
         assertNull(ExposedIndex.annotation(Plain.class, ExposedType.class, NAMES));
+    }
+
+    @Test
+    void theCoresClassesAreAnsweredFromTheDeclarationsIndex() throws Exception {
+        // a class of the core the index lists: no @ExposedType (the build checks it), answered without
+        // reading PyObject's annotations; the same answer the JVM gives
+        Class<?> callDefault = Class.forName("org.jnss.python.Invoker$CallDefault");
+        assertTrue(Declarations.covers(callDefault));
+        assertNull(ExposedIndex.annotation(callDefault, ExposedType.class, NAMES));
+        assertNull(callDefault.getAnnotation(ExposedType.class));
+        // a class outside the index is still asked directly
+        assertFalse(Declarations.covers(Elsewhere.class));
     }
 
     @Test
