@@ -2,10 +2,8 @@ package org.jnss.python;
 
 import org.jnss.core.Python;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Executable;
@@ -34,9 +32,10 @@ import java.util.Set;
  * index does not list (one compiled apart from the core, a test's) is read
  * through reflection as before; a class of the JDK carries no declaration.
  *
- * <p>The index is UTF-8 text, one record per line, fields separated by tabs,
- * tabs, newlines and backslashes in values escaped as {@code \t}, {@code \n},
- * {@code \\}. Members are named by {@link #key(Member)}.
+ * <p>The index is ASCII text, one record per line, fields separated by tabs;
+ * in values, tabs, line ends and backslashes are escaped as {@code \t},
+ * {@code \n}, {@code \r}, {@code \\}, other characters outside printable
+ * ASCII as {@code \}{@code uXXXX}. Members are named by {@link #key(Member)}.
  * <pre>
  * K class                           a class the index covers (a member of it not listed has no declaration)
  * M class value types functions     {@code @Python.Module}; class names separated by ','
@@ -69,9 +68,14 @@ final class Declarations {
             Index x = new Index();
             try (InputStream in = Declarations.class.getClassLoader().getResourceAsStream(RESOURCE)) {
                 if (in == null) return x;
-                BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
-                for (String line; (line = r.readLine()) != null; ) {
-                    if (!line.isEmpty()) x.add(split(line));
+                // ASCII (see escape): the bytes are the chars; one pass of indexOf over the text, which
+                // runs at every start, mostly interpreted (a line reader decoding char by char cost 3x)
+                String text = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+                for (int at = 0, n = text.length(); at < n; ) {
+                    int end = text.indexOf('\n', at);
+                    if (end < 0) end = n;
+                    if (end > at) x.add(split(text, at, end));
+                    at = end + 1;
                 }
             } catch (IOException | RuntimeException e) {
                 return new Index();     // unreadable: reflection for everything, as without an index
@@ -94,7 +98,8 @@ final class Declarations {
         @SuppressWarnings("unchecked")
         private void parameter(String[] f) {
             int i = Integer.parseInt(f[2]);
-            List<Annotation>[] all = parameters.computeIfAbsent(f[1], k -> new List[parameterCount(k)]);
+            List<Annotation>[] all = parameters.get(f[1]);
+            if (all == null) parameters.put(f[1], all = new List[parameterCount(f[1])]);
             if (all[i] == null) all[i] = new ArrayList<>(2);
             all[i].add(switch (f[3]) {
                 case "Index" -> new IndexDecl(f[4], f[5].equals("1"), f[6].equals("1"));
@@ -234,14 +239,30 @@ final class Declarations {
 
     /** A line's fields, unescaped. */
     static String[] split(String line) {
-        String[] f = line.split("\t", -1);
-        for (int i = 0; i < f.length; i++) f[i] = unescape(f[i]);
+        return split(line, 0, line.length());
+    }
+
+    /** The fields of the line text[from, to), unescaped. */
+    private static String[] split(String text, int from, int to) {
+        int n = 1;
+        for (int i = text.indexOf('\t', from); i >= 0 && i < to; i = text.indexOf('\t', i + 1)) n++;
+        String[] f = new String[n];
+        for (int k = 0, at = from; k < n; k++) {
+            int end = k == n - 1 ? to : text.indexOf('\t', at);
+            f[k] = unescape(text.substring(at, end));
+            at = end + 1;
+        }
         return f;
     }
 
-    /** A value as a field of a line (see the class comment). */
+    /** A value as a field of a line, in ASCII (see the class comment). */
     static String escape(String s) {
-        if (s.indexOf('\t') < 0 && s.indexOf('\n') < 0 && s.indexOf('\\') < 0 && s.indexOf('\r') < 0) return s;
+        boolean plain = true;
+        for (int i = 0; i < s.length() && plain; i++) {
+            char ch = s.charAt(i);
+            plain = ch >= ' ' && ch < 0x7f && ch != '\\';
+        }
+        if (plain) return s;
         StringBuilder sb = new StringBuilder(s.length() + 8);
         for (int i = 0; i < s.length(); i++) {
             char ch = s.charAt(i);
@@ -250,7 +271,10 @@ final class Declarations {
                 case '\n' -> sb.append("\\n");
                 case '\r' -> sb.append("\\r");
                 case '\\' -> sb.append("\\\\");
-                default -> sb.append(ch);
+                default -> {
+                    if (ch >= ' ' && ch < 0x7f) sb.append(ch);
+                    else org.jnss.asn1.Codec.appendHex(sb.append("\\u"), ch, 4);
+                }
             }
         }
         return sb.toString();
@@ -266,6 +290,11 @@ final class Declarations {
                 continue;
             }
             char n = s.charAt(++i);
+            if (n == 'u' && i + 4 < s.length()) {
+                sb.append((char) Integer.parseInt(s.substring(i + 1, i + 5), 16));
+                i += 4;
+                continue;
+            }
             sb.append(n == 't' ? '\t' : n == 'n' ? '\n' : n == 'r' ? '\r' : n);
         }
         return sb.toString();

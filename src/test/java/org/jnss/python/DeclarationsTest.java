@@ -143,8 +143,11 @@ class DeclarationsTest {
 
     @Test
     void valuesSurviveTheLineFormat() {
-        String v = "a\tb\\c\nd\re 'x' %s";
-        String[] f = Declarations.split("P\t" + Declarations.escape(v) + "\t1");
-        assertArrayEquals(new String[]{"P", v, "1"}, f);
+        String v = "a\tb\\c\nd\re 'x' %s \u00e9\u2603\\u0041";
+        String line = "P\t" + Declarations.escape(v) + "\t1";
+        for (int i = 0; i < line.length(); i++)
+            assertTrue(line.charAt(i) == '\t' || line.charAt(i) >= ' ' && line.charAt(i) < 0x7f, "ASCII: " + line);
+        assertArrayEquals(new String[]{"P", v, "1"}, Declarations.split(line));
+        assertArrayEquals(new String[]{"K", "", "x"}, Declarations.split("K\t\tx"));
     }
 }
