@@ -29,6 +29,12 @@ import java.util.stream.Stream;
 public final class DeclarationWriter {
     private DeclarationWriter() {}
 
+    /**
+     * Writes the index for the compiled classes under a directory.
+     *
+     * @param args the classes directory (the build's {@code target/classes})
+     * @throws IOException when the classes cannot be listed or the index written
+     */
     public static void main(String[] args) throws IOException {
         Path root = Path.of(args[0]);
         List<String> names = new ArrayList<>();
