@@ -27,7 +27,9 @@ public final class ExposedIndex {
      * Whether {@code c} carries annotation {@code type}. For a class of Jython's
      * ({@code org.python.*}, loaded with the annotation type), whether the build
      * found it annotated ({@code @ExposedType} is not inherited, so no
-     * superclass can add it); for any other class, what
+     * superclass can add it); for a class of the core that the declarations
+     * index covers, null (the build checks that none carries
+     * {@code @ExposedType}); for any other class, what
      * {@code c.getAnnotation(type)} returns.
      *
      * @param c     the class asked about
