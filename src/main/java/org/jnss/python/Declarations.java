@@ -150,21 +150,16 @@ final class Declarations {
         return sb.toString();
     }
 
-    /** Where to look for c's declarations: the index (true), or c's annotations (false). */
-    private static boolean indexed(Class<?> c) {
-        return c.getClassLoader() == Declarations.class.getClassLoader() && Index.INSTANCE.classes.contains(c.getName());
-    }
-
     /**
      * Whether the index covers c (a class of the core, as built): its
      * declarations are the index's, and it carries no Jython {@code @ExposedType}
-     * (the index is not written otherwise).
+     * (the index is not written otherwise); otherwise c's annotations are read.
      *
      * @param c the class
      * @return true when the index lists it
      */
     static boolean covers(Class<?> c) {
-        return indexed(c);
+        return c.getClassLoader() == Declarations.class.getClassLoader() && Index.INSTANCE.classes.contains(c.getName());
     }
 
     /** Whether c is the JDK's (its classes carry no declaration of ours). */
@@ -181,7 +176,7 @@ final class Declarations {
      */
     static Python python(Member m) {
         Class<?> c = m.getDeclaringClass();
-        if (indexed(c)) return Index.INSTANCE.python.get(key(m));
+        if (covers(c)) return Index.INSTANCE.python.get(key(m));
         return jdk(c) ? null : ((AnnotatedElement) m).getAnnotation(Python.class);
     }
 
@@ -193,7 +188,7 @@ final class Declarations {
      */
     static Python.Lookup lookup(Field f) {
         Class<?> c = f.getDeclaringClass();
-        if (indexed(c)) return Index.INSTANCE.lookups.get(key(f));
+        if (covers(c)) return Index.INSTANCE.lookups.get(key(f));
         return jdk(c) ? null : f.getAnnotation(Python.Lookup.class);
     }
 
@@ -204,7 +199,7 @@ final class Declarations {
      * @return its declaration, or null if it has none
      */
     static Python.Module module(Class<?> c) {
-        if (indexed(c)) return Index.INSTANCE.modules.get(c.getName());
+        if (covers(c)) return Index.INSTANCE.modules.get(c.getName());
         return jdk(c) ? null : c.getAnnotation(Python.Module.class);
     }
 
@@ -215,7 +210,7 @@ final class Declarations {
      * @return its declaration, or null if it has none
      */
     static Python.Type type(Class<?> c) {
-        if (indexed(c)) return Index.INSTANCE.types.get(c.getName());
+        if (covers(c)) return Index.INSTANCE.types.get(c.getName());
         return jdk(c) ? null : c.getAnnotation(Python.Type.class);
     }
 
@@ -229,7 +224,7 @@ final class Declarations {
      */
     static Annotation[][] parameters(Executable e) {
         Class<?> c = e.getDeclaringClass();
-        if (!indexed(c)) return jdk(c) ? new Annotation[e.getParameterCount()][0] : e.getParameterAnnotations();
+        if (!covers(c)) return jdk(c) ? new Annotation[e.getParameterCount()][0] : e.getParameterAnnotations();
         List<Annotation>[] found = Index.INSTANCE.parameters.get(key(e));
         Annotation[][] out = new Annotation[e.getParameterCount()][];
         for (int i = 0; i < out.length; i++)
