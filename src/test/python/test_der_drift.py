@@ -51,6 +51,17 @@ for it in (b'\x30\x04\x02\x01\x05\x04\x82\x01', b'\x30\x06\x02\x01\x05\x04\x83\x
 ''')
         self.assertEqual(ref.splitlines(), ["'EXC SystemError'"] * 2)
 
+    def test_string_values_escape_octets_as_the_reference(self):
+        # ASCII string values (IA5, Printable, T61, Visible) show control and non-ASCII octets as
+        # \xNN in upper case, inside SET/SEQUENCE too (the escape table DerFormat builds once)
+        self.assertSame(INIT + r'''
+body = b'a\x00\x01\x07\x08\t\n\x0b\x0c\r\x1f"\'?\\\x7f\x80\xe9\xff~'
+for tag in (0x16, 0x13, 0x14, 0x1a):
+    it = bytes(bytearray([tag, len(body)])) + body
+    out(nss.der_universal_secitem_fmt_lines(nss.SecItem(it)))
+    out(nss.der_universal_secitem_fmt_lines(nss.SecItem(b'\x30' + bytes(bytearray([len(it)])) + it)))
+''')
+
     def test_negative_level(self):
         # format() of types that built their text with the second indenter accepted a negative level
         self.assertSame(INIT + r'''
