@@ -46,6 +46,24 @@ for f in VECTORS:
     out(pk.format_lines(2))
 ''')
 
+    def test_subject_public_key_info_text_after_shutdown(self):
+        # the text is made when asked for; what needs NSS (the algorithm's name) was read
+        # with the certificate, so it reads the same once NSS is down
+        self.assertSame(INIT + r'''
+infos = []
+for f in VECTORS:
+    c = nss.Certificate(nss.read_der_from_file(f))
+    infos.append((f.split('/')[-1], c.subject_public_key_info))
+del c
+nss.nss_shutdown()
+for name, s in infos:
+    out(name)
+    lines_of(str(s))
+    out(s.format_lines(1))
+    lines_of(str(s.public_key))
+nss.nss_init_nodb()
+''')
+
     def test_rsa_dsa(self):
         self.assertSame(INIT + r'''
 for f in VECTORS:
