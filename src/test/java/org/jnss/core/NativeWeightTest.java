@@ -109,6 +109,55 @@ class NativeWeightTest {
         assertEquals(40_000, held.size());
     }
 
+    /** A handle that does not weigh (as a slot or a certificate). */
+    static final class Light extends NativeResource {
+        Light(long address, AtomicInteger destroyed) {
+            super(address, a -> destroyed.incrementAndGet(), false);
+        }
+    }
+
+    private static long fullCollections() {
+        return java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .filter(gc -> gc.getName().equals("MarkSweepCompact")).mapToLong(gc -> gc.getCollectionCount()).sum();
+    }
+
+    @Test
+    void thePressureCheckReleasesDroppedLightObjectsWithYoungCollections() {
+        // objects that do not weigh, made and dropped faster than the program allocates (a loop of
+        // get_internal_key_slot()): the pressure check releases them with a young collection it
+        // brings about, not a full one
+        AtomicInteger destroyed = new AtomicInteger();
+        long full = fullCollections();
+        int most = 0;
+        for (int i = 0; i < 100_000; i++) {
+            new Light(1 + i, destroyed);
+            if (i % 128 == 0) most = Math.max(most, NativeResource.liveSize());
+        }
+        assertEquals(full, fullCollections(), "full collections");
+        assertTrue(NativeResource.Weight.Young.forPressure >= 2, "young collections for the pressure check: "
+                + NativeResource.Weight.Young.forPressure);
+        assertTrue(most < 4 * 8192, "registered handles reached " + most);
+        assertTrue(destroyed.get() > 100_000 * 2 / 3, "only " + destroyed.get() + " of 100,000 released");
+    }
+
+    @Test
+    void thePressureCheckStillFindsObjectsDroppedAfterTheyWerePromoted() {
+        // held through full collections (old), then dropped: no young collection finds them, so the
+        // pressure check requests a full one
+        AtomicInteger old = new AtomicInteger();
+        List<Light> held = new ArrayList<>();
+        for (int i = 0; i < 20_000; i++) held.add(new Light(1 + i, old));
+        System.gc();
+        System.gc();
+        NativeResource.resetPressure();
+        held = null;
+        long full = fullCollections();
+        AtomicInteger young = new AtomicInteger();
+        for (int i = 0; i < 3 * 8192; i++) new Light(1 + i, young).close();
+        assertTrue(fullCollections() > full, "no full collection");
+        assertEquals(20_000, old.get());
+    }
+
     @Test
     void closedObjectsDoNotWeigh() {
         AtomicInteger destroyed = new AtomicInteger();
