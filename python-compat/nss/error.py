@@ -147,4 +147,22 @@ class CertVerifyError(NSPRError):
         return '%s usages=0x%x' % (NSPRError.__str__(self), self.__dict__['_usages'])
 
 
+def _raised(message, code, error_text=None, usages=None, log=None, _types=(NSPRError, CertVerifyError)):
+    """The exception the binding raises for an NSS failure (org.jnss.python.PyErrors): what
+    NSPRError(error_message=message, error_code=code) makes, or CertVerifyError's with usages and
+    log when usages is given, without parsing arguments (the values come checked from Java), and
+    always of this module's own classes, as python-nss's C code makes its own types.
+    error_text is NSPR's text for the error, put before the description as python-nss does."""
+    if usages is None:
+        inst = StandardError.__new__(_types[0])
+    else:
+        inst = StandardError.__new__(_types[1])
+    inst._setup(message, code, error_text)
+    if usages is not None:
+        d = inst.__dict__
+        d['_usages'] = usages
+        d['_log'] = log
+    return inst
+
+
 del _Binder

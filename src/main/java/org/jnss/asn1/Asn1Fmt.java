@@ -4,6 +4,7 @@ import org.jnss.natives.Layout;
 import org.jnss.natives.Mem;
 import org.jnss.natives.Nspr4;
 import org.jnss.natives.Nss3;
+import org.jnss.natives.ThreadBuffer;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -91,34 +92,38 @@ public final class Asn1Fmt {
      * @return the text as a byte string
      */
     public static String timeString(long prtime) {
-        long tm = Mem.calloc(Layout.EXPLODED_TIME_SIZE);
-        try {
+        // the exploded time, then the text, in the thread's buffer: NSPR's calls take addresses
+        // only (a Java array or String argument is copied, and a String encoded, at each call)
+        try (ThreadBuffer b = ThreadBuffer.take(TIME_TEXT_AT + TIME_TEXT_SIZE)) {
+            long tm = b.address();
+            Mem.zero(tm, TIME_TEXT_AT);
             Nspr4.PR_ExplodeTime(prtime, Nspr4.PR_GMT_PARAMETERS, tm);
-            byte[] buf = new byte[100];
-            Nspr4.PR_FormatTime(buf, buf.length, TIME_FORMAT, tm);
-            int len = 0;
-            while (len < buf.length && buf[len] != 0) len++;
-            return BStr.of(java.util.Arrays.copyOf(buf, len));
-        } finally {
-            Mem.free(tm);
+            int n = Nspr4.PR_FormatTime(tm + TIME_TEXT_AT, TIME_TEXT_SIZE, TIME_FORMAT_C, tm);
+            return BStr.of(n > 0 ? Mem.read(tm + TIME_TEXT_AT, 0, n) : new byte[0]);
         }
     }
 
+    /** {@link #TIME_FORMAT} as a C string, made once for the process. */
+    private static final long TIME_FORMAT_C = Mem.newCString(TIME_FORMAT);
+    /** where the text goes in the buffer, after the exploded time (8-byte aligned) */
+    private static final int TIME_TEXT_AT = (Layout.EXPLODED_TIME_SIZE + 7) & ~7;
+    /** room for the text (the format makes 28 characters) */
+    private static final int TIME_TEXT_SIZE = 100;
+
     /**
      * A UTCTime or GeneralizedTime value decoded by NSS (DER_UTCTimeToTime or
-     * DER_GeneralizedTimeToTime).
+     * DER_GeneralizedTimeToTime), in place.
      *
-     * @param item the time's contents (the characters, without tag and length)
-     * @param siType the SECItemType to give the item (siUTCTime or siGeneralizedTime)
+     * @param item a native SECItem holding the time's characters (without tag
+     *             and length); its owner must stay acquired during the call
      * @param generalized true for a GeneralizedTime, false for a UTCTime
      * @return microseconds since the epoch, or null when NSS cannot decode it
      */
-    public static Long derTime(byte[] item, int siType, boolean generalized) {
-        try (Scratch s = new Scratch()) {
-            long[] t = new long[1];
-            long native_ = s.item(item, siType);
-            int rv = generalized ? Nss3.DER_GeneralizedTimeToTime(t, native_) : Nss3.DER_UTCTimeToTime(t, native_);
-            return rv == 0 ? t[0] : null;
+    public static Long derTime(long item, boolean generalized) {
+        try (ThreadBuffer b = ThreadBuffer.take(8)) {
+            long t = b.address();
+            int rv = generalized ? Nss3.DER_GeneralizedTimeToTime(t, item) : Nss3.DER_UTCTimeToTime(t, item);
+            return rv == 0 ? Mem.getLong(t, 0) : null;
         }
     }
 

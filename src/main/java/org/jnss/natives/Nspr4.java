@@ -99,6 +99,7 @@ public final class Nspr4 {
     public static final long PR_GMT_PARAMETERS = com.sun.jna.Pointer.nativeValue(
             NativeLibs.load("nspr4").getFunction("PR_GMTParameters"));
     public static native void PR_ExplodeTime(long usecs, long params, long exploded);
-    public static native int PR_FormatTime(byte[] buf, int buflen, String fmt, long tm);
+    /** Formats the PRExplodedTime at tm with the C string fmt into buf (NUL-terminated); returns the length or 0. */
+    public static native int PR_FormatTime(long buf, int buflen, long fmt, long tm);
     public static native void PR_smprintf_free(long mem);
 }

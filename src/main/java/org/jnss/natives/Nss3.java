@@ -262,8 +262,10 @@ public final class Nss3 {
     public static native long PORT_ArenaZAlloc(long arena, long size);
 
     // time
-    public static native int DER_UTCTimeToTime(long[] result, long time);
-    public static native int DER_GeneralizedTimeToTime(long[] result, long time);
+    /** Decodes the UTCTime item at time into the PRTime at result. */
+    public static native int DER_UTCTimeToTime(long result, long time);
+    /** Decodes the GeneralizedTime item at time into the PRTime at result. */
+    public static native int DER_GeneralizedTimeToTime(long result, long time);
 
 
     // verification, lookups and keys (CertVerify, CertLists, PrivateKey)

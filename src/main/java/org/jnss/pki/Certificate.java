@@ -242,7 +242,7 @@ public class Certificate extends NativeResource implements Formatted {
             int type = Mem.getInt(item, Layout.ITEM_TYPE);
             if (type != Layout.SI_UTC_TIME && type != Layout.SI_GENERALIZED_TIME)
                 throw new IllegalArgumentException("unknown sec ANS.1 time type");
-            Long t = Asn1Fmt.derTime(Scratch.itemBytes(item), type, type == Layout.SI_GENERALIZED_TIME);
+            Long t = Asn1Fmt.derTime(item, type == Layout.SI_GENERALIZED_TIME);
             return t == null ? 0 : t;
         }
     }

@@ -20,12 +20,6 @@ public final class PyErrors {
 
     private static volatile PyObject errorModule;
 
-    private static PyObject errorClass(String name) {
-        PyObject m = errorModule;
-        if (m == null) errorModule = m = imp.importName("nss.error", false);
-        return m.__getattr__(name);
-    }
-
     /**
      * The Python exception for a Java failure of the core: NSPRError and
      * CertVerifyError become nss.error's classes (code, message, and a
@@ -41,19 +35,11 @@ public final class PyErrors {
     public static PyException map(Throwable t) {
         if (t instanceof PyException pe) return pe;
         if (t instanceof CertVerifyError e) {
-            PyObject cls = errorClass("CertVerifyError");
-            PyObject inst = cls.__call__(new PyObject[]{msg(e.getErrorMessage()), Py.newInteger(e.getErrorCode()),
-                    Py.newInteger(e.getUsages() & 0xFFFFFFFFL), Convert.toPy(e.getLog())},
-                    new String[]{"error_message", "error_code", "usages", "log"});
-            return new PyException(cls, inst);
+            return raised(new PyObject[]{msg(e.getErrorMessage()), Py.newInteger(e.getErrorCode()), Py.None,
+                    Py.newInteger(e.getUsages() & 0xFFFFFFFFL), Convert.toPy(e.getLog())});
         }
         if (t instanceof NSPRError e) {
-            PyObject cls = errorClass("NSPRError");
-            PyObject inst = cls.__call__(new PyObject[]{msg(e.getErrorMessage()), Py.newInteger(e.getErrorCode())},
-                    new String[]{"error_message", "error_code"});
-            if (e.getErrorText() != null)   // NSPR's text for the error, which python-nss puts in front of the description
-                inst.invoke("_setup", new PyObject[]{msg(e.getErrorMessage()), Py.newInteger(e.getErrorCode()), Convert.str(e.getErrorText())});
-            return new PyException(cls, inst);
+            return raised(new PyObject[]{msg(e.getErrorMessage()), Py.newInteger(e.getErrorCode()), text(e.getErrorText())});
         }
         if (t instanceof org.jnss.core.UnicodeDecodeError u)
             return Py.UnicodeDecodeError(u.getEncoding(), org.python.core.util.StringUtil.fromBytes(u.getObject()),
@@ -73,6 +59,19 @@ public final class PyErrors {
         if (t instanceof IOException io) return Py.IOError(io);
         if (t instanceof StackOverflowError) return Py.RuntimeError("maximum recursion depth exceeded");
         return Py.SystemError("internal error in the NSS binding: " + t);
+    }
+
+    /** nss.error's {@code _raised}: the NSPRError or CertVerifyError instance for these values. */
+    private static PyException raised(PyObject[] args) {
+        PyObject m = errorModule;
+        if (m == null) errorModule = m = imp.importName("nss.error", false);
+        PyObject inst = m.__getattr__("_raised").__call__(args);
+        return new PyException(inst.getType(), inst);
+    }
+
+    /** NSPR's text for an error, which python-nss puts in front of the description; None when there is none. */
+    private static PyObject text(String s) {
+        return s == null ? Py.None : Convert.str(s);
     }
 
     private static PyObject msg(String s) {
