@@ -52,7 +52,7 @@ public class AddrInfo extends Peered {
                 list.add(NetworkAddress.fromNative(buf));
             }
             this.addrs = Collections.unmodifiableList(list);
-            this.canonicalName = Nspr4.PR_GetCanonNameFromAddrInfo(info);
+            this.canonicalName = Mem.cString(Nspr4.PR_GetCanonNameFromAddrInfo(info));
         } finally {
             Mem.free(buf);
             Nspr4.PR_FreeAddrInfo(info);

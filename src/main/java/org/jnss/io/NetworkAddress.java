@@ -183,7 +183,7 @@ public class NetworkAddress extends Peered {
                 throw new IllegalArgumentException("no address for \"" + addr + "\" in family " + Io.addrFamilyName(family));
             }
             loadNative(buf);
-            String canonical = Nspr4.PR_GetCanonNameFromAddrInfo(info);
+            String canonical = Mem.cString(Nspr4.PR_GetCanonNameFromAddrInfo(info));
             synchronized (this) {
                 hostname = canonical != null ? canonical : addr;
             }

@@ -150,15 +150,19 @@ public final class Mem {
     /** A NUL-terminated C string, decoded as UTF-8; null for a null pointer. */
     public static String cString(long addr) {
         if (addr == 0) return null;
-        return new Pointer(addr).getString(0, StandardCharsets.UTF_8.name());
+        return new String(cStringBytes(addr), StandardCharsets.UTF_8);
     }
 
-    /** The bytes of a NUL-terminated C string, without the NUL. */
+    /** The bytes of a NUL-terminated C string, without the NUL; null for a null pointer. */
     public static byte[] cStringBytes(long addr) {
         if (addr == 0) return null;
-        Pointer p = new Pointer(addr);
-        long n = p.indexOf(0, (byte) 0);
-        return p.getByteArray(0, (int) n);
+        if (U == null) {
+            Pointer p = new Pointer(addr);
+            return p.getByteArray(0, (int) p.indexOf(0, (byte) 0));
+        }
+        int n = 0;
+        while (U.getByte(addr + n) != 0) n++;
+        return read(addr, 0, n);
     }
 
     /** A NUL-terminated UTF-8 copy of s in malloc'ed memory (free with {@link #free}). */

@@ -24,8 +24,6 @@ public final class Nspr4 {
     public static native int PR_GetError();
     public static native int PR_GetOSError();
     public static native void PR_SetError(int code, int osErr);
-    public static native String PR_ErrorToName(int code);
-    public static native String PR_ErrorToString(int code, int language);
     public static native int PR_GetErrorTextLength();
     public static native int PR_GetErrorText(byte[] text);
     /** text: textLength bytes and a terminating NUL */
@@ -87,7 +85,8 @@ public final class Nspr4 {
     public static native long PR_GetAddrInfoByName(String hostname, short af, int flags);
     public static native long PR_EnumerateAddrInfo(long iterPtr, long addrInfo, short port, long result);
     public static native void PR_FreeAddrInfo(long addrInfo);
-    public static native String PR_GetCanonNameFromAddrInfo(long addrInfo);
+    /** The canonical name of the host looked up, a C string NSPR keeps (0 when there is none). */
+    public static native long PR_GetCanonNameFromAddrInfo(long addrInfo);
     public static native int PR_GetHostByName(String hostname, long buf, int bufsize, long hostentry);
     public static native int PR_GetHostByAddr(long hostaddr, long buf, int bufsize, long hostentry);
     public static native int PR_EnumerateHostEnt(int enumIndex, long hostEnt, short port, long address);

@@ -39,7 +39,8 @@ public final class Nss3 {
     public static native int NSS_ShutdownContext(long context);
     public static native int NSS_Shutdown();
     public static native int NSS_IsInitialized();
-    public static native String NSS_GetVersion();
+    /** The library's version, a static C string. */
+    public static native long NSS_GetVersion();
     public static native int NSS_VersionCheck(String importedVersion);
     public static native int NSS_RegisterShutdown(ShutdownFunc sFunc, long appData);
     public static native int NSS_UnregisterShutdown(ShutdownFunc sFunc, long appData);
@@ -54,8 +55,10 @@ public final class Nss3 {
     public static native int PK11_Authenticate(long slot, int loadCerts, long wincx);
     public static native int PK11_NeedLogin(long slot);
     public static native void PK11_FreeSlot(long slot);
-    public static native String PK11_GetSlotName(long slot);
-    public static native String PK11_GetTokenName(long slot);
+    /** The slot's name, a C string the slot keeps. */
+    public static native long PK11_GetSlotName(long slot);
+    /** The token's name (label), a C string the slot keeps. */
+    public static native long PK11_GetTokenName(long slot);
 
     // digests and contexts
     public static native int PK11_HashBuf(int hashAlg, byte[] out, byte[] in, int len);
@@ -91,7 +94,6 @@ public final class Nss3 {
     public static native long SECOID_FindOIDByTag(int tag);
     public static native int SECOID_FindOIDTag(long secItem);
     public static native long SECOID_FindOID(long secItem);
-    public static native String SECOID_FindOIDTagDescription(int tag);
     public static native int SEC_StringToOID(long arena, long to, String from, int len);
 
     // memory and encodings

@@ -7,6 +7,7 @@ import org.jnss.core.Python;
 import org.jnss.core.WorkingDirectory;
 import org.jnss.error.ErrorConstants;
 import org.jnss.error.NSPRError;
+import org.jnss.natives.Mem;
 import org.jnss.natives.Nss3;
 import org.jnss.pk11.Digests;
 import org.jnss.pk11.PK11Context;
@@ -381,7 +382,7 @@ public final class Nss implements NssConstants {
      */
     @Python("nss_get_version()")
     public static String nssGetVersion() {
-        String v = Nss3.NSS_GetVersion();
+        String v = Mem.cString(Nss3.NSS_GetVersion());
         if (v == null) throw NSPRError.last();
         return v;
     }

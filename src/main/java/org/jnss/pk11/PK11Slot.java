@@ -12,6 +12,7 @@ import org.jnss.core.PyValues;
 import org.jnss.core.Python;
 import org.jnss.error.ErrorConstants;
 import org.jnss.error.NSPRError;
+import org.jnss.natives.Mem;
 import org.jnss.natives.Nss3;
 import org.jnss.nss.SecItem;
 import org.jnss.pki.AlgorithmID;
@@ -73,7 +74,7 @@ public class PK11Slot extends NativeResource implements Formatted {
      */
     @Python("slot_name")
     public String getSlotName() {
-        return with(s -> Nss3.PK11_GetSlotName(s));
+        return with(s -> Mem.cString(Nss3.PK11_GetSlotName(s)));
     }
 
     /**
@@ -85,7 +86,7 @@ public class PK11Slot extends NativeResource implements Formatted {
      */
     @Python("token_name")
     public String getTokenName() {
-        return with(s -> Nss3.PK11_GetTokenName(s));
+        return with(s -> Mem.cString(Nss3.PK11_GetTokenName(s)));
     }
 
     // ---- slot and token information, passwords, key pairs ----

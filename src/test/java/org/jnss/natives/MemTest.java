@@ -2,9 +2,14 @@ package org.jnss.natives;
 
 import org.junit.jupiter.api.Test;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
-/** Raw native memory: zero-filling clears exactly the range asked for, at any alignment and size. */
+/**
+ * Raw native memory: zero-filling clears exactly the range asked for, at any alignment and size;
+ * C strings read back as written.
+ */
 class MemTest {
     @Test
     void zeroClearsExactlyItsRangeAtEveryOffsetAndSize() {
@@ -25,5 +30,27 @@ class MemTest {
         } finally {
             Mem.free(p);
         }
+    }
+
+    @Test
+    void cStringsReadBackAsWrittenUpToTheirNul() {
+        for (String s : new String[]{"", "x", "NSS Certificate DB", "caf\u00e9 \u20ac", "a".repeat(1000)}) {
+            long p = Mem.newCString(s);
+            try {
+                assertEquals(s, Mem.cString(p));
+                assertArrayEquals(s.getBytes(java.nio.charset.StandardCharsets.UTF_8), Mem.cStringBytes(p));
+            } finally {
+                Mem.free(p);
+            }
+        }
+        long p = Mem.malloc(8);
+        try {
+            for (int i = 0; i < 8; i++) Mem.setByte(p, i, (byte) (i == 3 ? 0 : 'a' + i));
+            assertEquals("abc", Mem.cString(p));      // the bytes after the NUL are not read
+        } finally {
+            Mem.free(p);
+        }
+        assertNull(Mem.cString(0));
+        assertNull(Mem.cStringBytes(0));
     }
 }
