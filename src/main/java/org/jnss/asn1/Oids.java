@@ -39,17 +39,64 @@ public final class Oids {
      * @return the tag, SEC_OID_UNKNOWN (0) when NSS does not know the OID
      */
     public static int tagOf(byte[] oid) {
+        Known k = known();
+        String key = key(oid);
+        Integer t = k.tags.get(key);
+        if (t != null) return t;
+        int tag;
         try (Scratch s = new Scratch()) {
-            return Nss3.SECOID_FindOIDTag(s.item(oid));
+            tag = Nss3.SECOID_FindOIDTag(s.item(oid));
         }
+        if (tag != 0) k.put(k.tags, key, tag);
+        return tag;
     }
 
     /** NSS's description of OID contents, or null if NSS does not know it. */
     static String descriptionOf(byte[] oid) {
+        Known k = known();
+        String key = key(oid);
+        String d = k.descriptions.get(key);
+        if (d != null) return d;
         try (Scratch s = new Scratch()) {
             long data = Nss3.SECOID_FindOID(s.item(oid));
-            return data == 0 ? null : BStr.of(Mem.cStringBytes(Mem.getPointer(data, Layout.OIDDATA_DESC)));
+            d = data == 0 ? null : BStr.of(Mem.cStringBytes(Mem.getPointer(data, Layout.OIDDATA_DESC)));
         }
+        if (d != null) k.put(k.descriptions, key, d);
+        return d;
+    }
+
+    /**
+     * What NSS answered about the OIDs it knows, in this NSS session: its table
+     * does not change while NSS is up, except for OIDs added at run time, which
+     * go when NSS shuts down, and with them these answers. Unknown OIDs are
+     * asked each time. A certificate's str() and get_extension() ask about the
+     * same few dozen OIDs over and over (each a JNA call and native copy of the
+     * OID: get_extension() of one of ten extensions 0.9 us of which 0.35 in them).
+     */
+    private static final class Known {
+        /** at most this many answers of each kind (NSS's own table has ~400 OIDs) */
+        private static final int MAX = 4096;
+        final int session = org.jnss.nss.NssRuntime.session();
+        final java.util.concurrent.ConcurrentHashMap<String, Integer> tags = new java.util.concurrent.ConcurrentHashMap<>();
+        final java.util.concurrent.ConcurrentHashMap<String, String> descriptions = new java.util.concurrent.ConcurrentHashMap<>();
+
+        <V> void put(java.util.Map<String, V> m, String key, V v) {
+            if (m.size() >= MAX) m.clear();
+            m.put(key, v);
+        }
+    }
+
+    private static volatile Known known = new Known();
+
+    private static Known known() {
+        Known k = known;
+        if (k.session != org.jnss.nss.NssRuntime.session()) known = k = new Known();
+        return k;
+    }
+
+    /** The OID contents as a map key (one char per octet). */
+    private static String key(byte[] oid) {
+        return new String(oid, java.nio.charset.StandardCharsets.ISO_8859_1);
     }
 
     /**

@@ -23,6 +23,27 @@ class OidsAndDerTest {
     }
 
     @Test
+    void tagsAndDescriptionsAnswerTheSameWhenAskedAgain() {
+        // known OIDs are remembered for the NSS session; each answer must stay NSS's own
+        byte[] sha256 = h("60 86 48 01 65 03 04 02 01");
+        byte[] cn = h("55 04 03");
+        byte[] unknown = h("2b 06 01 04 01 82 37 99 99 01");
+        for (int round = 0; round < 3; round++) {
+            assertEquals(NssConstants.SEC_OID_SHA256, Oids.tagOf(sha256));
+            assertEquals(NssConstants.SEC_OID_AVA_COMMON_NAME, Oids.tagOf(cn));
+            assertEquals(NssConstants.SEC_OID_UNKNOWN, Oids.tagOf(unknown));
+            assertEquals("SHA-256", Oids.describe(sha256));
+            assertEquals("X520 Common Name", Oids.describe(cn));
+            assertEquals("OID.1.3.6.1.4.1.311.412801", Oids.describe(unknown));
+            // the caller's array is the key only while asked: changing it afterwards changes nothing
+            byte[] mine = sha256.clone();
+            assertEquals(NssConstants.SEC_OID_SHA256, Oids.tagOf(mine));
+            mine[mine.length - 1] = 2;
+            assertEquals(NssConstants.SEC_OID_SHA384, Oids.tagOf(mine));
+        }
+    }
+
+    @Test
     void dottedStrings() {
         assertEquals("OID.2.5.4.3", Oids.dottedString(h("55 04 03")));
         assertEquals("OID.1.2.840.113549.1.1.11", Oids.dottedString(h("2a 86 48 86 f7 0d 01 01 0b")));
