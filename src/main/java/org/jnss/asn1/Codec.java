@@ -4,6 +4,7 @@ import org.jnss.core.Python;
 import org.jnss.error.NSPRError;
 import org.jnss.natives.Mem;
 import org.jnss.natives.Nss3;
+import org.jnss.natives.ThreadBuffer;
 import org.jnss.nss.SecItem;
 
 import java.io.ByteArrayOutputStream;
@@ -161,10 +162,13 @@ public final class Codec {
             if (end < 0) throw new IllegalArgumentException("no PEM END found");
             to = end;
         }
-        byte[] in = java.util.Arrays.copyOfRange(text, from, to);
         // NSS's decoder does not always set an error when it fails: python-nss then reports
         // the thread's previous error, and so does this
-        long item = Nss3.NSSBase64_DecodeBuffer(0, 0, in, in.length);
+        long item;
+        try (ThreadBuffer in = ThreadBuffer.take(to - from)) {
+            Mem.write(in.address(), 0, text, from, to - from);
+            item = Nss3.NSSBase64_DecodeBuffer(0, 0, in.address(), to - from);
+        }
         if (item == 0) throw NSPRError.last("Could not base64 decode");
         try {
             return Scratch.itemBytes(item);

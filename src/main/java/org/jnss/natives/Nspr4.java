@@ -41,14 +41,10 @@ public final class Nspr4 {
     public static native int PR_IntervalToMicroseconds(int ticks);
 
     // environment (NSS reads its environment natively)
-    public static native int PR_SetEnv(String string);
-    public static native String PR_GetEnv(String var);
 
     // sockets and I/O
     public static native long PR_OpenTCPSocket(int af);
     public static native long PR_OpenUDPSocket(int af);
-    public static native long PR_NewTCPSocket();
-    public static native long PR_NewUDPSocket();
     public static native long PR_ImportTCPSocket(int osfd);
     public static native int PR_NewTCPSocketPair(long[] fds);
     public static native int PR_Close(long fd);
@@ -57,16 +53,10 @@ public final class Nspr4 {
     public static native int PR_Bind(long fd, long addr);
     public static native int PR_Listen(long fd, int backlog);
     public static native long PR_Accept(long fd, long addr, int timeout);
-    public static native int PR_AcceptRead(long listenSock, long[] acceptedSock, long[] peerAddr, long buf, int amount, int timeout);
-    public static native int PR_Read(long fd, long buf, int amount);
-    public static native int PR_Write(long fd, long buf, int amount);
-    public static native int PR_Read(long fd, byte[] buf, int amount);
-    public static native int PR_Write(long fd, byte[] buf, int amount);
     public static native int PR_Recv(long fd, long buf, int amount, int flags, int timeout);
     public static native int PR_Send(long fd, long buf, int amount, int flags, int timeout);
     public static native int PR_RecvFrom(long fd, long buf, int amount, int flags, long addr, int timeout);
     public static native int PR_SendTo(long fd, byte[] buf, int amount, int flags, long addr, int timeout);
-    public static native int PR_Available(long fd);
     public static native int PR_GetSockName(long fd, long addr);
     public static native int PR_GetPeerName(long fd, long addr);
     public static native int PR_GetSocketOption(long fd, long data);
@@ -74,13 +64,9 @@ public final class Nspr4 {
     public static native int PR_Poll(long pds, int npds, int timeout);
     public static native int PR_FileDesc2NativeHandle(long fd);
     public static native int PR_GetDescType(long fd);
-    public static native long PR_GetIdentitiesLayer(long fd, int id);
-    public static native int PR_GetLayersIdentity(long fd);
 
     // network addresses
-    public static native int PR_StringToNetAddr(String string, long addr);
     public static native int PR_NetAddrToString(long addr, byte[] buf, int size);
-    public static native int PR_InitializeNetAddr(int val, short port, long addr);
     public static native int PR_SetNetAddr(int val, short af, short port, long addr);
     public static native long PR_GetAddrInfoByName(String hostname, short af, int flags);
     public static native long PR_EnumerateAddrInfo(long iterPtr, long addrInfo, short port, long result);

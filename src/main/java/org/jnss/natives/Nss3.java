@@ -43,7 +43,6 @@ public final class Nss3 {
     public static native long NSS_GetVersion();
     public static native int NSS_VersionCheck(String importedVersion);
     public static native int NSS_RegisterShutdown(ShutdownFunc sFunc, long appData);
-    public static native int NSS_UnregisterShutdown(ShutdownFunc sFunc, long appData);
 
     // passwords
     public static native void PK11_SetPasswordFunc(PasswordFunc func);
@@ -97,15 +96,13 @@ public final class Nss3 {
     public static native int SEC_StringToOID(long arena, long to, String from, int len);
 
     // memory and encodings
-    public static native long ATOB_AsciiToData(String string, int[] lenp);
     /** Decodes base64 (skipping characters outside the alphabet); with null arena/out it returns a new SECItem (SECITEM_FreeItem(item, 1)). */
-    public static native long NSSBase64_DecodeBuffer(long arenaOpt, long outItemOpt, byte[] in, int inLen);
+    public static native long NSSBase64_DecodeBuffer(long arenaOpt, long outItemOpt, long in, int inLen);
     /** Base64 with CRLF every 64 characters; with null arena/out it returns PORT_Alloc'ed text (PORT_Free). */
     public static native long NSSBase64_EncodeItem(long arenaOpt, long outStrOpt, int maxOutLen, long inItem);
     /** CERTOidSequence* {arena, SECItem **oids}; free with CERT_DestroyOidSequence. */
     public static native long CERT_DecodeOidSequence(long seqItem);
     public static native void CERT_DestroyOidSequence(long oidSeq);
-    public static native long BTOA_DataToAscii(byte[] data, int len);
     public static native void PORT_Free(long ptr);
     public static native long PORT_Strdup(String s);
     public static native void SECITEM_FreeItem(long item, int freeit);
@@ -129,8 +126,6 @@ public final class Nss3 {
     // CK_MECHANISM_TYPE and CK_ATTRIBUTE_TYPE are CK_ULONG (64-bit on LP64): Java long.
     public static native long PK11_ImportSymKey(long slot, long type, int origin, long operation, long key, long wincx);
     public static native void PK11_FreeSymKey(long symKey);
-    /** Takes one more reference to the key; returns it. */
-    public static native long PK11_ReferenceSymKey(long symKey);
     public static native long PK11_GetMechanism(long symKey);
     public static native int PK11_ExtractKeyValue(long symKey);
     /** The key's own SECItem (not to be freed), or NULL. */
@@ -200,7 +195,6 @@ public final class Nss3 {
     public static native long PK11_GetAllTokens(long type, int needRW, int loadCerts, long wincx);
     public static native void PK11_FreeSlotList(long list);
     public static native long PK11_GetBestSlot(long type, long wincx);
-    public static native int PK11_TokenExists(long type);
     public static native int PK11_NeedPWInit();
     /** Prints the certificate cache and the temporary store to the C stdout. */
     public static native void nss_DumpCertificateCacheInfo();

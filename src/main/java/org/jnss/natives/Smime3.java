@@ -7,7 +7,6 @@ public final class Smime3 {
 
     public static void load() {}
 
-    public static native long CERT_DecodeCertFromPackage(byte[] certbuf, int certlen);
 
     // ---- PKCS#12 ----
     /** {@code SECItem *(*SEC_PKCS12NicknameCollisionCallback)(SECItem *old_nickname, PRBool *cancel, void *arg)}; arg is the CERTCertificate. */

@@ -85,7 +85,6 @@ public final class Ssl3 {
     public static native int SSL_CertDBHandleSet(long fd, long dbHandle);
     /** CERTCertificate * the caller owns, or NULL */
     public static native long SSL_PeerCertificate(long fd);
-    public static native long SSL_LocalCertificate(long fd);
     /** the peer's certificate (a new reference), or NULL */
     public static native long SSL_RevealCert(long fd);
     /** SECItem * (SECITEM_FreeItem(item, PR_TRUE)), or NULL */

@@ -155,7 +155,7 @@ final class Spare {
             if (Options.importSite) org.python.core.imp.load("site");
             Py.compile_flags("x = [i for i in (1, 2)]\n", "<pynss-spare>", org.python.core.CompileMode.exec,
                     new org.python.core.CompilerFlags());
-            for (String c : new String[]{"Nspr4", "NssUtil3", "Nss3", "Ssl3", "Smime3"})
+            for (String c : new String[]{"Nspr4", "Nss3", "Ssl3", "Smime3"})
                 Class.forName("org.jnss.natives." + c, true, Spare.class.getClassLoader());
             // Jython's posix module binds libc through jnr-posix at the first call that needs it
             // (logging's os.getpid() for each record, tempfile's names): made once per process, ~0.1 s
