@@ -29,13 +29,21 @@ public final class Asn1Fmt {
     }
 
     /**
-     * A number in the smallest Java type that holds it, so that Python sees an
-     * int where python-nss returns one and a long beyond that.
+     * A DER INTEGER's value in the smallest Java type that holds it, so that
+     * Python sees an int where python-nss returns one and a long beyond that.
      *
-     * @param v the number
+     * @param contents the two's complement octets (no tag or length); null or
+     *        empty for 0 (see {@link DerFormat#integer})
      * @return an Integer, Long or BigInteger
      */
-    public static Object pyInt(BigInteger v) {
+    public static Object pyInt(byte[] contents) {
+        if (contents == null || contents.length == 0) return 0;
+        if (contents.length <= 8) {       // (a certificate's version and most serials: no BigInteger)
+            long v = contents[0];
+            for (int i = 1; i < contents.length; i++) v = (v << 8) | (contents[i] & 0xff);
+            return v == (int) v ? (Object) (int) v : (Object) v;
+        }
+        BigInteger v = new BigInteger(contents);
         if (v.bitLength() < 32) return v.intValue();
         if (v.bitLength() < 64) return v.longValue();
         return v;

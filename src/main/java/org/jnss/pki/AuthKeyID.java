@@ -85,7 +85,7 @@ public final class AuthKeyID extends FormattedValue {
      */
     @Python("serial_number")
     public Object getSerialNumber() {
-        return serial == null ? null : Asn1Fmt.pyInt(DerFormat.integer(serial));
+        return serial == null ? null : Asn1Fmt.pyInt(serial);
     }
 
     private String serialStr() {

@@ -221,7 +221,7 @@ public class Certificate extends NativeResource implements Formatted {
      */
     @Python("version")
     public Object getVersion() {
-        return Asn1Fmt.pyInt(DerFormat.integer(item(Layout.CERT_VERSION)));
+        return Asn1Fmt.pyInt(item(Layout.CERT_VERSION));
     }
 
     /**
@@ -231,7 +231,7 @@ public class Certificate extends NativeResource implements Formatted {
      */
     @Python("serial_number")
     public Object getSerialNumber() {
-        return Asn1Fmt.pyInt(DerFormat.integer(item(Layout.CERT_SERIAL)));
+        return Asn1Fmt.pyInt(item(Layout.CERT_SERIAL));
     }
 
     /** The PRTime of a validity time (0 when NSS cannot convert it). */

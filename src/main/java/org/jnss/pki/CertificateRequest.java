@@ -147,7 +147,7 @@ public final class CertificateRequest extends FormattedValue {
     @Python("version")
     public Object getVersion() {
         requireData();
-        return Asn1Fmt.pyInt(DerFormat.integer(version));
+        return Asn1Fmt.pyInt(version);
     }
 
     /**

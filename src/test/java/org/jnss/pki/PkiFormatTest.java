@@ -1,5 +1,6 @@
 package org.jnss.pki;
 
+import org.jnss.asn1.Codec;
 import org.jnss.asn1.DerFormat;
 import org.jnss.asn1.Asn1Fmt;
 import org.jnss.asn1.BStr;
@@ -73,9 +74,26 @@ class PkiFormatTest {
         assertEquals(BigInteger.valueOf(-128), DerFormat.integer(b(0x80)));
         assertEquals(BigInteger.valueOf(128), DerFormat.integer(b(0x00, 0x80)));
         assertEquals(BigInteger.ZERO, DerFormat.integer(new byte[0]));
-        assertEquals(7, Asn1Fmt.pyInt(BigInteger.valueOf(7)));
-        assertEquals(1L << 40, Asn1Fmt.pyInt(BigInteger.ONE.shiftLeft(40)));
-        assertEquals(BigInteger.ONE.shiftLeft(70), Asn1Fmt.pyInt(BigInteger.ONE.shiftLeft(70)));
+        // DER INTEGER contents to the smallest Java type, as BigInteger's value would be
+        java.util.Random r = new java.util.Random(7);
+        for (int len = 0; len <= 12; len++) {
+            for (int k = 0; k < 200; k++) {
+                byte[] c = new byte[len];
+                r.nextBytes(c);
+                if (len > 0 && k % 4 == 0) c[0] = (byte) (k % 8 == 0 ? 0 : 0xff);    // padded
+                BigInteger v = DerFormat.integer(c);
+                Object expected = v.bitLength() < 32 ? (Object) v.intValue() : v.bitLength() < 64 ? (Object) v.longValue() : v;
+                assertEquals(expected, Asn1Fmt.pyInt(c), () -> "contents " + Codec.hex(c));
+            }
+        }
+        assertEquals(7, Asn1Fmt.pyInt(b(0x07)));
+        assertEquals(0, Asn1Fmt.pyInt(null));
+        assertEquals(Integer.MIN_VALUE, Asn1Fmt.pyInt(b(0x80, 0, 0, 0)));
+        assertEquals(1L << 31, Asn1Fmt.pyInt(b(0x00, 0x80, 0, 0, 0)));
+        assertEquals(1L << 40, Asn1Fmt.pyInt(b(0x01, 0, 0, 0, 0, 0)));
+        assertEquals(Long.MIN_VALUE, Asn1Fmt.pyInt(b(0x80, 0, 0, 0, 0, 0, 0, 0)));
+        assertEquals(BigInteger.ONE.shiftLeft(63), Asn1Fmt.pyInt(b(0x00, 0x80, 0, 0, 0, 0, 0, 0, 0)));
+        assertEquals(BigInteger.ONE.shiftLeft(70), Asn1Fmt.pyInt(BigInteger.ONE.shiftLeft(70).toByteArray()));
     }
 
     @Test
