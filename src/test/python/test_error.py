@@ -207,5 +207,21 @@ except NSPRError as e:
 nss.nss_shutdown()
 ''' % (os.path.normpath(db), os.path.normpath(db), os.path.normpath(db)))
 
+class TestNoJavaStacks(unittest.TestCase):
+    """The launcher turns Java stack capture off for every exception a Python program
+    sees: nothing shows them, and raising many errors would pay for each."""
+
+    def test_core_exceptions_capture_no_java_stack(self):
+        from org.jnss.core import ArgumentError, AttributeError as JAttributeError, KeyError as JKeyError
+        from org.jnss.error import NSPRError as JNSPRError
+        for e in (ArgumentError('x'), JAttributeError('x'), JKeyError('x'), JNSPRError('x', -8187)):
+            self.assertEqual(len(e.getStackTrace()), 0, type(e).__name__)
+
+    def test_python_exceptions_capture_no_java_stack(self):
+        from org.python.core import Py
+        self.assertEqual(len(Py.TypeError('x').getStackTrace()), 0)
+        self.assertEqual(len(Py.ValueError('x').getStackTrace()), 0)
+
+
 if __name__ == '__main__':
     unittest.main()

@@ -15,4 +15,10 @@ public class ArgumentError extends IllegalArgumentException {
     public ArgumentError(String message) {
         super(message);
     }
+
+    /** No Java stack when the launcher turned them off ({@link org.jnss.error.NSPRError#stackTraces()}). */
+    @Override
+    public synchronized Throwable fillInStackTrace() {
+        return org.jnss.error.NSPRError.stackTraces() ? super.fillInStackTrace() : this;
+    }
 }

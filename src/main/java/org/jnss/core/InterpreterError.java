@@ -12,4 +12,10 @@ public class InterpreterError extends RuntimeException {
     public InterpreterError(String message) {
         super(message);
     }
+
+    /** No Java stack when the launcher turned them off ({@link org.jnss.error.NSPRError#stackTraces()}). */
+    @Override
+    public synchronized Throwable fillInStackTrace() {
+        return org.jnss.error.NSPRError.stackTraces() ? super.fillInStackTrace() : this;
+    }
 }

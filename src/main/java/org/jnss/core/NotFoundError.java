@@ -14,4 +14,10 @@ public class NotFoundError extends NoSuchElementException {
     public NotFoundError(String message) {
         super(message);
     }
+
+    /** No Java stack when the launcher turned them off ({@link org.jnss.error.NSPRError#stackTraces()}). */
+    @Override
+    public synchronized Throwable fillInStackTrace() {
+        return org.jnss.error.NSPRError.stackTraces() ? super.fillInStackTrace() : this;
+    }
 }

@@ -71,4 +71,10 @@ public class UnicodeDecodeError extends IllegalArgumentException {
      * @return the reason, e.g. {@code "invalid continuation byte"}
      */
     public String getReason() { return reason; }
+
+    /** No Java stack when the launcher turned them off ({@link org.jnss.error.NSPRError#stackTraces()}). */
+    @Override
+    public synchronized Throwable fillInStackTrace() {
+        return org.jnss.error.NSPRError.stackTraces() ? super.fillInStackTrace() : this;
+    }
 }

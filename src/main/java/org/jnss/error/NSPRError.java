@@ -21,6 +21,17 @@ public class NSPRError extends RuntimeException {
 
     private static final boolean STACK_TRACES = !"false".equals(System.getProperty(STACK_TRACE_PROPERTY));
 
+    /**
+     * Whether the core's exceptions capture Java stack traces: this one, and
+     * the core's Python-facing ones ({@code ArgumentError}, {@code KeyError},
+     * ...), which ask here.
+     *
+     * @return false when {@value #STACK_TRACE_PROPERTY}{@code =false} (the launcher's setting)
+     */
+    public static boolean stackTraces() {
+        return STACK_TRACES;
+    }
+
     /** @serial the NSPR/NSS/SSL error code */
     private final int errorCode;
     /** @serial the detail message, or null */
