@@ -932,6 +932,10 @@ public abstract class NativeResource extends Peered implements AutoCloseable {
     }
 
     private static int releaseUnreferencedRounds() {
+        // a young collection first: what a program dropped since its last collections (the
+        // contexts of the calls before nss_shutdown()) is found without a full collection of
+        // the whole heap, and its Python finalisation (a full collection each, ~6-12 ms)
+        if (Weight.Young.bringAbout() && releaseGone() == 0 && awaitReleases()) return 0;
         int stillUsed = 0;
         // Objects kept only by finalizable ones (Jython runs __del__ and closes files in finalizers)
         // become unreachable after those finalizers ran: a few rounds, only while something looks used
@@ -943,12 +947,7 @@ public abstract class NativeResource extends Peered implements AutoCloseable {
             } catch (RuntimeException e) {
                 CallbackErrors.report("garbage collection before shutdown", e);
             }
-            stillUsed = 0;
-            for (Handle h : liveHandles()) {
-                if (!h.blocksShutdown) continue;
-                if (h.ownerGone()) h.run();
-                else if (!h.isClosed()) stillUsed++;
-            }
+            stillUsed = releaseGone();
             if (stillUsed == 0 && awaitReleases()) break;
             System.runFinalization();
             try {
@@ -957,6 +956,17 @@ public abstract class NativeResource extends Peered implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 break;
             }
+        }
+        return stillUsed;
+    }
+
+    /** Releases the blocking handles whose owner is gone; returns how many the program still uses. */
+    private static int releaseGone() {
+        int stillUsed = 0;
+        for (Handle h : liveHandles()) {
+            if (!h.blocksShutdown) continue;
+            if (h.ownerGone()) h.run();
+            else if (!h.isClosed()) stillUsed++;
         }
         return stillUsed;
     }

@@ -158,6 +158,38 @@ class NativeWeightTest {
         assertEquals(20_000, old.get());
     }
 
+    /** A handle that keeps NSS from shutting down (as a context or a certificate). */
+    static final class Blocking extends NativeResource {
+        Blocking(long address, AtomicInteger destroyed) {
+            super(address, a -> destroyed.incrementAndGet(), true);
+        }
+    }
+
+    @Test
+    void beforeShutdownDroppedObjectsAreFoundByAYoungCollection() {
+        // the objects a program dropped just before nss_shutdown() are young: releasing them takes
+        // no full collection (each ~10 ms of a program that shuts NSS down per test)
+        AtomicInteger destroyed = new AtomicInteger();
+        for (int i = 0; i < 100; i++) new Blocking(1 + i, destroyed);
+        long full = fullCollections();
+        assertEquals(0, NativeResource.releaseUnreferenced());
+        assertEquals(100, destroyed.get());
+        assertEquals(full, fullCollections(), "full collections");
+    }
+
+    @Test
+    void beforeShutdownObjectsStillHeldAreCounted() {
+        AtomicInteger destroyed = new AtomicInteger();
+        List<Blocking> held = new ArrayList<>();
+        for (int i = 0; i < 10; i++) held.add(new Blocking(1 + i, destroyed));
+        for (int i = 0; i < 50; i++) new Blocking(100 + i, destroyed);
+        assertEquals(10, NativeResource.releaseUnreferenced());
+        assertEquals(50, destroyed.get());
+        for (Blocking b : held) b.close();
+        assertEquals(0, NativeResource.releaseUnreferenced());
+        assertEquals(60, destroyed.get());
+    }
+
     @Test
     void closedObjectsDoNotWeigh() {
         AtomicInteger destroyed = new AtomicInteger();
