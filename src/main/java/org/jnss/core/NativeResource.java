@@ -621,12 +621,13 @@ public abstract class NativeResource extends Peered implements AutoCloseable {
                 }
             }
 
-            /** young collections the pressure check brought about (for tests) */
+            /** young collections brought about whatever the weight counted (for tests) */
             static volatile int forPressure;
 
             /**
-             * Brings a young collection about now, for the pressure check (whatever the weight
-             * counted); false when none could be (turned off, or another thread is at it).
+             * Brings a young collection about now, whatever the weight counted: for the
+             * pressure check, and before a shutdown for what the program just dropped; false
+             * when none could be (turned off, or another thread is at it).
              */
             static boolean bringAbout() {
                 if (off || ONE.isHeldByCurrentThread() || !ONE.tryLock()) return false;
