@@ -157,8 +157,9 @@ public final class Asn1Fmt {
                 v4bytes = java.util.Arrays.copyOfRange(ip, 12, 16);
             }
         }
-        long addr = Mem.calloc(Layout.NETADDR_SIZE);
-        try {
+        try (ThreadBuffer b = ThreadBuffer.take(Layout.NETADDR_SIZE + 256)) {
+            long addr = b.address();
+            Mem.zero(addr, Layout.NETADDR_SIZE);
             if (v4) {
                 Mem.setShort(addr, Layout.NETADDR_FAMILY, (short) 2);         // PR_AF_INET
                 Mem.write(addr, Layout.NETADDR_INET_IP, v4bytes, 0, 4);
@@ -166,13 +167,8 @@ public final class Asn1Fmt {
                 Mem.setShort(addr, Layout.NETADDR_FAMILY, (short) 10);        // PR_AF_INET6
                 Mem.write(addr, Layout.NETADDR_IPV6_IP, ip, 0, 16);
             }
-            byte[] buf = new byte[1024];
-            if (Nspr4.PR_NetAddrToString(addr, buf, buf.length) != 0) return Codec.hex(ip);
-            int len = 0;
-            while (len < buf.length && buf[len] != 0) len++;
-            return BStr.of(java.util.Arrays.copyOf(buf, len));
-        } finally {
-            Mem.free(addr);
+            if (Nspr4.PR_NetAddrToString(addr, addr + Layout.NETADDR_SIZE, 256) != 0) return Codec.hex(ip);
+            return BStr.of(Mem.cStringBytes(addr + Layout.NETADDR_SIZE));
         }
     }
 }

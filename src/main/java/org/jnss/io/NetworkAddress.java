@@ -10,10 +10,10 @@ import org.jnss.core.Python;
 import org.jnss.error.NSPRError;
 import org.jnss.natives.Mem;
 import org.jnss.natives.Nspr4;
+import org.jnss.natives.ThreadBuffer;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -271,18 +271,17 @@ public class NetworkAddress extends Peered {
         return addressString(snapshot);
     }
 
+    /** Room for an address's text (an IPv6 address with a scope is under 64 characters). */
+    static final int TEXT_ROOM = 256;
+
     /** PR_NetAddrToString of an address. */
     static String addressString(byte[] raw) {
-        long p = Mem.malloc(Layout.NETADDR_SIZE);
-        try {
+        // the address, then room for its text, in the thread's buffer (NSPR writes through pointers)
+        try (ThreadBuffer b = ThreadBuffer.take(Layout.NETADDR_SIZE + TEXT_ROOM)) {
+            long p = b.address();
             Mem.write(p, 0, raw, 0, Layout.NETADDR_SIZE);
-            byte[] buf = new byte[1024];
-            if (Nspr4.PR_NetAddrToString(p, buf, buf.length) != 0) throw NSPRError.last();
-            int n = 0;
-            while (n < buf.length && buf[n] != 0) n++;
-            return new String(buf, 0, n, StandardCharsets.UTF_8);
-        } finally {
-            Mem.free(p);
+            if (Nspr4.PR_NetAddrToString(p, p + Layout.NETADDR_SIZE, TEXT_ROOM) != 0) throw NSPRError.last();
+            return Mem.cString(p + Layout.NETADDR_SIZE);
         }
     }
 

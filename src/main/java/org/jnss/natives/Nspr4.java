@@ -66,7 +66,8 @@ public final class Nspr4 {
     public static native int PR_GetDescType(long fd);
 
     // network addresses
-    public static native int PR_NetAddrToString(long addr, byte[] buf, int size);
+    /** Writes the address at addr as text (a NUL-terminated C string) into buf of size bytes. */
+    public static native int PR_NetAddrToString(long addr, long buf, int size);
     public static native int PR_SetNetAddr(int val, short af, short port, long addr);
     public static native long PR_GetAddrInfoByName(String hostname, short af, int flags);
     public static native long PR_EnumerateAddrInfo(long iterPtr, long addrInfo, short port, long result);
