@@ -200,7 +200,11 @@ public final class DerFormat {
      */
     public static String escapedAscii(byte[] data) {
         StringBuilder b = new StringBuilder(data.length);
-        for (byte x : data) b.append(ASCII_ESCAPES[x & 0xff]);
+        for (byte x : data) {
+            String e = ASCII_ESCAPES[x & 0xff];
+            if (e.length() == 1) b.append(e.charAt(0));     // (most octets: a char, not a string, appended)
+            else b.append(e);
+        }
         return b.toString();
     }
 
