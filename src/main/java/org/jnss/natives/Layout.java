@@ -58,8 +58,9 @@ public final class Layout {
     // CERTAuthKeyID: keyID 0, authCertIssuer 24 (CERTGeneralName *), authCertSerialNumber 32
     public static final int AKID_KEY_ID = 0, AKID_ISSUER = 24, AKID_SERIAL = 32;
 
-    // CERTGeneralName (96): type 0, name union 8 (other: SECItem; OthName: name 8, oid 32; directoryName: CERTName)
-    public static final int GN_TYPE = 0, GN_NAME = 8, GN_OTHNAME_OID = 32;
+    // CERTGeneralName (96): type 0, name union 8 (other: SECItem; OthName: name 8, oid 32; directoryName: CERTName),
+    // derGeneralName 56, l 80 (PRCList: next 80, prev 88; next points at the next name's l)
+    public static final int GN_TYPE = 0, GN_NAME = 8, GN_OTHNAME_OID = 32, GN_LIST = 80;
 
     // CRLDistributionPoint (136): distPointType 0, distPoint 8 (fullName CERTGeneralName * | relativeName CERTRDN),
     // crlIssuer 40, bitsmap 112 (SECItem, len in bits)

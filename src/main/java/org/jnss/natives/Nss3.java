@@ -239,7 +239,6 @@ public final class Nss3 {
     public static native long CERT_DecodeCRLDistributionPoints(long arena, long encodedValue);
     public static native long CERT_DecodeAuthInfoAccessExtension(long arena, long encodedValue);
     public static native long CERT_DecodeAltNameExtension(long arena, long encodedValue);
-    public static native long CERT_GetNextGeneralName(long current);
 
     // keys
     public static native long SECKEY_ExtractPublicKey(long spki);

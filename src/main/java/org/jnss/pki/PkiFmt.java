@@ -378,8 +378,12 @@ public final class PkiFmt {
         long cur = head;
         for (int guard = 0; guard < 100_000; guard++) {
             out.add(generalName(cur));
-            cur = Nss3.CERT_GetNextGeneralName(cur);
-            if (cur == head || cur == 0) break;
+            // CERT_GetNextGeneralName's step, read here (a JNA call per name otherwise): the list
+            // links point at the next name's link field
+            long next = Mem.getPointer(cur, Layout.GN_LIST);
+            if (next == 0) break;
+            cur = next - Layout.GN_LIST;
+            if (cur == head) break;
         }
         return out;
     }
