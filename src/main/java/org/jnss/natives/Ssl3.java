@@ -31,23 +31,23 @@ public final class Ssl3 {
     public static native long SSL_GetImplementedCiphers();
     public static native short SSL_GetNumImplementedCiphers();
 
-    // cipher suites, policies, defaults
+    // cipher suites, policies, defaults (the getters write through their last argument, an int's address)
     public static native int SSL_GetCipherSuiteInfo(short suite, long info, int len);
     public static native int SSL_CipherPolicySet(int suite, int policy);
-    public static native int SSL_CipherPolicyGet(int suite, int[] policy);
+    public static native int SSL_CipherPolicyGet(int suite, long policy);
     public static native int SSL_CipherPrefSetDefault(int suite, int enabled);
-    public static native int SSL_CipherPrefGetDefault(int suite, int[] enabled);
+    public static native int SSL_CipherPrefGetDefault(int suite, long enabled);
     public static native int SSL_CipherPrefSet(long fd, int suite, int enabled);
-    public static native int SSL_CipherPrefGet(long fd, int suite, int[] enabled);
+    public static native int SSL_CipherPrefGet(long fd, int suite, long enabled);
     public static native int NSS_SetDomesticPolicy();
     public static native int NSS_SetExportPolicy();
     public static native int NSS_SetFrancePolicy();
 
-    // options
+    // options (the getters write through their last argument, an int's address)
     public static native int SSL_OptionSetDefault(int option, int value);
-    public static native int SSL_OptionGetDefault(int option, int[] value);
+    public static native int SSL_OptionGetDefault(int option, long value);
     public static native int SSL_OptionSet(long fd, int option, int value);
-    public static native int SSL_OptionGet(long fd, int option, int[] value);
+    public static native int SSL_OptionGet(long fd, int option, long value);
 
     // version ranges (SSLVersionRange: two PRUint16, min then max)
     public static native int SSL_VersionRangeGetSupported(int variant, long range);

@@ -548,9 +548,7 @@ public class SSLSocket extends Socket {
      */
     @Python("get_ssl_option(option, /)")
     public int getSslOption(int option) {
-        int[] v = new int[1];
-        check(fd -> Ssl3.SSL_OptionGet(fd, option, v));
-        return v[0];
+        return with(fd -> Ssl.out(v -> Ssl3.SSL_OptionGet(fd, option, v)));
     }
 
     /**
@@ -597,9 +595,7 @@ public class SSLSocket extends Socket {
      */
     @Python("get_cipher_pref(cipher, /)")
     public boolean getCipherPref(int cipher) {
-        int[] v = new int[1];
-        check(fd -> Ssl3.SSL_CipherPrefGet(fd, cipher, v));
-        return v[0] != 0;
+        return with(fd -> Ssl.out(v -> Ssl3.SSL_CipherPrefGet(fd, cipher, v))) != 0;
     }
 
     /**

@@ -8,6 +8,7 @@ import org.jnss.core.Python;
 import org.jnss.error.NSPRError;
 import org.jnss.natives.Mem;
 import org.jnss.natives.Ssl3;
+import org.jnss.natives.ThreadBuffer;
 import org.jnss.nss.NssRuntime;
 
 import java.util.HashMap;
@@ -552,10 +553,15 @@ public final class Ssl implements SslConstants {
         if (Ssl3.SSL_SetMaxServerCacheLocks(maxLocks) != 0) throw NSPRError.last();
     }
 
-    /** The value an NSS getter writes to its int out-argument; NSPRError when the getter fails. */
-    private static int out(java.util.function.ToIntFunction<int[]> getter) {
-        int[] v = new int[1];
-        if (getter.applyAsInt(v) != 0) throw NSPRError.last();
-        return v[0];
+    /**
+     * The value an NSS getter writes to its int out-argument (the address it is
+     * given, in the thread's buffer: a Java array argument JNA would copy in and
+     * out); NSPRError when the getter fails.
+     */
+    static int out(java.util.function.LongToIntFunction getter) {
+        try (ThreadBuffer b = ThreadBuffer.take(Integer.BYTES)) {
+            if (getter.applyAsInt(b.address()) != 0) throw NSPRError.last();
+            return Mem.getInt(b.address(), 0);
+        }
     }
 }
