@@ -129,6 +129,19 @@ for f in %r:
     out(exc(setattr, r, 'subject_public_key_info', s))
 ''' % CSR_FILES)
 
+    def test_properties_after_shutdown(self):
+        # the signature is checked once, when the request is made (as the reference does): its
+        # attributes, key and extensions read the same once NSS is down
+        self.assertSame(DESCRIBE + r'''
+reqs = [(f.split('/')[-1], nss.CertificateRequest(nss.read_der_from_file(f))) for f in %r]
+nss.nss_shutdown()
+for name, r in reqs:
+    out(name, str(r.subject), len(r.attributes), len(r.extensions), [len(a) for a in r.attributes],
+        [(e.critical, e.value.data) for e in r.extensions])
+    lines(str(r.subject_public_key_info.public_key))
+nss.nss_init_nodb()
+''' % CSR_FILES)
+
     def test_empty_attribute(self):
         # CertAttribute(x) is an empty attribute (NSS names the empty OID oddly)
         self.assertSame(INIT + r'''
