@@ -157,18 +157,18 @@ public final class Asn1Fmt {
                 v4bytes = java.util.Arrays.copyOfRange(ip, 12, 16);
             }
         }
-        try (ThreadBuffer b = ThreadBuffer.take(Layout.NETADDR_SIZE + 256)) {
-            long addr = b.address();
+        boolean inet = v4;
+        byte[] inetBytes = v4bytes;
+        byte[] text = Nspr4.netAddrText(addr -> {
             Mem.zero(addr, Layout.NETADDR_SIZE);
-            if (v4) {
+            if (inet) {
                 Mem.setShort(addr, Layout.NETADDR_FAMILY, (short) 2);         // PR_AF_INET
-                Mem.write(addr, Layout.NETADDR_INET_IP, v4bytes, 0, 4);
+                Mem.write(addr, Layout.NETADDR_INET_IP, inetBytes, 0, 4);
             } else {
                 Mem.setShort(addr, Layout.NETADDR_FAMILY, (short) 10);        // PR_AF_INET6
                 Mem.write(addr, Layout.NETADDR_IPV6_IP, ip, 0, 16);
             }
-            if (Nspr4.PR_NetAddrToString(addr, addr + Layout.NETADDR_SIZE, 256) != 0) return Codec.hex(ip);
-            return BStr.of(Mem.cStringBytes(addr + Layout.NETADDR_SIZE));
-        }
+        });
+        return text == null ? Codec.hex(ip) : BStr.of(text);
     }
 }

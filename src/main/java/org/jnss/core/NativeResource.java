@@ -632,15 +632,24 @@ public abstract class NativeResource extends Peered implements AutoCloseable {
             static boolean bringAbout() {
                 if (off || ONE.isHeldByCurrentThread() || !ONE.tryLock()) return false;
                 try {
-                    if (!fill(new WeakReference<>(new Object()))) {
-                        off = true;
-                        return false;
-                    }
+                    if (!collectNow()) return false;
                     forPressure++;
                     return true;
                 } finally {
                     ONE.unlock();
                 }
+            }
+
+            /**
+             * Uses up the young generation's free space, so that the JVM collects it (when an
+             * allocation does not fit); a weak reference to an object nothing else holds tells
+             * when it ran. Called holding ONE. False, and turned off for the run, when the young
+             * generation is larger than the pieces allowed.
+             */
+            private static boolean collectNow() {
+                if (fill(new WeakReference<>(new Object()))) return true;
+                off = true;
+                return false;
             }
 
             /** handles counted when the last collection was brought about (0: judged already) */
@@ -664,14 +673,7 @@ public abstract class NativeResource extends Peered implements AutoCloseable {
                         countedAtLast = 0;
                         if (counted < step) return;
                     }
-                    // the young generation's free space, used up: its collection comes first (the
-                    // JVM collects it when an allocation does not fit); a weak reference to an
-                    // object nothing else holds tells when it ran
-                    WeakReference<Object> ran = new WeakReference<>(new Object());
-                    if (!fill(ran)) {
-                        off = true;
-                        return;
-                    }
+                    if (!collectNow()) return;
                     brought++;
                     countedAtLast = (int) (c >>> 32);     // handles, as releases are counted
                     freedAtLast = FREED.get();

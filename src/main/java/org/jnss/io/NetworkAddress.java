@@ -10,7 +10,6 @@ import org.jnss.core.Python;
 import org.jnss.error.NSPRError;
 import org.jnss.natives.Mem;
 import org.jnss.natives.Nspr4;
-import org.jnss.natives.ThreadBuffer;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -271,18 +270,11 @@ public class NetworkAddress extends Peered {
         return addressString(snapshot);
     }
 
-    /** Room for an address's text (an IPv6 address with a scope is under 64 characters). */
-    static final int TEXT_ROOM = 256;
-
     /** PR_NetAddrToString of an address. */
     static String addressString(byte[] raw) {
-        // the address, then room for its text, in the thread's buffer (NSPR writes through pointers)
-        try (ThreadBuffer b = ThreadBuffer.take(Layout.NETADDR_SIZE + TEXT_ROOM)) {
-            long p = b.address();
-            Mem.write(p, 0, raw, 0, Layout.NETADDR_SIZE);
-            if (Nspr4.PR_NetAddrToString(p, p + Layout.NETADDR_SIZE, TEXT_ROOM) != 0) throw NSPRError.last();
-            return Mem.cString(p + Layout.NETADDR_SIZE);
-        }
+        byte[] text = Nspr4.netAddrText(addr -> Mem.write(addr, 0, raw, 0, Layout.NETADDR_SIZE));
+        if (text == null) throw NSPRError.last();
+        return new String(text, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /**

@@ -68,6 +68,27 @@ public final class Nspr4 {
     // network addresses
     /** Writes the address at addr as text (a NUL-terminated C string) into buf of size bytes. */
     public static native int PR_NetAddrToString(long addr, long buf, int size);
+
+    /** Room for an address's text (an IPv6 address with a scope is under 64 characters). */
+    private static final int ADDRESS_TEXT_ROOM = 256;
+
+    /**
+     * The text PR_NetAddrToString gives for a PRNetAddr: {@code fill} writes
+     * the address at the address it is given (memory of {@link Layout#NETADDR_SIZE}
+     * bytes in the thread's buffer, undefined until written), and NSPR writes
+     * the text after it.
+     *
+     * @param fill writes the PRNetAddr
+     * @return the text's bytes, or null when NSPR fails (its error is the thread's)
+     */
+    public static byte[] netAddrText(java.util.function.LongConsumer fill) {
+        try (ThreadBuffer b = ThreadBuffer.take(Layout.NETADDR_SIZE + ADDRESS_TEXT_ROOM)) {
+            long addr = b.address();
+            fill.accept(addr);
+            long text = addr + Layout.NETADDR_SIZE;
+            return PR_NetAddrToString(addr, text, ADDRESS_TEXT_ROOM) != 0 ? null : Mem.cStringBytes(text);
+        }
+    }
     public static native int PR_SetNetAddr(int val, short af, short port, long addr);
     public static native long PR_GetAddrInfoByName(String hostname, short af, int flags);
     public static native long PR_EnumerateAddrInfo(long iterPtr, long addrInfo, short port, long result);
