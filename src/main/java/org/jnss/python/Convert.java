@@ -352,7 +352,11 @@ public final class Convert {
     public static PyString bytes(byte[] b) {
         if (b.length <= 1)      // Jython's shared one-octet strings (CPython shares them too)
             return b.length == 0 ? Py.EmptyString : Py.makeCharacter((char) (b[0] & 0xff));
-        String s = Latin1.adopt(b);    // every char < 256
+        return bytesStr(Latin1.adopt(b));    // every char < 256
+    }
+
+    /** The str of a String whose chars are all below 256 (checked only when the JVM gives no other way). */
+    private static PyString bytesStr(String s) {
         if (BYTES_STR != null) {
             try {
                 return (PyString) BYTES_STR.invokeExact(s, true);
@@ -371,6 +375,9 @@ public final class Convert {
      * @return a str holding its bytes (ASCII text as it is)
      */
     public static PyString str(String s) {
+        // ASCII text (names, hex, a certificate's text: most of what the core returns) is its own
+        // UTF-8: the str takes the String as it is
+        if (s.length() > 1 && Latin1.isAscii(s)) return bytesStr(s);
         // text stored as Latin-1 has no surrogates: its UTF-8 is JavaText's encoding, and the JDK
         // makes it with one vectorised scan and copy when it is ASCII (a docstring, a certificate's
         // text), where two char-by-char scans (ours and PyString's) made the str before

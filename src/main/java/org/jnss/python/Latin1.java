@@ -67,6 +67,30 @@ final class Latin1 {
         return false;
     }
 
+    /** Eight octets of a byte array at a time, to test their high bits together. */
+    private static final java.lang.invoke.VarHandle LONGS =
+            MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+    private static final long HIGH_BITS = 0x8080808080808080L;
+
+    /**
+     * Whether the String is ASCII text stored as Latin-1, so that its UTF-8
+     * encoding is its own storage; false when that cannot be told.
+     */
+    static boolean isAscii(String s) {
+        if (VALUE == null) return false;
+        try {
+            if ((byte) CODER.invokeExact(s) != 0) return false;
+            byte[] v = (byte[]) VALUE.invokeExact(s);
+            int n = v.length, i = 0;
+            long any = 0;
+            for (; i + 8 <= n; i += 8) any |= (long) LONGS.get(v, i);
+            for (; i < n; i++) any |= v[i];
+            return (any & HIGH_BITS) == 0;      // (a negative tail octet sets every high bit)
+        } catch (Throwable t) {
+            return false;
+        }
+    }
+
     /** The bytes of a str (chars 0..255) as a read-only buffer. */
     static ByteBuffer view(String s) {
         if (VALUE != null) {

@@ -31,6 +31,36 @@ class CodecTest {
         assertEquals(List.of("61 : 62 : 63 : ", "64"), Codec.dataToHex(b("abcd"), 3, " : "));
     }
 
+    /**
+     * The hex text against a plain model (String.format of each octet, the separator after every
+     * octet but the array's last), for every kind of separator the writer treats apart: none, one
+     * Latin-1 char (ASCII or not), one char beyond Latin-1, several chars.
+     */
+    @Test
+    void dataToHexMatchesAPlainModel() {
+        java.util.Random random = new java.util.Random(7);
+        String[] seps = {null, "", ":", " ", "\u00e9", "\u2014", ", ", "::\u00e9"};
+        for (int trial = 0; trial < 600; trial++) {
+            byte[] data = new byte[trial < 40 ? trial : random.nextInt(300)];
+            random.nextBytes(data);
+            String sep = seps[trial % seps.length];
+            int perLine = trial % 3 == 0 ? 0 : 1 + random.nextInt(20);
+            String s = sep == null ? "" : sep;
+            StringBuilder all = new StringBuilder();
+            List<String> lines = new java.util.ArrayList<>();
+            for (int i = 0; i < data.length; i++) {
+                all.append(String.format("%02x", data[i] & 0xff));
+                if (i < data.length - 1) all.append(s);
+                if (perLine > 0 && ((i + 1) % perLine == 0 || i == data.length - 1)) {
+                    lines.add(all.toString());
+                    all.setLength(0);
+                }
+            }
+            Object expected = perLine > 0 ? lines : all.toString();
+            assertEquals(expected, Codec.dataToHex(data, perLine, sep), "length " + data.length + ", " + perLine + " per line, separator " + sep);
+        }
+    }
+
     @Test
     void readHex() {
         String sep = " ,:\t\n";
