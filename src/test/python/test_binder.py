@@ -108,6 +108,12 @@ class TestAttributes(unittest.TestCase):
         p.min_password_len = 4
         p.manufacturer_id = u'caf\xe9'
         self.assertEqual((p.password_required, p.min_password_len, p.manufacturer_id), (True, 4, 'caf\xc3\xa9'))
+        # Java text back as UTF-8 str: ASCII (taken as it is), Latin-1 above (encoded), beyond Latin-1
+        for text, utf8 in [(u'plain ascii text', 'plain ascii text'), (u'\xe9t\xe9', '\xc3\xa9t\xc3\xa9'),
+                           (u'a\u2014b', 'a\xe2\x80\x94b'), (u'x', 'x'), (u'', '')]:
+            p.manufacturer_id = text
+            self.assertEqual(p.manufacturer_id, utf8)
+            self.assertTrue(type(p.manufacturer_id) is str)
         self.assertRaisesRegexp(TypeError, r'^Cannot delete the password_required attribute$', delattr, p,
                                 'password_required')
         self.assertRaisesRegexp(TypeError, r'^The min_password_len attribute value must be an integer$', setattr, p,
@@ -132,6 +138,17 @@ class TestStrReprAndTypes(unittest.TestCase):
             self.assertTrue(type(repr(obj)) is str, type(obj))
             self.assertTrue(repr(obj).startswith('<nss.nss.%s object at 0x' % type(obj).__name__), repr(obj))
         self.assertEqual('%s' % nss.SecItem('\x01'), '01')
+        # str() of a str is that str (as CPython), of a str subclass or unicode a new str
+        class Sub(str):
+            pass
+        text = 'some text'
+        self.assertTrue(str(text) is text)
+        self.assertTrue(type(str(Sub('abc'))) is str)
+        self.assertEqual(str(Sub('abc')), 'abc')
+        self.assertTrue(type(Sub(nss.SecItem('\x01'))) is Sub)
+        self.assertEqual(Sub(nss.SecItem('\x01\x02')), '01:02')
+        self.assertTrue(type(str(u'abc')) is str)
+        self.assertRaises(UnicodeEncodeError, str, u'\xe9')
         self.assertEqual(unicode(nss.SecItem('\x01')), u'01')
 
     def test_types(self):

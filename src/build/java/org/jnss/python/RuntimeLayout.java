@@ -62,6 +62,9 @@ import java.util.zip.ZipOutputStream;
  * it asks {@link ExposedIndex} with the names of the jar's classes that carry
  * {@code @ExposedType}, found here. Reading them parsed the annotations of
  * every type Jython makes as it starts, and of their superclasses.</li>
+ * <li>In that jar too, {@code str(x)} returns the str {@code x.__str__()}
+ * gave when it is an exact str, as CPython does, instead of a checked copy
+ * ({@link ExactStrReturned}).</li>
  * <li>In {@code Lib/}, {@code encodings} imports its fallback to Java's
  * charsets when a lookup first needs it ({@link #lazyJavaCodecs}).</li>
  * <li>{@code native/libjnidispatch.so}, JNA's native part for this platform,
@@ -77,7 +80,7 @@ final class RuntimeLayout {
     private RuntimeLayout() {}
 
     /** Revision of the rewriting: the jar's time plus this is the output's, so a change here remakes it. */
-    private static final long REVISION = 8;
+    private static final long REVISION = 9;
     /** Revision of the changes to {@code Lib/} ({@link #lazyJavaCodecs}): a change here extracts it again. */
     private static final long LIB_REVISION = 1;
 
@@ -209,6 +212,7 @@ final class RuntimeLayout {
                 int version = code.length < 8 ? 0 : ((code[6] & 0xff) << 8) | (code[7] & 0xff);
                 if (version != Opcodes.V1_5 && !name.equals(LOCALE_CLASS + ".class") && !name.equals(JYLOCALE_CLASS + ".class")
                         && !name.equals(IMP_CLASS + ".class") && !name.equals(REGISTRY_CLASS + ".class")
+                        && !name.equals(STR_CLASS + ".class")
                         && !(name.equals(POSIX_CLASS + ".class") && nativePosix())) return;
                 byte[] upgraded = upgrade(code, loader, exposed);
                 if (upgraded == null) {
@@ -472,6 +476,46 @@ final class RuntimeLayout {
         }
     }
 
+    /** Jython's str type, whose {@code str_new} makes {@code str(x)}. */
+    private static final String STR_CLASS = "org/python/core/PyString";
+    private static final String STR_NEW_DESC =
+            "(Lorg/python/core/PyNewWrapper;ZLorg/python/core/PyType;[Lorg/python/core/PyObject;[Ljava/lang/String;)Lorg/python/core/PyObject;";
+
+    /**
+     * In {@code PyString.str_new}: {@code str(x)} returns what {@code x.__str__()}
+     * returned when that is an exact str and str itself (not a subclass) is
+     * being made, as CPython does ({@code str(s) is s}). Jython made a new str
+     * of the same text, checking every char on the way: for a str() of the
+     * core's objects (a certificate's text, a name, hex) that check and copy
+     * were 10% of {@code str(dn)} and ~70 us of a 64 KiB item's
+     * {@code str()}. A unicode result is still encoded, a str subclass copied.
+     */
+    private static final class ExactStrReturned extends MethodVisitor {
+        ExactStrReturned(MethodVisitor mv) {
+            super(Opcodes.ASM7, mv);
+        }
+
+        @Override
+        public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean itf) {
+            super.visitMethodInsn(opcode, owner, name, descriptor, itf);
+            if (opcode == Opcodes.INVOKEVIRTUAL && owner.equals("org/python/core/PyObject") && name.equals("__str__")
+                    && descriptor.equals("()Lorg/python/core/PyString;")) {
+                // stack: the result; locals: 0 the __new__ wrapper, 2 the type being made
+                org.python.objectweb.asm.Label made = new org.python.objectweb.asm.Label();
+                super.visitInsn(Opcodes.DUP);
+                super.visitMethodInsn(Opcodes.INVOKEVIRTUAL, "java/lang/Object", "getClass", "()Ljava/lang/Class;", false);
+                super.visitLdcInsn(org.python.objectweb.asm.Type.getObjectType(STR_CLASS));
+                super.visitJumpInsn(Opcodes.IF_ACMPNE, made);
+                super.visitVarInsn(Opcodes.ALOAD, 0);
+                super.visitFieldInsn(Opcodes.GETFIELD, "org/python/core/PyNewWrapper", "for_type", "Lorg/python/core/PyType;");
+                super.visitVarInsn(Opcodes.ALOAD, 2);
+                super.visitJumpInsn(Opcodes.IF_ACMPNE, made);
+                super.visitInsn(Opcodes.ARETURN);
+                super.visitLabel(made);
+            }
+        }
+    }
+
     /** The class as version 50 with computed frames, or null when they cannot be computed. */
     private static byte[] upgrade(byte[] code, ClassLoader loader, String exposed) {
         try {
@@ -483,7 +527,7 @@ final class RuntimeLayout {
                 }
             };
             reader.accept(new ClassVisitor(Opcodes.ASM7, writer) {
-                private boolean locale, posix, jyLocale, imp, registry;
+                private boolean locale, posix, jyLocale, imp, registry, str;
 
                 @Override
                 public void visit(int version, int access, String name, String signature, String superName,
@@ -493,6 +537,7 @@ final class RuntimeLayout {
                     jyLocale = name.equals(JYLOCALE_CLASS);
                     imp = name.equals(IMP_CLASS);
                     registry = name.equals(REGISTRY_CLASS);
+                    str = name.equals(STR_CLASS);
                     super.visit(Math.max(version, Opcodes.V1_6), access, name, signature, superName, interfaces);
                 }
 
@@ -512,6 +557,7 @@ final class RuntimeLayout {
                     if (jyLocale) return new LazyJyLocale(mv, name.equals("<init>"));
                     if (registry && name.equals("isExposed") && descriptor.equals("(Ljava/lang/Class;)Z"))
                         return new IndexedExposedTypes(mv, exposed);
+                    if (str && name.equals("str_new") && descriptor.equals(STR_NEW_DESC)) return new ExactStrReturned(mv);
                     if (imp && name.equals("createFromSource")
                             && descriptor.equals("(Ljava/lang/String;Ljava/io/InputStream;Ljava/lang/String;Ljava/lang/String;J)Lorg/python/core/PyObject;"))
                         return new CachedModuleSource(mv);
