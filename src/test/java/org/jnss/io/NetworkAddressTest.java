@@ -41,6 +41,41 @@ class NetworkAddressTest {
         assertEquals(ErrorConstants.PR_INVALID_ARGUMENT_ERROR, e.getErrorCode());
     }
 
+    /** The constructor's addresses are, byte for byte, what NSPR's PR_SetNetAddr makes of a zeroed PRNetAddr. */
+    @Test
+    void wellKnownAddressesAreWhatNsprMakes() {
+        int[] ports = {0, 1, 80, 443, 8080, 0x1234, 65535, 70000, -1};
+        for (int family : new int[]{IoConstants.PR_AF_INET, IoConstants.PR_AF_INET6}) {
+            for (int value = IoConstants.PR_IpAddrNull; value <= IoConstants.PR_IpAddrV4Mapped; value++) {
+                for (int round = 0; round < 2; round++) {      // the first asks NSPR, the second reuses
+                    for (int port : ports) {
+                        long p = org.jnss.natives.Mem.malloc(org.jnss.natives.Layout.NETADDR_SIZE);
+                        byte[] expected;
+                        int status;
+                        try {
+                            org.jnss.natives.Mem.write(p, 0, new byte[org.jnss.natives.Layout.NETADDR_SIZE], 0,
+                                    org.jnss.natives.Layout.NETADDR_SIZE);
+                            status = org.jnss.natives.Nspr4.PR_SetNetAddr(value, (short) family, (short) port, p);
+                            expected = org.jnss.natives.Mem.read(p, 0, org.jnss.natives.Layout.NETADDR_SIZE);
+                        } finally {
+                            org.jnss.natives.Mem.free(p);
+                        }
+                        String what = "value " + value + ", family " + family + ", port " + port;
+                        int v = value, f = family, pt = port;
+                        if (status != 0) {
+                            NSPRError e = assertThrows(NSPRError.class, () -> new NetworkAddress(v, pt, f), what);
+                            assertEquals(ErrorConstants.PR_INVALID_ARGUMENT_ERROR, e.getErrorCode(), what);
+                        } else {
+                            NetworkAddress a = new NetworkAddress(v, pt, f);
+                            org.junit.jupiter.api.Assertions.assertArrayEquals(expected, a.rawBytes(), what);
+                            assertEquals(port & 0xFFFF, a.getPort(), what);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     @Test
     void badArgumentsAreValueAndTypeErrors() {
         assertThrows(IllegalArgumentException.class, () -> NetworkAddress.create(7, 0, IoConstants.PR_AF_INET));
