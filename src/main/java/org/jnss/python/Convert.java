@@ -175,6 +175,7 @@ public final class Convert {
     }
 
     private static String decodeBytes(String raw) {
+        if (Latin1.isAscii(raw)) return raw;       // (eight octets at a time; false when it cannot tell)
         boolean ascii = true;
         for (int i = 0; i < raw.length(); i++) if (raw.charAt(i) > 0x7f) { ascii = false; break; }
         if (ascii) return raw;
