@@ -55,6 +55,57 @@ for name, o in objs:
 ''' % KEYS)
 
 
+    def test_every_sequence_type_iterates_as_python_nss(self):
+        # iteration (for, list(), in) gives the items by index up to the length, then stops
+        self.assertSame(SETUP + r'''
+def show(x):
+    if isinstance(x, int):
+        return x
+    if isinstance(x, bytes):
+        return 'str:' + repr(x).lstrip('b')
+    return type(x).__name__ + ':' + str(x)
+for name, o in objs:
+    if name == 'PKCS12Decoder':
+        items = list(o)
+        out(name, len(items), [type(i).__name__ for i in items])
+        continue
+    items = [show(i) for i in o]
+    out(name, len(items), items)
+    out(name, [show(o[i]) for i in range(len(o))] == items, len(list(iter(o))) == len(o))
+''')
+
+    def test_iteration_ends_as_python_nss(self):
+        self.assertSame(r'''
+import nss.nss as nss
+it = iter(nss.DN('CN=x'))
+out(str(next(it)), exc(lambda: next(it)), exc(lambda: next(it)))
+out([str(r) for r in nss.DN()], list(nss.SecItem(b'')))
+''')
+
+
+class TestIteration(unittest.TestCase):
+    """Iteration of a sequence type with a length (the binder's IndexedIter)."""
+
+    def test_follows_a_name_changed_in_the_loop(self):
+        # as indexing does (python-nss's add_rdn adds an empty RDN instead, which str() cannot render)
+        dn = nss.DN('CN=a,O=b')
+        seen = []
+        for rdn in dn:
+            seen.append(str(rdn))
+            if len(seen) == 1:
+                dn.add_rdn(nss.RDN(nss.AVA('ou', 'added')))
+        self.assertEqual(seen, ['O=b', 'CN=a', 'OU=added'])
+        self.assertEqual(seen, [str(dn[i]) for i in range(len(dn))])
+
+    def test_iterator_type_and_exhaustion(self):
+        self.assertTrue(type(iter(nss.DN('CN=a'))) is type(iter(nss.SecItem('ab'))))
+        self.assertEqual(type(iter(nss.DN('CN=a'))).__name__, 'sequenceiter')     # Jython's sequence iterator's
+        it = iter(nss.SecItem('ab'))
+        self.assertEqual(list(it), list(nss.SecItem('ab')))
+        self.assertEqual(list(it), [])
+        self.assertRaises(StopIteration, next, it)
+
+
 class TestIndexMessages(unittest.TestCase):
 
     @classmethod

@@ -229,8 +229,42 @@ public final class NssObject extends PyObject {
     public PyObject __iter__() {
         PyObject r = callSpecial(NssType.ITER);
         if (r != null) return r;
-        if (specialMethod(NssType.GETITEM) != null) return new org.python.core.PySequenceIter(this);
+        if (specialMethod(NssType.GETITEM) != null)
+            return specialMethod(NssType.LEN) != null ? new IndexedIter(this) : new org.python.core.PySequenceIter(this);
         throw Py.TypeError("'" + qualifiedName() + "' object is not iterable");
+    }
+
+    /**
+     * Iteration by index of a core object that has a length (a DN, an RDN, a
+     * SecItem...): Jython's sequence iterator asks for items 0, 1, ... until
+     * one raises IndexError, and making that exception was ~60% of iterating
+     * a five-RDN name. This one stops at the length, asked again before each
+     * item (an object changed during the loop is followed as by index), and
+     * otherwise behaves as Jython's: an item that raises IndexError, KeyError
+     * or StopIteration ends the iteration, and the iterator's type is the same.
+     */
+    private static final class IndexedIter extends org.python.core.PyIterator {
+        private static final org.python.core.PyType TYPE = org.python.core.PyType.fromClass(org.python.core.PySequenceIter.class);
+        private NssObject seq;
+        private int index;
+
+        IndexedIter(NssObject seq) {
+            super(TYPE);
+            this.seq = seq;
+        }
+
+        @Override
+        public PyObject __iternext__() {
+            if (seq == null) return null;
+            PyObject r = null;
+            try {
+                if (index < seq.__len__()) r = seq.__finditem__(index++);
+            } catch (PyException e) {
+                if (!e.match(Py.StopIteration)) throw e;
+            }
+            if (r == null) seq = null;
+            return r;
+        }
     }
 
     @Override
