@@ -64,9 +64,13 @@ public class Socket extends NativeResource {
     private final Object closeLock = new Object();
     private final AtomicInteger blockingCalls = new AtomicInteger();
 
-    /** Read-ahead data: buffered bytes are ahead[0, aheadLen). Guarded by readLock. */
+    /**
+     * Read-ahead data: buffered bytes are ahead[aheadStart, aheadStart + aheadLen). Taking
+     * bytes moves the start (a line read no longer shifts the rest of the buffer down); the
+     * bytes are moved to the front only when a receive needs the room. Guarded by readLock.
+     */
     private byte[] ahead = new byte[0];
-    private int aheadLen;
+    private int aheadStart, aheadLen;
     private final ReentrantLock readLock = new ReentrantLock();
 
     /**
@@ -793,14 +797,27 @@ public class Socket extends NativeResource {
      */
     private byte[] recvNative(int amount, int timeout) {
         try (ThreadBuffer b = ThreadBuffer.take(amount)) {
-            int n;
-            try (Blocking bl = blocking(); Lease l = lease()) {
-                n = Nspr4.PR_Recv(l.handle(), b.address(), amount, 0, timeout);
-                if (n < 0) throw NSPRError.last();
-            }
+            int n = recvNative(b, amount, timeout);
             byte[] out = new byte[n];
             b.buffer().get(0, out, 0, n);
             return out;
+        }
+    }
+
+    /** One PR_Recv of at most room bytes into dst at off; returns the count (0 at end of stream). */
+    private int recvInto(byte[] dst, int off, int room, int timeout) {
+        try (ThreadBuffer b = ThreadBuffer.take(room)) {
+            int n = recvNative(b, room, timeout);
+            b.buffer().get(0, dst, off, n);
+            return n;
+        }
+    }
+
+    private int recvNative(ThreadBuffer b, int amount, int timeout) {
+        try (Blocking bl = blocking(); Lease l = lease()) {
+            int n = Nspr4.PR_Recv(l.handle(), b.address(), amount, 0, timeout);
+            if (n < 0) throw NSPRError.last();
+            return n;
         }
     }
 
@@ -815,31 +832,37 @@ public class Socket extends NativeResource {
 
     /** Takes n bytes off the front of the read-ahead buffer. Caller holds readLock. */
     private byte[] takeAhead(int n) {
-        byte[] out = Arrays.copyOf(ahead, n);
-        System.arraycopy(ahead, n, ahead, 0, aheadLen - n);
+        byte[] out = Arrays.copyOfRange(ahead, aheadStart, aheadStart + n);
         aheadLen -= n;
+        aheadStart = aheadLen == 0 ? 0 : aheadStart + n;
         return out;
     }
 
     private void dropAhead() {
         ahead = new byte[0];
+        aheadStart = 0;
         aheadLen = 0;
     }
 
     /** Reads more data into the read-ahead buffer; returns the count, 0 at end of stream. Caller holds readLock. */
     private int fillAhead(int timeout) {
-        if (ahead.length - aheadLen < CHUNK) ahead = Arrays.copyOf(ahead, ahead.length + CHUNK);
-        int room = ahead.length - aheadLen;
-        byte[] got;
+        if (ahead.length - aheadStart - aheadLen < CHUNK) {
+            if (aheadStart > 0) {           // the buffered bytes to the front first
+                System.arraycopy(ahead, aheadStart, ahead, 0, aheadLen);
+                aheadStart = 0;
+            }
+            if (ahead.length - aheadLen < CHUNK) ahead = Arrays.copyOf(ahead, ahead.length + CHUNK);
+        }
+        int end = aheadStart + aheadLen;
+        int n;
         try {
-            got = recvNative(room, timeout);
+            n = recvInto(ahead, end, ahead.length - end, timeout);
         } catch (RuntimeException e) {
             dropAhead();                     // python-nss discards buffered data on a read error
             throw e;
         }
-        System.arraycopy(got, 0, ahead, aheadLen, got.length);
-        aheadLen += got.length;
-        return got.length;
+        aheadLen += n;
+        return n;
     }
 
     /**
@@ -906,7 +929,7 @@ public class Socket extends NativeResource {
             while (fillAhead(NO_TIMEOUT) != 0) {
                 // until end of stream
             }
-            byte[] all = Arrays.copyOf(ahead, aheadLen);
+            byte[] all = Arrays.copyOfRange(ahead, aheadStart, aheadStart + aheadLen);
             dropAhead();
             return all;
         } finally {
@@ -940,8 +963,9 @@ public class Socket extends NativeResource {
         for (;;) {
             if (aheadLen > 0) {
                 int end = size > 0 ? (int) Math.min(size, aheadLen) : aheadLen;
-                int i = 0;
-                while (i < end && ahead[i] != '\n') i++;
+                byte[] a = ahead;
+                int start = aheadStart, i = 0;
+                while (i < end && a[start + i] != '\n') i++;
                 if (size > 0 && i == size) return takeAhead(i);
                 if (i < aheadLen) return takeAhead(i + 1);
             }

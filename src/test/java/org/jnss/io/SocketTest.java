@@ -104,6 +104,58 @@ class SocketTest {
         }
     }
 
+    /**
+     * Reads of every kind mixed at random over a stream many times the read-ahead buffer's
+     * step, with lines longer than it: what comes out, in order, is the stream; every
+     * readline ends at its newline, at its size limit or at the end of the stream.
+     */
+    @Test
+    void mixedReadsOverManyBufferRefillsGiveTheStreamInOrder() throws Exception {
+        java.util.Random random = new java.util.Random(11);
+        java.io.ByteArrayOutputStream stream = new java.io.ByteArrayOutputStream();
+        while (stream.size() < 300_000) {
+            int len = random.nextInt(10) == 0 ? 8_000 + random.nextInt(20_000) : random.nextInt(80);
+            for (int i = 0; i < len; i++) stream.write('a' + random.nextInt(26));
+            if (random.nextInt(20) != 0) stream.write('\n');
+        }
+        byte[] data = stream.toByteArray();
+        Socket[] p = pair();
+        try (Socket a = p[0]; Socket c = p[1]) {
+            Thread writer = new Thread(() -> {
+                a.sendall(data, NO_TIMEOUT);
+                a.shutdown(IoConstants.PR_SHUTDOWN_SEND);
+            });
+            writer.start();
+            java.io.ByteArrayOutputStream got = new java.io.ByteArrayOutputStream();
+            for (;;) {
+                int kind = random.nextInt(5);
+                byte[] part;
+                if (kind == 4) {
+                    part = c.read(-1);
+                    got.write(part);
+                    break;
+                } else if (kind == 0 || kind == 1) {
+                    int size = kind == 0 ? 0 : 1 + random.nextInt(12_000);
+                    part = c.readline(size);
+                    int at = got.size();
+                    for (int i = 0; i < part.length - 1; i++)
+                        assertTrue(part[i] != '\n', "a line holds no newline before its end, at " + at);
+                    if (part.length > 0 && part[part.length - 1] != '\n')
+                        assertTrue(size > 0 && part.length == size || at + part.length == data.length,
+                                "a line without its newline is cut by its size or the end, at " + at);
+                } else {
+                    int n = 1 + random.nextInt(kind == 2 ? 100 : 20_000);
+                    part = kind == 2 ? c.recv(n, NO_TIMEOUT) : c.read(n);
+                    assertTrue(part.length <= n);
+                }
+                if (part.length == 0) break;
+                got.write(part);
+            }
+            writer.join();
+            assertArrayEquals(data, got.toByteArray());
+        }
+    }
+
     @Test
     void useAfterCloseIsAnErrorNotACrash() {
         Socket[] p = pair();
