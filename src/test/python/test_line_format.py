@@ -66,6 +66,23 @@ class TestLineFormat(unittest.TestCase):
         self.assertRaises(ValueError, nss.cert_usage_flags, 1, 99)
         self.assertRaises(TypeError, nss.indented_format, ((0, 'x'),))
 
+    def test_texts_levels_and_sequence_kinds(self):
+        # deep indentation (past the writer's block of spaces), unicode as UTF-8, str octets as they are,
+        # alignment after the widest label, and list and tuple subclasses as their items
+        deep = nss.indented_format([(20, 'x'), (0, 'y'), (17, 'a:', 'b'), (17, 'longer:', 'c')], 4)
+        self.assertEqual(deep.split('\n'), [' ' * 80 + 'x', 'y', ' ' * 68 + 'a:      b', ' ' * 68 + 'longer: c'])
+        self.assertEqual(nss.indented_format([(1, u'caf\xe9:', u'\u2014'), (1, '\xff\x00', 'v')], 1),
+                         ' caf\xc3\xa9: \xe2\x80\x94\n \xff\x00     v')   # widths in octets
+
+        class L(list):
+            pass
+
+        class T(tuple):
+            pass
+        self.assertEqual(nss.indented_format(L([T((0, 'a')), (1, 'b')])), 'a\n    b')
+        self.assertEqual(nss.make_line_fmt_tuples(2, T(('p', 'q'))), [(2, 'p'), (2, 'q')])
+        self.assertEqual(nss.make_line_fmt_tuples(2, L(['p'])), [(2, 'p')])
+
     def test_unknown_bits_as_python2(self):
         # Python 2 sorts numbers before strings; its PyString_FromFormat drops the '#' of %#x
         self.assertEqual(nss.cert_usage_flags(0x1003, nss.AsEnum), [1, 2, 'unknown bit flags 1000'])

@@ -84,11 +84,11 @@ public final class LineFormat {
             Object[] line = new Object[items.size()];
             line[0] = (int) Math.min(level, Integer.MAX_VALUE);
             for (int k = 1; k < items.size(); k++) {
-                byte[] text = items.get(k) == null ? null : py.utf8(items.get(k));
+                String text = items.get(k) == null ? null : py.byteString(items.get(k));
                 if (text == null)
                     throw new ArgumentError("item[" + k + "] in the tuple at line_fmt_tuples[" + i
                             + "] list must be a string, not " + typeName(items.get(k)));
-                line[k] = BStr.of(text);
+                line[k] = text;
             }
             lines.list.add(line);
         }

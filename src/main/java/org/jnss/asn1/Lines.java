@@ -191,12 +191,19 @@ public final class Lines {
         StringBuilder b = new StringBuilder((int) total);
         for (int i = 0; i < n; i++) {
             Object[] t = tuples.get(i);
-            b.append(" ".repeat(indent[i]));
+            spaces(b, indent[i]);
             if (labelLen[i] > 0) b.append((String) t[1]);
-            b.append(" ".repeat(Math.max(0, just[i])));
+            spaces(b, just[i]);
             if (valueLen[i] > 0) b.append((String) t[2]);
             if (i < n - 1) b.append('\n');
         }
         return b.toString();
+    }
+
+    private static final String SPACES = " ".repeat(64);
+
+    /** Appends n spaces (none when n is 0 or negative), without a string made per line. */
+    private static void spaces(StringBuilder b, int n) {
+        for (; n > 0; n -= SPACES.length()) b.append(SPACES, 0, Math.min(n, SPACES.length()));
     }
 }

@@ -31,7 +31,8 @@ public final class PyObjects {
          * The items of a list or tuple.
          *
          * @param sequence a list or tuple
-         * @return its items, unconverted Python objects (null for None)
+         * @return its items, unconverted Python objects, in a list that may be a
+         *         view of the tuple's own storage: read it, never change it
          */
         List<Object> items(Object sequence);
 
@@ -43,6 +44,15 @@ public final class PyObjects {
          * @return its value, or null when {@code o} is not an integer
          */
         Long intValue(Object o);
+
+        /**
+         * The octets of a text object as a byte string (one char per octet, as
+         * {@code org.jnss.asn1.BStr} holds them).
+         *
+         * @param o the Python object, null for None
+         * @return a str's own text, the UTF-8 encoding of a unicode, or null for anything else
+         */
+        String byteString(Object o);
 
         /**
          * The octets of a text object.

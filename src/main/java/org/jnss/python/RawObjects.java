@@ -14,6 +14,7 @@ import org.python.core.util.StringUtil;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /** {@link PyObjects.Ops} for Jython objects (null is None). */
@@ -34,6 +35,10 @@ final class RawObjects implements PyObjects.Ops {
 
     @Override
     public List<Object> items(Object sequence) {
+        // a plain tuple or list as it holds its items (a view of the tuple's own array); a subclass
+        // through its own __len__ and __getitem__
+        if (sequence != null && sequence.getClass() == PyTuple.class) return Arrays.asList((Object[]) ((PyTuple) sequence).getArray());
+        if (sequence != null && sequence.getClass() == PyList.class) return Arrays.asList((Object[]) ((PyList) sequence).getArray());
         PyObject seq = py(sequence);
         int n = seq.__len__();
         List<Object> out = new ArrayList<>(n);
@@ -52,6 +57,13 @@ final class RawObjects implements PyObjects.Ops {
     public byte[] utf8(Object o) {
         if (o instanceof PyUnicode u) return u.getString().getBytes(StandardCharsets.UTF_8);
         if (o instanceof PyString s) return StringUtil.toBytes(s.getString());
+        return null;
+    }
+
+    @Override
+    public String byteString(Object o) {
+        if (o instanceof PyUnicode u) return new String(u.getString().getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
+        if (o instanceof PyString s) return s.getString();      // a str's chars are its octets
         return null;
     }
 
