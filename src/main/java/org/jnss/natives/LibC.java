@@ -30,6 +30,33 @@ public final class LibC {
     /** {@code close(2)}. */
     public static native int close(int fd);
 
+    /** dlopen(3) flags (Linux): resolve lazily; only answer for a library already loaded. */
+    static final int RTLD_LAZY = 1, RTLD_NOLOAD = 4;
+
+    /** The dynamic loader's {@code dlopen}, found in the process (libc or libdl); null if it cannot be. */
+    private static volatile com.sun.jna.Function dlopen;
+
+    /**
+     * Keeps a shared library that the process has already loaded mapped for
+     * the rest of the run: {@code dlopen(soname, RTLD_LAZY | RTLD_NOLOAD)},
+     * whose reference is never given back. Loads nothing: a library not loaded
+     * yet is left alone. Used for the libraries NSS loads at each
+     * initialisation and unloads at each shutdown.
+     *
+     * @param soname the library's name, e.g. {@code "libsoftokn3.so"}
+     * @return true if the library is loaded and now kept; false if it is not
+     *         loaded, or the dynamic loader could not be asked
+     */
+    public static boolean keepLoaded(String soname) {
+        try {
+            com.sun.jna.Function f = dlopen;
+            if (f == null) dlopen = f = com.sun.jna.NativeLibrary.getProcess().getFunction("dlopen");
+            return f.invokeLong(new Object[]{soname, RTLD_LAZY | RTLD_NOLOAD}) != 0;
+        } catch (RuntimeException | UnsatisfiedLinkError e) {
+            return false;
+        }
+    }
+
     /** open(2) flags (Linux). */
     public static final int O_RDONLY = 0, O_WRONLY = 1, O_RDWR = 2, O_NOCTTY = 0400, O_APPEND = 02000;
 }

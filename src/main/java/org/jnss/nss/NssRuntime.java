@@ -6,6 +6,7 @@ import org.jnss.core.PyTypeNames;
 import org.jnss.error.ErrorConstants;
 import org.jnss.error.NSPRError;
 import org.jnss.natives.Nspr4;
+import org.jnss.natives.LibC;
 import org.jnss.natives.Nss3;
 import org.jnss.natives.Ssl3;
 
@@ -192,11 +193,42 @@ public final class NssRuntime {
             boolean wasUp = isInitialized();
             T result = nssInit.get();
             knownUp = Nss3.NSS_IsInitialized() != 0;
+            if (knownUp && ++initialisations > 1) keepModules();
             if (!wasUp) newSession();
             if (plain) plainInit = true;
             if (result instanceof InitContext ctx) CONTEXTS.add(ctx);
             return result;
         }
+    }
+
+    /**
+     * The shared libraries NSS loads when it initialises and unloads when it
+     * shuts down: the software token, its crypto library and the optional
+     * legacy-database and built-in-roots modules. Loading them again at each
+     * initialisation (mapping, relocating, and looking up each symbol across
+     * every library of a JVM process) took ~0.65 ms of an
+     * {@code nss_init_nodb()}; from NSS's second initialisation on, a library
+     * NSS has loaded stays mapped (see {@link LibC#keepLoaded}; the first
+     * call of it costs a few ms, which a program that starts NSS once does not
+     * pay), so that a program or a test suite that starts and stops NSS
+     * repeatedly loads them twice at most. NSS still finalizes and
+     * initialises the token each time, as it does whenever another part of a
+     * process holds the library. {@code -Djnss.nss.keepModules=false} leaves
+     * them to NSS.
+     */
+    private static final String[] MODULE_LIBRARIES = {
+            "libsoftokn3.so", "libfreeblpriv3.so", "libfreebl3.so", "libnssdbm3.so", "libnssckbi.so"};
+    private static final boolean KEEP_MODULES = !"false".equals(System.getProperty("jnss.nss.keepModules"));
+    /** successful initialisations so far (guarded by LOCK) */
+    private static int initialisations;
+    /** which of {@link #MODULE_LIBRARIES} are kept (guarded by LOCK) */
+    private static final boolean[] KEPT = new boolean[MODULE_LIBRARIES.length];
+
+    /** Keeps loaded those of NSS's module libraries that NSS has loaded and are not kept yet (holding LOCK). */
+    private static void keepModules() {
+        if (!KEEP_MODULES) return;
+        for (int i = 0; i < MODULE_LIBRARIES.length; i++)
+            if (!KEPT[i]) KEPT[i] = LibC.keepLoaded(MODULE_LIBRARIES[i]);
     }
 
     /** NSS came up: a callback set while it was down is not registered with it (as in python-nss). */
