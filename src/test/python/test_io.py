@@ -39,6 +39,18 @@ n = io.NetworkAddress(addr='127.0.0.1', port=5, family=io.PR_AF_INET)
 out(str(n), n.port)
 ''')
 
+    def test_well_known_addresses_every_port(self):
+        # every value and family NSPR accepts, with ports at the edges and past 16 bits; made
+        # twice each (the second from what the first asked of NSPR)
+        self.assertSame(HEAD + '''
+for family in (io.PR_AF_INET, io.PR_AF_INET6):
+    for value in (io.PR_IpAddrNull, io.PR_IpAddrAny, io.PR_IpAddrLoopback, io.PR_IpAddrV4Mapped):
+        for port in (0, 1, 80, 443, 0x1234, 65535, 65536 + 7):
+            for _ in range(2):
+                r = exc(io.NetworkAddress, value, port, family)
+                out(family, value, port, r if isinstance(r, str) else (str(r), r.port, r.family, r.address))
+''')
+
     def test_bad_arguments(self):
         self.assertSame(HEAD + '''
 out(exc(io.NetworkAddress, 7))
@@ -280,6 +292,34 @@ a, b = io.Socket.new_tcp_pair()
 a.send(b'0123456789')
 a.close()
 out(b.read(size=-1))
+b.close()
+''')
+
+    def test_lines_over_many_buffer_refills(self):
+        # a stream many times the read-ahead step, lines from empty to longer than it, read
+        # line by line with and without a size, then as lines and as the rest
+        self.assertSame(HEAD + '''
+import hashlib, threading
+lines = []
+for i in range(3000):
+    n = (i * 7919) % 97 if i % 50 else 9000 + i * 3
+    lines.append(bytes(bytearray((65 + (i + k) % 26) for k in range(n))) + b'\\n')
+data = b''.join(lines) + b'tail-without-newline'
+a, b = io.Socket.new_tcp_pair()
+t = threading.Thread(target=lambda: (a.sendall(data), a.shutdown(io.PR_SHUTDOWN_SEND)))
+t.start()
+got = []
+for i in range(2000):
+    got.append(b.readline(0 if i % 3 else 1 + (i * 31) % 12000))
+got.extend(b.readlines(50000))
+for line in b:
+    got.append(line)
+got.append(b.read())
+t.join()
+out(len(got), [len(x) for x in got[:40]], sum(len(x) for x in got))
+out(hashlib.sha1(b''.join(got)).hexdigest() == hashlib.sha1(data).hexdigest())
+out(hashlib.sha1(b'|'.join(got)).hexdigest())
+a.close()
 b.close()
 ''')
 

@@ -55,6 +55,19 @@ for bad in (None, [1], [(1, 2, 3, 4)], [('a',)], [(0, 1)], [(0, 'a', 2)], 'abc',
     out(exc(nss.indented_format, bad))
 ''')
 
+    def test_indented_format_deep_and_subclassed(self):
+        self.assertSame(INIT + r'''
+class L(list):
+    pass
+class T(tuple):
+    pass
+lines = L([T((20, 'deep')), (0, 'y'), (17, 'a:', 'b'), T((17, 'longer:', 'c')), (33,), (1, 'x' * 100, 'v')])
+for n in (0, 1, 4, 7):
+    for l in nss.indented_format(lines, n).split('\n'):
+        out(len(l), l.strip())
+out(nss.make_line_fmt_tuples(2, T(('p', 'q'))), nss.make_line_fmt_tuples(2, L(['p'])))
+''')
+
 
 class TestLineFormat(unittest.TestCase):
 

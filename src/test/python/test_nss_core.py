@@ -539,6 +539,20 @@ for args, kw in [((b'\\x01\\x02\\xff',), {}), ((b'\\x01\\x02\\xff', 2), {}), ((b
 out(nss.data_to_hex(nss.SecItem(b'ab')), nss.data_to_hex(nss.SecItem(b'ab'), 1))
 ''')
 
+    def test_data_to_hex_sizes_and_separators(self):
+        # every octet value, lengths around the line widths, separators of each kind the writer
+        # treats apart (none, one ASCII char, several chars), one line and many
+        self.assertSame('''
+import nss.nss as nss
+data = bytes(bytearray(range(256))) * 3
+for n in (0, 1, 2, 15, 16, 17, 255, 256, 257, 768):
+    for per in (0, 1, 7, 16, 300):
+        for sep in (':', '', ' ', ', ', None):
+            r = nss.data_to_hex(data[:n], per, sep)
+            out(n, per, sep, r if n < 20 else (len(r), r[:2], r[-2:]) if per else (len(r), r[:12], r[-12:]))
+out(str(nss.SecItem(data)) == nss.data_to_hex(data), str(nss.SecItem(data[:5])))
+''')
+
     def test_read_hex(self):
         self.assertSame('''
 import nss.nss as nss
