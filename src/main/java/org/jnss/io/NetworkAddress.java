@@ -82,17 +82,23 @@ public class NetworkAddress extends Peered {
         else return null;
         byte[] m = MADE[slot];
         if (m == null) {
-            long p = Mem.malloc(Layout.NETADDR_SIZE);
-            try {
-                Mem.write(p, 0, new byte[Layout.NETADDR_SIZE], 0, Layout.NETADDR_SIZE);
-                if (Nspr4.PR_SetNetAddr(value, (short) family, (short) 0, p) != 0) return null;  // refused: each call asks
-                m = Mem.read(p, 0, Layout.NETADDR_SIZE);
-            } finally {
-                Mem.free(p);
-            }
+            m = nsprSetNetAddr(new byte[Layout.NETADDR_SIZE], value, family, 0);
+            if (m == null) return null;     // refused: each call asks, and raises NSPR's error
             MADE[slot] = m;     // (a race makes the same bytes twice)
         }
         return m;
+    }
+
+    /** PR_SetNetAddr applied to a copy of raw; null (NSPR's error set) when NSPR refuses. */
+    private static byte[] nsprSetNetAddr(byte[] raw, int value, int family, int port) {
+        long p = Mem.malloc(Layout.NETADDR_SIZE);
+        try {
+            Mem.write(p, 0, raw, 0, Layout.NETADDR_SIZE);
+            if (Nspr4.PR_SetNetAddr(value, (short) family, (short) port, p) != 0) return null;
+            return Mem.read(p, 0, Layout.NETADDR_SIZE);
+        } finally {
+            Mem.free(p);
+        }
     }
 
     /** The port in a PRNetAddr's bytes, in network order (inet.port and ipv6.port share the offset). */
@@ -185,14 +191,10 @@ public class NetworkAddress extends Peered {
         return raw.clone();
     }
 
-    private void setNetAddr(int value, int family, int port) {
-        long p = toNative();
-        try {
-            if (Nspr4.PR_SetNetAddr(value, (short) family, (short) port, p) != 0) throw NSPRError.last();
-            loadNative(p);
-        } finally {
-            Mem.free(p);
-        }
+    private synchronized void setNetAddr(int value, int family, int port) {
+        byte[] set = nsprSetNetAddr(raw, value, family, port);
+        if (set == null) throw NSPRError.last();
+        raw = set;
     }
 
     /** The address family (PR_AF_*) of a PRNetAddr held in bytes. */

@@ -175,9 +175,8 @@ public final class Convert {
     }
 
     private static String decodeBytes(String raw) {
-        if (Latin1.isAscii(raw)) return raw;       // (eight octets at a time; false when it cannot tell)
-        boolean ascii = true;
-        for (int i = 0; i < raw.length(); i++) if (raw.charAt(i) > 0x7f) { ascii = false; break; }
+        // ASCII text is its own UTF-8 decoding: read eight octets at a time where the JVM lets us
+        boolean ascii = Latin1.zeroCopy() ? Latin1.isAscii(raw) : raw.chars().allMatch(c -> c <= 0x7f);
         if (ascii) return raw;
         byte[] b = StringUtil.toBytes(raw);
         var dec = StandardCharsets.UTF_8.newDecoder();
