@@ -8,8 +8,6 @@ import org.jnss.core.PyTypeNames;
 import org.jnss.core.Python;
 import org.jnss.error.ErrorConstants;
 import org.jnss.error.NSPRError;
-import org.jnss.natives.Layout;
-import org.jnss.natives.Nss3;
 import org.jnss.nss.NssConstants;
 import org.jnss.nss.NssRuntime;
 import org.jnss.nss.SecItem;
@@ -207,12 +205,9 @@ public final class OidNames {
         int tag = avaTag(s);
         if (tag != NssConstants.SEC_OID_UNKNOWN) return tag;
         if (isOidString(s)) {
-            try (Scratch sc = new Scratch()) {
-                long item = sc.calloc(Layout.ITEM_SIZE);
-                if (Nss3.SEC_StringToOID(sc.arena(), item, s, 0) != 0)
-                    throw new IllegalArgumentException("failed to convert oid string \"" + s + "\" to SECItem");
-                return Nss3.SECOID_FindOIDTag(item);
-            }
+            Integer t = Oids.tagOfDotted(s);
+            if (t == null) throw new IllegalArgumentException("failed to convert oid string \"" + s + "\" to SECItem");
+            return t;
         }
         Integer t = tagByName().get(s.toLowerCase(Locale.ROOT));
         if (t == null) throw new KeyError("oid tag name not found: " + s);

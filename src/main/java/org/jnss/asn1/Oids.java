@@ -79,6 +79,8 @@ public final class Oids {
         final int session = org.jnss.nss.NssRuntime.session();
         final java.util.concurrent.ConcurrentHashMap<String, Integer> tags = new java.util.concurrent.ConcurrentHashMap<>();
         final java.util.concurrent.ConcurrentHashMap<String, String> descriptions = new java.util.concurrent.ConcurrentHashMap<>();
+        /** dotted-decimal texts (as given) to their tags */
+        final java.util.concurrent.ConcurrentHashMap<String, Integer> dotted = new java.util.concurrent.ConcurrentHashMap<>();
 
         <V> void put(java.util.Map<String, V> m, String key, V v) {
             if (m.size() >= MAX) m.clear();
@@ -151,17 +153,28 @@ public final class Oids {
     }
 
     /**
-     * The OID contents of a dotted-decimal string, encoded by NSS (SEC_StringToOID).
+     * The SECOidTag of a dotted-decimal string: its contents as NSS encodes them
+     * (SEC_StringToOID), then {@link #tagOf(byte[])}. Known answers are kept for
+     * the NSS session, like the others here (a script naming an OID by its
+     * dotted text asks for the same few again and again).
      *
      * @param dotted e.g. "2.5.4.3", optionally with an "OID." prefix
-     * @return the OID contents, or null if NSS rejects the text
+     * @return the tag, SEC_OID_UNKNOWN (0) when NSS does not know the OID, or
+     *         null when NSS rejects the text
      */
-    static byte[] parse(String dotted) {
+    static Integer tagOfDotted(String dotted) {
+        Known k = known();
+        Integer t = k.dotted.get(dotted);
+        if (t != null) return t;
+        byte[] oid;
         try (Scratch s = new Scratch()) {
             long item = s.calloc(Layout.ITEM_SIZE);
             if (Nss3.SEC_StringToOID(s.arena(), item, dotted, 0) != 0) return null;
-            return Scratch.itemBytes(item);
+            oid = Scratch.itemBytes(item);
         }
+        int tag = tagOf(oid);
+        if (tag != 0) k.put(k.dotted, dotted, tag);
+        return tag;
     }
 
     /**
