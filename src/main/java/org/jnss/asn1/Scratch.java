@@ -52,13 +52,25 @@ public final class Scratch implements AutoCloseable {
      * @return the address of the SECItem
      */
     public long item(byte[] data, int type) {
+        long item = calloc(Layout.ITEM_SIZE);
+        fillItem(item, data, type);
+        return item;
+    }
+
+    /**
+     * Fills the SECItem at {@code item} (one this scope or NSS allocated, e.g. a
+     * field of a structure) with a copy of data, valid until {@link #close()}.
+     *
+     * @param item the SECItem's address
+     * @param data the bytes to copy
+     * @param type the SECItemType
+     */
+    public void fillItem(long item, byte[] data, int type) {
         long buf = allocate(data.length, false);
         Mem.write(buf, 0, data, 0, data.length);
-        long item = calloc(Layout.ITEM_SIZE);
         Mem.setInt(item, Layout.ITEM_TYPE, type);
         Mem.setPointer(item, Layout.ITEM_DATA, buf);
         Mem.setInt(item, Layout.ITEM_LEN, data.length);
-        return item;
     }
 
     /**

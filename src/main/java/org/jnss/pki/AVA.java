@@ -26,6 +26,8 @@ public final class AVA extends Ordered {
     private final byte[] type;   // OID contents
     private final byte[] value;  // the value's DER (tag, length, contents)
     private volatile Integer tag;
+    /** the rendering ("NAME=value"), made by NSS once: the AVA never changes */
+    private volatile String text;
 
     AVA(byte[] type, byte[] value) {
         this.type = type;
@@ -125,10 +127,20 @@ public final class AVA extends Ordered {
         return repr();
     }
 
+    /**
+     * "NAME=value" as NSS renders it, kept after the first time.
+     *
+     * @throws NSPRError when NSS cannot decode the value (asked again each time)
+     */
     String render() {
-        try (Scratch s = new Scratch()) {
-            return NameCodec.avaToString(s, NameCodec.nativeAva(s, this));
+        String t = text;
+        if (t == null) {
+            try (Scratch s = new Scratch()) {
+                t = NameCodec.avaToString(s, NameCodec.nativeAva(s, this));
+            }
+            text = t;
         }
+        return t;
     }
 
     /**

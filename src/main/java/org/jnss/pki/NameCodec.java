@@ -55,16 +55,9 @@ public final class NameCodec {
     /** A native CERTAVA for an AVA. */
     static long nativeAva(Scratch s, AVA a) {
         long ava = s.calloc(Layout.AVA_SIZE);
-        copyItem(s, ava + Layout.AVA_TYPE, a.type(), 6 /* siDEROID */);
-        copyItem(s, ava + Layout.AVA_VALUE, a.value(), 0);
+        s.fillItem(ava + Layout.AVA_TYPE, a.type(), 6 /* siDEROID */);
+        s.fillItem(ava + Layout.AVA_VALUE, a.value(), 0);
         return ava;
-    }
-
-    private static void copyItem(Scratch s, long dst, byte[] data, int type) {
-        long src = s.item(data, type);
-        Mem.setInt(dst, Layout.ITEM_TYPE, type);
-        Mem.setPointer(dst, Layout.ITEM_DATA, Mem.getPointer(src, Layout.ITEM_DATA));
-        Mem.setInt(dst, Layout.ITEM_LEN, data.length);
     }
 
     /** CERT_NameToAscii of a native name ("" when NSS cannot render it). */

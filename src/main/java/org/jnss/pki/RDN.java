@@ -73,12 +73,11 @@ public final class RDN extends TaggedSequence<AVA> {
 
     /** "NAME=value" of each AVA joined by '+'. */
     String render() {
+        if (avas.size() == 1) return avas.get(0).render();
         StringBuilder b = new StringBuilder();
-        try (Scratch s = new Scratch()) {
-            for (AVA a : avas) {
-                if (b.length() > 0) b.append('+');
-                b.append(NameCodec.avaToString(s, NameCodec.nativeAva(s, a)));
-            }
+        for (AVA a : avas) {
+            if (b.length() > 0) b.append('+');
+            b.append(a.render());
         }
         return b.toString();
     }
