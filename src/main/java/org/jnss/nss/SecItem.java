@@ -89,7 +89,12 @@ public class SecItem extends Peered implements BinaryData {
      * @param kind what the octets are, which decides what {@link #str()} shows
      */
     public SecItem(byte[] data, int type, Kind kind) {
-        this.data = data == null ? new byte[0] : data.clone();
+        this(data == null ? null : data.clone(), type, kind, true);
+    }
+
+    /** Data the item takes as its own (no copy): an array nothing else holds. */
+    private SecItem(byte[] data, int type, Kind kind, boolean owned) {
+        this.data = data == null ? new byte[0] : data;
         this.noData = data == null;
         this.type = data == null ? 0 : type;
         this.kind = kind;
@@ -127,7 +132,7 @@ public class SecItem extends Peered implements BinaryData {
      * {@code -----BEGIN ...} line and the {@code -----END} marker is decoded, and
      * characters outside the base64 alphabet (line ends) are skipped.
      *
-     * @param data  the octets (a str or other buffer in Python), or base64 text;
+     * @param data  the octets (a str or other buffer in Python, read in place), or base64 text;
      *              null (None, the default) for an item without data
      * @param type  an NSS SECItemType, one of the {@code si*} constants (default siBuffer, 0)
      * @param ascii true to decode {@code data} as base64; false (the default) to take it as is
@@ -138,10 +143,11 @@ public class SecItem extends Peered implements BinaryData {
      * @throws NSPRError "Could not base64 decode" when the text is not base64
      */
     @Python("SecItem(data=None, type=0, ascii=0)")
-    public static SecItem create(byte[] data, int type, @Python.IntFlag boolean ascii) {
+    public static SecItem create(java.nio.ByteBuffer data, int type, @Python.IntFlag boolean ascii) {
         if (data == null) return new SecItem(null, 0);
-        if (ascii) data = Codec.base64ToBinary(data);
-        return new SecItem(data, type);
+        byte[] octets = new byte[data.remaining()];     // the one copy: a str argument is read in place
+        data.get(data.position(), octets);
+        return new SecItem(ascii ? Codec.base64ToBinary(octets) : octets, type, Kind.BUFFER, true);
     }
 
     /**
