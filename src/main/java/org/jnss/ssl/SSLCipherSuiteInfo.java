@@ -53,15 +53,50 @@ public final class SSLCipherSuiteInfo extends FormattedValue {
         nonstandard = (flags & 4) != 0;
     }
 
+    /** A copy of another's fields (a new object, as python-nss makes one per call). */
+    private SSLCipherSuiteInfo(SSLCipherSuiteInfo o) {
+        cipherSuite = o.cipherSuite;
+        cipherSuiteName = o.cipherSuiteName;
+        authAlgorithmName = o.authAlgorithmName;
+        authAlgorithm = o.authAlgorithm;
+        keaTypeName = o.keaTypeName;
+        keaType = o.keaType;
+        symCipherName = o.symCipherName;
+        symCipher = o.symCipher;
+        symKeyBits = o.symKeyBits;
+        symKeySpace = o.symKeySpace;
+        effectiveKeyBits = o.effectiveKeyBits;
+        macAlgorithmName = o.macAlgorithmName;
+        macAlgorithm = o.macAlgorithm;
+        macBits = o.macBits;
+        fips = o.fips;
+        exportable = o.exportable;
+        nonstandard = o.nonstandard;
+    }
+
+    /**
+     * What NSS answered for each suite it implements: its answer comes from a
+     * table compiled into libssl3, the same for the whole process (reading it
+     * anew, with five strings, took four times python-nss's whole call).
+     */
+    private static final java.util.concurrent.ConcurrentHashMap<Integer, SSLCipherSuiteInfo> KNOWN =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     /** SSL_GetCipherSuiteInfo for the suite (its low 16 bits, as python-nss passes it). */
     static SSLCipherSuiteInfo of(int suite) {
-        long p = Mem.calloc(SIZE);
-        try {
-            if (Ssl3.SSL_GetCipherSuiteInfo((short) suite, p, SIZE) != 0) throw NSPRError.last();
-            return new SSLCipherSuiteInfo(p);
-        } finally {
-            Mem.free(p);
+        Integer key = suite & 0xffff;
+        SSLCipherSuiteInfo known = KNOWN.get(key);
+        if (known == null) {
+            long p = Mem.calloc(SIZE);
+            try {
+                if (Ssl3.SSL_GetCipherSuiteInfo((short) suite, p, SIZE) != 0) throw NSPRError.last();
+                known = new SSLCipherSuiteInfo(p);
+            } finally {
+                Mem.free(p);
+            }
+            KNOWN.put(key, known);       // at most one per 16-bit value NSS implements
         }
+        return new SSLCipherSuiteInfo(known);
     }
 
     /**
