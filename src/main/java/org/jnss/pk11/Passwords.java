@@ -34,7 +34,12 @@ public final class Passwords {
 
     private static volatile PasswordCallback callback;
     private static final Map<Long, Object[]> PIN_ARGS = new ConcurrentHashMap<>();
-    private static final AtomicLong NEXT = new AtomicLong(1);
+    /**
+     * The pin argument of calls without user data (most): never registered, so
+     * the callback finds none for it, and such a call costs no registration.
+     */
+    private static final long NO_USER_DATA = 1;
+    private static final AtomicLong NEXT = new AtomicLong(NO_USER_DATA + 1);
     private static volatile boolean installed;
 
     /**
@@ -116,10 +121,12 @@ public final class Passwords {
      * @return the value to pass as the call's wincx/pin argument
      */
     public static long pinArgs(Object[] userData) {
+        if (userData == null || userData.length == 0) return NO_USER_DATA;
         long id = NEXT.getAndIncrement();
-        PIN_ARGS.put(id, userData == null ? new Object[0] : userData);
+        PIN_ARGS.put(id, userData);
         return id;
     }
+
 
     /**
      * Forgets user data registered by {@link #pinArgs(Object[])}, once the NSS call returned.
@@ -127,6 +134,6 @@ public final class Passwords {
      * @param id the value {@code pinArgs} returned
      */
     public static void releasePinArgs(long id) {
-        PIN_ARGS.remove(id);
+        if (id != NO_USER_DATA) PIN_ARGS.remove(id);
     }
 }
