@@ -13,7 +13,9 @@ import java.nio.ByteBuffer;
  * <p>Each thread keeps one direct buffer, grown to the largest size it was
  * taken for up to {@link #KEEP_MAX}. A larger request, or one made while the
  * thread's buffer is taken (an NSS callback running inside a call that uses
- * it), gets a block of its own, freed by {@link #close()}. Use:
+ * it), gets a block of its own, freed by {@link #close()}; except that a
+ * request of up to 16 KiB made while the buffer is taken is served by a
+ * second buffer the thread keeps for such nested uses (while that one is free). Use:
  * {@code try (ThreadBuffer b = ThreadBuffer.take(n)) { ... b.address() ... }};
  * neither the address nor the buffer may be used after close.
  */
@@ -32,6 +34,11 @@ public final class ThreadBuffer implements AutoCloseable {
     private ByteBuffer buf;
     private long address;
     private boolean busy;
+    /** the kept buffer for short uses while this one is taken (made on first need) */
+    private ThreadBuffer nested;
+
+    /** The largest use the nested buffer serves; larger nested uses get a block of their own. */
+    private static final int NESTED_MAX = 1 << 14;
 
     private ThreadBuffer(boolean kept) {
         this.kept = kept;
@@ -46,6 +53,13 @@ public final class ThreadBuffer implements AutoCloseable {
      */
     public static ThreadBuffer take(int size) {
         ThreadBuffer b = OWN.get();
+        if (b.busy && size <= NESTED_MAX) {
+            // a short use inside one that holds the buffer (formatting an address while a
+            // scratch scope decodes a name): the thread's second kept buffer
+            ThreadBuffer n = b.nested;
+            if (n == null) b.nested = n = new ThreadBuffer(true);
+            b = n;
+        }
         if (size > KEEP_MAX || b.busy) {
             b = new ThreadBuffer(false);
             b.address = Mem.malloc(size);

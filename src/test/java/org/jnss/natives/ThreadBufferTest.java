@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The per-thread native buffer: reuse, a nested take (a callback inside a call) and sizes beyond what is kept. */
+/** The per-thread native buffer: reuse, nested takes (a callback inside a call, a short use inside a scratch scope) and sizes beyond what is kept. */
 class ThreadBufferTest {
     @Test
     void theThreadsBufferIsReusedAndANestedTakeGetsItsOwn() {
@@ -25,6 +25,32 @@ class ThreadBufferTest {
         }
         try (ThreadBuffer again = ThreadBuffer.take(50)) {
             assertEquals(first, again.address(), "a smaller take reuses the thread's buffer");
+        }
+    }
+
+    @Test
+    void shortNestedTakesReuseASecondKeptBufferAndDeeperOnesGetTheirOwn() {
+        long nested;
+        try (ThreadBuffer outer = ThreadBuffer.take(100)) {
+            outer.buffer().put(0, (byte) 1);
+            try (ThreadBuffer inner = ThreadBuffer.take(64)) {
+                nested = inner.address();
+                inner.buffer().put(0, (byte) 2);
+                try (ThreadBuffer deeper = ThreadBuffer.take(64)) {
+                    assertNotEquals(nested, deeper.address(), "the nested buffer is taken: a block of its own");
+                    assertNotEquals(outer.address(), deeper.address());
+                    deeper.buffer().put(0, (byte) 3);
+                }
+                assertEquals(2, inner.buffer().get(0));
+            }
+            try (ThreadBuffer again = ThreadBuffer.take(200)) {
+                assertEquals(nested, again.address(), "the next short nested take reuses the nested buffer");
+            }
+            try (ThreadBuffer large = ThreadBuffer.take(1 << 16)) {
+                assertNotEquals(nested, large.address(), "a nested take beyond 16 KiB: a block of its own");
+                large.buffer().put((1 << 16) - 1, (byte) 4);
+            }
+            assertEquals(1, outer.buffer().get(0), "nested takes leave the outer buffer alone");
         }
     }
 
