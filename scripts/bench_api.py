@@ -12,6 +12,7 @@ import sys
 
 import nss.error as nss_error
 import nss.nss as nss
+import nss.ssl as ssl
 
 from benchlib import figure, per_call_us
 
@@ -33,7 +34,12 @@ def main():
     slot = nss.get_internal_key_slot()
     key = nss.get_best_slot(nss.CKM_AES_CBC_PAD).key_gen(nss.CKM_AES_CBC_PAD, None, 16)
     small = b'x' * 64
+    large = b'y' * 100000
     iv = nss.SecItem(b'\0' * 16)
+    rdn = dn[0]
+    ava = rdn[0]
+    san = cert.get_extension(nss.SEC_OID_X509_SUBJECT_ALT_NAME).value
+    pem_path = os.path.join(VECTORS, 'certs', 'server.pem')
 
     def missing_nickname():
         try:
@@ -73,6 +79,13 @@ def main():
         ('key.key_data', lambda: key.key_data),
         ('param_from_iv', lambda: nss.param_from_iv(nss.CKM_AES_CBC_PAD, iv)),
         ('base64_to_binary', lambda: nss.base64_to_binary('eHh4eHh4eHh4eHh4')),
+        ('str(ava)', lambda: str(ava)),
+        ('str(rdn)', lambda: str(rdn)),
+        ('oid_str(dotted text)', lambda: nss.oid_str('2.16.840.1.101.3.4.2.1')),
+        ('get_cipher_suite_info', lambda: ssl.get_cipher_suite_info(ssl.TLS_AES_128_GCM_SHA256)),
+        ('SecItem(100 KB)', lambda: nss.SecItem(large)),
+        ('read_der_from_file(PEM)', lambda: nss.read_der_from_file(pem_path, True)),
+        ('x509_alt_name(SAN)', lambda: nss.x509_alt_name(san)),
     ]
     for name, fn in calls:
         figure(name, per_call_us(fn, seconds), 'us/call', '%.3f')
