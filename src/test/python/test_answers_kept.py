@@ -3,6 +3,7 @@ general one, asked over and over (and across NSS restarts): they must read as th
 reference's every time. Compared with the reference python-nss.
 
 - OIDs named by dotted text (oid_tag, oid_str, AVA types): tag kept per NSS session;
+- a tag's description (oid_str(tag)): kept per NSS session;
 - an AVA's rendering (str, repr, value_str; an RDN's str is made of them);
 - cipher suite information (a new object each call, as python-nss makes);
 - SecItem(data): the data copied once, read in place (against the reference for str only:
@@ -48,6 +49,41 @@ for rnd in range(3):
     nss.nss_shutdown()
     nss.nss_init_nodb()
 ''')
+
+
+@needs_reference
+class OidDescriptionsByTag(DiffTestCase):
+    def test_every_tag_asked_again_and_across_restarts(self):
+        self.assertSame(INIT + r'''
+for rnd in range(2):
+    out([exc(nss.oid_str, tag) for tag in list(range(-2, 420)) + [0x7fffffff, 2 ** 32 + 5]])
+    out([exc(nss.oid_tag_name, tag) for tag in range(0, 420, 7)])
+    nss.nss_shutdown()
+    nss.nss_init_nodb()
+''')
+
+
+class OidDescriptionsAfterShutdown(unittest.TestCase):
+    def test_between_shutdown_and_restart(self):
+        # python-nss crashes on oid_str() after nss_shutdown(); here a built-in tag still has its
+        # description and any other tag raises SEC_ERROR_NOT_INITIALIZED, as before NSS starts
+        from nss.error import NSPRError
+        import nss.error as nss_error
+        if not nss.nss_is_initialized():
+            nss.nss_init_nodb()
+        first = [nss.oid_str(5), nss.oid_str(nss.SEC_OID_SHA256)]
+        nss.nss_shutdown()
+        try:
+            self.assertEqual([nss.oid_str(5), nss.oid_str(nss.SEC_OID_SHA256)], first)
+            with self.assertRaises(NSPRError) as e:
+                nss.oid_str(1000)
+            self.assertEqual(e.exception.errno, nss_error.SEC_ERROR_NOT_INITIALIZED)
+        finally:
+            nss.nss_init_nodb()
+        self.assertEqual([nss.oid_str(5), nss.oid_str(nss.SEC_OID_SHA256)], first)
+        with self.assertRaises(NSPRError) as e:
+            nss.oid_str(1000)
+        self.assertEqual(e.exception.errno, nss_error.SEC_ERROR_UNRECOGNIZED_OID)
 
 
 @needs_reference

@@ -264,7 +264,8 @@ public final class OidNames {
      */
     public static String tagText(int tag) {
         requireKnownTag(tag);
-        return Oids.dataOfTag(tag) == 0 ? String.format("unknown(%#x)", tag) : Oids.descriptionOfTag(tag);
+        String d = Oids.knownDescriptionOfTag(tag);
+        return d == null ? String.format("unknown(%#x)", tag) : d;
     }
 
     /**

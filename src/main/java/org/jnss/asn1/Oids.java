@@ -81,8 +81,10 @@ public final class Oids {
         final java.util.concurrent.ConcurrentHashMap<String, String> descriptions = new java.util.concurrent.ConcurrentHashMap<>();
         /** dotted-decimal texts (as given) to their tags */
         final java.util.concurrent.ConcurrentHashMap<String, Integer> dotted = new java.util.concurrent.ConcurrentHashMap<>();
+        /** tags to their descriptions */
+        final java.util.concurrent.ConcurrentHashMap<Integer, String> tagDescriptions = new java.util.concurrent.ConcurrentHashMap<>();
 
-        <V> void put(java.util.Map<String, V> m, String key, V v) {
+        <K, V> void put(java.util.Map<K, V> m, K key, V v) {
             if (m.size() >= MAX) m.clear();
             m.put(key, v);
         }
@@ -134,9 +136,28 @@ public final class Oids {
      * @throws NSPRError when NSS does not know the tag (SEC_ERROR_UNRECOGNIZED_OID)
      */
     static String descriptionOfTag(int tag) {
-        long d = dataOfTag(tag);
-        if (d == 0) throw NSPRError.last();
-        return BStr.of(Mem.cStringBytes(Mem.getPointer(d, Layout.OIDDATA_DESC)));
+        String d = knownDescriptionOfTag(tag);
+        if (d == null) throw NSPRError.last();
+        return d;
+    }
+
+    /**
+     * NSS's description of a tag, kept for the NSS session like the other
+     * answers here (a script printing algorithms names the same few tags).
+     *
+     * @param tag a SECOidTag
+     * @return the description as a byte string, or null when NSS does not know
+     *         the tag (NSS has then set the thread's error)
+     */
+    static String knownDescriptionOfTag(int tag) {
+        Known k = known();
+        String d = k.tagDescriptions.get(tag);
+        if (d != null) return d;
+        long data = dataOfTag(tag);
+        if (data == 0) return null;
+        d = BStr.of(Mem.cStringBytes(Mem.getPointer(data, Layout.OIDDATA_DESC)));
+        k.put(k.tagDescriptions, tag, d);
+        return d;
     }
 
     /**
