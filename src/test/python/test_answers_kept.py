@@ -5,6 +5,7 @@ reference's every time. Compared with the reference python-nss.
 - OIDs named by dotted text (oid_tag, oid_str, AVA types): tag kept per NSS session;
 - a tag's description (oid_str(tag)): kept per NSS session;
 - an AVA's rendering (str, repr, value_str; an RDN's str is made of them);
+- a certificate's extensions (new objects each call, made from the first read);
 - cipher suite information (a new object each call, as python-nss makes);
 - SecItem(data): the data copied once, read in place (against the reference for str only:
   python-nss under Python 3 refuses the other buffers this binding takes, checked on their own);
@@ -118,6 +119,29 @@ for rnd in range(2):
 dn.add_rdn(nss.RDN(made[7]))
 out(str(dn), dn.dc_name, dn.common_name)
 ''')
+
+
+@needs_reference
+class CertificateExtensions(DiffTestCase):
+    def test_read_again_from_every_vector(self):
+        self.assertSame(INIT + r'''
+import glob, os
+tags = [nss.SEC_OID_X509_SUBJECT_ALT_NAME, nss.SEC_OID_X509_BASIC_CONSTRAINTS, nss.SEC_OID_X509_KEY_USAGE,
+        nss.SEC_OID_X509_EXT_KEY_USAGE, nss.SEC_OID_X509_AUTH_KEY_ID, nss.SEC_OID_X509_SUBJECT_KEY_ID,
+        'basic_constraints', '2.5.29.17', nss.SEC_OID_X509_NAME_CONSTRAINTS, nss.SEC_OID_SHA256]
+for path in sorted(glob.glob(os.path.join(%r, '*.der'))):
+    with open(path, 'rb') as f:
+        cert = nss.Certificate(f.read())
+    for rnd in range(2):
+        exts = cert.extensions
+        out(os.path.basename(path), len(exts), [(e.name, e.critical, e.oid_tag, str(e.oid), e.value.data) for e in exts])
+        found = [exc(cert.get_extension, t) for t in tags]
+        out([f if isinstance(f, str) else (f.name, f.oid_tag, f.critical, f.value.data) for f in found])
+        if exts:
+            out(cert.extensions[0] is cert.extensions[0], exts[0] is exts[0],
+                cert.get_extension(exts[0].oid_tag) is cert.get_extension(exts[0].oid_tag) if exts[0].oid_tag else None)
+    out(str(cert))
+''' % CERTS)
 
 
 @needs_reference

@@ -335,8 +335,20 @@ public class Certificate extends NativeResource implements Formatted {
         return SignedData.decode(getDerData());
     }
 
+    /**
+     * The extensions as first read from NSS (a certificate's never change);
+     * callers hand out new objects made from them, as python-nss makes one per
+     * call. Read under a lease each time, so a closed or stale certificate
+     * fails as before.
+     */
+    private volatile List<CertificateExtension> extensionsRead;
+
     private List<CertificateExtension> extensionList() {
-        return with(c -> PkiFmt.extensions(Mem.getPointer(c, Layout.CERT_EXTENSIONS)));
+        return with(c -> {
+            List<CertificateExtension> read = extensionsRead;
+            if (read == null) extensionsRead = read = List.copyOf(PkiFmt.extensions(Mem.getPointer(c, Layout.CERT_EXTENSIONS)));
+            return read;
+        });
     }
 
     /**
@@ -346,7 +358,10 @@ public class Certificate extends NativeResource implements Formatted {
      */
     @Python("extensions")
     public Object[] getExtensions() {
-        return extensionList().toArray();
+        List<CertificateExtension> read = extensionList();
+        Object[] out = new Object[read.size()];
+        for (int i = 0; i < out.length; i++) out[i] = read.get(i).copy();
+        return out;
     }
 
     /**
@@ -371,7 +386,7 @@ public class Certificate extends NativeResource implements Formatted {
         if (tag == OidNames.ERROR) throw new IllegalStateException("error return without exception set");
         for (CertificateExtension e : extensionList()) {
             int t = e.getOidTag();
-            if (t != NssConstants.SEC_OID_UNKNOWN && t == tag) return e;
+            if (t != NssConstants.SEC_OID_UNKNOWN && t == tag) return e.copy();
         }
         String name = OidNames.tagName(tag);
         if (name == null) name = oid instanceof SecItem item ? item.toString() : String.valueOf(oid);
@@ -497,7 +512,8 @@ public class Certificate extends NativeResource implements Formatted {
             lines.pair(level + 2, "Subject", subject);
             lines.label(level + 2, "Subject Public Key Info");
             PkiFmt.subjectPublicKeyInfo(lines, level + 3, c + Layout.CERT_SPKI);
-            List<CertificateExtension> exts = PkiFmt.extensions(Mem.getPointer(c, Layout.CERT_EXTENSIONS));
+            List<CertificateExtension> exts = extensionsRead;
+            if (exts == null) extensionsRead = exts = List.copyOf(PkiFmt.extensions(Mem.getPointer(c, Layout.CERT_EXTENSIONS)));
             lines.text(level + 1, "Signed Extensions: (" + exts.size() + " total)");
             for (CertificateExtension e : exts) {
                 PkiFmt.extension(lines, level + 2, e);

@@ -25,11 +25,20 @@ public final class CertificateExtension extends FormattedValue {
     private final byte[] oid;
     private final boolean critical;
     private final byte[] value;
+    /** the tag NSS gave the OID (low 32 bits) and the NSS session it was asked in (high 32); -1: not asked */
+    private volatile long tagAnswer = -1;
 
     CertificateExtension(byte[] oid, boolean critical, byte[] value) {
         this.oid = oid;
         this.critical = critical;
         this.value = value;
+    }
+
+    /** A new object with the same (immutable) contents and the tag already asked. */
+    CertificateExtension copy() {
+        CertificateExtension e = new CertificateExtension(oid, critical, value);
+        e.tagAnswer = tagAnswer;
+        return e;
     }
 
     byte[] oid() { return oid; }
@@ -84,7 +93,12 @@ public final class CertificateExtension extends FormattedValue {
     @Python("oid_tag")
     public int getOidTag() {
         NssRuntime.requireInitialized();
-        return Oids.tagOf(oid);
+        int session = NssRuntime.session();
+        long a = tagAnswer;
+        if (a != -1 && (int) (a >>> 32) == session) return (int) a;
+        int tag = Oids.tagOf(oid);
+        if (tag != 0) tagAnswer = ((long) session << 32) | (tag & 0xffffffffL);   // an unknown OID is asked again
+        return tag;
     }
 
     /**
