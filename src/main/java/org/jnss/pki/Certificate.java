@@ -343,12 +343,15 @@ public class Certificate extends NativeResource implements Formatted {
      */
     private volatile List<CertificateExtension> extensionsRead;
 
+    /** The extensions of the certificate at c (its handle, under a lease), read the first time. */
+    private List<CertificateExtension> extensionsOf(long c) {
+        List<CertificateExtension> read = extensionsRead;
+        if (read == null) extensionsRead = read = List.copyOf(PkiFmt.extensions(Mem.getPointer(c, Layout.CERT_EXTENSIONS)));
+        return read;
+    }
+
     private List<CertificateExtension> extensionList() {
-        return with(c -> {
-            List<CertificateExtension> read = extensionsRead;
-            if (read == null) extensionsRead = read = List.copyOf(PkiFmt.extensions(Mem.getPointer(c, Layout.CERT_EXTENSIONS)));
-            return read;
-        });
+        return with(this::extensionsOf);
     }
 
     /**
@@ -512,8 +515,7 @@ public class Certificate extends NativeResource implements Formatted {
             lines.pair(level + 2, "Subject", subject);
             lines.label(level + 2, "Subject Public Key Info");
             PkiFmt.subjectPublicKeyInfo(lines, level + 3, c + Layout.CERT_SPKI);
-            List<CertificateExtension> exts = extensionsRead;
-            if (exts == null) extensionsRead = exts = List.copyOf(PkiFmt.extensions(Mem.getPointer(c, Layout.CERT_EXTENSIONS)));
+            List<CertificateExtension> exts = extensionsOf(c);
             lines.text(level + 1, "Signed Extensions: (" + exts.size() + " total)");
             for (CertificateExtension e : exts) {
                 PkiFmt.extension(lines, level + 2, e);
