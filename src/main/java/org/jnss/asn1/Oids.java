@@ -190,7 +190,7 @@ public final class Oids {
         byte[] oid;
         try (Scratch s = new Scratch()) {
             long item = s.calloc(Layout.ITEM_SIZE);
-            if (Nss3.SEC_StringToOID(s.arena(), item, dotted, 0) != 0) return null;
+            if (Nss3.SEC_StringToOID(s.arena(), item, Mem.utf8z(dotted), 0) != 0) return null;
             oid = Scratch.itemBytes(item);
         }
         int tag = tagOf(oid);

@@ -42,7 +42,7 @@ public class AddrInfo extends Peered {
     @Python("AddrInfo(hostname, family=PR_AF_UNSPEC, flags=PR_AI_ADDRCONFIG)")
     public AddrInfo(String hostname, int family, int flags) {
         this.hostname = hostname;
-        long info = Nspr4.PR_GetAddrInfoByName(hostname, (short) family, flags);
+        long info = Nspr4.PR_GetAddrInfoByName(Mem.utf8z(hostname), (short) family, flags);
         if (info == 0) throw NSPRError.last();
         long buf = Mem.calloc(Layout.NETADDR_SIZE);
         try {

@@ -67,7 +67,8 @@ public class HostEntry extends Peered {
      * @throws NSPRError PR_DIRECTORY_LOOKUP_ERROR if the lookup finds nothing
      */
     public static HostEntry byName(String name) {
-        return lookup(true, (buf, ent) -> Nspr4.PR_GetHostByName(name, buf, BUF_SIZE, ent));
+        byte[] cName = Mem.utf8z(name);
+        return lookup(true, (buf, ent) -> Nspr4.PR_GetHostByName(cName, buf, BUF_SIZE, ent));
     }
 
     /** PR_GetHostByAddr; with complete false only name and family are kept. */

@@ -167,7 +167,8 @@ public final class Io implements IoConstants {
      */
     @Python("get_proto_by_name(name, /)")
     public static int getProtoByName(String name) {
-        return (Integer) protoLookup((buf, size, ent) -> Nspr4.PR_GetProtoByName(name, buf, size, ent))[2];
+        byte[] cName = Mem.utf8z(name);
+        return (Integer) protoLookup((buf, size, ent) -> Nspr4.PR_GetProtoByName(cName, buf, size, ent))[2];
     }
 
     /**

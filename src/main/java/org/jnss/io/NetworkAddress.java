@@ -209,7 +209,7 @@ public class NetworkAddress extends Peered {
             hostname = null;
             hostentry = null;
         }
-        long info = Nspr4.PR_GetAddrInfoByName(addr, (short) IoConstants.PR_AF_UNSPEC, IoConstants.PR_AI_ADDRCONFIG);
+        long info = Nspr4.PR_GetAddrInfoByName(Mem.utf8z(addr), (short) IoConstants.PR_AF_UNSPEC, IoConstants.PR_AI_ADDRCONFIG);
         if (info == 0) throw NSPRError.last();
         long buf = Mem.calloc(Layout.NETADDR_SIZE);
         try {

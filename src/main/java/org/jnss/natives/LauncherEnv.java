@@ -40,7 +40,7 @@ public final class LauncherEnv {
         if (names.isEmpty()) return;
         try {
             com.sun.jna.Function unsetenv = NativeLibrary.getInstance("c").getFunction("unsetenv");
-            for (String n : names) unsetenv.invokeInt(new Object[]{n});
+            for (String n : names) unsetenv.invokeInt(new Object[]{Mem.utf8z(n)});
         } catch (UnsatisfiedLinkError e) {
             // no C library by that name: nothing inherits from it either
         }

@@ -13,7 +13,7 @@ public final class LibC {
     public static native int fflush(long stream);
 
     /** {@code open(2)} without O_CREAT; returns the descriptor or -1. */
-    public static native int open(String path, int flags);
+    public static native int open(byte[] path, int flags);
 
     /** {@code read(2)}; returns the bytes read, 0 at end of file, -1 on error. */
     public static native long read(int fd, byte[] buf, long count);
@@ -25,7 +25,7 @@ public final class LibC {
     public static native int dup2(int oldfd, int newfd);
 
     /** {@code mkfifo(3)}: a named pipe with the given mode; 0 or -1. */
-    public static native int mkfifo(String path, int mode);
+    public static native int mkfifo(byte[] path, int mode);
 
     /** {@code close(2)}. */
     public static native int close(int fd);
@@ -51,7 +51,7 @@ public final class LibC {
         try {
             com.sun.jna.Function f = dlopen;
             if (f == null) dlopen = f = com.sun.jna.NativeLibrary.getProcess().getFunction("dlopen");
-            return f.invokeLong(new Object[]{soname, RTLD_LAZY | RTLD_NOLOAD}) != 0;
+            return f.invokeLong(new Object[]{Mem.utf8z(soname), RTLD_LAZY | RTLD_NOLOAD}) != 0;
         } catch (RuntimeException | UnsatisfiedLinkError e) {
             return false;
         }

@@ -147,6 +147,20 @@ public final class Mem {
         U.copyMemory(src, BYTES + srcOff, null, addr + off, len);
     }
 
+    /**
+     * s as a C string for a native {@code const char *} parameter: its UTF-8
+     * encoding followed by a NUL; null stays null (NULL). The bindings take
+     * C strings as byte arrays: JNA would encode a {@code String} parameter with
+     * the platform's charset (US-ASCII under {@code LANG=C}, so a non-ASCII path
+     * or host name reached NSS as question marks), through a call back into the
+     * JVM at every call.
+     */
+    public static byte[] utf8z(String s) {
+        if (s == null) return null;
+        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        return java.util.Arrays.copyOf(b, b.length + 1);
+    }
+
     /** A NUL-terminated C string, decoded as UTF-8; null for a null pointer. */
     public static String cString(long addr) {
         if (addr == 0) return null;
@@ -168,10 +182,9 @@ public final class Mem {
     /** A NUL-terminated UTF-8 copy of s in malloc'ed memory (free with {@link #free}). */
     public static long newCString(String s) {
         if (s == null) return 0;
-        byte[] b = s.getBytes(StandardCharsets.UTF_8);
-        long p = malloc(b.length + 1);
+        byte[] b = utf8z(s);
+        long p = malloc(b.length);
         write(p, 0, b, 0, b.length);
-        setByte(p, b.length, (byte) 0);
         return p;
     }
 }

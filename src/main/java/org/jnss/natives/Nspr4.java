@@ -90,15 +90,15 @@ public final class Nspr4 {
         }
     }
     public static native int PR_SetNetAddr(int val, short af, short port, long addr);
-    public static native long PR_GetAddrInfoByName(String hostname, short af, int flags);
+    public static native long PR_GetAddrInfoByName(byte[] hostname, short af, int flags);
     public static native long PR_EnumerateAddrInfo(long iterPtr, long addrInfo, short port, long result);
     public static native void PR_FreeAddrInfo(long addrInfo);
     /** The canonical name of the host looked up, a C string NSPR keeps (0 when there is none). */
     public static native long PR_GetCanonNameFromAddrInfo(long addrInfo);
-    public static native int PR_GetHostByName(String hostname, long buf, int bufsize, long hostentry);
+    public static native int PR_GetHostByName(byte[] hostname, long buf, int bufsize, long hostentry);
     public static native int PR_GetHostByAddr(long hostaddr, long buf, int bufsize, long hostentry);
     public static native int PR_EnumerateHostEnt(int enumIndex, long hostEnt, short port, long address);
-    public static native int PR_GetProtoByName(String protocolname, long buffer, int bufsize, long result);
+    public static native int PR_GetProtoByName(byte[] protocolname, long buffer, int bufsize, long result);
     public static native int PR_GetProtoByNumber(int protocolnumber, long buffer, int bufsize, long result);
 
     // time and formatted strings

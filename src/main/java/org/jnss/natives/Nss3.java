@@ -29,11 +29,11 @@ public final class Nss3 {
     }
 
     // initialisation
-    public static native int NSS_Init(String configdir);
-    public static native int NSS_InitReadWrite(String configdir);
-    public static native int NSS_NoDB_Init(String configdir);
-    public static native int NSS_Initialize(String configdir, String certPrefix, String keyPrefix, String secmodName, int flags);
-    public static native long NSS_InitContext(String configdir, String certPrefix, String keyPrefix, String secmodName, long initParams, int flags);
+    public static native int NSS_Init(byte[] configdir);
+    public static native int NSS_InitReadWrite(byte[] configdir);
+    public static native int NSS_NoDB_Init(byte[] configdir);
+    public static native int NSS_Initialize(byte[] configdir, byte[] certPrefix, byte[] keyPrefix, byte[] secmodName, int flags);
+    public static native long NSS_InitContext(byte[] configdir, byte[] certPrefix, byte[] keyPrefix, byte[] secmodName, long initParams, int flags);
     /** The internal (softoken) module, SECMODModule *, not referenced (NSS keeps it while up); 0 when NSS is down. */
     public static native long SECMOD_GetInternalModule();
     public static native int NSS_ShutdownContext(long context);
@@ -41,7 +41,7 @@ public final class Nss3 {
     public static native int NSS_IsInitialized();
     /** The library's version, a static C string. */
     public static native long NSS_GetVersion();
-    public static native int NSS_VersionCheck(String importedVersion);
+    public static native int NSS_VersionCheck(byte[] importedVersion);
     public static native int NSS_RegisterShutdown(ShutdownFunc sFunc, long appData);
 
     // passwords
@@ -93,7 +93,7 @@ public final class Nss3 {
     public static native long SECOID_FindOIDByTag(int tag);
     public static native int SECOID_FindOIDTag(long secItem);
     public static native long SECOID_FindOID(long secItem);
-    public static native int SEC_StringToOID(long arena, long to, String from, int len);
+    public static native int SEC_StringToOID(long arena, long to, byte[] from, int len);
 
     // memory and encodings
     /** Decodes base64 (skipping characters outside the alphabet); with null arena/out it returns a new SECItem (SECITEM_FreeItem(item, 1)). */
@@ -104,7 +104,7 @@ public final class Nss3 {
     public static native long CERT_DecodeOidSequence(long seqItem);
     public static native void CERT_DestroyOidSequence(long oidSeq);
     public static native void PORT_Free(long ptr);
-    public static native long PORT_Strdup(String s);
+    public static native long PORT_Strdup(byte[] s);
     public static native void SECITEM_FreeItem(long item, int freeit);
 
     // ---- PKCS#12 ----
@@ -293,7 +293,7 @@ public final class Nss3 {
     /** {@code CERTSignedCrl *CERT_DecodeDERCrlWithFlags(PLArenaPool *narena, SECItem *derSignedCrl, int type, PRInt32 options)} */
     public static native long CERT_DecodeDERCrlWithFlags(long arena, long derSignedCrl, int type, int options);
     /** {@code CERTSignedCrl *PK11_ImportCRL(PK11SlotInfo *slot, SECItem *derCRL, char *url, int type, void *wincx, PRInt32 importOptions, PLArenaPool *arena, PRInt32 decodeOptions)} */
-    public static native long PK11_ImportCRL(long slot, long derCrl, String url, int type, long wincx,
+    public static native long PK11_ImportCRL(long slot, long derCrl, byte[] url, int type, long wincx,
                                              int importOptions, long arena, int decodeOptions);
     public static native int SEC_DeletePermCRL(long crl);
     public static native int SEC_DestroyCrl(long crl);

@@ -57,9 +57,9 @@ public final class Ssl3 {
     public static native int SSL_VersionRangeSet(long fd, long range);
 
     // server session cache
-    public static native int SSL_ConfigServerSessionIDCache(int maxCacheEntries, int ssl2Timeout, int ssl3Timeout, String directory);
-    public static native int SSL_ConfigMPServerSIDCache(int maxCacheEntries, int ssl2Timeout, int ssl3Timeout, String directory);
-    public static native int SSL_ConfigServerSessionIDCacheWithOpt(int ssl2Timeout, int ssl3Timeout, String directory,
+    public static native int SSL_ConfigServerSessionIDCache(int maxCacheEntries, int ssl2Timeout, int ssl3Timeout, byte[] directory);
+    public static native int SSL_ConfigMPServerSIDCache(int maxCacheEntries, int ssl2Timeout, int ssl3Timeout, byte[] directory);
+    public static native int SSL_ConfigServerSessionIDCacheWithOpt(int ssl2Timeout, int ssl3Timeout, byte[] directory,
             int maxCacheEntries, int maxCertCacheEntries, int maxSrvNameCacheEntries, int enableMPCache);
     public static native int SSL_ShutdownServerSessionIDCache();
     public static native int SSL_GetMaxServerCacheLocks();
@@ -67,7 +67,7 @@ public final class Ssl3 {
 
     // sockets
     public static native long SSL_ImportFD(long model, long fd);
-    public static native int SSL_SetURL(long fd, String url);
+    public static native int SSL_SetURL(long fd, byte[] url);
     /** char *: PORT_Free */
     public static native long SSL_RevealURL(long fd);
     public static native int SSL_SetPKCS11PinArg(long fd, long arg);
@@ -81,7 +81,7 @@ public final class Ssl3 {
     public static native int SSL_ResetHandshake(long fd, int asServer);
     public static native int SSL_InvalidateSession(long fd);
     public static native int SSL_DataPending(long fd);
-    public static native int SSL_SetSockPeerID(long fd, String peerID);
+    public static native int SSL_SetSockPeerID(long fd, byte[] peerID);
     public static native int SSL_CertDBHandleSet(long fd, long dbHandle);
     /** CERTCertificate * the caller owns, or NULL */
     public static native long SSL_PeerCertificate(long fd);

@@ -137,6 +137,9 @@ public final class Nss implements NssConstants {
         if (rv != 0) throw NSPRError.last();
     }
 
+    /** The C strings the plain initialisations give NSS_Initialize. */
+    private static final byte[] EMPTY = Mem.utf8z(""), SECMOD_DB = Mem.utf8z("secmod.db");
+
     private static String orEmpty(String s) {
         return s == null ? "" : s;
     }
@@ -181,7 +184,7 @@ public final class Nss implements NssConstants {
     public static void nssInit(String certDir) {
         NssRuntime.init(true, () -> {
             String dir = WorkingDirectory.resolveDatabase(certDir);
-            check(TIME_TABLES ? Nss3.NSS_Initialize(dir, "", "", "secmod.db", NSS_INIT_READONLY) : Nss3.NSS_Init(dir));
+            check(TIME_TABLES ? Nss3.NSS_Initialize(Mem.utf8z(dir), EMPTY, EMPTY, SECMOD_DB, NSS_INIT_READONLY) : Nss3.NSS_Init(Mem.utf8z(dir)));
             return null;
         });
     }
@@ -201,7 +204,7 @@ public final class Nss implements NssConstants {
     public static void nssInitReadWrite(String certDir) {
         NssRuntime.init(true, () -> {
             String dir = WorkingDirectory.resolveDatabase(certDir);
-            check(TIME_TABLES ? Nss3.NSS_Initialize(dir, "", "", "secmod.db", 0) : Nss3.NSS_InitReadWrite(dir));
+            check(TIME_TABLES ? Nss3.NSS_Initialize(Mem.utf8z(dir), EMPTY, EMPTY, SECMOD_DB, 0) : Nss3.NSS_InitReadWrite(Mem.utf8z(dir)));
             return null;
         });
     }
@@ -219,7 +222,7 @@ public final class Nss implements NssConstants {
     @Python("nss_init_nodb()")
     public static void nssInitNodb() {
         NssRuntime.init(true, () -> {
-            check(TIME_TABLES ? Nss3.NSS_Initialize("", "", "", "", NSS_INIT_READONLY | NSS_INIT_NOCERTDB
+            check(TIME_TABLES ? Nss3.NSS_Initialize(EMPTY, EMPTY, EMPTY, EMPTY, NSS_INIT_READONLY | NSS_INIT_NOCERTDB
                     | NSS_INIT_NOMODDB | NSS_INIT_FORCEOPEN | NSS_INIT_NOROOTINIT) : Nss3.NSS_NoDB_Init(null));
             return null;
         });
@@ -280,8 +283,8 @@ public final class Nss implements NssConstants {
         // once NSS is up, NSS_Initialize succeeds at once whatever it is given
         String dir = certDir == null && NssRuntime.isInitialized() ? null : configDir(certDir, flags, false);
         NssRuntime.init(true, () -> {
-            check(Nss3.NSS_Initialize(dir, orEmpty(certPrefix), orEmpty(keyPrefix),
-                    secmodName == null ? "secmod.db" : secmodName, flags));
+            check(Nss3.NSS_Initialize(Mem.utf8z(dir), Mem.utf8z(orEmpty(certPrefix)), Mem.utf8z(orEmpty(keyPrefix)),
+                    Mem.utf8z(secmodName == null ? "secmod.db" : secmodName), flags));
             return null;
         });
     }
@@ -319,8 +322,8 @@ public final class Nss implements NssConstants {
         return NssRuntime.init(false, () -> {
             long params = initParams == null ? 0 : initParams.toNative();
             try {
-                long ctx = Nss3.NSS_InitContext(dir, orEmpty(certPrefix), orEmpty(keyPrefix),
-                        secmodName == null ? "secmod.db" : secmodName, params, flags);
+                long ctx = Nss3.NSS_InitContext(Mem.utf8z(dir), Mem.utf8z(orEmpty(certPrefix)), Mem.utf8z(orEmpty(keyPrefix)),
+                        Mem.utf8z(secmodName == null ? "secmod.db" : secmodName), params, flags);
                 if (ctx == 0) throw NSPRError.last();
                 return new InitContext(ctx);
             } finally {
@@ -397,7 +400,7 @@ public final class Nss implements NssConstants {
      */
     @Python("nss_version_check(version, /)")
     public static boolean nssVersionCheck(String version) {
-        return Nss3.NSS_VersionCheck(version) != 0;
+        return Nss3.NSS_VersionCheck(Mem.utf8z(version)) != 0;
     }
 
     /**

@@ -68,7 +68,7 @@ public final class Passwords {
                     return 0;       // the password NSS has just rejected: give up rather than loop
                 }
                 LAST_GIVEN.set(digest);
-                return Nss3.PORT_Strdup(p);
+                return Nss3.PORT_Strdup(org.jnss.natives.Mem.utf8z(p));
             }
             LAST_GIVEN.remove();
             if (pw != null) CallbackErrors.print("Error, PK11 password callback expected string result or None.");

@@ -1,5 +1,6 @@
 package org.jnss.pki;
 
+import org.jnss.natives.Mem;
 import org.jnss.natives.Nss3;
 import org.jnss.asn1.BStr;
 import org.jnss.asn1.OidNames;
@@ -12,7 +13,6 @@ import org.jnss.natives.Layout;
 import org.jnss.nss.NssConstants;
 import org.jnss.nss.SecItem;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -63,8 +63,7 @@ public final class AVA extends Ordered {
         if (tag == NssConstants.SEC_OID_UNKNOWN) throw new IllegalArgumentException("unable to convert to known OID");
         if (!(value instanceof String s))
             throw new ArgumentError("AVA value must be a string, not " + PyTypeNames.of(type));
-        byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
-        byte[] cstr = Arrays.copyOf(utf8, utf8.length + 1);
+        byte[] cstr = Mem.utf8z(s);
         try (Scratch sc = new Scratch()) {
             long ava = Nss3.CERT_CreateAVA(sc.arena(), tag, OidNames.avaValueType(tag), cstr);
             if (ava == 0)

@@ -7,11 +7,10 @@ import org.jnss.core.Python;
 import org.jnss.error.ErrorConstants;
 import org.jnss.error.NSPRError;
 import org.jnss.natives.Layout;
+import org.jnss.natives.Mem;
 import org.jnss.natives.Nss3;
 import org.jnss.nss.NssRuntime;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 
 /**
  * A certificate database handle (CERTCertDBHandle), {@code nss.nss.CertDB} in
@@ -99,8 +98,7 @@ public final class CertDB extends Peered {
     @Python("find_crl_by_name(name, type=SEC_CRL_TYPE)")
     public SignedCRL findCrlByName(String name, int type) {
         long db = handle();
-        byte[] utf8 = name.getBytes(StandardCharsets.UTF_8);
-        long parsed = Nss3.CERT_AsciiToName(Arrays.copyOf(utf8, utf8.length + 1));
+        long parsed = Nss3.CERT_AsciiToName(Mem.utf8z(name));
         if (parsed == 0) throw NSPRError.last();
         long der = 0;
         try {

@@ -20,7 +20,6 @@ import org.jnss.pk11.PK11Slot;
 import org.jnss.pk11.Passwords;
 import org.jnss.pk11.PrivateKey;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -249,9 +248,8 @@ public final class CertVerify {
     }
 
     static byte[] cstring(String s) {
-        byte[] b = s.getBytes(StandardCharsets.UTF_8);
-        for (byte x : b) if (x == 0) throw new ArgumentError("argument must be encoded string without null bytes");
-        return Arrays.copyOf(b, b.length + 1);
+        if (s.indexOf('\0') >= 0) throw new ArgumentError("argument must be encoded string without null bytes");
+        return Mem.utf8z(s);
     }
 
     /**

@@ -123,11 +123,7 @@ public class Certificate extends NativeResource implements Formatted {
         } else {
             handle = CertDB.currentDefault();
         }
-        byte[] nick = null;
-        if (nickname != null) {
-            byte[] utf8 = nickname.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            nick = java.util.Arrays.copyOf(utf8, utf8.length + 1);
-        }
+        byte[] nick = Mem.utf8z(nickname);
         try (Scratch s = new Scratch()) {
             long ders = s.calloc(Mem.POINTER_SIZE);
             Mem.setPointer(ders, 0, s.item(data));

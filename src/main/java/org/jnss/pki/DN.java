@@ -1,5 +1,6 @@
 package org.jnss.pki;
 
+import org.jnss.natives.Mem;
 import org.jnss.natives.Nss3;
 import org.jnss.asn1.Scratch;
 import org.jnss.core.ArgumentError;
@@ -8,9 +9,7 @@ import org.jnss.core.PyValues;
 import org.jnss.core.Python;
 import org.jnss.error.NSPRError;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.LongUnaryOperator;
 
@@ -82,8 +81,7 @@ public final class DN extends TaggedSequence<RDN> {
 
     /** CERT_AsciiToName: the name NSS parses from the string. */
     private static DN parse(String s) {
-        byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
-        long name = Nss3.CERT_AsciiToName(Arrays.copyOf(utf8, utf8.length + 1));
+        long name = Nss3.CERT_AsciiToName(Mem.utf8z(s));
         if (name == 0) throw NSPRError.last("cannot parse X500 name \"" + s + "\"");
         try {
             return fromNative(name);

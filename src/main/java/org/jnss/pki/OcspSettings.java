@@ -1,6 +1,7 @@
 package org.jnss.pki;
 
 import org.jnss.core.Python;
+import org.jnss.natives.Mem;
 import org.jnss.natives.Nss3;
 import org.jnss.error.ErrorConstants;
 import org.jnss.error.NSPRError;
@@ -8,8 +9,6 @@ import org.jnss.nss.Nss;
 import org.jnss.nss.NssConstants;
 import org.jnss.nss.NssRuntime;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 
 /**
  * The OCSP and PKIX validation settings of nss.nss (bound in {@link Nss}).
@@ -128,11 +127,6 @@ public final class OcspSettings {
         check(Nss3.CERT_ClearOCSPCache());
     }
 
-    private static byte[] cString(String s) {
-        byte[] b = s.getBytes(StandardCharsets.UTF_8);
-        return Arrays.copyOf(b, b.length + 1);
-    }
-
     /**
      * Sets the default OCSP responder (CERT_SetOCSPDefaultResponder): its URL
      * and the certificate that signs its responses. It is used only once
@@ -146,7 +140,7 @@ public final class OcspSettings {
      */
     @Python("set_ocsp_default_responder(certdb, url, nickname, /)")
     public static void defaultResponder(CertDB certdb, String url, String nickname) {
-        check(Nss3.CERT_SetOCSPDefaultResponder(certdb.handle(), cString(url), cString(nickname)));
+        check(Nss3.CERT_SetOCSPDefaultResponder(certdb.handle(), Mem.utf8z(url), Mem.utf8z(nickname)));
     }
 
     /**

@@ -119,7 +119,7 @@ public class SignedCRL extends NativeResource {
         try {
             long crl;
             try (Lease s = slot.lease()) {
-                crl = Nss3.PK11_ImportCRL(s.handle(), item, url, type, pin, importOptions, 0, decodeOptions);
+                crl = Nss3.PK11_ImportCRL(s.handle(), item, Mem.utf8z(url), type, pin, importOptions, 0, decodeOptions);
             }
             if (crl == 0) {
                 NSPRError e = NSPRError.last();

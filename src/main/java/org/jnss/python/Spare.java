@@ -1,6 +1,7 @@
 package org.jnss.python;
 
 import org.jnss.natives.LibC;
+import org.jnss.natives.Mem;
 import org.python.core.Options;
 import org.python.core.Py;
 import org.python.core.PyList;
@@ -57,10 +58,10 @@ final class Spare {
         Path req = d.resolve("req." + pid), st = d.resolve("st." + pid), ready = d.resolve("ready." + pid);
         int in, out;
         try {
-            if (LibC.mkfifo(req.toString(), 0600) != 0 || LibC.mkfifo(st.toString(), 0600) != 0) return 0;
+            if (LibC.mkfifo(Mem.utf8z(req.toString()), 0600) != 0 || LibC.mkfifo(Mem.utf8z(st.toString()), 0600) != 0) return 0;
             // both ends held here: a client's open never blocks and a request is never lost
-            in = LibC.open(req.toString(), LibC.O_RDWR);
-            out = LibC.open(st.toString(), LibC.O_RDWR);
+            in = LibC.open(Mem.utf8z(req.toString()), LibC.O_RDWR);
+            out = LibC.open(Mem.utf8z(st.toString()), LibC.O_RDWR);
             if (in < 0 || out < 0) return remove(req, st, 0);
             Files.createFile(ready);
             Files.deleteIfExists(d.resolve("starting"));     // the launcher's mark of a spare on its way
@@ -88,7 +89,7 @@ final class Spare {
         String client = fields.get(0);
         for (int fd = 0; fd <= 2; fd++) {
             int flags = (fd == 0 ? LibC.O_RDONLY : LibC.O_WRONLY) | LibC.O_NOCTTY;
-            int f = LibC.open("/proc/" + client + "/fd/" + fd, flags);
+            int f = LibC.open(Mem.utf8z("/proc/" + client + "/fd/" + fd), flags);
             if (f < 0 || LibC.dup2(f, fd) < 0) return remove(null, st, 1);
             LibC.close(f);
         }
@@ -124,7 +125,7 @@ final class Spare {
         }
         System.out.flush();
         System.err.flush();
-        int devnull = LibC.open("/dev/null", LibC.O_RDWR);
+        int devnull = LibC.open(Mem.utf8z("/dev/null"), LibC.O_RDWR);
         for (int fd = 0; fd <= 2 && devnull >= 0; fd++) LibC.dup2(devnull, fd);
         byte[] s = (status + "\n").getBytes(StandardCharsets.US_ASCII);
         LibC.write(out, s, s.length);

@@ -374,7 +374,8 @@ public class SSLSocket extends Socket {
      */
     @Python("set_hostname(url, /)")
     public void setHostname(String url) {
-        check(fd -> Ssl3.SSL_SetURL(fd, url));
+        byte[] cUrl = Mem.utf8z(url);
+        check(fd -> Ssl3.SSL_SetURL(fd, cUrl));
     }
 
     /**
@@ -519,7 +520,8 @@ public class SSLSocket extends Socket {
      */
     @Python("set_sock_peer_id(id, /)")
     public void setSockPeerId(String peerId) {
-        check(fd -> Ssl3.SSL_SetSockPeerID(fd, peerId));
+        byte[] cId = Mem.utf8z(peerId);
+        check(fd -> Ssl3.SSL_SetSockPeerID(fd, cId));
     }
 
     // ---- options, versions, ciphers -------------------------------------------------

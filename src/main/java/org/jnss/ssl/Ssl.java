@@ -459,7 +459,7 @@ public final class Ssl implements SslConstants {
     @Python("config_server_session_id_cache(max_cache_entries=0, ssl2_timeout=0, ssl3_timeout=0, directory=None)")
     public static void configServerSessionIdCache(int maxEntries, @Python.Unsigned('I') int ssl2Timeout, @Python.Unsigned('I') int ssl3Timeout,
                                                   String directory) {
-        configServerCache(() -> Ssl3.SSL_ConfigServerSessionIDCache(maxEntries, ssl2Timeout, ssl3Timeout, directory));
+        configServerCache(() -> Ssl3.SSL_ConfigServerSessionIDCache(maxEntries, ssl2Timeout, ssl3Timeout, Mem.utf8z(directory)));
     }
 
     /**
@@ -475,7 +475,7 @@ public final class Ssl implements SslConstants {
     @Python("config_mp_server_sid_cache(max_cache_entries=0, ssl2_timeout=0, ssl3_timeout=0, directory=None)")
     public static void configMpServerSidCache(int maxEntries, @Python.Unsigned('I') int ssl2Timeout, @Python.Unsigned('I') int ssl3Timeout,
                                               String directory) {
-        configServerCache(() -> Ssl3.SSL_ConfigMPServerSIDCache(maxEntries, ssl2Timeout, ssl3Timeout, directory));
+        configServerCache(() -> Ssl3.SSL_ConfigMPServerSIDCache(maxEntries, ssl2Timeout, ssl3Timeout, Mem.utf8z(directory)));
     }
 
     /**

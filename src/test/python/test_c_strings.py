@@ -1,0 +1,117 @@
+"""Text handed to NSS and NSPR as C strings (database directories, host names, peer IDs,
+version and protocol names, passwords the callback returns), with non-ASCII characters,
+under the C locale and under a UTF-8 one: NSS must receive the text's UTF-8 octets, as
+python-nss gives it a Python 2 str's octets whatever the locale. Each snippet runs in a
+process of its own (the locale is the JVM's from its start), compared with the reference
+python-nss under the same locale where the reference can run it.
+"""
+import os
+import shutil
+import subprocess
+import tempfile
+import unittest
+
+import difftest
+from difftest import needs_reference
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+TOP = os.path.normpath(os.path.join(HERE, '..', '..', '..'))
+PYNSS = os.path.join(TOP, 'scripts', 'pynss')
+HAVE_CERTUTIL = any(os.path.exists(os.path.join(d, 'certutil')) for d in os.environ.get('PATH', '').split(os.pathsep))
+
+LOCALES = ('C', 'C.UTF-8')
+
+# a directory name and a password with non-ASCII characters, as UTF-8 octets (made by the
+# shell from octal escapes, so that this process's own file-name encoding plays no part)
+NAME_OCTAL = r'db-\303\251\342\202\254'
+PASSWORD_OCTAL = r'p\303\244ss'
+
+TEXT = r'''
+def text(b):
+    # the UTF-8 octets as the program's str: octets under Python 2, decoded under Python 3
+    return b if str is bytes else b.decode('utf-8')
+'''
+
+
+def run(python, code, locale):
+    env = dict(os.environ)
+    env['LANG'] = env['LC_ALL'] = locale
+    p = subprocess.Popen([python, '-c', difftest._PRELUDE + TEXT + code], stdout=subprocess.PIPE,
+                         stderr=subprocess.PIPE, env=env)
+    out, err = p.communicate()
+    if p.returncode != 0:
+        raise AssertionError('%s failed (%d) under LANG=%s:\n%s\n%s' % (python, p.returncode, locale, code, err))
+    return out.decode('utf-8', 'replace') if isinstance(out, bytes) else out
+
+
+def shell(script, *args):
+    subprocess.check_call(['/bin/sh', '-c', script, 'sh'] + list(args))
+
+
+class Scratch(unittest.TestCase):
+    def setUp(self):
+        self.top = tempfile.mkdtemp(prefix='pynss-cstr-')
+
+    def tearDown(self):
+        shutil.rmtree(self.top, ignore_errors=True)
+
+
+@needs_reference
+class CStringArguments(Scratch):
+    CODE = r'''
+import nss.nss as nss, nss.ssl as ssl, nss.io as io
+d = %(top)r + '/' + text(b'db-\xc3\xa9\xe2\x82\xac')
+out(exc(nss.nss_init_read_write, 'sql:' + d), nss.nss_is_initialized())
+nss.nss_shutdown()
+out(exc(nss.nss_init, 'sql:' + d), nss.nss_is_initialized())
+out(exc(nss.nss_init, 'sql:' + d + text(b'-\xc3\xa9')))
+s = ssl.SSLSocket(io.PR_AF_INET)
+for h in [b'www.example.com', b'b\xc3\xbccher.example', b'\xe2\x82\xac']:
+    out(exc(s.set_hostname, text(h)), exc(s.get_hostname), exc(s.set_sock_peer_id, text(h)))
+for v in ['3.0', '99.0', 'abc', text(b'3.\xc3\xa9')]:
+    out(v, exc(nss.nss_version_check, v))
+for p in ['tcp', 'udp', text(b't\xc3\xa9p')]:
+    out(p, exc(io.get_proto_by_name, p))
+out(str(nss.DN(text(b'CN=b\xc3\xbccher,O=\xe2\x82\xac'))))
+s.close()
+nss.nss_shutdown()
+'''
+
+    def test_under_each_locale(self):
+        shell('mkdir "$1/$(printf "$2")"', self.top, NAME_OCTAL)
+        code = self.CODE % {'top': self.top}
+        for locale in LOCALES:
+            here = run(PYNSS, code, locale)
+            self.assertEqual(here.splitlines(), run(difftest.REFERENCE, code, locale).splitlines(),
+                             'LANG=%s' % locale)
+        # the database was written into the directory named by those octets
+        listing = subprocess.Popen(['/bin/sh', '-c', 'ls "$1/$(printf "$2")"', 'sh', self.top, NAME_OCTAL],
+                                   stdout=subprocess.PIPE).communicate()[0].split()
+        self.assertIn('cert9.db', listing)
+
+
+@unittest.skipUnless(HAVE_CERTUTIL, 'certutil (libnss3-tools) not installed')
+class NonAsciiPassword(Scratch):
+    """python-nss crashes on the internal slot under Python 3 (README), so what NSS says is
+    the expectation here: the right password logs in, a wrong one is refused."""
+    CODE = r'''
+import nss.nss as nss
+nss.nss_init('sql:' + %(top)r)
+slot = nss.get_internal_key_slot()
+out(slot.need_login(), slot.is_logged_in())
+for pw in [b'p\xc3\xa4s', b'p\xc3\xa4ss']:
+    nss.set_password_callback(lambda s, retry, pw=pw: None if retry else text(pw))
+    out(exc(slot.authenticate), slot.is_logged_in())
+del slot
+nss.nss_shutdown()
+'''
+
+    def test_under_each_locale(self):
+        shell('printf "$2\\n" > "$1/pw" && certutil -N -d "sql:$1" -f "$1/pw" >/dev/null', self.top, PASSWORD_OCTAL)
+        for locale in LOCALES:
+            self.assertEqual(run(PYNSS, self.CODE % {'top': self.top}, locale).splitlines(),
+                             ['True False', "'EXC NSPRError -8177' False", 'None True'], 'LANG=%s' % locale)
+
+
+if __name__ == '__main__':
+    unittest.main()
