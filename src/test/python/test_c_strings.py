@@ -4,6 +4,10 @@ under the C locale and under a UTF-8 one: NSS must receive the text's UTF-8 octe
 python-nss gives it a Python 2 str's octets whatever the locale. Each snippet runs in a
 process of its own (the locale is the JVM's from its start), compared with the reference
 python-nss under the same locale where the reference can run it.
+
+Also text NSPR would write in the C library's locale: validity times ("Thu Oct 29 ..."), which
+python-nss writes with the C locale's names whatever the environment says (Python leaves the
+C library's time locale alone; the JVM sets it from the environment).
 """
 import os
 import shutil
@@ -111,6 +115,38 @@ nss.nss_shutdown()
         for locale in LOCALES:
             self.assertEqual(run(PYNSS, self.CODE % {'top': self.top}, locale).splitlines(),
                              ['True False', "'EXC NSPRError -8177' False", 'None True'], 'LANG=%s' % locale)
+
+
+@needs_reference
+class TimesUnderAGermanLocale(Scratch):
+    CODE = r'''
+import glob, os
+import nss.nss as nss
+nss.nss_init_nodb()
+for path in sorted(glob.glob(os.path.join(%(certs)r, '*.der'))):
+    c = nss.Certificate(nss.read_der_from_file(path))
+    out(os.path.basename(path), c.valid_not_before_str, c.valid_not_after_str)
+    out([l for l in str(c).splitlines() if 'UTC' in l])
+del c
+nss.nss_shutdown()
+'''
+
+    def test_validity_times_read_as_the_references(self):
+        # a German locale made for this test (glibc's sources of it ship with the locales package)
+        locales = os.path.join(self.top, 'locales')
+        os.mkdir(locales)
+        made = subprocess.call(['localedef', '-i', 'de_DE', '-f', 'UTF-8', os.path.join(locales, 'de_DE.UTF-8')],
+                               stdout=open(os.devnull, 'w'), stderr=subprocess.STDOUT) == 0
+        if not made:
+            self.skipTest('cannot make a de_DE.UTF-8 locale here (localedef, locales sources)')
+        os.environ['LOCPATH'] = locales
+        try:
+            code = self.CODE % {'certs': os.path.join(TOP, 'test-vectors', 'certs')}
+            here = run(PYNSS, code, 'de_DE.UTF-8')
+            self.assertIn('UTC', here)
+            self.assertEqual(here.splitlines(), run(difftest.REFERENCE, code, 'de_DE.UTF-8').splitlines())
+        finally:
+            del os.environ['LOCPATH']
 
 
 if __name__ == '__main__':

@@ -94,12 +94,77 @@ public final class Asn1Fmt {
 
     /**
      * A time rendered as python-nss renders times, in UTC (NSPR's
-     * PR_FormatTime with "%a %b %d %H:%M:%S %Y UTC"): "Sat Jan 01 00:00:00 2000 UTC".
+     * PR_ExplodeTime with GMT parameters, then PR_FormatTime with
+     * "%a %b %d %H:%M:%S %Y UTC"): "Sat Jan 01 00:00:00 2000 UTC". The names are
+     * the C locale's, as under python-nss (Python 2 leaves the C library's
+     * locale alone; the JVM sets it from the environment at start, so NSPR's
+     * strftime would write "Do Okt 29" under a German locale). Every time a DER
+     * UTCTime or GeneralizedTime can hold from year 1 to 9999 is written
+     * here, with NSPR's proleptic Gregorian calendar and strftime's unpadded
+     * year; anything else is left to NSPR (which renders the first day of year
+     * 0 as "Jan 00").
      *
      * @param prtime microseconds since the epoch (a PRTime)
      * @return the text as a byte string
      */
     public static String timeString(long prtime) {
+        if (prtime >= FIRST_YEAR_1 && prtime < FIRST_YEAR_10000) return cLocaleTime(prtime);
+        return nsprTime(prtime);
+    }
+
+    /** 0001-01-01T00:00:00Z and 10000-01-01T00:00:00Z as PRTimes. */
+    private static final long FIRST_YEAR_1 = -62135596800L * 1_000_000L, FIRST_YEAR_10000 = 253402300800L * 1_000_000L;
+    private static final byte[] WEEKDAYS = "SunMonTueWedThuFriSat".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] MONTHS = "JanFebMarAprMayJunJulAugSepOctNovDec".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    private static String cLocaleTime(long prtime) {
+        long seconds = Math.floorDiv(prtime, 1_000_000L);
+        long day = Math.floorDiv(seconds, 86_400L);
+        int second = (int) Math.floorMod(seconds, 86_400L);
+        java.time.LocalDate date = java.time.LocalDate.ofEpochDay(day);
+        int weekday = (int) Math.floorMod(day + 4, 7L);     // 1970-01-01 was a Thursday; Sunday is 0
+        byte[] out = new byte[32];
+        int n = 0;
+        n = put3(out, n, WEEKDAYS, weekday);
+        out[n++] = ' ';
+        n = put3(out, n, MONTHS, date.getMonthValue() - 1);
+        out[n++] = ' ';
+        n = put2(out, n, date.getDayOfMonth());
+        out[n++] = ' ';
+        n = put2(out, n, second / 3600);
+        out[n++] = ':';
+        n = put2(out, n, second / 60 % 60);
+        out[n++] = ':';
+        n = put2(out, n, second % 60);
+        out[n++] = ' ';
+        for (byte c : Integer.toString(date.getYear()).getBytes(java.nio.charset.StandardCharsets.US_ASCII)) out[n++] = c;
+        out[n++] = ' ';
+        out[n++] = 'U';
+        out[n++] = 'T';
+        out[n++] = 'C';
+        return BStr.of(java.util.Arrays.copyOf(out, n));
+    }
+
+    private static int put3(byte[] out, int n, byte[] names, int i) {
+        System.arraycopy(names, 3 * i, out, n, 3);
+        return n + 3;
+    }
+
+    private static int put2(byte[] out, int n, int v) {
+        out[n] = (byte) ('0' + v / 10);
+        out[n + 1] = (byte) ('0' + v % 10);
+        return n + 2;
+    }
+
+    /**
+     * {@link #timeString} by NSPR itself (PR_ExplodeTime, PR_FormatTime), in
+     * the C library's current locale: for times outside years 1 to 9999, and
+     * for the tests that compare the two.
+     *
+     * @param prtime microseconds since the epoch (a PRTime)
+     * @return the text as a byte string
+     */
+    public static String nsprTime(long prtime) {
         // the exploded time, then the text, in the thread's buffer: NSPR's calls take addresses
         // only (a Java array or String argument is copied, and a String encoded, at each call)
         try (ThreadBuffer b = ThreadBuffer.take(TIME_TEXT_AT + TIME_TEXT_SIZE)) {
