@@ -119,6 +119,7 @@ nss.nss_shutdown()
 
 @needs_reference
 class TimesUnderAGermanLocale(Scratch):
+    """Validity times from NSS and the names time.strftime writes, against the reference."""
     CODE = r'''
 import glob, os
 import nss.nss as nss
@@ -129,6 +130,10 @@ for path in sorted(glob.glob(os.path.join(%(certs)r, '*.der'))):
     out([l for l in str(c).splitlines() if 'UTC' in l])
 del c
 nss.nss_shutdown()
+import datetime, time
+for t in (0, 951825600, 4102444799):
+    out(time.strftime('%%a %%A %%b %%B %%p %%d %%H:%%M:%%S %%Y', time.gmtime(t)),
+        datetime.datetime.utcfromtimestamp(t).strftime('%%a %%A %%b %%B %%p'))
 '''
 
     def test_validity_times_read_as_the_references(self):
