@@ -147,9 +147,15 @@ public class Certificate extends NativeResource implements Formatted {
                 // python-nss, the error is whatever NSS left on this thread, not one of our own
                 long first = array == 0 ? 0 : Mem.getPointer(array, 0);
                 if (first == 0) throw NSPRError.last();
-                long cert = Nss3.CERT_DupCertificate(first);
-                if (cert == 0) throw NSPRError.last();
-                return new Certificate(cert);
+                // the array's reference becomes the object's (CERT_DestroyCertArray below skips
+                // a null entry and frees the array only): no CERT_DupCertificate and release
+                Mem.setPointer(array, 0, 0);
+                try {
+                    return new Certificate(first);
+                } catch (RuntimeException | Error e) {
+                    Nss3.CERT_DestroyCertificate(first);
+                    throw e;
+                }
             } finally {
                 if (array != 0) Nss3.CERT_DestroyCertArray(array, 1);
             }
