@@ -70,7 +70,6 @@ public final class Nss3 {
     public static native int PK11_DigestBegin(long cx);
     public static native int PK11_DigestOp(long cx, byte[] in, int inLen);
     public static native int PK11_DigestOp(long cx, long in, int inLen);
-    public static native int PK11_DigestFinal(long cx, byte[] data, int[] outLen, int length);
     public static native void PK11_DestroyContext(long cx, int freeit);
     public static native long PK11_CloneContext(long cx);
     public static native int PK11_Finalize(long cx);
@@ -271,7 +270,7 @@ public final class Nss3 {
                                                        long wincx, long[] returnedUsages);
     public static native int CERT_VerifyCertName(long cert, byte[] hostname);
     public static native int CERT_CheckCertValidTimes(long cert, long time, int allowOverride);
-    public static native int CERT_IsCACert(long cert, int[] certType);
+    public static native int CERT_IsCACert(long cert, long certType);
     public static native long CERT_GetCertChainFromCert(long cert, long time, int usage);
     public static native void CERT_DestroyCertList(long list);
     public static native long CERT_MakeCANickname(long cert);

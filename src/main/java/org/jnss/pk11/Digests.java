@@ -6,6 +6,7 @@ import org.jnss.error.ErrorConstants;
 import org.jnss.error.NSPRError;
 import org.jnss.error.ThreadError;
 import org.jnss.natives.Nss3;
+import org.jnss.natives.ThreadBuffer;
 import org.jnss.nss.NssConstants;
 import org.jnss.nss.NssRuntime;
 
@@ -146,8 +147,11 @@ public final class Digests {
         try {
             if (Nss3.PK11_DigestBegin(cx) != 0
                     || !Bulk.feed(data, (ptr, n) -> Nss3.PK11_DigestOp(cx, ptr, n))) throw NSPRError.last();
-            int[] outLen = new int[1];
-            if (Nss3.PK11_DigestFinal(cx, out, outLen, out.length) != 0) throw NSPRError.last();
+            try (ThreadBuffer b = ThreadBuffer.take(out.length + 8)) {
+                long digest = b.address(), outLen = digest + ((out.length + 3) & ~3);
+                if (Nss3.PK11_DigestFinal(cx, digest, outLen, out.length) != 0) throw NSPRError.last();
+                b.buffer().get(0, out, 0, out.length);
+            }
             return out;
         } finally {
             Nss3.PK11_DestroyContext(cx, 1);

@@ -14,6 +14,7 @@ import org.jnss.natives.Layout;
 import org.jnss.natives.Mem;
 import org.jnss.natives.Nspr4;
 import org.jnss.natives.Nss3;
+import org.jnss.natives.ThreadBuffer;
 import org.jnss.nss.NssRuntime;
 import org.jnss.nss.SecItem;
 import org.jnss.pk11.PK11Slot;
@@ -125,11 +126,12 @@ public final class CertVerify {
     }
 
     static Object isCaCert(Certificate cert, boolean returnCertType) {
-        int[] type = new int[1];
-        try (Lease certLease = cert.lease()) {
-            long c = certLease.handle();
+        // the type comes back in the thread's buffer (a Java array is copied in and out by JNA)
+        try (Lease certLease = cert.lease(); ThreadBuffer b = ThreadBuffer.take(4)) {
+            long c = certLease.handle(), type = b.address();
+            Mem.setInt(type, 0, 0);
             boolean ca = Nss3.CERT_IsCACert(c, type) != 0;
-            return returnCertType ? new Object[]{ca, type[0]} : ca;
+            return returnCertType ? new Object[]{ca, Mem.getInt(type, 0)} : ca;
         }
     }
 
