@@ -154,5 +154,42 @@ for t in (0, 951825600, 4102444799):
             del os.environ['LOCPATH']
 
 
+class CommandLineUnderTheCLocale(Scratch):
+    """Under the C or POSIX locale (or none) the JVM read the command line, the environment and
+    file names as ASCII; Python 2 hands a program their octets whatever the locale. The launcher
+    starts the JVM under C.UTF-8 then and gives the program the user's own LC_ALL. Expected
+    values are Python 2.7's (python-nss's Python 3 decodes them to text instead)."""
+    CODE = r'''
+import os, subprocess, sys
+print repr(sys.argv[1:]), repr(os.environ.get('XV')), repr(os.path.basename(os.getcwd()))
+print repr(os.environ.get('LC_ALL')), repr(os.environ.get('LANG')), 'MALLOC_ARENA_MAX' in os.environ
+print repr(subprocess.check_output(['/bin/sh', '-c', 'echo "${LC_ALL-unset}|${LANG-unset}|${MALLOC_ARENA_MAX-unset}"']))
+os.mkdir('x\xc3\xa9')
+print repr([n for n in os.listdir('.') if n.startswith('x')]), os.path.isdir('x\xc3\xa9')
+'''
+
+    def test_octets_and_the_users_environment(self):
+        script = os.path.join(self.top, 'argv.py')
+        with open(script, 'w') as f:
+            f.write(self.CODE)
+        for env, lc_all, lang in [('LANG=C LC_ALL=C', "'C'", "'C'"), ('-u LC_ALL LANG=C', 'None', "'C'"),
+                                  ('-u LC_ALL -u LANG -u LC_CTYPE', 'None', 'None'),
+                                  ('LC_ALL=POSIX LANG=C.UTF-8', "'POSIX'", "'C.UTF-8'"),
+                                  ('-u LC_ALL LANG=C.UTF-8', 'None', "'C.UTF-8'")]:
+            p = subprocess.Popen(['/bin/sh', '-c', 'cd "$1" && mkdir "$(printf "d\\303\\251")" && cd d* && '
+                                  'XV="$(printf "b\\303\\274")" exec env -u MALLOC_ARENA_MAX -u LC_CTYPE ' + env +
+                                  ' "$2" "$3" "$(printf "b\\303\\274cher")" x', 'sh', self.top, PYNSS, script],
+                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+            out, err = p.communicate()
+            shell('rm -rf "$1"/d*', self.top)
+            self.assertEqual(p.returncode, 0, err)
+            shown = lambda v: 'unset' if v == 'None' else v.strip("'")
+            self.assertEqual(out.splitlines(), [
+                "['b\\xc3\\xbccher', 'x'] 'b\\xc3\\xbc' 'd\\xc3\\xa9'",
+                '%s %s False' % (lc_all, lang),
+                repr('%s|%s|unset\n' % (shown(lc_all), shown(lang))),
+                "['x\\xc3\\xa9'] True"], env)
+
+
 if __name__ == '__main__':
     unittest.main()

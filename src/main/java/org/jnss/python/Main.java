@@ -230,25 +230,40 @@ public final class Main {
     }
 
     /**
-     * Removes from the JVM's view of the environment the variables that
-     * {@code scripts/pynss} added for the JVM's own sake (system property
-     * {@value org.jnss.natives.LauncherEnv#PROPERTY}, comma-separated names), so
-     * that {@code os.environ}, which Jython copies from it, and the child
-     * processes it starts carry the user's environment only. The C library's
-     * copy goes when NSS is loaded ({@link org.jnss.natives.LauncherEnv}). Done
+     * Puts the user's environment back in the JVM's view of it: removes the
+     * variables that {@code scripts/pynss} added for the JVM's own sake (system
+     * property {@value org.jnss.natives.LauncherEnv#PROPERTY}, comma-separated
+     * names) and gives those it replaced their user's values
+     * ({@link org.jnss.natives.LauncherEnv#userValues()}), so that
+     * {@code os.environ}, which Jython copies from it, and the child processes
+     * it starts carry the user's environment only. The C library's copy is put
+     * back when NSS is loaded ({@link org.jnss.natives.LauncherEnv}). Done
      * before Jython starts; a JVM whose environment map cannot be reached keeps
-     * the variables (they tune the C library's allocator only).
+     * the launcher's values.
      */
+    @SuppressWarnings("unchecked")
     private static void dropLauncherEnvironment() {
         java.util.Set<String> names = org.jnss.natives.LauncherEnv.names();
-        if (names.isEmpty()) return;
+        java.util.Map<String, String> values = org.jnss.natives.LauncherEnv.userValues();
+        if (names.isEmpty() && values.isEmpty()) return;
         try {
-            java.lang.reflect.Field f = Class.forName("java.lang.ProcessEnvironment").getDeclaredField("theEnvironment");
+            Class<?> pe = Class.forName("java.lang.ProcessEnvironment");
+            java.lang.reflect.Field f = pe.getDeclaredField("theEnvironment");
             f.setAccessible(true);
             // keys are ProcessEnvironment.Variable, whose toString() is the name; System.getenv() is a view of this map
-            ((java.util.Map<?, ?>) f.get(null)).keySet().removeIf(k -> names.contains(k.toString()));
+            java.util.Map<Object, Object> env = (java.util.Map<Object, Object>) f.get(null);
+            env.keySet().removeIf(k -> names.contains(k.toString()) || values.containsKey(k.toString()));
+            if (values.isEmpty()) return;
+            java.lang.reflect.Method variable = Class.forName("java.lang.ProcessEnvironment$Variable")
+                    .getDeclaredMethod("valueOf", String.class);
+            java.lang.reflect.Method value = Class.forName("java.lang.ProcessEnvironment$Value")
+                    .getDeclaredMethod("valueOf", String.class);
+            variable.setAccessible(true);
+            value.setAccessible(true);
+            for (java.util.Map.Entry<String, String> e : values.entrySet())
+                env.put(variable.invoke(null, e.getKey()), value.invoke(null, e.getValue()));
         } catch (ReflectiveOperationException | RuntimeException e) {
-            // another JDK's layout: the variables stay visible
+            // another JDK's layout: the launcher's values stay visible
         }
     }
 
