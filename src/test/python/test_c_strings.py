@@ -132,8 +132,8 @@ del c
 nss.nss_shutdown()
 import datetime, time
 for t in (0, 951825600, 4102444799):
-    out(time.strftime('%%a %%A %%b %%B %%p %%d %%H:%%M:%%S %%Y', time.gmtime(t)),
-        datetime.datetime.utcfromtimestamp(t).strftime('%%a %%A %%b %%B %%p'))
+    out(time.strftime('%%a %%A %%b %%B %%p %%d %%H:%%M:%%S %%Y %%c', time.gmtime(t)),
+        datetime.datetime.utcfromtimestamp(t).strftime('%%a %%A %%b %%B %%p %%c'))
 '''
 
     def test_validity_times_read_as_the_references(self):
@@ -152,6 +152,22 @@ for t in (0, 951825600, 4102444799):
             self.assertEqual(here.splitlines(), run(difftest.REFERENCE, code, 'de_DE.UTF-8').splitlines())
         finally:
             del os.environ['LOCPATH']
+
+
+class StrftimeAsPython2(unittest.TestCase):
+    """time.strftime's and datetime's %c in the C locale's form, as Python 2.7 writes it (the
+    day of the month padded with a space, as asctime); the other directives were already
+    Python 2's (values from CPython 2.7.18)."""
+
+    def test_c_directive(self):
+        import datetime
+        import time
+        for t, text in [(0, 'Thu Jan  1 00:00:00 1970'), (86400 * 3 + 3600 * 13, 'Sun Jan  4 13:00:00 1970'),
+                        (951825600, 'Tue Feb 29 12:00:00 2000'), (4102444799, 'Thu Dec 31 23:59:59 2099')]:
+            self.assertEqual(time.strftime('%c', time.gmtime(t)), text)
+            self.assertEqual(time.strftime('<%c|%d>', time.gmtime(t)), '<%s|%s>' % (text, time.strftime('%d', time.gmtime(t))))
+            self.assertEqual(datetime.datetime.utcfromtimestamp(t).strftime('%c'), text)
+            self.assertEqual(time.asctime(time.gmtime(t)), text)
 
 
 class CommandLineUnderTheCLocale(Scratch):

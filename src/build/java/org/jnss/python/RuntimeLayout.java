@@ -65,6 +65,12 @@ import java.util.zip.ZipOutputStream;
  * <li>In that jar too, {@code str(x)} returns the str {@code x.__str__()}
  * gave when it is an exact str, as CPython does, instead of a checked copy
  * ({@link ExactStrReturned}).</li>
+ * <li>In that jar too, {@code time.strftime}'s {@code %c} (and so
+ * {@code datetime}'s) writes the C locale's form, Python 2's unless a program
+ * sets a locale ({@code "Thu Jan  1 00:00:00 1970"}, the day padded with a
+ * space, as {@code time.asctime}): Jython wrote the day with a zero
+ * ({@link #writeCLocaleDateTime}). Jython's {@code locale} module answers "C" to
+ * every {@code setlocale} by default.</li>
  * <li>In {@code Lib/}, {@code encodings} imports its fallback to Java's
  * charsets when a lookup first needs it ({@link #lazyJavaCodecs}).</li>
  * <li>{@code native/libjnidispatch.so}, JNA's native part for this platform,
@@ -80,7 +86,7 @@ final class RuntimeLayout {
     private RuntimeLayout() {}
 
     /** Revision of the rewriting: the jar's time plus this is the output's, so a change here remakes it. */
-    private static final long REVISION = 9;
+    private static final long REVISION = 10;
     /** Revision of the changes to {@code Lib/} ({@link #lazyJavaCodecs}): a change here extracts it again. */
     private static final long LIB_REVISION = 1;
 
@@ -212,7 +218,7 @@ final class RuntimeLayout {
                 int version = code.length < 8 ? 0 : ((code[6] & 0xff) << 8) | (code[7] & 0xff);
                 if (version != Opcodes.V1_5 && !name.equals(LOCALE_CLASS + ".class") && !name.equals(JYLOCALE_CLASS + ".class")
                         && !name.equals(IMP_CLASS + ".class") && !name.equals(REGISTRY_CLASS + ".class")
-                        && !name.equals(STR_CLASS + ".class")
+                        && !name.equals(STR_CLASS + ".class") && !name.equals(TIME_CLASS + ".class")
                         && !(name.equals(POSIX_CLASS + ".class") && nativePosix())) return;
                 byte[] upgraded = upgrade(code, loader, exposed);
                 if (upgraded == null) {
@@ -516,6 +522,27 @@ final class RuntimeLayout {
         }
     }
 
+    /** Jython's {@code time} module, whose {@code locale_asctime} writes strftime's {@code %c}. */
+    private static final String TIME_CLASS = "org/python/modules/time/Time";
+
+    /**
+     * {@code Time.locale_asctime(PyTuple)}, strftime's {@code %c}, made anew as
+     * {@code asctime(tuple).getString()}: the C locale's date and time, the day
+     * of the month padded with a space (Jython's own padded it with a zero).
+     */
+    private static void writeCLocaleDateTime(ClassVisitor cv, int access, String name, String descriptor,
+                                             String signature, String[] exceptions) {
+        MethodVisitor mv = cv.visitMethod(access, name, descriptor, signature, exceptions);
+        mv.visitCode();
+        mv.visitVarInsn(Opcodes.ALOAD, 0);
+        mv.visitMethodInsn(Opcodes.INVOKESTATIC, TIME_CLASS, "asctime",
+                "(Lorg/python/core/PyObject;)Lorg/python/core/PyString;", false);
+        mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, "org/python/core/PyString", "getString", "()Ljava/lang/String;", false);
+        mv.visitInsn(Opcodes.ARETURN);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+    }
+
     /** The class as version 50 with computed frames, or null when they cannot be computed. */
     private static byte[] upgrade(byte[] code, ClassLoader loader, String exposed) {
         try {
@@ -527,7 +554,7 @@ final class RuntimeLayout {
                 }
             };
             reader.accept(new ClassVisitor(Opcodes.ASM7, writer) {
-                private boolean locale, posix, jyLocale, imp, registry, str;
+                private boolean locale, posix, jyLocale, imp, registry, str, time;
 
                 @Override
                 public void visit(int version, int access, String name, String signature, String superName,
@@ -538,6 +565,7 @@ final class RuntimeLayout {
                     imp = name.equals(IMP_CLASS);
                     registry = name.equals(REGISTRY_CLASS);
                     str = name.equals(STR_CLASS);
+                    time = name.equals(TIME_CLASS);
                     super.visit(Math.max(version, Opcodes.V1_6), access, name, signature, superName, interfaces);
                 }
 
@@ -551,6 +579,10 @@ final class RuntimeLayout {
                 @Override
                 public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
                                                  String[] exceptions) {
+                    if (time && name.equals("locale_asctime") && descriptor.equals("(Lorg/python/core/PyTuple;)Ljava/lang/String;")) {
+                        writeCLocaleDateTime(cv, access, name, descriptor, signature, exceptions);
+                        return null;    // the original body is not copied
+                    }
                     MethodVisitor mv = super.visitMethod(access, name, descriptor, signature, exceptions);
                     if (locale) return new LazyLocales(mv, name.equals("<clinit>"));
                     if (posix && name.equals("classDictInit")) return new NativePosixAssumed(mv);
