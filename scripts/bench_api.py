@@ -13,6 +13,7 @@ import sys
 import nss.error as nss_error
 import nss.nss as nss
 import nss.ssl as ssl
+import nss.io as io
 
 from benchlib import figure, per_call_us
 
@@ -40,6 +41,7 @@ def main():
     ava = rdn[0]
     san = cert.get_extension(nss.SEC_OID_X509_SUBJECT_ALT_NAME).value
     pem_path = os.path.join(VECTORS, 'certs', 'server.pem')
+    sock = ssl.SSLSocket(io.PR_AF_INET)
 
     def missing_nickname():
         try:
@@ -86,9 +88,14 @@ def main():
         ('SecItem(100 KB)', lambda: nss.SecItem(large)),
         ('read_der_from_file(PEM)', lambda: nss.read_der_from_file(pem_path, True)),
         ('x509_alt_name(SAN)', lambda: nss.x509_alt_name(san)),
+        ('cert.valid_not_before_str', lambda: cert.valid_not_before_str),
+        ('cert.is_ca_cert()', lambda: cert.is_ca_cert()),
+        ('nss_version_check', lambda: nss.nss_version_check('3.0')),
+        ('sock.set_hostname', lambda: sock.set_hostname('www.example.com')),
     ]
     for name, fn in calls:
         figure(name, per_call_us(fn, seconds), 'us/call', '%.3f')
+    sock.close()
 
 
 if __name__ == '__main__':
