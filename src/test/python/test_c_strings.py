@@ -170,6 +170,8 @@ class StrftimeAsPython2(unittest.TestCase):
             self.assertEqual(time.asctime(time.gmtime(t)), text)
 
 
+@unittest.skipUnless(os.path.isdir('/usr/lib/locale/C.utf8') and not os.environ.get('LOCPATH'),
+                     'no C.UTF-8 locale installed (the launcher then leaves the C locale as it is)')
 class CommandLineUnderTheCLocale(Scratch):
     """Under the C or POSIX locale (or none) the JVM read the command line, the environment and
     file names as ASCII; Python 2 hands a program their octets whatever the locale. The launcher
