@@ -42,10 +42,13 @@ def lay_out_bundled(directory):
 
 
 def compile_lib_changes(lib):
-    """Compiles the modules of Jython's Lib/ that the build changed (RuntimeLayout removed their
-    compiled classes): readable by everyone, as the rest of Lib/ is."""
+    """Compiles the modules of Jython's Lib/ that the build changed (RuntimeLayout lists them in
+    Lib/.jnss-extracted and removed their compiled classes): readable by everyone, as the rest of
+    Lib/ is."""
     ok = True
-    for module in ('encodings/__init__.py',):
+    with open(os.path.join(lib, '.jnss-extracted')) as f:
+        changed = [line.strip() for line in f if line.strip()]
+    for module in changed:
         source = os.path.join(lib, module)
         compiled = source[:-3] + '$py.class'
         if os.path.exists(source) and not os.path.exists(compiled):

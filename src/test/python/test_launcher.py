@@ -542,6 +542,54 @@ class TestCompiledProgramCache(unittest.TestCase):
         self.assertEqual(run(['-c', 'print 1/2'], env=self.env), (0, '0\n', ''))
         self.assertEqual(len(self.entries()), 2)
 
+    def test_named_tuple_classes_are_cached_too(self):
+        # collections.namedtuple compiles the source of each class it writes (28-75 ms on a cold
+        # JVM); the build makes it go through _pynss.exec_code, so the code comes from the cache
+        # in later runs, and behaves as compiled
+        path = self.script(
+            'from collections import namedtuple\n'
+            'import pickle, traceback\n'
+            'Point = namedtuple("Point", "x y")\n'
+            'p = Point(1, y=2)\n'
+            'print p, p._fields, p._asdict().items(), p._replace(x=5), Point._make([3, 4]), Point.__module__, Point.__doc__\n'
+            'print pickle.loads(pickle.dumps(p)) == p, p.x + p.y, Point.__new__.__doc__\n'
+            'try:\n'
+            '    Point(1)\n'
+            'except TypeError as e:\n'
+            '    print "TypeError", e\n'
+            'print namedtuple("Renamed", ["a", "def", "a", "_b"], rename=True)._fields\n'
+            'try:\n'
+            '    namedtuple("Bad", "x def")\n'
+            'except ValueError as e:\n'
+            '    print "ValueError", e\n'
+            'print namedtuple(u"Uni", [u"u1"])(7)\n'
+            'try:\n'
+            '    p._replace(z=1)\n'
+            'except ValueError:\n'
+            '    print traceback.format_exc().splitlines()[-3:]\n')
+        without = run([path], env={'PYNSS_CODE_CACHE': '0'})
+        self.assertEqual(self.entries(), [])
+        self.assertEqual(without[0], 0, without)
+        # Python 2.7.18's output but for the line of _replace in Jython's template
+        self.assertEqual(without[1].splitlines()[:-1], [
+            "Point(x=1, y=2) ('x', 'y') [('x', 1), ('y', 2)] Point(x=5, y=2) Point(x=3, y=4) __main__ Point(x, y)",
+            'True 3 Create new instance of Point(x, y)',
+            'TypeError __new__() takes exactly 3 arguments (2 given)',
+            "('a', '_1', '_2', '_3')",
+            "ValueError Type names and field names cannot be a keyword: 'def'",
+            'Uni(u1=7)'])
+        self.assertIn("'  File \"<string>\", line ", without[1].splitlines()[-1])
+        for _ in range(2):
+            self.assertEqual(run([path], env=self.env), without)
+        # the program and the three classes (namedtuple makes the unicode names str)
+        self.assertEqual(len(self.entries()), 4)
+        kinds = []
+        for name in self.entries():
+            with open(os.path.join(self.dir, name), 'rb') as f:
+                data = f.read()
+            kinds.append(data[30])      # the key's first character (after the magic and the key's length): the kind
+        self.assertEqual(sorted(kinds), ['f', 'x', 'x', 'x'])
+
     def test_syntax_error_is_reported_as_without_cache_and_not_kept(self):
         path = self.script('print "a"\nx = (\n')
         without = run([path], env={'PYNSS_CODE_CACHE': '0'})

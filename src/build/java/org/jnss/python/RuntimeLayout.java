@@ -72,7 +72,11 @@ import java.util.zip.ZipOutputStream;
  * ({@link #writeCLocaleDateTime}). Jython's {@code locale} module answers "C" to
  * every {@code setlocale} by default.</li>
  * <li>In {@code Lib/}, {@code encodings} imports its fallback to Java's
- * charsets when a lookup first needs it ({@link #lazyJavaCodecs}).</li>
+ * charsets when a lookup first needs it ({@link #lazyJavaCodecs}), and
+ * {@code collections.namedtuple} runs its class's code through the launcher's
+ * cache of compiled code ({@link #cachedNamedTuples}). The modules changed
+ * are listed in {@code Lib/.jnss-extracted}, for the build's
+ * {@code scripts/precompile.py} to compile again.</li>
  * <li>{@code native/libjnidispatch.so}, JNA's native part for this platform,
  * copied out of JNA's jar. Without it JNA copies the library to a temporary
  * file at every start (and needs a writable cache directory); the launcher
@@ -87,8 +91,8 @@ final class RuntimeLayout {
 
     /** Revision of the rewriting: the jar's time plus this is the output's, so a change here remakes it. */
     private static final long REVISION = 10;
-    /** Revision of the changes to {@code Lib/} ({@link #lazyJavaCodecs}): a change here extracts it again. */
-    private static final long LIB_REVISION = 1;
+    /** Revision of the changes to {@code Lib/} ({@link #editLib}): a change here extracts it again. */
+    private static final long LIB_REVISION = 2;
 
     public static void main(String[] args) throws IOException {
         Path jar = Path.of(args[0]);
@@ -101,8 +105,10 @@ final class RuntimeLayout {
         FileTime libStamp = FileTime.fromMillis(stamp.toMillis() + LIB_REVISION);
         if (!Files.exists(marker) || !Files.getLastModifiedTime(marker).equals(libStamp)) {
             extractLib(jar, lib);
-            lazyJavaCodecs(lib);
-            Files.write(marker, new byte[0]);
+            StringBuilder edited = new StringBuilder();
+            if (lazyJavaCodecs(lib)) edited.append("encodings/__init__.py\n");
+            if (cachedNamedTuples(lib)) edited.append("collections.py\n");
+            Files.writeString(marker, edited);
             Files.setLastModifiedTime(marker, libStamp);
         }
         Path cds = out.resolve("jython-cds.jar");
@@ -164,21 +170,57 @@ final class RuntimeLayout {
      * registry's start costs, and the registry starts for nearly every script:
      * at the first {@code import codecs}, {@code encode}/{@code decode}, or
      * comparison of a str with a unicode ({@code import threading} makes one).
-     * The compiled module is removed here and made again by the build's
-     * {@code scripts/precompile.py}. A file that does not read as expected (another
-     * Jython) is left as it is.
+     *
+     * @return whether the module was changed
      */
-    private static void lazyJavaCodecs(Path lib) throws IOException {
-        Path init = lib.resolve("encodings").resolve("__init__.py");
-        if (!Files.exists(init)) return;
-        String src = Files.readString(init, java.nio.charset.StandardCharsets.ISO_8859_1);
-        String imports = "from encodings import aliases, _java\n";
+    private static boolean lazyJavaCodecs(Path lib) throws IOException {
         String use = "        entry, codecaliases = _java._java_factory(encoding)\n";
-        if (!src.contains(imports) || src.indexOf(use) < 0 || src.indexOf(use) != src.lastIndexOf(use)) return;
-        src = src.replace(imports, "from encodings import aliases\n")
-                .replace(use, "        from encodings import _java     # (imported when first needed: pynss's build)\n" + use);
-        Files.writeString(init, src, java.nio.charset.StandardCharsets.ISO_8859_1);
-        Files.deleteIfExists(init.resolveSibling("__init__$py.class"));
+        return editLib(lib.resolve("encodings").resolve("__init__.py"),
+                "from encodings import aliases, _java\n", "from encodings import aliases\n",
+                use, "        from encodings import _java     # (imported when first needed: pynss's build)\n" + use);
+    }
+
+    /**
+     * In {@code Lib/collections.py}: {@code namedtuple} writes its class as
+     * source and runs it with {@code exec}, so each named tuple type cost a
+     * compilation (28-75 ms on a cold JVM, the first one loading Jython's
+     * parser and compiler: {@code urlparse}, {@code unittest},
+     * {@code inspect}, {@code socket} and {@code difflib} make some as they are
+     * imported). The source now goes through {@code _pynss.exec_code}
+     * ({@link LauncherModule}) when the launcher's module is there: the code
+     * {@code exec} would have compiled, kept between runs by
+     * {@link ScriptCache}. Without that module the source is run as before.
+     *
+     * @return whether the module was changed
+     */
+    private static boolean cachedNamedTuples(Path lib) throws IOException {
+        return editLib(lib.resolve("collections.py"),
+                "        exec class_definition in namespace\n",
+                "        exec getattr(_sys.modules.get('_pynss'), 'exec_code', str)(class_definition) in namespace"
+                        + "   # (compiled code kept between runs: pynss's build)\n");
+    }
+
+    /**
+     * Replaces text in one module of {@code Lib/}: {@code edits} holds pairs of
+     * the text to find, which must occur exactly once, and its replacement.
+     * All of them or none are made: a module that does not read as expected
+     * (another Jython) is left as it is. The module's compiled class is removed,
+     * for {@code scripts/precompile.py} to make again.
+     *
+     * @return whether the module was changed
+     */
+    private static boolean editLib(Path module, String... edits) throws IOException {
+        if (!Files.exists(module)) return false;
+        String src = Files.readString(module, java.nio.charset.StandardCharsets.ISO_8859_1);
+        for (int i = 0; i < edits.length; i += 2) {
+            int at = src.indexOf(edits[i]);
+            if (at < 0 || at != src.lastIndexOf(edits[i])) return false;
+            src = src.substring(0, at) + edits[i + 1] + src.substring(at + edits[i].length());
+        }
+        Files.writeString(module, src, java.nio.charset.StandardCharsets.ISO_8859_1);
+        String name = module.getFileName().toString();
+        Files.deleteIfExists(module.resolveSibling(name.substring(0, name.length() - 3) + "$py.class"));
+        return true;
     }
 
     private static void deleteTree(Path dir) throws IOException {

@@ -18,6 +18,12 @@ import org.python.core.PyTuple;
  * {@code threading.Thread} ({@link PooledThread#newThread}); present unless
  * the system property {@code pynss.threadpool} is {@code false}, which gives
  * every Python thread a Java thread of its own, as under Jython.
+ *
+ * <p>{@code _pynss.exec_code(source)}: for a str, the code {@code exec} would
+ * compile from it in the calling frame, from {@link ScriptCache} when it was
+ * compiled in an earlier run; anything else is returned as it is, for
+ * {@code exec} to handle. {@code collections.namedtuple} runs its class's
+ * source through it (the build's {@code RuntimeLayout}).
  */
 public final class LauncherModule {
     private LauncherModule() {}
@@ -36,7 +42,21 @@ public final class LauncherModule {
         if (!"false".equals(System.getProperty("pynss.threadpool"))) {
             m.__setattr__("new_thread", new NewThread());
         }
+        m.__setattr__("exec_code", new ExecCode());
         sys.modules.__setitem__(NAME, m);
+    }
+
+    /** {@code _pynss.exec_code(source)}. */
+    private static final class ExecCode extends PyBuiltinFunctionNarrow {
+        ExecCode() {
+            super("exec_code", 1, 1, "exec_code(source) -> the code exec would compile from a str, kept between runs");
+        }
+
+        @Override
+        public PyObject __call__(PyObject source) {
+            if (source.getType() != PyString.TYPE) return source;     // unicode, code, files: exec's own way
+            return ScriptCache.exec(source.toString(), Py.getCompilerFlags(0, false));
+        }
     }
 
     /** {@code _pynss.new_thread(func, args)}. */

@@ -26,8 +26,8 @@ import java.util.Set;
 
 /**
  * Compiled code of the program {@code pynss} runs (the script file or the
- * {@code -c} command) and of the modules it imports from source, kept between
- * runs. Jython compiles that program to a Java class at every start, and the
+ * {@code -c} command), of the modules it imports from source and of the
+ * classes {@code collections.namedtuple} writes, kept between runs. Jython compiles that program to a Java class at every start, and the
  * compiler's first use in a process is slow (a 150-line script ~80-120 ms, a
  * {@code -c} line ~15 ms; CPython's compiler takes a few milliseconds); a
  * module imported from source was compiled at every run too, since pynss
@@ -75,6 +75,19 @@ final class ScriptCache {
     static PyCode script(String file, byte[] source, CompilerFlags flags) {
         return cached("f", file, flags, source,
                 () -> Py.compile_flags(new ByteArrayInputStream(source), file, CompileMode.exec, flags));
+    }
+
+    /**
+     * The code of source that a library runs with {@code exec} (the class a
+     * {@code collections.namedtuple} call writes), compiled as {@code exec}
+     * of a str compiles it: file name {@code <string>}, the given flags.
+     *
+     * @param contents the source, a str's characters (each below 256)
+     * @param flags    the compiler flags {@code exec} would use (the calling frame's)
+     */
+    static PyCode exec(String contents, CompilerFlags flags) {
+        return cached("x", "<string>", flags, contents.getBytes(StandardCharsets.ISO_8859_1),
+                () -> Py.compile_flags(contents, "<string>", CompileMode.exec, flags));
     }
 
     private static PyCode cached(String kind, String filename, CompilerFlags flags, byte[] source,
