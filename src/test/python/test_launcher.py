@@ -483,6 +483,14 @@ class TestCompiledProgramCache(unittest.TestCase):
     def entries(self):
         return sorted(os.listdir(self.dir)) if os.path.isdir(self.dir) else []
 
+    def kinds(self):
+        """Each entry's path and kind: the key's first character, after the magic and the key's length."""
+        kinds = {}
+        for name in self.entries():
+            with open(os.path.join(self.dir, name), 'rb') as f:
+                kinds[os.path.join(self.dir, name)] = f.read()[30]
+        return kinds
+
     def script(self, text, name='prog.py'):
         path = os.path.join(self.src, name)
         write(path, text)
@@ -567,7 +575,7 @@ class TestCompiledProgramCache(unittest.TestCase):
             '    p._replace(z=1)\n'
             'except ValueError:\n'
             '    print traceback.format_exc().splitlines()[-3:]\n')
-        without = run([path], env={'PYNSS_CODE_CACHE': '0'})
+        without = run([path], env={'XDG_CACHE_HOME': self.home, 'PYNSS_CODE_CACHE': '0'})
         self.assertEqual(self.entries(), [])
         self.assertEqual(without[0], 0, without)
         # Python 2.7.18's output but for the line of _replace in Jython's template
@@ -581,14 +589,55 @@ class TestCompiledProgramCache(unittest.TestCase):
         self.assertIn("'  File \"<string>\", line ", without[1].splitlines()[-1])
         for _ in range(2):
             self.assertEqual(run([path], env=self.env), without)
-        # the program and the three classes (namedtuple makes the unicode names str)
-        self.assertEqual(len(self.entries()), 4)
-        kinds = []
-        for name in self.entries():
-            with open(os.path.join(self.dir, name), 'rb') as f:
+        # the program and the three classes (namedtuple makes the unicode names str), besides the
+        # patterns the modules compile
+        self.assertEqual(sorted(k for k in self.kinds().values() if k != 'r'), ['f', 'x', 'x', 'x'])
+
+    def test_compiled_patterns_are_cached_too(self):
+        # sre_compile.compile takes what an earlier run's compilation of the same pattern, type and
+        # flags gave (org.jnss.python.CompiledPatterns); the patterns behave as compiled, and a
+        # damaged entry is compiled again
+        path = self.script(
+            'import re, string, textwrap\n'
+            'print repr(string.Template("$who likes ${what}").substitute(who="tim", what=u"k\\xe4se"))\n'
+            'p = re.compile(r"(?P<first>\\w+)\\s+(?P<last>\\w+)(?:x)?", re.I)\n'
+            'print p.pattern, p.flags, p.groups, sorted(p.groupindex.items()), sorted(p.match("Ada Lovelace").groupdict().items())\n'
+            'u = re.compile(u"(?P<name>[\\u00e4-\\u00f6]+)|\\U0001F600+", re.U)\n'
+            'print repr(u.pattern), u.flags, u.groups, u.groupindex, repr(u.search(u"xx\\u00e5\\u00f6y").group(0)), u.search(u"a\\U0001F600\\U0001F600").span()\n'
+            'print re.compile("[%s]" % "".join(chr(i) for i in range(32, 127, 3))).findall("hello, world! 0123456789")\n'
+            'print textwrap.fill("The quick brown fox jumps over the lazy dog " * 2, 30).splitlines()\n'
+            'try:\n'
+            '    re.compile("(unclosed")\n'
+            'except re.error as e:\n'
+            '    print "error", e\n'
+            'print re.sub(r"(\\d+)", lambda m: str(int(m.group(1)) * 2), "a1b22c333"), re.split(r"\\W+", "a, b;c")\n'
+            'class S(str): pass\n'
+            'print type(re.compile(S("ab+")).pattern).__name__, re.compile(S("ab+")).match("abbb").group()\n')
+        # Python 2.7.18's output
+        expected = (0, '\n'.join([
+            "u'tim likes k\\xe4se'",
+            "(?P<first>\\w+)\\s+(?P<last>\\w+)(?:x)? 2 2 [('first', 1), ('last', 2)] [('first', 'Ada'), ('last', 'Lovelace')]",
+            "u'(?P<name>[\\xe4-\\xf6]+)|\\U0001f600+' 32 1 {u'name': 1} u'\\xe5\\xf6' (1, 3)",
+            "['h', 'e', ',', ' ', 'w', ' ', '2', '5', '8']",
+            "['The quick brown fox jumps over', 'the lazy dog The quick brown', 'fox jumps over the lazy dog']",
+            'error unbalanced parenthesis',
+            "a2b44c666 ['a', 'b', 'c']",
+            'S abbb', '']), '')
+        self.assertEqual(run([path], env={'XDG_CACHE_HOME': self.home, 'PYNSS_CODE_CACHE': '0'}), expected)
+        self.assertEqual(self.entries(), [])
+        self.assertEqual(run([path], env=self.env), expected)
+        patterns = [entry for entry, kind in self.kinds().items() if kind == 'r']
+        self.assertGreater(len(patterns), 5)
+        for entry in patterns:
+            os.utime(entry, (1, 1))
+        self.assertEqual(run([path], env=self.env), expected)
+        used = [e for e in patterns if os.path.getmtime(e) > 1]
+        self.assertEqual(len(used), len(patterns))
+        for entry in patterns:      # damaged data (its checksum no longer matches): compiled again
+            with open(entry, 'rb') as f:
                 data = f.read()
-            kinds.append(data[30])      # the key's first character (after the magic and the key's length): the kind
-        self.assertEqual(sorted(kinds), ['f', 'x', 'x', 'x'])
+            write(entry, data[:-12] + chr(ord(data[-12]) ^ 1) + data[-11:])
+        self.assertEqual(run([path], env=self.env), expected)
 
     def test_syntax_error_is_reported_as_without_cache_and_not_kept(self):
         path = self.script('print "a"\nx = (\n')

@@ -74,7 +74,9 @@ import java.util.zip.ZipOutputStream;
  * <li>In {@code Lib/}, {@code encodings} imports its fallback to Java's
  * charsets when a lookup first needs it ({@link #lazyJavaCodecs}), and
  * {@code collections.namedtuple} runs its class's code through the launcher's
- * cache of compiled code ({@link #cachedNamedTuples}). The modules changed
+ * cache of compiled code ({@link #cachedNamedTuples}), and {@code sre_compile}
+ * takes a pattern an earlier run compiled from that cache
+ * ({@link #cachedPatterns}). The modules changed
  * are listed in {@code Lib/.jnss-extracted}, for the build's
  * {@code scripts/precompile.py} to compile again.</li>
  * <li>{@code native/libjnidispatch.so}, JNA's native part for this platform,
@@ -92,7 +94,7 @@ final class RuntimeLayout {
     /** Revision of the rewriting: the jar's time plus this is the output's, so a change here remakes it. */
     private static final long REVISION = 10;
     /** Revision of the changes to {@code Lib/} ({@link #editLib}): a change here extracts it again. */
-    private static final long LIB_REVISION = 2;
+    private static final long LIB_REVISION = 3;
 
     public static void main(String[] args) throws IOException {
         Path jar = Path.of(args[0]);
@@ -108,6 +110,7 @@ final class RuntimeLayout {
             StringBuilder edited = new StringBuilder();
             if (lazyJavaCodecs(lib)) edited.append("encodings/__init__.py\n");
             if (cachedNamedTuples(lib)) edited.append("collections.py\n");
+            if (cachedPatterns(lib)) edited.append("sre_compile.py\n");
             Files.writeString(marker, edited);
             Files.setLastModifiedTime(marker, libStamp);
         }
@@ -198,6 +201,56 @@ final class RuntimeLayout {
                 "        exec class_definition in namespace\n",
                 "        exec getattr(_sys.modules.get('_pynss'), 'exec_code', str)(class_definition) in namespace"
                         + "   # (compiled code kept between runs: pynss's build)\n");
+    }
+
+    /**
+     * In {@code Lib/sre_compile.py}: {@code compile} asks the launcher's module
+     * for what an earlier run's compilation of the same pattern (of the same
+     * type, with the same flags) gave before it parses one, and hands what it
+     * compiled to be kept ({@code _pynss.regex_code}, {@code _pynss.regex_keep};
+     * {@code CompiledPatterns}). Jython parses and compiles patterns in Python:
+     * 5-60 ms each on a cold JVM, and modules compile some as they are imported
+     * ({@code string}, {@code textwrap}, {@code argparse}). Without the
+     * launcher's module it compiles as before.
+     *
+     * @return whether the module was changed
+     */
+    private static boolean cachedPatterns(Path lib) throws IOException {
+        return editLib(lib.resolve("sre_compile.py"),
+                "def compile(p, flags=0):\n",
+                "def _known_pattern(pattern, flags):\n"
+                        + "    # (pynss's build) the pattern as an earlier run compiled it, or None\n"
+                        + "    known = getattr(sys.modules.get('_pynss'), 'regex_code', None)\n"
+                        + "    known = known and known(pattern, flags)\n"
+                        + "    if not known:\n"
+                        + "        return None\n"
+                        + "    final_flags, code, groups, groupindex = known\n"
+                        + "    indexgroup = [None] * (groups + 1)\n"
+                        + "    for k, i in groupindex.items():\n"
+                        + "        indexgroup[i] = k\n"
+                        + "    return _sre.compile(pattern, final_flags, code, groups, groupindex, indexgroup)\n"
+                        + "\n"
+                        + "def compile(p, flags=0):\n",
+                "    if isstring(p):\n        import sre_parse\n",
+                "    if isstring(p):\n"
+                        + "        known = _known_pattern(p, flags)\n"
+                        + "        if known is not None:\n"
+                        + "            return known\n"
+                        + "        import sre_parse\n",
+                "    return _sre.compile(\n"
+                        + "        pattern, flags | p.pattern.flags, code,\n"
+                        + "        p.pattern.groups-1,\n"
+                        + "        groupindex, indexgroup\n"
+                        + "        )\n",
+                "    compiled = _sre.compile(\n"
+                        + "        pattern, flags | p.pattern.flags, code,\n"
+                        + "        p.pattern.groups-1,\n"
+                        + "        groupindex, indexgroup\n"
+                        + "        )\n"
+                        + "    keep = pattern is not None and getattr(sys.modules.get('_pynss'), 'regex_keep', None)\n"
+                        + "    if keep:\n"
+                        + "        keep(pattern, flags, flags | p.pattern.flags, code, p.pattern.groups-1, groupindex)\n"
+                        + "    return compiled\n");
     }
 
     /**

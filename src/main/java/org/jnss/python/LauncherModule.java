@@ -21,9 +21,15 @@ import org.python.core.PyTuple;
  *
  * <p>{@code _pynss.exec_code(source)}: for a str, the code {@code exec} would
  * compile from it in the calling frame, from {@link ScriptCache} when it was
- * compiled in an earlier run; anything else is returned as it is, for
- * {@code exec} to handle. {@code collections.namedtuple} runs its class's
+ * compiled in an earlier run; anything else, or anything when the cache is off,
+ * is returned as it is, for {@code exec} to handle. {@code collections.namedtuple} runs its class's
  * source through it (the build's {@code RuntimeLayout}).
+ *
+ * <p>{@code _pynss.regex_code(pattern, flags)} and {@code _pynss.regex_keep(pattern,
+ * flags, final_flags, code, groups, groupindex)}: what {@code sre_compile.compile}
+ * gave for a pattern in an earlier run (a tuple of the last four, or None), and
+ * keeping it ({@link CompiledPatterns}); Jython's {@code sre_compile} asks
+ * before it parses (the build's {@code RuntimeLayout}).
  */
 public final class LauncherModule {
     private LauncherModule() {}
@@ -43,7 +49,35 @@ public final class LauncherModule {
             m.__setattr__("new_thread", new NewThread());
         }
         m.__setattr__("exec_code", new ExecCode());
+        m.__setattr__("regex_code", new RegexCode());
+        m.__setattr__("regex_keep", new RegexKeep());
         sys.modules.__setitem__(NAME, m);
+    }
+
+    /** {@code _pynss.regex_code(pattern, flags)}. */
+    private static final class RegexCode extends PyBuiltinFunctionNarrow {
+        RegexCode() {
+            super("regex_code", 2, 2, "regex_code(pattern, flags) -> (final_flags, code, groups, groupindex) kept by an earlier run, or None");
+        }
+
+        @Override
+        public PyObject __call__(PyObject pattern, PyObject flags) {
+            return CompiledPatterns.known(pattern, flags);
+        }
+    }
+
+    /** {@code _pynss.regex_keep(pattern, flags, final_flags, code, groups, groupindex)}. */
+    private static final class RegexKeep extends PyBuiltinFunctionNarrow {
+        RegexKeep() {
+            super("regex_keep", 6, 6, "regex_keep(pattern, flags, final_flags, code, groups, groupindex): keeps a compilation for later runs");
+        }
+
+        @Override
+        public PyObject fancyCall(PyObject[] args) {
+            if (args.length != 6) return super.fancyCall(args);       // the arity error
+            CompiledPatterns.keep(args[0], args[1], args[2], args[3], args[4], args[5]);
+            return Py.None;
+        }
     }
 
     /** {@code _pynss.exec_code(source)}. */
@@ -54,7 +88,8 @@ public final class LauncherModule {
 
         @Override
         public PyObject __call__(PyObject source) {
-            if (source.getType() != PyString.TYPE) return source;     // unicode, code, files: exec's own way
+            // unicode, code, files, and everything when the cache is off (PYNSS_CODE_CACHE=0): exec's own way
+            if (!ModuleSource.cached || source.getType() != PyString.TYPE) return source;
             return ScriptCache.exec(source.toString(), Py.getCompilerFlags(0, false));
         }
     }

@@ -27,7 +27,8 @@ import java.util.Set;
 /**
  * Compiled code of the program {@code pynss} runs (the script file or the
  * {@code -c} command), of the modules it imports from source and of the
- * classes {@code collections.namedtuple} writes, kept between runs. Jython compiles that program to a Java class at every start, and the
+ * classes {@code collections.namedtuple} writes, and compiled regular
+ * expressions ({@link CompiledPatterns}), kept between runs. Jython compiles that program to a Java class at every start, and the
  * compiler's first use in a process is slow (a 150-line script ~80-120 ms, a
  * {@code -c} line ~15 ms; CPython's compiler takes a few milliseconds); a
  * module imported from source was compiled at every run too, since pynss
@@ -89,6 +90,26 @@ final class ScriptCache {
         return cached("x", "<string>", flags, contents.getBytes(StandardCharsets.ISO_8859_1),
                 () -> Py.compile_flags(contents, "<string>", CompileMode.exec, flags));
     }
+
+    /**
+     * Data (not code) kept under a key of this build: what {@link #storeData}
+     * stored for exactly this kind, key text and source; null when there is
+     * none, or no cache to use.
+     */
+    static byte[] loadData(String kind, String more, byte[] source) {
+        Slot slot = slot(kind, "", more, source);
+        Entry e = slot == null ? null : slot.load();
+        return e != null && e.className.equals(DATA) ? e.classFile : null;
+    }
+
+    /** Keeps data under a key of this build (see {@link #loadData}); a cache that cannot be written is not used. */
+    static void storeData(String kind, String more, byte[] source, byte[] data) {
+        Slot slot = slot(kind, "", more, source);
+        if (slot != null) slot.store(DATA, data);
+    }
+
+    /** The class name of an entry that holds data rather than a class (no class has this name). */
+    private static final String DATA = "-data-";
 
     private static PyCode cached(String kind, String filename, CompilerFlags flags, byte[] source,
                                  java.util.function.Supplier<PyCode> compile) {
