@@ -148,6 +148,57 @@ class TestLauncher(unittest.TestCase):
         self.assertEqual(out.splitlines(), ['True False', "'caf\\xc3\\xa9' u'caf\\xe9'", 'False',
                                             "'abc?' x-SJIS_0213", 'True'])
 
+    def test_socket_imports_netty_with_its_first_socket(self):
+        # _socket imports netty and makes its event loops when the first socket is made (the
+        # build's RuntimeLayout), so a program using socket's names, errors and host functions
+        # loads none of it; sockets then work as before: TCP through a thread, select, UDP, a
+        # refused connection
+        code = ('import sys, errno, threading, socket, select, _socket\n'
+                'netty = lambda: any(m.startswith("org.python.netty") for m in sys.modules)\n'
+                'print netty(), hasattr(_socket, "NIO_GROUP"), "encodings.idna" in sys.modules\n'
+                'print socket.gethostbyname("localhost"), socket.inet_aton("127.0.0.1") == "\\x7f\\0\\0\\1", '
+                'socket.getaddrinfo("127.0.0.1", 80, socket.AF_INET, socket.SOCK_STREAM)[0][4], '
+                'issubclass(socket.timeout, socket.error)\n'
+                'print netty(), "encodings.idna" in sys.modules\n'
+                'try:\n'
+                '    socket.getaddrinfo(u"b\\xfccher.invalid", 80)\n'
+                'except socket.gaierror:\n'
+                '    print "gaierror", "encodings.idna" in sys.modules\n'
+                'srv = socket.socket(socket.AF_INET, socket.SOCK_STREAM)\n'
+                'print netty(), hasattr(_socket, "NIO_GROUP")\n'
+                'srv.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)\n'
+                'srv.bind(("127.0.0.1", 0)); srv.listen(5)\n'
+                'port = srv.getsockname()[1]\n'
+                'def serve():\n'
+                '    c, addr = srv.accept()\n'
+                '    c.sendall(c.recv(100).upper())\n'
+                '    c.close()\n'
+                't = threading.Thread(target=serve); t.start()\n'
+                'cl = socket.create_connection(("127.0.0.1", port))\n'
+                'cl.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)\n'
+                'cl.sendall("hello over tcp")\n'
+                'print len(select.select([cl], [], [], 5)[0]), cl.recv(100), cl.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY) != 0\n'
+                'cl.close(); t.join(); srv.close()\n'
+                'u1 = socket.socket(socket.AF_INET, socket.SOCK_DGRAM); u1.bind(("127.0.0.1", 0))\n'
+                'u2 = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)\n'
+                'u2.sendto("datagram", u1.getsockname())\n'
+                'print u1.recvfrom(100)[0]\n'
+                'u1.close(); u2.close()\n'
+                's = socket.socket()\n'
+                'try:\n'
+                '    s.connect(("127.0.0.1", port))\n'
+                'except socket.error as e:\n'
+                '    print e.errno == errno.ECONNREFUSED, e\n')
+        self.assertEqual(self.output(['-c', code]).splitlines(), [
+            'False False False',
+            "127.0.0.1 True ('127.0.0.1', 80) True",
+            'False False',
+            'gaierror True',
+            'True True',
+            '1 HELLO OVER TCP True',
+            'datagram',
+            'True [Errno 111] Connection refused'])
+
     def test_import_locale_makes_no_collator_until_one_is_used(self):
         # _locale's import makes a locale object for the JVM's default locale; its number formats and
         # collator (~100 JDK classes) are made at first use, with the answers they gave before

@@ -76,7 +76,8 @@ import java.util.zip.ZipOutputStream;
  * {@code collections.namedtuple} runs its class's code through the launcher's
  * cache of compiled code ({@link #cachedNamedTuples}), and {@code sre_compile}
  * takes a pattern an earlier run compiled from that cache
- * ({@link #cachedPatterns}). The modules changed
+ * ({@link #cachedPatterns}), and {@code _socket} imports netty when the first
+ * socket is made ({@link #lazyNetty}). The modules changed
  * are listed in {@code Lib/.jnss-extracted}, for the build's
  * {@code scripts/precompile.py} to compile again.</li>
  * <li>{@code native/libjnidispatch.so}, JNA's native part for this platform,
@@ -94,7 +95,7 @@ final class RuntimeLayout {
     /** Revision of the rewriting: the jar's time plus this is the output's, so a change here remakes it. */
     private static final long REVISION = 10;
     /** Revision of the changes to {@code Lib/} ({@link #editLib}): a change here extracts it again. */
-    private static final long LIB_REVISION = 3;
+    private static final long LIB_REVISION = 4;
 
     public static void main(String[] args) throws IOException {
         Path jar = Path.of(args[0]);
@@ -111,6 +112,7 @@ final class RuntimeLayout {
             if (lazyJavaCodecs(lib)) edited.append("encodings/__init__.py\n");
             if (cachedNamedTuples(lib)) edited.append("collections.py\n");
             if (cachedPatterns(lib)) edited.append("sre_compile.py\n");
+            if (lazyNetty(lib)) edited.append("_socket.py\n");
             Files.writeString(marker, edited);
             Files.setLastModifiedTime(marker, libStamp);
         }
@@ -254,22 +256,132 @@ final class RuntimeLayout {
     }
 
     /**
+     * In {@code Lib/_socket.py} (under {@code socket}, {@code select} and
+     * {@code ssl}): netty, which Jython's sockets run on, is imported and its
+     * client event loops made when the first socket is made, not when the
+     * module is imported, and {@code encodings.idna} when a host name is first
+     * converted. A program that imports {@code socket} for its names,
+     * constants, errors or host name functions loads neither (~1,200 classes
+     * of netty's: ~0.2 s). What used netty's classes as the module was made
+     * waits for them: the exception for a record that is not TLS in the
+     * exception map, the handler classes netty calls (now made by
+     * {@code _netty_handlers()}, their text indented under it) and the table
+     * of socket options ({@code _netty_socket_options()}); until then the two
+     * netty exception names stand for no class at all (an empty tuple, which
+     * {@code isinstance} matches with nothing).
+     *
+     * @return whether the module was changed
+     */
+    private static boolean lazyNetty(Path lib) throws IOException {
+        return editLib(lib.resolve("_socket.py"), src -> {
+            String start = "try:\n    # jarjar-ed version\n";
+            String last = "    from io.netty.handler.ssl import NotSslRecordException\n";
+            int from = src.indexOf(start), to = src.indexOf(last);
+            if (from < 0 || to < from || src.indexOf(start, from + 1) >= 0) return null;
+            String imports = src.substring(from, to + last.length());
+            String loader = "# (pynss's build) netty is imported, and its client event loops made, when the first\n"
+                    + "# socket is made (_netty(), from _realsocket.__init__): a program that imports socket for its\n"
+                    + "# names, constants, errors or host name functions loads none of it\n"
+                    + "NettyChannelException = NotSslRecordException = ()  # no netty exception before then\n"
+                    + "_netty_lock = Lock()\n"
+                    + "_netty_loaded = []\n"
+                    + "\n"
+                    + "def _netty():\n"
+                    + "    if _netty_loaded:\n"
+                    + "        return\n"
+                    + "    with _netty_lock:\n"
+                    + "        if not _netty_loaded:\n"
+                    + "            _load_netty()\n"
+                    + "            _netty_loaded.append(True)\n"
+                    + "\n"
+                    + "def _load_netty():\n"
+                    + "    global Bootstrap, ChannelFactory, ServerBootstrap, PooledByteBufAllocator, Unpooled, \\\n"
+                    + "        NettyChannelException, ChannelInboundHandlerAdapter, ChannelInitializer, ChannelOption, \\\n"
+                    + "        NioEventLoopGroup, DatagramPacket, NioDatagramChannel, NioSocketChannel, \\\n"
+                    + "        NioServerSocketChannel, NotSslRecordException, NIO_GROUP, PythonInboundHandler, \\\n"
+                    + "        ChildSocketHandler, _socket_options\n"
+                    + indent(imports)
+                    + "    NIO_GROUP = NioEventLoopGroup(_NUM_THREADS, DaemonThreadFactory(\"Jython-Netty-Client-%s\"))\n"
+                    + "    sys.registerCloser(_shutdown_threadpool)\n"
+                    + "    _exception_map[NotSslRecordException] = lambda x: SSLError(SSL_UNKNOWN_PROTOCOL, x.message)\n"
+                    + "    PythonInboundHandler, ChildSocketHandler = _netty_handlers()\n"
+                    + "    _socket_options = _netty_socket_options()\n"
+                    + "\n"
+                    + "def _idna_to_ascii(label):\n"
+                    + "    # (pynss's build) encodings.idna is imported at its first use\n"
+                    + "    import encodings.idna\n"
+                    + "    return encodings.idna.ToASCII(label)\n";
+            // what ran at import and needs netty goes first (the loader's text repeats some of it)
+            src = replaceOnce(src, "\nNIO_GROUP = NioEventLoopGroup(_NUM_THREADS, DaemonThreadFactory(\"Jython-Netty-Client-%s\"))\n", "\n");
+            src = replaceOnce(src, "\nsys.registerCloser(_shutdown_threadpool)\n", "\n");
+            src = replaceOnce(src, "    NotSslRecordException: lambda x: SSLError(SSL_UNKNOWN_PROTOCOL, x.message),\n", "");
+            src = replaceOnce(src, "\n_socket_options = {\n", "\ndef _netty_socket_options():\n    return {\n");
+            src = indentUnder(src, "class PythonInboundHandler(ChannelInboundHandlerAdapter):\n",
+                    "# FIXME raise exceptions for ops not permitted on client socket, server socket\n",
+                    "def _netty_handlers():\n    # (pynss's build) the classes netty calls, made with netty's (_load_netty)\n",
+                    "    return PythonInboundHandler, ChildSocketHandler\n\n\n");
+            src = replaceOnce(src, "    def __init__(self, family=None, type=None, proto=0):\n        # FIXME verify args are correct\n",
+                    "    def __init__(self, family=None, type=None, proto=0):\n        _netty()\n        # FIXME verify args are correct\n");
+            src = replaceOnce(src, "import encodings.idna\n", "");
+            if (src == null || !src.contains("encodings.idna.ToASCII(")) return null;
+            src = src.replace("encodings.idna.ToASCII(", "_idna_to_ascii(");
+            return replaceOnce(src, imports, loader);
+        });
+    }
+
+    /** Each non-empty line of text indented by four spaces. */
+    private static String indent(String text) {
+        return text.replaceAll("(?m)^(?=.)", "    ");
+    }
+
+    /**
+     * The text from the line {@code first} up to the line {@code next} (each found
+     * exactly once, in that order) indented under {@code header} and followed by
+     * {@code footer}; null when src is null or the lines are not found so.
+     */
+    private static String indentUnder(String src, String first, String next, String header, String footer) {
+        if (src == null) return null;
+        int from = src.indexOf(first), to = src.indexOf(next);
+        if (from < 0 || to < from || src.indexOf(first, from + 1) >= 0 || src.indexOf(next, to + 1) >= 0) return null;
+        String region = src.substring(from, to);
+        if (region.contains("\"\"\"") || region.contains("'''")) return null;     // a string's lines would change
+        return src.substring(0, from) + header + indent(region) + footer + src.substring(to);
+    }
+
+    /** src with {@code find}, which occurs exactly once, replaced; null when src is null or it does not occur so. */
+    private static String replaceOnce(String src, String find, String with) {
+        if (src == null) return null;
+        int at = src.indexOf(find);
+        if (at < 0 || at != src.lastIndexOf(find)) return null;
+        return src.substring(0, at) + with + src.substring(at + find.length());
+    }
+
+    /**
      * Replaces text in one module of {@code Lib/}: {@code edits} holds pairs of
      * the text to find, which must occur exactly once, and its replacement.
-     * All of them or none are made: a module that does not read as expected
-     * (another Jython) is left as it is. The module's compiled class is removed,
-     * for {@code scripts/precompile.py} to make again.
+     * All of them or none are made (see {@link #editLib(Path, java.util.function.UnaryOperator)}).
      *
      * @return whether the module was changed
      */
     private static boolean editLib(Path module, String... edits) throws IOException {
+        return editLib(module, src -> {
+            for (int i = 0; i < edits.length; i += 2) src = replaceOnce(src, edits[i], edits[i + 1]);
+            return src;
+        });
+    }
+
+    /**
+     * Changes one module of {@code Lib/}: {@code change} gives its new text, or
+     * null when the module does not read as expected (another Jython), which
+     * leaves it as it is. The module's compiled class is removed, for
+     * {@code scripts/precompile.py} to make again.
+     *
+     * @return whether the module was changed
+     */
+    private static boolean editLib(Path module, java.util.function.UnaryOperator<String> change) throws IOException {
         if (!Files.exists(module)) return false;
-        String src = Files.readString(module, java.nio.charset.StandardCharsets.ISO_8859_1);
-        for (int i = 0; i < edits.length; i += 2) {
-            int at = src.indexOf(edits[i]);
-            if (at < 0 || at != src.lastIndexOf(edits[i])) return false;
-            src = src.substring(0, at) + edits[i + 1] + src.substring(at + edits[i].length());
-        }
+        String src = change.apply(Files.readString(module, java.nio.charset.StandardCharsets.ISO_8859_1));
+        if (src == null) return false;
         Files.writeString(module, src, java.nio.charset.StandardCharsets.ISO_8859_1);
         String name = module.getFileName().toString();
         Files.deleteIfExists(module.resolveSibling(name.substring(0, name.length() - 3) + "$py.class"));
