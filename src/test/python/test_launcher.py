@@ -684,6 +684,11 @@ class TestCompiledProgramCache(unittest.TestCase):
         self.assertEqual(run([path], env=self.env), expected)
         used = [e for e in patterns if os.path.getmtime(e) > 1]
         self.assertEqual(len(used), len(patterns))
+        # re.DEBUG prints the parsed pattern: never taken from the cache
+        debug = self.script('import re\nre.compile("(?:ab)+c", re.DEBUG)\n', 'debug.py')
+        dumps = [run([debug], env=self.env) for _ in range(2)]
+        self.assertEqual(dumps[0], dumps[1])
+        self.assertIn('literal 99', dumps[0][1])
         for entry in patterns:      # damaged data (its checksum no longer matches): compiled again
             with open(entry, 'rb') as f:
                 data = f.read()

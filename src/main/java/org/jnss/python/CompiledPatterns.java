@@ -30,7 +30,9 @@ import java.util.zip.CRC32;
  * count and the group names, depends on the pattern, its type (str or
  * unicode) and the flags alone, and is kept in {@link ScriptCache} (kind
  * {@code r}) with them, so that an entry serves only the same pattern, byte
- * for byte, of the same type, with the same flags, in the same build.
+ * for byte, of the same type, with the same flags, in the same build. A
+ * pattern compiled with {@code re.DEBUG} (whose parser prints its tree) is
+ * neither looked up nor kept.
  *
  * <p>An entry's data ends with its CRC-32, so that damage to it reads as no
  * entry (the pattern is compiled again) rather than as another pattern. A
@@ -140,9 +142,15 @@ final class CompiledPatterns {
         return v;
     }
 
-    /** The pattern's type and text as the entry's source; null for anything but an exact str or unicode with int flags. */
+    /** {@code re.DEBUG}: the parser prints the pattern's tree, so such a compilation is never skipped. */
+    private static final int DEBUG = 128;
+
+    /**
+     * The pattern's type and text as the entry's source; null for anything but an
+     * exact str or unicode with int flags, and for {@code re.DEBUG}.
+     */
     private static byte[] key(PyObject pattern, PyObject flags) {
-        if (!ModuleSource.cached || flags.getType() != PyInteger.TYPE) return null;
+        if (!ModuleSource.cached || flags.getType() != PyInteger.TYPE || (((PyInteger) flags).getValue() & DEBUG) != 0) return null;
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             if (!writeText(out, pattern)) return null;
