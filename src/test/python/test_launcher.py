@@ -199,6 +199,27 @@ class TestLauncher(unittest.TestCase):
             'datagram',
             'True [Errno 111] Connection refused'])
 
+    def test_httplib_imports_ssl_when_https_needs_it(self):
+        # httplib imports Jython's ssl (netty's TLS, BouncyCastle: ~0.6 s) when an HTTPS
+        # connection first needs it (the build's RuntimeLayout); HTTP works without it
+        code = ('import sys, threading, httplib, BaseHTTPServer\n'
+                'print "ssl" in sys.modules, "HTTPSConnection" in httplib.__all__, hasattr(httplib, "HTTPS")\n'
+                'class Handler(BaseHTTPServer.BaseHTTPRequestHandler):\n'
+                '    def do_GET(self):\n'
+                '        self.send_response(200); self.end_headers(); self.wfile.write("got " + self.path)\n'
+                '    def log_message(self, *args):\n'
+                '        pass\n'
+                'server = BaseHTTPServer.HTTPServer(("127.0.0.1", 0), Handler)\n'
+                't = threading.Thread(target=server.handle_request); t.start()\n'
+                'c = httplib.HTTPConnection("127.0.0.1", server.server_address[1])\n'
+                'c.request("GET", "/path"); r = c.getresponse()\n'
+                'print r.status, r.read(), "ssl" in sys.modules\n'
+                't.join(); server.server_close()\n'
+                'c = httplib.HTTPSConnection("localhost", 1)\n'
+                'print "ssl" in sys.modules, httplib.ssl is sys.modules["ssl"], type(c._context).__name__\n')
+        self.assertEqual(self.output(['-c', code]).splitlines(), [
+            'False True True', '200 got /path False', 'True True SSLContext'])
+
     def test_import_locale_makes_no_collator_until_one_is_used(self):
         # _locale's import makes a locale object for the JVM's default locale; its number formats and
         # collator (~100 JDK classes) are made at first use, with the answers they gave before

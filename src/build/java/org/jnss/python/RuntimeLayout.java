@@ -76,8 +76,9 @@ import java.util.zip.ZipOutputStream;
  * {@code collections.namedtuple} runs its class's code through the launcher's
  * cache of compiled code ({@link #cachedNamedTuples}), and {@code sre_compile}
  * takes a pattern an earlier run compiled from that cache
- * ({@link #cachedPatterns}), and {@code _socket} imports netty when the first
- * socket is made ({@link #lazyNetty}). The modules changed
+ * ({@link #cachedPatterns}); {@code _socket} imports netty when the first
+ * socket is made ({@link #lazyNetty}) and {@code httplib} imports {@code ssl}
+ * when an HTTPS connection needs it ({@link #lazySslForHttplib}). The modules changed
  * are listed in {@code Lib/.jnss-extracted}, for the build's
  * {@code scripts/precompile.py} to compile again.</li>
  * <li>{@code native/libjnidispatch.so}, JNA's native part for this platform,
@@ -95,7 +96,7 @@ final class RuntimeLayout {
     /** Revision of the rewriting: the jar's time plus this is the output's, so a change here remakes it. */
     private static final long REVISION = 10;
     /** Revision of the changes to {@code Lib/} ({@link #editLib}): a change here extracts it again. */
-    private static final long LIB_REVISION = 4;
+    private static final long LIB_REVISION = 5;
 
     public static void main(String[] args) throws IOException {
         Path jar = Path.of(args[0]);
@@ -113,6 +114,7 @@ final class RuntimeLayout {
             if (cachedNamedTuples(lib)) edited.append("collections.py\n");
             if (cachedPatterns(lib)) edited.append("sre_compile.py\n");
             if (lazyNetty(lib)) edited.append("_socket.py\n");
+            if (lazySslForHttplib(lib)) edited.append("httplib.py\n");
             Files.writeString(marker, edited);
             Files.setLastModifiedTime(marker, libStamp);
         }
@@ -327,6 +329,35 @@ final class RuntimeLayout {
             src = src.replace("encodings.idna.ToASCII(", "_idna_to_ascii(");
             return replaceOnce(src, imports, loader);
         });
+    }
+
+    /**
+     * In {@code Lib/httplib.py}: {@code ssl} is imported when an HTTPS
+     * connection first needs it, not when {@code httplib} is imported. Jython's
+     * {@code ssl} brings netty's TLS and BouncyCastle (~0.6 s, +17 MiB), and a
+     * python-nss program that speaks HTTP over NSS (python-nss's
+     * {@code httplib_example.py}) never uses it. Jython always has {@code ssl},
+     * so {@code HTTPSConnection}, {@code HTTPS} and {@code FakeSocket} are
+     * defined as the module's {@code else:} branch defined them; until the first
+     * use the module's {@code ssl} is a stand-in that imports the real module
+     * and puts it in its place.
+     *
+     * @return whether the module was changed
+     */
+    private static boolean lazySslForHttplib(Path lib) throws IOException {
+        return editLib(lib.resolve("httplib.py"),
+                "try:\n    import ssl\nexcept ImportError:\n    pass\nelse:\n    class HTTPSConnection(HTTPConnection):\n",
+                "class _SSLOnFirstUse(object):\n"
+                        + "    # (pynss's build) stands for the ssl module until an HTTPS connection needs it\n"
+                        + "    def __getattr__(self, name):\n"
+                        + "        global ssl\n"
+                        + "        import ssl as module\n"
+                        + "        ssl = module\n"
+                        + "        return getattr(module, name)\n"
+                        + "\n"
+                        + "if True:   # (Jython always has ssl)\n"
+                        + "    ssl = _SSLOnFirstUse()\n"
+                        + "    class HTTPSConnection(HTTPConnection):\n");
     }
 
     /** Each non-empty line of text indented by four spaces. */
