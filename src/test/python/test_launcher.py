@@ -200,10 +200,12 @@ class TestLauncher(unittest.TestCase):
             'True [Errno 111] Connection refused'])
 
     def test_httplib_imports_ssl_when_https_needs_it(self):
-        # httplib imports Jython's ssl (netty's TLS, BouncyCastle: ~0.6 s) when an HTTPS
-        # connection first needs it (the build's RuntimeLayout); HTTP works without it
-        code = ('import sys, threading, httplib, BaseHTTPServer\n'
+        # httplib, urllib and urllib2 import Jython's ssl (netty's TLS, BouncyCastle: ~0.6 s) when
+        # an HTTPS connection first needs it (the build's RuntimeLayout); HTTP works without it
+        code = ('import sys, threading, httplib, urllib, urllib2, BaseHTTPServer\n'
                 'print "ssl" in sys.modules, "HTTPSConnection" in httplib.__all__, hasattr(httplib, "HTTPS")\n'
+                'print urllib._have_ssl, urllib2._have_ssl, hasattr(urllib2, "HTTPSHandler"), '
+                'urllib.quote("a b/c"), urllib.urlencode([("k", "v w")]), "ssl" in sys.modules\n'
                 'class Handler(BaseHTTPServer.BaseHTTPRequestHandler):\n'
                 '    def do_GET(self):\n'
                 '        self.send_response(200); self.end_headers(); self.wfile.write("got " + self.path)\n'
@@ -214,11 +216,15 @@ class TestLauncher(unittest.TestCase):
                 'c = httplib.HTTPConnection("127.0.0.1", server.server_address[1])\n'
                 'c.request("GET", "/path"); r = c.getresponse()\n'
                 'print r.status, r.read(), "ssl" in sys.modules\n'
+                't.join()\n'
+                't = threading.Thread(target=server.handle_request); t.start()\n'
+                'print urllib2.urlopen("http://127.0.0.1:%d/other" % server.server_address[1]).read(), "ssl" in sys.modules\n'
                 't.join(); server.server_close()\n'
                 'c = httplib.HTTPSConnection("localhost", 1)\n'
                 'print "ssl" in sys.modules, httplib.ssl is sys.modules["ssl"], type(c._context).__name__\n')
         self.assertEqual(self.output(['-c', code]).splitlines(), [
-            'False True True', '200 got /path False', 'True True SSLContext'])
+            'False True True', 'True True True a%20b/c k=v+w False', '200 got /path False',
+            'got /other False', 'True True SSLContext'])
 
     def test_import_locale_makes_no_collator_until_one_is_used(self):
         # _locale's import makes a locale object for the JVM's default locale; its number formats and

@@ -77,8 +77,9 @@ import java.util.zip.ZipOutputStream;
  * cache of compiled code ({@link #cachedNamedTuples}), and {@code sre_compile}
  * takes a pattern an earlier run compiled from that cache
  * ({@link #cachedPatterns}); {@code _socket} imports netty when the first
- * socket is made ({@link #lazyNetty}) and {@code httplib} imports {@code ssl}
- * when an HTTPS connection needs it ({@link #lazySslForHttplib}). The modules changed
+ * socket is made ({@link #lazyNetty}), and {@code httplib}, {@code urllib}
+ * and {@code urllib2} import {@code ssl} when an HTTPS connection needs it
+ * ({@link #sslOnFirstUse}). The modules changed
  * are listed in {@code Lib/.jnss-extracted}, for the build's
  * {@code scripts/precompile.py} to compile again.</li>
  * <li>{@code native/libjnidispatch.so}, JNA's native part for this platform,
@@ -96,7 +97,7 @@ final class RuntimeLayout {
     /** Revision of the rewriting: the jar's time plus this is the output's, so a change here remakes it. */
     private static final long REVISION = 10;
     /** Revision of the changes to {@code Lib/} ({@link #editLib}): a change here extracts it again. */
-    private static final long LIB_REVISION = 5;
+    private static final long LIB_REVISION = 6;
 
     public static void main(String[] args) throws IOException {
         Path jar = Path.of(args[0]);
@@ -114,7 +115,7 @@ final class RuntimeLayout {
             if (cachedNamedTuples(lib)) edited.append("collections.py\n");
             if (cachedPatterns(lib)) edited.append("sre_compile.py\n");
             if (lazyNetty(lib)) edited.append("_socket.py\n");
-            if (lazySslForHttplib(lib)) edited.append("httplib.py\n");
+            edited.append(sslOnFirstUse(lib));
             Files.writeString(marker, edited);
             Files.setLastModifiedTime(marker, libStamp);
         }
@@ -332,33 +333,45 @@ final class RuntimeLayout {
     }
 
     /**
-     * In {@code Lib/httplib.py}: {@code ssl} is imported when an HTTPS
-     * connection first needs it, not when {@code httplib} is imported. Jython's
-     * {@code ssl} brings netty's TLS and BouncyCastle (~0.6 s, +17 MiB), and a
-     * python-nss program that speaks HTTP over NSS (python-nss's
-     * {@code httplib_example.py}) never uses it. Jython always has {@code ssl},
-     * so {@code HTTPSConnection}, {@code HTTPS} and {@code FakeSocket} are
-     * defined as the module's {@code else:} branch defined them; until the first
-     * use the module's {@code ssl} is a stand-in that imports the real module
-     * and puts it in its place.
+     * In {@code Lib/httplib.py}, {@code urllib.py} and {@code urllib2.py}:
+     * {@code ssl} is imported when an HTTPS connection first needs it, not as
+     * the module is imported. Jython's {@code ssl} brings netty's TLS and
+     * BouncyCastle (~0.6 s, +17 MiB), and a python-nss program that speaks HTTP
+     * over NSS (python-nss's {@code httplib_example.py}) or only quotes URLs
+     * ({@code urllib.quote}, {@code urlencode}; {@code mimetypes} imports
+     * {@code urllib}) never uses it. Jython always has {@code ssl}, so what
+     * the modules defined when its import succeeded ({@code HTTPSConnection},
+     * {@code HTTPS}, {@code _have_ssl} true) is defined as before; the
+     * module's {@code ssl} is a stand-in ({@link #SSL_ON_FIRST_USE}) until its
+     * first use.
      *
-     * @return whether the module was changed
+     * @return the modules changed, each followed by a line end
      */
-    private static boolean lazySslForHttplib(Path lib) throws IOException {
-        return editLib(lib.resolve("httplib.py"),
+    private static String sslOnFirstUse(Path lib) throws IOException {
+        String changed = "";
+        if (editLib(lib.resolve("httplib.py"),
                 "try:\n    import ssl\nexcept ImportError:\n    pass\nelse:\n    class HTTPSConnection(HTTPConnection):\n",
-                "class _SSLOnFirstUse(object):\n"
-                        + "    # (pynss's build) stands for the ssl module until an HTTPS connection needs it\n"
-                        + "    def __getattr__(self, name):\n"
-                        + "        global ssl\n"
-                        + "        import ssl as module\n"
-                        + "        ssl = module\n"
-                        + "        return getattr(module, name)\n"
-                        + "\n"
-                        + "if True:   # (Jython always has ssl)\n"
-                        + "    ssl = _SSLOnFirstUse()\n"
-                        + "    class HTTPSConnection(HTTPConnection):\n");
+                SSL_ON_FIRST_USE + "if True:   # (Jython always has ssl)\n    class HTTPSConnection(HTTPConnection):\n"))
+            changed += "httplib.py\n";
+        for (String[] m : new String[][] {{"urllib.py", "except:"}, {"urllib2.py", "except ImportError:"}}) {
+            if (editLib(lib.resolve(m[0]),
+                    "# check for SSL\ntry:\n    import ssl\n" + m[1] + "\n    _have_ssl = False\nelse:\n    _have_ssl = True\n",
+                    "# check for SSL\n" + SSL_ON_FIRST_USE + "_have_ssl = True   # (Jython always has ssl)\n"))
+                changed += m[0] + "\n";
+        }
+        return changed;
     }
+
+    /** Module text: a stand-in for {@code ssl} that imports the module at its first use and puts it in its place. */
+    private static final String SSL_ON_FIRST_USE = "class _SSLOnFirstUse(object):\n"
+            + "    # (pynss's build) stands for the ssl module until an HTTPS connection needs it\n"
+            + "    def __getattr__(self, name):\n"
+            + "        global ssl\n"
+            + "        import ssl as module\n"
+            + "        ssl = module\n"
+            + "        return getattr(module, name)\n"
+            + "\n"
+            + "ssl = _SSLOnFirstUse()\n";
 
     /** Each non-empty line of text indented by four spaces. */
     private static String indent(String text) {
