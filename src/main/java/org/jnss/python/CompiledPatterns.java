@@ -15,6 +15,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.CRC32;
@@ -56,7 +57,7 @@ final class CompiledPatterns {
     static PyObject known(PyObject pattern, PyObject flags) {
         byte[] key = key(pattern, flags);
         byte[] data = key == null ? null : ScriptCache.loadData("r", flags.toString(), key);
-        if (data == null || data.length < 8 || crc(data, data.length - 8) != readLong(data, data.length - 8)) return Py.None;
+        if (data == null || data.length < 8 || crc(data, data.length - 8) != ByteBuffer.wrap(data).getLong(data.length - 8)) return Py.None;
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data, 0, data.length - 8))) {
             PyObject finalFlags = Py.newInteger(in.readInt());
             PyObject groups = Py.newInteger(in.readInt());
@@ -91,10 +92,10 @@ final class CompiledPatterns {
      */
     static void keep(PyObject pattern, PyObject flags, PyObject finalFlags, PyObject code,
                      PyObject groups, PyObject groupindex) {
+        if (storesLeft.get() <= 0) return;        // this process has added its share: nothing to make
         byte[] key = key(pattern, flags);
         if (key == null || !(finalFlags instanceof PyInteger) || !(groups instanceof PyInteger)
                 || !(code instanceof PyList list) || !(groupindex instanceof PyDictionary index)) return;
-        if (storesLeft.get() <= 0) return;
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(16 + 9 * list.size());
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeInt(((PyInteger) finalFlags).getValue());
@@ -122,10 +123,8 @@ final class CompiledPatterns {
         } catch (IOException e) {
             return;
         }
-        byte[] data = bytes.toByteArray();
-        data = Arrays.copyOf(data, data.length + 8);
-        long crc = crc(data, data.length - 8);
-        for (int i = 0; i < 8; i++) data[data.length - 8 + i] = (byte) (crc >>> (56 - 8 * i));
+        byte[] data = Arrays.copyOf(bytes.toByteArray(), bytes.size() + 8);
+        ByteBuffer.wrap(data).putLong(data.length - 8, crc(data, data.length - 8));
         if (storesLeft.getAndDecrement() > 0) ScriptCache.storeData("r", flags.toString(), key, data);
     }
 
@@ -134,12 +133,6 @@ final class CompiledPatterns {
         CRC32 c = new CRC32();
         c.update(data, 0, n);
         return c.getValue();
-    }
-
-    private static long readLong(byte[] data, int at) {
-        long v = 0;
-        for (int i = 0; i < 8; i++) v = (v << 8) | (data[at + i] & 0xff);
-        return v;
     }
 
     /** {@code re.DEBUG}: the parser prints the pattern's tree, so such a compilation is never skipped. */
