@@ -1,5 +1,6 @@
 """The pynss launcher behaves as the python command does for scripts."""
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -147,6 +148,22 @@ class TestLauncher(unittest.TestCase):
         out = self.output(['-c', code])
         self.assertEqual(out.splitlines(), ['True False', "'caf\\xc3\\xa9' u'caf\\xe9'", 'False',
                                             "'abc?' x-SJIS_0213", 'True'])
+
+    def test_os_imports_warnings_when_walk_needs_it(self):
+        # posixpath imports warnings in os.path.walk, the one function that uses it (the build's
+        # RuntimeLayout), so importing os no longer loads it; walk itself works as before
+        code = ('import sys, os\n'
+                'print "warnings" in sys.modules, os.path.join("a", "b"), os.path.splitext("x.tar.gz")\n'
+                'top = sys.argv[1]\n'
+                'os.mkdir(os.path.join(top, "d")); open(os.path.join(top, "d", "f"), "w").close()\n'
+                'seen = []\n'
+                'os.path.walk(top, lambda arg, d, names: seen.append((arg, os.path.relpath(d, top), sorted(names))), 7)\n'
+                'print sorted(seen), "warnings" in sys.modules\n')
+        top = tempfile.mkdtemp()
+        self.addCleanup(shutil.rmtree, top)
+        self.assertEqual(self.output(['-c', code, top]).splitlines(), [
+            "False a/b ('x.tar', '.gz')",
+            "[(7, '.', ['d']), (7, 'd', ['f'])] True"])
 
     def test_socket_imports_netty_with_its_first_socket(self):
         # _socket imports netty and makes its event loops when the first socket is made (the

@@ -79,7 +79,8 @@ import java.util.zip.ZipOutputStream;
  * ({@link #cachedPatterns}); {@code _socket} imports netty when the first
  * socket is made ({@link #lazyNetty}), and {@code httplib}, {@code urllib}
  * and {@code urllib2} import {@code ssl} when an HTTPS connection needs it
- * ({@link #sslOnFirstUse}). The modules changed
+ * ({@link #sslOnFirstUse}); {@code posixpath} imports {@code warnings} in
+ * the one function that warns ({@link #lazyWarnings}). The modules changed
  * are listed in {@code Lib/.jnss-extracted}, for the build's
  * {@code scripts/precompile.py} to compile again.</li>
  * <li>{@code native/libjnidispatch.so}, JNA's native part for this platform,
@@ -97,7 +98,7 @@ final class RuntimeLayout {
     /** Revision of the rewriting: the jar's time plus this is the output's, so a change here remakes it. */
     private static final long REVISION = 10;
     /** Revision of the changes to {@code Lib/} ({@link #editLib}): a change here extracts it again. */
-    private static final long LIB_REVISION = 6;
+    private static final long LIB_REVISION = 7;
 
     public static void main(String[] args) throws IOException {
         Path jar = Path.of(args[0]);
@@ -115,6 +116,7 @@ final class RuntimeLayout {
             if (cachedNamedTuples(lib)) edited.append("collections.py\n");
             if (cachedPatterns(lib)) edited.append("sre_compile.py\n");
             if (lazyNetty(lib)) edited.append("_socket.py\n");
+            if (lazyWarnings(lib)) edited.append("posixpath.py\n");
             edited.append(sslOnFirstUse(lib));
             Files.writeString(marker, edited);
             Files.setLastModifiedTime(marker, libStamp);
@@ -256,6 +258,23 @@ final class RuntimeLayout {
                         + "    if keep:\n"
                         + "        keep(pattern, flags, flags | p.pattern.flags, code, p.pattern.groups-1, groupindex)\n"
                         + "    return compiled\n");
+    }
+
+    /**
+     * In {@code Lib/posixpath.py}: {@code warnings} is imported by
+     * {@code os.path.walk}, the one function that uses it (to warn under
+     * {@code -3}, which Jython does not have), instead of by the module: every
+     * program importing {@code os} imported {@code warnings} (and, through it,
+     * {@code linecache}, and a failed {@code _warnings} lookup through the
+     * class path), ~17 ms of a cold start, where CPython has it loaded already.
+     *
+     * @return whether the module was changed
+     */
+    private static boolean lazyWarnings(Path lib) throws IOException {
+        String walk = "    warnings.warnpy3k(\"In 3.x, os.path.walk is removed in favor of os.walk.\",\n";
+        return editLib(lib.resolve("posixpath.py"),
+                "\nimport warnings\n", "\n",
+                walk, "    import warnings     # (imported when first needed: pynss's build)\n" + walk);
     }
 
     /**
