@@ -173,6 +173,28 @@ for label, f in [('eq int', lambda: a == 5), ('eq str', lambda: a == 'CN=www.red
     show(label, f)
 ''')
 
+    def test_dn_order_as_nss_takes_it(self):
+        # every pair of names from text and from the test vectors' certificates (PrintableString,
+        # UTF8String and IA5String values): equal octet for octet, equal to NSS only (case, spaces,
+        # encodings), of other lengths, differing in the first, a middle or the last RDN, and
+        # multi-valued RDNs with a type twice (NSS finds such a name unequal even to itself)
+        import glob, os
+        here = os.path.dirname(os.path.abspath(__file__))
+        files = sorted(glob.glob(os.path.join(here, '..', '..', '..', 'test-vectors', 'certs', '*.der')))
+        self.assertSame(INIT + r'''
+texts = ['CN=a,O=x', 'CN=A,O=x', 'cn=a, o=x', 'CN=a  b,O=x', 'CN=a b,O=x', 'O=x,CN=a', 'CN=a,O=x,C=US',
+         'CN=a,O=y,C=US', 'CN=b,O=x,C=US', 'CN=a,O=x,C=DE', 'OU=a+OU=b,O=x', 'OU=a+CN=b,O=x', 'CN=b+OU=a,O=x',
+         'OU=a+OU=a,O=x', '', REDHAT, 'CN=jnss Test CA,O=jnss,C=US', 'E=a@b.c,CN=a', 'E=A@B.C,CN=a']
+names = [nss.DN(t) for t in texts]
+for f in %r:
+    c = nss.Certificate(nss.read_der_from_file(f))
+    names += [c.subject, c.issuer]
+names += [nss.DN(str(n)) for n in names[len(texts):]]
+for i, x in enumerate(names):
+    out(i, str(x), ''.join('=' if x == y else '<' if x < y else '>' if x > y else '?' for y in names),
+        x != x, x <= x, x >= x)
+''' % files)
+
     def test_cert_names(self):
         # names decoded from certificates, including types NSS does not know
         import glob, os

@@ -184,6 +184,16 @@ public final class AVA extends Ordered {
         return Integer.signum(c);
     }
 
+    /** Whether the two AVAs have the same type OID. */
+    boolean sameType(AVA o) {
+        return Arrays.equals(type, o.type);
+    }
+
+    /** Whether the two AVAs have the same type OID and the same value octets (tag and encoding included). */
+    boolean sameOctets(AVA o) {
+        return Arrays.equals(type, o.type) && Arrays.equals(value, o.value);
+    }
+
     /** C strcasecmp on byte strings (ASCII case folding). */
     static int strcasecmp(String a, String b) {
         int n = Math.min(a.length(), b.length());

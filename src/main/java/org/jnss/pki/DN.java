@@ -209,11 +209,25 @@ public final class DN extends TaggedSequence<RDN> {
         return withNative(NameCodec::nameToAscii);
     }
 
+    /**
+     * CERT_CompareName's order, taken as NSS takes it: the RDN counts first,
+     * then RDN by RDN until a pair differs. A pair NSS would find equal octet
+     * for octet ({@link RDN#sameOctetsForNss}) is passed over without building
+     * native names (several native calls each); NSS compares every other pair
+     * ({@link RDN#compareByNss}), its normalisation of values included. So
+     * {@code cert.subject == cert.issuer} and the like cost no native call
+     * when the names are equal, or differ in length.
+     */
     @Override
     int cmp(Object other) {
         if (!(other instanceof DN o)) throw new ArgumentError("Bad type, must be DN");
-        try (Scratch s = new Scratch()) {
-            return Integer.signum(Nss3.CERT_CompareName(NameCodec.nativeName(s, rdns), NameCodec.nativeName(s, o.rdns)));
+        if (rdns.size() != o.rdns.size()) return rdns.size() < o.rdns.size() ? -1 : 1;
+        for (int i = 0; i < rdns.size(); i++) {
+            RDN a = rdns.get(i), b = o.rdns.get(i);
+            if (a.sameOctetsForNss(b)) continue;
+            int c = a.compareByNss(b);
+            if (c != 0) return c;
         }
+        return 0;
     }
 }

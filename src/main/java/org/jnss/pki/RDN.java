@@ -6,6 +6,7 @@ import org.jnss.core.PyTypeNames;
 import org.jnss.core.PyValues;
 import org.jnss.core.Python;
 import org.jnss.natives.Mem;
+import org.jnss.natives.Nss3;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -91,6 +92,34 @@ public final class RDN extends TaggedSequence<AVA> {
             if (c != 0) return c;
         }
         return 0;
+    }
+
+    /**
+     * Whether NSS's CERT_CompareRDN finds this RDN equal to another by octets
+     * alone: as many AVAs, the same types and values in the same order, and no
+     * type twice here. (NSS pairs each AVA with the other RDN's first AVA of its
+     * type, so an RDN with a repeated type can compare unequal even to itself:
+     * that case, and any other, is left to NSS.)
+     */
+    boolean sameOctetsForNss(RDN o) {
+        if (avas.size() != o.avas.size()) return false;
+        for (int i = 0; i < avas.size(); i++) {
+            AVA a = avas.get(i);
+            if (!a.sameOctets(o.avas.get(i))) return false;
+            for (int j = 0; j < i; j++) if (avas.get(j).sameType(a)) return false;
+        }
+        return true;
+    }
+
+    /**
+     * How NSS orders the two RDNs: CERT_CompareName of a native name of each
+     * alone (libnss3 does not export CERT_CompareRDN, which that call makes of
+     * it): -1, 0 or 1.
+     */
+    int compareByNss(RDN o) {
+        try (Scratch s = new Scratch()) {
+            return Integer.signum(Nss3.CERT_CompareName(NameCodec.nativeName(s, List.of(this)), NameCodec.nativeName(s, List.of(o))));
+        }
     }
 
     @Override
